@@ -1,0 +1,382 @@
+"""Turn quantities into facts: indicator, kind, period, commitment, flags and evidence."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
+from .normalize import is_corrupt
+from .quantities import Quantity, find_quantities
+from .segment import Sentence, split_sentences
+
+EXTRACTOR_VERSION = "0.3.0"
+
+_CLAUSE_END = re.compile(r"[,;:。！？!?\n]")
+_CONJ = re.compile(r"^[\s、和与及或,]*$")
+_PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
+_YEAR = re.compile(r"(?<![\d比较])((?:19|20)\d{2})年(?!代)")
+_BASELINE_YEAR = re.compile(r"比((?:19|20)\d{2})年")
+_SUBJECT_SPLIT = re.compile(r"[、和与及]")
+_CHINESE_GATE = re.compile(r"了|已|共|达到|达")
+
+
+@dataclass
+class Fact:
+    """One quantity stated as a target, an actual result or a change, with its evidence."""
+    fact_id: str
+    period_year: int | None
+    kind: str
+    indicator: str
+    indicator_text: str
+    value: Decimal
+    value_high: Decimal | None
+    unit: str
+    unit_text: str
+    comparator: str
+    commitment: str | None
+    surface: str
+    span_start: int
+    span_end: int
+    sentence: str
+    section: str
+    rule_id: str
+    flags: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class DocContext:
+    report_year: int | None
+    doc_type: str | None
+
+
+@lru_cache(maxsize=1)
+def _cue_tables():
+    cues = load_lexicon().cues
+    comp = lambda pats: re.compile("|".join(f"(?:{p})" for p in pats))  # noqa: E731
+    target_pats = [(p, "firm") for p in cues["target"]["firm"]] + \
+                  [(p, "stretch") for p in cues["target"]["stretch"]] + \
+                  [(p, None) for p in cues["target"]["neutral"]]
+    target = [(re.compile(p), c) for p, c in target_pats]
+    actual = [re.compile(p) for p in cues["actual"]]
+    rel = sorted(cues["relative_years"].items(), key=lambda kv: len(kv[0]), reverse=True)
+    rel_re = re.compile("|".join(re.escape(k) for k, _ in rel))
+    return {
+        "target": target,
+        "actual": actual,
+        "estimated": comp(cues["estimated"]),
+        "negative": re.compile("(?:" + "|".join(cues["negative_verbs"]) + r")\s*$"),
+        "change": comp(cues["change_verbs"]),
+        "section_actual": comp(cues["section_actual"]),
+        "section_target": comp(cues["section_target"]),
+        "relative": rel_re,
+        "relative_map": dict(rel),
+        "five_year_average": comp(cues["five_year_average"]),
+        "multi_year": comp(cues["multi_year"]),
+        "cumulative": comp(cues["cumulative"]),
+    }
+
+
+def _tense_cues(text: str) -> list[tuple[int, str, str | None]]:
+    """(end position, kind, commitment) of every tense cue in ``text``."""
+    t = _cue_tables()
+    hits = []
+    for pat, commitment in t["target"]:
+        hits += [(m.end(), "target", commitment) for m in pat.finditer(text)]
+    for pat in t["actual"]:
+        hits += [(m.end(), "actual", None) for m in pat.finditer(text)]
+    return hits
+
+
+def _time_cue(text: str, report_year: int | None) -> int | None:
+    """The year the last time word in ``text`` points at (2025年, 去年, 明年)."""
+    t = _cue_tables()
+    best: tuple[int, int] | None = None
+    for m in _YEAR.finditer(text):
+        y = int(m.group(1))
+        if best is None or m.end() >= best[0]:
+            best = (m.end(), y)
+    if report_year is not None:
+        for m in t["relative"].finditer(text):
+            if best is None or m.end() >= best[0]:
+                best = (m.end(), report_year + t["relative_map"][m.group(0)])
+    return None if best is None else best[1]
+
+
+def _kind_from_period(period: int, ctx: DocContext, dt: DocType | None) -> str | None:
+    if ctx.report_year is None:
+        return None
+    target_offset = dt.target_offset if dt else 0
+    return "target" if period >= ctx.report_year + target_offset else "actual"
+
+
+def _doc_mode(text: str) -> str:
+    """Whether a document mostly plans or mostly reports, by counting its tense cues."""
+    hits = _tense_cues(text)
+    n_target = sum(1 for _, k, _ in hits if k == "target")
+    n_actual = len(hits) - n_target
+    return "target" if n_target > n_actual else "actual"
+
+
+def _section_mode(section: str) -> tuple[str | None, int | None]:
+    t = _cue_tables()
+    for heading in reversed(section.split(" > ")) if section else ():
+        a = [m.end() for m in t["section_actual"].finditer(heading)]
+        g = [m.end() for m in t["section_target"].finditer(heading)]
+        if a or g:
+            return ("actual" if (max(a) if a else -1) > (max(g) if g else -1) else "target"), None
+    return None, None
+
+
+def resolve_indicator(phrase: str, unit: str) -> Indicator | None:
+    """The indicator whose longest synonym stands in ``phrase`` with a matching unit."""
+    best: tuple[int, int, Indicator] | None = None
+    for ind in load_lexicon().indicators:
+        if ind.unit != unit:
+            continue
+        for syn in ind.synonyms:
+            pos = phrase.rfind(syn)
+            if pos < 0:
+                continue
+            rest = phrase[pos + len(syn):]
+            if ind.verbs and not any(v in rest or v in syn for v in ind.verbs):
+                continue
+            if any(x in phrase.replace(syn, "\0") for x in ind.excludes):
+                continue
+            key = (len(syn), pos)
+            if best is None or key > best[:2]:
+                best = (len(syn), pos, ind)
+    return best[2] if best else None
+
+
+def _subject(phrase: str) -> str:
+    """The indicator phrase: what stands before the number, minus comparator words."""
+    return phrase.strip(_PUNCT_STRIP)
+
+
+def _has_noun(phrase: str) -> bool:
+    """A phrase that is only a verb (增长, 比上年增长, 同比增长) names no indicator of its own."""
+    bare = re.sub(r"比上年|同比|比去年|全年|实际|分别|增长|增速|上涨|涨幅|提高|下降|降低|达到|达|为|实现|完成|约|超过|突破|了|到|在|\s", "", phrase)
+    return len(bare) >= 2
+
+
+def make_fact_id(doc_id: str, q: Quantity, rule_id: str) -> str:
+    h = hashlib.sha256(f"{doc_id}|{q.start}|{q.end}|{rule_id}".encode()).hexdigest()
+    return "f" + h[:23]
+
+
+_QUOTED = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,30}”")
+
+
+def mask_quoted(text: str) -> str:
+    """Titles and quotations blanked (same length): their words are names, not cues."""
+    return _QUOTED.sub(lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+
+
+class _DocState:
+    def __init__(self, text: str, ctx: DocContext):
+        self.text = text
+        self.masked = mask_quoted(text)
+        self.ctx = ctx
+        self.dt = doc_type_by_id(ctx.doc_type)
+        self.mode = _doc_mode(self.masked)
+        self.sentences = split_sentences(text)
+
+
+def extract_facts(text: str, doc_id: str, report_year: int | None = None,
+                  doc_type: str | None = None) -> list[Fact]:
+    """All facts in one normalised document ``text``; offsets point into ``text``."""
+    st = _DocState(text, DocContext(report_year, doc_type))
+    facts: list[Fact] = []
+    for i, sent in enumerate(st.sentences):
+        quantities = find_quantities(text, sent.start, sent.end)
+        if quantities:
+            facts.extend(_assemble_sentence(st, i, sent, quantities, doc_id))
+    return facts
+
+
+def _paragraph_context(st: _DocState, i: int) -> list[str]:
+    """Earlier sentences of the paragraph (nearest first), then a lead-in ending with a colon."""
+    sent = st.sentences[i]
+    out = []
+    j = i - 1
+    while j >= 0 and st.sentences[j].paragraph == sent.paragraph and len(out) < 4:
+        out.append(st.sentences[j].text)
+        j -= 1
+    if j >= 0 and st.sentences[j].text.rstrip().endswith(":") and sent.paragraph - st.sentences[j].paragraph <= 2:
+        out.append(st.sentences[j].text)
+    return out
+
+
+def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], doc_id: str) -> list[Fact]:
+    text = st.text
+    t = _cue_tables()
+    facts: list[Fact] = []
+    prev_q: Quantity | None = None
+    prev_subject = ""
+    prev_fact: Fact | None = None
+    group: list[Fact] = []  # facts sharing one 分别 subject list
+    for q in quantities:
+        clause_start = sent.start
+        for m in _CLAUSE_END.finditer(text, sent.start, q.num_start):
+            clause_start = m.end()
+        phrase_start = max(clause_start, prev_q.end if prev_q and prev_q.end > clause_start else clause_start)
+        phrase = text[phrase_start:q.start]
+        clause_phrase = st.masked[clause_start:q.start]
+        sentence_prefix = st.masked[sent.start:clause_start]
+
+        # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
+        if q.shape == "chinese" and (not _CHINESE_GATE.search(clause_phrase) or "“" in clause_phrase[-6:]):
+            prev_q = q
+            continue
+
+        joined_to_previous = prev_fact is not None and _CONJ.match(phrase) is not None and phrase != ""
+        subject = _subject(phrase)
+        inherited = False
+        if joined_to_previous:
+            subject = prev_subject
+            inherited = True
+        elif not _has_noun(subject) and prev_subject:
+            subject = prev_subject + subject
+            inherited = True
+
+        # rate prefix: 日处理5000吨 → 吨/日
+        unit = q.unit
+        for prefix, per in load_lexicon().rate_prefixes.items():
+            if phrase.rstrip().endswith(prefix):
+                unit = f"{q.unit}/{per}"
+
+        indicator = resolve_indicator(subject, unit)
+        flags = list(q.flags)
+        if is_corrupt(text[clause_start:q.end]) and "corrupt_text" not in flags:
+            flags.append("corrupt_text")
+
+        value, value_high = q.value, q.value_high
+        if t["negative"].search(phrase) and not (indicator and indicator.verbs and indicator.verbs[0] in
+                                                    load_lexicon().cues["negative_verbs"]):
+            value = -value
+            value_high = -value_high if value_high is not None else None
+            if value_high is not None:
+                value, value_high = value_high, value
+            flags.append("negative")
+
+        # kind: tense cue nearest the number, clause first, then outwards
+        kind, commitment, kind_source = _resolve_kind(st, i, clause_phrase, sentence_prefix)
+        if unit == "百分点" and t["change"].search(clause_phrase):
+            kind, kind_source = "change", "change_verb"
+        elif kind != "target" and _BASELINE_YEAR.search(clause_phrase) is None and re.search(r"比上年|同比|比去年", clause_phrase) and unit not in ("%", "百分点") and t["change"].search(phrase[-4:]):
+            kind, kind_source = "change", "change_verb"
+
+        # period
+        period = _resolve_period(st, i, sent, clause_phrase, sentence_prefix, kind)
+        near = clause_phrase + "|" + sentence_prefix[-30:]
+        if t["five_year_average"].search(clause_phrase):
+            flags.append("five_year_average")
+            period = None
+        elif t["multi_year"].search(clause_phrase) or t["multi_year"].search(sentence_prefix[-20:]):
+            flags.append("multi_year")
+            period = None
+        bm = _BASELINE_YEAR.search(clause_phrase)
+        if bm and period is not None and int(bm.group(1)) < period - 1:
+            flags.append("cumulative")
+            period = None
+        if t["cumulative"].search(clause_phrase) and "cumulative" not in flags:
+            flags.append("cumulative")
+        if kind == "actual" and t["estimated"].search(near):
+            flags.append("estimated")
+        if kind != "target":
+            commitment = None
+        comparator = q.comparator
+        if kind == "actual" and q.comparator_before and not q.comparator_after and comparator == "le":
+            comparator = "eq"  # 涨幅控制在3.3%: a result stated, not a ceiling
+
+        rule_id = f"{q.shape}/{kind_source}" + ("/inherited" if inherited else "")
+        fact = Fact(
+            fact_id=make_fact_id(doc_id, q, q.shape),
+            period_year=period, kind=kind,
+            indicator=indicator.id if indicator else _normalise_indicator(subject),
+            indicator_text=subject, value=value, value_high=value_high, unit=unit,
+            unit_text=q.unit_text, comparator=comparator, commitment=commitment,
+            surface=q.surface, span_start=q.start, span_end=q.end, sentence=sent.text.strip(),
+            section=sent.section, rule_id=rule_id, flags=flags)
+        # 分别: the subjects listed before 分别 go to the values in order
+        if "分别" in phrase and not joined_to_previous:
+            group = [fact]
+        elif joined_to_previous and group:
+            group.append(fact)
+        facts.append(fact)
+        _distribute_respectively(group)
+        prev_q, prev_fact = q, fact
+        prev_subject = subject if not joined_to_previous else prev_subject
+    return facts
+
+
+def _distribute_respectively(group: list[Fact]) -> None:
+    if len(group) < 2:
+        return
+    head = group[0].indicator_text.split("分别")[0]
+    subjects = [s for s in _SUBJECT_SPLIT.split(head) if s]
+    last = group[-1]
+    for f in group:
+        if last.comparator not in ("eq",) and f.comparator == "eq":
+            f.comparator = last.comparator
+    if len(subjects) != len(group):
+        return
+    for f, s in zip(group, subjects):
+        ind = resolve_indicator(s + "增长" if f.unit == "%" else s, f.unit) or resolve_indicator(s, f.unit)
+        f.indicator_text = s
+        f.indicator = ind.id if ind else _normalise_indicator(s)
+
+
+def _normalise_indicator(subject: str) -> str:
+    s = subject.strip(_PUNCT_STRIP)
+    return s[-24:] if s else ""
+
+
+def _resolve_kind(st: _DocState, i: int, clause_phrase: str, sentence_prefix: str) -> tuple[str, str | None, str]:
+    prior = _section_mode(st.sentences[i].section)[0] or st.mode
+    levels = [("clause", clause_phrase), ("sentence", sentence_prefix)]
+    for name, txt in levels:
+        hits = _tense_cues(txt)
+        if hits:
+            kinds = {h[1] for h in hits}
+            if len(kinds) > 1 and name == "sentence":
+                hits = [h for h in hits if h[1] == prior]  # mixed cues: the prior decides
+            end, kind, commitment = max(hits, key=lambda h: (h[0], h[1] == "target"))
+            if kind == "target":
+                commitment = next((c for e, k, c in sorted(hits, reverse=True) if k == "target" and c), None)
+            return kind, commitment, name
+    ctx_texts = [("clause_time", clause_phrase), ("sentence_time", sentence_prefix)] + \
+                [("paragraph", s) for s in _paragraph_context(st, i)]
+    for name, txt in ctx_texts:
+        y = _time_cue(txt, st.ctx.report_year)
+        if y is not None:
+            k = _kind_from_period(y, st.ctx, st.dt)
+            if k:
+                return k, None, name
+    mode, _ = _section_mode(st.sentences[i].section)
+    if mode:
+        return mode, None, "section"
+    return st.mode, None, "document"
+
+
+def _resolve_period(st: _DocState, i: int, sent: Sentence, clause_phrase: str, sentence_prefix: str, kind: str) -> int | None:
+    for txt in [clause_phrase, sentence_prefix, *_paragraph_context(st, i)]:
+        y = _time_cue(txt, st.ctx.report_year)
+        if y is not None:
+            return y
+    for heading in reversed(sent.section.split(" > ")) if sent.section else ():
+        y = _time_cue(heading, st.ctx.report_year)
+        if y is not None:
+            return y
+    if st.ctx.report_year is None:
+        return None
+    dt = st.dt
+    if dt is None:
+        return None
+    return st.ctx.report_year + (dt.target_offset if kind == "target" else dt.actual_offset)

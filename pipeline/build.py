@@ -1,0 +1,328 @@
+"""Build the warehouse: scan, extract what changed, carry what did not, validate, publish.
+
+Extraction of one file is ``process_file``: a pure function of the file's bytes
+and its manifest row, so the local and the Dask executor give the same facts
+with the same ids. Results stream into Parquet writers in batches; the corpus
+is never held in memory.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from extract import EXTRACTOR_VERSION
+from extract.lexicon import load_lexicon
+
+from . import warehouse as W
+from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
+from .process import FileResult, FileTask, process_batch, process_file
+
+BATCH_FILES = 32
+
+
+@dataclass
+class BuildReport:
+    files: int = 0
+    extracted: int = 0
+    carried: int = 0
+    removed: int = 0
+    rejected: int = 0
+    documents: int = 0
+    facts: int = 0
+    quarantined: int = 0
+    seconds: float = 0.0
+    up_to_date: bool = False
+    build_dir: str | None = None
+
+    def line(self) -> str:
+        if self.up_to_date:
+            return f"warehouse is up to date: {self.files} files unchanged ({self.seconds:.1f}s)"
+        return (f"built {self.documents} documents, {self.facts} facts from {self.files} files "
+                f"({self.extracted} extracted, {self.carried} unchanged, {self.removed} removed, "
+                f"{self.rejected} rejected, {self.quarantined} facts quarantined) in {self.seconds:.1f}s")
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- scanning
+
+def scan(raw_dir: Path, previous_ledger: dict[str, dict]) -> tuple[list[FileTask], list[tuple[str, str]]]:
+    """The files under ``raw_dir`` with their digests; unsupported ones are rejected at once."""
+    manifest = load_manifest(raw_dir)
+    tasks, rejected = [], []
+    for path in iter_raw_files(raw_dir):
+        rel = path.relative_to(raw_dir).as_posix()
+        if path.suffix.lower() not in SUPPORTED:
+            rejected.append((rel, f"unsupported file type {path.suffix or '(none)'}"))
+            continue
+        try:
+            stat = path.stat()
+            prev = previous_ledger.get(rel)
+            if prev and prev["size"] == stat.st_size and prev["mtime_ns"] == stat.st_mtime_ns:
+                digest = prev["sha256"]  # unchanged size and mtime: trust the recorded digest
+            else:
+                digest = file_digest(path.read_bytes())
+        except OSError as exc:
+            rejected.append((rel, f"unreadable: {exc.strerror or exc}"))
+            continue
+        tasks.append(FileTask(rel, digest, stat.st_size, stat.st_mtime_ns, manifest.get(rel, {})))
+    return tasks, rejected
+
+
+def load_ledger(build: Path | None) -> dict[str, dict]:
+    if build is None or not (build / "ledger.parquet").exists():
+        return {}
+    return {r["source_path"]: r for r in pq.read_table(build / "ledger.parquet").to_pylist()}
+
+
+def is_unchanged(task: FileTask, prev: dict | None) -> bool:
+    return bool(prev and prev["sha256"] == task.sha256 and prev["manifest_key"] == task.manifest_key
+                and prev["extractor_version"] == EXTRACTOR_VERSION)
+
+
+# ---------------------------------------------------------------- executors
+
+def run_local(tasks: list[FileTask], raw_dir: Path, progress: bool) -> Iterator[FileResult]:
+    bar = _progress(len(tasks), progress)
+    for t in tasks:
+        t.data = (raw_dir / t.rel).read_bytes()
+        r = process_file(t)
+        t.data = None
+        bar.update(1)
+        yield r
+    bar.close()
+
+
+def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int | None,
+             scheduler: str | None) -> Iterator[FileResult]:
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    bar = _progress(len(tasks), progress)
+    try:
+        batches = [tasks[i:i + BATCH_FILES] for i in range(0, len(tasks), BATCH_FILES)]
+        max_in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
+        pending = as_completed()
+        it = iter(batches)
+
+        def submit_next() -> bool:
+            batch = next(it, None)
+            if batch is None:
+                return False
+            for t in batch:
+                t.data = (raw_dir / t.rel).read_bytes()
+            pending.add(client.submit(process_batch, batch, pure=False))
+            for t in batch:
+                t.data = None
+            return True
+
+        for _ in range(max_in_flight):
+            if not submit_next():
+                break
+        for fut in pending:
+            results = fut.result()
+            fut.release()
+            submit_next()
+            for r in results:
+                bar.update(1)
+                yield r
+    finally:
+        bar.close()
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _progress(total: int, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", desc="extract", file=sys.stderr, disable=not enabled or total == 0,
+                mininterval=0.5)
+
+
+# ---------------------------------------------------------------- writing
+
+class _Writers:
+    """Streaming Parquet writers: documents in one file, facts one file per report_year."""
+
+    def __init__(self, build: Path):
+        self.build = build
+        (build / "documents").mkdir()
+        (build / "facts").mkdir()
+        self.docs = pq.ParquetWriter(build / "documents" / "part-0.parquet", W.DOCUMENT_SCHEMA)
+        self.facts: dict[str, pq.ParquetWriter] = {}
+        self.n_docs = self.n_facts = 0
+
+    def write_documents(self, table: pa.Table) -> None:
+        if table.num_rows:
+            self.docs.write_table(table.select(W.DOCUMENT_SCHEMA.names).cast(W.DOCUMENT_SCHEMA))
+            self.n_docs += table.num_rows
+
+    def write_facts(self, table: pa.Table) -> None:
+        if not table.num_rows:
+            return
+        table = table.select(W.FACT_SCHEMA.names).cast(W.FACT_SCHEMA)
+        years = table.column("report_year").to_pylist()
+        for year in sorted(set(years), key=lambda y: (y is None, y)):
+            mask = pa.array([y == year for y in years])
+            part = table.filter(mask)
+            key = "__HIVE_DEFAULT_PARTITION__" if year is None else str(year)
+            w = self.facts.get(key)
+            if w is None:
+                d = self.build / "facts" / f"report_year={key}"
+                d.mkdir()
+                w = self.facts[key] = pq.ParquetWriter(d / "part-0.parquet", W.FACT_SCHEMA)
+            w.write_table(part)
+            self.n_facts += part.num_rows
+
+    def close(self) -> None:
+        self.docs.close()
+        for w in self.facts.values():
+            w.close()
+
+
+def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+
+
+def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> None:
+    """Copy the rows of unchanged files from the previous build, batch by batch."""
+    if not unchanged:
+        return
+    keep = pa.array(sorted(unchanged))
+    for name, write in (("documents", writers.write_documents), ("facts", writers.write_facts)):
+        src = prev / name
+        if not src.exists() or not any(src.rglob("*.parquet")):
+            continue
+        dataset = ds.dataset(src, format="parquet", partitioning=None)
+        for batch in dataset.to_batches(filter=ds.field("source_path").isin(keep), batch_size=20_000):
+            write(pa.Table.from_batches([batch]))
+
+
+def write_indicators(build: Path) -> None:
+    rows = [{"indicator": i.id, "unit": i.unit, "direction": i.direction, "synonyms": list(i.synonyms),
+             "description": i.description} for i in load_lexicon().indicators]
+    pq.write_table(pa.Table.from_pylist(rows, schema=pa.schema([
+        ("indicator", pa.string()), ("unit", pa.string()), ("direction", pa.string()),
+        ("synonyms", pa.list_(pa.string())), ("description", pa.string())])), build / "indicators.parquet")
+
+
+# ---------------------------------------------------------------- the build
+
+def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None = None,
+          scheduler: str | None = None, full: bool = False, progress: bool = True,
+          validate: bool = True, wait: bool = True) -> BuildReport:
+    t0 = time.perf_counter()
+    raw_dir, wh = Path(raw_dir), Path(wh)
+    if not raw_dir.is_dir():
+        raise W.WarehouseError(f"raw folder {raw_dir} does not exist")
+    report = BuildReport()
+    with W.build_lock(wh, wait=wait):
+        prev = W.current_build(wh)
+        prev_ledger = load_ledger(prev)
+        tasks, early_rejects = scan(raw_dir, prev_ledger)
+        report.files = len(tasks) + len(early_rejects)
+        if not tasks and not early_rejects:
+            raise W.WarehouseError(f"no documents under {raw_dir}")
+        prev_rejected = _prev_rejected(prev)
+        same = {t.rel for t in tasks if not full and is_unchanged(t, prev_ledger.get(t.rel))}
+        unchanged = {r for r in same if prev_ledger[r]["status"] == "ok"}
+        prev_rejects = [t for t in tasks if t.rel in same and t.rel not in unchanged]
+        todo = [t for t in tasks if t.rel not in same]
+        removed = set(prev_ledger) - {t.rel for t in tasks}
+        early_same = dict(early_rejects) == {k: v for k, v in prev_rejected.items() if k not in prev_ledger}
+        if prev is not None and not full and not todo and not removed and early_same:
+            report.up_to_date, report.files, report.seconds = True, len(tasks), time.perf_counter() - t0
+            return report
+        log(f"scanning {raw_dir}: {len(tasks)} files, {len(todo)} to extract, {len(unchanged)} unchanged, "
+            f"{len(removed)} removed")
+        build_dir = W.new_build_dir(wh)
+        writers = _Writers(build_dir)
+        rejected = list(early_rejects) + [(t.rel, prev_rejected.get(t.rel, "rejected")) for t in prev_rejects]
+        ledger = []
+        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        try:
+            _carry(prev, unchanged, writers) if prev else None
+            for t in tasks:
+                if t.rel in unchanged:
+                    p = prev_ledger[t.rel]
+                    ledger.append({**p, "size": t.size, "mtime_ns": t.mtime_ns})
+            for t in prev_rejects:
+                ledger.append(_ledger_row(t, "rejected", 0, 0, now))
+            by_rel = {t.rel: t for t in todo}
+            results = (run_dask(todo, raw_dir, progress, workers, scheduler) if executor == "dask"
+                       else run_local(todo, raw_dir, progress))
+            buf_docs, buf_facts = [], []
+            for r in results:
+                t = by_rel[r.rel]
+                if r.rejected:
+                    rejected.append((r.rel, r.rejected))
+                    ledger.append(_ledger_row(t, "rejected", 0, 0, now))
+                    continue
+                buf_docs += r.documents
+                buf_facts += r.facts
+                ledger.append(_ledger_row(t, "ok", len(r.documents), len(r.facts), now))
+                if len(buf_docs) >= 256 or len(buf_facts) >= 50_000:
+                    writers.write_documents(_table(buf_docs, W.DOCUMENT_SCHEMA))
+                    writers.write_facts(_table(buf_facts, W.FACT_SCHEMA))
+                    buf_docs, buf_facts = [], []
+            writers.write_documents(_table(buf_docs, W.DOCUMENT_SCHEMA))
+            writers.write_facts(_table(buf_facts, W.FACT_SCHEMA))
+        finally:
+            writers.close()
+        if writers.n_docs == 0:
+            raise W.WarehouseError("no usable document: nothing was written "
+                                   f"({len(rejected)} inputs rejected, see their reasons above)")
+        report.extracted, report.carried, report.removed = len(todo), len(unchanged), len(removed)
+        report.rejected, report.documents = len(rejected), writers.n_docs
+        pq.write_table(_table([{"source_path": r, "reason": why} for r, why in sorted(rejected)], W.REJECTED_SCHEMA),
+                       build_dir / "rejected_documents.parquet")
+        pq.write_table(_table(sorted(ledger, key=lambda r: r["source_path"]), W.LEDGER_SCHEMA),
+                       build_dir / "ledger.parquet")
+        write_indicators(build_dir)
+        for r, why in rejected:
+            log(f"rejected {r}: {why}")
+        if validate:
+            log("validating facts ...")
+            from .validate import quarantine_facts
+
+            report.quarantined = quarantine_facts(build_dir)
+        else:
+            pq.write_table(W.QUARANTINE_SCHEMA.empty_table(), build_dir / "quarantine.parquet")
+        report.facts = writers.n_facts - report.quarantined
+        W.write_duckdb(build_dir)
+        final = W.publish(wh, build_dir)
+        report.build_dir = str(final)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _ledger_row(t: FileTask, status: str, n_docs: int, n_facts: int, now: str) -> dict:
+    return {"source_path": t.rel, "sha256": t.sha256, "size": t.size, "mtime_ns": t.mtime_ns,
+            "manifest_key": t.manifest_key, "extractor_version": EXTRACTOR_VERSION, "status": status,
+            "n_documents": n_docs, "n_facts": n_facts, "built_at": now}
+
+
+def _prev_rejected(prev: Path | None) -> dict[str, str]:
+    if prev is None or not (prev / "rejected_documents.parquet").exists():
+        return {}
+    return {r["source_path"]: r["reason"] for r in pq.read_table(prev / "rejected_documents.parquet").to_pylist()}

@@ -1,0 +1,289 @@
+"""Read raw files into documents: detect encodings, take text out of markup and
+collections, attach metadata (manifest first, then inferred), and normalise.
+
+Nothing here raises on a bad input: a file that cannot be used becomes a
+``Rejected`` with its reason, and the walk goes on.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from extract import normalize_text, split_parts
+from extract.lexicon import find_doc_type, find_jurisdiction, resolve_jurisdiction
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+DOCX_SUFFIXES = {".docx"}
+COLLECTION_SUFFIXES = {".csv", ".jsonl"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | COLLECTION_SUFFIXES
+SKIP_NAMES = {"manifest.csv", "SOURCES.md", "README.md"}
+TEXT_COLUMNS = ("full_text", "content", "text")
+META_COLUMNS = {"jurisdiction", "admin_level", "report_year", "doc_type", "title", "source_url"}
+COLUMN_ALIASES = {"province": "jurisdiction", "year": "report_year"}
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+csv.field_size_limit(1 << 30)
+
+
+@dataclass
+class RawUnit:
+    """One document's raw text before normalisation, with what is known of it."""
+    source_path: str
+    raw_text: str
+    encoding: str
+    meta: dict
+    row: int | None = None  # row number inside a collection
+
+
+@dataclass
+class Document:
+    doc_id: str
+    source_path: str
+    part: int | None
+    title: str | None
+    jurisdiction: str | None
+    admin_level: str | None
+    report_year: int | None
+    doc_type: str | None
+    source_url: str | None
+    text: str
+    n_chars: int
+    encoding: str
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Rejected:
+    source_path: str
+    reason: str
+
+
+class InputError(Exception):
+    """A raw file that cannot be read; the message is the reason recorded."""
+
+
+# ---------------------------------------------------------------- reading bytes
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was detected in (BOMs first, then UTF-8, then detection)."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(name), name
+    if not data.strip():
+        raise InputError("empty file")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("undecodable: no text encoding fits these bytes")
+    enc = best.encoding.lower()
+    # GBK and GB2312 are subsets of GB18030: decode with the superset so nothing is lost
+    if enc in ("gbk", "gb2312", "cp936"):
+        enc = "gb18030"
+    try:
+        text = data.decode(enc)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise InputError(f"undecodable as {enc}: {exc}") from exc
+    if "\x00" in text:
+        raise InputError("binary content (NUL bytes) in a text file")
+    return text, enc
+
+
+def read_html(data: bytes) -> tuple[str, str]:
+    from bs4 import BeautifulSoup
+
+    text, enc = decode_bytes(data)
+    soup = BeautifulSoup(text, "lxml")
+    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "iframe"]):
+        tag.decompose()
+    blocks = [el.get_text(" ", strip=True) for el in soup.find_all(["p", "h1", "h2", "h3", "h4", "li", "div", "td"])
+              if not el.find(["p", "div", "li", "td"])]
+    body = "\n".join(b for b in blocks if b) or soup.get_text("\n", strip=True)
+    title = soup.title.get_text(strip=True) if soup.title else None
+    return (f"{title}\n{body}" if title and not body.startswith(title) else body), enc
+
+
+def read_docx(data: bytes) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        d = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise InputError(f"not a readable .docx: {exc}") from exc
+    except Exception as exc:  # zipfile.BadZipFile and lxml errors alike
+        raise InputError(f"not a readable .docx: {type(exc).__name__}: {exc}") from exc
+    lines = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for r in table.rows:
+            lines.append(" ".join(c.text for c in r.cells))
+    return "\n".join(lines)
+
+
+def _collection_rows(path: Path, data: bytes) -> Iterator[tuple[int, dict]]:
+    text, enc = decode_bytes(data)
+    if path.suffix.lower() == ".csv":
+        reader = csv.DictReader(io.StringIO(text))
+        for i, row in enumerate(reader, start=1):
+            yield i, {k.strip().lstrip("\ufeff"): v for k, v in row.items() if k}
+    else:
+        for i, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"line {i}: invalid JSON: {exc.msg}") from exc
+            if not isinstance(obj, dict):
+                raise InputError(f"line {i}: a JSON object was expected")
+            yield i, obj
+
+
+def _collection_meta(row: dict) -> dict:
+    meta = {}
+    for k, v in row.items():
+        key = COLUMN_ALIASES.get(k, k)
+        if key in META_COLUMNS and v not in (None, ""):
+            meta[key] = v
+    return meta
+
+
+# ---------------------------------------------------------------- metadata
+
+def load_manifest(raw_dir: Path) -> dict[str, dict]:
+    path = raw_dir / "manifest.csv"
+    if not path.exists():
+        return {}
+    text, _ = decode_bytes(path.read_bytes())
+    rows = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        p = (row.get("path") or "").strip()
+        if p:
+            rows[p] = {k: v.strip() for k, v in row.items() if k in META_COLUMNS and v and v.strip()}
+    return rows
+
+
+def infer_meta(source_path: str, text: str, given: dict) -> dict:
+    """Fill what the manifest or the collection left out from the file name and the title line."""
+    meta = dict(given)
+    name = Path(source_path).stem
+    head = "\n".join(text.strip().splitlines()[:15])[:600]
+    if not meta.get("title"):
+        meta["title"] = _title_line(text) or name
+    if not meta.get("report_year"):
+        m = _YEAR_IN_NAME.search(name) or _YEAR_IN_NAME.search(meta.get("title") or "")
+        if m:
+            meta["report_year"] = m.group(1)
+    j = resolve_jurisdiction(meta.get("jurisdiction"))
+    if j is None and not meta.get("jurisdiction"):
+        j = find_jurisdiction(name) or find_jurisdiction(meta.get("title") or "") or find_jurisdiction(head)
+    if j is not None:
+        meta["jurisdiction"] = j.name
+        meta.setdefault("admin_level", j.admin_level)
+    if not meta.get("doc_type"):
+        dt = find_doc_type(name) or find_doc_type(meta.get("title") or "")
+        if dt:
+            meta["doc_type"] = dt.id
+    if meta.get("report_year") is not None:
+        try:
+            meta["report_year"] = int(str(meta["report_year"]).strip()[:4])
+        except ValueError:
+            meta["report_year"] = None
+    return meta
+
+
+def _title_line(text: str) -> str | None:
+    for line in text.strip().splitlines()[:20]:
+        s = line.strip()
+        if 4 <= len(s) <= 60 and find_doc_type(s):
+            return s
+    return None
+
+
+# ---------------------------------------------------------------- walking
+
+def iter_raw_files(raw_dir: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(raw_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            if f.startswith("."):
+                continue
+            p = Path(root) / f
+            if p.parent == raw_dir and f in SKIP_NAMES:
+                continue
+            yield p
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_units(path: Path, rel: str, data: bytes, manifest_row: dict) -> list[RawUnit]:
+    """The raw documents in one file (a collection gives one per row)."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        text, enc = decode_bytes(data)
+        return [RawUnit(rel, text, enc, dict(manifest_row))]
+    if suffix in HTML_SUFFIXES:
+        text, enc = read_html(data)
+        return [RawUnit(rel, text, enc, dict(manifest_row))]
+    if suffix in DOCX_SUFFIXES:
+        return [RawUnit(rel, read_docx(data), "docx", dict(manifest_row))]
+    if suffix in COLLECTION_SUFFIXES:
+        units = []
+        for i, row in _collection_rows(path, data):
+            col = next((c for c in TEXT_COLUMNS if row.get(c)), None)
+            if col is None:
+                raise InputError(f"row {i}: no text column ({', '.join(TEXT_COLUMNS)})")
+            meta = {**_collection_meta(row), **manifest_row}
+            units.append(RawUnit(rel, str(row[col]), "utf-8", meta, row=i))
+        if not units:
+            raise InputError("collection has no rows")
+        return units
+    raise InputError(f"unsupported file type {suffix or '(none)'}")
+
+
+def documents_from_unit(unit: RawUnit) -> list[Document]:
+    """Normalise one raw unit and split a compilation into its parts."""
+    norm = normalize_text(unit.raw_text)
+    if not norm.text.strip():
+        raise InputError("no text after normalisation")
+    parts = split_parts(norm.text)
+    docs = []
+    for p in parts:
+        meta = infer_meta(unit.source_path, norm.text if p.number is None else p.text, unit.meta)
+        part = p.number if p.number is not None else unit.row
+        doc_id = make_doc_id(p.text, meta)
+        flags = ["corrupt_text"] if "corrupt_text" in norm.flags and _part_corrupt(p.text) else []
+        docs.append(Document(
+            doc_id=doc_id, source_path=unit.source_path, part=part,
+            title=(p.title if p.title else meta.get("title")), jurisdiction=meta.get("jurisdiction"),
+            admin_level=meta.get("admin_level"), report_year=meta.get("report_year"),
+            doc_type=meta.get("doc_type"), source_url=meta.get("source_url"), text=p.text,
+            n_chars=len(p.text), encoding=unit.encoding, flags=flags))
+    return docs
+
+
+def _part_corrupt(text: str) -> bool:
+    from extract import is_corrupt
+
+    return is_corrupt(text)
+
+
+def make_doc_id(text: str, meta: dict) -> str:
+    """Stable id from the document's content and the metadata that changes its facts."""
+    key = "\x1f".join([text, str(meta.get("jurisdiction")), str(meta.get("report_year")), str(meta.get("doc_type"))])
+    return "d" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:23]

@@ -1,0 +1,80 @@
+"""Extraction of one raw file: a pure function of its bytes and manifest row.
+
+Kept free of pyarrow, pandas, DuckDB and GX so that `pipeline extract` and Dask
+workers start fast.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from extract import EXTRACTOR_VERSION, extract_facts
+
+from .ingest import InputError, documents_from_unit, file_digest, read_units
+
+Q4 = Decimal("0.0001")
+
+
+@dataclass
+class FileTask:
+    rel: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    manifest_row: dict
+    data: bytes | None = None
+
+    @property
+    def manifest_key(self) -> str:
+        return hashlib.sha256(json.dumps(self.manifest_row, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+@dataclass
+class FileResult:
+    rel: str
+    documents: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+    rejected: str | None = None
+
+
+def process_file(task: FileTask) -> FileResult:
+    """Every document and fact of one raw file; a file that cannot be used is rejected with a reason."""
+    res = FileResult(task.rel)
+    try:
+        units = read_units(Path(task.rel), task.rel, task.data or b"", task.manifest_row)
+        for unit in units:
+            for doc in documents_from_unit(unit):
+                res.documents.append({**asdict(doc), "content_sha256": task.sha256})
+                for f in extract_facts(doc.text, doc.doc_id, doc.report_year, doc.doc_type):
+                    row = f.to_dict()
+                    row.update(doc_id=doc.doc_id, jurisdiction=doc.jurisdiction, report_year=doc.report_year,
+                               source_path=task.rel, extractor_version=EXTRACTOR_VERSION)
+                    row["value"] = row["value"].quantize(Q4)
+                    if row["value_high"] is not None:
+                        row["value_high"] = row["value_high"].quantize(Q4)
+                    res.facts.append(row)
+    except InputError as exc:
+        return FileResult(task.rel, rejected=str(exc))
+    except Exception as exc:  # a bug or a broken file must not cost the rest of the build
+        return FileResult(task.rel, rejected=f"{type(exc).__name__}: {exc}")
+    if not res.documents:
+        return FileResult(task.rel, rejected="no documents in file")
+    return res
+
+
+def process_batch(tasks: list[FileTask]) -> list[FileResult]:
+    return [process_file(t) for t in tasks]
+
+
+
+def facts_of_file(path: Path, manifest_row: dict | None = None) -> list[dict]:
+    """Facts of one file, for `pipeline extract` (no warehouse touched)."""
+    data = path.read_bytes()
+    task = FileTask(path.name, file_digest(data), len(data), 0, manifest_row or {}, data)
+    res = process_file(task)
+    if res.rejected:
+        raise InputError(res.rejected)
+    return res.facts

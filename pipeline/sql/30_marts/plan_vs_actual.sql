@@ -1,0 +1,45 @@
+-- grain: one row per target
+-- status follows the comparator and the indicator's direction: a result on the right side of its
+-- target is met, one on the wrong side within 5% of the target is near, else missed; pending
+-- where no actual for that year has been reported yet.
+CREATE OR REPLACE VIEW plan_vs_actual AS
+WITH paired AS (
+    SELECT t.jurisdiction, t.indicator, t.period_year, t.unit,
+           t.comparator AS target_comparator, t.value AS target_value, t.value_high AS target_value_high,
+           a.value AS actual_value, a.comparator AS actual_comparator, b.value AS baseline_value,
+           t.direction, t.fact_id AS target_fact_id, a.fact_id AS actual_fact_id
+    FROM int_targets AS t
+    LEFT JOIN int_actuals AS a
+      ON a.jurisdiction = t.jurisdiction AND a.indicator = t.indicator
+     AND a.period_year = t.period_year AND a.unit = t.unit
+    LEFT JOIN int_actuals AS b
+      ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
+     AND b.period_year = t.period_year - 1 AND b.unit = t.unit
+),
+bounded AS (
+    -- the side of the target a result must fall on: 'floor' (at least), 'ceiling' (at most) or 'band'
+    SELECT *,
+           CASE
+               WHEN target_comparator IN ('ge', 'gt') THEN 'floor'
+               WHEN target_comparator IN ('le', 'lt') THEN 'ceiling'
+               WHEN direction = 'up' THEN 'floor'
+               WHEN direction = 'down' THEN 'ceiling'
+               ELSE 'band'
+           END AS side,
+           CASE WHEN target_comparator = 'range' AND direction = 'down' THEN target_value_high
+                ELSE target_value END AS bound_value
+    FROM paired
+)
+SELECT jurisdiction, indicator, period_year, unit, target_comparator, target_value, target_value_high,
+       actual_value, actual_comparator, baseline_value,
+       CASE WHEN target_value <> 0 THEN CAST(actual_value AS DOUBLE) / CAST(target_value AS DOUBLE) END AS attainment,
+       CASE
+           WHEN actual_value IS NULL THEN 'pending'
+           WHEN side = 'floor' AND actual_value >= bound_value THEN 'met'
+           WHEN side = 'ceiling' AND actual_value <= bound_value THEN 'met'
+           WHEN side = 'band' AND actual_value BETWEEN bound_value AND coalesce(target_value_high, bound_value) THEN 'met'
+           WHEN abs(actual_value - bound_value) <= 0.05 * abs(bound_value) THEN 'near'
+           ELSE 'missed'
+       END AS status,
+       target_fact_id, actual_fact_id
+FROM bounded;

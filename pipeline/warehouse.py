@@ -1,0 +1,179 @@
+"""The warehouse on disk: immutable build folders, one atomic pointer, a build lock.
+
+    data/warehouse/
+      builds/<build_id>/         one complete build: Parquet files + warehouse.duckdb
+      current -> builds/<id>     the pointer readers follow, switched with one rename
+      facts, documents, warehouse.duckdb, ...  -> current/...   (stable paths for users)
+      .lock                      held by the running build
+
+A build writes a new folder beside the old one and switches ``current`` at the
+end, so a build killed at any moment leaves the previous warehouse whole, and
+readers are never blocked: each build has its own DuckDB file.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pyarrow as pa
+
+STABLE_NAMES = ("facts", "documents", "warehouse.duckdb", "rejected_documents.parquet",
+                "quarantine.parquet", "ledger.parquet", "indicators.parquet")
+KEEP_BUILDS = 2
+COMPLETE_MARKER = "_COMPLETE"
+
+DEC = pa.decimal128(38, 4)
+DOCUMENT_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("source_path", pa.string()), ("part", pa.int32()), ("title", pa.string()),
+    ("jurisdiction", pa.string()), ("admin_level", pa.string()), ("report_year", pa.int32()),
+    ("doc_type", pa.string()), ("text", pa.string()), ("n_chars", pa.int32()), ("encoding", pa.string()),
+    ("flags", pa.list_(pa.string())), ("source_url", pa.string()), ("content_sha256", pa.string()),
+])
+FACT_SCHEMA = pa.schema([
+    ("fact_id", pa.string()), ("doc_id", pa.string()), ("jurisdiction", pa.string()),
+    ("report_year", pa.int32()), ("period_year", pa.int32()), ("kind", pa.string()),
+    ("indicator", pa.string()), ("indicator_text", pa.string()), ("value", DEC), ("value_high", DEC),
+    ("unit", pa.string()), ("unit_text", pa.string()), ("comparator", pa.string()),
+    ("commitment", pa.string()), ("surface", pa.string()), ("span_start", pa.int32()),
+    ("span_end", pa.int32()), ("sentence", pa.string()), ("section", pa.string()),
+    ("rule_id", pa.string()), ("flags", pa.list_(pa.string())), ("source_path", pa.string()),
+    ("extractor_version", pa.string()),
+])
+REJECTED_SCHEMA = pa.schema([("source_path", pa.string()), ("reason", pa.string())])
+LEDGER_SCHEMA = pa.schema([
+    ("source_path", pa.string()), ("sha256", pa.string()), ("size", pa.int64()), ("mtime_ns", pa.int64()),
+    ("manifest_key", pa.string()), ("extractor_version", pa.string()), ("status", pa.string()),
+    ("n_documents", pa.int32()), ("n_facts", pa.int32()), ("built_at", pa.string()),
+])
+QUARANTINE_SCHEMA = FACT_SCHEMA.append(pa.field("expectation", pa.string()))
+
+
+class WarehouseError(Exception):
+    pass
+
+
+def current_build(wh: Path) -> Path | None:
+    link = wh / "current"
+    if not link.exists():
+        return None
+    return link.resolve()
+
+
+def new_build_dir(wh: Path) -> Path:
+    builds = wh / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    d = builds / f"{stamp}-{os.getpid()}-{time.monotonic_ns() % 1_000_000:06d}"
+    d.mkdir()
+    return d
+
+
+def publish(wh: Path, build_dir: Path) -> Path:
+    """Seal ``build_dir`` and point ``current`` at it with one atomic rename."""
+    final = build_dir
+    (final / COMPLETE_MARKER).write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+    _fsync_dir(final)
+    tmp = wh / f".current.{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp)
+    os.symlink(os.path.relpath(final, wh), tmp)
+    os.replace(tmp, wh / "current")
+    _fsync_dir(wh)
+    for name in STABLE_NAMES:
+        link = wh / name
+        if not link.is_symlink():
+            if link.exists():
+                (shutil.rmtree if link.is_dir() else os.unlink)(link)
+            os.symlink(os.path.join("current", name), link)
+    collect_garbage(wh)
+    return final
+
+
+def collect_garbage(wh: Path, keep: int = KEEP_BUILDS) -> None:
+    """Remove old sealed builds (the newest ``keep`` stay) and partial ones no build holds."""
+    builds = wh / "builds"
+    if not builds.exists():
+        return
+    cur = current_build(wh)
+    sealed = sorted((p for p in builds.iterdir() if (p / COMPLETE_MARKER).exists()), key=lambda p: p.name)
+    for p in sealed[:-keep]:
+        if p != cur:
+            shutil.rmtree(p, ignore_errors=True)
+    for p in builds.iterdir():
+        if not (p / COMPLETE_MARKER).exists() and p != cur:
+            shutil.rmtree(p, ignore_errors=True)  # only the lock holder runs this: an unsealed build is dead
+
+
+def _fsync_dir(d: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(d, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def build_lock(wh: Path, wait: bool = True):
+    """Hold the warehouse's build lock; a second build waits (or, with wait=False, refuses)."""
+    wh.mkdir(parents=True, exist_ok=True)
+    path = wh / ".lock"
+    fh = open(path, "a+")
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            if not wait:
+                raise WarehouseError(f"another build is running on {wh} ({holder}); try again when it ends")
+            print(f"waiting for the build already running on {wh} ({holder}) ...", file=sys.stderr)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}")
+        fh.flush()
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            fh.truncate(0)
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
+
+
+def sql_files() -> list[Path]:
+    """The view definitions, in layer order (staging, facts, marts), then by name."""
+    root = Path(__file__).with_name("sql")
+    return sorted(root.glob("*/*.sql"))
+
+
+def create_views(con, root: Path) -> None:
+    for f in sql_files():
+        con.execute(f.read_text(encoding="utf-8").replace("{root}", root.as_posix()))
+
+
+def write_duckdb(build_dir: Path) -> Path:
+    import duckdb
+
+    path = build_dir / "warehouse.duckdb"
+    con = duckdb.connect(str(path))
+    try:
+        create_views(con, build_dir.resolve())
+    finally:
+        con.close()
+    return path
+
+
+def connect_readonly(wh: Path):
+    """A read-only DuckDB connection on the current build (never blocks a running build)."""
+    import duckdb
+
+    cur = current_build(wh)
+    if cur is None or not (cur / "warehouse.duckdb").exists():
+        raise WarehouseError(f"no warehouse at {wh}: run `python -m pipeline build` first")
+    return duckdb.connect(str(cur / "warehouse.duckdb"), read_only=True)
