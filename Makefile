@@ -21,7 +21,7 @@ test: $(STAMP)   ## run the test suite (offline)
 	$(PY) -m pytest -q
 
 eval: $(STAMP)   ## gold scores on the shared corpus: found, joined, wrong and invented values
-	$(PY) -m benchmarks.eval
+	$(PY) -m pipeline.evaluate
 
 refresh: $(STAMP)  ## incremental build, validation, report (the scheduled job)
 	$(PY) -m pipeline build --quiet

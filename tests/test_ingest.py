@@ -1,0 +1,89 @@
+"""Reading raw inputs: encodings detected, markup and collections, metadata, rejects that cost nothing."""
+import json
+
+import pytest
+
+from pipeline.build import build
+from pipeline.ingest import InputError, decode_bytes, infer_meta
+from pipeline.warehouse import connect_readonly
+
+SENTENCE = "2025年浙江省政府工作报告\n主要预期目标是:地区生产总值增长5.5%左右,城镇新增就业100万人以上。"
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b""),
+                                          ("big5", b""), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")],
+                         ids=["utf8", "utf8_bom", "gb18030", "big5", "utf16le_bom", "utf16be_bom"])
+def test_encodings_are_detected(encoding, bom):
+    text = "各位代表:现在,我代表省人民政府向大会报告政府工作。地区生产总值增长百分之五点五,城镇新增就业一百万人。" * 3
+    if encoding == "big5":
+        text = "各位代表:現在,我代表省人民政府向大會報告政府工作,請予審議。地區生產總值穩定增長。" * 3
+    data = bom + text.encode(encoding)
+    decoded, _ = decode_bytes(data)
+    assert decoded.lstrip("\ufeff") == text
+
+
+def test_empty_file_is_an_input_error():
+    with pytest.raises(InputError):
+        decode_bytes(b"   ")
+
+
+@pytest.mark.parametrize("name,given,expect", [
+    ("2025年浙江省政府工作报告.docx", {}, {"jurisdiction": "浙江省", "report_year": 2025, "doc_type": "government_work_report"}),
+    ("2025年宁夏政府工作报告.docx", {}, {"jurisdiction": "宁夏回族自治区", "admin_level": "province"}),
+    ("2026_广西壮族自治区_政府工作报告.csv", {}, {"jurisdiction": "广西壮族自治区", "report_year": 2026}),
+    ("x.txt", {"jurisdiction": "国务院"}, {"jurisdiction": "中国", "admin_level": "national"}),
+    ("notes.txt", {}, {"jurisdiction": None, "report_year": None}),
+], ids=["docx_name", "alias_to_full_name", "collection_name", "guowuyuan_is_china", "nothing_known"])
+def test_metadata_inferred(name, given, expect):
+    meta = infer_meta(name, "无关的正文。", given)
+    for k, v in expect.items():
+        assert meta.get(k) == v
+
+
+def _write_docx(path, paragraphs):
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    d.save(path)
+
+
+def test_mixed_folder_builds_and_rejects_broken_files(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "2025年浙江省政府工作报告.txt").write_bytes(SENTENCE.encode("gb18030"))
+    _write_docx(raw / "2025年湖南省政府工作报告.docx", ["2025年湖南省政府工作报告", "主要预期目标是:地区生产总值增长5.5%左右。"])
+    (raw / "2025年江西省政府工作报告.html").write_text(
+        "<html><head><title>2025年江西省政府工作报告</title><script>var x=99;</script></head>"
+        "<body><p>主要预期目标是:地区生产总值增长5%左右。</p></body></html>", encoding="utf-8")
+    (raw / "reports.jsonl").write_text(json.dumps({"province": "山东", "year": 2025, "title": "2025年山东省政府工作报告",
+                                                   "content": "主要预期目标是:地区生产总值增长5%以上。"},
+                                                  ensure_ascii=False) + "\n", encoding="utf-8")
+    (raw / "2025年吉林省政府工作报告.docx").write_bytes(b"PK\x03\x04 this is not a zip")
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
+    (raw / "picture.png").write_bytes(b"\x89PNG")
+    rep = build(raw, tmp_path / "wh", progress=False)
+    assert rep.documents == 4 and rep.rejected == 4
+    con = connect_readonly(tmp_path / "wh")
+    rejected = dict(con.execute("SELECT source_path, reason FROM rejected_documents").fetchall())
+    got = con.execute("SELECT jurisdiction, value FROM facts WHERE indicator = 'gdp_growth' AND kind = 'target' "
+                      "ORDER BY jurisdiction").fetchall()
+    scripts = con.execute("SELECT count(*) FROM documents WHERE text LIKE '%var x%'").fetchone()[0]
+    con.close()
+    assert set(rejected) == {"2025年吉林省政府工作报告.docx", "empty.txt", "bad.jsonl", "picture.png"}
+    assert all(reason for reason in rejected.values())
+    assert {j for j, _ in got} == {"浙江省", "湖南省", "江西省", "山东省"}
+    assert scripts == 0
+
+
+def test_nothing_usable_is_an_error(tmp_path):
+    from pipeline.warehouse import WarehouseError
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")
+    with pytest.raises(WarehouseError):
+        build(raw, tmp_path / "wh", progress=False)
+    assert not (tmp_path / "wh" / "current").exists()
