@@ -12,7 +12,7 @@ from .normalize import is_corrupt
 from .quantities import Quantity, find_quantities
 from .segment import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 _CLAUSE_END = re.compile(r"[,;:。！？!?\n]")
 _CONJ = re.compile(r"^[\s、和与及或,]*$")
@@ -79,6 +79,10 @@ def _cue_tables():
         "five_year_average": comp(cues["five_year_average"]),
         "multi_year": comp(cues["multi_year"]),
         "cumulative": comp(cues["cumulative"]),
+        "multi_year_section": comp(cues["multi_year_section"]),
+        "multi_year_sentence": comp(cues["multi_year_sentence"]),
+        "from_before": re.compile(cues["from_before"]),
+        "to_after": re.compile(cues["to_after"]),
     }
 
 
@@ -123,14 +127,33 @@ def _doc_mode(text: str) -> str:
     return "target" if n_target > n_actual else "actual"
 
 
-def _section_mode(section: str) -> tuple[str | None, int | None]:
+def _section_mode(section: str, ctx: DocContext | None = None, dt: DocType | None = None) -> tuple[str | None, int | None]:
+    """Whether the nearest telling heading reviews the past or plans ahead (by its year, then its words)."""
     t = _cue_tables()
     for heading in reversed(section.split(" > ")) if section else ():
+        if ctx is not None and ctx.report_year is not None:
+            years = [int(m.group(1)) for m in _YEAR.finditer(heading)]
+            if years:
+                k = _kind_from_period(min(years), ctx, dt)
+                if k:
+                    return k, min(years)
         a = [m.end() for m in t["section_actual"].finditer(heading)]
         g = [m.end() for m in t["section_target"].finditer(heading)]
         if a or g:
             return ("actual" if (max(a) if a else -1) > (max(g) if g else -1) else "target"), None
     return None, None
+
+
+def _local_mode(st: "_DocState", i: int, window: int = 12) -> str | None:
+    """The tense most cues take in the sentences just before this one (a review or a plan)."""
+    hits = []
+    for s in st.sentences[max(0, i - window):i + 1]:
+        hits += _tense_cues(st.masked[s.start:s.end])
+    n_target = sum(1 for _, k, _ in hits if k == "target")
+    n_actual = len(hits) - n_target
+    if n_target == n_actual:
+        return None
+    return "target" if n_target > n_actual else "actual"
 
 
 def resolve_indicator(phrase: str, unit: str) -> Indicator | None:
@@ -273,13 +296,18 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
             kind, kind_source = "change", "change_verb"
 
         # period
-        period = _resolve_period(st, i, sent, clause_phrase, sentence_prefix, kind)
+        period, period_source = _resolve_period(st, i, sent, clause_phrase, sentence_prefix, kind)
         near = clause_phrase + "|" + sentence_prefix[-30:]
         if t["five_year_average"].search(clause_phrase):
             flags.append("five_year_average")
             period = None
-        elif t["multi_year"].search(clause_phrase) or t["multi_year"].search(sentence_prefix[-20:]):
+        elif (t["multi_year"].search(clause_phrase) or t["multi_year"].search(sentence_prefix[-20:])
+              or period_source == "multi_year_section"
+              or t["multi_year_sentence"].search(text, clause_start, min(sent.end, q.end + 12))):
             flags.append("multi_year")
+            period = None
+        if t["from_before"].search(phrase) and t["to_after"].match(text, q.end, sent.end):
+            flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
             period = None
         bm = _BASELINE_YEAR.search(clause_phrase)
         if bm and period is not None and int(bm.group(1)) < period - 1:
@@ -339,7 +367,7 @@ def _normalise_indicator(subject: str) -> str:
 
 
 def _resolve_kind(st: _DocState, i: int, clause_phrase: str, sentence_prefix: str) -> tuple[str, str | None, str]:
-    prior = _section_mode(st.sentences[i].section)[0] or st.mode
+    prior = _section_mode(st.sentences[i].section, st.ctx, st.dt)[0] or st.mode
     levels = [("clause", clause_phrase), ("sentence", sentence_prefix)]
     for name, txt in levels:
         hits = _tense_cues(txt)
@@ -359,24 +387,29 @@ def _resolve_kind(st: _DocState, i: int, clause_phrase: str, sentence_prefix: st
             k = _kind_from_period(y, st.ctx, st.dt)
             if k:
                 return k, None, name
-    mode, _ = _section_mode(st.sentences[i].section)
+    mode, _ = _section_mode(st.sentences[i].section, st.ctx, st.dt)
     if mode:
         return mode, None, "section"
+    local = _local_mode(st, i)
+    if local:
+        return local, None, "nearby"
     return st.mode, None, "document"
 
 
-def _resolve_period(st: _DocState, i: int, sent: Sentence, clause_phrase: str, sentence_prefix: str, kind: str) -> int | None:
+def _resolve_period(st: _DocState, i: int, sent: Sentence, clause_phrase: str, sentence_prefix: str,
+                    kind: str) -> tuple[int | None, str]:
+    """The year a figure is about, and where that came from (text, section or default)."""
     for txt in [clause_phrase, sentence_prefix, *_paragraph_context(st, i)]:
         y = _time_cue(txt, st.ctx.report_year)
         if y is not None:
-            return y
-    for heading in reversed(sent.section.split(" > ")) if sent.section else ():
+            return y, "text"
+    headings = list(reversed(sent.section.split(" > "))) if sent.section else []
+    if any(_cue_tables()["multi_year_section"].search(h) and not _YEAR.search(h) for h in headings):
+        return None, "multi_year_section"  # 过去五年工作回顾 (but not 十四五时期和2025年工作回顾)
+    for heading in headings:
         y = _time_cue(heading, st.ctx.report_year)
         if y is not None:
-            return y
-    if st.ctx.report_year is None:
-        return None
-    dt = st.dt
-    if dt is None:
-        return None
-    return st.ctx.report_year + (dt.target_offset if kind == "target" else dt.actual_offset)
+            return y, "section"
+    if st.ctx.report_year is None or st.dt is None:
+        return None, "unknown"
+    return st.ctx.report_year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset), "default"

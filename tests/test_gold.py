@@ -43,7 +43,6 @@ def test_national_pairs_joined(national):
     assert national.join_rate >= 0.90, national.unjoined
 
 
-@pytest.mark.xfail(strict=True, reason="issue #3: known gaps, listed by `make eval`")
 def test_national_wrong_or_invented(national):
     assert national.error_rate <= 0.05, national.wrong
 
@@ -52,12 +51,10 @@ def test_provincial_values_found(provincial):
     assert provincial.recall >= 0.90, provincial.misses
 
 
-@pytest.mark.xfail(strict=True, reason="issue #3: known gaps, listed by `make eval`")
 def test_provincial_pairs_joined(provincial):
     assert provincial.join_rate >= 0.90, provincial.unjoined
 
 
-@pytest.mark.xfail(strict=True, reason="issue #3: known gaps, listed by `make eval`")
 def test_provincial_wrong_or_invented(provincial):
     assert provincial.error_rate <= 0.05, provincial.wrong
 
