@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
@@ -177,7 +178,8 @@ class _Writers:
             self.docs.write_table(table.select(W.DOCUMENT_SCHEMA.names).cast(W.DOCUMENT_SCHEMA))
             self.n_docs += table.num_rows
 
-    def write_facts(self, table: pa.Table) -> None:
+    def write_facts(self, table: pa.Table, origin: str = "new") -> None:
+        """``origin``: "new" (extracted by this build, to be validated) or "carried" (validated before)."""
         if not table.num_rows:
             return
         table = table.select(W.FACT_SCHEMA.names).cast(W.FACT_SCHEMA)
@@ -186,11 +188,11 @@ class _Writers:
             mask = pa.array([y == year for y in years])
             part = table.filter(mask)
             key = "__HIVE_DEFAULT_PARTITION__" if year is None else str(year)
-            w = self.facts.get(key)
+            w = self.facts.get((key, origin))
             if w is None:
                 d = self.build / "facts" / f"report_year={key}"
-                d.mkdir()
-                w = self.facts[key] = pq.ParquetWriter(d / "part-0.parquet", W.FACT_SCHEMA)
+                d.mkdir(exist_ok=True)
+                w = self.facts[(key, origin)] = pq.ParquetWriter(d / f"part-{origin}.parquet", W.FACT_SCHEMA)
             w.write_table(part)
             self.n_facts += part.num_rows
 
@@ -209,7 +211,8 @@ def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> None:
     if not unchanged:
         return
     keep = pa.array(sorted(unchanged))
-    for name, write in (("documents", writers.write_documents), ("facts", writers.write_facts)):
+    for name, write in (("documents", writers.write_documents),
+                        ("facts", lambda t: writers.write_facts(t, origin="carried"))):
         src = prev / name
         if not src.exists() or not any(src.rglob("*.parquet")):
             continue
@@ -305,7 +308,11 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
             log("validating facts ...")
             from .validate import quarantine_facts
 
-            report.quarantined = quarantine_facts(build_dir)
+            carried_q = None
+            if prev is not None and unchanged and (prev / "quarantine.parquet").exists():
+                old_q = pq.read_table(prev / "quarantine.parquet")
+                carried_q = old_q.filter(pc.is_in(old_q.column("source_path"), value_set=pa.array(sorted(unchanged))))
+            report.quarantined = quarantine_facts(build_dir, carried=carried_q)
         else:
             pq.write_table(W.QUARANTINE_SCHEMA.empty_table(), build_dir / "quarantine.parquet")
         report.facts = writers.n_facts - report.quarantined

@@ -101,8 +101,9 @@ def _validation_frame(df):
     return df
 
 
-def quarantine_facts(build: Path) -> int:
-    """Validate each facts partition; move failing rows to quarantine.parquet. Returns rows moved."""
+def quarantine_facts(build: Path, pattern: str = "part-new.parquet", carried: pa.Table | None = None) -> int:
+    """Validate the facts this build extracted (carried rows passed before); move failing rows to
+    quarantine.parquet. Returns the rows moved."""
     gx = _Gx()
     docs_ds = None
     quarantined: list[pa.Table] = []
@@ -112,7 +113,7 @@ def quarantine_facts(build: Path) -> int:
 
     if (build / "documents").exists():
         docs_ds = ds.dataset(build / "documents", format="parquet")
-    for part in sorted((build / "facts").glob("*/*.parquet")):
+    for part in sorted((build / "facts").glob(f"*/{pattern}")):
         table = pq.read_table(part, schema=W.FACT_SCHEMA)
         if table.num_rows == 0:
             continue
@@ -138,6 +139,8 @@ def quarantine_facts(build: Path) -> int:
             quarantined.append(rows)
             pq.write_table(table.filter(mask), part)
             moved += len(positions)
+    if carried is not None and carried.num_rows:
+        quarantined.append(carried.cast(W.QUARANTINE_SCHEMA))
     q = pa.concat_tables(quarantined) if quarantined else W.QUARANTINE_SCHEMA.empty_table()
     pq.write_table(q.cast(W.QUARANTINE_SCHEMA), build / "quarantine.parquet")
     return moved

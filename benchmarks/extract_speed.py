@@ -1,0 +1,99 @@
+"""Extraction speed, whole process: `pipeline extract` on ~6 MB of national reports, against a bare
+regex scan of the same text and (with --jionlp) JioNLP's money extractor, paragraph by paragraph,
+run from its own virtual environment (benchmarks/.jionlp-venv; never a project dependency).
+
+    python -m benchmarks.extract_speed [--mb 6] [--runs 5] [--jionlp]
+
+Prints the median wall time of each over the runs, and the facts or matches each found.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+JIONLP_VENV = Path(__file__).with_name(".jionlp-venv")
+
+REGEX_SCAN = r"""
+import re, sys
+pat = re.compile(r"\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?:%|元|人|吨|个|公里|亩)")
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    n += len(pat.findall(line))
+print(n)
+"""
+
+JIONLP_SCAN = r"""
+import sys, jionlp
+n = 0
+for para in open(sys.argv[1], encoding="utf-8"):
+    if para.strip():
+        n += len(jionlp.ner.extract_money(para))
+print(n)
+"""
+
+
+def make_input(dest: Path, mb: float) -> Path:
+    reports = sorted((ROOT / "data" / "raw" / "national").glob("*.txt"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in reports)
+    out = dest / "2014年国务院政府工作报告_bench.txt"
+    with open(out, "w", encoding="utf-8") as fh:
+        size = 0
+        while size < mb * 1e6:
+            fh.write(text)
+            size += len(text.encode("utf-8"))
+    return out
+
+
+def run(cmd: list[str], runs: int) -> tuple[float, str]:
+    times, out = [], ""
+    for _ in range(runs):
+        t = time.perf_counter()
+        p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        times.append(time.perf_counter() - t)
+        if p.returncode:
+            raise SystemExit(f"{cmd[:3]} failed: {p.stderr[-500:]}")
+        out = p.stdout
+    return statistics.median(times), out
+
+
+def ensure_jionlp() -> Path | None:
+    py = JIONLP_VENV / "bin" / "python"
+    if not py.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(JIONLP_VENV)], check=True)
+        if subprocess.run([str(py), "-m", "pip", "install", "-q", "jionlp"]).returncode:
+            return None
+    return py
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=6)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--jionlp", action="store_true", help="also time JioNLP (installs it in its own venv)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        f = make_input(Path(tmp), args.mb)
+        mb = f.stat().st_size / 1e6
+        ours, out = run([sys.executable, "-m", "pipeline", "extract", str(f)], args.runs)
+        print(f"pipeline extract: {ours:.2f}s median of {args.runs} on {mb:.1f} MB ({mb / ours:.2f} MB/s), "
+              f"{len(out.splitlines())} facts of every kind")
+        rx, out = run([sys.executable, "-c", REGEX_SCAN, str(f)], args.runs)
+        print(f"bare regex scan:  {rx:.2f}s median ({out.strip()} matches, no kind/period/indicator)")
+        if args.jionlp:
+            py = ensure_jionlp()
+            if py is None:
+                print("jionlp: could not be installed here")
+            else:
+                jt, out = run([str(py), "-c", JIONLP_SCAN, str(f)], args.runs)
+                print(f"jionlp extract_money: {jt:.2f}s median ({out.strip()} money amounts only)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
