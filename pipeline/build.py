@@ -7,15 +7,12 @@ is never held in memory.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import sys
 import time
-from dataclasses import asdict, dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
