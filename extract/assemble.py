@@ -6,21 +6,36 @@ import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .quantities import Quantity, find_quantities
 from .segment import Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.4.0"
+def _source_digest(root: Path | None = None) -> str:
+    """Digest of the extractor's code and lexicons: any edit to either re-extracts every document once."""
+    root = root or Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in sorted([*root.glob("*.py"), *root.glob("lexicons/*")]):
+        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:10]
+
+
+EXTRACTOR_VERSION = f"0.4.0+{_source_digest()}"
 
 _CLAUSE_END = re.compile(r"[,;:。！？!?\n]")
-_CONJ = re.compile(r"^[\s、和与及或,]*$")
 _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
-_YEAR = re.compile(r"(?<![\d比较])((?:19|20)\d{2})年(?!代)")
-_BASELINE_YEAR = re.compile(r"比((?:19|20)\d{2})年")
-_SUBJECT_SPLIT = re.compile(r"[、和与及]")
-_CHINESE_GATE = re.compile(r"了|已|共|达到|达")
+_G = load_lexicon().grammar
+_CONJ = re.compile(_G["conjunction_only"])
+_YEAR = re.compile(_G["explicit_year"])
+_BASELINE_YEAR = re.compile(_G["baseline_year"])
+_BASELINE_WORDS = re.compile(_G["baseline_words"])
+_SUBJECT_SPLIT = re.compile(_G["subject_separators"])
+_CHINESE_GATE = re.compile(_G["completed_action"])
+_VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
+_RESPECTIVELY = _G["respectively"]
+_QUOTED = re.compile(_G["quoted"])
 
 
 @dataclass
@@ -127,7 +142,7 @@ def _doc_mode(text: str) -> str:
     return "target" if n_target > n_actual else "actual"
 
 
-def _section_mode(section: str, ctx: DocContext | None = None, dt: DocType | None = None) -> tuple[str | None, int | None]:
+def _section_mode(section: str, ctx: DocContext | None = None, dt: DocType | None = None) -> str | None:
     """Whether the nearest telling heading reviews the past or plans ahead (by its year, then its words)."""
     t = _cue_tables()
     for heading in reversed(section.split(" > ")) if section else ():
@@ -136,12 +151,12 @@ def _section_mode(section: str, ctx: DocContext | None = None, dt: DocType | Non
             if years:
                 k = _kind_from_period(min(years), ctx, dt)
                 if k:
-                    return k, min(years)
+                    return k
         a = [m.end() for m in t["section_actual"].finditer(heading)]
         g = [m.end() for m in t["section_target"].finditer(heading)]
         if a or g:
-            return ("actual" if (max(a) if a else -1) > (max(g) if g else -1) else "target"), None
-    return None, None
+            return "actual" if (max(a) if a else -1) > (max(g) if g else -1) else "target"
+    return None
 
 
 def _local_mode(st: "_DocState", i: int, window: int = 12) -> str | None:
@@ -184,16 +199,12 @@ def _subject(phrase: str) -> str:
 
 def _has_noun(phrase: str) -> bool:
     """A phrase that is only a verb (增长, 比上年增长, 同比增长) names no indicator of its own."""
-    bare = re.sub(r"比上年|同比|比去年|全年|实际|分别|增长|增速|上涨|涨幅|提高|下降|降低|达到|达|为|实现|完成|约|超过|突破|了|到|在|\s", "", phrase)
-    return len(bare) >= 2
+    return len(_VERB_ONLY.sub("", phrase)) >= 2
 
 
 def make_fact_id(doc_id: str, q: Quantity, rule_id: str) -> str:
     h = hashlib.sha256(f"{doc_id}|{q.start}|{q.end}|{rule_id}".encode()).hexdigest()
     return "f" + h[:23]
-
-
-_QUOTED = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,30}”")
 
 
 def mask_quoted(text: str) -> str:
@@ -243,7 +254,7 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
     prev_q: Quantity | None = None
     prev_subject = ""
     prev_fact: Fact | None = None
-    group: list[Fact] = []  # facts sharing one 分别 subject list
+    group: list[Fact] = []  # facts sharing one subject list (…分别增长5%和3%)
     for q in quantities:
         clause_start = sent.start
         for m in _CLAUSE_END.finditer(text, sent.start, q.num_start):
@@ -290,10 +301,12 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
 
         # kind: tense cue nearest the number, clause first, then outwards
         kind, commitment, kind_source = _resolve_kind(st, i, clause_phrase, sentence_prefix)
-        if unit == "百分点" and t["change"].search(clause_phrase):
+        lex = load_lexicon()
+        if unit in lex.change_units and t["change"].search(clause_phrase):
             kind, kind_source = "change", "change_verb"
-        elif kind != "target" and _BASELINE_YEAR.search(clause_phrase) is None and re.search(r"比上年|同比|比去年", clause_phrase) and unit not in ("%", "百分点") and t["change"].search(phrase[-4:]):
-            kind, kind_source = "change", "change_verb"
+        elif (kind != "target" and unit not in lex.rate_units + lex.change_units and _BASELINE_WORDS.search(clause_phrase)
+              and t["change"].search(phrase[-4:])):
+            kind, kind_source = "change", "change_verb"  # 比上年增加20万人: a change in a level
 
         # period
         period, period_source = _resolve_period(st, i, sent, clause_phrase, sentence_prefix, kind)
@@ -333,7 +346,7 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
             surface=q.surface, span_start=q.start, span_end=q.end, sentence=sent.text.strip(),
             section=sent.section, rule_id=rule_id, flags=flags)
         # 分别: the subjects listed before 分别 go to the values in order
-        if "分别" in phrase and not joined_to_previous:
+        if _RESPECTIVELY in phrase and not joined_to_previous:
             group = [fact]
         elif joined_to_previous and group:
             group.append(fact)
@@ -347,7 +360,7 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
 def _distribute_respectively(group: list[Fact]) -> None:
     if len(group) < 2:
         return
-    head = group[0].indicator_text.split("分别")[0]
+    head = group[0].indicator_text.split(_RESPECTIVELY)[0]
     subjects = [s for s in _SUBJECT_SPLIT.split(head) if s]
     last = group[-1]
     for f in group:
@@ -356,7 +369,8 @@ def _distribute_respectively(group: list[Fact]) -> None:
     if len(subjects) != len(group):
         return
     for f, s in zip(group, subjects):
-        ind = resolve_indicator(s + "增长" if f.unit == "%" else s, f.unit) or resolve_indicator(s, f.unit)
+        ind = (resolve_indicator(s + _G["growth_verb"] if f.unit == "%" else s, f.unit)
+               or resolve_indicator(s, f.unit))
         f.indicator_text = s
         f.indicator = ind.id if ind else _normalise_indicator(s)
 
@@ -367,7 +381,7 @@ def _normalise_indicator(subject: str) -> str:
 
 
 def _resolve_kind(st: _DocState, i: int, clause_phrase: str, sentence_prefix: str) -> tuple[str, str | None, str]:
-    prior = _section_mode(st.sentences[i].section, st.ctx, st.dt)[0] or st.mode
+    prior = _section_mode(st.sentences[i].section, st.ctx, st.dt) or st.mode
     levels = [("clause", clause_phrase), ("sentence", sentence_prefix)]
     for name, txt in levels:
         hits = _tense_cues(txt)
@@ -387,7 +401,7 @@ def _resolve_kind(st: _DocState, i: int, clause_phrase: str, sentence_prefix: st
             k = _kind_from_period(y, st.ctx, st.dt)
             if k:
                 return k, None, name
-    mode, _ = _section_mode(st.sentences[i].section, st.ctx, st.dt)
+    mode = _section_mode(st.sentences[i].section, st.ctx, st.dt)
     if mode:
         return mode, None, "section"
     local = _local_mode(st, i)

@@ -78,6 +78,11 @@ class Lexicon:
     doc_types: list[DocType]
     chrome: dict
     segments: dict
+    grammar: dict
+    numerals: dict
+    no_bare_scale: tuple[str, ...]
+    change_units: tuple[str, ...]
+    rate_units: tuple[str, ...]
     compiled: dict = field(default_factory=dict)
 
     def regex(self, key: str, patterns) -> re.Pattern | None:
@@ -127,6 +132,11 @@ def load_lexicon() -> Lexicon:
                    for d in _yaml("doc_types.yaml")],
         chrome=_yaml("chrome.yaml"),
         segments=_yaml("segments.yaml"),
+        grammar=_yaml("grammar.yaml"),
+        numerals=_yaml("numerals.yaml"),
+        no_bare_scale=tuple(units.get("no_bare_scale", ())),
+        change_units=tuple(units.get("change_units", ())),
+        rate_units=tuple(units.get("rate_units", ())),
     )
 
 

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}
-SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+from .lexicon import load_lexicon
+
+_TABLES = load_lexicon().numerals
+DIGITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["digits"].items()}
+SMALL_UNITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["multipliers"].items()}
 CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS)
+ZERO_DIGITS = "".join(k for k, v in DIGITS.items() if v == 0)
 
 
 def parse_chinese_int(s: str) -> int | None:

@@ -12,12 +12,13 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .lexicon import Lexicon, Unit, load_lexicon
-from .numerals import CHINESE_NUMERAL_CHARS, resolve_number
+from .numerals import CHINESE_NUMERAL_CHARS, ZERO_DIGITS, resolve_number
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|[{CHINESE_NUMERAL_CHARS}]+)")
-_RANGE_SEP = re.compile(r"\s*[-—–~～至]\s*")
-_MORE = "多余"  # 30多公里, 5万余份: a number that is a lower bound
+_RANGE_SEP = re.compile(load_lexicon().numerals["range_separators"])
+_MORE = load_lexicon().numerals["lower_bound_markers"]
+_ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
 _SPACE = re.compile(r"\s*")
 
 
@@ -43,7 +44,8 @@ def _tables():
     lex = load_lexicon()
     before = sorted(lex.comparators_before, key=len, reverse=True)
     before_re = re.compile("(?:" + "|".join(map(re.escape, before)) + r")\s*$")
-    bare_re = re.compile("(?:" + "|".join(map(re.escape, before)) + r")(?P<scale>[万千])")
+    scales = "".join(sorted({s for s in lex.scales if len(s) == 1}))
+    bare_re = re.compile("(?:" + "|".join(map(re.escape, before)) + rf")(?P<scale>[{scales}])")
     return lex, before_re, bare_re
 
 
@@ -131,10 +133,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 def _read_quantity(lex, before_re, text, m, sent_start, limit) -> Quantity | None:
     raw = m.group(0)
     chinese = not raw[0].isdigit()
-    if chinese and len(raw) > 1 and all(c in "零〇" for c in raw):
+    if chinese and len(raw) > 1 and all(c in ZERO_DIGITS for c in raw):
         return None
     prev = text[m.start() - 1] if m.start() > sent_start else ""
-    if prev == "第":  # ordinal
+    if prev and prev in _ORDINAL_PREFIXES:
         return None
     value = resolve_number(raw)
     if value is None:
@@ -207,7 +209,7 @@ def _find_bare_scales(lex, bare_re, text, start, end, found) -> list[Quantity]:
         if s > start and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS):
             continue
         unit = _match_unit(lex, text, s + 1)
-        if unit is None or unit.base in ("元", "美元"):
+        if unit is None or unit.base in lex.no_bare_scale:
             continue
         before = text[m.start():s]
         stop = s + 1 + len(unit.surface)

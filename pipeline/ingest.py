@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from extract import normalize_text, split_parts
+from extract import is_corrupt, normalize_text, split_parts
 from extract.lexicon import find_doc_type, find_jurisdiction, resolve_jurisdiction
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -267,7 +267,7 @@ def documents_from_unit(unit: RawUnit) -> list[Document]:
         meta = infer_meta(unit.source_path, norm.text if p.number is None else p.text, unit.meta)
         part = p.number if p.number is not None else unit.row
         doc_id = make_doc_id(p.text, meta)
-        flags = ["corrupt_text"] if "corrupt_text" in norm.flags and _part_corrupt(p.text) else []
+        flags = ["corrupt_text"] if "corrupt_text" in norm.flags and is_corrupt(p.text) else []
         docs.append(Document(
             doc_id=doc_id, source_path=unit.source_path, part=part,
             title=(p.title if p.title else meta.get("title")), jurisdiction=meta.get("jurisdiction"),
@@ -275,12 +275,6 @@ def documents_from_unit(unit: RawUnit) -> list[Document]:
             doc_type=meta.get("doc_type"), source_url=meta.get("source_url"), text=p.text,
             n_chars=len(p.text), encoding=unit.encoding, flags=flags))
     return docs
-
-
-def _part_corrupt(text: str) -> bool:
-    from extract import is_corrupt
-
-    return is_corrupt(text)
 
 
 def make_doc_id(text: str, meta: dict) -> str:

@@ -87,6 +87,7 @@ def test_killed_build_leaves_previous_warehouse_whole(tmp_path, small_raw):
     p = _spawn_build(small_raw, wh, "--full")
     time.sleep(3)
     during = len(fact_ids(wh))  # a reader during the build sees the previous warehouse
+    assert p.poll() is None, "the build ended before it could be killed: give it more work"
     p.send_signal(signal.SIGKILL)
     p.wait()
     assert during == before and len(fact_ids(wh)) == before
@@ -126,3 +127,24 @@ def test_dask_executor_gives_the_same_facts(tmp_path, small_raw):
         return r
 
     assert rows(local) == rows(dask) and len(rows(local)) > 100
+
+
+def test_new_extractor_version_reextracts_everything_once(tmp_path, small_raw, monkeypatch):
+    import pipeline.build as B
+
+    wh = tmp_path / "wh"
+    build(small_raw, wh, progress=False)
+    monkeypatch.setattr(B, "EXTRACTOR_VERSION", "test-next-version")
+    assert build(small_raw, wh, progress=False).extracted == 3
+    assert build(small_raw, wh, progress=False).up_to_date
+
+
+def test_extractor_version_follows_code_and_lexicons(tmp_path):
+    from extract.assemble import EXTRACTOR_VERSION, _source_digest
+
+    copy = tmp_path / "extract"
+    shutil.copytree(ROOT / "extract", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert _source_digest(copy) == _source_digest() and EXTRACTOR_VERSION.endswith(_source_digest())
+    with open(copy / "lexicons" / "indicators.csv", "a", encoding="utf-8") as fh:
+        fh.write("new_indicator,新指标,%,,up,,a new row\n")
+    assert _source_digest(copy) != _source_digest()
