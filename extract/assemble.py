@@ -1,16 +1,17 @@
 """Turn quantities into facts: indicator, kind, period, commitment, flags and evidence."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, find_candidates, find_quantities
 from .segment import Sentence, split_sentences
 
 def _source_digest(root: Path | None = None) -> str:
@@ -61,7 +62,9 @@ class Fact:
     flags: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = dict(self.__dict__)  # shallow: values are immutable but for the flags list
+        d["flags"] = list(self.flags)
+        return d
 
 
 @dataclass
@@ -77,13 +80,12 @@ def _cue_tables():
     target_pats = [(p, "firm") for p in cues["target"]["firm"]] + \
                   [(p, "stretch") for p in cues["target"]["stretch"]] + \
                   [(p, None) for p in cues["target"]["neutral"]]
-    target = [(re.compile(p), c) for p, c in target_pats]
-    actual = [re.compile(p) for p in cues["actual"]]
+    tense = [(re.compile(p), "target", c) for p, c in target_pats] + \
+            [(re.compile(p), "actual", None) for p in cues["actual"]]
     rel = sorted(cues["relative_years"].items(), key=lambda kv: len(kv[0]), reverse=True)
     rel_re = re.compile("|".join(re.escape(k) for k, _ in rel))
     return {
-        "target": target,
-        "actual": actual,
+        "tense": tense,
         "estimated": comp(cues["estimated"]),
         "negative": re.compile("(?:" + "|".join(cues["negative_verbs"]) + r")\s*$"),
         "change": comp(cues["change_verbs"]),
@@ -101,14 +103,11 @@ def _cue_tables():
     }
 
 
-def _tense_cues(text: str) -> list[tuple[int, str, str | None]]:
-    """(end position, kind, commitment) of every tense cue in ``text``."""
-    t = _cue_tables()
-    hits = []
-    for pat, commitment in t["target"]:
-        hits += [(m.end(), "target", commitment) for m in pat.finditer(text)]
-    for pat in t["actual"]:
-        hits += [(m.end(), "actual", None) for m in pat.finditer(text)]
+def _tense_cues(text: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, kind, commitment) of every tense cue in ``text``, in order of start."""
+    hits = [(m.start(), m.end(), kind, commitment)
+            for pat, kind, commitment in _cue_tables()["tense"] for m in pat.finditer(text)]
+    hits.sort()
     return hits
 
 
@@ -134,17 +133,22 @@ def _kind_from_period(period: int, ctx: DocContext, dt: DocType | None) -> str |
     return "target" if period >= ctx.report_year + target_offset else "actual"
 
 
-def _doc_mode(text: str) -> str:
+def _doc_mode(hits: list) -> str:
     """Whether a document mostly plans or mostly reports, by counting its tense cues."""
-    hits = _tense_cues(text)
-    n_target = sum(1 for _, k, _ in hits if k == "target")
+    n_target = sum(1 for _, _, k, _ in hits if k == "target")
     n_actual = len(hits) - n_target
     return "target" if n_target > n_actual else "actual"
 
 
 def _section_mode(section: str, ctx: DocContext | None = None, dt: DocType | None = None) -> str | None:
     """Whether the nearest telling heading reviews the past or plans ahead (by its year, then its words)."""
+    return _section_mode_cached(section, ctx.report_year if ctx else None, dt)
+
+
+@lru_cache(maxsize=4096)
+def _section_mode_cached(section: str, report_year: int | None, dt: DocType | None) -> str | None:
     t = _cue_tables()
+    ctx = DocContext(report_year, dt.id if dt else None) if report_year is not None else None
     for heading in reversed(section.split(" > ")) if section else ():
         if ctx is not None and ctx.report_year is not None:
             years = [int(m.group(1)) for m in _YEAR.finditer(heading)]
@@ -161,10 +165,8 @@ def _section_mode(section: str, ctx: DocContext | None = None, dt: DocType | Non
 
 def _local_mode(st: "_DocState", i: int, window: int = 12) -> str | None:
     """The tense most cues take in the sentences just before this one (a review or a plan)."""
-    hits = []
-    for s in st.sentences[max(0, i - window):i + 1]:
-        hits += _tense_cues(st.masked[s.start:s.end])
-    n_target = sum(1 for _, k, _ in hits if k == "target")
+    hits = st.cues_in(st.sentences[max(0, i - window)].start, st.sentences[i].end)
+    n_target = sum(1 for _, _, k, _ in hits if k == "target")
     n_actual = len(hits) - n_target
     if n_target == n_actual:
         return None
@@ -199,6 +201,8 @@ def _subject(phrase: str) -> str:
 
 def _has_noun(phrase: str) -> bool:
     """A phrase that is only a verb (增长, 比上年增长, 同比增长) names no indicator of its own."""
+    if len(phrase) < 2:
+        return False
     return len(_VERB_ONLY.sub("", phrase)) >= 2
 
 
@@ -218,8 +222,16 @@ class _DocState:
         self.masked = mask_quoted(text)
         self.ctx = ctx
         self.dt = doc_type_by_id(ctx.doc_type)
-        self.mode = _doc_mode(self.masked)
+        self.cues = _tense_cues(self.masked)  # scanned once; spans look them up by position
+        self.cue_starts = [h[0] for h in self.cues]
+        self.mode = _doc_mode(self.cues)
         self.sentences = split_sentences(text)
+
+    def cues_in(self, start: int, end: int) -> list:
+        """The tense cues that lie wholly inside ``text[start:end]``."""
+        lo = bisect.bisect_left(self.cue_starts, start)
+        hi = bisect.bisect_left(self.cue_starts, end)
+        return [h for h in self.cues[lo:hi] if h[1] <= end]
 
 
 def extract_facts(text: str, doc_id: str, report_year: int | None = None,
@@ -227,8 +239,17 @@ def extract_facts(text: str, doc_id: str, report_year: int | None = None,
     """All facts in one normalised document ``text``; offsets point into ``text``."""
     st = _DocState(text, DocContext(report_year, doc_type))
     facts: list[Fact] = []
-    for i, sent in enumerate(st.sentences):
-        quantities = find_quantities(text, sent.start, sent.end)
+    starts = [s.start for s in st.sentences]
+    by_sentence: dict[int, tuple[list, list]] = {}
+    numbers, bares = find_candidates(text)
+    for which, matches in ((0, numbers), (1, bares)):
+        for m in matches:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= st.sentences[i].end:
+                by_sentence.setdefault(i, ([], []))[which].append(m)
+    for i in sorted(by_sentence):
+        sent = st.sentences[i]
+        quantities = find_quantities(text, sent.start, sent.end, by_sentence[i])
         if quantities:
             facts.extend(_assemble_sentence(st, i, sent, quantities, doc_id))
     return facts
@@ -245,6 +266,17 @@ def _paragraph_context(st: _DocState, i: int) -> list[str]:
     if j >= 0 and st.sentences[j].text.rstrip().endswith(":") and sent.paragraph - st.sentences[j].paragraph <= 2:
         out.append(st.sentences[j].text)
     return out
+
+
+def _first_time_cue(st: _DocState, i: int, clause_phrase: str, sentence_prefix: str) -> tuple[int | None, str | None]:
+    """The year the nearest time word points at (clause, sentence, then the paragraph), and where it stood."""
+    levels = [("clause_time", clause_phrase), ("sentence_time", sentence_prefix)] + \
+             [("paragraph", s) for s in _paragraph_context(st, i)]
+    for name, txt in levels:
+        y = _time_cue(txt, st.ctx.report_year)
+        if y is not None:
+            return y, name
+    return None, None
 
 
 def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], doc_id: str) -> list[Fact]:
@@ -300,7 +332,9 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
             flags.append("negative")
 
         # kind: tense cue nearest the number, clause first, then outwards
-        kind, commitment, kind_source = _resolve_kind(st, i, clause_phrase, sentence_prefix)
+        time_cue = _first_time_cue(st, i, clause_phrase, sentence_prefix)
+        kind, commitment, kind_source = _resolve_kind(st, i, (clause_start, q.start), (sent.start, clause_start),
+                                                      time_cue)
         lex = load_lexicon()
         if unit in lex.change_units and t["change"].search(clause_phrase):
             kind, kind_source = "change", "change_verb"
@@ -309,7 +343,7 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
             kind, kind_source = "change", "change_verb"  # 比上年增加20万人: a change in a level
 
         # period
-        period, period_source = _resolve_period(st, i, sent, clause_phrase, sentence_prefix, kind)
+        period, period_source = _resolve_period(st, sent, time_cue, kind)
         near = clause_phrase + "|" + sentence_prefix[-30:]
         if t["five_year_average"].search(clause_phrase):
             flags.append("five_year_average")
@@ -380,27 +414,26 @@ def _normalise_indicator(subject: str) -> str:
     return s[-24:] if s else ""
 
 
-def _resolve_kind(st: _DocState, i: int, clause_phrase: str, sentence_prefix: str) -> tuple[str, str | None, str]:
+def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_span: tuple[int, int],
+                  time_cue: tuple[int | None, str | None]) -> tuple[str, str | None, str]:
+    """Kind from the tense cue nearest the number (clause, then the sentence before it), else from
+    time words, the section heading, the sentences nearby, and last the whole document."""
     prior = _section_mode(st.sentences[i].section, st.ctx, st.dt) or st.mode
-    levels = [("clause", clause_phrase), ("sentence", sentence_prefix)]
-    for name, txt in levels:
-        hits = _tense_cues(txt)
+    for name, (a, b) in (("clause", clause_span), ("sentence", prefix_span)):
+        hits = st.cues_in(a, b)
         if hits:
-            kinds = {h[1] for h in hits}
+            kinds = {h[2] for h in hits}
             if len(kinds) > 1 and name == "sentence":
-                hits = [h for h in hits if h[1] == prior]  # mixed cues: the prior decides
-            end, kind, commitment = max(hits, key=lambda h: (h[0], h[1] == "target"))
+                hits = [h for h in hits if h[2] == prior]  # mixed cues: the prior decides
+            _, _, kind, commitment = max(hits, key=lambda h: (h[1], h[2] == "target"))
             if kind == "target":
-                commitment = next((c for e, k, c in sorted(hits, reverse=True) if k == "target" and c), None)
+                commitment = next((c for _, _, k, c in sorted(hits, reverse=True) if k == "target" and c), None)
             return kind, commitment, name
-    ctx_texts = [("clause_time", clause_phrase), ("sentence_time", sentence_prefix)] + \
-                [("paragraph", s) for s in _paragraph_context(st, i)]
-    for name, txt in ctx_texts:
-        y = _time_cue(txt, st.ctx.report_year)
-        if y is not None:
-            k = _kind_from_period(y, st.ctx, st.dt)
-            if k:
-                return k, None, name
+    year, where = time_cue
+    if year is not None:
+        k = _kind_from_period(year, st.ctx, st.dt)
+        if k:
+            return k, None, where
     mode = _section_mode(st.sentences[i].section, st.ctx, st.dt)
     if mode:
         return mode, None, "section"
@@ -410,13 +443,11 @@ def _resolve_kind(st: _DocState, i: int, clause_phrase: str, sentence_prefix: st
     return st.mode, None, "document"
 
 
-def _resolve_period(st: _DocState, i: int, sent: Sentence, clause_phrase: str, sentence_prefix: str,
+def _resolve_period(st: _DocState, sent: Sentence, time_cue: tuple[int | None, str | None],
                     kind: str) -> tuple[int | None, str]:
     """The year a figure is about, and where that came from (text, section or default)."""
-    for txt in [clause_phrase, sentence_prefix, *_paragraph_context(st, i)]:
-        y = _time_cue(txt, st.ctx.report_year)
-        if y is not None:
-            return y, "text"
+    if time_cue[0] is not None:
+        return time_cue[0], "text"
     headings = list(reversed(sent.section.split(" > "))) if sent.section else []
     if any(_cue_tables()["multi_year_section"].search(h) and not _YEAR.search(h) for h in headings):
         return None, "multi_year_section"  # 过去五年工作回顾 (but not 十四五时期和2025年工作回顾)

@@ -19,7 +19,7 @@ LEXICON_DIR = Path(__file__).with_name("lexicons")
 
 def _yaml(name: str):
     with open(LEXICON_DIR / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _alternation(patterns) -> re.Pattern | None:

@@ -17,6 +17,8 @@ _PINYIN = re.compile(r"\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖ�
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u3000]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANKS = re.compile(r"\n{3,}")
+# the full-width ASCII block (！ to ～): what NFKC does to it, done fast
+_FULLWIDTH = re.compile("[\uff01-\uff5e]")
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,13 @@ def _converter():
 @lru_cache(maxsize=1)
 def _chrome():
     c = load_lexicon().chrome
-    lines = frozenset(c.get("lines", ()))
-    line_pats = [re.compile(p) for p in c.get("line_patterns", ())]
-    fragments = [re.compile(p) for p in c.get("fragments", ())]
+    # one multiline pattern for every chrome line: the literal lines and the line patterns
+    bodies = [re.escape(w) for w in sorted(c.get("lines", ()), key=len, reverse=True)]
+    bodies += [p.removeprefix("^").removesuffix("$") for p in c.get("line_patterns", ())]
+    chrome_lines = re.compile("^(?:" + "|".join(bodies) + ")\n", re.M)
+    fragments = re.compile("|".join(f"(?:{p})" for p in c.get("fragments", ())))
     corrupt = re.compile("|".join(f"(?:{p})" for p in c.get("corrupt_patterns", ())))
-    return lines, line_pats, fragments, corrupt
+    return chrome_lines, fragments, corrupt
 
 
 def strip_pinyin(text: str) -> str:
@@ -51,22 +55,20 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
+_EDGE_SPACES = re.compile(r"^[ \t]+|[ \t]+$", re.M)
+
+
 def strip_chrome(text: str) -> str:
-    lines, line_pats, fragments, _ = _chrome()
-    out = []
-    for line in text.split("\n"):
-        for frag in fragments:
-            line = frag.sub("", line)
-        s = line.strip()
-        if s in lines or any(p.match(s) for p in line_pats):
-            continue
-        out.append(s)
-    return "\n".join(out)
+    """Drop page chrome: whole lines (下载, 打印, >>>下页还有更多) and fragments inside lines."""
+    chrome_lines, fragments, _ = _chrome()
+    text = _EDGE_SPACES.sub("", fragments.sub("", text))
+    out = chrome_lines.sub("", text + "\n")
+    return out[:-1] if out.endswith("\n") else out
 
 
 def is_corrupt(text: str) -> bool:
     """True where ``text`` holds mojibake or leftover pinyin (``转变?nèi)``)."""
-    return bool(_chrome()[3].search(text))
+    return bool(_chrome()[2].search(text))
 
 
 def normalize_text(raw: str) -> NormalizedText:
@@ -75,9 +77,12 @@ def normalize_text(raw: str) -> NormalizedText:
     text = strip_pinyin(text)
     text = _INVISIBLE.sub("", text)
     text = to_simplified(text)
-    text = unicodedata.normalize("NFKC", text)
+    text = _FULLWIDTH.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
+    if not unicodedata.is_normalized("NFKC", text):  # what is left for NFKC proper (①, ㎡, …), line by line
+        text = "\n".join(line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
+                          for line in text.split("\n"))
     text = _INVISIBLE.sub("", text)
-    text = "\n".join(_SPACES.sub(" ", line) for line in text.split("\n"))
+    text = _SPACES.sub(" ", text)
     text = strip_chrome(text)
     text = _BLANKS.sub("\n\n", text).strip()
     flags = ("corrupt_text",) if is_corrupt(text) else ()

@@ -22,7 +22,30 @@ _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
 _SPACE = re.compile(r"\s*")
 
 
-@dataclass
+@lru_cache(maxsize=1)
+def _candidate_re() -> re.Pattern:
+    """A number followed by what can continue a quantity (a unit, a scale, 多/余, a range sign)."""
+    lex = load_lexicon()
+    follow = {u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE) | set("-—–~～至 ")
+    cls = "".join(re.escape(c) for c in sorted(follow))
+    # no leading lookbehind: a pattern that starts with its character set scans fast; see _glued
+    return re.compile(rf"(?:{_ARABIC}|[{CHINESE_NUMERAL_CHARS}]+)(?=[{cls}])")
+
+
+def _glued(text: str, m: re.Match) -> bool:
+    """A number glued to a letter, a digit or a point before it (G20, PM2.5) is no quantity's start."""
+    i = m.start()
+    return i > 0 and (text[i - 1].isascii() and (text[i - 1].isalnum() or text[i - 1] == "."))
+
+
+def find_candidates(text: str) -> tuple[list[re.Match], list[re.Match]]:
+    """Where quantities may start in ``text`` (numbers, bare scale words), found in one pass so a
+    caller can skip the sentences that hold none and hand each sentence its own."""
+    _, _, bare_re = _tables()
+    return [m for m in _candidate_re().finditer(text) if not _glued(text, m)], list(bare_re.finditer(text))
+
+
+@dataclass(slots=True)
 class Quantity:
     start: int                 # span of the whole mention, comparators included
     end: int
@@ -39,18 +62,57 @@ class Quantity:
     flags: list[str] = field(default_factory=list)
 
 
+def _words_at(words) -> re.Pattern:
+    """A pattern that matches any of ``words`` at a position (longest first)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 @lru_cache(maxsize=1)
 def _tables():
     lex = load_lexicon()
-    before = sorted(lex.comparators_before, key=len, reverse=True)
-    before_re = re.compile("(?:" + "|".join(map(re.escape, before)) + r")\s*$")
+    before = tuple(sorted(lex.comparators_before, key=len, reverse=True))
     scales = "".join(sorted({s for s in lex.scales if len(s) == 1}))
     bare_re = re.compile("(?:" + "|".join(map(re.escape, before)) + rf")(?P<scale>[{scales}])")
-    return lex, before_re, bare_re
+    lex.compiled["scale_at"] = _words_at(lex.scales)
+    lex.compiled["after_at"] = _words_at(lex.comparators_after)
+    lex.compiled["date_at"] = _words_at(lex.date_units)
+    return lex, before, bare_re
+
+
+@lru_cache(maxsize=1)
+def _before_by_last_char() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for w in _tables()[1]:  # longest first
+        index.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _match_before(before: tuple[str, ...], text: str, start: int, pos: int) -> tuple[int, str] | None:
+    """The comparator word that ends (spaces aside) right before ``pos``: its start and the word."""
+    end = pos
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    if end <= start:
+        return None
+    for w in _before_by_last_char().get(text[end - 1], ()):
+        if end - len(w) >= start and text.endswith(w, 0, end):
+            return end - len(w), w
+    return None
+
+
+@lru_cache(maxsize=1)
+def _units_by_first_char() -> dict[str, list[Unit]]:
+    """Units indexed by their first character, each list longest first."""
+    index: dict[str, list[Unit]] = {}
+    for u in load_lexicon().units:
+        index.setdefault(u.surface[0], []).append(u)
+    return index
 
 
 def _match_unit(lex: Lexicon, text: str, pos: int) -> Unit | None:
-    for u in lex.units:
+    if pos >= len(text):
+        return None
+    for u in _units_by_first_char().get(text[pos], ()):
         if text.startswith(u.surface, pos):
             nxt = text[pos + len(u.surface): pos + len(u.surface) + 1]
             if nxt and any(text.startswith(nb, pos + len(u.surface)) for nb in u.not_before):
@@ -60,21 +122,17 @@ def _match_unit(lex: Lexicon, text: str, pos: int) -> Unit | None:
 
 
 def _match_scale(lex: Lexicon, text: str, pos: int) -> tuple[str, Decimal] | None:
-    for s in sorted(lex.scales, key=len, reverse=True):
-        if text.startswith(s, pos):
-            return s, lex.scales[s]
-    return None
+    m = lex.compiled["scale_at"].match(text, pos)
+    return (m.group(0), lex.scales[m.group(0)]) if m else None
 
 
 def _match_after(lex: Lexicon, text: str, pos: int) -> str | None:
-    for w in sorted(lex.comparators_after, key=len, reverse=True):
-        if text.startswith(w, pos):
-            return w
-    return None
+    m = lex.compiled["after_at"].match(text, pos)
+    return m.group(0) if m else None
 
 
 def _is_date_unit(lex: Lexicon, text: str, pos: int) -> bool:
-    return any(text.startswith(d, pos) for d in lex.date_units)
+    return lex.compiled["date_at"].match(text, pos) is not None
 
 
 @dataclass
@@ -109,28 +167,33 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
     return _Tail(pos, scale, scale_text, unit, unit_text, more)
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every quantity with a unit in ``text[start:end]``; dates, ordinals and bare numbers are skipped."""
-    lex, before_re, bare_re = _tables()
+def find_quantities(text: str, start: int = 0, end: int | None = None,
+                    candidates: tuple[list, list] | None = None) -> list[Quantity]:
+    """Every quantity with a unit in ``text[start:end]``; dates, ordinals and bare numbers are skipped.
+
+    ``candidates``: this span's matches from ``find_candidates`` when the caller has them already.
+    """
+    lex, before, bare_re = _tables()
     end = len(text) if end is None else end
+    if candidates is None:
+        candidates = ([m for m in _candidate_re().finditer(text, start, end) if not _glued(text, m)],
+                      list(bare_re.finditer(text, start, end)))
+    numbers, bares = candidates
     out: list[Quantity] = []
     pos = start
-    while True:
-        m = _NUMBER.search(text, pos, end)
-        if not m:
-            break
-        q = _read_quantity(lex, before_re, text, m, start, end)
-        if q is None:
-            pos = m.end()
+    for m in numbers:
+        if m.start() < pos:
             continue
-        out.append(q)
-        pos = q.end
-    out.extend(_find_bare_scales(lex, bare_re, text, start, end, out))
+        q = _read_quantity(lex, before, text, m, start, end)
+        if q is not None:
+            out.append(q)
+            pos = q.end
+    out.extend(_find_bare_scales(lex, bares, text, start, end, out))
     out.sort(key=lambda q: q.start)
     return out
 
 
-def _read_quantity(lex, before_re, text, m, sent_start, limit) -> Quantity | None:
+def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | None:
     raw = m.group(0)
     chinese = not raw[0].isdigit()
     if chinese and len(raw) > 1 and all(c in ZERO_DIGITS for c in raw):
@@ -172,9 +235,9 @@ def _read_quantity(lex, before_re, text, m, sent_start, limit) -> Quantity | Non
         pos = sp + len(after)
     else:
         after = None
-    before_m = before_re.search(text, sent_start, m.start())
-    before = before_m.group(0).strip() if before_m else None
-    q_start = before_m.start() if before_m else m.start()
+    before_m = _match_before(before_words, text, sent_start, m.start())
+    before = before_m[1] if before_m else None
+    q_start = before_m[0] if before_m else m.start()
     comparator = _resolve_comparator(lex, before, after, tail.more, value_high is not None)
     flags = []
     if prev == "?" or (raw.startswith("0") and not raw.startswith("0.") and len(raw) > 1):
@@ -195,14 +258,14 @@ def _resolve_comparator(lex: Lexicon, before: str | None, after: str | None, mor
     return "eq"
 
 
-def _find_bare_scales(lex, bare_re, text, start, end, found) -> list[Quantity]:
+def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
     """``已达到万头规模``: a scale word standing alone after 达到/超过 is 1 × scale.
 
     Money is never read this way: ``超过了万元`` is a number scrubbed from the source.
     """
     out = []
     taken = [(q.start, q.end) for q in found]
-    for m in bare_re.finditer(text, start, end):
+    for m in bares:
         s = m.start("scale")
         if any(a <= s < b for a, b in taken):
             continue

@@ -16,7 +16,7 @@ class Part:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
@@ -64,17 +64,20 @@ def split_sentences(text: str) -> list[Sentence]:
     end_re = _patterns()[3]
     out: list[Sentence] = []
     stack: list[tuple[int, str]] = []
+    section = ""
+    max_chars = _patterns()[2]
     pos = 0
     for para, line in enumerate(text.split("\n")):
         line_start = pos
         pos += len(line) + 1
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             continue
-        level = heading_level(line.strip())
+        level = heading_level(stripped) if len(stripped) <= max_chars else None
         if level is not None:
             stack = [(lv, h) for lv, h in stack if lv < level]
-            stack.append((level, line.strip()))
-        section = " > ".join(h for _, h in stack)
+            stack.append((level, stripped))
+            section = " > ".join(h for _, h in stack)
         start = 0
         for m in end_re.finditer(line):
             if m.end() > start:

@@ -213,8 +213,9 @@ def cmd_extract(args) -> int:
         facts = facts_of_file(path, override)
     except InputError as exc:
         return _fail(f"{path}: {exc}")
+    out = sys.stdout
     for f in facts:
-        sys.stdout.write(json.dumps({k: _jsonable(v) for k, v in f.items()}, ensure_ascii=False) + "\n")
+        out.write(json.dumps(f, ensure_ascii=False, default=_jsonable) + "\n")
     return 0
 
 
