@@ -126,6 +126,17 @@ def _time_cue(text: str, report_year: int | None) -> int | None:
     return None if best is None else best[1]
 
 
+def _time_hits(text: str, report_year: int | None) -> list[tuple[int, int, int, int]]:
+    """Every time word of ``text``: (start, end, priority, year); a relative word (去年) wins a tie."""
+    t = _cue_tables()
+    hits = [(m.start(), m.end(), 0, int(m.group(1))) for m in _YEAR.finditer(text)]
+    if report_year is not None:
+        hits += [(m.start(), m.end(), 1, report_year + t["relative_map"][m.group(0)])
+                 for m in t["relative"].finditer(text)]
+    hits.sort()
+    return hits
+
+
 def _kind_from_period(period: int, ctx: DocContext, dt: DocType | None) -> str | None:
     if ctx.report_year is None:
         return None
@@ -225,7 +236,16 @@ class _DocState:
         self.cues = _tense_cues(self.masked)  # scanned once; spans look them up by position
         self.cue_starts = [h[0] for h in self.cues]
         self.mode = _doc_mode(self.cues)
+        self.times = _time_hits(self.masked, ctx.report_year)  # (start, end, priority, year), by start
+        self.time_starts = [h[0] for h in self.times]
         self.sentences = split_sentences(text)
+
+    def time_in(self, start: int, end: int) -> int | None:
+        """The year the last time word wholly inside ``text[start:end]`` points at."""
+        lo = bisect.bisect_left(self.time_starts, start)
+        hi = bisect.bisect_left(self.time_starts, end)
+        best = max((h for h in self.times[lo:hi] if h[1] <= end), key=lambda h: (h[1], h[2]), default=None)
+        return None if best is None else best[3]
 
     def cues_in(self, start: int, end: int) -> list:
         """The tense cues that lie wholly inside ``text[start:end]``."""
@@ -255,25 +275,26 @@ def extract_facts(text: str, doc_id: str, report_year: int | None = None,
     return facts
 
 
-def _paragraph_context(st: _DocState, i: int) -> list[str]:
-    """Earlier sentences of the paragraph (nearest first), then a lead-in ending with a colon."""
+def _paragraph_context(st: _DocState, i: int) -> list[tuple[int, int]]:
+    """Spans of the earlier sentences of the paragraph (nearest first), then of a lead-in ending with a colon."""
     sent = st.sentences[i]
     out = []
     j = i - 1
     while j >= 0 and st.sentences[j].paragraph == sent.paragraph and len(out) < 4:
-        out.append(st.sentences[j].text)
+        out.append((st.sentences[j].start, st.sentences[j].end))
         j -= 1
     if j >= 0 and st.sentences[j].text.rstrip().endswith(":") and sent.paragraph - st.sentences[j].paragraph <= 2:
-        out.append(st.sentences[j].text)
+        out.append((st.sentences[j].start, st.sentences[j].end))
     return out
 
 
-def _first_time_cue(st: _DocState, i: int, clause_phrase: str, sentence_prefix: str) -> tuple[int | None, str | None]:
+def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
+                    prefix_span: tuple[int, int]) -> tuple[int | None, str | None]:
     """The year the nearest time word points at (clause, sentence, then the paragraph), and where it stood."""
-    levels = [("clause_time", clause_phrase), ("sentence_time", sentence_prefix)] + \
-             [("paragraph", s) for s in _paragraph_context(st, i)]
-    for name, txt in levels:
-        y = _time_cue(txt, st.ctx.report_year)
+    levels = [("clause_time", clause_span), ("sentence_time", prefix_span)] + \
+             [("paragraph", span) for span in _paragraph_context(st, i)]
+    for name, (a, b) in levels:
+        y = st.time_in(a, b)
         if y is not None:
             return y, name
     return None, None
@@ -282,15 +303,18 @@ def _first_time_cue(st: _DocState, i: int, clause_phrase: str, sentence_prefix: 
 def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], doc_id: str) -> list[Fact]:
     text = st.text
     t = _cue_tables()
+    lex = load_lexicon()
+    level_units = lex.rate_units + lex.change_units
+    negative_verbs = lex.cues["negative_verbs"]
+    clause_ends = [m.end() for m in _CLAUSE_END.finditer(text, sent.start, sent.end)]
     facts: list[Fact] = []
     prev_q: Quantity | None = None
     prev_subject = ""
     prev_fact: Fact | None = None
-    group: list[Fact] = []  # facts sharing one subject list (…分别增长5%和3%)
+    groups: list[list[Fact]] = []  # facts sharing one subject list (…分别增长5%和3%)
     for q in quantities:
-        clause_start = sent.start
-        for m in _CLAUSE_END.finditer(text, sent.start, q.num_start):
-            clause_start = m.end()
+        k = bisect.bisect_right(clause_ends, q.num_start) - 1
+        clause_start = clause_ends[k] if k >= 0 else sent.start
         phrase_start = max(clause_start, prev_q.end if prev_q and prev_q.end > clause_start else clause_start)
         phrase = text[phrase_start:q.start]
         clause_phrase = st.masked[clause_start:q.start]
@@ -313,7 +337,7 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
 
         # rate prefix: 日处理5000吨 → 吨/日
         unit = q.unit
-        for prefix, per in load_lexicon().rate_prefixes.items():
+        for prefix, per in lex.rate_prefixes.items():
             if phrase.rstrip().endswith(prefix):
                 unit = f"{q.unit}/{per}"
 
@@ -324,7 +348,7 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
 
         value, value_high = q.value, q.value_high
         if t["negative"].search(phrase) and not (indicator and indicator.verbs and indicator.verbs[0] in
-                                                    load_lexicon().cues["negative_verbs"]):
+                                                    negative_verbs):
             value = -value
             value_high = -value_high if value_high is not None else None
             if value_high is not None:
@@ -332,13 +356,12 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
             flags.append("negative")
 
         # kind: tense cue nearest the number, clause first, then outwards
-        time_cue = _first_time_cue(st, i, clause_phrase, sentence_prefix)
+        time_cue = _first_time_cue(st, i, (clause_start, q.start), (sent.start, clause_start))
         kind, commitment, kind_source = _resolve_kind(st, i, (clause_start, q.start), (sent.start, clause_start),
                                                       time_cue)
-        lex = load_lexicon()
         if unit in lex.change_units and t["change"].search(clause_phrase):
             kind, kind_source = "change", "change_verb"
-        elif (kind != "target" and unit not in lex.rate_units + lex.change_units and _BASELINE_WORDS.search(clause_phrase)
+        elif (kind != "target" and unit not in level_units and _BASELINE_WORDS.search(clause_phrase)
               and t["change"].search(phrase[-4:])):
             kind, kind_source = "change", "change_verb"  # 比上年增加20万人: a change in a level
 
@@ -381,13 +404,14 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
             section=sent.section, rule_id=rule_id, flags=flags)
         # 分别: the subjects listed before 分别 go to the values in order
         if _RESPECTIVELY in phrase and not joined_to_previous:
-            group = [fact]
-        elif joined_to_previous and group:
-            group.append(fact)
+            groups.append([fact])
+        elif joined_to_previous and groups and groups[-1][-1] is prev_fact:
+            groups[-1].append(fact)
         facts.append(fact)
-        _distribute_respectively(group)
         prev_q, prev_fact = q, fact
         prev_subject = subject if not joined_to_previous else prev_subject
+    for group in groups:
+        _distribute_respectively(group)
     return facts
 
 

@@ -55,13 +55,15 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
-_EDGE_SPACES = re.compile(r"^[ \t]+|[ \t]+$", re.M)
+def _trim_lines(text: str) -> str:
+    """No spaces at either end of a line (runs of spaces are already single)."""
+    return text.replace("\t", " ").replace(" \n", "\n").replace("\n ", "\n")
 
 
 def strip_chrome(text: str) -> str:
     """Drop page chrome: whole lines (下载, 打印, >>>下页还有更多) and fragments inside lines."""
     chrome_lines, fragments, _ = _chrome()
-    text = _EDGE_SPACES.sub("", fragments.sub("", text))
+    text = _trim_lines(_SPACES.sub(" ", fragments.sub("", text))).strip(" ")
     out = chrome_lines.sub("", text + "\n")
     return out[:-1] if out.endswith("\n") else out
 
@@ -81,8 +83,7 @@ def normalize_text(raw: str) -> NormalizedText:
     if not unicodedata.is_normalized("NFKC", text):  # what is left for NFKC proper (①, ㎡, …), line by line
         text = "\n".join(line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
                           for line in text.split("\n"))
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
+        text = _INVISIBLE.sub("", text)
     text = strip_chrome(text)
     text = _BLANKS.sub("\n\n", text).strip()
     flags = ("corrupt_text",) if is_corrupt(text) else ()

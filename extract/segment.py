@@ -1,6 +1,7 @@
 """Split normalised text into documents (parts of a compilation), sections and sentences."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,30 +60,41 @@ def heading_level(line: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _sentence_re() -> re.Pattern:
+    """A sentence: text up to and with an end mark, or the rest of a line that has none."""
+    ends = _patterns()[3].pattern
+    if not (ends.startswith("[") and ends.endswith("]")):
+        raise ValueError("segments.yaml: sentence_end must be one character class")
+    marks = ends[1:-1].replace("\\n", "")
+    return re.compile(f"[^{marks}\\n]*[{marks}]|[^{marks}\\n]+")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets into ``text`` and the heading path above them."""
-    end_re = _patterns()[3]
-    out: list[Sentence] = []
+    line_starts: list[int] = []
+    line_sections: list[str] = []
     stack: list[tuple[int, str]] = []
     section = ""
     max_chars = _patterns()[2]
     pos = 0
-    for para, line in enumerate(text.split("\n")):
-        line_start = pos
-        pos += len(line) + 1
+    for line in text.split("\n"):
         stripped = line.strip()
-        if not stripped:
+        if stripped and len(stripped) <= max_chars:
+            level = heading_level(stripped)
+            if level is not None:
+                stack = [(lv, h) for lv, h in stack if lv < level]
+                stack.append((level, stripped))
+                section = " > ".join(h for _, h in stack)
+        line_starts.append(pos)
+        line_sections.append(section)
+        pos += len(line) + 1
+    out: list[Sentence] = []
+    bisect_right = bisect.bisect_right
+    for m in _sentence_re().finditer(text):
+        s = m.group(0)
+        if not s.strip():
             continue
-        level = heading_level(stripped) if len(stripped) <= max_chars else None
-        if level is not None:
-            stack = [(lv, h) for lv, h in stack if lv < level]
-            stack.append((level, stripped))
-            section = " > ".join(h for _, h in stack)
-        start = 0
-        for m in end_re.finditer(line):
-            if m.end() > start:
-                out.append(Sentence(line_start + start, line_start + m.end(), line[start:m.end()], section, para))
-            start = m.end()
-        if start < len(line) and line[start:].strip():
-            out.append(Sentence(line_start + start, line_start + len(line), line[start:], section, para))
+        para = bisect_right(line_starts, m.start()) - 1
+        out.append(Sentence(m.start(), m.end(), s, line_sections[para], para))
     return out
