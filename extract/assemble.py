@@ -36,6 +36,7 @@ _SUBJECT_SPLIT = re.compile(_G["subject_separators"])
 _CHINESE_GATE = re.compile(_G["completed_action"])
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
 _RESPECTIVELY = _G["respectively"]
+_LIST_ITEM = re.compile(_G["list_item_separator"])
 _QUOTED = re.compile(_G["quoted"])
 
 
@@ -331,8 +332,10 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
         if joined_to_previous:
             subject = prev_subject
             inherited = True
-        elif not _has_noun(subject) and prev_subject:
-            subject = prev_subject + subject
+        elif prev_subject and not _has_noun(_LIST_ITEM.split(subject)[-1]):
+            # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
+            # so the figure belongs to the subject the list started with
+            subject = prev_subject + _LIST_ITEM.split(subject)[-1]
             inherited = True
 
         # rate prefix: 日处理5000吨 → 吨/日
@@ -357,7 +360,8 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
 
         # kind: tense cue nearest the number, clause first, then outwards
         time_cue = _first_time_cue(st, i, (clause_start, q.start), (sent.start, clause_start))
-        kind, commitment, kind_source = _resolve_kind(st, i, (clause_start, q.start), (sent.start, clause_start),
+        # the comparator word is part of the clause it governs (把…控制在3.5%左右)
+        kind, commitment, kind_source = _resolve_kind(st, i, (clause_start, q.num_start), (sent.start, clause_start),
                                                       time_cue)
         if unit in lex.change_units and t["change"].search(clause_phrase):
             kind, kind_source = "change", "change_verb"
