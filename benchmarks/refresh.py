@@ -1,14 +1,14 @@
 """Refresh costs: cold build, no-op rebuild, add-one rebuild (at two corpus sizes), Dask scaling, peak memory.
 
-    python -m benchmarks.refresh [--sizes 200,2000] [--workers 1,2,4] [--out DIR]
+    python -m benchmarks.refresh [--sizes 200,2000] [--dask-size 2000 --workers 1,2,16]
 
-Prints one line per figure. Peak memory is the build process's maximum RSS (ru_maxrss).
+Every figure is a whole `python -m pipeline build` process (start-up and imports included).
+Peak memory is that process's maximum RSS (Dask workers are separate processes, not counted).
 """
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -20,19 +20,21 @@ from .synth import make_corpus
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def timed_build(raw: Path, wh: Path, *extra: str) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB) of one `pipeline build` in its own process."""
-    code = ("import resource, sys, time; from pathlib import Path; from pipeline.build import build; "
-            "t=time.perf_counter(); build(Path(sys.argv[1]), Path(sys.argv[2]), progress=False, "
-            "executor=sys.argv[3], workers=int(sys.argv[4]) or None); "
-            "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)")
-    executor, workers = (extra + ("local", "0"))[:2]
-    p = subprocess.run([sys.executable, "-c", code, str(raw), str(wh), executor, workers], cwd=ROOT,
-                       capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    if p.returncode:
-        raise SystemExit(p.stderr)
-    secs, rss = p.stdout.split()
-    return float(secs), float(rss)
+def timed_build(raw: Path, wh: Path, executor: str = "local", workers: int = 0) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one whole `python -m pipeline build` process."""
+    cmd = [sys.executable, "-m", "pipeline", "build", "--raw", str(raw), "--warehouse", str(wh), "--quiet",
+           "--executor", executor]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    err = p.stderr.read().decode() if p.stderr else ""
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(err[-2000:])
+    return wall, usage.ru_maxrss / 1024
 
 
 def main() -> int:
@@ -63,7 +65,7 @@ def main() -> int:
             secs, _ = timed_build(raw, tmp / "wh_local")
             print(f"dask scaling, {args.dask_size} docs: local executor {args.dask_size / secs:.1f} docs/s", flush=True)
             for w in [int(x) for x in args.workers.split(",") if x]:
-                secs, _ = timed_build(raw, tmp / f"wh_dask{w}", "dask", str(w))
+                secs, _ = timed_build(raw, tmp / f"wh_dask{w}", "dask", w)
                 print(f"dask scaling, {args.dask_size} docs: {w} workers {args.dask_size / secs:.1f} docs/s "
                       f"({secs:.1f}s)", flush=True)
     return 0

@@ -419,15 +419,31 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
     return facts
 
 
+def _split_subjects(head: str, n: int) -> list[str]:
+    """The subjects a 分别 list names, one per value: 城镇调查失业率、居民消费价格涨幅 → two;
+    城镇和农村居民人均可支配收入 → 城镇居民…, 农村居民… (a short modifier takes the last item's head);
+    城乡居民人均可支配收入 → 城镇居民…, 农村居民… (a compound modifier, from the grammar lexicon)."""
+    subjects = [x for x in _SUBJECT_SPLIT.split(head) if x]
+    if len(subjects) == 1:
+        for compound, parts in _G.get("compound_modifiers", {}).items():
+            pos = head.find(compound)
+            if pos >= 0 and len(parts) == n:
+                return [head[:pos] + p + head[pos + len(compound):] for p in parts]
+    if len(subjects) > 1:
+        last = subjects[-1]
+        subjects = [x + last[len(x):] if len(x) <= 3 < len(last) else x for x in subjects[:-1]] + [last]
+    return subjects
+
+
 def _distribute_respectively(group: list[Fact]) -> None:
     if len(group) < 2:
         return
     head = group[0].indicator_text.split(_RESPECTIVELY)[0]
-    subjects = [s for s in _SUBJECT_SPLIT.split(head) if s]
     last = group[-1]
     for f in group:
         if last.comparator not in ("eq",) and f.comparator == "eq":
             f.comparator = last.comparator
+    subjects = _split_subjects(head, len(group))
     if len(subjects) != len(group):
         return
     for f, s in zip(group, subjects):
@@ -477,8 +493,9 @@ def _resolve_period(st: _DocState, sent: Sentence, time_cue: tuple[int | None, s
     if time_cue[0] is not None:
         return time_cue[0], "text"
     headings = list(reversed(sent.section.split(" > "))) if sent.section else []
-    if any(_cue_tables()["multi_year_section"].search(h) and not _YEAR.search(h) for h in headings):
-        return None, "multi_year_section"  # 过去五年工作回顾 (but not 十四五时期和2025年工作回顾)
+    if any(_cue_tables()["multi_year_section"].search(h) and _time_cue(h, st.ctx.report_year) is None
+           for h in headings):
+        return None, "multi_year_section"  # 过去五年工作回顾 (not 十四五时期和2025年工作回顾, 过去一年和五年工作回顾)
     for heading in headings:
         y = _time_cue(heading, st.ctx.report_year)
         if y is not None:
