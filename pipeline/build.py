@@ -27,6 +27,8 @@ from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
 from .process import FileResult, FileTask, process_batch, process_file
 
 BATCH_FILES = 32
+FLUSH_DOCS = 256        # documents held before a batch is validated and written
+FLUSH_FACTS = 50_000    # or facts, whichever comes first
 
 
 @dataclass
@@ -167,8 +169,15 @@ class _Writers:
         (build / "documents").mkdir()
         (build / "facts").mkdir()
         self.docs = pq.ParquetWriter(build / "documents" / "part-0.parquet", W.DOCUMENT_SCHEMA)
-        self.facts: dict[str, pq.ParquetWriter] = {}
-        self.n_docs = self.n_facts = 0
+        self.quarantine = pq.ParquetWriter(build / "quarantine.parquet", W.QUARANTINE_SCHEMA)
+        self.facts: dict[tuple[str, str], pq.ParquetWriter] = {}
+        self.n_docs = self.n_facts = self.n_quarantined_new = 0
+
+    def write_quarantine(self, table: pa.Table, new: bool = False) -> None:
+        if table.num_rows:
+            self.quarantine.write_table(table.select(W.QUARANTINE_SCHEMA.names).cast(W.QUARANTINE_SCHEMA))
+            if new:
+                self.n_quarantined_new += table.num_rows
 
     def write_documents(self, table: pa.Table) -> None:
         if table.num_rows:
@@ -195,8 +204,22 @@ class _Writers:
 
     def close(self) -> None:
         self.docs.close()
+        self.quarantine.close()
         for w in self.facts.values():
             w.close()
+
+
+def _flush(writers: _Writers, docs: list[dict], facts: list[dict], validate: bool) -> None:
+    """Validate one batch of new facts against its documents' texts, then write it: failing rows go to
+    quarantine with the expectation they failed, the rest to facts. Memory holds one batch at a time."""
+    facts_table = _table(facts, W.FACT_SCHEMA)
+    if validate and facts_table.num_rows:
+        from .validate import validate_fact_batch
+
+        facts_table, failed = validate_fact_batch(facts_table, {d["doc_id"]: d["text"] for d in docs})
+        writers.write_quarantine(failed, new=True)
+    writers.write_documents(_table(docs, W.DOCUMENT_SCHEMA))
+    writers.write_facts(facts_table)
 
 
 def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
@@ -281,12 +304,14 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
                 buf_docs += r.documents
                 buf_facts += r.facts
                 ledger.append(_ledger_row(t, "ok", len(r.documents), len(r.facts), now))
-                if len(buf_docs) >= 256 or len(buf_facts) >= 50_000:
-                    writers.write_documents(_table(buf_docs, W.DOCUMENT_SCHEMA))
-                    writers.write_facts(_table(buf_facts, W.FACT_SCHEMA))
+                if len(buf_docs) >= FLUSH_DOCS or len(buf_facts) >= FLUSH_FACTS:
+                    _flush(writers, buf_docs, buf_facts, validate)
                     buf_docs, buf_facts = [], []
-            writers.write_documents(_table(buf_docs, W.DOCUMENT_SCHEMA))
-            writers.write_facts(_table(buf_facts, W.FACT_SCHEMA))
+            _flush(writers, buf_docs, buf_facts, validate)
+            if prev is not None and unchanged and (prev / "quarantine.parquet").exists():
+                old_q = pq.read_table(prev / "quarantine.parquet")  # failures of unchanged files stand
+                writers.write_quarantine(old_q.filter(pc.is_in(old_q.column("source_path"),
+                                                                value_set=pa.array(sorted(unchanged)))))
         finally:
             writers.close()
         if writers.n_docs == 0:
@@ -301,18 +326,8 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         write_indicators(build_dir)
         for r, why in rejected:
             log(f"rejected {r}: {why}")
-        if validate:
-            log("validating facts ...")
-            from .validate import quarantine_facts
-
-            carried_q = None
-            if prev is not None and unchanged and (prev / "quarantine.parquet").exists():
-                old_q = pq.read_table(prev / "quarantine.parquet")
-                carried_q = old_q.filter(pc.is_in(old_q.column("source_path"), value_set=pa.array(sorted(unchanged))))
-            report.quarantined = quarantine_facts(build_dir, carried=carried_q)
-        else:
-            pq.write_table(W.QUARANTINE_SCHEMA.empty_table(), build_dir / "quarantine.parquet")
-        report.facts = writers.n_facts - report.quarantined
+        report.quarantined = writers.n_quarantined_new
+        report.facts = writers.n_facts
         W.write_duckdb(build_dir)
         final = W.publish(wh, build_dir)
         report.build_dir = str(final)

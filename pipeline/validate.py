@@ -1,7 +1,8 @@
 """Great Expectations over the warehouse: one suite per relation, committed in ``expectations/``.
 
-``quarantine_facts`` runs during a build: fact rows that fail an expectation are
-moved to ``quarantine`` (with the expectation's name) and the build goes on.
+``validate_fact_batch`` runs during a build, on each batch of new facts before it is
+written: rows that fail an expectation go to ``quarantine`` (with the expectation's
+name) and the build goes on.
 ``validate_warehouse`` runs every suite on a built warehouse, for `pipeline validate`.
 """
 from __future__ import annotations
@@ -101,55 +102,37 @@ def _validation_frame(df):
     return df
 
 
-def quarantine_facts(build: Path, pattern: str = "part-new.parquet", carried: pa.Table | None = None) -> int:
-    """Validate the facts this build extracted (carried rows passed before); move failing rows to
-    quarantine.parquet. Returns the rows moved."""
-    gx = _Gx()
-    docs_ds = None
-    quarantined: list[pa.Table] = []
-    moved = 0
-    import pyarrow.compute as pc
-    import pyarrow.dataset as ds
-
-    if (build / "documents").exists():
-        docs_ds = ds.dataset(build / "documents", format="parquet")
-    for part in sorted((build / "facts").glob(f"*/{pattern}")):
-        table = pq.read_table(part, schema=W.FACT_SCHEMA)
-        if table.num_rows == 0:
-            continue
-        doc_ids = pc.unique(table.column("doc_id"))
-        texts = {}
-        if docs_ds is not None:
-            for b in docs_ds.to_batches(columns=["doc_id", "text"], filter=ds.field("doc_id").isin(doc_ids)):
-                texts.update(zip(b.column(0).to_pylist(), b.column(1).to_pylist()))
-        df = table.to_pandas()
-        df["span_ok"] = [
-            (t := texts.get(d)) is not None and s is not None and e is not None and t[s:e] == sf
-            for d, s, e, sf in zip(df["doc_id"], df["span_start"], df["span_end"], df["surface"])]
-        failed = gx.run("facts", _validation_frame(df))
-        bad: dict[int, str] = {}
-        for name, _count, idx in failed:
-            for i in idx:
-                bad.setdefault(i, name)
-        if bad:
-            positions = sorted(bad)
-            mask = pa.array([i not in bad for i in range(table.num_rows)])
-            rows = table.take(pa.array(positions))
-            rows = rows.append_column("expectation", pa.array([bad[i] for i in positions], pa.string()))
-            quarantined.append(rows)
-            pq.write_table(table.filter(mask), part)
-            moved += len(positions)
-    if carried is not None and carried.num_rows:
-        quarantined.append(carried.cast(W.QUARANTINE_SCHEMA))
-    q = pa.concat_tables(quarantined) if quarantined else W.QUARANTINE_SCHEMA.empty_table()
-    pq.write_table(q.cast(W.QUARANTINE_SCHEMA), build / "quarantine.parquet")
-    return moved
+VALIDATION_BATCH = 50_000
 
 
-def validate_warehouse(wh: Path) -> list[SuiteResult]:
-    """Every suite on its relation of the current warehouse."""
+def validate_fact_batch(facts: pa.Table, texts: dict[str, str]) -> tuple[pa.Table, pa.Table]:
+    """Run the facts suite on one batch of new facts; returns (rows that passed, rows that failed with
+    the first expectation each failed). ``texts``: the documents' texts, for the span invariant."""
+    if facts.num_rows == 0:
+        return facts, W.QUARANTINE_SCHEMA.empty_table()
+    df = facts.to_pandas()
+    df["span_ok"] = [(t := texts.get(d)) is not None and s is not None and e is not None and t[s:e] == sf
+                     for d, s, e, sf in zip(df["doc_id"], df["span_start"], df["span_end"], df["surface"])]
+    bad: dict[int, str] = {}
+    for name, _count, idx in _Gx().run("facts", _validation_frame(df)):  # fresh: a GX context keeps what it saw
+        for i in idx:
+            bad.setdefault(i, name)
+    if not bad:
+        return facts, W.QUARANTINE_SCHEMA.empty_table()
+    positions = sorted(bad)
+    failed = facts.take(pa.array(positions)).append_column(
+        "expectation", pa.array([bad[i] for i in positions], pa.string()))
+    kept = facts.filter(pa.array([i not in bad for i in range(facts.num_rows)]))
+    return kept, failed
+
+
+def validate_warehouse(wh: Path, batch_rows: int = VALIDATION_BATCH) -> list[SuiteResult]:
+    """Every suite on its relation of the current warehouse, batch by batch (memory stays bounded).
+
+    Row expectations add up over batches; a relation's key (the suite's ``meta.key``) is also
+    checked for duplicates across the whole relation in DuckDB, since a batch sees only itself.
+    """
     con = W.connect_readonly(wh)
-    gx = _Gx()
     results = []
     try:
         for relation in suite_relations():
@@ -158,9 +141,26 @@ def validate_warehouse(wh: Path) -> list[SuiteResult]:
                        " false) AS span_ok FROM facts f LEFT JOIN documents d USING (doc_id)")
             else:
                 sql = f"SELECT * FROM {relation}"
-            df = con.execute(sql).df()
-            failed = gx.run(relation, _validation_frame(df)) if len(df) else []
-            results.append(SuiteResult(relation, len(df), [(n, c) for n, c, _ in failed]))
+            failures: dict[str, int] = {}
+            rows = 0
+            # a relation's reader streams (DuckDB 2.x); it is read to the end before the next query
+            with con.sql(sql).to_arrow_reader(batch_size=batch_rows) as reader:
+                for batch in reader:
+                    if batch.num_rows == 0:
+                        continue
+                    rows += batch.num_rows
+                    df = pa.Table.from_batches([batch]).to_pandas()
+                    # a fresh GX context per batch: a context keeps every batch it has validated
+                    for name, count, _ in _Gx().run(relation, _validation_frame(df)):
+                        failures[name] = failures.get(name, 0) + count
+            key = load_suite_spec(relation).get("meta", {}).get("key") or []
+            if key and rows:
+                cols = ", ".join(key)
+                dups = con.execute(f"SELECT count(*) FROM (SELECT {cols} FROM {relation} GROUP BY ALL "
+                                   f"HAVING count(*) > 1)").fetchall()[0][0]
+                if dups:
+                    failures[f"key unique across the relation ({cols})"] = int(dups)
+            results.append(SuiteResult(relation, rows, sorted(failures.items())))
     finally:
         con.close()
     return results

@@ -150,3 +150,12 @@ def test_extractor_version_follows_code_and_lexicons(tmp_path):
     with open(copy / "lexicons" / "indicators.csv", "a", encoding="utf-8") as fh:
         fh.write("new_indicator,新指标,%,,up,,a new row\n")
     assert _source_digest(copy) != _source_digest()
+
+
+@pytest.mark.slow
+def test_dask_executor_uses_an_existing_scheduler(tmp_path, small_raw):
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        rep = build(small_raw, tmp_path / "wh", progress=False, executor="dask", scheduler=cluster.scheduler_address)
+    assert rep.extracted == 3 and rep.facts > 100

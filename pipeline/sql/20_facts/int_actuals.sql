@@ -1,6 +1,7 @@
--- grain: one row per (jurisdiction, indicator, period_year, unit): the actual that stands for that year
--- Multi-year figures (年均, 五年, 比2002年) describe no single year and are left out; a stated
--- figure beats an estimate (预计), a later report beats an earlier one, then the first mention.
+-- grain: one row per (jurisdiction, indicator, period_year): the actual that stands for that year
+-- Multi-year figures (年均, 五年, 比2002年) describe no single year and are left out; a figure in the
+-- indicator's own unit beats one in another, a stated figure beats an estimate (预计), a later report
+-- beats an earlier one, then the first mention.
 CREATE OR REPLACE VIEW int_actuals AS
 WITH annual_actuals AS (
     SELECT *
@@ -11,11 +12,13 @@ WITH annual_actuals AS (
       AND NOT list_has_any(flags, ['five_year_average', 'multi_year', 'cumulative', 'corrupt_text'])
 ),
 ranked AS (
-    SELECT *,
+    SELECT a.*,
            row_number() OVER (
-               PARTITION BY jurisdiction, indicator, period_year, unit
-               ORDER BY list_contains(flags, 'estimated'), report_year DESC, doc_id, span_start
+               PARTITION BY a.jurisdiction, a.indicator, a.period_year
+               ORDER BY (i.unit IS NOT NULL AND i.unit = a.unit) DESC, list_contains(a.flags, 'estimated'),
+                        a.report_year DESC, a.doc_id, a.span_start
            ) AS rank_in_year
-    FROM annual_actuals
+    FROM annual_actuals AS a
+    LEFT JOIN indicators AS i ON i.indicator = a.indicator
 )
 SELECT * EXCLUDE (rank_in_year) FROM ranked WHERE rank_in_year = 1;
