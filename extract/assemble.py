@@ -12,7 +12,7 @@ from pathlib import Path
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .quantities import Quantity, find_candidates, find_quantities
-from .segment import Sentence, split_sentences
+from .segment import Sentence, SentenceIndex
 
 def _source_digest(root: Path | None = None) -> str:
     """Digest of the extractor's code and lexicons: any edit to either re-extracts every document once."""
@@ -177,7 +177,7 @@ def _section_mode_cached(section: str, report_year: int | None, dt: DocType | No
 
 def _local_mode(st: "_DocState", i: int, window: int = 12) -> str | None:
     """The tense most cues take in the sentences just before this one (a review or a plan)."""
-    hits = st.cues_in(st.sentences[max(0, i - window)].start, st.sentences[i].end)
+    hits = st.cues_in(st.sentences.starts[max(0, i - window)], st.sentences.ends[i])
     n_target = sum(1 for _, _, k, _ in hits if k == "target")
     n_actual = len(hits) - n_target
     if n_target == n_actual:
@@ -185,24 +185,30 @@ def _local_mode(st: "_DocState", i: int, window: int = 12) -> str | None:
     return "target" if n_target > n_actual else "actual"
 
 
+@lru_cache(maxsize=1)
+def _indicators_by_unit() -> dict[str, list[tuple[Indicator, str]]]:
+    """(indicator, synonym) pairs for each unit: most quantities' units have no indicator at all."""
+    index: dict[str, list[tuple[Indicator, str]]] = {}
+    for ind in load_lexicon().indicators:
+        index.setdefault(ind.unit, []).extend((ind, syn) for syn in ind.synonyms)
+    return index
+
+
 def resolve_indicator(phrase: str, unit: str) -> Indicator | None:
     """The indicator whose longest synonym stands in ``phrase`` with a matching unit."""
     best: tuple[int, int, Indicator] | None = None
-    for ind in load_lexicon().indicators:
-        if ind.unit != unit:
+    for ind, syn in _indicators_by_unit().get(unit, ()):
+        pos = phrase.rfind(syn)
+        if pos < 0:
             continue
-        for syn in ind.synonyms:
-            pos = phrase.rfind(syn)
-            if pos < 0:
-                continue
-            rest = phrase[pos + len(syn):]
-            if ind.verbs and not any(v in rest or v in syn for v in ind.verbs):
-                continue
-            if any(x in phrase.replace(syn, "\0") for x in ind.excludes):
-                continue
-            key = (len(syn), pos)
-            if best is None or key > best[:2]:
-                best = (len(syn), pos, ind)
+        rest = phrase[pos + len(syn):]
+        if ind.verbs and not any(v in rest or v in syn for v in ind.verbs):
+            continue
+        if any(x in phrase.replace(syn, "\0") for x in ind.excludes):
+            continue
+        key = (len(syn), pos)
+        if best is None or key > best[:2]:
+            best = (len(syn), pos, ind)
     return best[2] if best else None
 
 
@@ -239,13 +245,16 @@ class _DocState:
         self.mode = _doc_mode(self.cues)
         self.times = _time_hits(self.masked, ctx.report_year)  # (start, end, priority, year), by start
         self.time_starts = [h[0] for h in self.times]
-        self.sentences = split_sentences(text)
+        self.sentences = SentenceIndex(text)
 
     def time_in(self, start: int, end: int) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at."""
         lo = bisect.bisect_left(self.time_starts, start)
         hi = bisect.bisect_left(self.time_starts, end)
-        best = max((h for h in self.times[lo:hi] if h[1] <= end), key=lambda h: (h[1], h[2]), default=None)
+        best = None
+        for h in self.times[lo:hi]:
+            if h[1] <= end and (best is None or (h[1], h[2]) >= (best[1], best[2])):
+                best = h
         return None if best is None else best[3]
 
     def cues_in(self, start: int, end: int) -> list:
@@ -260,13 +269,13 @@ def extract_facts(text: str, doc_id: str, report_year: int | None = None,
     """All facts in one normalised document ``text``; offsets point into ``text``."""
     st = _DocState(text, DocContext(report_year, doc_type))
     facts: list[Fact] = []
-    starts = [s.start for s in st.sentences]
+    starts, ends = st.sentences.starts, st.sentences.ends
     by_sentence: dict[int, tuple[list, list]] = {}
     numbers, bares = find_candidates(text)
     for which, matches in ((0, numbers), (1, bares)):
         for m in matches:
             i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.end() <= st.sentences[i].end:
+            if i >= 0 and m.end() <= ends[i]:
                 by_sentence.setdefault(i, ([], []))[which].append(m)
     for i in sorted(by_sentence):
         sent = st.sentences[i]
@@ -278,14 +287,15 @@ def extract_facts(text: str, doc_id: str, report_year: int | None = None,
 
 def _paragraph_context(st: _DocState, i: int) -> list[tuple[int, int]]:
     """Spans of the earlier sentences of the paragraph (nearest first), then of a lead-in ending with a colon."""
-    sent = st.sentences[i]
+    idx = st.sentences
+    para = idx.paragraphs[i]
     out = []
     j = i - 1
-    while j >= 0 and st.sentences[j].paragraph == sent.paragraph and len(out) < 4:
-        out.append((st.sentences[j].start, st.sentences[j].end))
+    while j >= 0 and idx.paragraphs[j] == para and len(out) < 4:
+        out.append((idx.starts[j], idx.ends[j]))
         j -= 1
-    if j >= 0 and st.sentences[j].text.rstrip().endswith(":") and sent.paragraph - st.sentences[j].paragraph <= 2:
-        out.append((st.sentences[j].start, st.sentences[j].end))
+    if j >= 0 and st.text[idx.starts[j]:idx.ends[j]].rstrip().endswith(":") and para - idx.paragraphs[j] <= 2:
+        out.append((idx.starts[j], idx.ends[j]))
     return out
 
 
@@ -487,19 +497,27 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
     return st.mode, None, "document"
 
 
+@lru_cache(maxsize=4096)
+def _section_period(section: str, report_year: int | None) -> tuple[int | None, str | None]:
+    """The year the headings above a figure give it, or that they cover several years."""
+    headings = list(reversed(section.split(" > "))) if section else []
+    if any(_cue_tables()["multi_year_section"].search(h) and _time_cue(h, report_year) is None for h in headings):
+        return None, "multi_year_section"  # 过去五年工作回顾 (not 十四五时期和2025年工作回顾, 过去一年和五年工作回顾)
+    for heading in headings:
+        y = _time_cue(heading, report_year)
+        if y is not None:
+            return y, "section"
+    return None, None
+
+
 def _resolve_period(st: _DocState, sent: Sentence, time_cue: tuple[int | None, str | None],
                     kind: str) -> tuple[int | None, str]:
     """The year a figure is about, and where that came from (text, section or default)."""
     if time_cue[0] is not None:
         return time_cue[0], "text"
-    headings = list(reversed(sent.section.split(" > "))) if sent.section else []
-    if any(_cue_tables()["multi_year_section"].search(h) and _time_cue(h, st.ctx.report_year) is None
-           for h in headings):
-        return None, "multi_year_section"  # 过去五年工作回顾 (not 十四五时期和2025年工作回顾, 过去一年和五年工作回顾)
-    for heading in headings:
-        y = _time_cue(heading, st.ctx.report_year)
-        if y is not None:
-            return y, "section"
+    year, where = _section_period(sent.section, st.ctx.report_year)
+    if where is not None:
+        return year, where
     if st.ctx.report_year is None or st.dt is None:
         return None, "unknown"
     return st.ctx.report_year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset), "default"

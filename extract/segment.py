@@ -70,31 +70,51 @@ def _sentence_re() -> re.Pattern:
     return re.compile(f"[^{marks}\\n]*[{marks}]|[^{marks}\\n]+")
 
 
+class SentenceIndex:
+    """The sentences of a text as parallel lists of offsets; a ``Sentence`` is made only when asked for
+    (most sentences hold no number, and a long report has tens of thousands)."""
+
+    def __init__(self, text: str):
+        line_starts: list[int] = []
+        line_sections: list[str] = []
+        stack: list[tuple[int, str]] = []
+        section = ""
+        max_chars = _patterns()[2]
+        pos = 0
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if stripped and len(stripped) <= max_chars:
+                level = heading_level(stripped)
+                if level is not None:
+                    stack = [(lv, h) for lv, h in stack if lv < level]
+                    stack.append((level, stripped))
+                    section = " > ".join(h for _, h in stack)
+            line_starts.append(pos)
+            line_sections.append(section)
+            pos += len(line) + 1
+        spans = [m.span() for m in _sentence_re().finditer(text) if not m.group(0).isspace()]
+        self.text = text
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        bisect_right = bisect.bisect_right
+        self.paragraphs = [bisect_right(line_starts, a) - 1 for a in self.starts]
+        self._line_sections = line_sections
+        self._made: dict[int, Sentence] = {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> Sentence:
+        if i < 0:
+            i += len(self.starts)
+        s = self._made.get(i)
+        if s is None:
+            a, b, para = self.starts[i], self.ends[i], self.paragraphs[i]
+            s = self._made[i] = Sentence(a, b, self.text[a:b], self._line_sections[para], para)
+        return s
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets into ``text`` and the heading path above them."""
-    line_starts: list[int] = []
-    line_sections: list[str] = []
-    stack: list[tuple[int, str]] = []
-    section = ""
-    max_chars = _patterns()[2]
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped and len(stripped) <= max_chars:
-            level = heading_level(stripped)
-            if level is not None:
-                stack = [(lv, h) for lv, h in stack if lv < level]
-                stack.append((level, stripped))
-                section = " > ".join(h for _, h in stack)
-        line_starts.append(pos)
-        line_sections.append(section)
-        pos += len(line) + 1
-    out: list[Sentence] = []
-    bisect_right = bisect.bisect_right
-    for m in _sentence_re().finditer(text):
-        s = m.group(0)
-        if not s.strip():
-            continue
-        para = bisect_right(line_starts, m.start()) - 1
-        out.append(Sentence(m.start(), m.end(), s, line_sections[para], para))
-    return out
+    index = SentenceIndex(text)
+    return [index[i] for i in range(len(index))]
