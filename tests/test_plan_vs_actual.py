@@ -1,0 +1,41 @@
+"""plan_vs_actual.status follows the comparator and the indicator's direction (issue #3's examples)."""
+import pytest
+
+from pipeline.build import build
+from pipeline.warehouse import connect_readonly
+
+MANIFEST = "path,jurisdiction,admin_level,report_year,doc_type\n" \
+           "plan.txt,中国,national,2022,government_work_report\n" \
+           "review.txt,中国,national,2023,government_work_report\n"
+
+
+@pytest.fixture(scope="module")
+def statuses(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("pva") / "raw"
+    raw.mkdir()
+    (raw / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
+    (raw / "plan.txt").write_text(
+        "二、2022年经济社会发展主要预期目标\n"
+        "国内生产总值增长5.5%左右,城镇调查失业率5.5%以内,居民消费价格涨幅3%左右,城镇新增就业1100万人以上。\n",
+        encoding="utf-8")
+    (raw / "review.txt").write_text(
+        "一、2022年工作回顾\n"
+        "国内生产总值增长3%,城镇调查失业率5.2%,居民消费价格上涨2%,城镇新增就业1080万人。\n"
+        "二、2023年经济社会发展主要预期目标\n国内生产总值增长5%左右。\n", encoding="utf-8")
+    wh = raw.parent / "wh"
+    build(raw, wh, progress=False)
+    con = connect_readonly(wh)
+    rows = con.execute("SELECT indicator, period_year, status FROM plan_vs_actual").fetchall()
+    con.close()
+    return {(i, y): s for i, y, s in rows}
+
+
+@pytest.mark.parametrize("indicator,year,status", [
+    ("gdp_growth", 2022, "missed"),                    # 5.5%左右 against 3%
+    ("cpi_growth", 2022, "met"),                       # a ceiling of 3%左右 against 2%
+    ("urban_surveyed_unemployment", 2022, "met"),      # 5.5%以内 against 5.2%
+    ("urban_new_jobs", 2022, "near"),                  # 1100万人以上 against 1080万人: 1.8% short
+    ("gdp_growth", 2023, "pending"),                   # no result reported yet
+])
+def test_status(statuses, indicator, year, status):
+    assert statuses[(indicator, year)] == status
