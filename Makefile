@@ -20,7 +20,7 @@ build: $(STAMP)  ## create .venv, install, build data/warehouse from data/raw
 test: $(STAMP)   ## run the test suite (offline)
 	$(PY) -m pytest -q
 
-eval: $(STAMP)   ## gold scores on the shared corpus: found, joined, wrong and invented values
+eval: $(STAMP)   ## gold scores (tests/gold): values found, joined, wrong or invented; target-result links
 	$(PY) -m pipeline.evaluate
 
 refresh: $(STAMP)  ## incremental build, validation, report (the scheduled job)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from .keys import resolve_direction, resolve_indicator_key
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .quantities import Quantity, find_candidates, find_quantities
@@ -48,6 +49,8 @@ class Fact:
     kind: str
     indicator: str
     indicator_text: str
+    indicator_key: str | None
+    direction: str
     value: Decimal
     value_high: Decimal | None
     unit: str
@@ -408,11 +411,16 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
             comparator = "eq"  # 涨幅控制在3.3%: a result stated, not a ceiling
 
         rule_id = f"{q.shape}/{kind_source}" + ("/inherited" if inherited else "")
+        after = text[q.end:sent.end]
         fact = Fact(
             fact_id=make_fact_id(doc_id, q, q.shape),
             period_year=period, kind=kind,
             indicator=indicator.id if indicator else _normalise_indicator(subject),
-            indicator_text=subject, value=value, value_high=value_high, unit=unit,
+            indicator_text=subject,
+            indicator_key=resolve_indicator_key(subject, after, indicator.id if indicator else None),
+            direction=resolve_direction(subject, after, comparator, "negative" in flags,
+                                        indicator.direction if indicator else None),
+            value=value, value_high=value_high, unit=unit,
             unit_text=q.unit_text, comparator=comparator, commitment=commitment,
             surface=q.surface, span_start=q.start, span_end=q.end, sentence=sent.text.strip(),
             section=sent.section, rule_id=rule_id, flags=flags)
@@ -461,6 +469,9 @@ def _distribute_respectively(group: list[Fact]) -> None:
                or resolve_indicator(s, f.unit))
         f.indicator_text = s
         f.indicator = ind.id if ind else _normalise_indicator(s)
+        f.indicator_key = resolve_indicator_key(s, "", ind.id if ind else None)
+        if ind:
+            f.direction = ind.direction
 
 
 def _normalise_indicator(subject: str) -> str:

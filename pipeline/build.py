@@ -41,6 +41,8 @@ class BuildReport:
     documents: int = 0
     facts: int = 0
     quarantined: int = 0
+    links: int = 0
+    link_seconds: float = 0.0
     seconds: float = 0.0
     up_to_date: bool = False
     build_dir: str | None = None
@@ -50,7 +52,8 @@ class BuildReport:
             return f"warehouse is up to date: {self.files} files unchanged ({self.seconds:.1f}s)"
         return (f"built {self.documents} documents, {self.facts} facts from {self.files} files "
                 f"({self.extracted} extracted, {self.carried} unchanged, {self.removed} removed, "
-                f"{self.rejected} rejected, {self.quarantined} facts quarantined) in {self.seconds:.1f}s")
+                f"{self.rejected} rejected, {self.quarantined} facts quarantined; {self.links} targets linked "
+                f"in {self.link_seconds:.1f}s) in {self.seconds:.1f}s")
 
 
 def log(msg: str) -> None:
@@ -272,6 +275,22 @@ def write_indicators(build: Path) -> None:
         ("synonyms", pa.list_(pa.string())), ("description", pa.string())])), build / "indicators.parquet")
 
 
+def write_links(build: Path) -> tuple[int, float]:
+    """The linking stage over every fact of this build (new and carried): ``links.parquet``."""
+    from .link import FACT_COLUMNS, link_facts
+
+    t0 = time.perf_counter()
+    src = build / "facts"
+    facts: list[dict] = []
+    if any(src.rglob("*.parquet")):
+        dataset = ds.dataset(src, format="parquet", partitioning=None)
+        table = dataset.to_table(columns=list(FACT_COLUMNS), filter=ds.field("kind").isin(["target", "actual"]))
+        facts = table.to_pylist()
+    links = link_facts(facts)
+    pq.write_table(pa.Table.from_pylist([vars(x) for x in links], schema=W.LINK_SCHEMA), build / "links.parquet")
+    return len(links), time.perf_counter() - t0
+
+
 # ---------------------------------------------------------------- the build
 
 def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None = None,
@@ -350,6 +369,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         pq.write_table(_table(sorted(ledger, key=lambda r: r["source_path"]), W.LEDGER_SCHEMA),
                        build_dir / "ledger.parquet")
         write_indicators(build_dir)
+        report.links, report.link_seconds = write_links(build_dir)
         for r, why in rejected:
             log(f"rejected {r}: {why}")
         report.quarantined = writers.n_quarantined_new

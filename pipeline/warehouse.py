@@ -37,7 +37,8 @@ DOCUMENT_SCHEMA = pa.schema([
 FACT_SCHEMA = pa.schema([
     ("fact_id", pa.string()), ("doc_id", pa.string()), ("jurisdiction", pa.string()),
     ("report_year", pa.int32()), ("period_year", pa.int32()), ("kind", pa.string()),
-    ("indicator", pa.string()), ("indicator_text", pa.string()), ("value", DEC), ("value_high", DEC),
+    ("indicator", pa.string()), ("indicator_text", pa.string()),
+    ("indicator_key", pa.string()), ("direction", pa.string()), ("value", DEC), ("value_high", DEC),
     ("unit", pa.string()), ("unit_text", pa.string()), ("comparator", pa.string()),
     ("commitment", pa.string()), ("surface", pa.string()), ("span_start", pa.int32()),
     ("span_end", pa.int32()), ("sentence", pa.string()), ("section", pa.string()),
@@ -50,6 +51,8 @@ LEDGER_SCHEMA = pa.schema([
     ("manifest_key", pa.string()), ("extractor_version", pa.string()), ("status", pa.string()),
     ("n_documents", pa.int32()), ("n_facts", pa.int32()), ("built_at", pa.string()),
 ])
+LINK_SCHEMA = pa.schema([("target_fact_id", pa.string()), ("actual_fact_id", pa.string()),
+                         ("link_score", pa.float64()), ("link_rule", pa.string())])
 QUARANTINE_SCHEMA = FACT_SCHEMA.append(pa.field("expectation", pa.string()))
 
 

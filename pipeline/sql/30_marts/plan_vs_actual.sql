@@ -1,17 +1,19 @@
 -- grain: one row per target
--- status follows the comparator and the indicator's direction: a result on the right side of its
--- target is met, one on the wrong side within 5% of the target is near, else missed; pending
--- where no actual for that year has been reported yet.
+-- The actual is the one the linking stage chose (links: canonical indicators by exact key, free-text
+-- ones by key similarity, verbs and magnitude, each with its score and rule); pending where none.
+-- status follows the comparator and the direction: a result on the right side of its target is met,
+-- one on the wrong side within 5% of the target is near, else missed. A target stored negative
+-- (下降3分以上 is -3 with ge) bounds the size of the fall, so its side is mirrored.
 CREATE OR REPLACE VIEW plan_vs_actual AS
 WITH paired AS (
     SELECT t.jurisdiction, t.indicator, t.period_year, t.unit,
            t.comparator AS target_comparator, t.value AS target_value, t.value_high AS target_value_high,
            a.value AS actual_value, a.comparator AS actual_comparator, b.value AS baseline_value,
-           t.direction, t.fact_id AS target_fact_id, a.fact_id AS actual_fact_id
+           t.direction, t.negated, t.fact_id AS target_fact_id, a.fact_id AS actual_fact_id,
+           l.link_score, l.link_rule
     FROM int_targets AS t
-    LEFT JOIN int_actuals AS a
-      ON a.jurisdiction = t.jurisdiction AND a.indicator = t.indicator
-     AND a.period_year = t.period_year AND a.unit = t.unit
+    LEFT JOIN links AS l ON l.target_fact_id = t.fact_id
+    LEFT JOIN facts AS a ON a.fact_id = l.actual_fact_id
     LEFT JOIN int_actuals AS b
       ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
      AND b.period_year = t.period_year - 1 AND b.unit = t.unit
@@ -20,8 +22,8 @@ bounded AS (
     -- the side of the target a result must fall on: 'floor' (at least), 'ceiling' (at most) or 'band'
     SELECT *,
            CASE
-               WHEN target_comparator IN ('ge', 'gt') THEN 'floor'
-               WHEN target_comparator IN ('le', 'lt') THEN 'ceiling'
+               WHEN target_comparator IN ('ge', 'gt') THEN CASE WHEN negated THEN 'ceiling' ELSE 'floor' END
+               WHEN target_comparator IN ('le', 'lt') THEN CASE WHEN negated THEN 'floor' ELSE 'ceiling' END
                WHEN direction = 'up' THEN 'floor'
                WHEN direction = 'down' THEN 'ceiling'
                ELSE 'band'
@@ -41,5 +43,5 @@ SELECT jurisdiction, indicator, period_year, unit, target_comparator, target_val
            WHEN abs(actual_value - bound_value) <= 0.05 * abs(bound_value) THEN 'near'
            ELSE 'missed'
        END AS status,
-       target_fact_id, actual_fact_id
+       target_fact_id, actual_fact_id, link_score, link_rule, direction
 FROM bounded;

@@ -1,0 +1,158 @@
+"""The measured thing behind an indicator phrase (``indicator_key``) and which way is better (``direction``).
+
+``使全镇危桥改造率`` and ``至年底全镇危桥改造率`` both measure ``危桥改造率``; ``新培育科技型中小企业``
+and ``新增科技型中小企业`` both count ``科技型中小企业``. The words removed (scope, agent, hedge, verb,
+linking) are data in ``lexicons/keys.yaml``; this module holds only the order they are removed in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import LEXICON_DIR, _yaml
+
+_REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "nothing_measured", "sub_place",
+             "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns")
+_PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
+_QUOTES = re.compile(r"[“”\"'「」『』《》]")
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}年(?:度|底|末)?")
+
+
+@dataclass(frozen=True)
+class KeyLexicon:
+    lead: tuple[str, ...]       # scope, agent and hedge words, longest first
+    verbs: tuple[str, ...]
+    linking: tuple[str, ...]
+    rewrite: tuple[tuple[str, str], ...]
+    nothing: frozenset[str]
+    sub_place: re.Pattern
+    after_stop: re.Pattern
+    after_max: int
+    min_chars: int
+    down_words: tuple[str, ...]
+    down_nouns: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_key_lexicon() -> KeyLexicon:
+    raw = _yaml("keys.yaml")
+    missing = [k for k in _REQUIRED if k not in raw]
+    unknown = sorted(set(raw) - set(_REQUIRED))
+    if missing or unknown:
+        raise ValueError(f"{LEXICON_DIR / 'keys.yaml'}: missing keys {missing}, unknown keys {unknown}")
+    by_len = lambda words: tuple(sorted(set(words), key=len, reverse=True))  # noqa: E731
+    return KeyLexicon(
+        lead=by_len([*raw["scope"], *raw["agent"], *raw["hedge"]]),
+        verbs=by_len(raw["verbs"]),
+        linking=by_len(raw["linking"]),
+        rewrite=tuple(sorted(((k, v or "") for k, v in raw["rewrite"].items()), key=lambda kv: -len(kv[0]))),
+        nothing=frozenset(raw["nothing_measured"]),
+        sub_place=re.compile(raw["sub_place"]),
+        after_stop=re.compile(raw["after_stop"]),
+        after_max=int(raw["after_max"]),
+        min_chars=int(raw["min_chars"]),
+        down_words=tuple(raw["direction_down_words"]),
+        down_nouns=tuple(raw["direction_down_nouns"]),
+    )
+
+
+@dataclass(frozen=True)
+class KeyParts:
+    """An indicator phrase taken apart: the verb that was done to the thing, and the thing."""
+    verb: str
+    key: str
+
+
+def _strip_lead(s: str, words: tuple[str, ...]) -> tuple[str, str]:
+    """Remove the longest of ``words`` that starts ``s``, once; (what was removed, the rest)."""
+    for w in words:
+        if s.startswith(w):
+            return w, s[len(w):]
+    return "", s
+
+
+@lru_cache(maxsize=65536)
+def split_phrase(phrase: str) -> KeyParts:
+    """The measured thing in ``phrase`` (the words before a number), and the verb in front of it."""
+    lx = load_key_lexicon()
+    s = _QUOTES.sub("", _YEAR_WORD.sub("", phrase)).strip(_PUNCT)
+    for old, new in lx.rewrite:
+        s = s.replace(old, new)
+    verb = ""
+    while True:  # scope, agent, hedge and verb words, in any order, as long as something is left
+        before = s
+        w, rest = _strip_lead(s, lx.lead)
+        if w and len(rest) >= lx.min_chars:
+            s = rest.strip(_PUNCT)
+            continue
+        w, rest = _strip_lead(s, lx.verbs)
+        if w and len(rest) >= 3:
+            verb = verb or w
+            s = rest.strip(_PUNCT)
+            continue
+        if s == before:
+            break
+    while True:
+        for w in lx.linking:
+            if s.endswith(w) and len(s) > len(w):
+                s = s[:-len(w)].strip(_PUNCT)
+                break
+        else:
+            break
+    return KeyParts(verb, s)
+
+
+def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = None) -> str | None:
+    """The ``indicator_key`` of a fact: the canonical id where the lexicon knows the indicator (prefixed
+    with a sub-place such as a village that leads the phrase), else the measured thing with scope, time,
+    agent, hedge and verb words removed; the noun after the number where the phrase before names
+    nothing (新建5个紧密型城市医疗集团); None where neither names anything measurable."""
+    lx = load_key_lexicon()
+    parts = split_phrase(phrase)
+    place = lx.sub_place.match(parts.key)
+    if canonical:
+        return f"{place.group(0)}:{canonical}" if place else canonical
+    key = parts.key
+    if not _names_something(key, lx):
+        key = _noun_after(after, lx)
+    return key if _names_something(key, lx) else None
+
+
+def _names_something(key: str, lx: KeyLexicon) -> bool:
+    if len(key) < lx.min_chars or key in lx.nothing:
+        return False
+    rest = key
+    while rest:  # a key made only of verb and scope words is a bare verb (建设, 新建, 完成)
+        w, nxt = _strip_lead(rest, lx.verbs + lx.lead + lx.linking)
+        if not w:
+            return True
+        rest = nxt
+    return False
+
+
+def _noun_after(after: str, lx: KeyLexicon) -> str:
+    """The noun that follows a number and its unit (5个紧密型城市医疗集团 → 紧密型城市医疗集团)."""
+    s = after.lstrip(_PUNCT)
+    for w in lx.linking:  # 5个左右的…
+        if s.startswith(w):
+            s = s[len(w):]
+    m = lx.after_stop.search(s)
+    s = s[:m.start()] if m else s
+    return split_phrase(s[:lx.after_max]).key
+
+
+def resolve_direction(phrase: str, after: str, comparator: str, negated: bool,
+                      canonical_direction: str | None = None) -> str:
+    """``down`` where a smaller figure is better, else ``up``: the indicator lexicon's direction where there
+    is one; a ceiling comparator (以内, 控制在), a word of reduction to a level (降至), a noun of harm (死亡,
+    失业率), or a figure stored negative (下降3%) say down; things built, served, earned or counted are up."""
+    if canonical_direction:
+        return canonical_direction
+    lx = load_key_lexicon()
+    if negated or comparator in ("le", "lt"):
+        return "down"
+    near = phrase + "|" + after[:6]
+    if any(w in near for w in lx.down_words) or any(n in phrase for n in lx.down_nouns):
+        return "down"
+    return "up"

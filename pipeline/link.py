@@ -1,0 +1,251 @@
+"""Which later statement answers each target: facts in, links out.
+
+Pure (no files, no warehouse): the build reads the facts, calls ``link_facts`` and writes the
+result as the ``links`` relation, which ``plan_vs_actual`` reads. The shape follows record linkage
+(Splink): **block** (same jurisdiction and year, a compatible unit, a report no earlier than the
+target's), **compare** in named levels (same key, contained key, similar key; verbs of one class;
+a plausible magnitude), **weigh** the levels into a score, keep what clears a **threshold**, and
+**assign** greedily by score so that each actual answers at most one target of a report. Every link
+says which levels made it (``link_rule``). Vocabulary lives in ``lexicons/links.yaml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+from rapidfuzz.distance import Indel
+
+from extract.keys import split_phrase
+from extract.lexicon import load_lexicon
+
+LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
+_REQUIRED = {"unit_families", "never_link_flags", "cumulative_flag", "estimated_flag", "negated_flag",
+             "growth_words", "verb_classes", "key_synonyms", "levels", "verb_equivalent_bonus",
+             "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold"}
+PER_KEY = 4  # candidates kept per target and actual key (the best-ranked statements of that thing)
+# the fact columns the linker reads
+FACT_COLUMNS = ("fact_id", "doc_id", "jurisdiction", "report_year", "period_year", "kind", "indicator",
+                "indicator_text", "indicator_key", "value", "unit", "flags", "span_start")
+
+
+@dataclass(frozen=True)
+class Link:
+    target_fact_id: str
+    actual_fact_id: str
+    link_score: float
+    link_rule: str
+
+
+@dataclass(frozen=True)
+class LinkLexicon:
+    family: dict[str, str]
+    never: frozenset[str]
+    cumulative: str
+    estimated: str
+    negated: str
+    growth_words: tuple[str, ...]
+    verb_class: dict[str, str]
+    synonyms: tuple[tuple[str, str], ...]   # (name, the group's first name), longest name first
+    same_key: float
+    contained_key: float
+    subsequence_key: float
+    subsequence_share: float
+    similar_min: float
+    similar_weight: float
+    verb_bonus: float
+    plausible: Decimal
+    impossible: Decimal
+    implausible_penalty: float
+    threshold: float
+    canonical: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
+    with open(path, encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    if set(raw) != _REQUIRED:
+        raise ValueError(f"{path}: missing keys {sorted(_REQUIRED - set(raw))}, "
+                         f"unknown keys {sorted(set(raw) - _REQUIRED)}")
+    lv = raw["levels"]
+    return LinkLexicon(
+        family={u: fam for fam, units in raw["unit_families"].items() for u in units},
+        never=frozenset(raw["never_link_flags"]),
+        cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"], negated=raw["negated_flag"],
+        growth_words=tuple(raw["growth_words"]),
+        verb_class={v: c for c, verbs in raw["verb_classes"].items() for v in verbs},
+        synonyms=tuple(sorted(((name, group[0]) for group in raw["key_synonyms"] for name in group),
+                              key=lambda p: -len(p[0]))),
+        same_key=float(lv["same_key"]), contained_key=float(lv["contained_key"]),
+        subsequence_key=float(lv["subsequence_key"]), subsequence_share=float(lv["subsequence_share"]),
+        similar_min=float(lv["similar_key_min"]), similar_weight=float(lv["similar_key_weight"]),
+        verb_bonus=float(raw["verb_equivalent_bonus"]),
+        plausible=Decimal(str(raw["plausible_ratio"])), impossible=Decimal(str(raw["impossible_ratio"])),
+        implausible_penalty=float(raw["implausible_penalty"]), threshold=float(raw["threshold"]),
+        canonical=frozenset(i.id for i in load_lexicon().indicators),
+    )
+
+
+# ---------------------------------------------------------------- blocking
+
+def _linkable(f: dict, lx: LinkLexicon) -> bool:
+    return (f["jurisdiction"] is not None and f["period_year"] is not None and f["indicator_key"] is not None
+            and f["value"] is not None and not lx.never.intersection(f["flags"] or ()))
+
+
+def _block(f: dict, lx: LinkLexicon) -> tuple:
+    return f["jurisdiction"], f["period_year"], lx.family.get(f["unit"], f["unit"])
+
+
+def _actual_rank(a: dict, lx: LinkLexicon) -> tuple:
+    """Among statements of the same thing: a stated figure before an estimate, a later report first."""
+    return (lx.estimated in (a["flags"] or ()), -(a["report_year"] or 0), a["doc_id"], a["span_start"])
+
+
+# ---------------------------------------------------------------- comparing
+
+def _canonical_key(key: str, lx: LinkLexicon) -> str:
+    """The key with a synonym at its end written as its group's first name."""
+    for name, head in lx.synonyms:
+        if key.endswith(name):
+            return key[: len(key) - len(name)] + head
+    return key
+
+
+def _is_canonical(key: str, lx: LinkLexicon) -> bool:
+    return key.rsplit(":", 1)[-1] in lx.canonical
+
+
+def _is_growth(key: str, lx: LinkLexicon) -> bool:
+    return any(w in key for w in lx.growth_words)
+
+
+def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None) -> tuple[float, str] | None:
+    """The level two keys reach and its score, or None where they name different things."""
+    lx = lx or load_link_lexicon()
+    if _is_canonical(tkey, lx) or _is_canonical(akey, lx):
+        return (lx.same_key, "canonical") if tkey == akey else None
+    if _is_growth(tkey, lx) != _is_growth(akey, lx):
+        return None  # a growth rate never answers a level
+    t, a = _canonical_key(tkey, lx), _canonical_key(akey, lx)
+    if t == a:
+        return lx.same_key, "same_key"
+    short, long_ = sorted((t, a), key=len)
+    if len(short) >= 3 and short in long_:
+        return lx.contained_key, "contained_key"
+    ops = Indel.editops(short, long_)
+    if len(short) >= 3 and len(ops) == len(long_) - len(short):
+        # every character of the shorter key stands in the longer in order (肉牛屠宰量, 肉牛屠宰加工量)
+        return lx.subsequence_key + lx.subsequence_share * len(short) / len(long_), "subsequence_key"
+    sim = Indel.normalized_similarity(t, a) * lx.similar_weight
+    if sim >= lx.similar_min:
+        # characters replaced, not only added: another kind of the thing (户籍人口 against 常住人口) weighs less
+        return sim, "similar_key"
+    return None
+
+
+def _magnitude(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
+    """A penalty where the result is implausibly far from the target; None where it cannot be the same thing."""
+    if _is_growth(t["indicator_key"], lx) or t["unit"] in ("%", "‰", "百分点"):
+        return 0.0, ""
+    tv, av = abs(Decimal(t["value"])), abs(Decimal(a["value"]))
+    if tv == 0 or av == 0:
+        return 0.0, ""
+    ratio = max(tv / av, av / tv)
+    if ratio > lx.impossible:
+        return None
+    if ratio > lx.plausible:
+        return -lx.implausible_penalty, "+implausible_magnitude"
+    return 0.0, ""
+
+
+def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str]:
+    tv = lx.verb_class.get(split_phrase(t["indicator_text"] or "").verb)
+    av = lx.verb_class.get(split_phrase(a["indicator_text"] or "").verb)
+    if tv is not None and tv == av:
+        return lx.verb_bonus, "+verb_equivalent"
+    return 0.0, ""
+
+
+def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None) -> tuple[float, str] | None:
+    """How sure it is that actual ``a`` answers target ``t``, and the levels that say so; None: never."""
+    lx = lx or load_link_lexicon()
+    if (lx.cumulative in (a["flags"] or ())) != (lx.cumulative in (t["flags"] or ())):
+        return None  # 新增 is never a cumulative total
+    keys = compare_keys(t["indicator_key"], a["indicator_key"], lx)
+    if keys is None:
+        return None
+    score, rule = keys
+    if rule == "canonical":
+        return (score, rule) if t["unit"] == a["unit"] else None
+    mag = _magnitude(t, a, lx)
+    if mag is None:
+        return None
+    verb = _verb_level(t, a, lx)
+    return min(1.0, score + verb[0] + mag[0]), rule + verb[1] + mag[1]
+
+
+# ---------------------------------------------------------------- assigning
+
+def link_facts(facts: Iterable[dict]) -> list[Link]:
+    """One link at most per target: its best-scoring answer above the threshold. A canonical actual may
+    answer every target that names it (a report that states one target twice); any other actual answers
+    at most one target of each report. Deterministic: ties go to the earlier target and actual."""
+    lx = load_link_lexicon()
+    targets: dict[tuple, list[dict]] = {}
+    actuals: dict[tuple, dict[str, list[dict]]] = {}
+    for f in facts:
+        if not _linkable(f, lx):
+            continue
+        if f["kind"] == "target":
+            targets.setdefault(_block(f, lx), []).append(f)
+        elif f["kind"] == "actual":
+            actuals.setdefault(_block(f, lx), {}).setdefault(f["indicator_key"], []).append(f)
+    links: list[Link] = []
+    for block in sorted(targets, key=repr):
+        by_key = actuals.get(block)
+        if by_key:
+            links.extend(_link_block(targets[block], by_key, lx))
+    return links
+
+
+def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexicon) -> list[Link]:
+    for group in by_key.values():
+        group.sort(key=lambda a: _actual_rank(a, lx))
+    key_scores: dict[tuple[str, str], tuple[float, str] | None] = {}
+    candidates = []
+    for ti, t in enumerate(sorted(targets, key=lambda f: (f["doc_id"], f["span_start"]))):
+        for akey, group in by_key.items():
+            pair = (t["indicator_key"], akey)
+            if pair not in key_scores:
+                key_scores[pair] = compare_keys(*pair, lx)
+            if key_scores[pair] is None:
+                continue
+            kept = 0
+            for rank, a in enumerate(group):  # best first: a few per key are enough to share them out
+                if a["report_year"] is None or t["report_year"] is None or a["report_year"] < t["report_year"]:
+                    continue
+                s = score_pair(t, a, lx)
+                if s is not None and s[0] >= lx.threshold:
+                    candidates.append((-s[0], ti, rank, akey, t, a, s))
+                    kept += 1
+                    if kept == PER_KEY:
+                        break
+    candidates.sort(key=lambda c: c[:4])
+    linked: set[str] = set()
+    used: set[tuple[str, str]] = set()
+    out = []
+    for _, _, _, _, t, a, (score, rule) in candidates:
+        if t["fact_id"] in linked:
+            continue
+        slot = (a["fact_id"], t["doc_id"])
+        if rule != "canonical" and slot in used:
+            continue
+        linked.add(t["fact_id"])
+        used.add(slot)
+        out.append(Link(t["fact_id"], a["fact_id"], round(score, 4), rule))
+    return out
