@@ -417,7 +417,7 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
             period_year=period, kind=kind,
             indicator=indicator.id if indicator else _normalise_indicator(subject),
             indicator_text=subject,
-            indicator_key=resolve_indicator_key(subject, after, indicator.id if indicator else None),
+            indicator_key=resolve_indicator_key(subject, after, indicator.id if indicator else None, unit),
             direction=resolve_direction(subject, after, comparator, "negative" in flags,
                                         indicator.direction if indicator else None),
             value=value, value_high=value_high, unit=unit,
@@ -469,7 +469,7 @@ def _distribute_respectively(group: list[Fact]) -> None:
                or resolve_indicator(s, f.unit))
         f.indicator_text = s
         f.indicator = ind.id if ind else _normalise_indicator(s)
-        f.indicator_key = resolve_indicator_key(s, "", ind.id if ind else None)
+        f.indicator_key = resolve_indicator_key(s, "", ind.id if ind else None, f.unit)
         if ind:
             f.direction = ind.direction
 

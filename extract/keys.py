@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml
 
-_REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "nothing_measured", "sub_place",
+_REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "verb_nouns", "nothing_measured", "sub_place",
              "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
@@ -24,7 +24,8 @@ class KeyLexicon:
     lead: tuple[str, ...]       # scope, agent and hedge words, longest first
     verbs: tuple[str, ...]
     linking: tuple[str, ...]
-    rewrite: tuple[tuple[str, str], ...]
+    rewrite: tuple[tuple[re.Pattern, str], ...]
+    verb_nouns: tuple[str, ...]
     nothing: frozenset[str]
     sub_place: re.Pattern
     after_stop: re.Pattern
@@ -46,7 +47,8 @@ def load_key_lexicon() -> KeyLexicon:
         lead=by_len([*raw["scope"], *raw["agent"], *raw["hedge"]]),
         verbs=by_len(raw["verbs"]),
         linking=by_len(raw["linking"]),
-        rewrite=tuple(sorted(((k, v or "") for k, v in raw["rewrite"].items()), key=lambda kv: -len(kv[0]))),
+        rewrite=tuple((re.compile(k), v or "") for k, v in raw["rewrite"].items()),
+        verb_nouns=tuple(raw["verb_nouns"]),
         nothing=frozenset(raw["nothing_measured"]),
         sub_place=re.compile(raw["sub_place"]),
         after_stop=re.compile(raw["after_stop"]),
@@ -77,8 +79,8 @@ def split_phrase(phrase: str) -> KeyParts:
     """The measured thing in ``phrase`` (the words before a number), and the verb in front of it."""
     lx = load_key_lexicon()
     s = _QUOTES.sub("", _YEAR_WORD.sub("", phrase)).strip(_PUNCT)
-    for old, new in lx.rewrite:
-        s = s.replace(old, new)
+    for pattern, new in lx.rewrite:
+        s = pattern.sub(new, s)
     verb = ""
     while True:  # scope, agent, hedge and verb words, in any order, as long as something is left
         before = s
@@ -87,7 +89,7 @@ def split_phrase(phrase: str) -> KeyParts:
             s = rest.strip(_PUNCT)
             continue
         w, rest = _strip_lead(s, lx.verbs)
-        if w and len(rest) >= 3:
+        if w and len(rest) >= lx.min_chars and not s.startswith(lx.verb_nouns):
             verb = verb or w
             s = rest.strip(_PUNCT)
             continue
@@ -103,7 +105,22 @@ def split_phrase(phrase: str) -> KeyParts:
     return KeyParts(verb, s)
 
 
-def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = None) -> str | None:
+@lru_cache(maxsize=1)
+def _canonical_keys() -> dict[tuple[str, str], str]:
+    """(key, unit) → canonical id, for each synonym of the indicator lexicon written as a key (粮食总产 and
+    粮食产量 both give 粮食产量): a phrase the lexicon's longest-synonym match missed still gets its id."""
+    from .lexicon import load_lexicon
+
+    out: dict[tuple[str, str], str] = {}
+    for ind in load_lexicon().indicators:
+        for syn in ind.synonyms:
+            for verb in ind.verbs or ("",):
+                out.setdefault((split_phrase(syn + verb).key, ind.unit), ind.id)
+    return out
+
+
+def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = None,
+                          unit: str | None = None) -> str | None:
     """The ``indicator_key`` of a fact: the canonical id where the lexicon knows the indicator (prefixed
     with a sub-place such as a village that leads the phrase), else the measured thing with scope, time,
     agent, hedge and verb words removed; the noun after the number where the phrase before names
@@ -114,6 +131,9 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
     if canonical:
         return f"{place.group(0)}:{canonical}" if place else canonical
     key = parts.key
+    if unit is not None and (key, unit) in _canonical_keys():
+        key = _canonical_keys()[(key, unit)]
+        return f"{place.group(0)}:{key}" if place else key
     if not _names_something(key, lx):
         key = _noun_after(after, lx)
     return key if _names_something(key, lx) else None
@@ -133,7 +153,7 @@ def _names_something(key: str, lx: KeyLexicon) -> bool:
 
 def _noun_after(after: str, lx: KeyLexicon) -> str:
     """The noun that follows a number and its unit (5个紧密型城市医疗集团 → 紧密型城市医疗集团)."""
-    s = after.lstrip(_PUNCT)
+    s = after.lstrip()
     for w in lx.linking:  # 5个左右的…
         if s.startswith(w):
             s = s[len(w):]

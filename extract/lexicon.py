@@ -162,6 +162,29 @@ def find_jurisdiction(text: str) -> Jurisdiction | None:
     return best[2] if best else None
 
 
+@lru_cache(maxsize=1)
+def _local_government() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
+    raw = _yaml("local_government.yaml")
+    if set(raw) != {"suffixes", "not_names"}:
+        raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: keys must be suffixes and not_names")
+    suffixes = sorted(raw["suffixes"], key=len, reverse=True)
+    pattern = re.compile(r"(?:^|(?:19|20)\d{2}年度?)([\u4e00-\u9fff]{2,6}?(?:" + "|".join(suffixes) + "))")
+    return pattern, dict(raw["suffixes"]), frozenset(raw["not_names"])
+
+
+def find_local_government(text: str) -> Jurisdiction | None:
+    """A town, county or city named at the start of ``text`` or right after its year (石河镇2013年工作总结,
+    2016年马莲滩乡工作计划), for the places the gazetteer does not list."""
+    pattern, suffixes, not_names = _local_government()
+    for m in pattern.finditer(text.strip()):
+        name = m.group(1)
+        if name in not_names or any(name.endswith(n) for n in not_names):
+            continue
+        level = next(lvl for suf, lvl in sorted(suffixes.items(), key=lambda kv: -len(kv[0])) if name.endswith(suf))
+        return Jurisdiction(name, (), level)
+    return None
+
+
 def find_doc_type(text: str) -> DocType | None:
     for d in load_lexicon().doc_types:
         if any(w in text for w in d.words):

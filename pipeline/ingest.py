@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from extract import is_corrupt, normalize_text, split_parts
-from extract.lexicon import find_doc_type, find_jurisdiction, resolve_jurisdiction
+from extract.lexicon import find_doc_type, find_jurisdiction, find_local_government, resolve_jurisdiction
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -189,7 +189,9 @@ def infer_meta(source_path: str, text: str, given: dict) -> dict:
             meta["report_year"] = m.group(1)
     j = resolve_jurisdiction(meta.get("jurisdiction"))
     if j is None and not meta.get("jurisdiction"):
-        j = find_jurisdiction(name) or find_jurisdiction(meta.get("title") or "") or find_jurisdiction(head)
+        title = meta.get("title") or ""
+        j = (find_jurisdiction(name) or find_jurisdiction(title) or find_local_government(name)
+             or find_local_government(title) or find_jurisdiction(head))
     if j is not None:
         meta["jurisdiction"] = j.name
         meta.setdefault("admin_level", j.admin_level)

@@ -24,12 +24,12 @@ from extract.lexicon import load_lexicon
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "cumulative_flag", "estimated_flag", "negated_flag",
-             "growth_words", "verb_classes", "key_synonyms", "levels", "verb_equivalent_bonus",
+             "growth_words", "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels", "verb_equivalent_bonus",
              "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold"}
 PER_KEY = 4  # candidates kept per target and actual key (the best-ranked statements of that thing)
 # the fact columns the linker reads
 FACT_COLUMNS = ("fact_id", "doc_id", "jurisdiction", "report_year", "period_year", "kind", "indicator",
-                "indicator_text", "indicator_key", "value", "unit", "flags", "span_start")
+                "indicator_text", "indicator_key", "value", "unit", "flags", "span_start", "surface")
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,14 @@ class LinkLexicon:
     negated: str
     growth_words: tuple[str, ...]
     verb_class: dict[str, str]
+    flow_classes: frozenset[str]
+    stock_words: tuple[str, ...]
     synonyms: tuple[tuple[str, str], ...]   # (name, the group's first name), longest name first
     same_key: float
     contained_key: float
     subsequence_key: float
+    generic_heads: tuple[str, ...]
+    head_weight: float
     subsequence_share: float
     similar_min: float
     similar_weight: float
@@ -78,9 +82,12 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"], negated=raw["negated_flag"],
         growth_words=tuple(raw["growth_words"]),
         verb_class={v: c for c, verbs in raw["verb_classes"].items() for v in verbs},
+        flow_classes=frozenset(raw["flow_classes"]), stock_words=tuple(raw["stock_words"]),
         synonyms=tuple(sorted(((name, group[0]) for group in raw["key_synonyms"] for name in group),
                               key=lambda p: -len(p[0]))),
         same_key=float(lv["same_key"]), contained_key=float(lv["contained_key"]),
+        generic_heads=tuple(sorted(raw["generic_heads"], key=len, reverse=True)),
+        head_weight=float(lv["generic_head_weight"]),
         subsequence_key=float(lv["subsequence_key"]), subsequence_share=float(lv["subsequence_share"]),
         similar_min=float(lv["similar_key_min"]), similar_weight=float(lv["similar_key_weight"]),
         verb_bonus=float(raw["verb_equivalent_bonus"]),
@@ -132,10 +139,29 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None) -> tuple[f
     if _is_growth(tkey, lx) != _is_growth(akey, lx):
         return None  # a growth rate never answers a level
     t, a = _canonical_key(tkey, lx), _canonical_key(akey, lx)
+    level = _compare_names(t, a, lx)
+    if level is None:
+        # a generic head word on one side only (制造业单项冠军企业, 国家制造业单项冠军): compare without it
+        bare_t, bare_a = _without_head(t, lx), _without_head(a, lx)
+        if (bare_t, bare_a) != (t, a):
+            level = _compare_names(bare_t, bare_a, lx)
+            if level is not None:
+                level = level[0] * lx.head_weight, level[1] + "+generic_head"
+    return level
+
+
+def _without_head(key: str, lx: LinkLexicon) -> str:
+    for w in lx.generic_heads:
+        if key.endswith(w) and len(key) - len(w) >= 2:
+            return key[: -len(w)]
+    return key
+
+
+def _compare_names(t: str, a: str, lx: LinkLexicon) -> tuple[float, str] | None:
     if t == a:
         return lx.same_key, "same_key"
     short, long_ = sorted((t, a), key=len)
-    if len(short) >= 3 and short in long_:
+    if len(short) >= 2 and short in long_:
         return lx.contained_key, "contained_key"
     ops = Indel.editops(short, long_)
     if len(short) >= 3 and len(ops) == len(long_) - len(short):
@@ -163,11 +189,18 @@ def _magnitude(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     return 0.0, ""
 
 
-def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str]:
+def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
+    """A bonus where both verbs do the same thing; None where a flow target (新增, 培育) meets a stock
+    (a level reached with no verb of its own: 达7800家)."""
     tv = lx.verb_class.get(split_phrase(t["indicator_text"] or "").verb)
-    av = lx.verb_class.get(split_phrase(a["indicator_text"] or "").verb)
+    a_verb = split_phrase(a["indicator_text"] or "").verb
+    av = lx.verb_class.get(a_verb)
     if tv is not None and tv == av:
         return lx.verb_bonus, "+verb_equivalent"
+    if tv in lx.flow_classes and not a_verb:
+        stated = (a["indicator_text"] or "")[-4:] + (a["surface"] or "")
+        if any(w in stated for w in lx.stock_words):
+            return None
     return 0.0, ""
 
 
@@ -186,6 +219,8 @@ def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None) -> tuple[float, 
     if mag is None:
         return None
     verb = _verb_level(t, a, lx)
+    if verb is None:
+        return None
     return min(1.0, score + verb[0] + mag[0]), rule + verb[1] + mag[1]
 
 

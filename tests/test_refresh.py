@@ -84,8 +84,12 @@ def test_killed_build_leaves_previous_warehouse_whole(tmp_path, small_raw):
         shutil.copy(small_raw / "national" / "2013年国务院政府工作报告.txt", small_raw / "national" / f"copy{i}.txt")
         with open(small_raw / "national" / f"copy{i}.txt", "a", encoding="utf-8") as fh:
             fh.write(f"\n第{i}份副本。\n")
+    builds_before = set((wh / "builds").iterdir())
     p = _spawn_build(small_raw, wh, "--full")
-    time.sleep(3)
+    deadline = time.monotonic() + 60
+    while set((wh / "builds").iterdir()) == builds_before and time.monotonic() < deadline:
+        time.sleep(0.02)  # the new build folder exists: the build is under way, not yet published
+    time.sleep(0.3)
     during = len(fact_ids(wh))  # a reader during the build sees the previous warehouse
     assert p.poll() is None, "the build ended before it could be killed: give it more work"
     p.send_signal(signal.SIGKILL)
