@@ -39,6 +39,7 @@ _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), k
 _RESPECTIVELY = _G["respectively"]
 _LIST_ITEM = re.compile(_G["list_item_separator"])
 _QUOTED = re.compile(_G["quoted"])
+_BASELINE_PHRASE = re.compile(_G["baseline_phrase"])
 
 
 @dataclass
@@ -233,8 +234,10 @@ def make_fact_id(doc_id: str, q: Quantity, rule_id: str) -> str:
 
 
 def mask_quoted(text: str) -> str:
-    """Titles and quotations blanked (same length): their words are names, not cues."""
-    return _QUOTED.sub(lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+    """Titles and quotations blanked (same length): their words are names, not cues. So is the past a plan
+    builds on (在巩固2006年建设成果的基础上): its year is the base, not the figure's."""
+    text = _QUOTED.sub(lambda m: m.group(0)[0] + "□" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+    return _BASELINE_PHRASE.sub(lambda m: "□" * len(m.group(0)), text)
 
 
 class _DocState:
