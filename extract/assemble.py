@@ -40,6 +40,7 @@ _RESPECTIVELY = _G["respectively"]
 _LIST_ITEM = re.compile(_G["list_item_separator"])
 _QUOTED = re.compile(_G["quoted"])
 _BASELINE_PHRASE = re.compile(_G["baseline_phrase"])
+_FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 
 
 @dataclass
@@ -103,6 +104,8 @@ def _cue_tables():
         "cumulative": comp(cues["cumulative"]),
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
+        "single_year_framing": comp(cues["single_year_framing"]),
+        "growth_words": comp(cues["growth_words"]),
         "from_before": re.compile(cues["from_before"]),
         "to_after": re.compile(cues["to_after"]),
     }
@@ -252,6 +255,7 @@ class _DocState:
         self.times = _time_hits(self.masked, ctx.report_year)  # (start, end, priority, year), by start
         self.time_starts = [h[0] for h in self.times]
         self.sentences = SentenceIndex(text)
+        self._framing: dict[int, str] = {}
 
     def time_in(self, start: int, end: int) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at."""
@@ -262,6 +266,36 @@ class _DocState:
             if h[1] <= end and (best is None or (h[1], h[2]) >= (best[1], best[2])):
                 best = h
         return None if best is None else best[3]
+
+    def framing(self, i: int) -> str | None:
+        """Under a heading that covers one year and several (“十四五”时期和2025年工作回顾): what the nearest
+        paragraph opening above sentence ``i`` frames, ``multi_year`` (“十四五”时期是…的五年) or ``year``
+        (2025年, 过去一年), within the same top-level section; None where none says."""
+        idx, t = self.sentences, _cue_tables()
+        para = idx.paragraphs[i]
+        top = idx[i].section.split(" > ")[0]
+        j = i
+        while j >= 0:
+            if idx.paragraphs[j] != para:
+                para = idx.paragraphs[j]
+            if j == 0 or idx.paragraphs[j - 1] != para:  # the first sentence of its paragraph
+                if idx[j].section.split(" > ")[0] != top:
+                    return None
+                cached = self._framing.get(j)
+                if cached is None:
+                    # the paragraph's opening words (各位代表!刚刚过去的2025年…): whichever cue comes first
+                    start = idx.starts[j]
+                    line_end = self.text.find("\n", start, start + _FRAMING_CHARS)
+                    opening = self.masked[start:line_end if line_end >= 0 else start + _FRAMING_CHARS]
+                    found = [(m.start(), "multi_year") for p in ("multi_year_section", "multi_year")
+                             for m in [t[p].search(opening)] if m]
+                    found += [(m.start(), "year") for p in (t["single_year_framing"], _YEAR) for m in [p.search(opening)] if m]
+                    cached = min(found)[1] if found else ""
+                    self._framing[j] = cached
+                if cached:
+                    return cached
+            j -= 1
+        return None
 
     def cues_in(self, start: int, end: int) -> list:
         """The tense cues that lie wholly inside ``text[start:end]``."""
@@ -386,7 +420,9 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
             kind, kind_source = "change", "change_verb"  # 比上年增加20万人: a change in a level
 
         # period
-        period, period_source = _resolve_period(st, sent, time_cue, kind)
+        # a rate that is no rate of change (森林覆盖率达53.4%), stated in a span's review, is its last year's
+        is_rate_level = unit in lex.rate_units and not t["growth_words"].search(clause_phrase)
+        period, period_source = _resolve_period(st, i, sent, time_cue, kind, is_rate_level)
         near = clause_phrase + "|" + sentence_prefix[-30:]
         if t["five_year_average"].search(clause_phrase):
             flags.append("five_year_average")
@@ -459,7 +495,7 @@ def _split_subjects(head: str, n: int) -> list[str]:
 def _distribute_respectively(group: list[Fact]) -> None:
     if len(group) < 2:
         return
-    head = group[0].indicator_text.split(_RESPECTIVELY)[0]
+    head, _, tail = group[0].indicator_text.partition(_RESPECTIVELY)
     last = group[-1]
     for f in group:
         if last.comparator not in ("eq",) and f.comparator == "eq":
@@ -472,7 +508,7 @@ def _distribute_respectively(group: list[Fact]) -> None:
                or resolve_indicator(s, f.unit))
         f.indicator_text = s
         f.indicator = ind.id if ind else _normalise_indicator(s)
-        f.indicator_key = resolve_indicator_key(s, "", ind.id if ind else None, f.unit)
+        f.indicator_key = resolve_indicator_key(s + tail, "", ind.id if ind else None, f.unit)  # …分别增长
         if ind:
             f.direction = ind.direction
 
@@ -524,12 +560,21 @@ def _section_period(section: str, report_year: int | None) -> tuple[int | None, 
     return None, None
 
 
-def _resolve_period(st: _DocState, sent: Sentence, time_cue: tuple[int | None, str | None],
-                    kind: str) -> tuple[int | None, str]:
+@lru_cache(maxsize=4096)
+def _mixed_section(section: str) -> bool:
+    """A heading above that names one year and a span of several (“十四五”时期和2025年工作回顾)."""
+    t = _cue_tables()
+    return any(t["multi_year_section"].search(h) and _YEAR.search(h) for h in section.split(" > "))
+
+
+def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int | None, str | None],
+                    kind: str, is_rate_level: bool = False) -> tuple[int | None, str]:
     """The year a figure is about, and where that came from (text, section or default)."""
     if time_cue[0] is not None:
         return time_cue[0], "text"
     year, where = _section_period(sent.section, st.ctx.report_year)
+    if where == "section" and not is_rate_level and _mixed_section(sent.section) and st.framing(i) == "multi_year":
+        return None, "multi_year_section"  # “十四五”时期和2025年工作回顾, in its five-year part
     if where is not None:
         return year, where
     if st.ctx.report_year is None or st.dt is None:

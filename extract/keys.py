@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml
 
-_REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "verb_nouns", "nothing_measured", "sub_place",
+_REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "sub_place",
              "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
@@ -26,6 +26,7 @@ class KeyLexicon:
     linking: tuple[str, ...]
     rewrite: tuple[tuple[re.Pattern, str], ...]
     verb_nouns: tuple[str, ...]
+    change_from: re.Pattern
     nothing: frozenset[str]
     sub_place: re.Pattern
     after_stop: re.Pattern
@@ -48,7 +49,7 @@ def load_key_lexicon() -> KeyLexicon:
         verbs=by_len(raw["verbs"]),
         linking=by_len(raw["linking"]),
         rewrite=tuple((re.compile(k), v or "") for k, v in raw["rewrite"].items()),
-        verb_nouns=tuple(raw["verb_nouns"]),
+        verb_nouns=tuple(raw["verb_nouns"]), change_from=re.compile(raw["change_from"]),
         nothing=frozenset(raw["nothing_measured"]),
         sub_place=re.compile(raw["sub_place"]),
         after_stop=re.compile(raw["after_stop"]),
@@ -78,7 +79,8 @@ def _strip_lead(s: str, words: tuple[str, ...]) -> tuple[str, str]:
 def split_phrase(phrase: str) -> KeyParts:
     """The measured thing in ``phrase`` (the words before a number), and the verb in front of it."""
     lx = load_key_lexicon()
-    s = _QUOTES.sub("", _YEAR_WORD.sub("", phrase)).strip(_PUNCT)
+    s = lx.change_from.sub("", phrase) if len(phrase) > 2 else phrase
+    s = _QUOTES.sub("", _YEAR_WORD.sub("", s)).strip(_PUNCT)
     for pattern, new in lx.rewrite:
         s = pattern.sub(new, s)
     verb = ""

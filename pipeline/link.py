@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import Iterable
 
 import yaml
+import math
+from collections import Counter
+
 from rapidfuzz.distance import Indel
 
 from extract.keys import split_phrase
@@ -60,6 +63,9 @@ class LinkLexicon:
     subsequence_share: float
     similar_min: float
     similar_weight: float
+    shared_min_run: int
+    shared_base: float
+    shared_share: float
     verb_bonus: float
     plausible: Decimal
     impossible: Decimal
@@ -90,6 +96,8 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         head_weight=float(lv["generic_head_weight"]),
         subsequence_key=float(lv["subsequence_key"]), subsequence_share=float(lv["subsequence_share"]),
         similar_min=float(lv["similar_key_min"]), similar_weight=float(lv["similar_key_weight"]),
+        shared_min_run=int(lv["shared_words_min_run"]), shared_base=float(lv["shared_words_base"]),
+        shared_share=float(lv["shared_words_share"]),
         verb_bonus=float(raw["verb_equivalent_bonus"]),
         plausible=Decimal(str(raw["plausible_ratio"])), impossible=Decimal(str(raw["impossible_ratio"])),
         implausible_penalty=float(raw["implausible_penalty"]), threshold=float(raw["threshold"]),
@@ -131,8 +139,19 @@ def _is_growth(key: str, lx: LinkLexicon) -> bool:
     return any(w in key for w in lx.growth_words)
 
 
-def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None) -> tuple[float, str] | None:
-    """The level two keys reach and its score, or None where they name different things."""
+def char_weights(keys: Iterable[str]) -> dict[str, float]:
+    """How telling each character is among ``keys`` (inverse document frequency): 建, 设, 项 say little,
+    合作社 or 油茶 much."""
+    keys = set(keys)
+    df = Counter(c for k in keys for c in set(k))
+    n = len(keys)
+    return {c: math.log((n + 1) / (d + 1)) + 1.0 for c, d in df.items()}
+
+
+def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
+                 weights: dict[str, float] | None = None) -> tuple[float, str] | None:
+    """The level two keys reach and its score, or None where they name different things. ``weights``
+    (from ``char_weights`` over the keys being linked) enables the weakest level, telling shared words."""
     lx = lx or load_link_lexicon()
     if _is_canonical(tkey, lx) or _is_canonical(akey, lx):
         return (lx.same_key, "canonical") if tkey == akey else None
@@ -140,14 +159,27 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None) -> tuple[f
         return None  # a growth rate never answers a level
     t, a = _canonical_key(tkey, lx), _canonical_key(akey, lx)
     level = _compare_names(t, a, lx)
-    if level is None:
-        # a generic head word on one side only (制造业单项冠军企业, 国家制造业单项冠军): compare without it
-        bare_t, bare_a = _without_head(t, lx), _without_head(a, lx)
-        if (bare_t, bare_a) != (t, a):
-            level = _compare_names(bare_t, bare_a, lx)
-            if level is not None:
-                level = level[0] * lx.head_weight, level[1] + "+generic_head"
+    # a generic head word on one side only (制造业单项冠军企业, 国家制造业单项冠军): compared without it too
+    bare_t, bare_a = _without_head(t, lx), _without_head(a, lx)
+    if (bare_t, bare_a) != (t, a):
+        bare = _compare_names(bare_t, bare_a, lx)
+        if bare is not None and (level is None or bare[0] * lx.head_weight > level[0]):
+            level = bare[0] * lx.head_weight, bare[1] + "+generic_head"
+    if level is None and weights is not None:
+        level = _shared_words(t, a, lx, weights)
     return level
+
+
+def _shared_words(t: str, a: str, lx: LinkLexicon, weights: dict[str, float]) -> tuple[float, str] | None:
+    """Keys that share a word of two or more characters (生猪出栏, 出栏肥猪): scored by the weighted share of
+    their characters in common, so a shared 合作社 counts for more than a shared 建设."""
+    if not any(t[i:i + lx.shared_min_run] in a for i in range(len(t) - lx.shared_min_run + 1)):
+        return None
+    common = Counter(t) & Counter(a)
+    w = lambda chars: sum(weights.get(c, 1.0) * n for c, n in chars.items())  # noqa: E731
+    dice = 2 * w(common) / (w(Counter(t)) + w(Counter(a)))
+    score = lx.shared_base + lx.shared_share * dice
+    return (score, "shared_words") if score >= lx.similar_min else None
 
 
 def _without_head(key: str, lx: LinkLexicon) -> str:
@@ -204,12 +236,14 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     return 0.0, ""
 
 
-def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None) -> tuple[float, str] | None:
-    """How sure it is that actual ``a`` answers target ``t``, and the levels that say so; None: never."""
+def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
+               keys: tuple[float, str] | None = None) -> tuple[float, str] | None:
+    """How sure it is that actual ``a`` answers target ``t``, and the levels that say so; None: never.
+    ``keys``: the keys' comparison where the caller has it already."""
     lx = lx or load_link_lexicon()
     if (lx.cumulative in (a["flags"] or ())) != (lx.cumulative in (t["flags"] or ())):
         return None  # 新增 is never a cumulative total
-    keys = compare_keys(t["indicator_key"], a["indicator_key"], lx)
+    keys = keys or compare_keys(t["indicator_key"], a["indicator_key"], lx)
     if keys is None:
         return None
     score, rule = keys
@@ -240,15 +274,17 @@ def link_facts(facts: Iterable[dict]) -> list[Link]:
             targets.setdefault(_block(f, lx), []).append(f)
         elif f["kind"] == "actual":
             actuals.setdefault(_block(f, lx), {}).setdefault(f["indicator_key"], []).append(f)
+    weights = char_weights(k for block in actuals.values() for k in block)
     links: list[Link] = []
     for block in sorted(targets, key=repr):
         by_key = actuals.get(block)
         if by_key:
-            links.extend(_link_block(targets[block], by_key, lx))
+            links.extend(_link_block(targets[block], by_key, lx, weights))
     return links
 
 
-def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexicon) -> list[Link]:
+def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexicon,
+                weights: dict[str, float]) -> list[Link]:
     for group in by_key.values():
         group.sort(key=lambda a: _actual_rank(a, lx))
     key_scores: dict[tuple[str, str], tuple[float, str] | None] = {}
@@ -257,14 +293,14 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
         for akey, group in by_key.items():
             pair = (t["indicator_key"], akey)
             if pair not in key_scores:
-                key_scores[pair] = compare_keys(*pair, lx)
+                key_scores[pair] = compare_keys(*pair, lx, weights)
             if key_scores[pair] is None:
                 continue
             kept = 0
             for rank, a in enumerate(group):  # best first: a few per key are enough to share them out
                 if a["report_year"] is None or t["report_year"] is None or a["report_year"] < t["report_year"]:
                     continue
-                s = score_pair(t, a, lx)
+                s = score_pair(t, a, lx, key_scores[pair])
                 if s is not None and s[0] >= lx.threshold:
                     candidates.append((-s[0], ti, rank, akey, t, a, s))
                     kept += 1
