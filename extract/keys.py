@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml
 
-_REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "sub_place",
+_REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "sub_place", "not_places",
              "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
@@ -29,6 +29,7 @@ class KeyLexicon:
     change_from: re.Pattern
     nothing: frozenset[str]
     sub_place: re.Pattern
+    not_places: frozenset[str]
     after_stop: re.Pattern
     after_max: int
     min_chars: int
@@ -51,7 +52,7 @@ def load_key_lexicon() -> KeyLexicon:
         rewrite=tuple((re.compile(k), v or "") for k, v in raw["rewrite"].items()),
         verb_nouns=tuple(raw["verb_nouns"]), change_from=re.compile(raw["change_from"]),
         nothing=frozenset(raw["nothing_measured"]),
-        sub_place=re.compile(raw["sub_place"]),
+        sub_place=re.compile(raw["sub_place"]), not_places=frozenset(raw["not_places"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]),
         min_chars=int(raw["min_chars"]),
@@ -130,6 +131,8 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
     lx = load_key_lexicon()
     parts = split_phrase(phrase)
     place = lx.sub_place.match(parts.key)
+    if place and place.group(0).endswith(tuple(lx.not_places)):
+        place = None
     if canonical:
         return f"{place.group(0)}:{canonical}" if place else canonical
     key = parts.key

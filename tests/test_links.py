@@ -1,0 +1,87 @@
+"""The linking stage, pure: indicator keys (tests/cases/keys.yaml) and target/result pairs through
+extraction and ``link_facts`` (tests/cases/links.yaml), with no warehouse."""
+from __future__ import annotations
+
+import pytest
+from conftest import load_cases
+
+from extract import extract_facts
+from extract.keys import resolve_indicator_key
+from pipeline.link import FACT_COLUMNS, compare_keys, link_facts, load_link_lexicon
+from pipeline.process import Q4
+
+
+@pytest.mark.parametrize("case", load_cases("keys.yaml"))
+def test_indicator_key(case):
+    key = resolve_indicator_key(case["phrase"], case.get("after", ""), case.get("canonical"), case.get("unit"))
+    assert key == case["key"]
+
+
+def _facts(text: str, doc_id: str, year: int, jurisdiction: str, kind: str) -> list[dict]:
+    rows = []
+    for f in extract_facts(text, doc_id, report_year=year, doc_type="government_work_report"):
+        row = f.to_dict()
+        row.update(doc_id=doc_id, jurisdiction=jurisdiction, report_year=year, value=f.value.quantize(Q4))
+        rows.append({k: row[k] for k in FACT_COLUMNS})
+    assert [r["kind"] for r in rows] == [kind], f"{text!r} should give one {kind}: {rows}"
+    return rows
+
+
+@pytest.mark.parametrize("case", load_cases("links.yaml"))
+def test_link_case(case):
+    targets = _facts(case["target"], "t", 2025, "甲省", "target")
+    actuals = _facts(case["actual"], "a", 2026, case.get("actual_jurisdiction", "甲省"), "actual")
+    links = link_facts(targets + actuals)
+    linked = [(x.target_fact_id, x.actual_fact_id) for x in links]
+    want = [(targets[0]["fact_id"], actuals[0]["fact_id"])] if case["link"] else []
+    assert linked == want, (targets[0]["indicator_key"], actuals[0]["indicator_key"], links)
+    for x in links:
+        assert 0 < x.link_score <= 1 and x.link_rule
+
+
+def test_each_actual_answers_one_target_of_a_report_but_canonical_ones_any():
+    text = "2025年,新建精品示范村200个。2025年,新建精品示范村200个。"
+    targets = [dict(f, doc_id="t") for f in _two(text)]
+    actual = _facts("2025年,新建精品示范村205个。", "a", 2026, "甲省", "actual")
+    assert len(link_facts(targets + actual)) == 1
+    gdp = [dict(f, doc_id="t") for f in _two("2025年,地区生产总值增长5%左右。2025年,地区生产总值增长5%左右。")]
+    gdp_actual = _facts("2025年,地区生产总值增长5.2%。", "a", 2026, "甲省", "actual")
+    assert len(link_facts(gdp + gdp_actual)) == 2
+
+
+def _two(text: str) -> list[dict]:
+    rows = []
+    for f in extract_facts(text, "t", report_year=2025, doc_type="government_work_report"):
+        row = f.to_dict()
+        row.update(doc_id="t", jurisdiction="甲省", report_year=2025)
+        rows.append({k: row[k] for k in FACT_COLUMNS})
+    assert len(rows) == 2 and rows[0]["fact_id"] != rows[1]["fact_id"]
+    return rows
+
+
+def test_a_result_from_an_earlier_report_never_answers():
+    target = _facts("2025年,新建精品示范村200个。", "t", 2025, "甲省", "target")
+    early = _facts("2025年,新建精品示范村205个。", "a", 2024, "甲省", "target")  # a plan of 2024 for 2025
+    assert link_facts(target + early) == []
+
+
+def test_linking_is_deterministic_and_order_free():
+    targets = _facts("2025年,新增精品示范村200个。", "t", 2025, "甲省", "target")
+    actuals = _facts("2025年,新建精品示范村205个。", "a", 2026, "甲省", "actual") + \
+        _facts("2025年,新建精品示范村206个。", "b", 2026, "甲省", "actual")
+    assert link_facts(targets + actuals) == link_facts(list(reversed(actuals)) + targets)
+
+
+def test_compare_keys_levels_are_named():
+    assert compare_keys("科技型中小企业", "科技型中小企业")[1] == "same_key"
+    assert compare_keys("高新技术企业", "国家高新技术企业")[1] == "contained_key"
+    assert compare_keys("肉牛屠宰量", "肉牛屠宰加工量")[1] == "subsequence_key"
+    assert compare_keys("gdp_growth", "地区生产总值增长") is None
+    assert compare_keys("工业投资增长", "工业投资") is None
+
+
+def test_link_lexicon_refuses_unknown_keys(tmp_path):
+    bad = tmp_path / "links.yaml"
+    bad.write_text("threshold: 0.5\nclause_end: x\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="missing keys"):
+        load_link_lexicon.__wrapped__(bad)
