@@ -91,6 +91,30 @@ def load_ledger(build: Path | None) -> dict[str, dict]:
     return {r["source_path"]: r for r in pq.read_table(build / "ledger.parquet").to_pylist()}
 
 
+PIPELINE_DIR = Path(__file__).resolve().parent
+MODEL_FILE = "model_version.txt"
+
+
+def model_version() -> str:
+    """Digest of what shapes the warehouse after extraction (the linking stage and its lexicon, the SQL
+    models, the suites): a change re-links and rewrites the views without re-extracting anything."""
+    import hashlib
+
+    h = hashlib.sha256()
+    files = [PIPELINE_DIR / "link.py", *PIPELINE_DIR.glob("lexicons/*"), *PIPELINE_DIR.glob("sql/*/*.sql"),
+             *(PIPELINE_DIR.parent / "expectations").glob("*.json")]
+    for f in sorted(files):
+        h.update(f.relative_to(PIPELINE_DIR.parent).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _prev_model_version(prev: Path | None) -> str | None:
+    try:
+        return (prev / MODEL_FILE).read_text().strip() if prev else None
+    except OSError:
+        return None
+
+
 def is_unchanged(task: FileTask, prev: dict | None) -> bool:
     return bool(prev and prev["sha256"] == task.sha256 and prev["manifest_key"] == task.manifest_key
                 and prev["extractor_version"] == EXTRACTOR_VERSION)
@@ -318,7 +342,8 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         todo = [t for t in tasks if t.rel not in same]
         removed = set(prev_ledger) - {t.rel for t in tasks}
         early_same = dict(early_rejects) == {k: v for k, v in prev_rejected.items() if k not in prev_ledger}
-        if prev is not None and not full and not todo and not removed and early_same:
+        if (prev is not None and not full and not todo and not removed and early_same
+                and _prev_model_version(prev) == model_version()):
             report.up_to_date, report.files, report.seconds = True, len(tasks), time.perf_counter() - t0
             return report
         log(f"scanning {raw_dir}: {len(tasks)} files, {len(todo)} to extract, {len(unchanged)} unchanged, "
@@ -369,6 +394,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         pq.write_table(_table(sorted(ledger, key=lambda r: r["source_path"]), W.LEDGER_SCHEMA),
                        build_dir / "ledger.parquet")
         write_indicators(build_dir)
+        (build_dir / MODEL_FILE).write_text(model_version() + "\n")
         report.links, report.link_seconds = write_links(build_dir)
         for r, why in rejected:
             log(f"rejected {r}: {why}")

@@ -163,3 +163,16 @@ def test_dask_executor_uses_an_existing_scheduler(tmp_path, small_raw):
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         rep = build(small_raw, tmp_path / "wh", progress=False, executor="dask", scheduler=cluster.scheduler_address)
     assert rep.extracted == 3 and rep.facts > 100
+
+
+def test_a_changed_linking_stage_relinks_without_extracting(tmp_path, small_raw, monkeypatch):
+    import pipeline.build as B
+
+    wh = tmp_path / "wh"
+    build(small_raw, wh, progress=False)
+    assert build(small_raw, wh, progress=False).up_to_date
+    monkeypatch.setattr(B, "model_version", lambda: "edited-link-lexicon")
+    rep = build(small_raw, wh, progress=False)
+    assert not rep.up_to_date and rep.extracted == 0 and rep.carried == 3
+    assert (wh / "current" / B.MODEL_FILE).read_text().strip() == "edited-link-lexicon"
+    assert build(small_raw, wh, progress=False).up_to_date
