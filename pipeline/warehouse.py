@@ -71,7 +71,7 @@ def new_build_dir(wh: Path) -> Path:
     builds = wh / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-    d = builds / f"{stamp}-{os.getpid()}-{time.monotonic_ns() % 1_000_000:06d}"
+    d = builds / f"{stamp}-{time.time_ns() % 1_000_000_000:09d}-{os.getpid()}"  # names sort in time order
     d.mkdir()
     return d
 
