@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -18,10 +19,13 @@ from pathlib import Path
 from .synth import make_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
+LAST_LINK_SECONDS = 0.0
 
 
 def timed_build(raw: Path, wh: Path, executor: str = "local", workers: int = 0) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one whole `python -m pipeline build` process."""
+    """Wall seconds and peak RSS (MiB) of one whole `python -m pipeline build` process; the seconds its
+    linking stage took are left in ``LAST_LINK_SECONDS``."""
+    global LAST_LINK_SECONDS
     cmd = [sys.executable, "-m", "pipeline", "build", "--raw", str(raw), "--warehouse", str(wh), "--quiet",
            "--executor", executor]
     if workers:
@@ -34,6 +38,8 @@ def timed_build(raw: Path, wh: Path, executor: str = "local", workers: int = 0) 
     err = p.stderr.read().decode() if p.stderr else ""
     if os.waitstatus_to_exitcode(status):
         raise SystemExit(err[-2000:])
+    m = re.search(r"targets linked in ([\d.]+)s", err)
+    LAST_LINK_SECONDS = float(m.group(1)) if m else 0.0
     return wall, usage.ru_maxrss / 1024
 
 
@@ -50,11 +56,13 @@ def main() -> int:
             raw, wh = tmp / f"raw{n}", tmp / f"wh{n}"
             make_corpus(raw, n)
             cold, rss = timed_build(raw, wh)
+            link = LAST_LINK_SECONDS
             noop, _ = timed_build(raw, wh)
             make_corpus(raw, 1, start=n)
             one, _ = timed_build(raw, wh)
             add_one[n] = one
-            print(f"n={n}: cold {cold:.1f}s ({n / cold:.1f} docs/s, peak RSS {rss:.0f} MiB)  "
+            print(f"n={n}: cold {cold:.1f}s ({n / cold:.1f} docs/s, peak RSS {rss:.0f} MiB; linking stage "
+                  f"{link:.2f}s, {link / cold:.1%} of cold)  "
                   f"no-op {noop:.2f}s ({noop / cold:.1%} of cold)  add-one {one:.2f}s", flush=True)
         if len(add_one) == 2:
             a, b = sorted(add_one)

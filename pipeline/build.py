@@ -7,6 +7,7 @@ is never held in memory.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
@@ -300,17 +301,26 @@ def write_indicators(build: Path) -> None:
 
 
 def write_links(build: Path) -> tuple[int, float]:
-    """The linking stage over every fact of this build (new and carried): ``links.parquet``."""
-    from .link import FACT_COLUMNS, link_facts
+    """The linking stage over every fact of this build (new and carried): ``links.parquet``. Targets and
+    results are read once as Arrow columns and linked one jurisdiction at a time (a link never crosses
+    jurisdictions), so Python holds one jurisdiction's facts at a time."""
+    from .link import FACT_COLUMNS, char_weights, link_facts
 
     t0 = time.perf_counter()
     src = build / "facts"
-    facts: list[dict] = []
+    links = []
     if any(src.rglob("*.parquet")):
         dataset = ds.dataset(src, format="parquet", partitioning=None)
-        table = dataset.to_table(columns=list(FACT_COLUMNS), filter=ds.field("kind").isin(["target", "actual"]))
-        facts = table.to_pylist()
-    links = link_facts(facts)
+        linkable = (ds.field("kind").isin(["target", "actual"]) & ds.field("jurisdiction").is_valid()
+                    & ds.field("period_year").is_valid() & ds.field("indicator_key").is_valid())
+        table = dataset.to_table(columns=list(FACT_COLUMNS), filter=linkable).sort_by("jurisdiction")
+        actual_keys = pc.unique(table.filter(pc.equal(table.column("kind"), "actual")).column("indicator_key"))
+        weights = char_weights(actual_keys.to_pylist())
+        start = 0
+        for _, run in itertools.groupby(table.column("jurisdiction").to_pylist()):
+            n = sum(1 for _ in run)
+            links.extend(link_facts(table.slice(start, n).to_pylist(), weights))
+            start += n
     pq.write_table(pa.Table.from_pylist([vars(x) for x in links], schema=W.LINK_SCHEMA), build / "links.parquet")
     return len(links), time.perf_counter() - t0
 

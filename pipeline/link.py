@@ -29,7 +29,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "cumulative_flag", "estimated_flag", "negated_flag",
              "growth_words", "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels", "verb_equivalent_bonus",
              "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold"}
-PER_KEY = 4  # candidates kept per target and actual key (the best-ranked statements of that thing)
+PER_KEY = 4  # statements tried per target and actual key (the best-ranked of that thing)
 # the fact columns the linker reads
 FACT_COLUMNS = ("fact_id", "doc_id", "jurisdiction", "report_year", "period_year", "kind", "indicator",
                 "indicator_text", "indicator_key", "value", "unit", "flags", "span_start", "surface")
@@ -260,10 +260,13 @@ def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
 
 # ---------------------------------------------------------------- assigning
 
-def link_facts(facts: Iterable[dict]) -> list[Link]:
+def link_facts(facts: Iterable[dict], weights: dict[str, float] | None = None) -> list[Link]:
     """One link at most per target: its best-scoring answer above the threshold. A canonical actual may
     answer every target that names it (a report that states one target twice); any other actual answers
-    at most one target of each report. Deterministic: ties go to the earlier target and actual."""
+    at most one target of each report. Deterministic: ties go to the earlier target and actual.
+
+    ``weights``: ``char_weights`` of every actual key of the warehouse, where ``facts`` is one slice of it
+    (the build links one jurisdiction at a time); computed from ``facts`` when not given."""
     lx = load_link_lexicon()
     targets: dict[tuple, list[dict]] = {}
     actuals: dict[tuple, dict[str, list[dict]]] = {}
@@ -274,7 +277,8 @@ def link_facts(facts: Iterable[dict]) -> list[Link]:
             targets.setdefault(_block(f, lx), []).append(f)
         elif f["kind"] == "actual":
             actuals.setdefault(_block(f, lx), {}).setdefault(f["indicator_key"], []).append(f)
-    weights = char_weights(k for block in actuals.values() for k in block)
+    if weights is None:
+        weights = char_weights(k for block in actuals.values() for k in block)
     links: list[Link] = []
     for block in sorted(targets, key=repr):
         by_key = actuals.get(block)
@@ -287,25 +291,24 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
                 weights: dict[str, float]) -> list[Link]:
     for group in by_key.values():
         group.sort(key=lambda a: _actual_rank(a, lx))
-    key_scores: dict[tuple[str, str], tuple[float, str] | None] = {}
+    matches: dict[str, list[tuple[str, tuple[float, str]]]] = {}  # target key → the actual keys it can meet
     candidates = []
     for ti, t in enumerate(sorted(targets, key=lambda f: (f["doc_id"], f["span_start"]))):
-        for akey, group in by_key.items():
-            pair = (t["indicator_key"], akey)
-            if pair not in key_scores:
-                key_scores[pair] = compare_keys(*pair, lx, weights)
-            if key_scores[pair] is None:
-                continue
-            kept = 0
-            for rank, a in enumerate(group):  # best first: a few per key are enough to share them out
+        tkey = t["indicator_key"]
+        if tkey not in matches:
+            matches[tkey] = [(akey, level) for akey in by_key
+                             if (level := compare_keys(tkey, akey, lx, weights)) is not None]
+        for akey, level in matches[tkey]:
+            tried = 0
+            for rank, a in enumerate(by_key[akey]):  # best first: a few per key are enough to share them out
                 if a["report_year"] is None or t["report_year"] is None or a["report_year"] < t["report_year"]:
                     continue
-                s = score_pair(t, a, lx, key_scores[pair])
+                s = score_pair(t, a, lx, level)
                 if s is not None and s[0] >= lx.threshold:
                     candidates.append((-s[0], ti, rank, akey, t, a, s))
-                    kept += 1
-                    if kept == PER_KEY:
-                        break
+                tried += 1
+                if tried == PER_KEY:
+                    break
     candidates.sort(key=lambda c: c[:4])
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()
