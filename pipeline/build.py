@@ -302,8 +302,8 @@ def write_indicators(build: Path) -> None:
 
 def write_links(build: Path) -> tuple[int, float]:
     """The linking stage over every fact of this build (new and carried): ``links.parquet``. Targets and
-    results are read once as Arrow columns and linked one jurisdiction at a time (a link never crosses
-    jurisdictions), so Python holds one jurisdiction's facts at a time."""
+    results are read once as Arrow columns and linked one (jurisdiction, year) at a time (a link never
+    crosses either), so Python holds one such slice's facts at a time."""
     from .link import FACT_COLUMNS, char_weights, link_facts
 
     t0 = time.perf_counter()
@@ -313,11 +313,13 @@ def write_links(build: Path) -> tuple[int, float]:
         dataset = ds.dataset(src, format="parquet", partitioning=None)
         linkable = (ds.field("kind").isin(["target", "actual"]) & ds.field("jurisdiction").is_valid()
                     & ds.field("period_year").is_valid() & ds.field("indicator_key").is_valid())
-        table = dataset.to_table(columns=list(FACT_COLUMNS), filter=linkable).sort_by("jurisdiction")
+        table = dataset.to_table(columns=list(FACT_COLUMNS), filter=linkable).sort_by(
+            [("jurisdiction", "ascending"), ("period_year", "ascending")])
         actual_keys = pc.unique(table.filter(pc.equal(table.column("kind"), "actual")).column("indicator_key"))
         weights = char_weights(actual_keys.to_pylist())
         start = 0
-        for _, run in itertools.groupby(table.column("jurisdiction").to_pylist()):
+        blocks = zip(table.column("jurisdiction").to_pylist(), table.column("period_year").to_pylist())
+        for _, run in itertools.groupby(blocks):
             n = sum(1 for _ in run)
             links.extend(link_facts(table.slice(start, n).to_pylist(), weights))
             start += n
