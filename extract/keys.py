@@ -21,10 +21,13 @@ _YEAR_WORD = re.compile(r"(?:19|20)\d{2}年(?:度|底|末)?")
 
 @dataclass(frozen=True)
 class KeyLexicon:
-    lead: tuple[str, ...]       # scope, agent and hedge words, longest first
-    verbs: tuple[str, ...]
-    linking: tuple[str, ...]
-    rewrite: tuple[tuple[re.Pattern, str], ...]
+    lead: re.Pattern            # scope, agent and hedge words at the start, the longest that fits
+    verbs: re.Pattern           # verb words at the start
+    any_word: re.Pattern        # any of the words above or below, at the start
+    linking_start: re.Pattern   # linking words at the start
+    linking_end: re.Pattern     # linking words at the end
+    rewrite: re.Pattern          # every rewrite as one alternation of named groups r0, r1, …
+    rewrite_to: dict[str, str]   # group name → what it is written as
     verb_nouns: tuple[str, ...]
     change_from: re.Pattern
     nothing: frozenset[str]
@@ -33,8 +36,8 @@ class KeyLexicon:
     after_stop: re.Pattern
     after_max: int
     min_chars: int
-    down_words: tuple[str, ...]
-    down_nouns: tuple[str, ...]
+    down_words: re.Pattern
+    down_nouns: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -44,20 +47,25 @@ def load_key_lexicon() -> KeyLexicon:
     unknown = sorted(set(raw) - set(_REQUIRED))
     if missing or unknown:
         raise ValueError(f"{LEXICON_DIR / 'keys.yaml'}: missing keys {missing}, unknown keys {unknown}")
-    by_len = lambda words: tuple(sorted(set(words), key=len, reverse=True))  # noqa: E731
+    def words(*lists) -> str:  # one alternation, longest first, so a match is the longest word that fits
+        return "(?:" + "|".join(re.escape(w) for w in sorted({w for ws in lists for w in ws}, key=len, reverse=True)) + ")"
+
+    lead = (raw["scope"], raw["agent"], raw["hedge"])
     return KeyLexicon(
-        lead=by_len([*raw["scope"], *raw["agent"], *raw["hedge"]]),
-        verbs=by_len(raw["verbs"]),
-        linking=by_len(raw["linking"]),
-        rewrite=tuple((re.compile(k), v or "") for k, v in raw["rewrite"].items()),
+        lead=re.compile(words(*lead)), verbs=re.compile(words(raw["verbs"])),
+        any_word=re.compile(words(*lead, raw["verbs"], raw["linking"])),
+        linking_start=re.compile(words(raw["linking"])),
+        linking_end=re.compile(words(raw["linking"]) + "$"),
+        rewrite=re.compile("|".join(f"(?P<r{i}>{k})" for i, k in enumerate(raw["rewrite"]))),
+        rewrite_to={f"r{i}": v or "" for i, v in enumerate(raw["rewrite"].values())},
         verb_nouns=tuple(raw["verb_nouns"]), change_from=re.compile(raw["change_from"]),
         nothing=frozenset(raw["nothing_measured"]),
         sub_place=re.compile(raw["sub_place"]), not_places=frozenset(raw["not_places"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]),
         min_chars=int(raw["min_chars"]),
-        down_words=tuple(raw["direction_down_words"]),
-        down_nouns=tuple(raw["direction_down_nouns"]),
+        down_words=re.compile(words(raw["direction_down_words"])),
+        down_nouns=re.compile(words(raw["direction_down_nouns"])),
     )
 
 
@@ -68,12 +76,10 @@ class KeyParts:
     key: str
 
 
-def _strip_lead(s: str, words: tuple[str, ...]) -> tuple[str, str]:
+def _strip_lead(s: str, words: re.Pattern) -> tuple[str, str]:
     """Remove the longest of ``words`` that starts ``s``, once; (what was removed, the rest)."""
-    for w in words:
-        if s.startswith(w):
-            return w, s[len(w):]
-    return "", s
+    m = words.match(s)
+    return (m.group(0), s[m.end():]) if m else ("", s)
 
 
 @lru_cache(maxsize=65536)
@@ -82,8 +88,7 @@ def split_phrase(phrase: str) -> KeyParts:
     lx = load_key_lexicon()
     s = lx.change_from.sub("", phrase) if len(phrase) > 2 else phrase
     s = _QUOTES.sub("", _YEAR_WORD.sub("", s)).strip(_PUNCT)
-    for pattern, new in lx.rewrite:
-        s = pattern.sub(new, s)
+    s = lx.rewrite.sub(lambda m: lx.rewrite_to[m.lastgroup], s)
     verb = ""
     while True:  # scope, agent, hedge and verb words, in any order, as long as something is left
         before = s
@@ -98,13 +103,8 @@ def split_phrase(phrase: str) -> KeyParts:
             continue
         if s == before:
             break
-    while True:
-        for w in lx.linking:
-            if s.endswith(w) and len(s) > len(w):
-                s = s[:-len(w)].strip(_PUNCT)
-                break
-        else:
-            break
+    while (m := lx.linking_end.search(s)) and m.start() > 0:
+        s = s[:m.start()].strip(_PUNCT)
     return KeyParts(verb, s)
 
 
@@ -149,7 +149,7 @@ def _names_something(key: str, lx: KeyLexicon) -> bool:
         return False
     rest = key
     while rest:  # a key made only of verb and scope words is a bare verb (建设, 新建, 完成)
-        w, nxt = _strip_lead(rest, lx.verbs + lx.lead + lx.linking)
+        w, nxt = _strip_lead(rest, lx.any_word)
         if not w:
             return True
         rest = nxt
@@ -159,9 +159,8 @@ def _names_something(key: str, lx: KeyLexicon) -> bool:
 def _noun_after(after: str, lx: KeyLexicon) -> str:
     """The noun that follows a number and its unit (5个紧密型城市医疗集团 → 紧密型城市医疗集团)."""
     s = after.lstrip()
-    for w in lx.linking:  # 5个左右的…
-        if s.startswith(w):
-            s = s[len(w):]
+    while m := lx.linking_start.match(s):  # 5个左右的…
+        s = s[m.end():]
     m = lx.after_stop.search(s)
     s = s[:m.start()] if m else s
     return split_phrase(s[:lx.after_max]).key
@@ -178,6 +177,6 @@ def resolve_direction(phrase: str, after: str, comparator: str, negated: bool,
     if negated or comparator in ("le", "lt"):
         return "down"
     near = phrase + "|" + after[:6]
-    if any(w in near for w in lx.down_words) or any(n in phrase for n in lx.down_nouns):
+    if lx.down_words.search(near) or lx.down_nouns.search(phrase):
         return "down"
     return "up"
