@@ -225,10 +225,10 @@ def _subject(phrase: str) -> str:
 
 
 def _has_noun(phrase: str) -> bool:
-    """A phrase that is only a verb (增长, 比上年增长, 同比增长) names no indicator of its own."""
+    """A phrase that is only a verb (增长, 比上年增长, 同比增长, 提升到2025年的) names no indicator of its own."""
     if len(phrase) < 2:
         return False
-    return len(_VERB_ONLY.sub("", phrase)) >= 2
+    return len(_VERB_ONLY.sub("", _YEAR.sub("", phrase))) >= 2
 
 
 def make_fact_id(doc_id: str, q: Quantity, rule_id: str) -> str:
