@@ -313,7 +313,7 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()
     out = []
-    for _, _, _, _, t, a, (score, rule) in candidates:
+    for *_, t, a, (score, rule) in candidates:
         if t["fact_id"] in linked:
             continue
         slot = (a["fact_id"], t["doc_id"])
