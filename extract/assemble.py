@@ -40,6 +40,7 @@ _RESPECTIVELY = _G["respectively"]
 _LIST_ITEM = re.compile(_G["list_item_separator"])
 _QUOTED = re.compile(_G["quoted"])
 _BASELINE_PHRASE = re.compile(_G["baseline_phrase"])
+_MODIFIES_AFTER = re.compile(_G["modifies_after"])
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 
 
@@ -376,13 +377,16 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
             prev_q = q
             continue
 
-        joined_to_previous = prev_fact is not None and _CONJ.match(phrase) is not None and phrase != ""
+        # 60%的城市污水处理厂: the number modifies the noun after it, which is its own subject
+        modifies_after = _MODIFIES_AFTER.match(text, q.end) is not None
+        joined_to_previous = (prev_fact is not None and _CONJ.match(phrase) is not None and phrase != ""
+                              and not modifies_after)
         subject = _subject(phrase)
         inherited = False
         if joined_to_previous:
             subject = prev_subject
             inherited = True
-        elif prev_subject and not _has_noun(_LIST_ITEM.split(subject)[-1]):
+        elif prev_subject and not modifies_after and not _has_noun(_LIST_ITEM.split(subject)[-1]):
             # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
             # so the figure belongs to the subject the list started with
             subject = prev_subject + _LIST_ITEM.split(subject)[-1]
