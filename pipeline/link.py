@@ -3,13 +3,16 @@
 Pure (no files, no warehouse): the build reads the facts, calls ``link_facts`` and writes the
 result as the ``links`` relation, which ``plan_vs_actual`` reads. The shape follows record linkage
 (Splink): **block** (same jurisdiction and year, a compatible unit, a report no earlier than the
-target's), **compare** in named levels (same key, contained key, similar key; verbs of one class;
-a plausible magnitude), **weigh** the levels into a score, keep what clears a **threshold**, and
+target's), **compare** in named levels (canonical id; same, contained, subsequence, similar key;
+shared words; verbs of one class; a plausible magnitude), **weigh** the levels into a score, keep
+what clears a **threshold**, and
 **assign** greedily by score so that each actual answers at most one target of a report. Every link
 says which levels made it (``link_rule``). Vocabulary lives in ``lexicons/links.yaml``.
 """
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -17,18 +20,15 @@ from pathlib import Path
 from typing import Iterable
 
 import yaml
-import math
-from collections import Counter
-
 from rapidfuzz.distance import Indel
 
 from extract.keys import split_phrase
 from extract.lexicon import load_lexicon
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
-_REQUIRED = {"unit_families", "never_link_flags", "cumulative_flag", "estimated_flag", "negated_flag",
-             "growth_words", "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels", "verb_equivalent_bonus",
-             "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold"}
+_REQUIRED = {"unit_families", "never_link_flags", "cumulative_flag", "estimated_flag", "growth_words",
+             "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels",
+             "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold"}
 PER_KEY = 4  # statements tried per target and actual key (the best-ranked of that thing)
 # the fact columns the linker reads
 FACT_COLUMNS = ("fact_id", "doc_id", "jurisdiction", "report_year", "period_year", "kind", "indicator",
@@ -49,7 +49,6 @@ class LinkLexicon:
     never: frozenset[str]
     cumulative: str
     estimated: str
-    negated: str
     growth_words: tuple[str, ...]
     verb_class: dict[str, str]
     flow_classes: frozenset[str]
@@ -72,6 +71,7 @@ class LinkLexicon:
     implausible_penalty: float
     threshold: float
     canonical: frozenset[str]
+    rate_units: frozenset[str]   # rates and changes (%, ‰, 百分点): their magnitude is not checked
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +85,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
     return LinkLexicon(
         family={u: fam for fam, units in raw["unit_families"].items() for u in units},
         never=frozenset(raw["never_link_flags"]),
-        cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"], negated=raw["negated_flag"],
+        cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"],
         growth_words=tuple(raw["growth_words"]),
         verb_class={v: c for c, verbs in raw["verb_classes"].items() for v in verbs},
         flow_classes=frozenset(raw["flow_classes"]), stock_words=tuple(raw["stock_words"]),
@@ -102,6 +102,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         plausible=Decimal(str(raw["plausible_ratio"])), impossible=Decimal(str(raw["impossible_ratio"])),
         implausible_penalty=float(raw["implausible_penalty"]), threshold=float(raw["threshold"]),
         canonical=frozenset(i.id for i in load_lexicon().indicators),
+        rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
     )
 
 
@@ -123,7 +124,7 @@ def _actual_rank(a: dict, lx: LinkLexicon) -> tuple:
 
 # ---------------------------------------------------------------- comparing
 
-def _canonical_key(key: str, lx: LinkLexicon) -> str:
+def _synonym_head(key: str, lx: LinkLexicon) -> str:
     """The key with a synonym at its end written as its group's first name."""
     for name, head in lx.synonyms:
         if key.endswith(name):
@@ -157,7 +158,7 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
         return (lx.same_key, "canonical") if tkey == akey else None
     if _is_growth(tkey, lx) != _is_growth(akey, lx):
         return None  # a growth rate never answers a level
-    t, a = _canonical_key(tkey, lx), _canonical_key(akey, lx)
+    t, a = _synonym_head(tkey, lx), _synonym_head(akey, lx)
     level = _compare_names(t, a, lx)
     # a generic head word on one side only (制造业单项冠军企业, 国家制造业单项冠军): compared without it too
     bare_t, bare_a = _without_head(t, lx), _without_head(a, lx)
@@ -208,7 +209,7 @@ def _compare_names(t: str, a: str, lx: LinkLexicon) -> tuple[float, str] | None:
 
 def _magnitude(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     """A penalty where the result is implausibly far from the target; None where it cannot be the same thing."""
-    if _is_growth(t["indicator_key"], lx) or t["unit"] in ("%", "‰", "百分点"):
+    if _is_growth(t["indicator_key"], lx) or t["unit"] in lx.rate_units:
         return 0.0, ""
     tv, av = abs(Decimal(t["value"])), abs(Decimal(a["value"]))
     if tv == 0 or av == 0:
