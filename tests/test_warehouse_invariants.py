@@ -1,6 +1,7 @@
 """Invariants of a built warehouse: the span of every fact, keys, DECIMAL types, views."""
-from pipeline.warehouse import connect_readonly
+import re
 
+from pipeline.warehouse import connect_readonly
 
 def test_every_fact_surface_is_its_span(corpus_warehouse):
     con = connect_readonly(corpus_warehouse)
@@ -25,11 +26,14 @@ def test_keys_unique_and_types_exact(corpus_warehouse):
 def test_contract_relations_and_columns(corpus_warehouse):
     expected = {
         "documents": "doc_id source_path part title jurisdiction admin_level report_year doc_type text n_chars encoding flags",
-        "facts": "fact_id doc_id jurisdiction report_year period_year kind indicator indicator_text value value_high "
-                 "unit unit_text comparator commitment surface span_start span_end sentence section rule_id flags",
+        "facts": "fact_id doc_id jurisdiction report_year period_year kind indicator indicator_text indicator_key "
+                 "value value_high unit unit_text comparator commitment surface span_start span_end sentence "
+                 "section rule_id flags",
         "rejected_documents": "source_path reason",
         "plan_vs_actual": "jurisdiction indicator period_year unit target_comparator target_value target_value_high "
-                          "actual_value actual_comparator baseline_value attainment status target_fact_id actual_fact_id",
+                          "actual_value actual_comparator baseline_value attainment status target_fact_id actual_fact_id "
+                          "link_score link_rule direction",
+        "links": "target_fact_id actual_fact_id link_score link_rule",
         "yoy": "jurisdiction indicator period_year unit value previous_value change change_pct",
     }
     con = connect_readonly(corpus_warehouse)
@@ -53,3 +57,16 @@ def test_township_compilation_is_three_documents(corpus_warehouse):
     assert [p for (p,) in parts] == [1, 2, 3]
     assert {"宁夏回族自治区"}.isdisjoint({j for (j,) in juris})
     assert {"广西壮族自治区", "新疆维吾尔自治区", "西藏自治区"} <= {j for (j,) in juris}
+
+
+def test_a_facts_shape_is_declared_once():
+    """Every field of ``extract.Fact`` is a column of the Parquet schema and of the ``facts`` view."""
+    from dataclasses import fields
+
+    from extract import Fact
+    from pipeline.warehouse import FACT_SCHEMA, sql_files
+
+    names = [f.name for f in fields(Fact)]
+    assert set(names) <= set(FACT_SCHEMA.names)
+    view = next(f for f in sql_files() if f.name == "facts.sql").read_text(encoding="utf-8")
+    assert all(re.search(rf"\b{n}\b", view) for n in FACT_SCHEMA.names)
