@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml
 
-_REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "sub_place", "not_places",
+_REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "not_places",
              "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
@@ -31,6 +31,7 @@ class KeyLexicon:
     verb_nouns: tuple[str, ...]
     change_from: re.Pattern
     nothing: frozenset[str]
+    place_only: re.Pattern
     sub_place: re.Pattern
     not_places: frozenset[str]
     after_stop: re.Pattern
@@ -60,7 +61,7 @@ def load_key_lexicon() -> KeyLexicon:
         rewrite_to={f"r{i}": v or "" for i, v in enumerate(raw["rewrite"].values())},
         verb_nouns=tuple(raw["verb_nouns"]), change_from=re.compile(raw["change_from"]),
         nothing=frozenset(raw["nothing_measured"]),
-        sub_place=re.compile(raw["sub_place"]), not_places=frozenset(raw["not_places"]),
+        place_only=re.compile(raw["place_only"]), sub_place=re.compile(raw["sub_place"]), not_places=frozenset(raw["not_places"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]),
         min_chars=int(raw["min_chars"]),
@@ -145,7 +146,7 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
 
 
 def _names_something(key: str, lx: KeyLexicon) -> bool:
-    if len(key) < lx.min_chars or key in lx.nothing:
+    if len(key) < lx.min_chars or key in lx.nothing or lx.place_only.match(key.rstrip("等")):
         return False
     rest = key
     while rest:  # a key made only of verb and scope words is a bare verb (建设, 新建, 完成)
