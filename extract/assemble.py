@@ -404,8 +404,11 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
             flags.append("corrupt_text")
 
         value, value_high = q.value, q.value_high
-        if t["negative"].search(phrase) and not (indicator and indicator.verbs and indicator.verbs[0] in
-                                                    negative_verbs):
+        # 下降0.7% is a growth rate of -0.7 and 比上年减少1人 a change of -1; 下降5分/千瓦时 is the size of a
+        # cut, and stays positive
+        is_rate_or_change = unit in level_units or _BASELINE_WORDS.search(clause_phrase) is not None
+        if is_rate_or_change and t["negative"].search(phrase) and not (
+                indicator and indicator.verbs and indicator.verbs[0] in negative_verbs):
             value = -value
             value_high = -value_high if value_high is not None else None
             if value_high is not None:
