@@ -12,9 +12,11 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml
 
-_REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "not_places",
+_REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "not_places",
+             "not_place_after",
              "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
+PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}年(?:度|底|末)?")
 
@@ -33,7 +35,9 @@ class KeyLexicon:
     nothing: frozenset[str]
     place_only: re.Pattern
     sub_place: re.Pattern
-    not_places: frozenset[str]
+    village: re.Pattern
+    not_places: tuple[str, ...]
+    not_place_after: frozenset[str]
     after_stop: re.Pattern
     after_max: int
     min_chars: int
@@ -61,7 +65,8 @@ def load_key_lexicon() -> KeyLexicon:
         rewrite_to={f"r{i}": v or "" for i, v in enumerate(raw["rewrite"].values())},
         verb_nouns=tuple(raw["verb_nouns"]), change_from=re.compile(raw["change_from"]),
         nothing=frozenset(raw["nothing_measured"]),
-        place_only=re.compile(raw["place_only"]), sub_place=re.compile(raw["sub_place"]), not_places=frozenset(raw["not_places"]),
+        place_only=re.compile(raw["place_only"]), sub_place=re.compile(raw["sub_place"]),
+        village=re.compile(raw["village"]), not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]),
         min_chars=int(raw["min_chars"]),
@@ -119,7 +124,9 @@ def _canonical_keys() -> dict[tuple[str, str], str]:
     for ind in load_lexicon().indicators:
         for syn in ind.synonyms:
             for verb in ind.verbs or ("",):
-                out.setdefault((split_phrase(syn + verb).key, ind.unit), ind.id)
+                key = (split_phrase(syn + verb).key, ind.unit)
+                if out.setdefault(key, ind.id) != ind.id:
+                    raise ValueError(f"indicators {out[key]} and {ind.id} both spell the key {key[0]} in {key[1]}")
     return out
 
 
@@ -130,19 +137,31 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
     agent, hedge and verb words removed; the noun after the number where the phrase before names
     nothing (新建5个紧密型城市医疗集团); None where neither names anything measurable."""
     lx = load_key_lexicon()
-    parts = split_phrase(phrase)
-    place = lx.sub_place.match(parts.key)
-    if place and place.group(0).endswith(tuple(lx.not_places)):
-        place = None
+    key = split_phrase(phrase).key
+    place = _place(key, lx.sub_place if canonical else lx.village, lx)
+    if place:  # 下坊村新建通村水泥路: the place, then what is measured there
+        key = split_phrase(key[len(place):]).key
+    prefix = f"{place}{PLACE_SEPARATOR}" if place else ""
     if canonical:
-        return f"{place.group(0)}:{canonical}" if place else canonical
-    key = parts.key
+        return prefix + canonical
     if unit is not None and (key, unit) in _canonical_keys():
-        key = _canonical_keys()[(key, unit)]
-        return f"{place.group(0)}:{key}" if place else key
+        return prefix + _canonical_keys()[(key, unit)]
     if not _names_something(key, lx):
         key = _noun_after(after, lx)
-    return key if _names_something(key, lx) else None
+    return prefix + key if _names_something(key, lx) else None
+
+
+def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
+    m = pattern.match(key)
+    if not m or m.group(0).endswith(lx.not_places) or key[m.end()] in lx.not_place_after:
+        return ""
+    return m.group(0)
+
+
+def split_key(key: str) -> tuple[str, str]:
+    """(the place inside the jurisdiction a key is about, or "", what it measures)."""
+    place, sep, rest = key.rpartition(PLACE_SEPARATOR)
+    return (place, rest) if sep else ("", key)
 
 
 def _names_something(key: str, lx: KeyLexicon) -> bool:

@@ -22,7 +22,7 @@ from typing import Iterable
 import yaml
 from rapidfuzz.distance import Indel
 
-from extract.keys import split_phrase
+from extract.keys import split_key, split_phrase
 from extract.lexicon import load_lexicon
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
@@ -132,10 +132,6 @@ def _synonym_head(key: str, lx: LinkLexicon) -> str:
     return key
 
 
-def _is_canonical(key: str, lx: LinkLexicon) -> bool:
-    return key.rsplit(":", 1)[-1] in lx.canonical
-
-
 def _is_growth(key: str, lx: LinkLexicon) -> bool:
     return any(w in key for w in lx.growth_words)
 
@@ -154,7 +150,10 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
     """The level two keys reach and its score, or None where they name different things. ``weights``
     (from ``char_weights`` over the keys being linked) enables the weakest level, telling shared words."""
     lx = lx or load_link_lexicon()
-    if _is_canonical(tkey, lx) or _is_canonical(akey, lx):
+    (tplace, tkey), (aplace, akey) = split_key(tkey), split_key(akey)
+    if tplace != aplace:
+        return None  # a village's or a city's figure never answers the whole town's or province's
+    if tkey in lx.canonical or akey in lx.canonical:
         return (lx.same_key, "canonical") if tkey == akey else None
     if _is_growth(tkey, lx) != _is_growth(akey, lx):
         return None  # a growth rate never answers a level
