@@ -56,6 +56,7 @@ class LinkLexicon:
     synonyms: tuple[tuple[str, str], ...]   # (name, the group's first name), longest name first
     same_key: float
     contained_key: float
+    contained_min: int
     subsequence_key: float
     generic_heads: tuple[str, ...]
     head_weight: float
@@ -92,6 +93,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         synonyms=tuple(sorted(((name, group[0]) for group in raw["key_synonyms"] for name in group),
                               key=lambda p: -len(p[0]))),
         same_key=float(lv["same_key"]), contained_key=float(lv["contained_key"]),
+        contained_min=int(lv["contained_key_min_chars"]),
         generic_heads=tuple(sorted(raw["generic_heads"], key=len, reverse=True)),
         head_weight=float(lv["generic_head_weight"]),
         subsequence_key=float(lv["subsequence_key"]), subsequence_share=float(lv["subsequence_share"]),
@@ -193,11 +195,13 @@ def _compare_names(t: str, a: str, lx: LinkLexicon) -> tuple[float, str] | None:
     if t == a:
         return lx.same_key, "same_key"
     short, long_ = sorted((t, a), key=len)
-    if len(short) >= 2 and short in long_:
+    if len(short) >= lx.contained_min and long_.endswith(short):
+        # the longer key narrows the shorter's head noun (科技型中小企业, 省级科技型中小企业)
         return lx.contained_key, "contained_key"
     ops = Indel.editops(short, long_)
-    if len(short) >= 3 and len(ops) == len(long_) - len(short):
-        # every character of the shorter key stands in the longer in order (肉牛屠宰量, 肉牛屠宰加工量)
+    if (len(short) >= 3 or long_.startswith(short)) and len(ops) == len(long_) - len(short):
+        # every character of the shorter key stands in the longer in order (肉牛屠宰量, 肉牛屠宰加工量;
+        # 脐橙, 脐橙果园), a short key only at the start: 2 characters inside another key say little
         return lx.subsequence_key + lx.subsequence_share * len(short) / len(long_), "subsequence_key"
     sim = Indel.normalized_similarity(t, a) * lx.similar_weight
     if sim >= lx.similar_min:
