@@ -12,6 +12,7 @@ says which levels made it (``link_rule``). Vocabulary lives in ``lexicons/links.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,7 +27,7 @@ from extract.keys import split_key, split_phrase
 from extract.lexicon import load_lexicon
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
-_REQUIRED = {"unit_families", "never_link_flags", "cumulative_flag", "estimated_flag", "growth_words",
+_REQUIRED = {"unit_families", "never_link_flags", "cumulative_flag", "estimated_flag",
              "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold"}
 PER_KEY = 4  # statements tried per target and actual key (the best-ranked of that thing)
@@ -49,7 +50,7 @@ class LinkLexicon:
     never: frozenset[str]
     cumulative: str
     estimated: str
-    growth_words: tuple[str, ...]
+    growth: re.Pattern   # a key that is a rate of change (增长, 下降, 年均): the cue lexicon's growth words
     verb_class: dict[str, str]
     flow_classes: frozenset[str]
     stock_words: tuple[str, ...]
@@ -87,7 +88,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         family={u: fam for fam, units in raw["unit_families"].items() for u in units},
         never=frozenset(raw["never_link_flags"]),
         cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"],
-        growth_words=tuple(raw["growth_words"]),
+        growth=re.compile("|".join(load_lexicon().cues["growth_words"])),
         verb_class={v: c for c, verbs in raw["verb_classes"].items() for v in verbs},
         flow_classes=frozenset(raw["flow_classes"]), stock_words=tuple(raw["stock_words"]),
         synonyms=tuple(sorted(((name, group[0]) for group in raw["key_synonyms"] for name in group),
@@ -135,7 +136,7 @@ def _synonym_head(key: str, lx: LinkLexicon) -> str:
 
 
 def _is_growth(key: str, lx: LinkLexicon) -> bool:
-    return any(w in key for w in lx.growth_words)
+    return lx.growth.search(key) is not None
 
 
 def char_weights(keys: Iterable[str]) -> dict[str, float]:
