@@ -244,6 +244,12 @@ def mask_quoted(text: str) -> str:
     return _BASELINE_PHRASE.sub(lambda m: "□" * len(m.group(0)), text)
 
 
+def baseline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the past a plan builds on is stated (在2024年完成投资500亿元的基础上): its figures are starting
+    values, not the plan's."""
+    return [m.span() for m in _BASELINE_PHRASE.finditer(text)]
+
+
 class _DocState:
     def __init__(self, text: str, ctx: DocContext):
         self.text = text
@@ -256,6 +262,8 @@ class _DocState:
         self.times = _time_hits(self.masked, ctx.report_year)  # (start, end, priority, year), by start
         self.time_starts = [h[0] for h in self.times]
         self.sentences = SentenceIndex(text)
+        self.baselines = baseline_spans(text)
+        self.baseline_starts = [a for a, _ in self.baselines]
         self._framing: dict[int, str] = {}
 
     def time_in(self, start: int, end: int) -> int | None:
@@ -297,6 +305,10 @@ class _DocState:
                     return cached
             j -= 1
         return None
+
+    def in_baseline(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.baseline_starts, pos) - 1
+        return i >= 0 and pos < self.baselines[i][1]
 
     def cues_in(self, start: int, end: int) -> list:
         """The tense cues that lie wholly inside ``text[start:end]``."""
@@ -439,7 +451,8 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
               or t["multi_year_sentence"].search(text, clause_start, min(sent.end, q.end + 12))):
             flags.append("multi_year")
             period = None
-        if t["from_before"].search(phrase) and t["to_after"].match(text, q.end, sent.end):
+        if ((t["from_before"].search(phrase) and t["to_after"].match(text, q.end, sent.end))
+                or st.in_baseline(q.start)):
             flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
             period = None
         bm = _BASELINE_YEAR.search(clause_phrase)
