@@ -398,7 +398,8 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
         if joined_to_previous:
             subject = prev_subject
             inherited = True
-        elif prev_subject and not modifies_after and not _has_noun(_LIST_ITEM.split(subject)[-1]):
+        elif (prev_subject and not _has_noun(_LIST_ITEM.split(subject)[-1])
+              and not (modifies_after and not _LIST_ITEM.split(subject)[-1])):  # 、60%的…: its own noun
             # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
             # so the figure belongs to the subject the list started with
             subject = prev_subject + _LIST_ITEM.split(subject)[-1]
