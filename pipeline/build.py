@@ -97,12 +97,14 @@ MODEL_FILE = "model_version.txt"
 
 
 def model_version() -> str:
-    """Digest of what shapes the warehouse after extraction (the linking stage and its lexicon, the SQL
-    models, the suites): a change re-links and rewrites the views without re-extracting anything."""
+    """Digest of what shapes the warehouse after extraction (the linking stage, its lexicon and its writer,
+    the schemas, the SQL models, the suites): a change re-links and rewrites the views without
+    re-extracting anything."""
     import hashlib
 
     h = hashlib.sha256()
-    files = [PIPELINE_DIR / "link.py", *PIPELINE_DIR.glob("lexicons/*"), *PIPELINE_DIR.glob("sql/*/*.sql"),
+    files = [PIPELINE_DIR / "link.py", PIPELINE_DIR / "build.py", PIPELINE_DIR / "warehouse.py",
+             *PIPELINE_DIR.glob("lexicons/*"), *PIPELINE_DIR.glob("sql/*/*.sql"),
              *(PIPELINE_DIR.parent / "expectations").glob("*.json")]
     for f in sorted(files):
         h.update(f.relative_to(PIPELINE_DIR.parent).as_posix().encode() + b"\0" + f.read_bytes())

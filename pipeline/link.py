@@ -30,6 +30,9 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "cumulative_flag", "estimated_flag",
              "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold"}
+_LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
+           "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
+           "shared_words_base", "shared_words_share"}
 PER_KEY = 4  # statements tried per target and actual key (the best-ranked of that thing)
 # the fact columns the linker reads
 FACT_COLUMNS = ("fact_id", "doc_id", "jurisdiction", "report_year", "period_year", "kind", "indicator",
@@ -80,9 +83,10 @@ class LinkLexicon:
 def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
     with open(path, encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
-    if set(raw) != _REQUIRED:
-        raise ValueError(f"{path}: missing keys {sorted(_REQUIRED - set(raw))}, "
-                         f"unknown keys {sorted(set(raw) - _REQUIRED)}")
+    for where, have, want in ((path, raw, _REQUIRED), (f"{path} levels", raw.get("levels") or {}, _LEVELS)):
+        if set(have) != want:
+            raise ValueError(f"{where}: missing keys {sorted(want - set(have))}, "
+                             f"unknown keys {sorted(set(have) - want)}")
     lv = raw["levels"]
     return LinkLexicon(
         family={u: fam for fam, units in raw["unit_families"].items() for u in units},
@@ -306,8 +310,9 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
         for akey, level in matches[tkey]:
             tried = 0
             for rank, a in enumerate(by_key[akey]):  # best first: a few per key are enough to share them out
-                if a["report_year"] is None or t["report_year"] is None or a["report_year"] < t["report_year"]:
-                    continue
+                if (a["doc_id"] == t["doc_id"] or a["report_year"] is None or t["report_year"] is None
+                        or a["report_year"] < t["report_year"]):
+                    continue  # a result comes from another report, issued no earlier than the plan
                 s = score_pair(t, a, lx, level)
                 if s is not None and s[0] >= lx.threshold:
                     candidates.append((-s[0], ti, rank, akey, t, a, s))

@@ -3,6 +3,7 @@ extraction and ``link_facts`` (tests/cases/links.yaml), with no warehouse."""
 from __future__ import annotations
 
 import pytest
+import yaml
 from conftest import load_cases
 
 from extract import extract_facts
@@ -80,8 +81,23 @@ def test_compare_keys_levels_are_named():
     assert compare_keys("工业投资增长", "工业投资") is None
 
 
-def test_link_lexicon_refuses_unknown_keys(tmp_path):
+@pytest.mark.parametrize("edit, message", [
+    (lambda raw: raw.update(clause_end="x"), r"unknown keys \['clause_end'\]"),
+    (lambda raw: raw.pop("threshold"), r"missing keys \['threshold'\]"),
+    (lambda raw: raw["levels"].update(exact=1.0), r"levels: missing keys \[\], unknown keys \['exact'\]"),
+])
+def test_link_lexicon_refuses_unknown_and_missing_keys(tmp_path, edit, message):
+    from pipeline.link import LEXICON
+
+    raw = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    edit(raw)
     bad = tmp_path / "links.yaml"
-    bad.write_text("threshold: 0.5\nclause_end: x\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="missing keys"):
+    bad.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
         load_link_lexicon.__wrapped__(bad)
+
+
+def test_a_report_never_answers_itself():
+    facts = _facts("2025年,新建精品示范村200个。", "d", 2025, "甲省", "target") + \
+        _facts("一、2025年工作回顾\n2025年,新建精品示范村205个。", "d", 2026, "甲省", "actual")
+    assert link_facts(facts) == []
