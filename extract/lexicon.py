@@ -165,10 +165,11 @@ def find_jurisdiction(text: str) -> Jurisdiction | None:
 @lru_cache(maxsize=1)
 def _local_government() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     raw = _yaml("local_government.yaml")
-    if set(raw) != {"suffixes", "not_names"}:
-        raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: keys must be suffixes and not_names")
+    if set(raw) != {"suffixes", "not_names", "name_ends_before"}:
+        raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: keys must be suffixes, not_names, name_ends_before")
     suffixes = sorted(raw["suffixes"], key=len, reverse=True)
-    pattern = re.compile(r"(?:^|(?:19|20)\d{2}年度?)([\u4e00-\u9fff]{2,6}?(?:" + "|".join(suffixes) + "))")
+    pattern = re.compile(r"(?:^|(?:19|20)\d{2}年度?)([\u4e00-\u9fff]{2,6}?(?:" + "|".join(suffixes) + "))"
+                         r"(?=" + raw["name_ends_before"] + ")")
     return pattern, dict(raw["suffixes"]), frozenset(raw["not_names"])
 
 

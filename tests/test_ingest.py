@@ -87,3 +87,19 @@ def test_nothing_usable_is_an_error(tmp_path):
     with pytest.raises(WarehouseError):
         build(raw, tmp_path / "wh", progress=False)
     assert not (tmp_path / "wh" / "current").exists()
+
+
+@pytest.mark.parametrize("name, place, level", [
+    ("石河镇2013年工作总结", "石河镇", "township"),
+    ("2016年马莲滩乡工作计划", "马莲滩乡", "township"),
+    ("青石镇人民政府2018年工作总结", "青石镇", "township"),
+    ("2021年临河县政府工作报告", "临河县", "county"),
+    ("2020年美丽乡村建设工作总结", None, None),
+    ("乡镇政府年终工作总结", None, None),
+    ("老旧小区改造工作总结", None, None),
+])
+def test_local_government_named_in_a_title(name, place, level):
+    from extract.lexicon import find_local_government
+
+    j = find_local_government(name)
+    assert (j.name, j.admin_level) == (place, level) if place else j is None
