@@ -262,6 +262,7 @@ class _DocState:
         self.times = _time_hits(self.masked, ctx.report_year)  # (start, end, priority, year), by start
         self.time_starts = [h[0] for h in self.times]
         self.sentences = SentenceIndex(text)
+        self.title_year = _title_plan_year(text, self.dt)
         self.baselines = baseline_spans(text)
         self.baseline_starts = [a for a, _ in self.baselines]
         self._framing: dict[int, str] = {}
@@ -598,6 +599,18 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
         return None, "multi_year_section"  # “十四五”时期和2025年工作回顾, in its five-year part
     if where is not None:
         return year, where
+    if kind == "target" and st.title_year is not None:
+        return st.title_year, "title"
     if st.ctx.report_year is None or st.dt is None:
         return None, "unknown"
     return st.ctx.report_year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset), "default"
+
+
+def _title_plan_year(text: str, dt: DocType | None) -> int | None:
+    """The year a plan's title gives its plans (马莲滩乡2017年工作计划), for doc types that say so."""
+    if dt is None or not dt.plan_year_in_title:
+        return None
+    title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    words = "|".join(map(re.escape, dt.words))
+    m = re.search(rf"((?:19|20)\d{{2}})年度?(?:[^\d,。]{{0,4}})(?:{words})", title)
+    return int(m.group(1)) if m else None

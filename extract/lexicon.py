@@ -62,6 +62,7 @@ class DocType:
     words: tuple[str, ...]
     actual_offset: int
     target_offset: int
+    plan_year_in_title: bool = False  # 马莲滩乡2017年工作计划: the title's year is the plans' year
 
 
 @dataclass
@@ -128,7 +129,8 @@ def load_lexicon() -> Lexicon:
         cues=_yaml("cues.yaml"),
         indicators=load_indicators(),
         gazetteer=load_gazetteer(),
-        doc_types=[DocType(d["id"], tuple(d["words"]), d["actual_offset"], d["target_offset"])
+        doc_types=[DocType(d["id"], tuple(d["words"]), d["actual_offset"], d["target_offset"],
+                           bool(d.get("plan_year_in_title")))
                    for d in _yaml("doc_types.yaml")],
         chrome=_yaml("chrome.yaml"),
         segments=_yaml("segments.yaml"),
