@@ -18,7 +18,7 @@ _REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_f
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
-_YEAR_WORD = re.compile(r"(?:19|20)\d{2}年(?:度|底|末)?")
+_YEAR_WORD = re.compile("(?:" + _yaml("grammar.yaml")["explicit_year"] + ")(?:度|底|末)?")  # 2025年, 2025年底
 
 
 @dataclass(frozen=True)
