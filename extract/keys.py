@@ -136,6 +136,18 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
     with a sub-place such as a village that leads the phrase), else the measured thing with scope, time,
     agent, hedge and verb words removed; the noun after the number where the phrase before names
     nothing (新建5个紧密型城市医疗集团); None where neither names anything measurable."""
+    prefix, key = _phrase_key(phrase, canonical, unit)
+    if key is None:
+        lx = load_key_lexicon()
+        key = _noun_after(after, lx)
+        if not _names_something(key, lx):
+            return None
+    return prefix + key
+
+
+@lru_cache(maxsize=65536)
+def _phrase_key(phrase: str, canonical: str | None, unit: str | None) -> tuple[str, str | None]:
+    """(the place prefix, the key) the words before a number give; the key is None where they name nothing."""
     lx = load_key_lexicon()
     key = split_phrase(phrase).key
     place = _place(key, lx.sub_place if canonical else lx.village, lx)
@@ -143,12 +155,10 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
         key = split_phrase(key[len(place):]).key
     prefix = f"{place}{PLACE_SEPARATOR}" if place else ""
     if canonical:
-        return prefix + canonical
+        return prefix, canonical
     if unit is not None and (key, unit) in _canonical_keys():
-        return prefix + _canonical_keys()[(key, unit)]
-    if not _names_something(key, lx):
-        key = _noun_after(after, lx)
-    return prefix + key if _names_something(key, lx) else None
+        return prefix, _canonical_keys()[(key, unit)]
+    return prefix, key if _names_something(key, lx) else None
 
 
 def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
