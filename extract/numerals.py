@@ -1,6 +1,12 @@
-"""Numbers written in Arabic digits or Chinese numerals, resolved to ``Decimal``."""
+"""Numbers written in Arabic digits or Chinese numerals, resolved to ``Decimal``.
+
+A Chinese numeral is read in sections, the largest multiplier first: ``十三亿五千万`` is 13 × 10⁸ +
+5000 × 10⁴, ``一万二千三百四十五`` is 12345, ``两千零十二`` is 2012 and ``六点四二`` is 6.42. The
+characters and their values are data in ``lexicons/numerals.yaml``.
+"""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from .lexicon import load_lexicon
@@ -8,12 +14,21 @@ from .lexicon import load_lexicon
 _TABLES = load_lexicon().numerals
 DIGITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["digits"].items()}
 SMALL_UNITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["multipliers"].items()}
+SECTION_UNITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["section_multipliers"].items()}
+POINT: str = _TABLES["decimal_point"]
+NEGATIVE_SIGNS: tuple[str, ...] = tuple(_TABLES["negative_signs"])
+NOT_SIGNS: tuple[str, ...] = tuple(_TABLES["not_signs"])
 CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS)
 ZERO_DIGITS = "".join(k for k, v in DIGITS.items() if v == 0)
+_D = "".join(DIGITS)
+_SECTION = f"[{CHINESE_NUMERAL_CHARS}]+(?:{re.escape(POINT)}[{_D}]+)?"
+# one Chinese numeral: sections joined by 万/亿 (一万二千三百, 十三亿五千); a trailing 万/亿 is left to
+# the quantity grammar as a scale, and joined back when it resolves the value
+CHINESE_NUMBER = f"{_SECTION}(?:[{''.join(SECTION_UNITS)}]+{_SECTION})*"
 
 
 def parse_chinese_int(s: str) -> int | None:
-    """``三`` → 3, ``十六`` → 16, ``两千三百`` → 2300, ``一二三`` (digit by digit) → 123."""
+    """``三`` → 3, ``十六`` → 16, ``两千三百`` → 2300, ``一千零十`` → 1010, ``一二三`` (digit by digit) → 123."""
     if not s or any(c not in DIGITS and c not in SMALL_UNITS for c in s):
         return None
     if all(c in DIGITS for c in s):
@@ -21,15 +36,39 @@ def parse_chinese_int(s: str) -> int | None:
     total, current = 0, None
     for c in s:
         if c in DIGITS:
-            current = DIGITS[c]
+            current = DIGITS[c] or None  # 零 only holds a place (一千零十)
         else:
             total += (1 if current is None else current) * SMALL_UNITS[c]
             current = None
     return total + (current or 0)
 
 
+def _parse_section(s: str) -> Decimal | None:
+    """A section without 万/亿: an integer, and digits after 点 read one by one."""
+    whole, point, frac = s.partition(POINT)
+    n = parse_chinese_int(whole) if whole else 0
+    if n is None or (point and (not frac or any(c not in DIGITS for c in frac))):
+        return None
+    return Decimal(n) + (Decimal("0." + "".join(str(DIGITS[c]) for c in frac)) if frac else 0)
+
+
+def parse_chinese_number(s: str) -> Decimal | None:
+    """A whole Chinese numeral, 万 and 亿 included: ``一万二千亿`` → 1200000000000."""
+    if not s:
+        return None
+    for unit, factor in sorted(SECTION_UNITS.items(), key=lambda kv: -kv[1]):
+        pos = s.rfind(unit)
+        if pos >= 0:
+            high = parse_chinese_number(s[:pos]) if pos else Decimal(1)
+            low = parse_chinese_number(s[pos + len(unit):]) if pos + len(unit) < len(s) else Decimal(0)
+            if high is None or low is None or (low and low >= factor):
+                return None
+            return high * factor + low
+    return _parse_section(s)
+
+
 def resolve_number(s: str) -> Decimal | None:
-    """Arabic (``1,200.5``) or Chinese (``三``) numeral to an exact ``Decimal``."""
+    """Arabic (``1,200.5``) or Chinese (``三``, ``一万二千三百四十五``) numeral to an exact ``Decimal``."""
     s = s.replace(",", "")
     if not s:
         return None
@@ -38,5 +77,4 @@ def resolve_number(s: str) -> Decimal | None:
             return Decimal(s)
         except ArithmeticError:
             return None
-    n = parse_chinese_int(s)
-    return None if n is None else Decimal(n)
+    return parse_chinese_number(s)

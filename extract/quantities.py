@@ -12,10 +12,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .lexicon import Lexicon, Unit, load_lexicon
-from .numerals import CHINESE_NUMERAL_CHARS, ZERO_DIGITS, resolve_number
+from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, NEGATIVE_SIGNS, NOT_SIGNS, ZERO_DIGITS, parse_chinese_number,
+                       resolve_number)
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|[{CHINESE_NUMERAL_CHARS}]+)")
+_NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{CHINESE_NUMBER})")
 _RANGE_SEP = re.compile(load_lexicon().numerals["range_separators"])
 _MORE = load_lexicon().numerals["lower_bound_markers"]
 _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
@@ -29,7 +30,7 @@ def _candidate_re() -> re.Pattern:
     follow = {u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE) | set("-—–~～至 ")
     cls = "".join(re.escape(c) for c in sorted(follow))
     # no leading lookbehind: a pattern that starts with its character set scans fast; see _glued
-    return re.compile(rf"(?:{_ARABIC}|[{CHINESE_NUMERAL_CHARS}]+)(?=[{cls}])")
+    return re.compile(rf"(?:{_ARABIC}|{CHINESE_NUMBER})(?=[{cls}])")
 
 
 def _glued(text: str, m: re.Match) -> bool:
@@ -227,7 +228,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     if tail.unit is None or (chinese and tail.unit.ordinal_after_chinese):
         return None
     if value_high is None:
-        value = value * tail.scale
+        # 十三亿五千 and its scale 万 are one numeral: 13亿 + 5000万, not (13亿 + 5000) × 万
+        value = parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text else value * tail.scale
     pos = tail.end
     sp = _SPACE.match(text, pos, limit).end()
     after = _match_after(lex, text, sp)
@@ -235,15 +237,27 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         pos = sp + len(after)
     else:
         after = None
-    before_m = _match_before(before_words, text, sent_start, m.start())
+    num_start = m.start()
+    if _signed_negative(text, num_start, sent_start):  # 增长-0.5%, 负3.9%
+        num_start -= 1
+        value, value_high = (-value_high, -value) if value_high is not None else (-value, None)
+    before_m = _match_before(before_words, text, sent_start, num_start)
     before = before_m[1] if before_m else None
-    q_start = before_m[0] if before_m else m.start()
+    q_start = before_m[0] if before_m else num_start
     comparator = _resolve_comparator(lex, before, after, tail.more, value_high is not None)
     flags = []
     if prev == "?" or (raw.startswith("0") and not raw.startswith("0.") and len(raw) > 1):
         flags.append("corrupt_text")
     return Quantity(q_start, pos, text[q_start:pos], m.start(), value, value_high,
                     tail.unit.base, tail.unit_text, comparator, before, after, shape, flags)
+
+
+def _signed_negative(text: str, pos: int, sent_start: int) -> bool:
+    """A minus sign right before the number (not a range's dash after another number)."""
+    i = pos - 1
+    if i < sent_start or text[i] not in NEGATIVE_SIGNS or text.endswith(NOT_SIGNS, sent_start, pos):
+        return False
+    return i == sent_start or not (text[i - 1].isdigit() or text[i - 1] in "%‰")
 
 
 def _resolve_comparator(lex: Lexicon, before: str | None, after: str | None, more: bool, is_range: bool) -> str:
