@@ -35,6 +35,9 @@ _BASELINE_YEAR = re.compile(_G["baseline_year"])
 _BASELINE_WORDS = re.compile(_G["baseline_words"])
 _SUBJECT_SPLIT = re.compile(_G["subject_separators"])
 _CHINESE_GATE = re.compile(_G["completed_action"])
+_ENUMERATION_UNITS = frozenset(_G["enumeration_units"])
+_WRITTEN_OUT = re.compile(_G["written_out_number"])
+_ARTICLE = re.compile(_G["article_number"])
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
 _RESPECTIVELY = _G["respectively"]
 _LIST_ITEM = re.compile(_G["list_item_separator"])
@@ -225,6 +228,18 @@ def _subject(phrase: str) -> str:
     return phrase.strip(_PUNCT_STRIP)
 
 
+def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
+    """A figure in Chinese numerals is a fact after a completed action (创建了三个) or when it is a number
+    written out (一千二百万人) of no counter word; otherwise an enumeration or an idiom (五个重点, 一批)."""
+    if "“" in clause_phrase[-6:]:
+        return False  # 以“三个代表”
+    if q.unit in _ENUMERATION_UNITS and _ARTICLE.match(text, q.num_start):
+        return False  # 建成一批, 到了一个关口
+    if _CHINESE_GATE.search(clause_phrase):
+        return True
+    return q.unit not in _ENUMERATION_UNITS and _WRITTEN_OUT.match(text, q.num_start) is not None
+
+
 def _has_noun(phrase: str) -> bool:
     """A phrase that is only a verb (增长, 比上年增长, 同比增长, 提升到2025年的) names no indicator of its own."""
     if len(phrase) < 2:
@@ -386,7 +401,7 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
         sentence_prefix = st.masked[sent.start:clause_start]
 
         # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
-        if q.shape == "chinese" and (not _CHINESE_GATE.search(clause_phrase) or "“" in clause_phrase[-6:]):
+        if q.shape == "chinese" and not _chinese_is_quantity(text, q, clause_phrase):
             prev_q = q
             continue
 
