@@ -102,15 +102,15 @@ def test_township_targets_found(towns):
     assert towns.found_rate >= 0.95, towns.misses
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: 42/61 (0.689) join; results in Chinese numerals (八个, 一千二百亩) "
-                                       "are not extracted yet, and rewordings such as 生猪出栏/出栏肥猪 or "
-                                       "实际到位资金/实际进资 are not in any lexicon")
+@pytest.mark.xfail(strict=True, reason="known gap: 44/61 (0.721) join; rewordings such as 生猪出栏/出栏肥猪 or "
+                                       "实际到位资金/实际进资 are in no lexicon, and some subjects are lost "
+                                       "(新上过千万元项目, 新启动北岭、河湾、西柳三个…)")
 def test_township_pairs_joined(towns):
     assert towns.join_rate >= 0.90, towns.unjoined
 
 
 def test_township_pairs_joined_no_worse_than_now(towns):
-    assert towns.join_rate >= 0.68, towns.unjoined
+    assert towns.join_rate >= 0.70, towns.unjoined
 
 
 def test_township_false_joins(towns):
