@@ -340,12 +340,11 @@ def extract_facts(text: str, doc_id: str, report_year: int | None = None,
     facts: list[Fact] = []
     starts, ends = st.sentences.starts, st.sentences.ends
     by_sentence: dict[int, tuple[list, list]] = {}
-    numbers, bares = find_candidates(text)
-    for which, matches in ((0, numbers), (1, bares)):
+    for which, matches in enumerate(find_candidates(text)):
         for m in matches:
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and m.end() <= ends[i]:
-                by_sentence.setdefault(i, ([], []))[which].append(m)
+                by_sentence.setdefault(i, ([], [], []))[which].append(m)
     for i in sorted(by_sentence):
         sent = st.sentences[i]
         quantities = find_quantities(text, sent.start, sent.end, by_sentence[i])

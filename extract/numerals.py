@@ -25,6 +25,8 @@ _SECTION = f"[{CHINESE_NUMERAL_CHARS}]+(?:{re.escape(POINT)}[{_D}]+)?"
 # one Chinese numeral: sections joined by 万/亿 (一万二千三百, 十三亿五千); a trailing 万/亿 is left to
 # the quantity grammar as a scale, and joined back when it resolves the value
 CHINESE_NUMBER = f"{_SECTION}(?:[{''.join(SECTION_UNITS)}]+{_SECTION})*"
+# 数十, 数百, 数千, and 数 before 万/亿: several of it (数十亿元, 数万人)
+SEVERAL_NUMBER = f"{re.escape(_TABLES['several'])}(?:[{''.join(SMALL_UNITS)}]|(?=[{''.join(SECTION_UNITS)}]))"
 
 
 def parse_chinese_int(s: str) -> int | None:

@@ -12,15 +12,23 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .lexicon import Lexicon, Unit, load_lexicon
-from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, NEGATIVE_SIGNS, NOT_SIGNS, ZERO_DIGITS, parse_chinese_number,
-                       resolve_number)
+from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, NEGATIVE_SIGNS, NOT_SIGNS, POINT,
+                       SEVERAL_NUMBER, SMALL_UNITS, ZERO_DIGITS, parse_chinese_number, resolve_number)
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{CHINESE_NUMBER})")
+_NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})")
 _RANGE_SEP = re.compile(load_lexicon().numerals["range_separators"])
 _MORE = load_lexicon().numerals["lower_bound_markers"]
 _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
 _SPACE = re.compile(r"\s*")
+_ARABIC_RE = re.compile(_ARABIC)
+_NUMERALS = load_lexicon().numerals
+_HALF = _NUMERALS["half"]
+_SEVERAL = _NUMERALS["several"]
+_SEVERAL_RANGE = tuple(Decimal(x) for x in _NUMERALS["several_range"])
+_INCLUSIVE = re.compile(_NUMERALS["inclusive_mark"])
+_FRACTION_UNITS = dict(_NUMERALS["fraction_units"])
+_SHARE_PLACES = Decimal("0.0001")
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +38,7 @@ def _candidate_re() -> re.Pattern:
     follow = {u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE) | set("-—–~～至 ")
     cls = "".join(re.escape(c) for c in sorted(follow))
     # no leading lookbehind: a pattern that starts with its character set scans fast; see _glued
-    return re.compile(rf"(?:{_ARABIC}|{CHINESE_NUMBER})(?=[{cls}])")
+    return re.compile(rf"(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}])")
 
 
 def _glued(text: str, m: re.Match) -> bool:
@@ -39,11 +47,13 @@ def _glued(text: str, m: re.Match) -> bool:
     return i > 0 and (text[i - 1].isascii() and (text[i - 1].isalnum() or text[i - 1] == "."))
 
 
-def find_candidates(text: str) -> tuple[list[re.Match], list[re.Match]]:
-    """Where quantities may start in ``text`` (numbers, bare scale words), found in one pass so a
-    caller can skip the sentences that hold none and hand each sentence its own."""
+def find_candidates(text: str) -> tuple[list[re.Match], list[re.Match], list[re.Match]]:
+    """Where quantities may start in ``text`` (numbers, bare scale words, shares such as 三分之一 or
+    九成), found in one pass so a caller can skip the sentences that hold none and hand each sentence
+    its own."""
     _, _, bare_re = _tables()
-    return [m for m in _candidate_re().finditer(text) if not _glued(text, m)], list(bare_re.finditer(text))
+    return ([m for m in _candidate_re().finditer(text) if not _glued(text, m)], list(bare_re.finditer(text)),
+            list(_share_re().finditer(text)))
 
 
 @dataclass(slots=True)
@@ -150,6 +160,10 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
     """After a number: 多/余, a scale (万, 亿), 多/余 again, then a unit."""
     start = pos
     more = False
+    if pos < limit and text[pos] == " ":  # 3.0 公里
+        sp = _SPACE.match(text, pos, limit).end()
+        if _match_unit(lex, text, sp) or _match_scale(lex, text, sp):
+            pos = sp
     if pos < limit and text[pos] in _MORE:
         more, pos = True, pos + 1
     unit = _match_unit(lex, text, pos)
@@ -169,7 +183,7 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
-                    candidates: tuple[list, list] | None = None) -> list[Quantity]:
+                    candidates: tuple[list, list, list] | None = None) -> list[Quantity]:
     """Every quantity with a unit in ``text[start:end]``; dates, ordinals and bare numbers are skipped.
 
     ``candidates``: this span's matches from ``find_candidates`` when the caller has them already.
@@ -178,12 +192,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     end = len(text) if end is None else end
     if candidates is None:
         candidates = ([m for m in _candidate_re().finditer(text, start, end) if not _glued(text, m)],
-                      list(bare_re.finditer(text, start, end)))
-    numbers, bares = candidates
+                      list(bare_re.finditer(text, start, end)), list(_share_re().finditer(text, start, end)))
+    numbers, bares, shares = candidates
     out: list[Quantity] = []
+    for m in shares:
+        if (not out or m.start() >= out[-1].end) and (q := _read_share(lex, before, text, m, start, end)):
+            out.append(q)
+    taken = [(q.num_start, q.end) for q in out]
     pos = start
     for m in numbers:
-        if m.start() < pos:
+        if m.start() < pos or any(a <= m.start() < b for a, b in taken):
             continue
         q = _read_quantity(lex, before, text, m, start, end)
         if q is not None:
@@ -202,36 +220,38 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     prev = text[m.start() - 1] if m.start() > sent_start else ""
     if prev and prev in _ORDINAL_PREFIXES:
         return None
-    value = resolve_number(raw)
-    if value is None:
-        return None
     if _is_date_unit(lex, text, m.end()):
         return None
+    value, value_high, shape = _resolve_raw(raw)
+    if value is None:
+        return None
     tail = _read_tail(lex, text, m.end(), limit)
-    value_high = None
-    shape = "chinese" if chinese else "number"
-    pos = tail.end
-    # a range: 2—3个, 4.5-5%, 6%－6.5%, 5%—5.5%
-    rm = _RANGE_SEP.match(text, pos, limit)
-    if rm and not chinese:
-        m2 = _NUMBER.match(text, rm.end(), limit)
-        if m2 and m2.group(0)[0].isdigit() and not _is_date_unit(lex, text, m2.end()):
-            tail2 = _read_tail(lex, text, m2.end(), limit)
-            same_unit = tail.unit is None or (tail2.unit is not None and tail2.unit.base == tail.unit.base)
-            if tail2.unit is not None and same_unit:
-                low_scale = tail.scale if tail.scale_text else tail2.scale
-                value_high = resolve_number(m2.group(0)) * tail2.scale
-                value = value * low_scale
-                tail = _Tail(tail2.end, Decimal(1), tail2.scale_text, tail2.unit,
-                             text[m.end():tail2.end], tail.more or tail2.more)
-                shape = "range"
+    if tail.scale_text and tail.unit is None and not chinese:
+        tail, value = _mixed_scale(lex, text, tail, value, limit)  # 3万4000人
+    if value_high is not None:  # 两三个, 三四万吨, 数十亿元
+        value, value_high = value * tail.scale, value_high * tail.scale
+    elif (rm := _RANGE_SEP.match(text, tail.end, limit)) and (rng := _read_range_end(lex, text, rm.end(), limit,
+                                                                                      tail, chinese)):
+        # a range: 2—3个, 4.5-5%, 6%－6.5%, 5%到6%, 一千到一千五百元
+        high, tail2 = rng
+        value = (parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text
+                 else value * (tail.scale if tail.scale_text else tail2.scale))
+        value_high = high
+        tail = _Tail(tail2.end, Decimal(1), tail2.scale_text, tail2.unit, text[m.end():tail2.end],
+                     tail.more or tail2.more)
+        shape = "range"
     if tail.unit is None or (chinese and tail.unit.ordinal_after_chinese):
         return None
     if value_high is None:
         # 十三亿五千 and its scale 万 are one numeral: 13亿 + 5000万, not (13亿 + 5000) × 万
         value = parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text else value * tail.scale
     pos = tail.end
+    if (value_high is None and not tail.scale_text and pos < limit and text[pos] == _HALF
+            and value == value.to_integral_value()):
+        value, pos = value + Decimal("0.5"), pos + 1  # 一吨半
     sp = _SPACE.match(text, pos, limit).end()
+    if im := _INCLUSIVE.match(text, sp, limit):  # 50万元(含)以上
+        sp = _SPACE.match(text, im.end(), limit).end()
     after = _match_after(lex, text, sp)
     if after and not (tail.more and after in _MORE):
         pos = sp + len(after)
@@ -245,11 +265,106 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     before = before_m[1] if before_m else None
     q_start = before_m[0] if before_m else num_start
     comparator = _resolve_comparator(lex, before, after, tail.more, value_high is not None)
+    if shape == "approximate" and comparator == "range":
+        comparator = "approx"  # 数十亿元: several, not a stated range
     flags = []
     if prev == "?" or (raw.startswith("0") and not raw.startswith("0.") and len(raw) > 1):
         flags.append("corrupt_text")
-    return Quantity(q_start, pos, text[q_start:pos], m.start(), value, value_high,
+    return Quantity(q_start, pos, text[q_start:pos], num_start, value, value_high,
                     tail.unit.base, tail.unit_text, comparator, before, after, shape, flags)
+
+
+@lru_cache(maxsize=1)
+def _share_re() -> re.Pattern:
+    """三分之一, 百分之五, 千分之一 (a denominator, 分之, a numerator) and 九成 (tenths)."""
+    n = _NUMERALS
+    num = rf"(?:{CHINESE_NUMBER}|{_ARABIC})"
+    not_after = "|".join(map(re.escape, n["tenths_not_before"]))
+    digits = "".join(k for k, v in DIGITS.items() if v) + "十"
+    return re.compile(rf"(?P<den>{num}){re.escape(n['fraction_word'])}(?P<num>{num})"
+                      rf"|(?<![\d/.])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/])"
+                      rf"|(?P<tenths>[{digits}](?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?){re.escape(n['tenths_word'])}"
+                      rf"(?!{not_after})")
+
+
+def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | None:
+    """A share: 百分之五 is 5%, 千分之一 1‰, 三分之一 33.3333%, 九成 90%; 百分之三十到四十 a range."""
+    if m.start() < sent_start or m.end() > limit:
+        return None
+    if m.group("tenths"):
+        value, unit = resolve_number(m.group("tenths")) * 10, "%"
+        high = None
+        pos = m.end()
+    elif m.group("anum"):  # 1/3: a share only where it is a proper fraction
+        a, d = Decimal(m.group("anum")), Decimal(m.group("aden"))
+        if not 0 < a < d:
+            return None
+        value, unit, high, pos = (a / d * 100).quantize(_SHARE_PLACES), "%", None, m.end()
+    else:
+        den, num = m.group("den"), m.group("num")
+        unit = _FRACTION_UNITS.get(den, "%")
+        d, value = resolve_number(den), resolve_number(num)
+        if d is None or value is None or d == 0:
+            return None
+        scale = (lambda v: v) if den in _FRACTION_UNITS else (lambda v: (v / d * 100).quantize(_SHARE_PLACES))
+        value, high, pos = scale(value), None, m.end()
+        rm = _RANGE_SEP.match(text, pos, limit)
+        if rm:  # 百分之三十到四十, 百分之三十到百分之四十
+            p2 = rm.end() + (len(den) + len(_NUMERALS["fraction_word"])
+                             if text.startswith(den + _NUMERALS["fraction_word"], rm.end()) else 0)
+            m2 = _NUMBER.match(text, p2, limit)
+            if m2 and (v2 := resolve_number(m2.group(0))) is not None:
+                high, pos = scale(v2), m2.end()
+    sp = _SPACE.match(text, pos, limit).end()
+    after = _match_after(lex, text, sp)
+    if after:
+        pos = sp + len(after)
+    before_m = _match_before(before_words, text, sent_start, m.start())
+    q_start = before_m[0] if before_m else m.start()
+    before = before_m[1] if before_m else None
+    comparator = _resolve_comparator(lex, before, after, False, high is not None)
+    return Quantity(q_start, pos, text[q_start:pos], m.start(), value, high, unit, text[m.start():m.end()],
+                    comparator, before, after, "share")
+
+
+def _resolve_raw(raw: str) -> tuple[Decimal | None, Decimal | None, str]:
+    """A number's value (and upper bound, for 两三 and 数十) and its shape, before any scale."""
+    if raw.startswith(_SEVERAL):  # 数十, 数百, 数 (万): several of the multiplier
+        mult = Decimal(SMALL_UNITS[raw[1]]) if len(raw) > 1 else Decimal(1)
+        return mult * _SEVERAL_RANGE[0], mult * _SEVERAL_RANGE[1], "approximate"
+    if not raw[0].isdigit() and len(raw) == 2 and all(c in DIGITS for c in raw) \
+            and DIGITS[raw[1]] == DIGITS[raw[0]] + 1 and DIGITS[raw[0]] > 0:
+        return Decimal(DIGITS[raw[0]]), Decimal(DIGITS[raw[1]]), "chinese"  # 两三个, 三四万吨
+    return resolve_number(raw), None, "chinese" if not raw[0].isdigit() else "number"
+
+
+def _mixed_scale(lex, text, tail, value, limit):
+    """3万4000人: a scale, then the rest of the number in digits, then the unit."""
+    m3 = _ARABIC_RE.match(text, tail.end, limit)
+    if not m3:
+        return tail, value
+    tail3 = _read_tail(lex, text, m3.end(), limit)
+    if tail3.unit is None or tail3.scale_text:
+        return tail, value
+    rest = resolve_number(m3.group(0))
+    combined = _Tail(tail3.end, Decimal(1), "", tail3.unit, text[tail.end - len(tail.scale_text):tail3.end],
+                     tail.more or tail3.more)
+    return combined, value * tail.scale + rest
+
+
+def _read_range_end(lex, text, pos, limit, tail, chinese):
+    """The upper end of a range after its separator: (its value, its tail), or None."""
+    m2 = _NUMBER.match(text, pos, limit)
+    if not m2 or m2.group(0)[0].isdigit() == chinese or _is_date_unit(lex, text, m2.end()):
+        return None
+    tail2 = _read_tail(lex, text, m2.end(), limit)
+    same_unit = tail.unit is None or (tail2.unit is not None and tail2.unit.base == tail.unit.base)
+    if tail2.unit is None or not same_unit:
+        return None
+    raw2 = m2.group(0)
+    high = (parse_chinese_number(raw2 + tail2.scale_text) if chinese and tail2.scale_text
+            else resolve_number(raw2) * tail2.scale)
+    return (high, tail2) if high is not None else None
 
 
 def _signed_negative(text: str, pos: int, sent_start: int) -> bool:
