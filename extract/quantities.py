@@ -53,7 +53,7 @@ def find_candidates(text: str) -> tuple[list[re.Match], list[re.Match], list[re.
     its own."""
     _, _, bare_re = _tables()
     return ([m for m in _candidate_re().finditer(text) if not _glued(text, m)], list(bare_re.finditer(text)),
-            list(_share_re().finditer(text)))
+            _find_shares(text, 0, len(text)))
 
 
 @dataclass(slots=True)
@@ -192,7 +192,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     end = len(text) if end is None else end
     if candidates is None:
         candidates = ([m for m in _candidate_re().finditer(text, start, end) if not _glued(text, m)],
-                      list(bare_re.finditer(text, start, end)), list(_share_re().finditer(text, start, end)))
+                      list(bare_re.finditer(text, start, end)), _find_shares(text, start, end))
     numbers, bares, shares = candidates
     out: list[Quantity] = []
     for m in shares:
@@ -285,6 +285,27 @@ def _share_re() -> re.Pattern:
                       rf"|(?<![\d/.])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/])"
                       rf"|(?P<tenths>[{digits}](?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?){re.escape(n['tenths_word'])}"
                       rf"(?!{not_after})")
+
+
+@lru_cache(maxsize=1)
+def _share_hint() -> re.Pattern:
+    """The word every share holds (分之, 成, /): found by a literal scan, then read around."""
+    n = _NUMERALS
+    return re.compile("|".join(map(re.escape, [n["fraction_word"], n["tenths_word"], "/"])))
+
+
+_SHARE_REACH = 24  # characters a share's numbers can stand from its 分之/成
+
+
+def _find_shares(text: str, start: int, end: int) -> list[re.Match]:
+    """Every share in ``text[start:end]``: the full pattern is tried only around a hint (a whole-text scan
+    with it would try a numeral at every position)."""
+    found: dict[int, re.Match] = {}
+    for h in _share_hint().finditer(text, start, end):
+        for m in _share_re().finditer(text, max(start, h.start() - _SHARE_REACH), min(end, h.end() + _SHARE_REACH)):
+            if m.start() <= h.start() < m.end():
+                found.setdefault(m.start(), m)
+    return [found[k] for k in sorted(found)]
 
 
 def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | None:
