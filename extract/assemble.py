@@ -38,6 +38,11 @@ _CHINESE_GATE = re.compile(_G["completed_action"])
 _ENUMERATION_UNITS = frozenset(_G["enumeration_units"])
 _WRITTEN_OUT = re.compile(_G["written_out_number"])
 _ARTICLE = re.compile(_G["article_number"])
+_NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
+_ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
+_IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, reverse=True))))
+_IDIOM_REACH = max(map(len, _G["idioms"]))
+_CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
 _RESPECTIVELY = _G["respectively"]
 _LIST_ITEM = re.compile(_G["list_item_separator"])
@@ -229,15 +234,26 @@ def _subject(phrase: str) -> str:
 
 
 def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
-    """A figure in Chinese numerals is a fact after a completed action (创建了三个) or when it is a number
-    written out (一千二百万人) of no counter word; otherwise an enumeration or an idiom (五个重点, 一批)."""
-    if "“" in clause_phrase[-6:]:
-        return False  # 以“三个代表”
-    if q.unit in _ENUMERATION_UNITS and _ARTICLE.match(text, q.num_start):
-        return False  # 建成一批, 到了一个关口
-    if _CHINESE_GATE.search(clause_phrase):
+    """A figure in Chinese numerals is a fact after a completed action (创建了三个), when it closes a clause
+    after the noun it counts (新开工项目三十个) or when it is a number written out (一千二百万人) of no
+    counter word; never inside an idiom (千家万户), as an article (一批, 一个) or an enumeration (五个方面)."""
+    if "“" in clause_phrase[-6:] or _in_idiom(text, q.num_start):
+        return False  # 以“三个代表”, 千家万户
+    counter = q.unit in _ENUMERATION_UNITS
+    if counter and (_ARTICLE.match(text, q.num_start) or _ENUMERATION_HEAD.match(text, q.end)):
+        return False  # 建成一批, 到了一个关口, 抓好五个方面
+    if _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)):
         return True
-    return q.unit not in _ENUMERATION_UNITS and _WRITTEN_OUT.match(text, q.num_start) is not None
+    if counter:
+        return _CLAUSE_END_AFTER.match(text, q.end) is not None and _has_noun(clause_phrase)
+    return _WRITTEN_OUT.match(text, q.num_start) is not None
+
+
+def _in_idiom(text: str, pos: int) -> bool:
+    for m in _IDIOMS.finditer(text, max(0, pos - _IDIOM_REACH), pos + _IDIOM_REACH):
+        if m.start() <= pos < m.end():
+            return True
+    return False
 
 
 def _has_noun(phrase: str) -> bool:
@@ -400,7 +416,8 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
         sentence_prefix = st.masked[sent.start:clause_start]
 
         # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
-        if q.shape == "chinese" and not _chinese_is_quantity(text, q, clause_phrase):
+        if (q.shape != "share" and not text[q.num_start].isdigit() and text[q.num_start] not in "-"
+                and not _chinese_is_quantity(text, q, clause_phrase)):
             prev_q = q
             continue
 

@@ -25,8 +25,10 @@ _SECTION = f"[{CHINESE_NUMERAL_CHARS}]+(?:{re.escape(POINT)}[{_D}]+)?"
 # one Chinese numeral: sections joined by 万/亿 (一万二千三百, 十三亿五千); a trailing 万/亿 is left to
 # the quantity grammar as a scale, and joined back when it resolves the value
 CHINESE_NUMBER = f"{_SECTION}(?:[{''.join(SECTION_UNITS)}]+{_SECTION})*"
-# 数十, 数百, 数千, and 数 before 万/亿: several of it (数十亿元, 数万人)
-SEVERAL_NUMBER = f"{re.escape(_TABLES['several'])}(?:[{''.join(SMALL_UNITS)}]|(?=[{''.join(SECTION_UNITS)}]))"
+# 数十, 几百, 数千, and 数 before 万/亿: several of it (数十亿元, 数万人); not 人数 or 总数
+SEVERAL = tuple(_TABLES["several"])
+SEVERAL_NUMBER = (f"(?<![{''.join(_TABLES['several_not_after'])}])[{''.join(SEVERAL)}]"
+                  f"(?:[{''.join(SMALL_UNITS)}]|(?=[{''.join(SECTION_UNITS)}]))")
 
 
 def parse_chinese_int(s: str) -> int | None:
@@ -35,13 +37,16 @@ def parse_chinese_int(s: str) -> int | None:
         return None
     if all(c in DIGITS for c in s):
         return int("".join(str(DIGITS[c]) for c in s))
-    total, current = 0, None
+    total, current, last = 0, None, 0
     for c in s:
         if c in DIGITS:
             current = DIGITS[c] or None  # 零 only holds a place (一千零十)
+            last = last if DIGITS[c] else 0
         else:
             total += (1 if current is None else current) * SMALL_UNITS[c]
-            current = None
+            current, last = None, SMALL_UNITS[c]
+    if current and last >= 100 and s[-2] in SMALL_UNITS:
+        return total + current * last // 10  # 一千二 is 1200, 三百五 is 350 (一千零二 is 1002)
     return total + (current or 0)
 
 
@@ -62,9 +67,12 @@ def parse_chinese_number(s: str) -> Decimal | None:
         pos = s.rfind(unit)
         if pos >= 0:
             high = parse_chinese_number(s[:pos]) if pos else Decimal(1)
-            low = parse_chinese_number(s[pos + len(unit):]) if pos + len(unit) < len(s) else Decimal(0)
+            rest = s[pos + len(unit):]
+            low = parse_chinese_number(rest) if rest else Decimal(0)
             if high is None or low is None or (low and low >= factor):
                 return None
+            if len(rest) == 1 and rest in DIGITS:
+                low = low * factor / 10  # 一万五 is 15000, 一亿五 1.5亿 (一万零五 is 10005)
             return high * factor + low
     return _parse_section(s)
 

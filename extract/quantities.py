@@ -12,20 +12,24 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .lexicon import Lexicon, Unit, load_lexicon
-from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, NEGATIVE_SIGNS, NOT_SIGNS, POINT,
+from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, NEGATIVE_SIGNS, NOT_SIGNS, POINT, SEVERAL,
                        SEVERAL_NUMBER, SMALL_UNITS, ZERO_DIGITS, parse_chinese_number, resolve_number)
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})")
-_RANGE_SEP = re.compile(load_lexicon().numerals["range_separators"])
+_RANGE_WORDS = tuple(load_lexicon().numerals["range_words"])
+_RANGE_SEP = re.compile(r"\s*(?:" + "|".join(map(re.escape, _RANGE_WORDS)) + r")\s*")
 _MORE = load_lexicon().numerals["lower_bound_markers"]
 _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
 _SPACE = re.compile(r"\s*")
 _ARABIC_RE = re.compile(_ARABIC)
 _NUMERALS = load_lexicon().numerals
 _HALF = _NUMERALS["half"]
-_SEVERAL = _NUMERALS["several"]
 _SEVERAL_RANGE = tuple(Decimal(x) for x in _NUMERALS["several_range"])
+_APPROX_PAIRS = frozenset(_NUMERALS["approximate_pairs"])
+_CLASS_SUFFIX = _NUMERALS["class_suffix"]
+_SIGNED_UNITS = frozenset(_NUMERALS["signed_units"])
+_HALF_ENDS = re.compile(r"[\s,;:。!?、)]|$")
 _INCLUSIVE = re.compile(_NUMERALS["inclusive_mark"])
 _FRACTION_UNITS = dict(_NUMERALS["fraction_units"])
 _SHARE_PLACES = Decimal("0.0001")
@@ -35,7 +39,8 @@ _SHARE_PLACES = Decimal("0.0001")
 def _candidate_re() -> re.Pattern:
     """A number followed by what can continue a quantity (a unit, a scale, 多/余, a range sign)."""
     lex = load_lexicon()
-    follow = {u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE) | set("-—–~～至 ")
+    follow = ({u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE)
+              | {w[0] for w in _RANGE_WORDS} | {" "})
     cls = "".join(re.escape(c) for c in sorted(follow))
     # no leading lookbehind: a pattern that starts with its character set scans fast; see _glued
     return re.compile(rf"(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}])")
@@ -218,7 +223,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     if chinese and len(raw) > 1 and all(c in ZERO_DIGITS for c in raw):
         return None
     prev = text[m.start() - 1] if m.start() > sent_start else ""
-    if prev and prev in _ORDINAL_PREFIXES:
+    if text[sent_start:m.start()].rstrip().endswith(_ORDINAL_PREFIXES):  # 第3个, 第 3 个
         return None
     if _is_date_unit(lex, text, m.end()):
         return None
@@ -242,13 +247,16 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         shape = "range"
     if tail.unit is None or (chinese and tail.unit.ordinal_after_chinese):
         return None
+    if text.startswith(_CLASS_SUFFIX, tail.end):
+        return None  # 百万吨级码头: a class, not a quantity
     if value_high is None:
         # 十三亿五千 and its scale 万 are one numeral: 13亿 + 5000万, not (13亿 + 5000) × 万
         value = parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text else value * tail.scale
     pos = tail.end
     if (value_high is None and not tail.scale_text and pos < limit and text[pos] == _HALF
-            and value == value.to_integral_value()):
-        value, pos = value + Decimal("0.5"), pos + 1  # 一吨半
+            and value == value.to_integral_value()
+            and (_HALF_ENDS.match(text, pos + 1, limit) or _match_after(lex, text, pos + 1))):
+        value, pos = value + Decimal("0.5"), pos + 1  # 一吨半 (not 5个半导体)
     sp = _SPACE.match(text, pos, limit).end()
     if im := _INCLUSIVE.match(text, sp, limit):  # 50万元(含)以上
         sp = _SPACE.match(text, im.end(), limit).end()
@@ -258,9 +266,9 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     else:
         after = None
     num_start = m.start()
-    if _signed_negative(text, num_start, sent_start):  # 增长-0.5%, 负3.9%
+    if tail.unit.base in _SIGNED_UNITS and _signed_negative(text, num_start, sent_start):  # 增长-0.5%, 负3.9%
         num_start -= 1
-        value, value_high = (-value_high, -value) if value_high is not None else (-value, None)
+        value = -value  # of a range, the low end: -1%至1%
     before_m = _match_before(before_words, text, sent_start, num_start)
     before = before_m[1] if before_m else None
     q_start = before_m[0] if before_m else num_start
@@ -281,9 +289,11 @@ def _share_re() -> re.Pattern:
     num = rf"(?:{CHINESE_NUMBER}|{_ARABIC})"
     not_after = "|".join(map(re.escape, n["tenths_not_before"]))
     digits = "".join(k for k, v in DIGITS.items() if v) + "十"
-    return re.compile(rf"(?P<den>{num}){re.escape(n['fraction_word'])}(?P<num>{num})"
-                      rf"|(?<![\d/.])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/])"
-                      rf"|(?P<tenths>[{digits}](?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?){re.escape(n['tenths_word'])}"
+    big = "".join(n["fraction_units"]) + "万"
+    return re.compile(rf"(?P<den>{num}|[{big}]){re.escape(n['fraction_word'])}(?P<num>{num})"
+                      rf"|(?<![\d/.第])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
+                      rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?){re.escape(n['tenths_word'])}"
+                      rf"(?P<tenths_rest>[{digits}{re.escape(n['half'])}](?=[^\u4e00-\u9fff]|[的以左多]|$))?"
                       rf"(?!{not_after})")
 
 
@@ -312,25 +322,28 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     """A share: 百分之五 is 5%, 千分之一 1‰, 三分之一 33.3333%, 九成 90%; 百分之三十到四十 a range."""
     if m.start() < sent_start or m.end() > limit:
         return None
-    if m.group("tenths"):
-        value, unit = resolve_number(m.group("tenths")) * 10, "%"
-        high = None
-        pos = m.end()
-    elif m.group("anum"):  # 1/3: a share only where it is a proper fraction
+    if m.group("tenths"):  # 九成 is 90%, 七八成 70–80%, 九成五 95%, 一成半 15%
+        low, high = resolve_approximate(m.group("tenths"))
+        if low is None:
+            return None
+        rest = m.group("tenths_rest")
+        extra = Decimal(5) if rest == _HALF else Decimal(DIGITS[rest]) if rest else Decimal(0)
+        value, unit, high, pos = low * 10 + extra, "%", (high * 10 if high is not None else None), m.end()
+    elif m.group("anum"):  # 1/3: a share only where it is a proper fraction, and no date (7/8月)
         a, d = Decimal(m.group("anum")), Decimal(m.group("aden"))
-        if not 0 < a < d:
+        if not 0 < a < d or _is_date_unit(lex, text, m.end()):
             return None
         value, unit, high, pos = (a / d * 100).quantize(_SHARE_PLACES), "%", None, m.end()
     else:
         den, num = m.group("den"), m.group("num")
         unit = _FRACTION_UNITS.get(den, "%")
-        d, value = resolve_number(den), resolve_number(num)
+        d, (value, high) = resolve_number(den), resolve_approximate(num)  # 百分之七八 is 7–8%
         if d is None or value is None or d == 0:
             return None
         scale = (lambda v: v) if den in _FRACTION_UNITS else (lambda v: (v / d * 100).quantize(_SHARE_PLACES))
-        value, high, pos = scale(value), None, m.end()
+        value, high, pos = scale(value), (scale(high) if high is not None else None), m.end()
         rm = _RANGE_SEP.match(text, pos, limit)
-        if rm:  # 百分之三十到四十, 百分之三十到百分之四十
+        if rm and high is None:  # 百分之三十到四十, 百分之三十到百分之四十
             p2 = rm.end() + (len(den) + len(_NUMERALS["fraction_word"])
                              if text.startswith(den + _NUMERALS["fraction_word"], rm.end()) else 0)
             m2 = _NUMBER.match(text, p2, limit)
@@ -340,34 +353,51 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     after = _match_after(lex, text, sp)
     if after:
         pos = sp + len(after)
-    before_m = _match_before(before_words, text, sent_start, m.start())
-    q_start = before_m[0] if before_m else m.start()
+    num_start = m.start()
+    if _signed_negative(text, num_start, sent_start):  # 负千分之一点二
+        num_start, value = num_start - 1, -value
+    before_m = _match_before(before_words, text, sent_start, num_start)
+    q_start = before_m[0] if before_m else num_start
     before = before_m[1] if before_m else None
     comparator = _resolve_comparator(lex, before, after, False, high is not None)
-    return Quantity(q_start, pos, text[q_start:pos], m.start(), value, high, unit, text[m.start():m.end()],
+    return Quantity(q_start, pos, text[q_start:pos], num_start, value, high, unit, text[m.start():m.end()],
                     comparator, before, after, "share")
 
 
 def _resolve_raw(raw: str) -> tuple[Decimal | None, Decimal | None, str]:
     """A number's value (and upper bound, for 两三 and 数十) and its shape, before any scale."""
-    if raw.startswith(_SEVERAL):  # 数十, 数百, 数 (万): several of the multiplier
+    if raw[0] in SEVERAL:  # 数十, 几百, 数 (万): several of the multiplier
         mult = Decimal(SMALL_UNITS[raw[1]]) if len(raw) > 1 else Decimal(1)
         return mult * _SEVERAL_RANGE[0], mult * _SEVERAL_RANGE[1], "approximate"
-    if not raw[0].isdigit() and len(raw) == 2 and all(c in DIGITS for c in raw) \
-            and DIGITS[raw[1]] == DIGITS[raw[0]] + 1 and DIGITS[raw[0]] > 0:
-        return Decimal(DIGITS[raw[0]]), Decimal(DIGITS[raw[1]]), "chinese"  # 两三个, 三四万吨
-    return resolve_number(raw), None, "chinese" if not raw[0].isdigit() else "number"
+    if raw[0].isdigit():
+        return resolve_number(raw), None, "number"
+    low, high = resolve_approximate(raw)
+    return low, high, "chinese"
+
+
+def resolve_approximate(raw: str) -> tuple[Decimal | None, Decimal | None]:
+    """Two neighbouring digits are an approximate range: 两三 is 2–3, 五六十 50–60, 三十五六 35–36, 七八十万
+    70–80 (万 applied later), 三五 3–5; a run of digits alone is read digit by digit (一二三 is 123)."""
+    has_multiplier = any(c in SMALL_UNITS or c in "万亿" for c in raw)
+    for i in range(len(raw) - 1):
+        a, b = raw[i], raw[i + 1]
+        if a in DIGITS and b in DIGITS and DIGITS[a] > 0 and (has_multiplier or len(raw) == 2) and (
+                DIGITS[b] == DIGITS[a] + 1 or a + b in _APPROX_PAIRS):
+            low, high = resolve_number(raw[:i + 1] + raw[i + 2:]), resolve_number(raw[:i] + raw[i + 1:])
+            if low is not None and high is not None:
+                return low, high
+    return resolve_number(raw), None
 
 
 def _mixed_scale(lex, text, tail, value, limit):
-    """3万4000人: a scale, then the rest of the number in digits, then the unit."""
-    m3 = _ARABIC_RE.match(text, tail.end, limit)
+    """3万4000人: a scale, then the rest of the number in digits (and a smaller scale), then the unit."""
+    m3 = _ARABIC_RE.match(text, _SPACE.match(text, tail.end, limit).end(), limit)
     if not m3:
         return tail, value
     tail3 = _read_tail(lex, text, m3.end(), limit)
-    if tail3.unit is None or tail3.scale_text:
+    if tail3.unit is None or tail3.scale >= tail.scale:
         return tail, value
-    rest = resolve_number(m3.group(0))
+    rest = resolve_number(m3.group(0)) * tail3.scale  # 3万4000人, 5亿3000万元, 3万4千人
     combined = _Tail(tail3.end, Decimal(1), "", tail3.unit, text[tail.end - len(tail.scale_text):tail3.end],
                      tail.more or tail3.more)
     return combined, value * tail.scale + rest
@@ -375,17 +405,23 @@ def _mixed_scale(lex, text, tail, value, limit):
 
 def _read_range_end(lex, text, pos, limit, tail, chinese):
     """The upper end of a range after its separator: (its value, its tail), or None."""
+    sign = 1
+    if pos < limit and text[pos] in NEGATIVE_SIGNS and not chinese:  # -3%到-1%
+        sign, pos = -1, pos + 1
     m2 = _NUMBER.match(text, pos, limit)
-    if not m2 or m2.group(0)[0].isdigit() == chinese or _is_date_unit(lex, text, m2.end()):
+    if (not m2 or m2.group(0)[0].isdigit() == chinese or m2.group(0)[0] in SEVERAL
+            or _is_date_unit(lex, text, m2.end())):
         return None
     tail2 = _read_tail(lex, text, m2.end(), limit)
     same_unit = tail.unit is None or (tail2.unit is not None and tail2.unit.base == tail.unit.base)
     if tail2.unit is None or not same_unit:
         return None
     raw2 = m2.group(0)
-    high = (parse_chinese_number(raw2 + tail2.scale_text) if chinese and tail2.scale_text
-            else resolve_number(raw2) * tail2.scale)
-    return (high, tail2) if high is not None else None
+    high = resolve_number(raw2)
+    if high is None:
+        return None
+    high = parse_chinese_number(raw2 + tail2.scale_text) if chinese and tail2.scale_text else high * tail2.scale
+    return (sign * high, tail2) if high is not None else None
 
 
 def _signed_negative(text: str, pos: int, sent_start: int) -> bool:
