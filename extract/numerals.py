@@ -27,8 +27,10 @@ _SECTION = f"[{CHINESE_NUMERAL_CHARS}]+(?:{re.escape(POINT)}[{_D}]+)?"
 CHINESE_NUMBER = f"{_SECTION}(?:[{''.join(SECTION_UNITS)}]+{_SECTION})*"
 # 数十, 几百, 数千, and 数 before 万/亿: several of it (数十亿元, 数万人); not 人数 or 总数
 SEVERAL = tuple(_TABLES["several"])
-SEVERAL_NUMBER = (f"(?<![{''.join(_TABLES['several_not_after'])}])[{''.join(SEVERAL)}]"
+SEVERAL_NUMBER = (f"[{''.join(SEVERAL)}](?<![{''.join(_TABLES['several_not_after'])}][{''.join(SEVERAL)}])"
                   f"(?:[{''.join(SMALL_UNITS)}]|(?=[{''.join(SECTION_UNITS)}]))")
+# the characters a number can start with: a scan checks this class before trying the alternatives
+NUMBER_START = f"[0-9{CHINESE_NUMERAL_CHARS}{''.join(SEVERAL)}]"
 
 
 def parse_chinese_int(s: str) -> int | None:

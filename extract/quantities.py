@@ -12,8 +12,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .lexicon import Lexicon, Unit, load_lexicon
-from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, NEGATIVE_SIGNS, NOT_SIGNS, POINT, SEVERAL,
-                       SEVERAL_NUMBER, SMALL_UNITS, ZERO_DIGITS, parse_chinese_number, resolve_number)
+from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, NEGATIVE_SIGNS, NOT_SIGNS, NUMBER_START, POINT,
+                       SEVERAL, SEVERAL_NUMBER, SMALL_UNITS, ZERO_DIGITS, parse_chinese_number, resolve_number)
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})")
@@ -43,7 +43,7 @@ def _candidate_re() -> re.Pattern:
               | {w[0] for w in _RANGE_WORDS} | {" "})
     cls = "".join(re.escape(c) for c in sorted(follow))
     # no leading lookbehind: a pattern that starts with its character set scans fast; see _glued
-    return re.compile(rf"(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}])")
+    return re.compile(rf"(?={NUMBER_START})(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}])")
 
 
 def _glued(text: str, m: re.Match) -> bool:
@@ -290,30 +290,38 @@ def _share_re() -> re.Pattern:
     not_after = "|".join(map(re.escape, n["tenths_not_before"]))
     digits = "".join(k for k, v in DIGITS.items() if v) + "十"
     big = "".join(n["fraction_units"]) + "万"
-    return re.compile(rf"(?P<den>{num}|[{big}]){re.escape(n['fraction_word'])}(?P<num>{num})"
+    return re.compile(rf"(?={NUMBER_START}|[{big}])(?:(?P<den>{num}|[{big}]){re.escape(n['fraction_word'])}(?P<num>{num})"
                       rf"|(?<![\d/.第])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
                       rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?){re.escape(n['tenths_word'])}"
                       rf"(?P<tenths_rest>[{digits}{re.escape(n['half'])}](?=[^\u4e00-\u9fff]|[的以左多]|$))?"
-                      rf"(?!{not_after})")
-
-
-@lru_cache(maxsize=1)
-def _share_hint() -> re.Pattern:
-    """The word every share holds (分之, 成, /): found by a literal scan, then read around."""
-    n = _NUMERALS
-    return re.compile("|".join(map(re.escape, [n["fraction_word"], n["tenths_word"], "/"])))
+                      rf"(?!{not_after}))")
 
 
 _SHARE_REACH = 24  # characters a share's numbers can stand from its 分之/成
+
+
+def _share_hints(text: str, start: int, end: int) -> list[int]:
+    """Where a share may stand: each 分之, each 成 after a digit, each / between digits (a literal search:
+    a regex scan of the whole text costs more than the shares it finds)."""
+    n, hits = _NUMERALS, []
+    digits = set(k for k, v in DIGITS.items() if v) | {"十"}
+    for word, check in ((n["fraction_word"], None), (n["tenths_word"], lambda i: text[i - 1] in digits),
+                        ("/", lambda i: text[i - 1].isdigit() and text[i + 1:i + 2].isdigit())):
+        i = text.find(word, start, end)
+        while i >= 0:
+            if i > start and (check is None or check(i)):
+                hits.append(i)
+            i = text.find(word, i + 1, end)
+    return sorted(hits)
 
 
 def _find_shares(text: str, start: int, end: int) -> list[re.Match]:
     """Every share in ``text[start:end]``: the full pattern is tried only around a hint (a whole-text scan
     with it would try a numeral at every position)."""
     found: dict[int, re.Match] = {}
-    for h in _share_hint().finditer(text, start, end):
-        for m in _share_re().finditer(text, max(start, h.start() - _SHARE_REACH), min(end, h.end() + _SHARE_REACH)):
-            if m.start() <= h.start() < m.end():
+    for h in _share_hints(text, start, end):
+        for m in _share_re().finditer(text, max(start, h - _SHARE_REACH), min(end, h + _SHARE_REACH)):
+            if m.start() <= h < m.end():
                 found.setdefault(m.start(), m)
     return [found[k] for k in sorted(found)]
 
