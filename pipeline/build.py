@@ -44,6 +44,8 @@ class BuildReport:
     quarantined: int = 0
     links: int = 0
     link_seconds: float = 0.0
+    errors: int = 0              # files on which our own code failed (a bug, logged with its traceback)
+    duplicates: int = 0          # documents left out because an earlier file or part gave the same text
     seconds: float = 0.0
     up_to_date: bool = False
     build_dir: str | None = None
@@ -53,8 +55,9 @@ class BuildReport:
             return f"warehouse is up to date: {self.files} files unchanged ({self.seconds:.1f}s)"
         return (f"built {self.documents} documents, {self.facts} facts from {self.files} files "
                 f"({self.extracted} extracted, {self.carried} unchanged, {self.removed} removed, "
-                f"{self.rejected} rejected, {self.quarantined} facts quarantined; {self.links} targets linked "
-                f"in {self.link_seconds:.1f}s) in {self.seconds:.1f}s")
+                f"{self.rejected} rejected, {self.duplicates} duplicates, {self.quarantined} facts quarantined; "
+                f"{self.links} targets linked in {self.link_seconds:.1f}s) in {self.seconds:.1f}s"
+                + (f"; {self.errors} INTERNAL ERRORS, tracebacks above" if self.errors else ""))
 
 
 def log(msg: str) -> None:
@@ -67,8 +70,12 @@ def scan(raw_dir: Path, previous_ledger: dict[str, dict]) -> tuple[list[FileTask
     """The files under ``raw_dir`` with their digests; unsupported ones are rejected at once."""
     manifest = load_manifest(raw_dir)
     tasks, rejected = [], []
+    root = raw_dir.resolve()
     for path in iter_raw_files(raw_dir):
         rel = path.relative_to(raw_dir).as_posix()
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            rejected.append((rel, "a symbolic link out of the raw folder: not read"))
+            continue
         if path.suffix.lower() not in SUPPORTED:
             rejected.append((rel, f"unsupported file type {path.suffix or '(none)'}"))
             continue
@@ -118,9 +125,27 @@ def _prev_model_version(prev: Path | None) -> str | None:
         return None
 
 
+def _ingest_digest() -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in ("ingest.py", "process.py"):
+        h.update(name.encode() + b"\0" + (PIPELINE_DIR / name).read_bytes())
+    return h.hexdigest()[:8]
+
+
+INGEST_DIGEST = _ingest_digest()
+
+
+def ingest_version() -> str:
+    """The extractor's version and a digest of the code that reads raw files into documents (ingest,
+    process): an edit to either re-extracts every file once."""
+    return f"{EXTRACTOR_VERSION}+{INGEST_DIGEST}"
+
+
 def is_unchanged(task: FileTask, prev: dict | None) -> bool:
     return bool(prev and prev["sha256"] == task.sha256 and prev["manifest_key"] == task.manifest_key
-                and prev["extractor_version"] == EXTRACTOR_VERSION)
+                and prev["extractor_version"] == ingest_version())
 
 
 # ---------------------------------------------------------------- executors
@@ -233,6 +258,10 @@ class _Writers:
             self.n_facts += part.num_rows
 
     def close(self) -> None:
+        if not self.facts:  # no fact at all: one empty file keeps the facts relation readable
+            d = self.build / "facts" / "report_year=__HIVE_DEFAULT_PARTITION__"
+            d.mkdir(exist_ok=True)
+            pq.write_table(W.FACT_SCHEMA.empty_table(), d / "part-new.parquet")
         self.docs.close()
         self.quarantine.close()
         for w in self.facts.values():
@@ -279,10 +308,12 @@ def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
 
 
-def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> None:
-    """Copy the rows of unchanged files from the previous build, batch by batch."""
+def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> dict[str, str]:
+    """Copy the rows of unchanged files from the previous build, batch by batch; the doc_id → source_path
+    of every document carried."""
+    carried: dict[str, str] = {}
     if not unchanged:
-        return
+        return carried
     keep = pa.array(sorted(unchanged))
     for name, write in (("documents", writers.write_documents),
                         ("facts", lambda t: writers.write_facts(t, origin="carried"))):
@@ -291,7 +322,30 @@ def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> None:
             continue
         dataset = ds.dataset(src, format="parquet", partitioning=None)
         for batch in dataset.to_batches(filter=ds.field("source_path").isin(keep), batch_size=20_000):
+            if name == "documents":
+                carried.update(zip(batch.column("doc_id").to_pylist(), batch.column("source_path").to_pylist()))
             write(pa.Table.from_batches([batch]))
+    return carried
+
+
+def _drop_duplicates(r: FileResult, seen: dict[str, str], duplicates: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The documents and facts of ``r`` that no earlier file or part already gave (the same text read twice:
+    a re-encoding, a .docx and its .html); each copy left out is recorded as a duplicate of the first."""
+    docs = []
+    for d in r.documents:
+        first = seen.get(d["doc_id"])
+        if first is None:
+            seen[d["doc_id"]] = r.rel
+            docs.append(d)
+        else:
+            duplicates.append({"source_path": r.rel, "part": d["part"], "doc_id": d["doc_id"], "duplicate_of": first})
+    kept = {d["doc_id"] for d in docs}
+    facts, fact_ids = [], set()
+    for f in r.facts:
+        if f["doc_id"] in kept and f["fact_id"] not in fact_ids:
+            fact_ids.add(f["fact_id"])
+            facts.append(f)
+    return docs, facts
 
 
 def write_indicators(build: Path) -> None:
@@ -333,7 +387,9 @@ def write_links(build: Path) -> tuple[int, float]:
 
 def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None = None,
           scheduler: str | None = None, full: bool = False, progress: bool = True,
-          validate: bool = True, wait: bool = True) -> BuildReport:
+          validate: bool = True, wait: bool = True, strict: bool = False) -> BuildReport:
+    """Build the warehouse in ``wh`` from ``raw_dir``. A file our own code fails on is logged with its
+    traceback, counted and recorded as rejected, and the build goes on; ``strict`` makes it fatal."""
     t0 = time.perf_counter()
     if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:
         # the system allocator gives freed batches back (with malloc_trim); mimalloc keeps them
@@ -349,12 +405,20 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         report.files = len(tasks) + len(early_rejects)
         if not tasks and not early_rejects:
             raise W.WarehouseError(f"no documents under {raw_dir}")
-        prev_rejected = _prev_rejected(prev)
+        prev_rejected_rows = _prev_rejected(prev)
+        prev_rejected = dict(prev_rejected_rows)
         same = {t.rel for t in tasks if not full and is_unchanged(t, prev_ledger.get(t.rel))}
         unchanged = {r for r in same if prev_ledger[r]["status"] == "ok"}
         prev_rejects = [t for t in tasks if t.rel in same and t.rel not in unchanged]
         todo = [t for t in tasks if t.rel not in same]
         removed = set(prev_ledger) - {t.rel for t in tasks}
+        prev_duplicates = _prev_duplicates(prev)
+        # a file kept out as a duplicate is read again when the copy it duplicated is gone or has changed
+        gone = removed | {t.rel for t in todo}
+        redo = {d["source_path"] for d in prev_duplicates if d["duplicate_of"] in gone} & unchanged
+        if redo:
+            unchanged -= redo
+            todo += [t for t in tasks if t.rel in redo]
         early_same = dict(early_rejects) == {k: v for k, v in prev_rejected.items() if k not in prev_ledger}
         if (prev is not None and not full and not todo and not removed and early_same
                 and _prev_model_version(prev) == model_version()):
@@ -365,10 +429,13 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         build_dir = W.new_build_dir(wh)
         writers = _Writers(build_dir)
         rejected = list(early_rejects) + [(t.rel, prev_rejected.get(t.rel, "rejected")) for t in prev_rejects]
+        rejected += [(p, why) for p, why in prev_rejected_rows if p in unchanged]  # rows of kept collections
+        duplicates = [d for d in prev_duplicates if d["source_path"] in unchanged]
         ledger = []
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         try:
-            _carry(prev, unchanged, writers) if prev else None
+            seen = _carry(prev, unchanged, writers) if prev else {}
+            seen.update((d["doc_id"], d["duplicate_of"]) for d in duplicates)
             for t in tasks:
                 if t.rel in unchanged:
                     p = prev_ledger[t.rel]
@@ -381,13 +448,20 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
             buf_docs, buf_facts = [], []
             for r in results:
                 t = by_rel[r.rel]
+                if r.error:
+                    log(f"INTERNAL ERROR on {r.rel} (a bug, not bad input):\n{r.error}")
+                    report.errors += 1
+                    if strict:
+                        raise BuildError(f"internal error on {r.rel} (--strict): see the traceback above")
+                rejected += [(r.rel, why) for why in r.row_rejections]
                 if r.rejected:
                     rejected.append((r.rel, r.rejected))
                     ledger.append(_ledger_row(t, "rejected", 0, 0, now))
                     continue
-                buf_docs += r.documents
-                buf_facts += r.facts
-                ledger.append(_ledger_row(t, "ok", len(r.documents), len(r.facts), now))
+                docs, facts = _drop_duplicates(r, seen, duplicates)
+                buf_docs += docs
+                buf_facts += facts
+                ledger.append(_ledger_row(t, "ok", len(docs), len(facts), now))
                 if len(buf_docs) >= FLUSH_DOCS or len(buf_facts) >= FLUSH_FACTS:
                     _flush(writers, buf_docs, buf_facts, validate)
                     buf_docs, buf_facts = [], []
@@ -399,10 +473,14 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         finally:
             writers.close()
         if writers.n_docs == 0:
-            raise W.WarehouseError("no usable document: nothing was written "
-                                   f"({len(rejected)} inputs rejected, see their reasons above)")
+            reasons = "; ".join(f"{p}: {why}" for p, why in sorted(rejected)[:5])
+            more = f" and {len(rejected) - 5} more" if len(rejected) > 5 else ""
+            raise W.WarehouseError(f"no usable document: nothing was written ({len(rejected)} inputs rejected: "
+                                   f"{reasons}{more})")
         report.extracted, report.carried, report.removed = len(todo), len(unchanged), len(removed)
-        report.rejected, report.documents = len(rejected), writers.n_docs
+        report.rejected, report.documents, report.duplicates = len(rejected), writers.n_docs, len(duplicates)
+        pq.write_table(_table(sorted(duplicates, key=lambda d: (d["source_path"], d["part"] or 0)), W.DUPLICATE_SCHEMA),
+                       build_dir / "duplicates.parquet")
         pq.write_table(_table([{"source_path": r, "reason": why} for r, why in sorted(rejected)], W.REJECTED_SCHEMA),
                        build_dir / "rejected_documents.parquet")
         pq.write_table(_table(sorted(ledger, key=lambda r: r["source_path"]), W.LEDGER_SCHEMA),
@@ -423,11 +501,21 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
 
 def _ledger_row(t: FileTask, status: str, n_docs: int, n_facts: int, now: str) -> dict:
     return {"source_path": t.rel, "sha256": t.sha256, "size": t.size, "mtime_ns": t.mtime_ns,
-            "manifest_key": t.manifest_key, "extractor_version": EXTRACTOR_VERSION, "status": status,
+            "manifest_key": t.manifest_key, "extractor_version": ingest_version(), "status": status,
             "n_documents": n_docs, "n_facts": n_facts, "built_at": now}
 
 
-def _prev_rejected(prev: Path | None) -> dict[str, str]:
+def _prev_rejected(prev: Path | None) -> list[tuple[str, str]]:
     if prev is None or not (prev / "rejected_documents.parquet").exists():
-        return {}
-    return {r["source_path"]: r["reason"] for r in pq.read_table(prev / "rejected_documents.parquet").to_pylist()}
+        return []
+    return [(r["source_path"], r["reason"]) for r in pq.read_table(prev / "rejected_documents.parquet").to_pylist()]
+
+
+def _prev_duplicates(prev: Path | None) -> list[dict]:
+    if prev is None or not (prev / "duplicates.parquet").exists():
+        return []
+    return pq.read_table(prev / "duplicates.parquet").to_pylist()
+
+
+class BuildError(RuntimeError):
+    """Our own code failed on an input and the build was asked to be strict."""

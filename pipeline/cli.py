@@ -67,6 +67,8 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--full", action="store_true", help="re-extract every document, changed or not")
     b.add_argument("--no-wait", action="store_true", help="refuse instead of waiting when another build runs")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--strict", action="store_true",
+                   help="stop at the first internal error instead of recording the file and going on")
 
     q = add("query", "Run one read-only SQL statement against the warehouse and print the result.")
     q.add_argument("sql", help="one SQL statement (SELECT, WITH, DESCRIBE, SHOW, ...)")
@@ -97,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (`… | head`): what it wanted was written; stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _fail(msg: str, code: int = 1) -> int:
@@ -112,9 +118,11 @@ def cmd_build(args) -> int:
     try:
         rep = build(Path(args.raw), Path(args.warehouse), executor=executor, workers=args.workers,
                     scheduler=args.scheduler, full=args.full, progress=not args.quiet,
-                    wait=not args.no_wait)
+                    wait=not args.no_wait, strict=args.strict)
     except WarehouseError as exc:
         return _fail(str(exc))
+    except OSError as exc:  # a warehouse folder that cannot be written (/proc/nope, a read-only disk)
+        return _fail(f"cannot write the warehouse at {args.warehouse}: {exc.strerror or exc}")
     print(rep.line(), file=sys.stderr)
     return 0
 
@@ -205,6 +213,8 @@ def cmd_extract(args) -> int:
     from .process import facts_of_file
 
     path = Path(args.file)
+    if path.is_dir():
+        return _fail(f"{path} is a folder: extract reads one document (build reads a folder)")
     if not path.is_file():
         return _fail(f"no such file: {path}")
     override = {k: v for k, v in (("jurisdiction", args.jurisdiction), ("report_year", args.report_year),

@@ -133,7 +133,8 @@ def read_docx(data: bytes) -> str:
     return "\n".join(lines)
 
 
-def _collection_rows(path: Path, data: bytes) -> Iterator[tuple[int, dict]]:
+def _collection_rows(path: Path, data: bytes) -> Iterator[tuple[int, dict | InputError]]:
+    """Each row of a collection, or the reason a row cannot be read (the other rows still can)."""
     text, enc = decode_bytes(data)
     if path.suffix.lower() == ".csv":
         reader = csv.DictReader(io.StringIO(text))
@@ -146,10 +147,9 @@ def _collection_rows(path: Path, data: bytes) -> Iterator[tuple[int, dict]]:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"line {i}: invalid JSON: {exc.msg}") from exc
-            if not isinstance(obj, dict):
-                raise InputError(f"line {i}: a JSON object was expected")
-            yield i, obj
+                yield i, InputError(f"line {i}: invalid JSON: {exc.msg}")
+                continue
+            yield i, obj if isinstance(obj, dict) else InputError(f"line {i}: a JSON object was expected")
 
 
 def _collection_meta(row: dict) -> dict:
@@ -233,8 +233,10 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_units(path: Path, rel: str, data: bytes, manifest_row: dict) -> list[RawUnit]:
-    """The raw documents in one file (a collection gives one per row)."""
+def read_units(path: Path, rel: str, data: bytes, manifest_row: dict,
+               row_errors: list[str] | None = None) -> list[RawUnit]:
+    """The raw documents in one file (a collection gives one per row). A collection row that cannot be
+    read is appended to ``row_errors`` with its line, and the other rows are kept."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         text, enc = decode_bytes(data)
@@ -247,13 +249,18 @@ def read_units(path: Path, rel: str, data: bytes, manifest_row: dict) -> list[Ra
     if suffix in COLLECTION_SUFFIXES:
         units = []
         for i, row in _collection_rows(path, data):
+            if isinstance(row, InputError):
+                if row_errors is None:
+                    raise row
+                row_errors.append(str(row))
+                continue
             col = next((c for c in TEXT_COLUMNS if row.get(c)), None)
             if col is None:
                 raise InputError(f"row {i}: no text column ({', '.join(TEXT_COLUMNS)})")
             meta = {**_collection_meta(row), **manifest_row}
             units.append(RawUnit(rel, str(row[col]), "utf-8", meta, row=i))
         if not units:
-            raise InputError("collection has no rows")
+            raise InputError("collection has no readable rows" + (f" ({row_errors[0]})" if row_errors else ""))
         return units
     raise InputError(f"unsupported file type {suffix or '(none)'}")
 

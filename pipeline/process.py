@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import traceback
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -37,14 +38,16 @@ class FileResult:
     rel: str
     documents: list[dict] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
-    rejected: str | None = None
+    rejected: str | None = None          # the file cannot be used: why
+    row_rejections: list[str] = field(default_factory=list)  # rows of a collection that cannot be read
+    error: str | None = None             # a bug met on this file: the traceback
 
 
 def process_file(task: FileTask) -> FileResult:
     """Every document and fact of one raw file; a file that cannot be used is rejected with a reason."""
     res = FileResult(task.rel)
     try:
-        units = read_units(Path(task.rel), task.rel, task.data or b"", task.manifest_row)
+        units = read_units(Path(task.rel), task.rel, task.data or b"", task.manifest_row, res.row_rejections)
         for unit in units:
             for doc in documents_from_unit(unit):
                 res.documents.append({**asdict(doc), "content_sha256": task.sha256})
@@ -56,10 +59,11 @@ def process_file(task: FileTask) -> FileResult:
                     if row["value_high"] is not None:
                         row["value_high"] = row["value_high"].quantize(Q4)
                     res.facts.append(row)
-    except InputError as exc:
+    except InputError as exc:  # bad input: a reason
         return FileResult(task.rel, rejected=str(exc))
-    except Exception as exc:  # a bug or a broken file must not cost the rest of the build
-        return FileResult(task.rel, rejected=f"{type(exc).__name__}: {exc}")
+    except Exception as exc:  # our bug: loud, with its traceback (the build records it and, unless strict, goes on)
+        return FileResult(task.rel, rejected=f"internal error: {type(exc).__name__}: {exc}",
+                          error=traceback.format_exc())
     if not res.documents:
         return FileResult(task.rel, rejected="no documents in file")
     return res
@@ -75,6 +79,8 @@ def facts_of_file(path: Path, manifest_row: dict | None = None) -> list[dict]:
     data = path.read_bytes()
     task = FileTask(path.name, file_digest(data), len(data), 0, manifest_row or {}, data)
     res = process_file(task)
+    if res.error:
+        raise RuntimeError(f"internal error extracting {path}:\n{res.error}")
     if res.rejected:
         raise InputError(res.rejected)
     return res.facts

@@ -51,6 +51,8 @@ LEDGER_SCHEMA = pa.schema([
     ("manifest_key", pa.string()), ("extractor_version", pa.string()), ("status", pa.string()),
     ("n_documents", pa.int32()), ("n_facts", pa.int32()), ("built_at", pa.string()),
 ])
+DUPLICATE_SCHEMA = pa.schema([("source_path", pa.string()), ("part", pa.int32()), ("doc_id", pa.string()),
+                              ("duplicate_of", pa.string())])
 LINK_SCHEMA = pa.schema([("target_fact_id", pa.string()), ("actual_fact_id", pa.string()),
                          ("link_score", pa.float64()), ("link_rule", pa.string())])
 QUARANTINE_SCHEMA = FACT_SCHEMA.append(pa.field("expectation", pa.string()))

@@ -26,7 +26,7 @@ def corpus_warehouse(tmp_path_factory) -> Path:
     from pipeline.build import build
 
     wh = tmp_path_factory.mktemp("corpus") / "warehouse"
-    build(ROOT / "data" / "raw", wh, progress=False)
+    build(ROOT / "data" / "raw", wh, progress=False, strict=True)
     return wh
 
 
