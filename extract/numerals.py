@@ -68,6 +68,8 @@ def parse_chinese_number(s: str) -> Decimal | None:
     for unit, factor in sorted(SECTION_UNITS.items(), key=lambda kv: -kv[1]):
         pos = s.rfind(unit)
         if pos >= 0:
+            if unit in s[:pos]:
+                return None  # the same multiplier twice (一亿二亿) is no number
             high = parse_chinese_number(s[:pos]) if pos else Decimal(1)
             rest = s[pos + len(unit):]
             low = parse_chinese_number(rest) if rest else Decimal(0)

@@ -252,6 +252,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     if value_high is None:
         # 十三亿五千 and its scale 万 are one numeral: 13亿 + 5000万, not (13亿 + 5000) × 万
         value = parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text else value * tail.scale
+    if value is None:
+        return None  # a numeral and a scale that make no number together (一亿二亿)
     pos = tail.end
     if (value_high is None and not tail.scale_text and pos < limit and text[pos] == _HALF
             and value == value.to_integral_value()

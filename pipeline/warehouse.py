@@ -72,8 +72,9 @@ def current_build(wh: Path) -> Path | None:
 def new_build_dir(wh: Path) -> Path:
     builds = wh / "builds"
     builds.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-    d = builds / f"{stamp}-{time.time_ns() % 1_000_000_000:09d}-{os.getpid()}"  # names sort in time order
+    ns = time.time_ns()  # one reading for both parts, so names sort in time order
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(ns // 1_000_000_000))
+    d = builds / f"{stamp}-{ns % 1_000_000_000:09d}-{os.getpid()}"
     d.mkdir()
     return d
 

@@ -18,13 +18,14 @@ def test_indicator_key(case):
     assert key == case["key"]
 
 
-def _facts(text: str, doc_id: str, year: int, jurisdiction: str, kind: str) -> list[dict]:
+def _facts(text: str, doc_id: str, year: int, jurisdiction: str, kind: str, n: int = 1) -> list[dict]:
+    """The facts of ``text`` as the linking stage reads them; exactly ``n`` of them, each of ``kind``."""
     rows = []
     for f in extract_facts(text, doc_id, report_year=year, doc_type="government_work_report"):
         row = f.to_dict()
         row.update(doc_id=doc_id, jurisdiction=jurisdiction, report_year=year, value=f.value.quantize(Q4))
         rows.append({k: row[k] for k in FACT_COLUMNS})
-    assert [r["kind"] for r in rows] == [kind], f"{text!r} should give one {kind}: {rows}"
+    assert [r["kind"] for r in rows] == [kind] * n, f"{text!r} should give {n} {kind}: {rows}"
     return rows
 
 
@@ -42,21 +43,17 @@ def test_link_case(case):
 
 def test_each_actual_answers_one_target_of_a_report_but_canonical_ones_any():
     text = "2025年,新建精品示范村200个。2025年,新建精品示范村200个。"
-    targets = [dict(f, doc_id="t") for f in _two(text)]
+    targets = _two(text)
     actual = _facts("2025年,新建精品示范村205个。", "a", 2026, "甲省", "actual")
     assert len(link_facts(targets + actual)) == 1
-    gdp = [dict(f, doc_id="t") for f in _two("2025年,地区生产总值增长5%左右。2025年,地区生产总值增长5%左右。")]
+    gdp = _two("2025年,地区生产总值增长5%左右。2025年,地区生产总值增长5%左右。")
     gdp_actual = _facts("2025年,地区生产总值增长5.2%。", "a", 2026, "甲省", "actual")
     assert len(link_facts(gdp + gdp_actual)) == 2
 
 
 def _two(text: str) -> list[dict]:
-    rows = []
-    for f in extract_facts(text, "t", report_year=2025, doc_type="government_work_report"):
-        row = f.to_dict()
-        row.update(doc_id="t", jurisdiction="甲省", report_year=2025)
-        rows.append({k: row[k] for k in FACT_COLUMNS})
-    assert len(rows) == 2 and rows[0]["fact_id"] != rows[1]["fact_id"]
+    rows = _facts(text, "t", 2025, "甲省", "target", n=2)
+    assert rows[0]["fact_id"] != rows[1]["fact_id"]
     return rows
 
 
