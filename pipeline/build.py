@@ -25,7 +25,7 @@ from extract.lexicon import load_lexicon
 
 from . import warehouse as W
 from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
-from .process import FileResult, FileTask, process_batch, process_file
+from .process import FileResult, FileTask, process_batch, process_file, process_files
 
 BATCH_FILES = 32
 FLUSH_DOCS = 256        # documents held before a batch is validated and written
@@ -150,15 +150,103 @@ def is_unchanged(task: FileTask, prev: dict | None) -> bool:
 
 # ---------------------------------------------------------------- executors
 
+def default_workers() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it, else every core)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # no affinity on this system (macOS, Windows)
+        return os.cpu_count() or 1
+
+
 def run_local(tasks: list[FileTask], raw_dir: Path, progress: bool) -> Iterator[FileResult]:
-    bar = _progress(len(tasks), progress)
+    """Extraction in this process, one file at a time (``--workers 1``)."""
+    bar = _Progress(len(tasks), progress)
     for t in tasks:
         t.data = (raw_dir / t.rel).read_bytes()
         r = process_file(t)
         t.data = None
-        bar.update(1)
+        bar.update(r)
         yield r
     bar.close()
+
+
+POOL_BATCH_FILES = 8      # at most this many files per task sent to a worker (fewer on a small corpus)
+POOL_IN_FLIGHT = 8        # batches submitted and not yet read back, per worker (about 0.4 MB per file held):
+                          # enough that the workers go on while this process validates and writes a batch
+POOL_RECYCLE_BATCHES = 64  # batches per worker before its process is replaced (a worker's heap stays bounded)
+
+
+def _pool_context():
+    """The start method of the local pool, chosen on purpose: *forkserver*, else *spawn*.
+
+    Not fork: by the time extraction starts, the parent has imported pyarrow (its allocator and thread
+    pools run threads) and may hold a DuckDB connection; fork() copies one thread of a process whose other
+    threads may hold locks, and a child that touches such a lock hangs (Python 3.12+ warns of it). The
+    fork server is a fresh, single-threaded interpreter that imports the extraction code once
+    (``pipeline.process``, with its lexicons) and forks each worker from that clean state: workers start in
+    milliseconds, share no thread or heap with the build, and the parent's Parquet buffers are not copied.
+    Spawn (a fresh interpreter per worker) is the fallback where there is no fork server (Windows)."""
+    import multiprocessing as mp
+
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["pipeline.process"])
+        return ctx
+    return mp.get_context("spawn")
+
+
+def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int) -> Iterator[FileResult]:
+    """Extraction on a local pool of ``workers`` processes, results yielded in the order of ``tasks``
+    (exactly what ``run_local`` yields, so "first seen wins" among duplicates is the same). Files go in
+    small batches; at most ``POOL_IN_FLIGHT`` batches per worker are submitted and not yet read back (the
+    rest wait here as tasks, not as results), and every ``POOL_RECYCLE_BATCHES`` batches per worker the
+    processes are replaced. A bug in extraction comes back as the file's error with its traceback (see
+    ``process_file``); a worker that dies (killed, out of memory) fails the build with BrokenProcessPool."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    # max_tasks_per_child is not used: on Python 3.11–3.13 a pool that replaces a worker at its limit can
+    # stop scheduling (CPython gh-115634); a new pool per generation of batches does the same job safely
+    size = max(1, min(POOL_BATCH_FILES, len(tasks) // (workers * 4)))
+    batches = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+    workers = max(1, min(workers, len(batches)))
+    per_generation = POOL_RECYCLE_BATCHES * workers
+    ctx = _pool_context()
+    bar = _Progress(len(tasks), progress)
+    try:
+        for g in range(0, len(batches), per_generation):
+            todo = iter(batches[g:g + per_generation])
+            pool = ProcessPoolExecutor(workers, mp_context=ctx)
+            try:
+                pending = deque(pool.submit(process_files, str(raw_dir), b)
+                                for b in itertools.islice(todo, POOL_IN_FLIGHT * workers))
+                while pending:
+                    results = pending.popleft().result()  # the oldest batch first: the order of the tasks
+                    nxt = next(todo, None)
+                    if nxt is not None:
+                        pending.append(pool.submit(process_files, str(raw_dir), nxt))
+                    for r in results:
+                        bar.update(r)
+                        yield r
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        bar.close()
+
+
+_WARMING: list = []  # the thread importing Great Expectations, until the first batch is validated
+
+
+def _warm_validation() -> None:
+    """Import Great Expectations (seconds) on a thread while the pool's workers extract, instead of on
+    this process's path at the first batch (``_flush`` joins the thread before it validates)."""
+    import threading
+
+    from .validate import _Gx
+
+    t = threading.Thread(target=_Gx, name="warm-validation")
+    t.start()
+    _WARMING.append(t)
 
 
 def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int | None,
@@ -172,7 +260,7 @@ def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int 
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
                                processes=True, dashboard_address=None)
         client = Client(cluster)
-    bar = _progress(len(tasks), progress)
+    bar = _Progress(len(tasks), progress)
     try:
         batches = [tasks[i:i + BATCH_FILES] for i in range(0, len(tasks), BATCH_FILES)]
         max_in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
@@ -198,7 +286,7 @@ def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int 
             fut.release()
             submit_next()
             for r in results:
-                bar.update(1)
+                bar.update(r)
                 yield r
     finally:
         bar.close()
@@ -207,11 +295,23 @@ def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int 
             cluster.close()
 
 
-def _progress(total: int, enabled: bool):
-    from tqdm import tqdm
+class _Progress:
+    """A progress bar over the files to extract that also counts the documents they held."""
 
-    return tqdm(total=total, unit="file", desc="extract", file=sys.stderr, disable=not enabled or total == 0,
-                mininterval=0.5)
+    def __init__(self, total: int, enabled: bool):
+        from tqdm import tqdm
+
+        self.documents = 0
+        self.bar = tqdm(total=total, unit="file", desc="extract", file=sys.stderr,
+                        disable=not enabled or total == 0, mininterval=0.5)
+
+    def update(self, r: FileResult) -> None:
+        self.documents += len(r.documents)
+        self.bar.set_postfix_str(f"{self.documents} documents", refresh=False)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        self.bar.close()
 
 
 # ---------------------------------------------------------------- writing
@@ -275,6 +375,9 @@ def _flush(writers: _Writers, docs: list[dict], facts: list[dict], validate: boo
     if validate and facts_table.num_rows:
         from .validate import validate_fact_batch
 
+        while _WARMING:
+            _WARMING.pop().join()
+
         facts_table, failed = validate_fact_batch(facts_table, {d["doc_id"]: d["text"] for d in docs})
         writers.write_quarantine(failed, new=True)
     writers.write_documents(_table(docs, W.DOCUMENT_SCHEMA))
@@ -305,7 +408,9 @@ _LIBC = _load_libc()
 
 
 def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+    """The rows as a table of ``schema``, column by column (a key a row lacks is NULL; other keys are left)."""
+    return pa.Table.from_arrays([pa.array([r.get(f.name) for r in rows], type=f.type) for f in schema],
+                                schema=schema)
 
 
 def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> dict[str, str]:
@@ -433,6 +538,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         duplicates = [d for d in prev_duplicates if d["source_path"] in unchanged]
         ledger = []
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        results = None
         try:
             seen = _carry(prev, unchanged, writers) if prev else {}
             seen.update((d["doc_id"], d["duplicate_of"]) for d in duplicates)
@@ -443,8 +549,15 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
             for t in prev_rejects:
                 ledger.append(_ledger_row(t, "rejected", 0, 0, now))
             by_rel = {t.rel: t for t in todo}
-            results = (run_dask(todo, raw_dir, progress, workers, scheduler) if executor == "dask"
-                       else run_local(todo, raw_dir, progress))
+            n_workers = workers or default_workers()
+            if executor == "dask":
+                results = run_dask(todo, raw_dir, progress, workers, scheduler)
+            elif n_workers > 1 and len(todo) > 1:
+                results = run_pool(todo, raw_dir, progress, n_workers)
+                if validate:
+                    _warm_validation()
+            else:
+                results = run_local(todo, raw_dir, progress)
             buf_docs, buf_facts = [], []
             for r in results:
                 t = by_rel[r.rel]
@@ -471,6 +584,8 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
                 writers.write_quarantine(old_q.filter(pc.is_in(old_q.column("source_path"),
                                                                 value_set=pa.array(sorted(unchanged)))))
         finally:
+            if results is not None:
+                results.close()  # an early stop (--strict) ends the workers now, not when collected
             writers.close()
         if writers.n_docs == 0:
             reasons = "; ".join(f"{p}: {why}" for p, why in sorted(rejected)[:5])

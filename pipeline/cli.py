@@ -17,7 +17,12 @@ EPILOGS = {
     "build": """example:
   python -m pipeline build                       # data/raw -> data/warehouse, incremental
   python -m pipeline build --full                # re-extract every document
+  python -m pipeline build --workers 1           # extract in this one process
   python -m pipeline build --executor dask --workers 4
+
+Extraction runs on a pool of one process per core by default (--workers N to
+change it); the facts, documents, duplicates and rejections are the same,
+in the same order, as with --workers 1.
 """,
     "query": """examples:
   python -m pipeline query "SELECT indicator, period_year, target_value, actual_value, status
@@ -44,6 +49,16 @@ def _default(name: str, env: str) -> str:
     return os.environ.get(env, name)
 
 
+def _positive_int(s: str) -> int:
+    try:
+        n = int(s)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {s!r}")
+    return n
+
+
 def make_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m pipeline",
@@ -61,9 +76,12 @@ def make_parser() -> argparse.ArgumentParser:
     b = add("build", "Ingest every document under the raw folder, extract facts, validate, write the warehouse.")
     b.add_argument("--raw", default=raw_default, help="raw folder (default: %(default)s, or $PIPELINE_RAW)")
     b.add_argument("--warehouse", default=wh_default, help="warehouse folder (default: %(default)s, or $PIPELINE_WAREHOUSE)")
-    b.add_argument("--executor", choices=["local", "dask"], default="local", help="where extraction runs (default: local)")
+    b.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="where extraction runs: a pool of local processes, or Dask (default: local)")
     b.add_argument("--scheduler", help="address of an existing Dask scheduler (implies --executor dask)")
-    b.add_argument("--workers", type=int, help="Dask workers for a local cluster (default: all cores)")
+    b.add_argument("--workers", type=_positive_int, metavar="N",
+                   help="processes that extract: the local pool's size, or the workers of a local Dask cluster "
+                        "(default: one per core; 1 extracts in this process)")
     b.add_argument("--full", action="store_true", help="re-extract every document, changed or not")
     b.add_argument("--no-wait", action="store_true", help="refuse instead of waiting when another build runs")
     b.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -73,6 +73,17 @@ def process_batch(tasks: list[FileTask]) -> list[FileResult]:
     return [process_file(t) for t in tasks]
 
 
+def process_files(raw_dir: str, tasks: list[FileTask]) -> list[FileResult]:
+    """One batch for a worker of the local process pool: it reads each file's bytes itself (the pool
+    shares the parent's disk), so only the small task and its result cross between processes. A file
+    that cannot be read now (removed since the scan) raises, as it does in the single process."""
+    out = []
+    for t in tasks:
+        t.data = (Path(raw_dir) / t.rel).read_bytes()
+        out.append(process_file(t))
+        t.data = None
+    return out
+
 
 def facts_of_file(path: Path, manifest_row: dict | None = None) -> list[dict]:
     """Facts of one file, for `pipeline extract` (no warehouse touched)."""

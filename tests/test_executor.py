@@ -1,0 +1,108 @@
+"""The local process pool gives exactly what one process gives, and a bug in a worker stays loud."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+import pytest
+
+import pipeline.build as B
+import pipeline.process as P
+from pipeline.build import BuildError, build
+from pipeline.cli import make_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+NATIONAL = ROOT / "data" / "raw" / "national"
+
+
+def _corpus(raw: Path) -> Path:
+    """Small files in an order where "first seen wins" matters (a GB18030 re-encoding that sorts first, a
+    copy that sorts last, a .md before its .txt), a collection with a broken line, an empty file."""
+    raw.mkdir()
+    years = range(2006, 2016)
+    texts = {y: (NATIONAL / f"{y}年国务院政府工作报告.txt").read_text(encoding="utf-8")[:2500] for y in years}
+    for y in years:
+        (raw / f"{y}年国务院政府工作报告.txt").write_text(texts[y], encoding="utf-8")
+    (raw / "0copy_2009年国务院政府工作报告.txt").write_bytes(texts[2009].encode("gb18030"))  # sorts first
+    (raw / "zcopy_2012年国务院政府工作报告.txt").write_text(texts[2012], encoding="utf-8")  # sorts last
+    (raw / "2014年国务院政府工作报告.md").write_text(texts[2014], encoding="utf-8")  # sorts before its .txt
+    row = lambda text: json.dumps({"province": "甲省", "year": 2025, "text": text}, ensure_ascii=False)  # noqa: E731
+    lines = [row(texts[2007]), '{"broken', row("2025年,城镇新增就业1200万人以上,地区生产总值增长5%左右。")]
+    (raw / "reports.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (raw / "empty.txt").write_bytes(b"")
+    return raw
+
+
+def _relations(wh: Path) -> dict[str, list[dict]]:
+    """Every relation the build writes, row by row in the order written (build times left out)."""
+    cur = wh / "current"
+    out = {}
+    for name in ("documents", "facts"):
+        out[name] = ds.dataset(cur / name, format="parquet", partitioning="hive").to_table().to_pylist()
+    for name in ("duplicates", "rejected_documents", "quarantine", "links"):
+        out[name] = pq.read_table(cur / f"{name}.parquet").to_pylist()
+    out["ledger"] = [{k: v for k, v in r.items() if k not in ("built_at", "mtime_ns")}
+                     for r in pq.read_table(cur / "ledger.parquet").to_pylist()]
+    return out
+
+
+def test_the_pool_gives_what_one_process_gives(tmp_path, monkeypatch):
+    raw = _corpus(tmp_path / "raw")
+    pools = []
+    real_pool = B.run_pool
+    monkeypatch.setattr(B, "run_pool", lambda *a, **k: pools.append(a[3]) or real_pool(*a, **k))
+    build(raw, tmp_path / "one", progress=False, strict=True, workers=1)
+    assert pools == []
+    build(raw, tmp_path / "two", progress=False, strict=True, workers=2)
+    assert pools == [2]
+    one, two = _relations(tmp_path / "one"), _relations(tmp_path / "two")
+    assert len(one["facts"]) > 100 and len(one["duplicates"]) == 3 and len(one["rejected_documents"]) == 2
+    assert [d["source_path"] for d in one["duplicates"]] == [
+        "2009年国务院政府工作报告.txt", "2014年国务院政府工作报告.txt", "zcopy_2012年国务院政府工作报告.txt"]
+    for name in one:
+        assert one[name] == two[name], name
+
+
+def _buggy_files(raw_dir, tasks):
+    """Runs in a worker: extraction there fails on one file, as a bug of ours would."""
+    real = P.extract_facts
+
+    def buggy(text, *args, **kwargs):
+        if "触发错误" in text:
+            raise KeyError("scale_at")
+        return real(text, *args, **kwargs)
+
+    P.extract_facts = buggy
+    try:
+        return P.process_files(raw_dir, tasks)
+    finally:
+        P.extract_facts = real
+
+
+def test_a_bug_in_a_worker_keeps_its_traceback_and_is_fatal_when_strict(tmp_path, monkeypatch, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for y in (2011, 2012, 2013):
+        (raw / f"{y}.txt").write_text((NATIONAL / f"{y}年国务院政府工作报告.txt").read_text(encoding="utf-8")[:2000],
+                                      encoding="utf-8")
+    (raw / "bad.txt").write_text("触发错误的文件:城镇新增就业900万人。", encoding="utf-8")
+    monkeypatch.setattr(B, "process_files", _buggy_files)  # what the pool sends to its workers
+    with pytest.raises(BuildError, match="bad.txt"):
+        build(raw, tmp_path / "strict", progress=False, strict=True, workers=2)
+    rep = build(raw, tmp_path / "lenient", progress=False, workers=2)
+    err = capsys.readouterr().err
+    assert rep.errors == 1 and "INTERNAL ERRORS" in rep.line()
+    assert "Traceback" in err and "in buggy" in err and "KeyError: 'scale_at'" in err
+    rejected = pq.read_table(tmp_path / "lenient" / "current" / "rejected_documents.parquet").to_pylist()
+    assert [(r["source_path"], r["reason"].split(":")[0]) for r in rejected] == [("bad.txt", "internal error")]
+    assert rep.documents == 3 and rep.facts > 0
+
+
+def test_workers_is_a_positive_number():
+    assert make_parser().parse_args(["build", "--workers", "3"]).workers == 3
+    assert make_parser().parse_args(["build"]).workers is None  # one per core
+    for bad in ("0", "-2", "two"):
+        with pytest.raises(SystemExit):
+            make_parser().parse_args(["build", "--workers", bad])
