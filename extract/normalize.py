@@ -73,13 +73,24 @@ def is_corrupt(text: str) -> bool:
     return bool(_chrome()[2].search(text))
 
 
+def _fullwidth_to_ascii(text: str) -> str:
+    """！ to ～ as their ASCII forms (what NFKC does), one ``str.replace`` per distinct character (a text
+    holds a handful of them, tens of thousands of times): each search goes on from the last one found, as
+    nothing before it is full-width any more and no length changes."""
+    pos = 0
+    while m := _FULLWIDTH.search(text, pos):
+        ch = m.group(0)
+        text, pos = text.replace(ch, chr(ord(ch) - 0xFEE0)), m.start()
+    return text
+
+
 def normalize_text(raw: str) -> NormalizedText:
     """Canonical text: no pinyin, simplified, NFKC, no invisible characters or page chrome."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_pinyin(text)
     text = _INVISIBLE.sub("", text)
     text = to_simplified(text)
-    text = _FULLWIDTH.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
+    text = _fullwidth_to_ascii(text)
     if not unicodedata.is_normalized("NFKC", text):  # what is left for NFKC proper (①, ㎡, …), line by line
         text = "\n".join(line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
                           for line in text.split("\n"))
