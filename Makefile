@@ -28,8 +28,8 @@ refresh: $(STAMP)  ## incremental build, validation, report (the scheduled job)
 	$(PY) -m pipeline validate
 	$(PY) -m pipeline report --out data/warehouse/plan_vs_actual.html
 
-bench: $(STAMP)  ## extraction speed and incremental-build benchmarks
-	$(PY) -m benchmarks.extract_speed
+bench: $(STAMP)  ## extraction speed (against JioNLP and a bare regex), cold builds by workers, incremental builds
+	$(PY) -m benchmarks.summary
 	$(PY) -m benchmarks.refresh
 
 clean:           ## remove the built warehouse (not the venv)

@@ -1,0 +1,164 @@
+"""One run, interleaved medians: extraction speed against JioNLP and the bare regex floor, and cold builds
+of the synthetic corpus with ``--workers 1`` and with the default pool, with peak memory.
+
+    python -m benchmarks.summary [--runs 5] [--docs 2000] [--mb 6] [--no-jionlp] [--curve 1,2,4,8,16]
+
+Every figure is a whole process (start-up and imports included). Runs are interleaved (each command once
+per round, rounds repeated) so machine noise falls on all alike; the load average before and after is
+printed, since a shared machine makes every figure slower. Peak memory is the largest sum of the resident
+sets of the build and all its descendants (the pool's fork server and workers), sampled every 50 ms, and
+the build process's own maximum RSS.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .extract_speed import JIONLP_SCAN, REGEX_SCAN, ensure_jionlp, make_input, run_interleaved
+from .synth import make_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _tree_rss(root: int) -> int:
+    """Bytes resident in ``root`` and all its descendants now (Linux /proc; 0 elsewhere)."""
+    children: dict[int, list[int]] = {}
+    try:
+        pids = [int(p) for p in os.listdir("/proc") if p.isdigit()]
+    except OSError:
+        return 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as fh:
+                ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(pid)
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as fh:
+                total += int(fh.read().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def timed_build(raw: Path, wh: Path, workers: int = 0) -> tuple[float, float, float, str]:
+    """Wall seconds, peak RSS of the process tree and of the build process (MiB), and the summary line of
+    one cold `python -m pipeline build` (``workers`` 0: the default)."""
+    shutil.rmtree(wh, ignore_errors=True)
+    cmd = [sys.executable, "-m", "pipeline", "build", "--raw", str(raw), "--warehouse", str(wh), "--quiet"]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak, done = [0], threading.Event()
+
+    def sample():
+        while not done.wait(0.05):
+            peak[0] = max(peak[0], _tree_rss(p.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    err = p.stderr.read().decode() if p.stderr else ""
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    done.set()
+    sampler.join()
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(err[-2000:])
+    line = next((x for x in err.splitlines() if x.startswith("built ")), "")
+    return wall, peak[0] / 2**20, usage.ru_maxrss / 1024, line
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5, help="interleaved rounds (medians are reported)")
+    ap.add_argument("--mb", type=float, default=6, help="size of the extraction input")
+    ap.add_argument("--docs", type=int, default=2000, help="documents in the synthetic corpus (0: no builds)")
+    ap.add_argument("--no-jionlp", action="store_true", help="leave JioNLP out (it installs into its own venv)")
+    ap.add_argument("--curve", default="", help="worker counts for a scaling curve, e.g. 1,2,4,8,16")
+    args = ap.parse_args()
+    print(f"machine: {_cores()} cores; load average {_load()} (1, 5, 15 min) before", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        f = make_input(tmp, args.mb)
+        mb = f.stat().st_size / 1e6
+        cmds = {"pipeline extract": [sys.executable, "-m", "pipeline", "extract", str(f)],
+                "bare regex scan": [sys.executable, "-c", REGEX_SCAN, str(f)]}
+        if not args.no_jionlp:
+            py = ensure_jionlp()
+            if py is None:
+                print("jionlp: could not be installed here")
+            else:
+                cmds["jionlp extract_money"] = [str(py), "-c", JIONLP_SCAN, str(f)]
+        res = run_interleaved(cmds, args.runs)
+        print(f"\nextraction, {mb:.1f} MB of national reports, whole process, median of {args.runs} interleaved runs:")
+        ours = res["pipeline extract"][0]
+        for name, (wall, cpu, out) in res.items():
+            found = (f"{len(out.splitlines())} facts of every kind" if name == "pipeline extract"
+                     else f"{out.strip().splitlines()[-1]} matches")
+            vs = "" if name == "pipeline extract" else f"  takes {wall / ours:.2f}x the time of pipeline extract"
+            print(f"  {name:22s} wall {wall:5.2f}s  cpu {cpu:5.2f}s  ({mb / wall:6.2f} MB/s)  {found}{vs}", flush=True)
+
+        if args.docs:
+            raw = tmp / "raw"
+            make_corpus(raw, args.docs)
+            configs = {"--workers 1": 1, f"default ({_cores()} workers)": 0}
+            configs.update({f"--workers {w}": w for w in (int(x) for x in args.curve.split(",") if x)
+                            if w != 1 and f"--workers {w}" not in configs})
+            walls: dict[str, list[float]] = {k: [] for k in configs}
+            trees: dict[str, list[float]] = {k: [] for k in configs}
+            selfs: dict[str, list[float]] = {k: [] for k in configs}
+            lines: dict[str, set[str]] = {k: set() for k in configs}
+            for _ in range(args.runs):
+                for name, w in configs.items():
+                    wall, tree, own, line = timed_build(raw, tmp / "wh", w)
+                    walls[name].append(wall)
+                    trees[name].append(tree)
+                    selfs[name].append(own)
+                    lines[name].add(re.sub(r" in [\d.]+s|linked in [\d.]+s", "", line))
+            base = statistics.median(walls["--workers 1"])
+            print(f"\ncold build, {args.docs} synthetic documents, median of {args.runs} interleaved runs:")
+            for name in configs:
+                m = statistics.median(walls[name])
+                print(f"  {name:22s} wall {m:6.1f}s ({m / base:5.1%} of --workers 1; {args.docs / m:5.1f} docs/s)  "
+                      f"peak RSS {max(trees[name]):5.0f} MiB all processes, {max(selfs[name]):5.0f} MiB the build "
+                      f"process  [runs: {', '.join(f'{x:.1f}' for x in walls[name])}]", flush=True)
+            summaries = {s for v in lines.values() for s in v}
+            print(f"  the same documents and facts every run: {'yes' if len(summaries) == 1 else 'NO'}"
+                  f" ({next(iter(summaries)) if len(summaries) == 1 else summaries})")
+    print(f"\nload average {_load()} after")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
