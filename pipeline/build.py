@@ -25,7 +25,7 @@ from extract.lexicon import load_lexicon
 
 from . import warehouse as W
 from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
-from .process import FileResult, FileTask, process_batch, process_file, process_files
+from .process import FileResult, FileTask, process_batch, process_file, process_files, watch_build
 
 BATCH_FILES = 32
 FLUSH_DOCS = 256        # documents held before a batch is validated and written
@@ -201,7 +201,8 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
     small batches; at most ``POOL_IN_FLIGHT`` batches per worker are submitted and not yet read back (the
     rest wait here as tasks, not as results), and every ``POOL_RECYCLE_BATCHES`` batches per worker the
     processes are replaced. A bug in extraction comes back as the file's error with its traceback (see
-    ``process_file``); a worker that dies (killed, out of memory) fails the build with BrokenProcessPool."""
+    ``process_file``); a worker that dies (killed, out of memory) fails the build with BrokenProcessPool, and
+    workers end when the build process does, however it ends (``watch_build``)."""
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
@@ -216,7 +217,7 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
     try:
         for g in range(0, len(batches), per_generation):
             todo = iter(batches[g:g + per_generation])
-            pool = ProcessPoolExecutor(workers, mp_context=ctx)
+            pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=watch_build, initargs=(os.getpid(),))
             try:
                 pending = deque(pool.submit(process_files, str(raw_dir), b)
                                 for b in itertools.islice(todo, POOL_IN_FLIGHT * workers))

@@ -85,6 +85,39 @@ def process_files(raw_dir: str, tasks: list[FileTask]) -> list[FileResult]:
     return out
 
 
+def watch_build(build_pid: int) -> None:
+    """Initializer of a pool worker: end this worker as soon as the build process ``build_pid`` has ended.
+    A build killed outright (SIGKILL, the out-of-memory killer) never shuts its pool down, and its workers
+    would wait for tasks forever: each holds its own end of the task queue (and the fork server lives as
+    long as a worker does). Waits on a pidfd where Linux has one, else looks once a second."""
+    import os
+    import threading
+
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(build_pid)
+        except (AttributeError, OSError):  # no pidfd here, or the build has ended already
+            fd = None
+        if fd is not None:
+            import select
+
+            select.select([fd], [], [])  # readable once the build process has ended
+        else:
+            import time
+
+            while True:
+                try:
+                    os.kill(build_pid, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass
+                time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-build", daemon=True).start()
+
+
 def facts_of_file(path: Path, manifest_row: dict | None = None) -> list[dict]:
     """Facts of one file, for `pipeline extract` (no warehouse touched)."""
     data = path.read_bytes()

@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pyarrow.dataset as ds
@@ -98,6 +103,54 @@ def test_a_bug_in_a_worker_keeps_its_traceback_and_is_fatal_when_strict(tmp_path
     rejected = pq.read_table(tmp_path / "lenient" / "current" / "rejected_documents.parquet").to_pylist()
     assert [(r["source_path"], r["reason"].split(":")[0]) for r in rejected] == [("bad.txt", "internal error")]
     assert rep.documents == 3 and rep.facts > 0
+
+
+def _sleepy_files(raw_dir, tasks):
+    """Runs in a worker: says which process it is, then works for a minute."""
+    (Path(raw_dir) / "pids" / str(os.getpid())).write_text("")
+    time.sleep(60)
+    return P.process_files(raw_dir, tasks)
+
+
+DRIVER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+import pipeline.build as B, test_executor as T
+B.process_files = T._sleepy_files
+raw = Path({raw!r})
+list(B.run_pool(B.scan(raw, {{}})[0], raw, False, 2))
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_the_build_is_killed(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "pids").mkdir(parents=True)
+    for i in range(4):
+        (raw / f"{i}.txt").write_text(f"第{i}份:城镇新增就业900万人。", encoding="utf-8")
+    driver = subprocess.Popen([sys.executable, "-c", DRIVER.format(tests=str(Path(__file__).parent), raw=str(raw))],
+                              cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 60
+        while len(list((raw / "pids").iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = [int(p.name) for p in (raw / "pids").iterdir()]
+        assert len(workers) == 2 and all(_alive(w) for w in workers)
+    finally:
+        driver.send_signal(signal.SIGKILL)  # no shutdown, no cleanup: as the out-of-memory killer does it
+        driver.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(w) for w in workers), "a worker outlived its build"
 
 
 def test_workers_is_a_positive_number():
