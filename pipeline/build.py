@@ -252,7 +252,11 @@ def _warm_validation() -> None:
 
 def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int | None,
              scheduler: str | None) -> Iterator[FileResult]:
-    from dask.distributed import Client, LocalCluster, as_completed
+    """Extraction on a Dask cluster, results yielded in the order of ``tasks`` (the oldest batch first, as
+    ``run_pool``), so duplicates are kept and left out as one process does."""
+    from collections import deque
+
+    from dask.distributed import Client, LocalCluster
 
     cluster = None
     if scheduler:
@@ -265,7 +269,7 @@ def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int 
     try:
         batches = [tasks[i:i + BATCH_FILES] for i in range(0, len(tasks), BATCH_FILES)]
         max_in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
-        pending = as_completed()
+        pending: deque = deque()
         it = iter(batches)
 
         def submit_next() -> bool:
@@ -274,7 +278,7 @@ def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int 
                 return False
             for t in batch:
                 t.data = (raw_dir / t.rel).read_bytes()
-            pending.add(client.submit(process_batch, batch, pure=False))
+            pending.append(client.submit(process_batch, batch, pure=False))
             for t in batch:
                 t.data = None
             return True
@@ -282,7 +286,8 @@ def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int 
         for _ in range(max_in_flight):
             if not submit_next():
                 break
-        for fut in pending:
+        while pending:
+            fut = pending.popleft()
             results = fut.result()
             fut.release()
             submit_next()

@@ -30,7 +30,9 @@ def _corpus(raw: Path) -> Path:
     texts = {y: (NATIONAL / f"{y}年国务院政府工作报告.txt").read_text(encoding="utf-8")[:2500] for y in years}
     for y in years:
         (raw / f"{y}年国务院政府工作报告.txt").write_text(texts[y], encoding="utf-8")
-    (raw / "0copy_2009年国务院政府工作报告.txt").write_bytes(texts[2009].encode("gb18030"))  # sorts first
+    (raw / "00whole_2013年国务院政府工作报告.txt").write_text(  # first and slowest: later batches end before it
+        (NATIONAL / "2013年国务院政府工作报告.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (raw / "0copy_2009年国务院政府工作报告.txt").write_bytes(texts[2009].encode("gb18030"))  # before its original
     (raw / "zcopy_2012年国务院政府工作报告.txt").write_text(texts[2012], encoding="utf-8")  # sorts last
     (raw / "2014年国务院政府工作报告.md").write_text(texts[2014], encoding="utf-8")  # sorts before its .txt
     row = lambda text: json.dumps({"province": "甲省", "year": 2025, "text": text}, ensure_ascii=False)  # noqa: E731
@@ -68,6 +70,16 @@ def test_the_pool_gives_what_one_process_gives(tmp_path, monkeypatch):
         "2009年国务院政府工作报告.txt", "2014年国务院政府工作报告.txt", "zcopy_2012年国务院政府工作报告.txt"]
     for name in one:
         assert one[name] == two[name], name
+
+
+def test_dask_gives_what_one_process_gives_in_the_same_order(tmp_path, monkeypatch):
+    raw = _corpus(tmp_path / "raw")
+    monkeypatch.setattr(B, "BATCH_FILES", 2)  # several batches, the first the slowest
+    build(raw, tmp_path / "one", progress=False, strict=True, workers=1)
+    build(raw, tmp_path / "dask", progress=False, strict=True, executor="dask", workers=2)
+    one, dask = _relations(tmp_path / "one"), _relations(tmp_path / "dask")
+    for name in one:
+        assert one[name] == dask[name], name
 
 
 def _buggy_files(raw_dir, tasks):
