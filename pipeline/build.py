@@ -200,9 +200,10 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
     (exactly what ``run_local`` yields, so "first seen wins" among duplicates is the same). Files go in
     small batches; at most ``POOL_IN_FLIGHT`` batches per worker are submitted and not yet read back (the
     rest wait here as tasks, not as results), and every ``POOL_RECYCLE_BATCHES`` batches per worker the
-    processes are replaced. A bug in extraction comes back as the file's error with its traceback (see
-    ``process_file``); a worker that dies (killed, out of memory) fails the build with BrokenProcessPool, and
-    workers end when the build process does, however it ends (``watch_build``)."""
+    processes are replaced (the new ones start while the old ones finish their last batches). A bug in
+    extraction comes back as the file's error with its traceback (see ``process_file``); a worker that dies
+    (killed, out of memory) fails the build with BrokenProcessPool, and workers end when the build process
+    does, however it ends (``watch_build``)."""
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
@@ -213,25 +214,31 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
     workers = max(1, min(workers, len(batches)))
     per_generation = POOL_RECYCLE_BATCHES * workers
     ctx = _pool_context()
+    pools: list = []
+
+    def submit(i: int):
+        if i % per_generation == 0:  # a new generation of workers; the last one ends when its batches are done
+            if pools:
+                pools[-1].shutdown(wait=False)
+            pools.append(ProcessPoolExecutor(workers, mp_context=ctx, initializer=watch_build,
+                                             initargs=(os.getpid(),)))
+        return pools[-1].submit(process_files, str(raw_dir), batches[i])
+
     bar = _Progress(len(tasks), progress)
     try:
-        for g in range(0, len(batches), per_generation):
-            todo = iter(batches[g:g + per_generation])
-            pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=watch_build, initargs=(os.getpid(),))
-            try:
-                pending = deque(pool.submit(process_files, str(raw_dir), b)
-                                for b in itertools.islice(todo, POOL_IN_FLIGHT * workers))
-                while pending:
-                    results = pending.popleft().result()  # the oldest batch first: the order of the tasks
-                    nxt = next(todo, None)
-                    if nxt is not None:
-                        pending.append(pool.submit(process_files, str(raw_dir), nxt))
-                    for r in results:
-                        bar.update(r)
-                        yield r
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
+        pending = deque(submit(i) for i in range(min(len(batches), POOL_IN_FLIGHT * workers)))
+        nxt = len(pending)
+        while pending:
+            results = pending.popleft().result()  # the oldest batch first: the order of the tasks
+            if nxt < len(batches):
+                pending.append(submit(nxt))
+                nxt += 1
+            for r in results:
+                bar.update(r)
+                yield r
     finally:
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)
         bar.close()
 
 

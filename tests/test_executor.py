@@ -60,6 +60,7 @@ def test_the_pool_gives_what_one_process_gives(tmp_path, monkeypatch):
     pools = []
     real_pool = B.run_pool
     monkeypatch.setattr(B, "run_pool", lambda *a, **k: pools.append(a[3]) or real_pool(*a, **k))
+    monkeypatch.setattr(B, "POOL_RECYCLE_BATCHES", 2)  # workers replaced every 2 batches: several generations
     build(raw, tmp_path / "one", progress=False, strict=True, workers=1)
     assert pools == []
     build(raw, tmp_path / "two", progress=False, strict=True, workers=2)
