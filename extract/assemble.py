@@ -115,6 +115,9 @@ def _cue_tables():
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
         "growth_words": comp(cues["growth_words"]),
+        "review_actions": comp(cues["review_actions"]),
+        "base_before": re.compile(cues["comparison_base_before"]),
+        "base_after": re.compile(cues["comparison_base_after"]),
         "from_before": re.compile(cues["from_before"]),
         "to_after": re.compile(cues["to_after"]),
     }
@@ -144,12 +147,15 @@ def _time_cue(text: str, report_year: int | None) -> int | None:
 
 
 def _time_hits(text: str, report_year: int | None) -> list[tuple[int, int, int, int]]:
-    """Every time word of ``text``: (start, end, priority, year); a relative word (去年) wins a tie."""
+    """Every time word of ``text`` that says when (not the base of a comparison: 比去年, 2010年不变价):
+    (start, end, priority, year); a relative word (去年) wins a tie."""
     t = _cue_tables()
     hits = [(m.start(), m.end(), 0, int(m.group(1))) for m in _YEAR.finditer(text)]
     if report_year is not None:
         hits += [(m.start(), m.end(), 1, report_year + t["relative_map"][m.group(0)])
                  for m in t["relative"].finditer(text)]
+    hits = [h for h in hits if not t["base_before"].search(text, max(0, h[0] - 4), h[0])
+            and not t["base_after"].match(text, h[1])]
     hits.sort()
     return hits
 
@@ -488,12 +494,14 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
                 or st.in_baseline(q.start)):
             flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
             period = None
-        bm = _BASELINE_YEAR.search(clause_phrase)
+        bm = _BASELINE_YEAR.search(clause_phrase) or _BASELINE_YEAR.search(sentence_prefix)
         if bm and period is not None and int(bm.group(1)) < period - 1:
             flags.append("cumulative")
             period = None
         if t["cumulative"].search(clause_phrase) and "cumulative" not in flags:
             flags.append("cumulative")
+        if kind == "target" and period is not None and st.ctx.report_year is not None and period < st.ctx.report_year:
+            flags.append("restated_target")  # a target for a year before the report's (去年确定的目标): said again
         if kind == "actual" and t["estimated"].search(near):
             flags.append("estimated")
         if kind != "target":
@@ -575,9 +583,15 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
                   time_cue: tuple[int | None, str | None]) -> tuple[str, str | None, str]:
     """Kind from the tense cue nearest the number (clause, then the sentence before it), else from
     time words, the section heading, the sentences nearby, and last the whole document."""
-    prior = _section_mode(st.sentences[i].section, st.ctx, st.dt) or st.mode
+    heading = _section_mode(st.sentences[i].section, st.ctx, st.dt)
+    prior = heading or st.mode
+    review = _cue_tables()["review_actions"]
     for name, (a, b) in (("clause", clause_span), ("sentence", prefix_span)):
         hits = st.cues_in(a, b)
+        if heading == "actual":
+            # under a review heading a target needs a cue of its own clause, and 争取/将 there tell what was done
+            hits = [h for h in hits if h[2] != "target"
+                    or (name == "clause" and not review.fullmatch(st.masked, h[0], h[1]))]
         if hits:
             kinds = {h[2] for h in hits}
             if len(kinds) > 1 and name == "sentence":
@@ -622,8 +636,11 @@ def _mixed_section(section: str) -> bool:
 
 def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int | None, str | None],
                     kind: str, is_rate_level: bool = False) -> tuple[int | None, str]:
-    """The year a figure is about, and where that came from (text, section or default)."""
-    if time_cue[0] is not None:
+    """The year a figure is about, and where that came from (text, section or default). A target's own cue
+    outweighs a time word of another sentence that points before the year targets are for (去年价格上涨的
+    翘尾影响约有1个百分点。把居民消费价格涨幅控制在3.5%左右)."""
+    if time_cue[0] is not None and not (kind == "target" and time_cue[1] == "paragraph"
+                                        and time_cue[0] < _target_year(st)):
         return time_cue[0], "text"
     year, where = _section_period(sent.section, st.ctx.report_year)
     if where == "section" and not is_rate_level and _mixed_section(sent.section) and st.framing(i) == "multi_year":
@@ -635,6 +652,13 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
     if st.ctx.report_year is None or st.dt is None:
         return None, "unknown"
     return st.ctx.report_year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset), "default"
+
+
+def _target_year(st: _DocState) -> int:
+    """The first year a document's targets are for by default (its report year plus the type's offset)."""
+    if st.ctx.report_year is None:
+        return -1
+    return st.ctx.report_year + (st.dt.target_offset if st.dt else 0)
 
 
 def _title_plan_year(text: str, dt: DocType | None) -> int | None:
