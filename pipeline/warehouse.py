@@ -33,6 +33,8 @@ DOCUMENT_SCHEMA = pa.schema([
     ("jurisdiction", pa.string()), ("admin_level", pa.string()), ("report_year", pa.int32()),
     ("doc_type", pa.string()), ("text", pa.string()), ("n_chars", pa.int32()), ("encoding", pa.string()),
     ("flags", pa.list_(pa.string())), ("source_url", pa.string()), ("content_sha256", pa.string()),
+    ("jurisdiction_source", pa.string()), ("report_year_source", pa.string()), ("doc_type_source", pa.string()),
+    ("meta_warnings", pa.list_(pa.string())),
 ])
 FACT_SCHEMA = pa.schema([
     ("fact_id", pa.string()), ("doc_id", pa.string()), ("jurisdiction", pa.string()),
@@ -55,6 +57,8 @@ DUPLICATE_SCHEMA = pa.schema([("source_path", pa.string()), ("part", pa.int32())
                               ("duplicate_of", pa.string())])
 LINK_SCHEMA = pa.schema([("target_fact_id", pa.string()), ("actual_fact_id", pa.string()),
                          ("link_score", pa.float64()), ("link_rule", pa.string())])
+WARNING_SCHEMA = pa.schema([("source_path", pa.string()), ("part", pa.int32()), ("doc_id", pa.string()),
+                            ("field", pa.string()), ("message", pa.string())])
 QUARANTINE_SCHEMA = FACT_SCHEMA.append(pa.field("expectation", pa.string()))
 
 
