@@ -647,6 +647,8 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
         return None, "multi_year_section"  # “十四五”时期和2025年工作回顾, in its five-year part
     if where is not None:
         return year, where
+    if not is_rate_level and st.framing(i) == "multi_year":
+        return None, "multi_year_section"  # 工作回顾 whose paragraph opens “十四五”时期是…的五年: its figures are the span's
     if kind == "target" and st.title_year is not None:
         return st.title_year, "title"
     if st.ctx.report_year is None or st.dt is None:
