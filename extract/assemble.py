@@ -49,6 +49,9 @@ _LIST_ITEM = re.compile(_G["list_item_separator"])
 _QUOTED = re.compile(_G["quoted"])
 _BASELINE_PHRASE = re.compile(_G["baseline_phrase"])
 _MODIFIES_AFTER = re.compile(_G["modifies_after"])
+_THRESHOLD_NOUN = re.compile(_G["threshold_noun"])
+_THRESHOLD_NOT = re.compile(_G["threshold_not"])
+_THRESHOLD_BEFORE = re.compile(_G["threshold_before"])
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 
 
@@ -413,7 +416,9 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
     prev_subject = ""
     prev_fact: Fact | None = None
     groups: list[list[Fact]] = []  # facts sharing one subject list (…分别增长5%和3%)
-    for q in quantities:
+    for n, q in enumerate(quantities):
+        if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):
+            continue  # 过千万元项目20个: 过千万元 says which 项目; prev_q stays, so the next subject holds it
         k = bisect.bisect_right(clause_ends, q.num_start) - 1
         clause_start = clause_ends[k] if k >= 0 else sent.start
         phrase_start = max(clause_start, prev_q.end if prev_q and prev_q.end > clause_start else clause_start)
@@ -535,6 +540,15 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
     for group in groups:
         _distribute_respectively(group)
     return facts
+
+
+def _is_threshold_of_next(text: str, q: Quantity, nxt: Quantity) -> bool:
+    """Whether ``q`` is a threshold naming the kind of thing the next figure counts (过千万元项目20个)."""
+    if nxt.start <= q.end or (q.comparator not in ("ge", "gt")
+                              and not _THRESHOLD_BEFORE.search(text, max(0, q.start - 2), q.start)):
+        return False
+    between = text[q.end:nxt.start]
+    return _THRESHOLD_NOUN.fullmatch(between) is not None and _THRESHOLD_NOT.search(between) is None
 
 
 def _split_subjects(head: str, n: int) -> list[str]:
