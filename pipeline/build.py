@@ -111,10 +111,11 @@ def model_version() -> str:
 
     h = hashlib.sha256()
     files = [PIPELINE_DIR / "link.py", PIPELINE_DIR / "build.py", PIPELINE_DIR / "warehouse.py",
-             *PIPELINE_DIR.glob("lexicons/*"), *PIPELINE_DIR.glob("sql/*/*.sql"),
-             *(PIPELINE_DIR.parent / "expectations").glob("*.json")]
+             *PIPELINE_DIR.glob("lexicons/*"), *(PIPELINE_DIR.parent / "expectations").glob("*.json")]
     for f in sorted(files):
         h.update(f.relative_to(PIPELINE_DIR.parent).as_posix().encode() + b"\0" + f.read_bytes())
+    for f in W.sql_files():  # the models the build will run, wherever they are read from
+        h.update(f"sql/{f.parent.name}/{f.name}".encode() + b"\0" + f.read_bytes())
     return h.hexdigest()[:12]
 
 

@@ -155,10 +155,12 @@ def build_lock(wh: Path, wait: bool = True):
         fh.close()
 
 
+SQL_DIR = Path(__file__).with_name("sql")
+
+
 def sql_files() -> list[Path]:
     """The view definitions, in layer order (staging, facts, marts), then by name."""
-    root = Path(__file__).with_name("sql")
-    return sorted(root.glob("*/*.sql"))
+    return sorted(SQL_DIR.glob("*/*.sql"))
 
 
 STORED_SCHEMA = "stored"

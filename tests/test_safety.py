@@ -157,3 +157,119 @@ def test_the_same_report_twice_is_kept_once_and_each_copy_recorded(tmp_path):
     build(raw, wh, progress=False, strict=True)
     assert _rows(wh, "SELECT fact_id, value FROM facts ORDER BY fact_id") == want
     assert _rows(wh, "SELECT count(*) FROM facts GROUP BY fact_id HAVING count(*) > 1") == []
+
+
+def test_the_ingest_digest_follows_the_ingest_code(tmp_path, monkeypatch):
+    code = tmp_path / "pipeline"
+    code.mkdir()
+    for name in ("ingest.py", "process.py"):
+        shutil.copy(Path(B.__file__).with_name(name), code / name)
+    monkeypatch.setattr(B, "PIPELINE_DIR", code)
+    assert B._ingest_digest() == B.INGEST_DIGEST
+    with open(code / "ingest.py", "a", encoding="utf-8") as fh:
+        fh.write("\n# an edit\n")
+    assert B._ingest_digest() != B.INGEST_DIGEST
+
+
+def test_an_edit_to_a_sql_model_is_in_the_next_build(tmp_path, small_raw, monkeypatch):
+    import pipeline.warehouse as W
+
+    models = tmp_path / "sql"
+    shutil.copytree(W.SQL_DIR, models)
+    monkeypatch.setattr(W, "SQL_DIR", models)
+    wh = tmp_path / "wh"
+    build(small_raw, wh, progress=False, strict=True)
+    assert build(small_raw, wh, progress=False, strict=True).up_to_date
+    yoy = models / "30_marts" / "yoy.sql"
+    sql = yoy.read_text(encoding="utf-8")
+    edited = sql.replace("\nSELECT ", "\nSELECT 'edited' AS edit, ", 1)
+    assert edited != sql
+    yoy.write_text(edited, encoding="utf-8")
+    rep = build(small_raw, wh, progress=False, strict=True)
+    assert not rep.up_to_date and rep.extracted == 0  # views are rebuilt; nothing is extracted again
+    assert _rows(wh, "SELECT column_name FROM (DESCRIBE yoy) LIMIT 1") == [("edit",)]
+
+
+# ---------------------------------------------------------------- lexicons checked as they load
+
+def _bad_lexicon(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    from extract.lexicon import LEXICON_DIR
+
+    root = tmp_path / "lexicons"
+    shutil.copytree(LEXICON_DIR, root)
+    text = (root / name).read_text(encoding="utf-8")
+    assert old in text
+    (root / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return root
+
+
+def _line_of(root: Path, name: str, needle: str) -> int:
+    lines = (root / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+@pytest.mark.parametrize("name, old, new, needle, message", [
+    ("comparators.yaml", "  控制在: le\n", "  控制在: below\n", "控制在: below", r"unknown comparator id 'below'"),
+    ("comparators.yaml", "after:\n", "after_overrides_before: true\nafter:\n", "after_overrides_before",
+     r"unknown key 'after_overrides_before': no code reads it"),
+    ("units.yaml", '{surface: "吨", base: 吨}', '{surface: "吨", base: 吨, factor: 1000}', 'surface: "吨"',
+     r"unit '吨': unknown key\(s\) factor"),
+    ("units.yaml", "change_units: [百分点]", "change_units: [百分比]", "change_units", r"'百分比' is no base unit"),
+    ("segments.yaml", "heading_max_chars: 60\n", "heading_max_chars: 60\nclause_ends: '[,]'\n", "clause_ends",
+     r"unknown key 'clause_ends'"),
+], ids=["unknown_comparator_id", "dead_key_after_overrides_before", "dead_unit_key_factor", "no_base_unit",
+        "unknown_segments_key"])
+def test_a_bad_yaml_lexicon_is_a_load_error_with_file_and_line(tmp_path, name, old, new, needle, message):
+    from extract.lexicon import LexiconError, load_lexicon
+
+    root = _bad_lexicon(tmp_path, name, old, new)
+    with pytest.raises(LexiconError, match=message) as err:
+        load_lexicon.__wrapped__(root)
+    assert f"{root / name}:{_line_of(root, name, needle)}:" in str(err.value)
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda cells: cells.__setitem__(4, "sideways"), r"direction 'sideways' is neither up nor down"),
+    (lambda cells: cells.__setitem__(2, "万%"), r"unit '万%' is no base unit"),
+    (lambda cells: cells.append("extra"), r"more cells than columns"),
+], ids=["direction", "unit", "cells"])
+def test_a_bad_indicator_row_is_a_load_error_with_its_line(tmp_path, edit, message):
+    from extract.lexicon import LexiconError, load_lexicon
+
+    root = _bad_lexicon(tmp_path, "indicators.csv", "", "")
+    lines = (root / "indicators.csv").read_text(encoding="utf-8").splitlines()
+    n = next(i for i, line in enumerate(lines) if line.startswith("cpi_growth,"))
+    cells = lines[n].split(",")
+    edit(cells)
+    lines[n] = ",".join(cells)
+    (root / "indicators.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=message) as err:
+        load_lexicon.__wrapped__(root)
+    assert f"indicators.csv:{n + 1}: cpi_growth" in str(err.value) or f"indicators.csv:{n + 1}: 'cpi_growth'" in str(err.value)
+
+
+def test_a_bad_link_lexicon_names_file_and_line(tmp_path):
+    from extract.lexicon import LexiconError
+    from pipeline.link import LEXICON, load_link_lexicon
+
+    text = LEXICON.read_text(encoding="utf-8")
+    bad = tmp_path / "links.yaml"
+    bad.write_text(text.replace("threshold:", "threshhold:", 1), encoding="utf-8")
+    line = next(i for i, t in enumerate(bad.read_text(encoding="utf-8").splitlines(), start=1) if "threshhold" in t)
+    with pytest.raises(LexiconError, match=rf"links.yaml:{line}: missing keys \['threshold'\], unknown keys \['threshhold'\]"):
+        load_link_lexicon.__wrapped__(bad)
+
+
+def test_every_declared_lexicon_key_is_read_by_code():
+    """The key lists the loader checks against name only keys some code reads (a dead key is no documentation)."""
+    import re
+
+    from extract import lexicon as L
+
+    src = Path(L.__file__).read_text(encoding="utf-8")
+    start, end = src.index("YAML_KEYS: dict"), src.index("INDICATOR_COLUMNS =")
+    code = src[:start] + src[end:] + "".join(p.read_text(encoding="utf-8") for d in ("extract", "pipeline")
+                                             for p in (ROOT / d).glob("*.py") if p.name != "lexicon.py")
+    declared = set().union(*L.YAML_KEYS.values(), L.UNIT_KEYS, L.DOC_TYPE_KEYS)
+    unread = sorted(k for k in declared if not re.search(rf"[\"']{re.escape(k)}[\"']", code))
+    assert unread == []
