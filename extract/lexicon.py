@@ -32,7 +32,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "comparators.yaml": frozenset({"before", "after"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "heading_max_chars", "sentence_end",
                                 "clause_end"}),
-    "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns"}),
+    "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html"}),
     "cues.yaml": frozenset({"actual", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before",
                             "growth_words", "multi_year", "multi_year_section", "multi_year_sentence",
                             "negative_verbs", "relative_years", "section_actual", "section_target",

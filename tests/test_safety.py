@@ -273,3 +273,124 @@ def test_every_declared_lexicon_key_is_read_by_code():
     declared = set().union(*L.YAML_KEYS.values(), L.UNIT_KEYS, L.DOC_TYPE_KEYS)
     unread = sorted(k for k in declared if not re.search(rf"[\"']{re.escape(k)}[\"']", code))
     assert unread == []
+
+
+# ---------------------------------------------------------------- HTML page chrome
+
+def _html_page(report: str) -> str:
+    """The report as a government web page: navigation, breadcrumbs, a sidebar counter, sharing, a footer."""
+    import html
+
+    paras = "".join(f"<p>{html.escape(line)}</p>\n" for line in report.splitlines() if line.strip())
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>政府工作报告_门户网站</title>
+<style>.x{{color:red}}</style><script>var count = 1200;</script></head><body>
+<div class="top-nav"><ul><li><a href="/">首页</a></li><li><a>政务公开</a></li><li>信息公开目录</li></ul></div>
+<div class="crumb">当前位置：<a>首页</a> &gt; <a>政务公开</a> &gt; 政府工作报告</div>
+<div class="side"><div>本站共有信息公开目录1200个</div><div>今日更新36条</div></div>
+<div id="article">{paras}</div>
+<div class="share">分享到：微信 微博</div>
+<div class="bottom"><div>版权所有：某某人民政府办公厅 京ICP备05070218号</div><div>网站标识码bm01000001</div>
+<div>主办单位：某某人民政府办公厅 电话：010-12345678 邮编：100017</div></div>
+<footer>联系我们 电话：010-87654321</footer></body></html>"""
+
+
+def test_html_page_chrome_gives_no_facts_and_costs_no_report_text():
+    from collections import Counter
+
+    from pipeline.process import FileTask, process_file
+
+    report = REPORT.read_text(encoding="utf-8")
+
+    def facts(name: str, data: bytes) -> Counter:
+        r = process_file(FileTask(name, "sha", len(data), 0, {}, data))
+        assert r.rejected is None and r.error is None
+        return Counter((f["indicator_text"], f["value"], f["unit"], f["kind"], f["surface"]) for f in r.facts)
+
+    from_text = facts("report.txt", report.encode("utf-8"))
+    from_page = facts("report.html", _html_page(report).encode("utf-8"))
+    assert from_text and from_page == from_text
+
+
+# ---------------------------------------------------------------- a folder as users feed it
+
+BIG5_TEXT = "臺北市2013年工作報告\n全年地區生產總值增長百分之五左右。新建公共住宅三千戶以上。\n"
+
+
+def _zip_bomb(path: Path, inflated: int = 1 << 30) -> None:
+    """A .docx whose document.xml inflates to ``inflated`` bytes, written streaming (about 5 MB on disk)."""
+    import zipfile
+
+    chunk = b"<w:t>" + b"a" * ((1 << 20) - 11) + b"</w:t>"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+            for _ in range(inflated // len(chunk)):
+                fh.write(chunk)
+
+
+def _mixed_folder(base: Path) -> tuple[Path, dict[str, str], dict[str, str]]:
+    """The issue's folder: the raw folder, {file: rejection reason prefix}, {duplicate: the copy it duplicates}."""
+    raw = base / "raw"
+    (raw / "copies").mkdir(parents=True)
+    text = REPORT.read_text(encoding="utf-8")
+    good = REPORT.name
+    stem = REPORT.stem
+    (raw / good).write_text(text, encoding="utf-8")
+    (raw / "copies" / f"{stem}_bom.txt").write_bytes(text.encode("utf-8-sig"))
+    (raw / "copies" / f"{stem}_gb18030.txt").write_bytes(text.encode("gb18030"))
+    (raw / "copies" / f"{stem}_utf16.txt").write_bytes(text.encode("utf-16"))
+    (raw / "big5.txt").write_bytes(BIG5_TEXT.encode("big5"))
+    (raw / "big5_utf8_twin.txt").write_text(BIG5_TEXT, encoding="utf-8")
+    (raw / f"{stem}.html").write_text(_html_page(text), encoding="utf-8")
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "blank.txt").write_bytes(b"  \n\t \r\n  ")
+    (raw / "noise.txt").write_bytes(__import__("random").Random(7).randbytes(4096))
+    (raw / "not_a_zip.docx").write_bytes(b"this is no zip archive at all")
+    _zip_bomb(raw / "bomb.docx")
+    (raw / "table.csv").write_text("province,year,value\n甲省,2025,5\n", encoding="utf-8")
+    (raw / "rows.jsonl").write_text('{"province": "甲省", "year": 2025, "text": "2025年,城镇新增就业60万人以上。"}\n'
+                                    '{"province": "乙省", "year": 2025, "text": "broken\n', encoding="utf-8")
+    outside = base / "outside.txt"
+    outside.write_text("机密:城镇新增就业900万人。", encoding="utf-8")
+    os.symlink(outside, raw / "outside.txt")
+    big = text.encode("utf-8")
+    with open(raw / "huge.txt", "wb") as fh:
+        for _ in range((40 << 20) // len(big) + 1):
+            fh.write(big)
+    rejected = {"empty.txt": "empty file", "blank.txt": "empty file", "noise.txt": "undecodable",
+                "not_a_zip.docx": "not a readable .docx", "bomb.docx": "too large: the .docx inflates to 1024.0 MiB",
+                "table.csv": "row 1: no text column", "rows.jsonl": "line 2: invalid JSON",
+                "outside.txt": "a symbolic link out of the raw folder", "huge.txt": "too large for one document"}
+    duplicates = {f"copies/{stem}_bom.txt": good, f"copies/{stem}_gb18030.txt": good,
+                  f"copies/{stem}_utf16.txt": good, "big5_utf8_twin.txt": "big5.txt"}
+    return raw, rejected, duplicates
+
+
+@pytest.mark.slow
+def test_a_mixed_folder_builds_with_every_reason_and_the_good_report_intact(tmp_path):
+    import resource
+
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    shutil.copy(REPORT, alone / REPORT.name)
+    build(alone, tmp_path / "wh_alone", progress=False, strict=True)
+    facts_sql = f"SELECT * FROM facts WHERE source_path = '{REPORT.name}' ORDER BY fact_id"
+    want = _rows(tmp_path / "wh_alone", facts_sql)
+    assert want
+
+    raw, rejected, duplicates = _mixed_folder(tmp_path)
+    wh = tmp_path / "wh"
+    p = _cli("build", "--raw", str(raw), "--warehouse", str(wh), "--strict", "--quiet")
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest child so far
+    assert p.returncode == 0, p.stderr
+    assert peak_mib < 4096
+    assert _rows(wh, facts_sql) == want
+    got = dict(_rows(wh, "SELECT source_path, reason FROM rejected_documents"))
+    assert set(got) == set(rejected)
+    for path, reason in rejected.items():
+        assert got[path].startswith(reason), (path, got[path])
+    assert dict(_rows(wh, "SELECT source_path, duplicate_of FROM duplicates")) == duplicates
+    assert _rows(wh, "SELECT count(*) FROM documents WHERE source_path = 'outside.txt' OR text LIKE '%机密%'") == [(0,)]
+    assert _rows(wh, "SELECT jurisdiction FROM documents WHERE source_path = 'rows.jsonl'") == [("甲省",)]
+    assert _rows(wh, "SELECT fact_id FROM facts GROUP BY fact_id HAVING count(*) > 1") == []
+    assert _rows(wh, "SELECT count(*) FROM facts WHERE source_path LIKE '%.html' AND surface LIKE '%1200个%'") == [(0,)]
