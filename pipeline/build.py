@@ -306,7 +306,18 @@ _LIBC = _load_libc()
 
 
 def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+    """Rows as a table of ``schema``; a row with a column the schema lacks, or without one it has, is our bug
+    and fails here (a new field is never dropped, a forgotten one never written as NULL)."""
+    names = set(schema.names)
+    for r in rows:
+        if r.keys() != names:
+            raise SchemaMismatch(f"a row does not match its schema: unknown columns {sorted(r.keys() - names)}, "
+                                 f"missing columns {sorted(names - r.keys())}")
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+class SchemaMismatch(RuntimeError):
+    """Rows built with other columns than the schema they are written with (a bug, never bad input)."""
 
 
 def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> dict[str, str]:

@@ -394,3 +394,47 @@ def test_a_mixed_folder_builds_with_every_reason_and_the_good_report_intact(tmp_
     assert _rows(wh, "SELECT jurisdiction FROM documents WHERE source_path = 'rows.jsonl'") == [("甲省",)]
     assert _rows(wh, "SELECT fact_id FROM facts GROUP BY fact_id HAVING count(*) > 1") == []
     assert _rows(wh, "SELECT count(*) FROM facts WHERE source_path LIKE '%.html' AND surface LIKE '%1200个%'") == [(0,)]
+
+
+# ---------------------------------------------------------------- one shape for a fact
+
+def test_a_facts_columns_agree_from_extraction_to_the_view_and_the_suite(tmp_path):
+    """The Fact class plus what process adds, FACT_SCHEMA, the staging view and the GX suite name the same columns."""
+    import dataclasses
+    import json
+
+    import duckdb
+    import pyarrow.parquet as pq
+
+    from extract import Fact
+    from pipeline.process import FileTask, process_file
+    from pipeline.warehouse import FACT_SCHEMA, SQL_DIR
+
+    data = REPORT.read_bytes()
+    [row, *_] = process_file(FileTask("r.txt", "sha", len(data), 0, {}, data)).facts
+    assert list(row) == [f.name for f in dataclasses.fields(Fact)] + [
+        "doc_id", "jurisdiction", "report_year", "source_path", "extractor_version"]
+    assert set(row) == set(FACT_SCHEMA.names)
+    (tmp_path / "facts" / "y").mkdir(parents=True)
+    pq.write_table(FACT_SCHEMA.empty_table(), tmp_path / "facts" / "y" / "part.parquet")
+    con = duckdb.connect()
+    con.execute((SQL_DIR / "10_staging" / "facts.sql").read_text(encoding="utf-8").replace("{root}", tmp_path.as_posix()))
+    assert [c for c, *_ in con.execute("DESCRIBE facts").fetchall()] == FACT_SCHEMA.names
+    suite = json.loads((ROOT / "expectations" / "facts.json").read_text(encoding="utf-8"))
+    named = {v for e in suite["expectations"] for k, v in e.get("kwargs", {}).items()
+             if k in ("column", "column_A", "column_B")}
+    assert named - {"span_ok"} <= set(FACT_SCHEMA.names)  # span_ok: computed by the validation from the spans
+
+
+@pytest.mark.parametrize("edit", [lambda r: r.update(new_column=1), lambda r: r.pop("rule_id")],
+                         ids=["unknown_column", "missing_column"])
+def test_a_fact_row_with_other_columns_fails_the_write_loudly(edit):
+    from pipeline.process import FileTask, process_file
+    from pipeline.warehouse import FACT_SCHEMA
+
+    data = REPORT.read_bytes()
+    [row, *_] = process_file(FileTask("r.txt", "sha", len(data), 0, {}, data)).facts
+    B._table([row], FACT_SCHEMA)
+    edit(row)
+    with pytest.raises(B.SchemaMismatch, match="new_column|rule_id"):
+        B._table([row], FACT_SCHEMA)
