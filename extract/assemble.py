@@ -26,7 +26,7 @@ def _source_digest(root: Path | None = None) -> str:
 
 EXTRACTOR_VERSION = f"0.4.0+{_source_digest()}"
 
-_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[;:。！？!?\n]")  # not the comma of 3,500
+_CLAUSE_END = re.compile(load_lexicon().segments["clause_end"])
 _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
 _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])

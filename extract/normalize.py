@@ -59,9 +59,7 @@ def _chrome():
 
 @lru_cache(maxsize=1)
 def _forms():
-    raw = _yaml("normalise.yaml")
-    if set(raw) != {"characters", "rewrites"}:
-        raise ValueError(f"normalise.yaml: keys must be characters and rewrites, not {sorted(raw)}")
+    raw = _yaml("normalise.yaml")  # its keys are checked as it loads (lexicon.YAML_KEYS)
     table = str.maketrans({k: v for k, v in raw["characters"].items()})
     rewrites = [(re.compile(p), r) for p, r in raw["rewrites"]]
     return table, rewrites

@@ -152,10 +152,11 @@ def model_version() -> str:
 
     h = hashlib.sha256()
     files = [PIPELINE_DIR / "link.py", PIPELINE_DIR / "build.py", PIPELINE_DIR / "warehouse.py",
-             *PIPELINE_DIR.glob("lexicons/*"), *PIPELINE_DIR.glob("sql/*/*.sql"),
-             *(PIPELINE_DIR.parent / "expectations").glob("*.json")]
+             *PIPELINE_DIR.glob("lexicons/*"), *(PIPELINE_DIR.parent / "expectations").glob("*.json")]
     for f in sorted(files):
         h.update(f.relative_to(PIPELINE_DIR.parent).as_posix().encode() + b"\0" + f.read_bytes())
+    for f in W.sql_files():  # the models the build will run, wherever they are read from
+        h.update(f"sql/{f.parent.name}/{f.name}".encode() + b"\0" + f.read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -166,11 +167,14 @@ def _prev_model_version(prev: Path | None) -> str | None:
         return None
 
 
+INGEST_FILES = ("ingest.py", "process.py", "metadata.py", "lexicons/metadata.yaml")  # under pipeline/
+
+
 def _ingest_digest() -> str:
     import hashlib
 
     h = hashlib.sha256()
-    for name in ("ingest.py", "process.py", "metadata.py", "lexicons/metadata.yaml"):
+    for name in INGEST_FILES:
         h.update(name.encode() + b"\0" + (PIPELINE_DIR / name).read_bytes())
     return h.hexdigest()[:8]
 
@@ -346,7 +350,18 @@ _LIBC = _load_libc()
 
 
 def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    return pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+    """Rows as a table of ``schema``; a row with a column the schema lacks, or without one it has, is our bug
+    and fails here (a new field is never dropped, a forgotten one never written as NULL)."""
+    names = set(schema.names)
+    for r in rows:
+        if r.keys() != names:
+            raise SchemaMismatch(f"a row does not match its schema: unknown columns {sorted(r.keys() - names)}, "
+                                 f"missing columns {sorted(names - r.keys())}")
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+class SchemaMismatch(RuntimeError):
+    """Rows built with other columns than the schema they are written with (a bug, never bad input)."""
 
 
 def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> dict[str, str]:

@@ -12,11 +12,13 @@ import hashlib
 import io
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from extract import is_corrupt, normalize_text, split_parts
+from extract.lexicon import load_lexicon
 
 from .metadata import Manifest, clean_given, read_manifest
 from .metadata import resolve as resolve_meta
@@ -29,6 +31,11 @@ SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | COLLECTION_SUFFIXES
 SKIP_NAMES = {"manifest.csv", "SOURCES.md", "README.md"}
 TEXT_COLUMNS = ("full_text", "content", "text")
 csv.field_size_limit(1 << 30)
+# Size limits: what no report comes near (the largest shipped one is 73 KB), so that one odd file costs a
+# reason instead of the build's memory or time. A .docx is checked on its zip directory, before inflating.
+MAX_DOCUMENT_BYTES = 16 << 20        # a .txt/.md/.html file, or one row's text in a collection
+MAX_DOCX_XML_BYTES = 64 << 20        # the XML parts of a .docx, inflated (as its zip directory declares)
+MAX_DOCX_BYTES = 512 << 20           # every part of a .docx (images too), inflated
 
 
 @dataclass
@@ -111,8 +118,7 @@ def read_html(data: bytes) -> tuple[str, str]:
 
     text, enc = decode_bytes(data)
     soup = BeautifulSoup(text, "lxml")
-    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "iframe"]):
-        tag.decompose()
+    drop_page_chrome(soup)
     blocks = [el.get_text(" ", strip=True) for el in soup.find_all(["p", "h1", "h2", "h3", "h4", "li", "div", "td"])
               if not el.find(["p", "div", "li", "td"])]
     body = "\n".join(b for b in blocks if b) or soup.get_text("\n", strip=True)
@@ -120,10 +126,60 @@ def read_html(data: bytes) -> tuple[str, str]:
     return (f"{title}\n{body}" if title and not body.startswith(title) else body), enc
 
 
+def check_size(suffix: str, data: bytes) -> None:
+    """Refuse a single-document file over ``MAX_DOCUMENT_BYTES`` (a collection's rows are checked one by one)."""
+    if suffix not in COLLECTION_SUFFIXES | DOCX_SUFFIXES and len(data) > MAX_DOCUMENT_BYTES:
+        raise InputError(f"too large for one document: {_mb(len(data))} (the limit is {_mb(MAX_DOCUMENT_BYTES)})")
+
+
+def check_docx_zip(data: bytes) -> None:
+    """Refuse a .docx whose parts would inflate past the limits, reading only the zip directory (a zip bomb is
+    never inflated: zipfile stops reading a member at the size its directory declares)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"not a readable .docx: not a zip file ({exc})") from exc
+    xml = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
+    total = sum(i.file_size for i in infos)
+    if xml > MAX_DOCX_XML_BYTES or total > MAX_DOCX_BYTES:
+        raise InputError(f"too large: the .docx inflates to {_mb(total)} ({_mb(xml)} of XML; the limits are "
+                         f"{_mb(MAX_DOCX_BYTES)} and {_mb(MAX_DOCX_XML_BYTES)} of XML)")
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1 << 20):.1f} MiB"
+
+
+def drop_page_chrome(soup) -> None:
+    """Remove a page's chrome before its text is taken: the tags and the elements whose id, class or role names
+    navigation, breadcrumbs, footers, sharing (words in ``chrome.yaml``'s ``html``). Chrome that markup does not
+    name (a counter line, a copyright line) is dropped later by the chrome line patterns of normalisation."""
+    rules = load_lexicon().chrome["html"]
+    names = {w.lower() for w in rules["chrome_names"]}
+    for tag in soup(list(rules["chrome_tags"])):
+        tag.decompose()
+    marked = []
+    for el in soup.find_all(True):
+        words = " ".join(" ".join(v) if isinstance(v, list) else str(v)
+                         for k, v in (el.attrs or {}).items() if k in ("id", "class", "role"))
+        if words and names.intersection(_ATTR_WORDS.split(words.lower())):
+            marked.append(el)
+    for el in marked:
+        if not el.decomposed:
+            el.decompose()
+
+
+_ATTR_WORDS = re.compile(r"[^a-z0-9]+")
+
+
 def read_docx(data: bytes) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_docx_zip(data)
     try:
         d = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
@@ -194,6 +250,7 @@ def read_units(path: Path, rel: str, data: bytes, manifest_row: dict,
     read is appended to ``row_errors`` with its line, and the other rows are kept. ``manifest_row`` is the
     file's cleaned manifest row, and ``manifest_warnings`` what was wrong with it as written."""
     suffix = path.suffix.lower()
+    check_size(suffix, data)
     given = {k: "manifest" for k in manifest_row}
     warned = list(manifest_warnings or [])
     if suffix in TEXT_SUFFIXES:
@@ -215,10 +272,17 @@ def read_units(path: Path, rel: str, data: bytes, manifest_row: dict,
             col = next((c for c in TEXT_COLUMNS if row.get(c)), None)
             if col is None:
                 raise InputError(f"row {i}: no text column ({', '.join(TEXT_COLUMNS)})")
+            text = str(row[col])
+            if len(text.encode("utf-8")) > MAX_DOCUMENT_BYTES:
+                too_big = InputError(f"row {i}: too large for one document (the limit is {_mb(MAX_DOCUMENT_BYTES)})")
+                if row_errors is None:
+                    raise too_big
+                row_errors.append(str(too_big))
+                continue
             columns, why = clean_given(row)
             meta = {**columns, **manifest_row}
             sources = {**{k: "collection" for k in columns}, **given}
-            units.append(RawUnit(rel, str(row[col]), "utf-8", meta, row=i, sources=sources,
+            units.append(RawUnit(rel, text, "utf-8", meta, row=i, sources=sources,
                                  warnings=warned + [f"{w} (row {i})" for w in why]))
         if not units:
             raise InputError("collection has no readable rows" + (f" ({row_errors[0]})" if row_errors else ""))

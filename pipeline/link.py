@@ -24,7 +24,7 @@ import yaml
 from rapidfuzz.distance import Indel
 
 from extract.keys import split_key, split_phrase
-from extract.lexicon import load_lexicon
+from extract.lexicon import LexiconError, load_lexicon, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "cumulative_flag", "estimated_flag",
@@ -85,10 +85,7 @@ class LinkLexicon:
 def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
     with open(path, encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
-    for where, have, want in ((path, raw, _REQUIRED), (f"{path} levels", raw.get("levels") or {}, _LEVELS)):
-        if set(have) != want:
-            raise ValueError(f"{where}: missing keys {sorted(want - set(have))}, "
-                             f"unknown keys {sorted(set(have) - want)}")
+    _check_link_lexicon(path, raw)
     lv = raw["levels"]
     return LinkLexicon(
         family={u: fam for fam, units in raw["unit_families"].items() for u in units},
@@ -114,6 +111,27 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         canonical=frozenset(i.id for i in load_lexicon().indicators),
         rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
     )
+
+
+def _check_link_lexicon(path: Path, raw) -> None:
+    """Load errors, each with the file and line: missing keys, keys no code reads, a unit that is no base unit,
+    a flow class that is no verb class."""
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{path}:1: a mapping of keys was expected")
+    for keys, have, want in (((), raw, _REQUIRED), (("levels",), raw.get("levels") or {}, _LEVELS)):
+        if set(have) != want:
+            unknown = sorted(set(have) - want)
+            raise LexiconError(f"{where(path, *keys, *unknown[:1])}: {''.join(k + ': ' for k in keys)}missing keys {sorted(want - set(have))}, "
+                               f"unknown keys {unknown} (no code reads them)")
+    bases = {u.base for u in load_lexicon().units}
+    for family, units in raw["unit_families"].items():
+        for i, unit in enumerate(units):
+            if unit not in bases:
+                raise LexiconError(f"{where(path, 'unit_families', family, i)}: unit family {family}: "
+                                   f"{unit!r} is no base unit of extract/lexicons/units.yaml")
+    for i, cls in enumerate(raw["flow_classes"]):
+        if cls not in raw["verb_classes"]:
+            raise LexiconError(f"{where(path, 'flow_classes', i)}: flow class {cls!r} is no verb class")
 
 
 # ---------------------------------------------------------------- blocking

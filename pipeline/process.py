@@ -9,7 +9,7 @@ import hashlib
 import json
 import traceback
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
 from pathlib import Path
 
 from extract import EXTRACTOR_VERSION, extract_facts
@@ -18,6 +18,7 @@ from .ingest import InputError, documents_from_unit, file_digest, read_units
 from .metadata import clean_given
 
 Q4 = Decimal("0.0001")
+DECIMAL_38 = Context(prec=38)  # the warehouse's DECIMAL(38,4): a value under 10**34 quantizes exactly
 
 
 @dataclass
@@ -59,9 +60,9 @@ def process_file(task: FileTask) -> FileResult:
                     row = f.to_dict()
                     row.update(doc_id=doc.doc_id, jurisdiction=doc.jurisdiction, report_year=doc.report_year,
                                source_path=task.rel, extractor_version=EXTRACTOR_VERSION)
-                    row["value"] = row["value"].quantize(Q4)
+                    row["value"] = row["value"].quantize(Q4, context=DECIMAL_38)
                     if row["value_high"] is not None:
-                        row["value_high"] = row["value_high"].quantize(Q4)
+                        row["value_high"] = row["value_high"].quantize(Q4, context=DECIMAL_38)
                     res.facts.append(row)
     except InputError as exc:  # bad input: a reason
         return FileResult(task.rel, rejected=str(exc))
