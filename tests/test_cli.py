@@ -99,4 +99,5 @@ def test_report_writes_one_html_file(corpus_warehouse, tmp_path):
     out = tmp_path / "r.html"
     run("report", "--warehouse", str(corpus_warehouse), "--out", str(out), check=True)
     html = out.read_text(encoding="utf-8")
-    assert html.startswith("<!doctype html>") and "gdp_growth" in html and "<script" not in html
+    assert html.startswith("<!doctype html>") and "gdp_growth" in html
+    assert "<script src" not in html and "<link " not in html  # everything inlined (tests/test_report.py opens it)
