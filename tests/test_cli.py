@@ -20,7 +20,7 @@ def run(*args, env=None, check=False):
     return p
 
 
-@pytest.mark.parametrize("command", ["build", "query", "extract", "validate", "report"])
+@pytest.mark.parametrize("command", ["build", "query", "extract", "validate", "report", "status"])
 def test_every_command_has_help_with_an_example(command):
     p = run(command, "--help", check=True)
     assert "example" in p.stdout and "python -m pipeline " + command in p.stdout
@@ -28,7 +28,7 @@ def test_every_command_has_help_with_an_example(command):
 
 def test_top_level_help_lists_every_command():
     out = run("--help", check=True).stdout
-    for c in ("build", "query", "extract", "validate", "report"):
+    for c in ("build", "query", "extract", "validate", "report", "status"):
         assert c in out
 
 
