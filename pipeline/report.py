@@ -115,7 +115,7 @@ def _series_template() -> dict:
     ).transform_filter("datum.target_high != null")
     shapes = list(COMPARATOR_WORDS.values())
     target = src.mark_point(size=140, filled=False, strokeWidth=2, color="#455a64").encode(
-        x=x, y=alt.Y("target:Q", title=None, scale=alt.Scale(zero=False)),
+        x=x, y=alt.Y("target:Q", title=None, scale=alt.Scale(zero=False, padding=12)),
         shape=alt.Shape("comparator:N", title="target", legend=None, scale=alt.Scale(
             domain=shapes, range=["triangle-up", "triangle-up", "triangle-down", "triangle-down", "diamond",
                                   "square", "stroke"])),
@@ -124,12 +124,11 @@ def _series_template() -> dict:
         "datum.actual != null")
     points = src.mark_point(size=70, filled=True, opacity=1).encode(
         x=x, y="actual:Q",
-        color=alt.Color("status:N", title="result", scale=alt.Scale(domain=list(STATUSES),
-                                                                   range=list(STATUS_COLOURS))),
+        color=alt.Color("status:N", legend=None, scale=alt.Scale(domain=list(STATUSES), range=list(STATUS_COLOURS))),
         tooltip=tip).transform_filter("datum.actual != null")
+    # this order is read by report.js, which leaves out the band or the results where a series has none
     chart = alt.layer(band, target, line, points).resolve_scale(shape="independent", color="independent")
-    return chart.properties(width=340, height=170).configure(font=FONT_STACK).configure_legend(
-        orient="bottom", direction="horizontal", columns=3, labelFontSize=10, titleFontSize=10).to_dict()
+    return chart.properties(width=340, height=160).configure(font=FONT_STACK).to_dict()
 
 
 def _status_chart(counts: list[dict]) -> dict:
@@ -152,10 +151,12 @@ def _attainment_chart(points: list[dict], title: str) -> dict:
 
     base = alt.Chart(alt.Data(values=points))
     dots = base.mark_circle(size=70, opacity=0.9).encode(
-        x=alt.X("pct:Q", title="result as % of target", scale=alt.Scale(type="symlog")),
+        x=alt.X("pct:Q", title="result as % of target (log scale: half and double equally far from 100)",
+                scale=alt.Scale(type="log"), axis=alt.Axis(values=[1, 5, 10, 25, 50, 75, 100, 150, 200, 400, 1000])),
         y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("pct", order="ascending"),
                 axis=alt.Axis(labelLimit=230)),
-        color=alt.Color("status:N", title=None, scale=alt.Scale(domain=list(STATUSES), range=list(STATUS_COLOURS)),
+        color=alt.Color("status:N", title=None, scale=alt.Scale(domain=list(STATUSES[:3]),
+                                                                 range=list(STATUS_COLOURS[:3])),
                         legend=alt.Legend(orient="top")),
         tooltip=[alt.Tooltip("label:N", title="indicator"), alt.Tooltip("target_text:N", title="target"),
                  alt.Tooltip("actual_text:N", title="result"), alt.Tooltip("pct:Q", title="% of target",
@@ -302,7 +303,7 @@ def _overview(data: dict, jurs: list[str], ids: dict, built: str) -> str:
     table = ['<table class="counts"><thead><tr><th>jurisdiction</th><th>year</th>'
              + "".join(f'<th class="s-{s}">{s}</th>' for s in STATUSES) + "</tr></thead><tbody>"]
     for j, y in jy:
-        table.append(f'<tr><td><a href="#{ids[j]}" data-jump="{_e(j)}">{_e(j)}</a></td><td>{_e(y) if y else "—"}</td>'
+        table.append(f'<tr><td><a href="#j={_e(j)}">{_e(j)}</a></td><td>{_e(y) if y else "—"}</td>'
                      + "".join(f'<td class="n">{counts[(j, y, s)] or ""}</td>' for s in STATUSES) + "</tr>")
     table.append("</tbody></table>")
     status_html = (
@@ -338,7 +339,7 @@ def _extremes(rows: list[dict], docs: dict, ids: dict) -> str:
                "<th>indicator</th><th>target</th><th>result</th><th>of target</th></tr></thead><tbody>"]
         for r in rs:
             out.append(
-                f'<tr class="st-{r["status"]}"><td><a href="#{ids[r["jurisdiction"]]}" data-jump="{_e(r["jurisdiction"])}">'
+                f'<tr class="st-{r["status"]}"><td><a href="#j={_e(r["jurisdiction"])}">'
                 f'{_e(r["jurisdiction"])}</a></td><td>{_e(r["period_year"])}</td>'
                 f'<td title="{_e(r["t_sentence"])}">{_e(r["t_words"] or r["indicator"])}</td>'
                 f'<td class="n">{_e(fmt_target(r["target_value"], r["target_value_high"], r["target_comparator"], r["unit"]))}</td>'
@@ -390,7 +391,7 @@ def _nav(jurs: list[str], ids: dict, by_j: dict) -> str:
     links = []
     for j in jurs:
         c = Counter(r["status"] for r in by_j[j])
-        links.append(f'<a href="#{ids[j]}" data-jump="{_e(j)}">{_e(j)} <small>{c["met"]}/{c["met"] + c["near"] + c["missed"]}'
+        links.append(f'<a href="#j={_e(j)}">{_e(j)} <small>{c["met"]}/{c["met"] + c["near"] + c["missed"]}'
                      "</small></a>")
     return ('<nav id="jnav"><span>Jurisdictions (met / with a result):</span> ' + " ".join(links) + "</nav>")
 
@@ -424,7 +425,8 @@ def _section(j: str, jid: str, rs: list[dict], docs: dict, series: dict, meta: d
     if canon:
         body.append('<h3>Canonical indicators over the years</h3><p class="meta">Hollow marker: the target '
                     "(▲ a floor, ▼ a ceiling, ◆ about, ■ stated; a band for a range); filled point: the result, "
-                    "coloured by status.</p><div class=\"charts\">" + charts + "</div>")
+                    '<span class="s-met">met</span>, <span class="s-near">near</span>, <span class="s-missed">missed'
+                    "</span>. Hover a mark for its values.</p><div class=\"charts\">" + charts + "</div>")
     if not any(r["actual_value"] is not None for r in rs):
         body.append('<p class="meta">No result is linked to any of these targets yet: the warehouse holds no '
                     "later report of this jurisdiction that states one.</p>")

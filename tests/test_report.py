@@ -230,3 +230,31 @@ def test_targets_gaps_and_scales():
     assert fmt_gap(gap(Decimal(60000), None, "ge", Decimal(26000)), "户") == "-3.4万户"
     assert gap(Decimal(5), Decimal(6), "range", Decimal("5.5")) == 0
     assert scale_for([Decimal(9000000), Decimal(12000000)], "人") == (Decimal("1e4"), "万")
+
+
+@needs_chromium
+def test_filters_sort_and_expand_work_in_the_browser(small_warehouse, tmp_path):
+    """The page's script as a reader drives it: a status filter, a click on a column head, a row opened."""
+    page = tmp_path / "small.html"
+    write_report(small_warehouse, page)
+    text = page.read_text(encoding="utf-8")
+    drive = """<script>(function () {
+      var fs = document.getElementById("f-status"); fs.value = "met"; fs.dispatchEvent(new Event("change"));
+      var th = [...document.querySelectorAll("table.pva th")].find(h => h.textContent === "target");
+      th.click(); th.click();                                  // descending
+      document.querySelector("tbody.r:not(.hidden) tr.m").click();
+    })();</script>"""
+    i = text.rindex("</body>")
+    page.write_text(text[:i] + drive + text[i:], encoding="utf-8")
+    dom, asked = open_offline(page, tmp_path)
+    assert asked == []
+    shown = [tb for tb in dom.select("tbody.r") if "hidden" not in tb.get("class", [])]
+    assert shown and all(tb["data-s"] == "met" for tb in shown)
+    assert dom.select_one("#f-count").get_text().startswith(f"{len(shown)} of ")
+    table = dom.select_one("table.pva")
+    values = [float(tb.select("tr.m > td")[2]["data-v"]) for tb in table.select("tbody.r")
+              if "hidden" not in tb.get("class", []) and tb.select("tr.m > td")[2].get("data-v")]
+    assert values == sorted(values, reverse=True) and len(values) > 1
+    opened = dom.select("tbody.r.open")
+    assert len(opened) == 1 and not opened[0].select_one("tr.ev").has_attr("hidden")
+    assert opened[0].select_one("tr.ev .ev-chart svg")  # that indicator's chart, drawn on opening

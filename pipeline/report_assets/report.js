@@ -14,6 +14,10 @@
     if (!values || !values.length) return;
     var spec = JSON.parse(JSON.stringify(data.template));
     spec.datasets = Object.assign({}, spec.datasets || {}, { series: values });
+    // layers: band (a range target), target, line and points (results); an empty layer has no extent
+    var hasRange = values.some(function (v) { return v.target_high !== null; }),
+        hasResult = values.some(function (v) { return v.actual !== null; });
+    spec.layer = spec.layer.filter(function (l, i) { return i === 1 || (i === 0 ? hasRange : hasResult); });
     draw(el, spec);
   }
 
@@ -92,16 +96,16 @@
   }
   [fj, fy, fs].forEach(function (el) { el.addEventListener("change", apply); });
   [fi, fq].forEach(function (el) { el.addEventListener("input", apply); });
-  // a jurisdiction's link (#jN) shows that jurisdiction alone; the overview comes back with "all"
+  // a jurisdiction's link (#j=安徽省) shows that jurisdiction alone; "all" brings the overview back
   function fromHash() {
-    var sec = location.hash && document.getElementById(location.hash.slice(1));
-    if (sec && sec.classList.contains("jur")) { fj.value = sec.dataset.j; }
+    var h = decodeURIComponent(location.hash.slice(1)), j = h.indexOf("j=") === 0 ? h.slice(2) : "";
+    var known = [].some.call(fj.options, function (o) { return o.value === j; });
+    fj.value = known ? j : "";
     apply();
     window.scrollTo(0, 0);
   }
   fj.addEventListener("change", function () {
-    var sec = document.querySelector('section.jur[data-j="' + CSS.escape(fj.value) + '"]');
-    history.replaceState(null, "", fj.value && sec ? "#" + sec.id : "#");
+    history.replaceState(null, "", fj.value ? "#j=" + encodeURIComponent(fj.value) : "#");
     window.scrollTo(0, 0);
   });
   window.addEventListener("hashchange", fromHash);
