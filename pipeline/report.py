@@ -59,14 +59,8 @@ def load_report_data(con) -> dict:
     """Everything the page shows, read once from the warehouse's views."""
     rows = _q(con, _ROWS_SQL)
     docs = {d["doc_id"]: d for d in _q(con, "SELECT doc_id, source_path, part, title, jurisdiction, admin_level, "
-                                            "report_year, doc_type, flags, text FROM documents")}
-    for r in rows:
-        for side in ("t", "a"):
-            d = docs.get(r[f"{side}_doc"])
-            r[f"{side}_mark"] = _mark_offsets(d["text"] if d else None, r[f"{side}_sentence"], r[f"{side}_surface"],
-                                              r[f"{side}_start"], r[f"{side}_end"])
-    for d in docs.values():
-        d.pop("text")
+                                            "report_year, doc_type, flags FROM documents")}
+    _mark_numbers(con, rows)
     data = {
         "rows": rows,
         "docs": docs,
@@ -83,6 +77,27 @@ def load_report_data(con) -> dict:
             .fetchall()},
     }
     return data
+
+
+def _mark_numbers(con, rows: list[dict]) -> None:
+    """Each row's ``t_mark``/``a_mark``: where its numbers stand in their sentences. Document texts are
+    streamed a few at a time (a join would copy a whole text into every row)."""
+    by_doc: dict[str, list[tuple[dict, str]]] = defaultdict(list)
+    for r in rows:
+        r["t_mark"] = r["a_mark"] = None
+        for side in ("t", "a"):
+            if r[f"{side}_doc"] is not None:
+                by_doc[r[f"{side}_doc"]].append((r, side))
+    cur = con.execute("SELECT doc_id, text FROM documents")
+    while batch := cur.fetchmany(16):
+        for doc_id, text in batch:
+            for r, side in by_doc.get(doc_id, ()):
+                r[f"{side}_mark"] = _mark_offsets(text, r[f"{side}_sentence"], r[f"{side}_surface"],
+                                                  r[f"{side}_start"], r[f"{side}_end"])
+    for r in rows:
+        for side in ("t", "a"):
+            if r[f"{side}_mark"] is None:
+                r[f"{side}_mark"] = _mark_offsets(None, r[f"{side}_sentence"], r[f"{side}_surface"], None, None)
 
 
 def _mark_offsets(text: str | None, sentence: str | None, surface: str | None, start, end) -> list[int] | None:

@@ -258,3 +258,14 @@ def test_filters_sort_and_expand_work_in_the_browser(small_warehouse, tmp_path):
     opened = dom.select("tbody.r.open")
     assert len(opened) == 1 and not opened[0].select_one("tr.ev").has_attr("hidden")
     assert opened[0].select_one("tr.ev .ev-chart svg")  # that indicator's chart, drawn on opening
+
+
+def test_the_number_is_marked_where_the_fact_stands_in_its_sentence():
+    from pipeline.report import _mark_offsets
+
+    text = "前言。增长5%，其中出口增长5%。后记"
+    sentence = "增长5%，其中出口增长5%。"
+    second = text.rindex("5%")
+    assert _mark_offsets(text, sentence, "5%", second, second + 2) == [11, 13]  # the second 5%, not the first
+    assert _mark_offsets(None, sentence, "5%", None, None) == [2, 4]            # no text: the first occurrence
+    assert _mark_offsets(text, sentence, "7%", 0, 2) is None                    # neither span nor surface fits
