@@ -26,7 +26,7 @@ def _source_digest(root: Path | None = None) -> str:
 
 EXTRACTOR_VERSION = f"0.4.0+{_source_digest()}"
 
-_CLAUSE_END = re.compile(r"[,;:。！？!?\n]")
+_CLAUSE_END = re.compile(load_lexicon().segments["clause_end"])
 _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
 _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])
@@ -49,6 +49,9 @@ _LIST_ITEM = re.compile(_G["list_item_separator"])
 _QUOTED = re.compile(_G["quoted"])
 _BASELINE_PHRASE = re.compile(_G["baseline_phrase"])
 _MODIFIES_AFTER = re.compile(_G["modifies_after"])
+_THRESHOLD_NOUN = re.compile(_G["threshold_noun"])
+_THRESHOLD_NOT = re.compile(_G["threshold_not"])
+_THRESHOLD_BEFORE = re.compile(_G["threshold_before"])
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 
 
@@ -115,6 +118,9 @@ def _cue_tables():
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
         "growth_words": comp(cues["growth_words"]),
+        "review_actions": comp(cues["review_actions"]),
+        "base_before": re.compile(cues["comparison_base_before"]),
+        "base_after": re.compile(cues["comparison_base_after"]),
         "from_before": re.compile(cues["from_before"]),
         "to_after": re.compile(cues["to_after"]),
     }
@@ -144,12 +150,15 @@ def _time_cue(text: str, report_year: int | None) -> int | None:
 
 
 def _time_hits(text: str, report_year: int | None) -> list[tuple[int, int, int, int]]:
-    """Every time word of ``text``: (start, end, priority, year); a relative word (去年) wins a tie."""
+    """Every time word of ``text`` that says when (not the base of a comparison: 比去年, 2010年不变价):
+    (start, end, priority, year); a relative word (去年) wins a tie."""
     t = _cue_tables()
     hits = [(m.start(), m.end(), 0, int(m.group(1))) for m in _YEAR.finditer(text)]
     if report_year is not None:
         hits += [(m.start(), m.end(), 1, report_year + t["relative_map"][m.group(0)])
                  for m in t["relative"].finditer(text)]
+    hits = [h for h in hits if not t["base_before"].search(text, max(0, h[0] - 4), h[0])
+            and not t["base_after"].match(text, h[1])]
     hits.sort()
     return hits
 
@@ -407,7 +416,9 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
     prev_subject = ""
     prev_fact: Fact | None = None
     groups: list[list[Fact]] = []  # facts sharing one subject list (…分别增长5%和3%)
-    for q in quantities:
+    for n, q in enumerate(quantities):
+        if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):
+            continue  # 过千万元项目20个: 过千万元 says which 项目; prev_q stays, so the next subject holds it
         k = bisect.bisect_right(clause_ends, q.num_start) - 1
         clause_start = clause_ends[k] if k >= 0 else sent.start
         phrase_start = max(clause_start, prev_q.end if prev_q and prev_q.end > clause_start else clause_start)
@@ -488,12 +499,14 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
                 or st.in_baseline(q.start)):
             flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
             period = None
-        bm = _BASELINE_YEAR.search(clause_phrase)
+        bm = _BASELINE_YEAR.search(clause_phrase) or _BASELINE_YEAR.search(sentence_prefix)
         if bm and period is not None and int(bm.group(1)) < period - 1:
             flags.append("cumulative")
             period = None
         if t["cumulative"].search(clause_phrase) and "cumulative" not in flags:
             flags.append("cumulative")
+        if kind == "target" and period is not None and st.ctx.report_year is not None and period < st.ctx.report_year:
+            flags.append("restated_target")  # a target for a year before the report's (去年确定的目标): said again
         if kind == "actual" and t["estimated"].search(near):
             flags.append("estimated")
         if kind != "target":
@@ -527,6 +540,15 @@ def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Q
     for group in groups:
         _distribute_respectively(group)
     return facts
+
+
+def _is_threshold_of_next(text: str, q: Quantity, nxt: Quantity) -> bool:
+    """Whether ``q`` is a threshold naming the kind of thing the next figure counts (过千万元项目20个)."""
+    if nxt.start <= q.end or (q.comparator not in ("ge", "gt")
+                              and not _THRESHOLD_BEFORE.search(text, max(0, q.start - 2), q.start)):
+        return False
+    between = text[q.end:nxt.start]
+    return _THRESHOLD_NOUN.fullmatch(between) is not None and _THRESHOLD_NOT.search(between) is None
 
 
 def _split_subjects(head: str, n: int) -> list[str]:
@@ -575,9 +597,15 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
                   time_cue: tuple[int | None, str | None]) -> tuple[str, str | None, str]:
     """Kind from the tense cue nearest the number (clause, then the sentence before it), else from
     time words, the section heading, the sentences nearby, and last the whole document."""
-    prior = _section_mode(st.sentences[i].section, st.ctx, st.dt) or st.mode
+    heading = _section_mode(st.sentences[i].section, st.ctx, st.dt)
+    prior = heading or st.mode
+    review = _cue_tables()["review_actions"]
     for name, (a, b) in (("clause", clause_span), ("sentence", prefix_span)):
         hits = st.cues_in(a, b)
+        if heading == "actual":
+            # under a review heading a target needs a cue of its own clause, and 争取/将 there tell what was done
+            hits = [h for h in hits if h[2] != "target"
+                    or (name == "clause" and not review.fullmatch(st.masked, h[0], h[1]))]
         if hits:
             kinds = {h[2] for h in hits}
             if len(kinds) > 1 and name == "sentence":
@@ -622,19 +650,31 @@ def _mixed_section(section: str) -> bool:
 
 def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int | None, str | None],
                     kind: str, is_rate_level: bool = False) -> tuple[int | None, str]:
-    """The year a figure is about, and where that came from (text, section or default)."""
-    if time_cue[0] is not None:
+    """The year a figure is about, and where that came from (text, section or default). A target's own cue
+    outweighs a time word of another sentence that points before the year targets are for (去年价格上涨的
+    翘尾影响约有1个百分点。把居民消费价格涨幅控制在3.5%左右)."""
+    if time_cue[0] is not None and not (kind == "target" and time_cue[1] == "paragraph"
+                                        and time_cue[0] < _target_year(st)):
         return time_cue[0], "text"
     year, where = _section_period(sent.section, st.ctx.report_year)
     if where == "section" and not is_rate_level and _mixed_section(sent.section) and st.framing(i) == "multi_year":
         return None, "multi_year_section"  # “十四五”时期和2025年工作回顾, in its five-year part
     if where is not None:
         return year, where
+    if not is_rate_level and st.framing(i) == "multi_year":
+        return None, "multi_year_section"  # 工作回顾 whose paragraph opens “十四五”时期是…的五年: its figures are the span's
     if kind == "target" and st.title_year is not None:
         return st.title_year, "title"
     if st.ctx.report_year is None or st.dt is None:
         return None, "unknown"
     return st.ctx.report_year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset), "default"
+
+
+def _target_year(st: _DocState) -> int:
+    """The first year a document's targets are for by default (its report year plus the type's offset)."""
+    if st.ctx.report_year is None:
+        return -1
+    return st.ctx.report_year + (st.dt.target_offset if st.dt else 0)
 
 
 def _title_plan_year(text: str, dt: DocType | None) -> int | None:

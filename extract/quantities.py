@@ -214,7 +214,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             pos = q.end
     out.extend(_find_bare_scales(lex, bares, text, start, end, out))
     out.sort(key=lambda q: q.start)
-    return out
+    return [q for q in out if _fits(q.value) and _fits(q.value_high)]
+
+
+VALUE_LIMIT = Decimal(10) ** 34  # a value is stored as DECIMAL(38,4): at most 34 digits before the point
+
+
+def _fits(value: Decimal | None) -> bool:
+    return value is None or (value.is_finite() and abs(value) < VALUE_LIMIT)
 
 
 def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | None:

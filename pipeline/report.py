@@ -52,7 +52,8 @@ def _q(con, sql: str, *params) -> list[dict]:
 
 def _has_relation(con, name: str) -> bool:
     """Whether the warehouse has this view or table (``warnings`` exists only in newer builds)."""
-    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0] > 0
+    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ? "
+                       "AND table_schema = current_schema()", [name]).fetchone()[0] > 0
 
 
 def load_report_data(con) -> dict:

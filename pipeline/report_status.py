@@ -31,7 +31,8 @@ def warehouse_status(wh: Path) -> str:
         rejected = one("SELECT count(*) FROM rejected_documents")[0]
         duplicates = one("SELECT count(*) FROM duplicates")[0]
         quarantined = one("SELECT count(*) FROM quarantine")[0]
-        has_warnings = one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'warnings'")[0]
+        has_warnings = one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'warnings' "
+                           "AND table_schema = current_schema()")[0]
         warnings = one("SELECT count(*) FROM warnings")[0] if has_warnings else None
     finally:
         con.close()

@@ -5,8 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,9 +86,10 @@ def test_validate_passes_then_fails_on_a_bogus_fact(tmp_path, small_raw):
     run("build", "--raw", str(small_raw), "--warehouse", str(wh), "--quiet", check=True)
     ok = run("validate", "--warehouse", str(wh))
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    bogus = pa.table({"fact_id": ["bogus1"], "doc_id": ["nope"], "unit": ["%"],
-                      "value": pa.array([250], pa.decimal128(38, 4)), "kind": ["bogus"]})
-    pq.write_table(bogus, wh / "facts" / "bogus.parquet")
+    # a bogus row in what the facts relation reads (the build's copy of its Parquet files, inside warehouse.duckdb)
+    con = duckdb.connect(str(wh / "warehouse.duckdb"))
+    con.execute("INSERT INTO stored.facts (fact_id, doc_id, unit, value, kind) VALUES ('bogus1', 'nope', '%', 250, 'bogus')")
+    con.close()
     bad = run("validate", "--warehouse", str(wh))
     assert bad.returncode != 0
     assert "FAIL facts" in bad.stdout and "kind" in bad.stdout

@@ -188,11 +188,11 @@ def _views_con(wh: Path, extra: str = ""):
 
 
 def test_warnings_are_shown_only_where_the_warehouse_has_them(small_warehouse):
-    con = _views_con(small_warehouse)
+    con = _views_con(small_warehouse, "DROP VIEW IF EXISTS warnings")  # as a warehouse built before warnings
     data = load_report_data(con)
     assert data["warnings"] is None
     assert "metadata warning" not in render(data, "now", "")
-    con = _views_con(small_warehouse, "CREATE VIEW warnings AS SELECT 'national/x.txt' AS source_path, 'd1' AS doc_id, "
+    con = _views_con(small_warehouse, "CREATE OR REPLACE VIEW warnings AS SELECT 'national/x.txt' AS source_path, 'd1' AS doc_id, "
                                       "'report_year' AS field, 'no year in the file name or title' AS message")
     data = load_report_data(con)
     page = render(data, "now", "")
