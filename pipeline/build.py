@@ -51,6 +51,8 @@ class BuildReport:
     seconds: float = 0.0
     up_to_date: bool = False
     build_dir: str | None = None
+    facts_by_kind: dict[str, int] | None = None  # of the whole warehouse written
+    quarantined_total: int = 0                   # quarantine rows of the warehouse, carried ones too
 
     def line(self) -> str:
         warned = f"; {self.warnings} warnings (see the `warnings` relation)" if self.warnings else ""
@@ -61,6 +63,27 @@ class BuildReport:
                 f"{self.rejected} rejected, {self.duplicates} duplicates, {self.quarantined} facts quarantined; "
                 f"{self.links} targets linked in {self.link_seconds:.1f}s) in {self.seconds:.1f}s" + warned
                 + (f"; {self.errors} INTERNAL ERRORS, tracebacks above" if self.errors else ""))
+
+    def summary(self) -> str:
+        """What the build read, kept out and wrote: the line, then one line per subject."""
+        if self.up_to_date or self.facts_by_kind is None:
+            return self.line()
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.facts_by_kind.items()))
+        q = self.quarantined_total
+        rows = [
+            ("documents", f"{self.documents} read from {self.files} files ({self.extracted} extracted, "
+                          f"{self.carried} unchanged, {self.removed} removed); {self.rejected} rejected, "
+                          f"{self.duplicates} duplicates"),
+            ("facts", f"{self.facts}: {kinds or 'none'}; {self.links} targets linked to a result"),
+            ("warnings", f"{self.warnings} metadata warning{'s' if self.warnings != 1 else ''}"
+             + (": see the warnings relation" if self.warnings else "")),
+            ("validation", ("passed: no fact quarantined" if q == 0 else
+                            f"passed with {q} fact row{'s' if q != 1 else ''} quarantined ({self.quarantined} new): "
+                            "see the quarantine relation")
+             + (f"; {self.errors} INTERNAL ERRORS" if self.errors else "")),
+            ("time", f"{self.seconds:.1f}s (linking {self.link_seconds:.1f}s)"),
+        ]
+        return self.line() + "\n" + "\n".join(f"  {k:<10} {v}" for k, v in rows)
 
 
 def log(msg: str) -> None:
@@ -556,10 +579,38 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         report.quarantined = writers.n_quarantined_new
         report.facts = writers.n_facts
         W.write_duckdb(build_dir)
+        _summarise(build_dir, report)
+        report.seconds = time.perf_counter() - t0
+        _write_build_info(build_dir, raw_dir, report)
         final = W.publish(wh, build_dir)
         report.build_dir = str(final)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+BUILD_INFO = "build_info.json"
+
+
+def _summarise(build_dir: Path, report: BuildReport) -> None:
+    """Facts by kind and quarantine rows of the warehouse just written, for the summary."""
+    import duckdb
+
+    con = duckdb.connect(str(build_dir / "warehouse.duckdb"), read_only=True)
+    try:
+        report.facts_by_kind = dict(con.execute("SELECT kind, count(*) FROM facts GROUP BY 1").fetchall())
+        report.quarantined_total = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _write_build_info(build_dir: Path, raw_dir: Path, report: BuildReport) -> None:
+    """Where this build read from and what it found, for `pipeline status`."""
+    import json
+
+    info = {"raw": str(raw_dir.resolve()), "finished_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "seconds": round(report.seconds, 2), "extractor_version": ingest_version(),
+            "model_version": model_version(), "summary": report.summary()}
+    (build_dir / BUILD_INFO).write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def _ledger_row(t: FileTask, status: str, n_docs: int, n_facts: int, now: str) -> dict:

@@ -19,7 +19,7 @@ def run(*args, env=None, check=False):
     return p
 
 
-@pytest.mark.parametrize("command", ["build", "query", "extract", "validate", "report"])
+@pytest.mark.parametrize("command", ["build", "query", "extract", "validate", "report", "status"])
 def test_every_command_has_help_with_an_example(command):
     p = run(command, "--help", check=True)
     assert "example" in p.stdout and "python -m pipeline " + command in p.stdout
@@ -27,7 +27,7 @@ def test_every_command_has_help_with_an_example(command):
 
 def test_top_level_help_lists_every_command():
     out = run("--help", check=True).stdout
-    for c in ("build", "query", "extract", "validate", "report"):
+    for c in ("build", "query", "extract", "validate", "report", "status"):
         assert c in out
 
 
@@ -99,4 +99,5 @@ def test_report_writes_one_html_file(corpus_warehouse, tmp_path):
     out = tmp_path / "r.html"
     run("report", "--warehouse", str(corpus_warehouse), "--out", str(out), check=True)
     html = out.read_text(encoding="utf-8")
-    assert html.startswith("<!doctype html>") and "gdp_growth" in html and "<script" not in html
+    assert html.startswith("<!doctype html>") and "gdp_growth" in html
+    assert "<script src" not in html and "<link " not in html  # everything inlined (tests/test_report.py opens it)
