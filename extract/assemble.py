@@ -52,6 +52,8 @@ _MODIFIES_AFTER = re.compile(_G["modifies_after"])
 _THRESHOLD_NOUN = re.compile(_G["threshold_noun"])
 _THRESHOLD_NOT = re.compile(_G["threshold_not"])
 _THRESHOLD_BEFORE = re.compile(_G["threshold_before"])
+_SESSION_BEFORE = re.compile(_G["session_before"])
+_SESSION_AFTER = re.compile(_G["session_after"])
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 
 
@@ -248,6 +250,8 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
     counter word; never inside an idiom (千家万户), as an article (一批, 一个) or an enumeration (五个方面)."""
     if "“" in clause_phrase[-6:] or _in_idiom(text, q.num_start):
         return False  # 以“三个代表”, 千家万户
+    if _SESSION_BEFORE.search(clause_phrase) or _SESSION_AFTER.match(text, q.end):
+        return False  # 省委十一届六次、七次全会: the number of a session
     counter = q.unit in _ENUMERATION_UNITS
     if counter and (_ARTICLE.match(text, q.num_start) or _ENUMERATION_HEAD.match(text, q.end)):
         return False  # 建成一批, 到了一个关口, 抓好五个方面

@@ -43,7 +43,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                "enumeration_heads", "enumeration_units", "explicit_year", "growth_verb", "idioms",
                                "list_item_separator", "modifies_after", "not_completed_action", "quoted",
                                "respectively", "subject_separators", "verb_only_words", "written_out_number",
-                               "threshold_noun", "threshold_before", "threshold_not"}),
+                               "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after"}),
     "normalise.yaml": frozenset({"characters", "rewrites"}),
     "numerals.yaml": frozenset({"approximate_pairs", "class_suffix", "decimal_point", "digits", "fraction_units",
                                 "fraction_word", "half", "inclusive_mark", "lower_bound_markers", "multipliers",

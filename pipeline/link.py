@@ -238,7 +238,7 @@ def _compare_names(t: str, a: str, lx: LinkLexicon) -> tuple[float, str] | None:
 
 def _magnitude(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     """A penalty where the result is implausibly far from the target; None where it cannot be the same thing."""
-    if _is_growth(t["indicator_key"], lx) or t["unit"] in lx.rate_units:
+    if t["unit"] in lx.rate_units:  # a rate's size says nothing of whether it is the same rate
         return 0.0, ""
     tv, av = abs(Decimal(t["value"])), abs(Decimal(a["value"]))
     if tv == 0 or av == 0:
