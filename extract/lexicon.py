@@ -31,7 +31,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                              "rate_prefixes"}),
     "comparators.yaml": frozenset({"before", "after"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "heading_max_chars", "sentence_end",
-                                "clause_end"}),
+                                "clause_end", "appendix"}),
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html"}),
     "cues.yaml": frozenset({"actual", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before",
                             "growth_words", "multi_year", "multi_year_section", "multi_year_sentence",
