@@ -26,7 +26,7 @@ def _source_digest(root: Path | None = None) -> str:
 
 EXTRACTOR_VERSION = f"0.4.0+{_source_digest()}"
 
-_CLAUSE_END = re.compile(r"[,;:。！？!?\n]")
+_CLAUSE_END = re.compile(load_lexicon().segments["clause_end"])
 _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
 _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])
@@ -49,6 +49,11 @@ _LIST_ITEM = re.compile(_G["list_item_separator"])
 _QUOTED = re.compile(_G["quoted"])
 _BASELINE_PHRASE = re.compile(_G["baseline_phrase"])
 _MODIFIES_AFTER = re.compile(_G["modifies_after"])
+_THRESHOLD_NOUN = re.compile(_G["threshold_noun"])
+_THRESHOLD_NOT = re.compile(_G["threshold_not"])
+_THRESHOLD_BEFORE = re.compile(_G["threshold_before"])
+_SESSION_BEFORE = re.compile(_G["session_before"])
+_SESSION_AFTER = re.compile(_G["session_after"])
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 
 
@@ -95,12 +100,12 @@ def _cue_tables():
     target_pats = [(p, "firm") for p in cues["target"]["firm"]] + \
                   [(p, "stretch") for p in cues["target"]["stretch"]] + \
                   [(p, None) for p in cues["target"]["neutral"]]
-    tense = [(re.compile(p), "target", c) for p, c in target_pats] + \
-            [(re.compile(p), "actual", None) for p in cues["actual"]]
+    kind_cues = [(re.compile(p), "target", c) for p, c in target_pats] + \
+                [(re.compile(p), "actual", None) for p in cues["actual"]]
     rel = sorted(cues["relative_years"].items(), key=lambda kv: len(kv[0]), reverse=True)
     rel_re = re.compile("|".join(re.escape(k) for k, _ in rel))
     return {
-        "tense": tense,
+        "kind_cues": kind_cues,
         "estimated": comp(cues["estimated"]),
         "negative": re.compile("(?:" + "|".join(cues["negative_verbs"]) + r")\s*$"),
         "change": comp(cues["change_verbs"]),
@@ -115,15 +120,18 @@ def _cue_tables():
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
         "growth_words": comp(cues["growth_words"]),
+        "review_actions": comp(cues["review_actions"]),
+        "base_before": re.compile(cues["comparison_base_before"]),
+        "base_after": re.compile(cues["comparison_base_after"]),
         "from_before": re.compile(cues["from_before"]),
         "to_after": re.compile(cues["to_after"]),
     }
 
 
-def _tense_cues(text: str) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, kind, commitment) of every tense cue in ``text``, in order of start."""
+def _kind_cues(text: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, kind, commitment) of every kind cue (确保, 预计, 完成了) in ``text``, in order of start."""
     hits = [(m.start(), m.end(), kind, commitment)
-            for pat, kind, commitment in _cue_tables()["tense"] for m in pat.finditer(text)]
+            for pat, kind, commitment in _cue_tables()["kind_cues"] for m in pat.finditer(text)]
     hits.sort()
     return hits
 
@@ -144,12 +152,15 @@ def _time_cue(text: str, report_year: int | None) -> int | None:
 
 
 def _time_hits(text: str, report_year: int | None) -> list[tuple[int, int, int, int]]:
-    """Every time word of ``text``: (start, end, priority, year); a relative word (去年) wins a tie."""
+    """Every time word of ``text`` that says when (not the base of a comparison: 比去年, 2010年不变价):
+    (start, end, priority, year); a relative word (去年) wins a tie."""
     t = _cue_tables()
     hits = [(m.start(), m.end(), 0, int(m.group(1))) for m in _YEAR.finditer(text)]
     if report_year is not None:
         hits += [(m.start(), m.end(), 1, report_year + t["relative_map"][m.group(0)])
                  for m in t["relative"].finditer(text)]
+    hits = [h for h in hits if not t["base_before"].search(text, max(0, h[0] - 4), h[0])
+            and not t["base_after"].match(text, h[1])]
     hits.sort()
     return hits
 
@@ -161,20 +172,20 @@ def _kind_from_period(period: int, ctx: DocContext, dt: DocType | None) -> str |
     return "target" if period >= ctx.report_year + target_offset else "actual"
 
 
-def _doc_mode(hits: list) -> str:
-    """Whether a document mostly plans or mostly reports, by counting its tense cues."""
+def _document_kind(hits: list) -> str:
+    """The kind most of a document's figures take: target where it mostly plans, by counting its kind cues."""
     n_target = sum(1 for _, _, k, _ in hits if k == "target")
     n_actual = len(hits) - n_target
     return "target" if n_target > n_actual else "actual"
 
 
-def _section_mode(section: str, ctx: DocContext | None = None, dt: DocType | None = None) -> str | None:
+def _heading_kind(section: str, ctx: DocContext | None = None, dt: DocType | None = None) -> str | None:
     """Whether the nearest telling heading reviews the past or plans ahead (by its year, then its words)."""
-    return _section_mode_cached(section, ctx.report_year if ctx else None, dt)
+    return _heading_kind_cached(section, ctx.report_year if ctx else None, dt)
 
 
 @lru_cache(maxsize=4096)
-def _section_mode_cached(section: str, report_year: int | None, dt: DocType | None) -> str | None:
+def _heading_kind_cached(section: str, report_year: int | None, dt: DocType | None) -> str | None:
     t = _cue_tables()
     ctx = DocContext(report_year, dt.id if dt else None) if report_year is not None else None
     for heading in reversed(section.split(" > ")) if section else ():
@@ -191,8 +202,8 @@ def _section_mode_cached(section: str, report_year: int | None, dt: DocType | No
     return None
 
 
-def _local_mode(st: "_DocState", i: int, window: int = 12) -> str | None:
-    """The tense most cues take in the sentences just before this one (a review or a plan)."""
+def _nearby_kind(st: "_DocState", i: int, window: int = 12) -> str | None:
+    """The kind most cues take in the sentences just before this one (a review or a plan)."""
     hits = st.cues_in(st.sentences.starts[max(0, i - window)], st.sentences.ends[i])
     n_target = sum(1 for _, _, k, _ in hits if k == "target")
     n_actual = len(hits) - n_target
@@ -239,6 +250,8 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
     counter word; never inside an idiom (千家万户), as an article (一批, 一个) or an enumeration (五个方面)."""
     if "“" in clause_phrase[-6:] or _in_idiom(text, q.num_start):
         return False  # 以“三个代表”, 千家万户
+    if _SESSION_BEFORE.search(clause_phrase) or _SESSION_AFTER.match(text, q.end):
+        return False  # 省委十一届六次、七次全会: the number of a session
     counter = q.unit in _ENUMERATION_UNITS
     if counter and (_ARTICLE.match(text, q.num_start) or _ENUMERATION_HEAD.match(text, q.end)):
         return False  # 建成一批, 到了一个关口, 抓好五个方面
@@ -287,9 +300,9 @@ class _DocState:
         self.masked = mask_quoted(text)
         self.ctx = ctx
         self.dt = doc_type_by_id(ctx.doc_type)
-        self.cues = _tense_cues(self.masked)  # scanned once; spans look them up by position
+        self.cues = _kind_cues(self.masked)  # scanned once; spans look them up by position
         self.cue_starts = [h[0] for h in self.cues]
-        self.mode = _doc_mode(self.cues)
+        self.document_kind = _document_kind(self.cues)
         self.times = _time_hits(self.masked, ctx.report_year)  # (start, end, priority, year), by start
         self.time_starts = [h[0] for h in self.times]
         self.sentences = SentenceIndex(text)
@@ -343,7 +356,7 @@ class _DocState:
         return i >= 0 and pos < self.baselines[i][1]
 
     def cues_in(self, start: int, end: int) -> list:
-        """The tense cues that lie wholly inside ``text[start:end]``."""
+        """The kind cues that lie wholly inside ``text[start:end]``."""
         lo = bisect.bisect_left(self.cue_starts, start)
         hi = bisect.bisect_left(self.cue_starts, end)
         return [h for h in self.cues[lo:hi] if h[1] <= end]
@@ -352,6 +365,10 @@ class _DocState:
 def extract_facts(text: str, doc_id: str, report_year: int | None = None,
                   doc_type: str | None = None) -> list[Fact]:
     """All facts in one normalised document ``text``; offsets point into ``text``."""
+    return _extract(text, doc_id, report_year, doc_type)
+
+
+def _extract(text: str, doc_id: str, report_year: int | None, doc_type: str | None, on_step=None) -> list[Fact]:
     st = _DocState(text, DocContext(report_year, doc_type))
     facts: list[Fact] = []
     starts, ends = st.sentences.starts, st.sentences.ends
@@ -365,7 +382,7 @@ def extract_facts(text: str, doc_id: str, report_year: int | None = None,
         sent = st.sentences[i]
         quantities = find_quantities(text, sent.start, sent.end, by_sentence[i])
         if quantities:
-            facts.extend(_assemble_sentence(st, i, sent, quantities, doc_id))
+            facts.extend(_figures(st, i, sent, quantities, doc_id, on_step))
     return facts
 
 
@@ -395,138 +412,279 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
     return None, None
 
 
-def _assemble_sentence(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], doc_id: str) -> list[Fact]:
+# ---------------------------------------------------------------- deciding a figure, one step at a time
+#
+# Each quantity of a sentence becomes a fact through these steps, in this order; each decides its own
+# fields once, from the sentence, the quantity and what the earlier steps decided, and no later step
+# revises them. ``trace`` shows every step's decision for a text (the tests read it step by step).
+#
+#   subject     what the figure is about: the words before it, or the previous figure's subject it is
+#               joined to (增长5%和3%) or whose 、-list it continues (达到5.53万亿元、增长4.8%)
+#   unit        the quantity's unit, or a rate of it (日处理5000吨 → 吨/日)
+#   indicator   the canonical indicator the subject names, if the lexicon knows it
+#   text        whether the clause holds corrupt text (flag corrupt_text)
+#   sign        whether a rate or change fell (下降0.7% → -0.7, flag negative)
+#   kind        target, actual or change, with the cue that said so and its commitment word
+#   period      the year the figure is about, or none, with the flags that say why (five_year_average,
+#               multi_year, starting_value, cumulative) and restated_target
+#   estimate    whether a result is only estimated (flag estimated)
+#   commitment  firm or stretch, for a target only
+#   comparator  the comparator as stated, or eq for a result stated with a ceiling word (控制在3.3%)
+# Then the fact is written with its evidence (span, sentence, rule), its indicator_key and direction.
+# One word names the kind of a figure throughout: kind (target, actual, change).
+
+
+@dataclass(slots=True)
+class _Figure:
+    """One quantity being decided; the fields after the first block are each set by one step."""
+    q: Quantity
+    clause_start: int
+    phrase: str            # the words between the previous figure (or the clause start) and this one
+    clause_phrase: str     # the clause up to this figure, quotations masked
+    sentence_prefix: str   # the sentence before this clause, masked
+    # subject
+    subject: str = ""
+    joined: bool = False        # joined to the previous figure by 和/及 (its subject is the previous one's)
+    inherited: bool = False     # the subject came from the previous figure
+    # unit, indicator
+    unit: str = ""
+    indicator: Indicator | None = None
+    # sign
+    value: Decimal | None = None
+    value_high: Decimal | None = None
+    # kind
+    kind: str = ""
+    kind_source: str = ""
+    cue_commitment: str | None = None
+    time_cue: tuple = (None, None)
+    # period
+    period: int | None = None
+    period_source: str = ""
+    # commitment, comparator
+    commitment: str | None = None
+    comparator: str = ""
+    flags: list = field(default_factory=list)  # each step adds its own
+
+
+def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    text, q = st.text, fig.q
+    # 60%的城市污水处理厂: the number modifies the noun after it, which is its own subject
+    modifies_after = _MODIFIES_AFTER.match(text, q.end) is not None
+    fig.joined = (prev.fact is not None and _CONJ.match(fig.phrase) is not None and fig.phrase != ""
+                  and not modifies_after)
+    subject = _subject(fig.phrase)
+    if fig.joined:
+        subject, fig.inherited = prev.subject, True
+    elif (prev.subject and not _has_noun(_LIST_ITEM.split(subject)[-1])
+          and not (modifies_after and not _LIST_ITEM.split(subject)[-1])):  # 、60%的…: its own noun
+        # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
+        # so the figure belongs to the subject the list started with
+        subject, fig.inherited = prev.subject + _LIST_ITEM.split(subject)[-1], True
+    fig.subject = subject
+
+
+def _decide_unit(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    unit = fig.q.unit
+    for prefix, per in load_lexicon().rate_prefixes.items():  # 日处理5000吨 → 吨/日
+        if fig.phrase.rstrip().endswith(prefix):
+            unit = f"{fig.q.unit}/{per}"
+    fig.unit = unit
+
+
+def _decide_indicator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    fig.indicator = resolve_indicator(fig.subject, fig.unit)
+
+
+def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    fig.flags.extend(fig.q.flags)
+    if is_corrupt(st.text[fig.clause_start:fig.q.end]) and "corrupt_text" not in fig.flags:
+        fig.flags.append("corrupt_text")
+
+
+def _decide_sign(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    """下降0.7% is a growth rate of -0.7 and 比上年减少1人 a change of -1; 下降5分/千瓦时 is the size of a cut,
+    and stays positive."""
+    lex, t, q, ind = load_lexicon(), _cue_tables(), fig.q, fig.indicator
+    value, value_high = q.value, q.value_high
+    is_rate_or_change = (fig.unit in lex.rate_units + lex.change_units
+                         or _BASELINE_WORDS.search(fig.clause_phrase) is not None)
+    if is_rate_or_change and t["negative"].search(fig.phrase) and not (
+            ind and ind.verbs and ind.verbs[0] in lex.cues["negative_verbs"]):
+        value = -value
+        value_high = -value_high if value_high is not None else None
+        if value_high is not None:
+            value, value_high = value_high, value
+        fig.flags.append("negative")
+    fig.value, fig.value_high = value, value_high
+
+
+def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    """The kind cue nearest the number (clause first, then outwards), time words, the heading, the sentences
+    nearby, the document; a change verb on a change unit, or on a level against last year, makes a change."""
+    lex, t, q, sent = load_lexicon(), _cue_tables(), fig.q, st.sentences[prev.i]
+    fig.time_cue = _first_time_cue(st, prev.i, (fig.clause_start, q.start), (sent.start, fig.clause_start))
+    # the comparator word is part of the clause it governs (把…控制在3.5%左右)
+    kind, commitment, source = _resolve_kind(st, prev.i, (fig.clause_start, q.num_start),
+                                             (sent.start, fig.clause_start), fig.time_cue)
+    if fig.unit in lex.change_units and t["change"].search(fig.clause_phrase):
+        kind, source = "change", "change_verb"
+    elif (kind != "target" and fig.unit not in lex.rate_units + lex.change_units
+          and _BASELINE_WORDS.search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:])):
+        kind, source = "change", "change_verb"  # 比上年增加20万人: a change in a level
+    fig.kind, fig.kind_source, fig.cue_commitment = kind, source, commitment
+
+
+def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    """The year the figure is about, or none where it covers several (flags say why)."""
+    lex, t, q, text = load_lexicon(), _cue_tables(), fig.q, st.text
+    sent = st.sentences[prev.i]
+    # a rate that is no rate of change (森林覆盖率达53.4%), stated in a span's review, is its last year's
+    is_rate_level = fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
+    period, source = _resolve_period(st, prev.i, sent, fig.time_cue, fig.kind, is_rate_level)
+    flags = fig.flags
+    if t["five_year_average"].search(fig.clause_phrase):
+        flags.append("five_year_average")
+        period = None
+    elif (t["multi_year"].search(fig.clause_phrase) or t["multi_year"].search(fig.sentence_prefix[-20:])
+          or source == "multi_year_section"
+          or t["multi_year_sentence"].search(text, fig.clause_start, min(sent.end, q.end + 12))):
+        flags.append("multi_year")
+        period = None
+    if ((t["from_before"].search(fig.phrase) and t["to_after"].match(text, q.end, sent.end))
+            or st.in_baseline(q.start)):
+        flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
+        period = None
+    bm = _BASELINE_YEAR.search(fig.clause_phrase) or _BASELINE_YEAR.search(fig.sentence_prefix)
+    if bm and period is not None and int(bm.group(1)) < period - 1:
+        flags.append("cumulative")  # 比2002年增长65.5%
+        period = None
+    if t["cumulative"].search(fig.clause_phrase) and "cumulative" not in flags:
+        flags.append("cumulative")
+    if (fig.kind == "target" and period is not None and st.ctx.report_year is not None
+            and period < st.ctx.report_year):
+        flags.append("restated_target")  # a target for a year before the report's (去年确定的目标): said again
+    fig.period, fig.period_source = period, source
+
+
+def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    near = fig.clause_phrase + "|" + fig.sentence_prefix[-30:]
+    if fig.kind == "actual" and _cue_tables()["estimated"].search(near):
+        fig.flags.append("estimated")
+
+
+def _decide_commitment(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    fig.commitment = fig.cue_commitment if fig.kind == "target" else None
+
+
+def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    q = fig.q
+    comparator = q.comparator
+    if fig.kind == "actual" and q.comparator_before and not q.comparator_after and comparator == "le":
+        comparator = "eq"  # 涨幅控制在3.3%: a result stated, not a ceiling
+    fig.comparator = comparator
+
+
+STEPS = (("subject", _decide_subject), ("unit", _decide_unit), ("indicator", _decide_indicator),
+         ("text", _decide_text), ("sign", _decide_sign), ("kind", _decide_kind), ("period", _decide_period),
+         ("estimate", _decide_estimate), ("commitment", _decide_commitment), ("comparator", _decide_comparator))
+
+
+@dataclass(slots=True)
+class _Previous:
+    """What the figures before this one in the sentence left for it."""
+    i: int                      # the sentence's index
+    q: Quantity | None = None   # the last quantity read (a figure, or a count that is no fact)
+    fact: Fact | None = None
+    subject: str = ""
+
+
+def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], doc_id: str,
+             on_step=None) -> list[Fact]:
+    """The facts of one sentence: each quantity through ``STEPS``, then written with its evidence."""
     text = st.text
-    t = _cue_tables()
-    lex = load_lexicon()
-    level_units = lex.rate_units + lex.change_units
-    negative_verbs = lex.cues["negative_verbs"]
     clause_ends = [m.end() for m in _CLAUSE_END.finditer(text, sent.start, sent.end)]
     facts: list[Fact] = []
-    prev_q: Quantity | None = None
-    prev_subject = ""
-    prev_fact: Fact | None = None
+    prev = _Previous(i)
     groups: list[list[Fact]] = []  # facts sharing one subject list (…分别增长5%和3%)
-    for q in quantities:
+    for n, q in enumerate(quantities):
+        if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):
+            continue  # 过千万元项目20个: 过千万元 says which 项目; prev.q stays, so the next subject holds it
         k = bisect.bisect_right(clause_ends, q.num_start) - 1
         clause_start = clause_ends[k] if k >= 0 else sent.start
-        phrase_start = max(clause_start, prev_q.end if prev_q and prev_q.end > clause_start else clause_start)
-        phrase = text[phrase_start:q.start]
-        clause_phrase = st.masked[clause_start:q.start]
-        sentence_prefix = st.masked[sent.start:clause_start]
-
+        phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
+        fig = _Figure(q, clause_start, text[phrase_start:q.start], st.masked[clause_start:q.start],
+                      st.masked[sent.start:clause_start])
         # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
         if (q.shape != "share" and not text[q.num_start].isdigit() and text[q.num_start] not in "-"
-                and not _chinese_is_quantity(text, q, clause_phrase)):
-            prev_q = q
+                and not _chinese_is_quantity(text, q, fig.clause_phrase)):
+            prev.q = q
             continue
-
-        # 60%的城市污水处理厂: the number modifies the noun after it, which is its own subject
-        modifies_after = _MODIFIES_AFTER.match(text, q.end) is not None
-        joined_to_previous = (prev_fact is not None and _CONJ.match(phrase) is not None and phrase != ""
-                              and not modifies_after)
-        subject = _subject(phrase)
-        inherited = False
-        if joined_to_previous:
-            subject = prev_subject
-            inherited = True
-        elif (prev_subject and not _has_noun(_LIST_ITEM.split(subject)[-1])
-              and not (modifies_after and not _LIST_ITEM.split(subject)[-1])):  # 、60%的…: its own noun
-            # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
-            # so the figure belongs to the subject the list started with
-            subject = prev_subject + _LIST_ITEM.split(subject)[-1]
-            inherited = True
-
-        # rate prefix: 日处理5000吨 → 吨/日
-        unit = q.unit
-        for prefix, per in lex.rate_prefixes.items():
-            if phrase.rstrip().endswith(prefix):
-                unit = f"{q.unit}/{per}"
-
-        indicator = resolve_indicator(subject, unit)
-        flags = list(q.flags)
-        if is_corrupt(text[clause_start:q.end]) and "corrupt_text" not in flags:
-            flags.append("corrupt_text")
-
-        value, value_high = q.value, q.value_high
-        # 下降0.7% is a growth rate of -0.7 and 比上年减少1人 a change of -1; 下降5分/千瓦时 is the size of a
-        # cut, and stays positive
-        is_rate_or_change = unit in level_units or _BASELINE_WORDS.search(clause_phrase) is not None
-        if is_rate_or_change and t["negative"].search(phrase) and not (
-                indicator and indicator.verbs and indicator.verbs[0] in negative_verbs):
-            value = -value
-            value_high = -value_high if value_high is not None else None
-            if value_high is not None:
-                value, value_high = value_high, value
-            flags.append("negative")
-
-        # kind: tense cue nearest the number, clause first, then outwards
-        time_cue = _first_time_cue(st, i, (clause_start, q.start), (sent.start, clause_start))
-        # the comparator word is part of the clause it governs (把…控制在3.5%左右)
-        kind, commitment, kind_source = _resolve_kind(st, i, (clause_start, q.num_start), (sent.start, clause_start),
-                                                      time_cue)
-        if unit in lex.change_units and t["change"].search(clause_phrase):
-            kind, kind_source = "change", "change_verb"
-        elif (kind != "target" and unit not in level_units and _BASELINE_WORDS.search(clause_phrase)
-              and t["change"].search(phrase[-4:])):
-            kind, kind_source = "change", "change_verb"  # 比上年增加20万人: a change in a level
-
-        # period
-        # a rate that is no rate of change (森林覆盖率达53.4%), stated in a span's review, is its last year's
-        is_rate_level = unit in lex.rate_units and not t["growth_words"].search(clause_phrase)
-        period, period_source = _resolve_period(st, i, sent, time_cue, kind, is_rate_level)
-        near = clause_phrase + "|" + sentence_prefix[-30:]
-        if t["five_year_average"].search(clause_phrase):
-            flags.append("five_year_average")
-            period = None
-        elif (t["multi_year"].search(clause_phrase) or t["multi_year"].search(sentence_prefix[-20:])
-              or period_source == "multi_year_section"
-              or t["multi_year_sentence"].search(text, clause_start, min(sent.end, q.end + 12))):
-            flags.append("multi_year")
-            period = None
-        if ((t["from_before"].search(phrase) and t["to_after"].match(text, q.end, sent.end))
-                or st.in_baseline(q.start)):
-            flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
-            period = None
-        bm = _BASELINE_YEAR.search(clause_phrase)
-        if bm and period is not None and int(bm.group(1)) < period - 1:
-            flags.append("cumulative")
-            period = None
-        if t["cumulative"].search(clause_phrase) and "cumulative" not in flags:
-            flags.append("cumulative")
-        if kind == "actual" and t["estimated"].search(near):
-            flags.append("estimated")
-        if kind != "target":
-            commitment = None
-        comparator = q.comparator
-        if kind == "actual" and q.comparator_before and not q.comparator_after and comparator == "le":
-            comparator = "eq"  # 涨幅控制在3.3%: a result stated, not a ceiling
-
-        rule_id = f"{q.shape}/{kind_source}" + ("/inherited" if inherited else "")
-        after = text[q.end:sent.end]
-        fact = Fact(
-            fact_id=make_fact_id(doc_id, q, q.shape),
-            period_year=period, kind=kind,
-            indicator=indicator.id if indicator else _normalise_indicator(subject),
-            indicator_text=subject,
-            indicator_key=resolve_indicator_key(subject, after, indicator.id if indicator else None, unit),
-            direction=resolve_direction(subject, after, comparator, "negative" in flags,
-                                        indicator.direction if indicator else None),
-            value=value, value_high=value_high, unit=unit,
-            unit_text=q.unit_text, comparator=comparator, commitment=commitment,
-            surface=q.surface, span_start=q.start, span_end=q.end, sentence=sent.text.strip(),
-            section=sent.section, rule_id=rule_id, flags=flags)
+        for name, step in STEPS:
+            step(st, fig, prev)
+            if on_step is not None:
+                on_step(name, fig)
+        fact = _write_fact(st, sent, fig, doc_id)
         # 分别: the subjects listed before 分别 go to the values in order
-        if _RESPECTIVELY in phrase and not joined_to_previous:
+        if _RESPECTIVELY in fig.phrase and not fig.joined:
             groups.append([fact])
-        elif joined_to_previous and groups and groups[-1][-1] is prev_fact:
+        elif fig.joined and groups and groups[-1][-1] is prev.fact:
             groups[-1].append(fact)
         facts.append(fact)
-        prev_q, prev_fact = q, fact
-        prev_subject = subject if not joined_to_previous else prev_subject
+        prev.q, prev.fact = q, fact
+        prev.subject = fig.subject if not fig.joined else prev.subject
     for group in groups:
         _distribute_respectively(group)
     return facts
+
+
+def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fact:
+    """The fact the steps decided, with its evidence (span, sentence, section, rule), key and direction."""
+    q, ind = fig.q, fig.indicator
+    after = st.text[q.end:sent.end]
+    return Fact(
+        fact_id=make_fact_id(doc_id, q, q.shape),
+        period_year=fig.period, kind=fig.kind,
+        indicator=ind.id if ind else _normalise_indicator(fig.subject),
+        indicator_text=fig.subject,
+        indicator_key=resolve_indicator_key(fig.subject, after, ind.id if ind else None, fig.unit),
+        direction=resolve_direction(fig.subject, after, fig.comparator, "negative" in fig.flags,
+                                    ind.direction if ind else None),
+        value=fig.value, value_high=fig.value_high, unit=fig.unit,
+        unit_text=q.unit_text, comparator=fig.comparator, commitment=fig.commitment,
+        surface=q.surface, span_start=q.start, span_end=q.end, sentence=sent.text.strip(),
+        section=sent.section, rule_id=f"{q.shape}/{fig.kind_source}" + ("/inherited" if fig.inherited else ""),
+        flags=fig.flags)
+
+
+def trace(text: str, report_year: int | None = None, doc_type: str | None = None) -> list[list[tuple[str, dict]]]:
+    """For each figure of a normalised ``text``, what each step decided: [(step, {field: value}), …] in order."""
+    fields = {"subject": ("subject", "joined", "inherited"), "unit": ("unit",),
+              "indicator": ("indicator",), "text": ("flags",), "sign": ("value", "value_high", "flags"),
+              "kind": ("kind", "kind_source", "cue_commitment"), "period": ("period", "period_source", "flags"),
+              "estimate": ("flags",), "commitment": ("commitment",), "comparator": ("comparator",)}
+    out: list[list[tuple[str, dict]]] = []
+
+    def record(name: str, fig: _Figure) -> None:
+        if name == STEPS[0][0]:
+            out.append([])
+        vals = {f: getattr(fig, f) for f in fields[name]}
+        if "indicator" in vals:
+            vals["indicator"] = vals["indicator"].id if vals["indicator"] else None
+        if "flags" in vals:
+            vals["flags"] = list(vals["flags"])
+        out[-1].append((name, vals))
+
+    _extract(text, "trace", report_year, doc_type, on_step=record)
+    return out
+
+
+def _is_threshold_of_next(text: str, q: Quantity, nxt: Quantity) -> bool:
+    """Whether ``q`` is a threshold naming the kind of thing the next figure counts (过千万元项目20个)."""
+    if nxt.start <= q.end or (q.comparator not in ("ge", "gt")
+                              and not _THRESHOLD_BEFORE.search(text, max(0, q.start - 2), q.start)):
+        return False
+    between = text[q.end:nxt.start]
+    return _THRESHOLD_NOUN.fullmatch(between) is not None and _THRESHOLD_NOT.search(between) is None
 
 
 def _split_subjects(head: str, n: int) -> list[str]:
@@ -573,15 +731,21 @@ def _normalise_indicator(subject: str) -> str:
 
 def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_span: tuple[int, int],
                   time_cue: tuple[int | None, str | None]) -> tuple[str, str | None, str]:
-    """Kind from the tense cue nearest the number (clause, then the sentence before it), else from
+    """Kind from the kind cue nearest the number (clause, then the sentence before it), else from
     time words, the section heading, the sentences nearby, and last the whole document."""
-    prior = _section_mode(st.sentences[i].section, st.ctx, st.dt) or st.mode
+    heading = _heading_kind(st.sentences[i].section, st.ctx, st.dt)
+    default_kind = heading or st.document_kind
+    review = _cue_tables()["review_actions"]
     for name, (a, b) in (("clause", clause_span), ("sentence", prefix_span)):
         hits = st.cues_in(a, b)
+        if heading == "actual":
+            # under a review heading a target needs a cue of its own clause, and 争取/将 there tell what was done
+            hits = [h for h in hits if h[2] != "target"
+                    or (name == "clause" and not review.fullmatch(st.masked, h[0], h[1]))]
         if hits:
             kinds = {h[2] for h in hits}
             if len(kinds) > 1 and name == "sentence":
-                hits = [h for h in hits if h[2] == prior]  # mixed cues: the prior decides
+                hits = [h for h in hits if h[2] == default_kind]  # mixed cues: the default kind decides
             _, _, kind, commitment = max(hits, key=lambda h: (h[1], h[2] == "target"))
             if kind == "target":
                 commitment = next((c for _, _, k, c in sorted(hits, reverse=True) if k == "target" and c), None)
@@ -591,13 +755,12 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
         k = _kind_from_period(year, st.ctx, st.dt)
         if k:
             return k, None, where
-    mode = _section_mode(st.sentences[i].section, st.ctx, st.dt)
-    if mode:
-        return mode, None, "section"
-    local = _local_mode(st, i)
+    if heading:
+        return heading, None, "section"
+    local = _nearby_kind(st, i)
     if local:
         return local, None, "nearby"
-    return st.mode, None, "document"
+    return st.document_kind, None, "document"
 
 
 @lru_cache(maxsize=4096)
@@ -622,19 +785,31 @@ def _mixed_section(section: str) -> bool:
 
 def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int | None, str | None],
                     kind: str, is_rate_level: bool = False) -> tuple[int | None, str]:
-    """The year a figure is about, and where that came from (text, section or default)."""
-    if time_cue[0] is not None:
+    """The year a figure is about, and where that came from (text, section or default). A target's own cue
+    outweighs a time word of another sentence that points before the year targets are for (去年价格上涨的
+    翘尾影响约有1个百分点。把居民消费价格涨幅控制在3.5%左右)."""
+    if time_cue[0] is not None and not (kind == "target" and time_cue[1] == "paragraph"
+                                        and time_cue[0] < _target_year(st)):
         return time_cue[0], "text"
     year, where = _section_period(sent.section, st.ctx.report_year)
     if where == "section" and not is_rate_level and _mixed_section(sent.section) and st.framing(i) == "multi_year":
         return None, "multi_year_section"  # “十四五”时期和2025年工作回顾, in its five-year part
     if where is not None:
         return year, where
+    if not is_rate_level and st.framing(i) == "multi_year":
+        return None, "multi_year_section"  # 工作回顾 whose paragraph opens “十四五”时期是…的五年: its figures are the span's
     if kind == "target" and st.title_year is not None:
         return st.title_year, "title"
     if st.ctx.report_year is None or st.dt is None:
         return None, "unknown"
     return st.ctx.report_year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset), "default"
+
+
+def _target_year(st: _DocState) -> int:
+    """The first year a document's targets are for by default (its report year plus the type's offset)."""
+    if st.ctx.report_year is None:
+        return -1
+    return st.ctx.report_year + (st.dt.target_offset if st.dt else 0)
 
 
 def _title_plan_year(text: str, dt: DocType | None) -> int | None:

@@ -14,7 +14,7 @@ from .lexicon import LEXICON_DIR, _yaml
 
 _REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "not_places",
              "not_place_after",
-             "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns")
+             "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns", "name_list")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
@@ -41,6 +41,7 @@ class KeyLexicon:
     after_stop: re.Pattern
     after_max: int
     min_chars: int
+    name_list: re.Pattern
     down_words: re.Pattern
     down_nouns: re.Pattern
 
@@ -69,6 +70,7 @@ def load_key_lexicon() -> KeyLexicon:
         village=re.compile(raw["village"]), not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]),
+        name_list=re.compile(raw["name_list"]),
         min_chars=int(raw["min_chars"]),
         down_words=re.compile(words(raw["direction_down_words"])),
         down_nouns=re.compile(words(raw["direction_down_nouns"])),
@@ -137,10 +139,13 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
     agent, hedge and verb words removed; the noun after the number where the phrase before names
     nothing (新建5个紧密型城市医疗集团); None where neither names anything measurable."""
     prefix, key = _phrase_key(phrase, canonical, unit)
-    if key is None:
-        lx = load_key_lexicon()
-        key = _noun_after(after, lx)
-        if not _names_something(key, lx):
+    lx = load_key_lexicon()
+    if key is None or lx.name_list.match(key):
+        # nothing before the number, or only names (北岭、河湾、西柳三个新型农村社区): the noun after it
+        noun = _noun_after(after, lx)
+        if _names_something(noun, lx):
+            key = noun
+        elif key is None:
             return None
     return prefix + key
 

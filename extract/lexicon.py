@@ -17,9 +17,81 @@ import yaml
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
 
-def _yaml(name: str):
-    with open(LEXICON_DIR / name, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LexiconError(ValueError):
+    """A lexicon file the code cannot use as written; the message names the file and the line."""
+
+
+# The keys of each mapping-shaped YAML lexicon: every one is read by the code (a test holds each name to a
+# read), so a key that no code reads (a typo, a leftover) is a load error instead of silent documentation.
+YAML_KEYS: dict[str, frozenset[str]] = {
+    "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
+                             "rate_prefixes"}),
+    "comparators.yaml": frozenset({"before", "after"}),
+    "segments.yaml": frozenset({"compilation_part", "heading_levels", "heading_max_chars", "sentence_end",
+                                "clause_end", "appendix"}),
+    "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html"}),
+    "cues.yaml": frozenset({"actual", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before",
+                            "growth_words", "multi_year", "multi_year_section", "multi_year_sentence",
+                            "negative_verbs", "relative_years", "section_actual", "section_target",
+                            "single_year_framing", "target", "to_after", "review_actions",
+                            "comparison_base_before", "comparison_base_after"}),
+    "grammar.yaml": frozenset({"article_number", "baseline_phrase", "baseline_words", "baseline_year",
+                               "clause_end_after", "completed_action", "compound_modifiers", "conjunction_only",
+                               "enumeration_heads", "enumeration_units", "explicit_year", "growth_verb", "idioms",
+                               "list_item_separator", "modifies_after", "not_completed_action", "quoted",
+                               "respectively", "subject_separators", "verb_only_words", "written_out_number",
+                               "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after"}),
+    "normalise.yaml": frozenset({"characters", "rewrites"}),
+    "numerals.yaml": frozenset({"approximate_pairs", "class_suffix", "decimal_point", "digits", "fraction_units",
+                                "fraction_word", "half", "inclusive_mark", "lower_bound_markers", "multipliers",
+                                "negative_signs", "not_signs", "ordinal_prefixes", "range_words",
+                                "section_multipliers", "several", "several_not_after", "several_range", "round_lower_bound",
+                                "signed_units", "tenths_not_before", "tenths_word"}),
+}
+UNIT_KEYS = frozenset({"surface", "base", "not_before", "ordinal_after_chinese", "duration_only"})
+DOC_TYPE_KEYS = frozenset({"id", "words", "actual_offset", "target_offset", "plan_year_in_title"})
+COMPARATOR_IDS = frozenset({"eq", "approx", "ge", "gt", "le", "lt"})  # range is made by the grammar
+DIRECTIONS = frozenset({"up", "down"})
+INDICATOR_COLUMNS = ("id", "synonyms", "unit", "verbs", "direction", "excludes", "description")
+
+
+def _yaml(name: str, root: Path | None = None):
+    """One YAML lexicon file; a mapping-shaped one must hold exactly the keys ``YAML_KEYS`` declares."""
+    path = (root or LEXICON_DIR) / name
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=_LOADER)
+    allowed = YAML_KEYS.get(name)
+    if allowed is not None:
+        if not isinstance(data, dict):
+            raise LexiconError(f"{path}:1: a mapping of keys was expected")
+        for key in data:
+            if key not in allowed:
+                raise LexiconError(f"{where(path, key)}: unknown key {key!r}: no code reads it "
+                                   f"(known: {', '.join(sorted(allowed))})")
+    return data
+
+
+def where(path: Path, *keys) -> str:
+    """``file:line`` of the node that ``keys`` lead to (mapping keys or sequence indexes), for error messages;
+    the deepest node found when the path stops early."""
+    with open(path, encoding="utf-8") as fh:
+        node = yaml.compose(fh, Loader=yaml.SafeLoader)
+    mark = node.start_mark if node is not None else None
+    for k in keys:
+        if isinstance(node, yaml.MappingNode):
+            hit = next(((kn, vn) for kn, vn in node.value if kn.value == str(k)), None)
+            if hit is None:
+                break
+            mark, node = hit[0].start_mark, hit[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(k, int) and k < len(node.value):
+            node = node.value[k]
+            mark = node.start_mark
+        else:
+            break
+    return f"{path}:{mark.line + 1 if mark else 1}"
 
 
 def _alternation(patterns) -> re.Pattern | None:
@@ -93,13 +165,27 @@ class Lexicon:
         return self.compiled[key]
 
 
-def load_indicators(path: Path | None = None) -> list[Indicator]:
+def load_indicators(path: Path | None = None, base_units: frozenset[str] | None = None) -> list[Indicator]:
+    """The indicator rows; a direction other than up/down, a unit that is no base unit (when ``base_units`` is
+    given), a missing or unknown column is a load error with the line."""
+    path = path or LEXICON_DIR / "indicators.csv"
     rows = []
-    with open(path or LEXICON_DIR / "indicators.csv", encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
-            split = lambda s: tuple(x for x in (s or "").split("|") if x)  # noqa: E731
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != INDICATOR_COLUMNS:
+            raise LexiconError(f"{path}:1: columns must be {', '.join(INDICATOR_COLUMNS)}, "
+                               f"not {', '.join(reader.fieldnames or ())}")
+        split = lambda s: tuple(x for x in (s or "").split("|") if x)  # noqa: E731
+        for r in reader:
+            at = f"{path}:{reader.line_num}"
+            if None in r or any(r[c] is None for c in INDICATOR_COLUMNS):
+                raise LexiconError(f"{at}: {r['id']!r} has {'more' if None in r else 'fewer'} cells than columns")
+            if r["direction"] not in DIRECTIONS:
+                raise LexiconError(f"{at}: {r['id']}: direction {r['direction']!r} is neither up nor down")
+            if base_units is not None and r["unit"] not in base_units:
+                raise LexiconError(f"{at}: {r['id']}: unit {r['unit']!r} is no base unit of units.yaml")
             rows.append(Indicator(r["id"], split(r["synonyms"]), r["unit"], split(r["verbs"]),
-                                  r["direction"], split(r["excludes"]), r.get("description", "")))
+                                  r["direction"], split(r["excludes"]), r["description"]))
     return rows
 
 
@@ -112,34 +198,83 @@ def load_gazetteer(path: Path | None = None) -> list[Jurisdiction]:
     return rows
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    units = _yaml("units.yaml")
-    comps = _yaml("comparators.yaml")
+@lru_cache(maxsize=2)
+def load_lexicon(root: Path | None = None) -> Lexicon:
+    """The lexicon under ``root`` (default: ``extract/lexicons``), checked as it loads."""
+    root = root or LEXICON_DIR
+    units = _yaml("units.yaml", root)
+    comps = _yaml("comparators.yaml", root)
+    unit_rows = _check_units(root / "units.yaml", units)
+    base_units = frozenset(u["base"] for u in unit_rows)
+    _check_comparators(root / "comparators.yaml", comps)
+    doc_types = _yaml("doc_types.yaml", root)
+    _check_doc_types(root / "doc_types.yaml", doc_types)
     return Lexicon(
         scales={k: Decimal(str(v)) for k, v in units["scales"].items()},
         units=sorted((Unit(u["surface"], u["base"], tuple(u.get("not_before", ())),
                            bool(u.get("ordinal_after_chinese")))
-                      for u in units["units"] if not u.get("duration_only")),
+                      for u in unit_rows if not u.get("duration_only")),
                      key=lambda u: len(u.surface), reverse=True),
         date_units=tuple(units["date_units"]),
         rate_prefixes=dict(units.get("rate_prefixes", {})),
         comparators_before=comps["before"],
         comparators_after=comps["after"],
-        cues=_yaml("cues.yaml"),
-        indicators=load_indicators(),
-        gazetteer=load_gazetteer(),
+        cues=_yaml("cues.yaml", root),
+        indicators=load_indicators(root / "indicators.csv", base_units),
+        gazetteer=load_gazetteer(root / "gazetteer.csv"),
         doc_types=[DocType(d["id"], tuple(d["words"]), d["actual_offset"], d["target_offset"],
                            bool(d.get("plan_year_in_title")))
-                   for d in _yaml("doc_types.yaml")],
-        chrome=_yaml("chrome.yaml"),
-        segments=_yaml("segments.yaml"),
-        grammar=_yaml("grammar.yaml"),
-        numerals=_yaml("numerals.yaml"),
+                   for d in doc_types],
+        chrome=_yaml("chrome.yaml", root),
+        segments=_yaml("segments.yaml", root),
+        grammar=_yaml("grammar.yaml", root),
+        numerals=_yaml("numerals.yaml", root),
         no_bare_scale=tuple(units.get("no_bare_scale", ())),
         change_units=tuple(units.get("change_units", ())),
         rate_units=tuple(units.get("rate_units", ())),
     )
+
+
+def _check_units(path: Path, units: dict) -> list[dict]:
+    for key in ("scales", "units", "date_units"):
+        if key not in units:
+            raise LexiconError(f"{path}:1: missing key {key!r}")
+    for k, v in units["scales"].items():
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
+            raise LexiconError(f"{where(path, 'scales', k)}: scale {k!r} must be a positive number, not {v!r}")
+    rows = units["units"]
+    for i, u in enumerate(rows):
+        if not isinstance(u, dict) or not {"surface", "base"} <= set(u):
+            raise LexiconError(f"{where(path, 'units', i)}: a unit needs a surface and a base")
+        unknown = set(u) - UNIT_KEYS
+        if unknown:
+            raise LexiconError(f"{where(path, 'units', i)}: unit {u['surface']!r}: unknown key(s) "
+                               f"{', '.join(sorted(unknown))}: no code reads them (known: {', '.join(sorted(UNIT_KEYS))})")
+    bases = {u["base"] for u in rows}
+    for key in ("change_units", "rate_units", "no_bare_scale"):
+        for i, name in enumerate(units.get(key, ())):
+            if name not in bases:
+                raise LexiconError(f"{where(path, key, i)}: {key}: {name!r} is no base unit of any unit")
+    return rows
+
+
+def _check_comparators(path: Path, comps: dict) -> None:
+    for side in ("before", "after"):
+        if not isinstance(comps.get(side), dict):
+            raise LexiconError(f"{path}:1: {side!r} must map words to comparator ids")
+        for word, cid in comps[side].items():
+            if cid not in COMPARATOR_IDS:
+                raise LexiconError(f"{where(path, side, word)}: {side} word {word!r}: unknown comparator id {cid!r} "
+                                   f"(known: {', '.join(sorted(COMPARATOR_IDS))})")
+
+
+def _check_doc_types(path: Path, doc_types: list) -> None:
+    for i, d in enumerate(doc_types):
+        unknown = set(d) - DOC_TYPE_KEYS
+        missing = DOC_TYPE_KEYS - {"plan_year_in_title"} - set(d)
+        if unknown or missing:
+            raise LexiconError(f"{where(path, i)}: doc type {d.get('id')!r}: unknown keys {sorted(unknown)}, "
+                               f"missing keys {sorted(missing)}")
 
 
 def resolve_jurisdiction(name: str | None) -> Jurisdiction | None:

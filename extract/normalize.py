@@ -1,7 +1,8 @@
 """Rewrite raw document text into the canonical form every offset refers to.
 
 Order matters: pinyin annotations go first (they hold ASCII that NFKC would keep),
-then traditional → simplified, NFKC, invisible characters and page chrome.
+then traditional → simplified, NFKC, invisible characters, the forms copies write
+differently (lexicons/normalise.yaml) and page chrome.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import load_lexicon
+from .lexicon import _yaml, load_lexicon
 
 # a pinyin syllable annotation such as (xiāng); tone-marked or plain lowercase letters
 _PINYIN = re.compile(r"\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-z]{1,6})\)")
@@ -31,7 +32,17 @@ class NormalizedText:
 def _converter():
     import opencc  # imported lazily: only documents need it, not the CLI's help
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC("hk2s")  # traditional and its Hong Kong variants (衞, 綫) to simplified
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> re.Pattern:
+    """Any character the converter changes on its own: a text without one is simplified already, and the
+    conversion (the slowest step of normalising) is skipped. Built once from the converter itself."""
+    chars = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00))]
+    converted = _converter().convert("\n".join(chars)).split("\n")
+    changed = [c for c, s in zip(chars, converted) if c != s] if len(converted) == len(chars) else chars
+    return re.compile("[" + "".join(changed) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -46,13 +57,30 @@ def _chrome():
     return chrome_lines, fragments, corrupt
 
 
+@lru_cache(maxsize=1)
+def _forms():
+    raw = _yaml("normalise.yaml")  # its keys are checked as it loads (lexicon.YAML_KEYS)
+    table = str.maketrans({k: v for k, v in raw["characters"].items()})
+    rewrites = [(re.compile(p), r) for p, r in raw["rewrites"]]
+    return table, rewrites
+
+
+def rewrite_forms(text: str) -> str:
+    """One form for what copies write differently: 「」 quotes as “”, 今(2024)年 as 2024年."""
+    table, rewrites = _forms()
+    text = text.translate(table)
+    for pattern, repl in rewrites:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def strip_pinyin(text: str) -> str:
     """``鄉(xiāng)`` → ``鄉``: drop parenthesised pinyin that follows a character."""
     return _PINYIN.sub("", text)
 
 
 def to_simplified(text: str) -> str:
-    return _converter().convert(text)
+    return _converter().convert(text) if _traditional().search(text) else text
 
 
 def _trim_lines(text: str) -> str:
@@ -85,7 +113,8 @@ def _fullwidth_to_ascii(text: str) -> str:
 
 
 def normalize_text(raw: str) -> NormalizedText:
-    """Canonical text: no pinyin, simplified, NFKC, no invisible characters or page chrome."""
+    """Canonical text: no pinyin, simplified (Hong Kong variants too), NFKC, one form for quotes and annotated
+    years, no invisible characters or page chrome."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_pinyin(text)
     text = _INVISIBLE.sub("", text)
@@ -95,6 +124,7 @@ def normalize_text(raw: str) -> NormalizedText:
         text = "\n".join(line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
                           for line in text.split("\n"))
         text = _INVISIBLE.sub("", text)
+    text = rewrite_forms(text)
     text = strip_chrome(text)
     text = _BLANKS.sub("\n\n", text).strip()
     flags = ("corrupt_text",) if is_corrupt(text) else ()

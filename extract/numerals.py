@@ -29,25 +29,38 @@ CHINESE_NUMBER = f"{_SECTION}(?:[{''.join(SECTION_UNITS)}]+{_SECTION})*"
 SEVERAL = tuple(_TABLES["several"])
 SEVERAL_NUMBER = (f"[{''.join(SEVERAL)}](?<![{''.join(_TABLES['several_not_after'])}][{''.join(SEVERAL)}])"
                   f"(?:[{''.join(SMALL_UNITS)}]|(?=[{''.join(SECTION_UNITS)}]))")
+# the most digits a written number may have: no report writes more, and every value stays exact (Decimal's
+# 28 significant digits) and inside the warehouse's DECIMAL(38,4) once a scale (万亿) multiplies it
+MAX_NUMERAL_DIGITS = 20
 # the characters a number can start with: a scan checks this class before trying the alternatives
 NUMBER_START = f"[0-9{CHINESE_NUMERAL_CHARS}{''.join(SEVERAL)}]"
 
 
+_TOKENS = re.compile(r"\d+|.")
+
+
 def parse_chinese_int(s: str) -> int | None:
-    """``三`` → 3, ``十六`` → 16, ``两千三百`` → 2300, ``一千零十`` → 1010, ``一二三`` (digit by digit) → 123."""
-    if not s or any(c not in DIGITS and c not in SMALL_UNITS for c in s):
+    """``三`` → 3, ``十六`` → 16, ``两千三百`` → 2300, ``一千零十`` → 1010, ``一二三`` (digit by digit) → 123;
+    Arabic digits before a multiplier count as that digit (``2千`` → 2000)."""
+    if not s or any(c not in DIGITS and c not in SMALL_UNITS and not c.isdigit() for c in s):
         return None
     if all(c in DIGITS for c in s):
-        return int("".join(str(DIGITS[c]) for c in s))
+        return int("".join(str(DIGITS[c]) for c in s)) if len(s) <= MAX_NUMERAL_DIGITS else None
+    if s.isdigit():
+        return int(s) if len(s) <= MAX_NUMERAL_DIGITS else None
     total, current, last = 0, None, 0
-    for c in s:
-        if c in DIGITS:
-            current = DIGITS[c] or None  # 零 only holds a place (一千零十)
-            last = last if DIGITS[c] else 0
+    for tok in _TOKENS.findall(s):  # 2千: Arabic digits may stand for a digit before a multiplier
+        if tok.isdigit():
+            if len(tok) > MAX_NUMERAL_DIGITS:
+                return None
+            current, last = int(tok) or None, last
+        elif tok in DIGITS:
+            current = DIGITS[tok] or None  # 零 only holds a place (一千零十)
+            last = last if DIGITS[tok] else 0
         else:
-            total += (1 if current is None else current) * SMALL_UNITS[c]
-            current, last = None, SMALL_UNITS[c]
-    if current and last >= 100 and s[-2] in SMALL_UNITS:
+            total += (1 if current is None else current) * SMALL_UNITS[tok]
+            current, last = None, SMALL_UNITS[tok]
+    if current and last >= 100 and s[-2] in SMALL_UNITS and not s[-1].isdigit():
         return total + current * last // 10  # 一千二 is 1200, 三百五 is 350 (一千零二 is 1002)
     return total + (current or 0)
 
@@ -56,7 +69,7 @@ def _parse_section(s: str) -> Decimal | None:
     """A section without 万/亿: an integer, and digits after 点 read one by one."""
     whole, point, frac = s.partition(POINT)
     n = parse_chinese_int(whole) if whole else 0
-    if n is None or (point and (not frac or any(c not in DIGITS for c in frac))):
+    if n is None or (point and (not frac or len(frac) > MAX_NUMERAL_DIGITS or any(c not in DIGITS for c in frac))):
         return None
     return Decimal(n) + (Decimal("0." + "".join(str(DIGITS[c]) for c in frac)) if frac else 0)
 
@@ -87,6 +100,8 @@ def resolve_number(s: str) -> Decimal | None:
     if not s:
         return None
     if s[0].isdigit():
+        if sum(c.isdigit() for c in s) > MAX_NUMERAL_DIGITS:
+            return None
         try:
             return Decimal(s)
         except ArithmeticError:

@@ -13,7 +13,10 @@ from functools import lru_cache
 
 from .lexicon import Lexicon, Unit, load_lexicon
 from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, NEGATIVE_SIGNS, NOT_SIGNS, NUMBER_START, POINT,
-                       SEVERAL, SEVERAL_NUMBER, SMALL_UNITS, ZERO_DIGITS, parse_chinese_number, resolve_number)
+                       SECTION_UNITS, SEVERAL, SEVERAL_NUMBER, SMALL_UNITS, ZERO_DIGITS, parse_chinese_number,
+                       resolve_number)
+
+_NUMBER_CHARS = frozenset("0123456789" + CHINESE_NUMERAL_CHARS)  # a character a number can end with
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})")
@@ -25,6 +28,7 @@ _SPACE = re.compile(r"\s*")
 _ARABIC_RE = re.compile(_ARABIC)
 _NUMERALS = load_lexicon().numerals
 _HALF = _NUMERALS["half"]
+_ROUND_LOWER_BOUND = _NUMERALS["round_lower_bound"]
 _SEVERAL_RANGE = tuple(Decimal(x) for x in _NUMERALS["several_range"])
 _APPROX_PAIRS = frozenset(_NUMERALS["approximate_pairs"])
 _CLASS_SUFFIX = _NUMERALS["class_suffix"]
@@ -214,7 +218,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             pos = q.end
     out.extend(_find_bare_scales(lex, bares, text, start, end, out))
     out.sort(key=lambda q: q.start)
-    return out
+    return [q for q in out if _fits(q.value) and _fits(q.value_high)]
+
+
+VALUE_LIMIT = Decimal(10) ** 34  # a value is stored as DECIMAL(38,4): at most 34 digits before the point
+
+
+def _fits(value: Decimal | None) -> bool:
+    return value is None or (value.is_finite() and abs(value) < VALUE_LIMIT)
 
 
 def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | None:
@@ -225,6 +236,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     prev = text[m.start() - 1] if m.start() > sent_start else ""
     if text[sent_start:m.start()].rstrip().endswith(_ORDINAL_PREFIXES):  # 第3个, 第 3 个
         return None
+    if prev in SECTION_UNITS and m.start() - 2 >= sent_start and text[m.start() - 2] in _NUMBER_CHARS:
+        return None  # 3万4千万元: the rest of a number whose start could not be read, never a number of its own
     if _is_date_unit(lex, text, m.end()):
         return None
     value, value_high, shape = _resolve_raw(raw)
@@ -232,7 +245,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         return None
     tail = _read_tail(lex, text, m.end(), limit)
     if tail.scale_text and tail.unit is None and not chinese:
-        tail, value = _mixed_scale(lex, text, tail, value, limit)  # 3万4000人
+        tail, value = _mixed_scale(lex, text, tail, value, limit, m.start())  # 3万4000人, 1万2千亿元
     if value_high is not None:  # 两三个, 三四万吨, 数十亿元
         value, value_high = value * tail.scale, value_high * tail.scale
     elif (rm := _RANGE_SEP.match(text, tail.end, limit)) and (rng := _read_range_end(lex, text, rm.end(), limit,
@@ -272,6 +285,10 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         num_start -= 1
         value = -value  # of a range, the low end: -1%至1%
     before_m = _match_before(before_words, text, sent_start, num_start)
+    if (before_m is None and value_high is None and all(c in SMALL_UNITS for c in raw)
+            and num_start > sent_start and text[num_start - 1] == _ROUND_LOWER_BOUND):
+        before_m = (num_start - 1, _ROUND_LOWER_BOUND)  # 上千人: more than a thousand
+        tail = _Tail(tail.end, tail.scale, tail.scale_text, tail.unit, tail.unit_text, True)
     before = before_m[1] if before_m else None
     q_start = before_m[0] if before_m else num_start
     comparator = _resolve_comparator(lex, before, after, tail.more, value_high is not None)
@@ -339,6 +356,12 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
         rest = m.group("tenths_rest")
         extra = Decimal(5) if rest == _HALF else Decimal(DIGITS[rest]) if rest else Decimal(0)
         value, unit, high, pos = low * 10 + extra, "%", (high * 10 if high is not None else None), m.end()
+        rm = _RANGE_SEP.match(text, pos, limit)
+        m2 = _share_re().match(text, rm.end(), limit) if rm and high is None else None
+        if m2 and m2.group("tenths") and not m2.group("tenths_rest"):  # 三成到四成
+            h2, _ = resolve_approximate(m2.group("tenths"))
+            if h2 is not None and h2 * 10 > value:
+                high, pos = h2 * 10, m2.end()
     elif m.group("anum"):  # 1/3: a share only where it is a proper fraction, and no date (7/8月)
         a, d = Decimal(m.group("anum")), Decimal(m.group("aden"))
         if not 0 < a < d or _is_date_unit(lex, text, m.end()):
@@ -399,17 +422,25 @@ def resolve_approximate(raw: str) -> tuple[Decimal | None, Decimal | None]:
     return resolve_number(raw), None
 
 
-def _mixed_scale(lex, text, tail, value, limit):
-    """3万4000人: a scale, then the rest of the number in digits (and a smaller scale), then the unit."""
+def _mixed_scale(lex, text, tail, value, limit, num_start):
+    """3万4000人: a scale, then the rest of the number in digits (and a smaller scale), then the unit.
+    1万2千亿元: where the second scale ends on a larger one, that one multiplies the whole (1万2千 × 亿)."""
     m3 = _ARABIC_RE.match(text, _SPACE.match(text, tail.end, limit).end(), limit)
     if not m3:
         return tail, value
     tail3 = _read_tail(lex, text, m3.end(), limit)
-    if tail3.unit is None or tail3.scale >= tail.scale:
+    scales = tail3.scale_text
+    if tail3.unit is None and scales:  # 2千亿元: a small multiplier, then a scale with the unit
+        tail3 = _read_tail(lex, text, tail3.end, limit)
+        scales += tail3.scale_text
+    if tail3.unit is None:
         return tail, value
-    rest = resolve_number(m3.group(0)) * tail3.scale  # 3万4000人, 5亿3000万元, 3万4千人
     combined = _Tail(tail3.end, Decimal(1), "", tail3.unit, text[tail.end - len(tail.scale_text):tail3.end],
                      tail.more or tail3.more)
+    if scales != tail3.scale_text or tail3.scale >= tail.scale:
+        whole = parse_chinese_number(text[num_start:m3.end()] + scales)  # 1万2千亿
+        return (combined, whole) if whole is not None and scales else (tail, value)
+    rest = resolve_number(m3.group(0)) * tail3.scale  # 3万4000人, 5亿3000万元, 3万4千人
     return combined, value * tail.scale + rest
 
 

@@ -32,7 +32,8 @@ def _patterns():
     return (re.compile(seg["compilation_part"], re.M),
             [re.compile(p) for p in seg["heading_levels"]],
             int(seg["heading_max_chars"]),
-            re.compile(seg["sentence_end"]))
+            re.compile(seg["sentence_end"]),
+            re.compile(seg["appendix"]))
 
 
 def split_parts(text: str) -> list[Part]:
@@ -51,7 +52,7 @@ def split_parts(text: str) -> list[Part]:
 
 
 def heading_level(line: str) -> int | None:
-    _, levels, max_chars, _ = _patterns()
+    _, levels, max_chars, *_ = _patterns()
     if len(line) > max_chars:
         return None
     for i, pat in enumerate(levels):
@@ -79,13 +80,18 @@ class SentenceIndex:
         line_sections: list[str] = []
         stack: list[tuple[int, str]] = []
         section = ""
-        max_chars = _patterns()[2]
+        max_chars, appendix = _patterns()[2], _patterns()[4]
         pos = 0
+        in_appendix = False  # after 附件1: its first heading is its title, above all its other headings
         for line in text.split("\n"):
             stripped = line.strip()
             if stripped and len(stripped) <= max_chars:
                 level = heading_level(stripped)
-                if level is not None:
+                if appendix.match(stripped):
+                    stack, section, in_appendix = [], "", True
+                elif level is not None:
+                    if in_appendix:
+                        level, in_appendix = -1, False
                     stack = [(lv, h) for lv, h in stack if lv < level]
                     stack.append((level, stripped))
                     section = " > ".join(h for _, h in stack)

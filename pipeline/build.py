@@ -25,6 +25,7 @@ from extract.lexicon import load_lexicon
 
 from . import warehouse as W
 from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
+from .metadata import missing_files
 from .process import FileResult, FileTask, process_batch, process_file, process_files, watch_build
 
 BATCH_FILES = 32
@@ -46,18 +47,43 @@ class BuildReport:
     link_seconds: float = 0.0
     errors: int = 0              # files on which our own code failed (a bug, logged with its traceback)
     duplicates: int = 0          # documents left out because an earlier file or part gave the same text
+    warnings: int = 0            # metadata and manifest warnings (the `warnings` relation)
     seconds: float = 0.0
     up_to_date: bool = False
     build_dir: str | None = None
+    facts_by_kind: dict[str, int] | None = None  # of the whole warehouse written
+    quarantined_total: int = 0                   # quarantine rows of the warehouse, carried ones too
 
     def line(self) -> str:
+        warned = f"; {self.warnings} warnings (see the `warnings` relation)" if self.warnings else ""
         if self.up_to_date:
-            return f"warehouse is up to date: {self.files} files unchanged ({self.seconds:.1f}s)"
+            return f"warehouse is up to date: {self.files} files unchanged ({self.seconds:.1f}s){warned}"
         return (f"built {self.documents} documents, {self.facts} facts from {self.files} files "
                 f"({self.extracted} extracted, {self.carried} unchanged, {self.removed} removed, "
                 f"{self.rejected} rejected, {self.duplicates} duplicates, {self.quarantined} facts quarantined; "
-                f"{self.links} targets linked in {self.link_seconds:.1f}s) in {self.seconds:.1f}s"
+                f"{self.links} targets linked in {self.link_seconds:.1f}s) in {self.seconds:.1f}s" + warned
                 + (f"; {self.errors} INTERNAL ERRORS, tracebacks above" if self.errors else ""))
+
+    def summary(self) -> str:
+        """What the build read, kept out and wrote: the line, then one line per subject."""
+        if self.up_to_date or self.facts_by_kind is None:
+            return self.line()
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.facts_by_kind.items()))
+        q = self.quarantined_total
+        rows = [
+            ("documents", f"{self.documents} read from {self.files} files ({self.extracted} extracted, "
+                          f"{self.carried} unchanged, {self.removed} removed); {self.rejected} rejected, "
+                          f"{self.duplicates} duplicates"),
+            ("facts", f"{self.facts}: {kinds or 'none'}; {self.links} targets linked to a result"),
+            ("warnings", f"{self.warnings} metadata warning{'s' if self.warnings != 1 else ''}"
+             + (": see the warnings relation" if self.warnings else "")),
+            ("validation", ("passed: no fact quarantined" if q == 0 else
+                            f"passed with {q} fact row{'s' if q != 1 else ''} quarantined ({self.quarantined} new): "
+                            "see the quarantine relation")
+             + (f"; {self.errors} INTERNAL ERRORS" if self.errors else "")),
+            ("time", f"{self.seconds:.1f}s (linking {self.link_seconds:.1f}s)"),
+        ]
+        return self.line() + "\n" + "\n".join(f"  {k:<10} {v}" for k, v in rows)
 
 
 def log(msg: str) -> None:
@@ -89,8 +115,46 @@ def scan(raw_dir: Path, previous_ledger: dict[str, dict]) -> tuple[list[FileTask
         except OSError as exc:
             rejected.append((rel, f"unreadable: {exc.strerror or exc}"))
             continue
-        tasks.append(FileTask(rel, digest, stat.st_size, stat.st_mtime_ns, manifest.get(rel, {})))
+        tasks.append(FileTask(rel, digest, stat.st_size, stat.st_mtime_ns, manifest.row(rel),
+                              manifest_warnings=manifest.row_warnings.get(rel, [])))
     return tasks, rejected
+
+
+def manifest_warnings(raw_dir: Path, tasks: list[FileTask], rejected: list[tuple[str, str]]) -> list[dict]:
+    """Warnings about the manifest as a whole and its rows for files that are not there (a row's own values are
+    warned about on its documents)."""
+    man = load_manifest(raw_dir)
+    present = {t.rel for t in tasks} | {rel for rel, _ in rejected}
+    return [{"source_path": w.source_path, "part": w.part, "doc_id": None, "field": w.field, "message": w.message}
+            for w in man.warnings + missing_files(man, present)]
+
+
+def write_warnings(build_dir: Path, manifest_rows: list[dict]) -> list[dict]:
+    """The `warnings` relation: the manifest's, then each document's (carried documents keep theirs)."""
+    docs = pq.read_table(build_dir / "documents", columns=["source_path", "part", "doc_id", "meta_warnings"])
+    rows = list(manifest_rows)
+    for d in docs.to_pylist():
+        for w in d["meta_warnings"] or []:
+            field_, _, message = w.partition(": ")
+            rows.append({"source_path": d["source_path"], "part": d["part"], "doc_id": d["doc_id"],
+                         "field": field_, "message": message})
+    rows.sort(key=lambda r: (r["source_path"], r["part"] or 0, r["field"], r["message"]))
+    pq.write_table(_table(rows, W.WARNING_SCHEMA), build_dir / "warnings.parquet")
+    return rows
+
+
+def _prev_warnings(prev: Path | None) -> list[dict]:
+    if prev is None or not (prev / "warnings.parquet").exists():
+        return []
+    return pq.read_table(prev / "warnings.parquet").to_pylist()
+
+
+def print_warnings(rows: list[dict], limit: int = 20) -> None:
+    for r in rows[:limit]:
+        where = r["source_path"] + (f" part {r['part']}" if r["part"] is not None else "")
+        log(f"warning {where}: {r['field']}: {r['message']}")
+    if len(rows) > limit:
+        log(f"… and {len(rows) - limit} more warnings: SELECT * FROM warnings")
 
 
 def load_ledger(build: Path | None) -> dict[str, dict]:
@@ -111,10 +175,11 @@ def model_version() -> str:
 
     h = hashlib.sha256()
     files = [PIPELINE_DIR / "link.py", PIPELINE_DIR / "build.py", PIPELINE_DIR / "warehouse.py",
-             *PIPELINE_DIR.glob("lexicons/*"), *PIPELINE_DIR.glob("sql/*/*.sql"),
-             *(PIPELINE_DIR.parent / "expectations").glob("*.json")]
+             *PIPELINE_DIR.glob("lexicons/*"), *(PIPELINE_DIR.parent / "expectations").glob("*.json")]
     for f in sorted(files):
         h.update(f.relative_to(PIPELINE_DIR.parent).as_posix().encode() + b"\0" + f.read_bytes())
+    for f in W.sql_files():  # the models the build will run, wherever they are read from
+        h.update(f"sql/{f.parent.name}/{f.name}".encode() + b"\0" + f.read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -125,11 +190,14 @@ def _prev_model_version(prev: Path | None) -> str | None:
         return None
 
 
+INGEST_FILES = ("ingest.py", "process.py", "metadata.py", "lexicons/metadata.yaml")  # under pipeline/
+
+
 def _ingest_digest() -> str:
     import hashlib
 
     h = hashlib.sha256()
-    for name in ("ingest.py", "process.py"):
+    for name in INGEST_FILES:
         h.update(name.encode() + b"\0" + (PIPELINE_DIR / name).read_bytes())
     return h.hexdigest()[:8]
 
@@ -139,7 +207,7 @@ INGEST_DIGEST = _ingest_digest()
 
 def ingest_version() -> str:
     """The extractor's version and a digest of the code that reads raw files into documents (ingest,
-    process): an edit to either re-extracts every file once."""
+    process, metadata and its lexicon): an edit to any re-extracts every file once."""
     return f"{EXTRACTOR_VERSION}+{INGEST_DIGEST}"
 
 
@@ -421,9 +489,19 @@ _LIBC = _load_libc()
 
 
 def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    """The rows as a table of ``schema`` (a key a row lacks is NULL; other keys are left out), converted as
-    one struct array: Arrow reads the dicts itself, 2.5x faster than a Python list per column."""
+    """Rows as a table of ``schema``; a row with a column the schema lacks, or without one it has, is our bug
+    and fails here (a new field is never dropped, a forgotten one never written as NULL). Converted as one
+    struct array: Arrow reads the dicts itself, 2.5x faster than a Python list per column."""
+    names = set(schema.names)
+    for r in rows:
+        if r.keys() != names:
+            raise SchemaMismatch(f"a row does not match its schema: unknown columns {sorted(r.keys() - names)}, "
+                                 f"missing columns {sorted(names - r.keys())}")
     return pa.Table.from_struct_array(pa.array(rows, type=pa.struct(list(schema)))).cast(schema)
+
+
+class SchemaMismatch(RuntimeError):
+    """Rows built with other columns than the schema they are written with (a bug, never bad input)."""
 
 
 def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> dict[str, str]:
@@ -538,9 +616,13 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
             unchanged -= redo
             todo += [t for t in tasks if t.rel in redo]
         early_same = dict(early_rejects) == {k: v for k, v in prev_rejected.items() if k not in prev_ledger}
+        man_warnings = manifest_warnings(raw_dir, tasks, early_rejects)
+        prev_warnings = _prev_warnings(prev)
         if (prev is not None and not full and not todo and not removed and early_same
+                and man_warnings == [w for w in prev_warnings if w["doc_id"] is None]
                 and _prev_model_version(prev) == model_version()):
             report.up_to_date, report.files, report.seconds = True, len(tasks), time.perf_counter() - t0
+            report.warnings = len(prev_warnings)
             return report
         log(f"scanning {raw_dir}: {len(tasks)} files, {len(todo)} to extract, {len(unchanged)} unchanged, "
             f"{len(removed)} removed")
@@ -616,15 +698,46 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         write_indicators(build_dir)
         (build_dir / MODEL_FILE).write_text(model_version() + "\n")
         report.links, report.link_seconds = write_links(build_dir)
+        warnings = write_warnings(build_dir, man_warnings)
+        report.warnings = len(warnings)
         for r, why in rejected:
             log(f"rejected {r}: {why}")
+        print_warnings(warnings)
         report.quarantined = writers.n_quarantined_new
         report.facts = writers.n_facts
         W.write_duckdb(build_dir)
+        _summarise(build_dir, report)
+        report.seconds = time.perf_counter() - t0
+        _write_build_info(build_dir, raw_dir, report)
         final = W.publish(wh, build_dir)
         report.build_dir = str(final)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+BUILD_INFO = "build_info.json"
+
+
+def _summarise(build_dir: Path, report: BuildReport) -> None:
+    """Facts by kind and quarantine rows of the warehouse just written, for the summary."""
+    import duckdb
+
+    con = duckdb.connect(str(build_dir / "warehouse.duckdb"), read_only=True)
+    try:
+        report.facts_by_kind = dict(con.execute("SELECT kind, count(*) FROM facts GROUP BY 1").fetchall())
+        report.quarantined_total = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _write_build_info(build_dir: Path, raw_dir: Path, report: BuildReport) -> None:
+    """Where this build read from and what it found, for `pipeline status`."""
+    import json
+
+    info = {"raw": str(raw_dir.resolve()), "finished_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "seconds": round(report.seconds, 2), "extractor_version": ingest_version(),
+            "model_version": model_version(), "summary": report.summary()}
+    (build_dir / BUILD_INFO).write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def _ledger_row(t: FileTask, status: str, n_docs: int, n_facts: int, now: str) -> dict:

@@ -1,4 +1,4 @@
-"""`python -m pipeline build | query | extract | validate | report` — a thin CLI over the library.
+"""`python -m pipeline build | query | extract | validate | report | status` — a thin CLI over the library.
 
 Heavy libraries (pandas, DuckDB, Great Expectations) are imported inside the
 commands that need them, so `extract` and `--help` start fast.
@@ -18,7 +18,7 @@ EPILOGS = {
   python -m pipeline build                       # data/raw -> data/warehouse, incremental
   python -m pipeline build --full                # re-extract every document
   python -m pipeline build --workers 1           # extract in this one process
-  python -m pipeline build --executor dask --workers 4
+  python -m pipeline build --executor dask --workers 2
 
 Extraction runs on a pool of one process per core by default (--workers N to
 change it); the facts, documents, duplicates and rejections are the same,
@@ -37,7 +37,10 @@ in the same order, as with --workers 1.
   python -m pipeline validate && echo warehouse OK
 """,
     "report": """example:
-  python -m pipeline report --out plan_vs_actual.html
+  python -m pipeline report --out plan_vs_actual.html   # then open it in any browser, offline
+""",
+    "status": """example:
+  python -m pipeline status                      # what the warehouse holds, when and from where it was built
 """,
 }
 
@@ -105,13 +108,16 @@ def make_parser() -> argparse.ArgumentParser:
     r = add("report", "Write the plan-versus-actual report as one self-contained HTML file.")
     r.add_argument("--warehouse", default=wh_default, help="warehouse folder (default: %(default)s)")
     r.add_argument("--out", default="plan_vs_actual.html", help="output file (default: %(default)s)")
+
+    s = add("status", "Say what the warehouse holds, when it was built and from which raw folder.")
+    s.add_argument("--warehouse", default=wh_default, help="warehouse folder (default: %(default)s)")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     handler = {"build": cmd_build, "query": cmd_query, "extract": cmd_extract,
-               "validate": cmd_validate, "report": cmd_report}[args.command]
+               "validate": cmd_validate, "report": cmd_report, "status": cmd_status}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -141,7 +147,7 @@ def cmd_build(args) -> int:
         return _fail(str(exc))
     except OSError as exc:  # a warehouse folder that cannot be written (/proc/nope, a read-only disk)
         return _fail(f"cannot write the warehouse at {args.warehouse}: {exc.strerror or exc}")
-    print(rep.line(), file=sys.stderr)
+    print(rep.summary(), file=sys.stderr)
     return 0
 
 
@@ -270,9 +276,24 @@ def cmd_report(args) -> int:
     from .report import write_report
     from .warehouse import WarehouseError
 
+    out = Path(args.out)
     try:
-        n = write_report(Path(args.warehouse), Path(args.out))
+        n = write_report(Path(args.warehouse), out)
     except WarehouseError as exc:
         return _fail(str(exc))
-    print(f"wrote {args.out} ({n} targets)", file=sys.stderr)
+    except OSError as exc:
+        return _fail(f"cannot write the report to {out}: {exc.strerror or exc}")
+    print(f"wrote {out} ({n} targets, {out.stat().st_size / 1e6:.1f} MB; opens offline in any browser)",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_status(args) -> int:
+    from .report_status import warehouse_status
+    from .warehouse import WarehouseError
+
+    try:
+        print(warehouse_status(Path(args.warehouse)))
+    except WarehouseError as exc:
+        return _fail(str(exc))
     return 0

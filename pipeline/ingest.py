@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Iterator
 
 from extract import is_corrupt, normalize_text, split_parts
-from extract.lexicon import find_doc_type, find_jurisdiction, find_local_government, resolve_jurisdiction
+from extract.lexicon import load_lexicon
+
+from .metadata import Manifest, clean_given, read_manifest
+from .metadata import resolve as resolve_meta
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -27,10 +30,12 @@ COLLECTION_SUFFIXES = {".csv", ".jsonl"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | COLLECTION_SUFFIXES
 SKIP_NAMES = {"manifest.csv", "SOURCES.md", "README.md"}
 TEXT_COLUMNS = ("full_text", "content", "text")
-META_COLUMNS = {"jurisdiction", "admin_level", "report_year", "doc_type", "title", "source_url"}
-COLUMN_ALIASES = {"province": "jurisdiction", "year": "report_year"}
-_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 csv.field_size_limit(1 << 30)
+# Size limits: what no report comes near (the largest shipped one is 73 KB), so that one odd file costs a
+# reason instead of the build's memory or time. A .docx is checked on its zip directory, before inflating.
+MAX_DOCUMENT_BYTES = 16 << 20        # a .txt/.md/.html file, or one row's text in a collection
+MAX_DOCX_XML_BYTES = 64 << 20        # the XML parts of a .docx, inflated (as its zip directory declares)
+MAX_DOCX_BYTES = 512 << 20           # every part of a .docx (images too), inflated
 
 
 @dataclass
@@ -41,6 +46,8 @@ class RawUnit:
     encoding: str
     meta: dict
     row: int | None = None  # row number inside a collection
+    sources: dict = field(default_factory=dict)     # field -> "manifest" or "collection"
+    warnings: list[str] = field(default_factory=list)  # what was wrong with the given values
 
 
 @dataclass
@@ -58,6 +65,10 @@ class Document:
     n_chars: int
     encoding: str
     flags: list[str] = field(default_factory=list)
+    jurisdiction_source: str | None = None   # manifest, collection, file_name, title, text
+    report_year_source: str | None = None
+    doc_type_source: str | None = None
+    meta_warnings: list[str] = field(default_factory=list)  # "field: message", shown in `warnings`
 
 
 @dataclass
@@ -107,8 +118,7 @@ def read_html(data: bytes) -> tuple[str, str]:
 
     text, enc = decode_bytes(data)
     soup = BeautifulSoup(text, "lxml")
-    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "iframe"]):
-        tag.decompose()
+    drop_page_chrome(soup)
     blocks = [el.get_text(" ", strip=True) for el in soup.find_all(["p", "h1", "h2", "h3", "h4", "li", "div", "td"])
               if not el.find(["p", "div", "li", "td"])]
     body = "\n".join(b for b in blocks if b) or soup.get_text("\n", strip=True)
@@ -116,10 +126,60 @@ def read_html(data: bytes) -> tuple[str, str]:
     return (f"{title}\n{body}" if title and not body.startswith(title) else body), enc
 
 
+def check_size(suffix: str, data: bytes) -> None:
+    """Refuse a single-document file over ``MAX_DOCUMENT_BYTES`` (a collection's rows are checked one by one)."""
+    if suffix not in COLLECTION_SUFFIXES | DOCX_SUFFIXES and len(data) > MAX_DOCUMENT_BYTES:
+        raise InputError(f"too large for one document: {_mb(len(data))} (the limit is {_mb(MAX_DOCUMENT_BYTES)})")
+
+
+def check_docx_zip(data: bytes) -> None:
+    """Refuse a .docx whose parts would inflate past the limits, reading only the zip directory (a zip bomb is
+    never inflated: zipfile stops reading a member at the size its directory declares)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(f"not a readable .docx: not a zip file ({exc})") from exc
+    xml = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels")))
+    total = sum(i.file_size for i in infos)
+    if xml > MAX_DOCX_XML_BYTES or total > MAX_DOCX_BYTES:
+        raise InputError(f"too large: the .docx inflates to {_mb(total)} ({_mb(xml)} of XML; the limits are "
+                         f"{_mb(MAX_DOCX_BYTES)} and {_mb(MAX_DOCX_XML_BYTES)} of XML)")
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1 << 20):.1f} MiB"
+
+
+def drop_page_chrome(soup) -> None:
+    """Remove a page's chrome before its text is taken: the tags and the elements whose id, class or role names
+    navigation, breadcrumbs, footers, sharing (words in ``chrome.yaml``'s ``html``). Chrome that markup does not
+    name (a counter line, a copyright line) is dropped later by the chrome line patterns of normalisation."""
+    rules = load_lexicon().chrome["html"]
+    names = {w.lower() for w in rules["chrome_names"]}
+    for tag in soup(list(rules["chrome_tags"])):
+        tag.decompose()
+    marked = []
+    for el in soup.find_all(True):
+        words = " ".join(" ".join(v) if isinstance(v, list) else str(v)
+                         for k, v in (el.attrs or {}).items() if k in ("id", "class", "role"))
+        if words and names.intersection(_ATTR_WORDS.split(words.lower())):
+            marked.append(el)
+    for el in marked:
+        if not el.decomposed:
+            el.decompose()
+
+
+_ATTR_WORDS = re.compile(r"[^a-z0-9]+")
+
+
 def read_docx(data: bytes) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_docx_zip(data)
     try:
         d = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
@@ -152,67 +212,18 @@ def _collection_rows(path: Path, data: bytes) -> Iterator[tuple[int, dict | Inpu
             yield i, obj if isinstance(obj, dict) else InputError(f"line {i}: a JSON object was expected")
 
 
-def _collection_meta(row: dict) -> dict:
-    meta = {}
-    for k, v in row.items():
-        key = COLUMN_ALIASES.get(k, k)
-        if key in META_COLUMNS and v not in (None, ""):
-            meta[key] = v
-    return meta
-
-
 # ---------------------------------------------------------------- metadata
 
-def load_manifest(raw_dir: Path) -> dict[str, dict]:
+def load_manifest(raw_dir: Path) -> Manifest:
+    """The raw folder's manifest.csv (see pipeline/metadata.py), empty when there is none."""
     path = raw_dir / "manifest.csv"
-    if not path.exists():
-        return {}
-    text, _ = decode_bytes(path.read_bytes())
-    rows = {}
-    for row in csv.DictReader(io.StringIO(text)):
-        p = (row.get("path") or "").strip()
-        if p:
-            rows[p] = {k: v.strip() for k, v in row.items() if k in META_COLUMNS and v and v.strip()}
-    return rows
+    return read_manifest(raw_dir, decode_bytes(path.read_bytes())[0] if path.exists() else None)
 
 
 def infer_meta(source_path: str, text: str, given: dict) -> dict:
-    """Fill what the manifest or the collection left out from the file name and the title line."""
-    meta = dict(given)
-    name = Path(source_path).stem
-    head = "\n".join(text.strip().splitlines()[:15])[:600]
-    if not meta.get("title"):
-        meta["title"] = _title_line(text) or name
-    if not meta.get("report_year"):
-        m = _YEAR_IN_NAME.search(name) or _YEAR_IN_NAME.search(meta.get("title") or "")
-        if m:
-            meta["report_year"] = m.group(1)
-    j = resolve_jurisdiction(meta.get("jurisdiction"))
-    if j is None and not meta.get("jurisdiction"):
-        title = meta.get("title") or ""
-        j = (find_jurisdiction(name) or find_jurisdiction(title) or find_local_government(name)
-             or find_local_government(title) or find_jurisdiction(head))
-    if j is not None:
-        meta["jurisdiction"] = j.name
-        meta.setdefault("admin_level", j.admin_level)
-    if not meta.get("doc_type"):
-        dt = find_doc_type(name) or find_doc_type(meta.get("title") or "")
-        if dt:
-            meta["doc_type"] = dt.id
-    if meta.get("report_year") is not None:
-        try:
-            meta["report_year"] = int(str(meta["report_year"]).strip()[:4])
-        except ValueError:
-            meta["report_year"] = None
-    return meta
-
-
-def _title_line(text: str) -> str | None:
-    for line in text.strip().splitlines()[:20]:
-        s = line.strip()
-        if 4 <= len(s) <= 60 and find_doc_type(s):
-            return s
-    return None
+    """Metadata for a text from ``given`` values, its file name, title line and text (see pipeline/metadata.py)."""
+    cleaned, _ = clean_given(given)
+    return resolve_meta(source_path, text, cleaned).meta
 
 
 # ---------------------------------------------------------------- walking
@@ -234,18 +245,22 @@ def file_digest(data: bytes) -> str:
 
 
 def read_units(path: Path, rel: str, data: bytes, manifest_row: dict,
-               row_errors: list[str] | None = None) -> list[RawUnit]:
+               row_errors: list[str] | None = None, manifest_warnings: list[str] | None = None) -> list[RawUnit]:
     """The raw documents in one file (a collection gives one per row). A collection row that cannot be
-    read is appended to ``row_errors`` with its line, and the other rows are kept."""
+    read is appended to ``row_errors`` with its line, and the other rows are kept. ``manifest_row`` is the
+    file's cleaned manifest row, and ``manifest_warnings`` what was wrong with it as written."""
     suffix = path.suffix.lower()
+    check_size(suffix, data)
+    given = {k: "manifest" for k in manifest_row}
+    warned = list(manifest_warnings or [])
     if suffix in TEXT_SUFFIXES:
         text, enc = decode_bytes(data)
-        return [RawUnit(rel, text, enc, dict(manifest_row))]
+        return [RawUnit(rel, text, enc, dict(manifest_row), sources=given, warnings=warned)]
     if suffix in HTML_SUFFIXES:
         text, enc = read_html(data)
-        return [RawUnit(rel, text, enc, dict(manifest_row))]
+        return [RawUnit(rel, text, enc, dict(manifest_row), sources=given, warnings=warned)]
     if suffix in DOCX_SUFFIXES:
-        return [RawUnit(rel, read_docx(data), "docx", dict(manifest_row))]
+        return [RawUnit(rel, read_docx(data), "docx", dict(manifest_row), sources=given, warnings=warned)]
     if suffix in COLLECTION_SUFFIXES:
         units = []
         for i, row in _collection_rows(path, data):
@@ -257,8 +272,18 @@ def read_units(path: Path, rel: str, data: bytes, manifest_row: dict,
             col = next((c for c in TEXT_COLUMNS if row.get(c)), None)
             if col is None:
                 raise InputError(f"row {i}: no text column ({', '.join(TEXT_COLUMNS)})")
-            meta = {**_collection_meta(row), **manifest_row}
-            units.append(RawUnit(rel, str(row[col]), "utf-8", meta, row=i))
+            text = str(row[col])
+            if len(text.encode("utf-8")) > MAX_DOCUMENT_BYTES:
+                too_big = InputError(f"row {i}: too large for one document (the limit is {_mb(MAX_DOCUMENT_BYTES)})")
+                if row_errors is None:
+                    raise too_big
+                row_errors.append(str(too_big))
+                continue
+            columns, why = clean_given(row)
+            meta = {**columns, **manifest_row}
+            sources = {**{k: "collection" for k in columns}, **given}
+            units.append(RawUnit(rel, text, "utf-8", meta, row=i, sources=sources,
+                                 warnings=warned + [f"{w} (row {i})" for w in why]))
         if not units:
             raise InputError("collection has no readable rows" + (f" ({row_errors[0]})" if row_errors else ""))
         return units
@@ -273,7 +298,10 @@ def documents_from_unit(unit: RawUnit) -> list[Document]:
     parts = split_parts(norm.text)
     docs = []
     for p in parts:
-        meta = infer_meta(unit.source_path, norm.text if p.number is None else p.text, unit.meta)
+        whole = p.number is None
+        res = resolve_meta(unit.source_path, norm.text if whole else p.text, unit.meta, unit.sources,
+                           context=None if whole else norm.text)
+        meta = res.meta
         part = p.number if p.number is not None else unit.row
         doc_id = make_doc_id(p.text, meta)
         flags = ["corrupt_text"] if "corrupt_text" in norm.flags and is_corrupt(p.text) else []
@@ -282,7 +310,9 @@ def documents_from_unit(unit: RawUnit) -> list[Document]:
             title=(p.title if p.title else meta.get("title")), jurisdiction=meta.get("jurisdiction"),
             admin_level=meta.get("admin_level"), report_year=meta.get("report_year"),
             doc_type=meta.get("doc_type"), source_url=meta.get("source_url"), text=p.text,
-            n_chars=len(p.text), encoding=unit.encoding, flags=flags))
+            n_chars=len(p.text), encoding=unit.encoding, flags=flags,
+            jurisdiction_source=res.sources.get("jurisdiction"), report_year_source=res.sources.get("report_year"),
+            doc_type_source=res.sources.get("doc_type"), meta_warnings=unit.warnings + res.warnings))
     return docs
 
 

@@ -24,12 +24,13 @@ import yaml
 from rapidfuzz.distance import Indel
 
 from extract.keys import split_key, split_phrase
-from extract.lexicon import load_lexicon
+from extract.lexicon import LexiconError, load_lexicon, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "cumulative_flag", "estimated_flag",
              "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels",
-             "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold"}
+             "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
+             "only_candidate_bonus"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share"}
@@ -75,6 +76,7 @@ class LinkLexicon:
     impossible: Decimal
     implausible_penalty: float
     threshold: float
+    only_candidate_bonus: float
     canonical: frozenset[str]
     rate_units: frozenset[str]   # rates and changes (%, ‰, 百分点): their magnitude is not checked
 
@@ -83,10 +85,7 @@ class LinkLexicon:
 def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
     with open(path, encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
-    for where, have, want in ((path, raw, _REQUIRED), (f"{path} levels", raw.get("levels") or {}, _LEVELS)):
-        if set(have) != want:
-            raise ValueError(f"{where}: missing keys {sorted(want - set(have))}, "
-                             f"unknown keys {sorted(set(have) - want)}")
+    _check_link_lexicon(path, raw)
     lv = raw["levels"]
     return LinkLexicon(
         family={u: fam for fam, units in raw["unit_families"].items() for u in units},
@@ -108,9 +107,31 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         verb_bonus=float(raw["verb_equivalent_bonus"]),
         plausible=Decimal(str(raw["plausible_ratio"])), impossible=Decimal(str(raw["impossible_ratio"])),
         implausible_penalty=float(raw["implausible_penalty"]), threshold=float(raw["threshold"]),
+        only_candidate_bonus=float(raw["only_candidate_bonus"]),
         canonical=frozenset(i.id for i in load_lexicon().indicators),
         rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
     )
+
+
+def _check_link_lexicon(path: Path, raw) -> None:
+    """Load errors, each with the file and line: missing keys, keys no code reads, a unit that is no base unit,
+    a flow class that is no verb class."""
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{path}:1: a mapping of keys was expected")
+    for keys, have, want in (((), raw, _REQUIRED), (("levels",), raw.get("levels") or {}, _LEVELS)):
+        if set(have) != want:
+            unknown = sorted(set(have) - want)
+            raise LexiconError(f"{where(path, *keys, *unknown[:1])}: {''.join(k + ': ' for k in keys)}missing keys {sorted(want - set(have))}, "
+                               f"unknown keys {unknown} (no code reads them)")
+    bases = {u.base for u in load_lexicon().units}
+    for family, units in raw["unit_families"].items():
+        for i, unit in enumerate(units):
+            if unit not in bases:
+                raise LexiconError(f"{where(path, 'unit_families', family, i)}: unit family {family}: "
+                                   f"{unit!r} is no base unit of extract/lexicons/units.yaml")
+    for i, cls in enumerate(raw["flow_classes"]):
+        if cls not in raw["verb_classes"]:
+            raise LexiconError(f"{where(path, 'flow_classes', i)}: flow class {cls!r} is no verb class")
 
 
 # ---------------------------------------------------------------- blocking
@@ -217,7 +238,7 @@ def _compare_names(t: str, a: str, lx: LinkLexicon) -> tuple[float, str] | None:
 
 def _magnitude(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     """A penalty where the result is implausibly far from the target; None where it cannot be the same thing."""
-    if _is_growth(t["indicator_key"], lx) or t["unit"] in lx.rate_units:
+    if t["unit"] in lx.rate_units:  # a rate's size says nothing of whether it is the same rate
         return 0.0, ""
     tv, av = abs(Decimal(t["value"])), abs(Decimal(a["value"]))
     if tv == 0 or av == 0:
@@ -301,7 +322,7 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
     for group in by_key.values():
         group.sort(key=lambda a: _actual_rank(a, lx))
     matches: dict[str, list[tuple[str, tuple[float, str]]]] = {}  # target key → the actual keys it can meet
-    candidates = []
+    scored = []
     for ti, t in enumerate(sorted(targets, key=lambda f: (f["doc_id"], f["span_start"]))):
         tkey = t["indicator_key"]
         if tkey not in matches:
@@ -314,11 +335,22 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
                         or a["report_year"] < t["report_year"]):
                     continue  # a result comes from another report, issued no earlier than the plan
                 s = score_pair(t, a, lx, level)
-                if s is not None and s[0] >= lx.threshold:
-                    candidates.append((-s[0], ti, rank, akey, t, a, s))
+                if s is not None:
+                    scored.append((ti, rank, akey, t, a, s))
                 tried += 1
                 if tried == PER_KEY:
                     break
+    # a target and a result that are each other's only candidate in the block: that they are alone is evidence
+    # (not for rates and growth: a report states many, and one alone in its block says little)
+    per_target = Counter(c[3]["fact_id"] for c in scored)
+    per_actual = Counter((c[4]["fact_id"], c[3]["doc_id"]) for c in scored)
+    candidates = []
+    for ti, rank, akey, t, a, (score, rule) in scored:
+        if (rule != "canonical" and t["unit"] not in lx.rate_units and not _is_growth(t["indicator_key"], lx)
+                and per_target[t["fact_id"]] == 1 and per_actual[(a["fact_id"], t["doc_id"])] == 1):
+            score, rule = min(1.0, score + lx.only_candidate_bonus), rule + "+only_candidate"
+        if score >= lx.threshold:
+            candidates.append((-score, ti, rank, akey, t, a, (score, rule)))
     candidates.sort(key=lambda c: c[:4])
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()

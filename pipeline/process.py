@@ -9,14 +9,16 @@ import hashlib
 import json
 import traceback
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
 from pathlib import Path
 
 from extract import EXTRACTOR_VERSION, extract_facts
 
 from .ingest import InputError, documents_from_unit, file_digest, read_units
+from .metadata import clean_given
 
 Q4 = Decimal("0.0001")
+DECIMAL_38 = Context(prec=38)  # the warehouse's DECIMAL(38,4): a value under 10**34 quantizes exactly
 
 
 @dataclass
@@ -27,10 +29,12 @@ class FileTask:
     mtime_ns: int
     manifest_row: dict
     data: bytes | None = None
+    manifest_warnings: list[str] = field(default_factory=list)  # what was wrong with the row as written
 
     @property
     def manifest_key(self) -> str:
-        return hashlib.sha256(json.dumps(self.manifest_row, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+        given = [self.manifest_row, self.manifest_warnings]
+        return hashlib.sha256(json.dumps(given, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -47,7 +51,8 @@ def process_file(task: FileTask) -> FileResult:
     """Every document and fact of one raw file; a file that cannot be used is rejected with a reason."""
     res = FileResult(task.rel)
     try:
-        units = read_units(Path(task.rel), task.rel, task.data or b"", task.manifest_row, res.row_rejections)
+        units = read_units(Path(task.rel), task.rel, task.data or b"", task.manifest_row, res.row_rejections,
+                           task.manifest_warnings)
         for unit in units:
             for doc in documents_from_unit(unit):
                 res.documents.append({**asdict(doc), "content_sha256": task.sha256})
@@ -55,9 +60,9 @@ def process_file(task: FileTask) -> FileResult:
                     row = f.to_dict()
                     row.update(doc_id=doc.doc_id, jurisdiction=doc.jurisdiction, report_year=doc.report_year,
                                source_path=task.rel, extractor_version=EXTRACTOR_VERSION)
-                    row["value"] = row["value"].quantize(Q4)
+                    row["value"] = row["value"].quantize(Q4, context=DECIMAL_38)
                     if row["value_high"] is not None:
-                        row["value_high"] = row["value_high"].quantize(Q4)
+                        row["value_high"] = row["value_high"].quantize(Q4, context=DECIMAL_38)
                     res.facts.append(row)
     except InputError as exc:  # bad input: a reason
         return FileResult(task.rel, rejected=str(exc))
@@ -121,7 +126,8 @@ def watch_build(build_pid: int) -> None:
 def facts_of_file(path: Path, manifest_row: dict | None = None) -> list[dict]:
     """Facts of one file, for `pipeline extract` (no warehouse touched)."""
     data = path.read_bytes()
-    task = FileTask(path.name, file_digest(data), len(data), 0, manifest_row or {}, data)
+    given, warnings = clean_given(manifest_row or {})
+    task = FileTask(path.name, file_digest(data), len(data), 0, given, data, warnings)
     res = process_file(task)
     if res.error:
         raise RuntimeError(f"internal error extracting {path}:\n{res.error}")

@@ -9,6 +9,9 @@
 A build writes a new folder beside the old one and switches ``current`` at the
 end, so a build killed at any moment leaves the previous warehouse whole, and
 readers are never blocked: each build has its own DuckDB file.
+
+A build folder (or the whole warehouse folder) can be copied or moved: ``current`` and the stable names are
+relative links, and ``warehouse.duckdb`` holds no path (see ``create_views``).
 """
 from __future__ import annotations
 
@@ -33,6 +36,8 @@ DOCUMENT_SCHEMA = pa.schema([
     ("jurisdiction", pa.string()), ("admin_level", pa.string()), ("report_year", pa.int32()),
     ("doc_type", pa.string()), ("text", pa.string()), ("n_chars", pa.int32()), ("encoding", pa.string()),
     ("flags", pa.list_(pa.string())), ("source_url", pa.string()), ("content_sha256", pa.string()),
+    ("jurisdiction_source", pa.string()), ("report_year_source", pa.string()), ("doc_type_source", pa.string()),
+    ("meta_warnings", pa.list_(pa.string())),
 ])
 FACT_SCHEMA = pa.schema([
     ("fact_id", pa.string()), ("doc_id", pa.string()), ("jurisdiction", pa.string()),
@@ -55,6 +60,8 @@ DUPLICATE_SCHEMA = pa.schema([("source_path", pa.string()), ("part", pa.int32())
                               ("duplicate_of", pa.string())])
 LINK_SCHEMA = pa.schema([("target_fact_id", pa.string()), ("actual_fact_id", pa.string()),
                          ("link_score", pa.float64()), ("link_rule", pa.string())])
+WARNING_SCHEMA = pa.schema([("source_path", pa.string()), ("part", pa.int32()), ("doc_id", pa.string()),
+                            ("field", pa.string()), ("message", pa.string())])
 QUARANTINE_SCHEMA = FACT_SCHEMA.append(pa.field("expectation", pa.string()))
 
 
@@ -152,15 +159,43 @@ def build_lock(wh: Path, wait: bool = True):
         fh.close()
 
 
+SQL_DIR = Path(__file__).with_name("sql")
+
+
 def sql_files() -> list[Path]:
     """The view definitions, in layer order (staging, facts, marts), then by name."""
-    root = Path(__file__).with_name("sql")
-    return sorted(root.glob("*/*.sql"))
+    return sorted(SQL_DIR.glob("*/*.sql"))
+
+
+STORED_SCHEMA = "stored"
+STAGING_LAYER = "10_staging"
 
 
 def create_views(con, root: Path) -> None:
+    """Every SQL model, in layer order. The staging models read the Parquet files under ``root``; each one's
+    rows are then copied into a table of the ``stored`` schema and the view is pointed at that copy, so the
+    database answers from inside itself wherever it is moved or copied (DuckDB resolves a path in a view
+    when it is queried, against the reading process's working directory: no path written in a view can
+    follow the file). The later layers read the staging views by name and never see a path."""
+    con.execute(f"CREATE SCHEMA IF NOT EXISTS {STORED_SCHEMA}")
     for f in sql_files():
+        before = _view_names(con)
         con.execute(f.read_text(encoding="utf-8").replace("{root}", root.as_posix()))
+        if f.parent.name == STAGING_LAYER:
+            for name in sorted(_view_names(con) - before):
+                _store_view(con, name)
+
+
+def _view_names(con) -> set[str]:
+    return {r[0] for r in con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'").fetchall()}
+
+
+def _store_view(con, name: str) -> None:
+    """Copy the rows of view ``name`` into ``stored.name`` and redefine the view over the copy (same columns,
+    same types, no file path)."""
+    con.execute(f'CREATE TABLE {STORED_SCHEMA}."{name}" AS SELECT * FROM main."{name}"')
+    con.execute(f'CREATE OR REPLACE VIEW main."{name}" AS SELECT * FROM {STORED_SCHEMA}."{name}"')
 
 
 def write_duckdb(build_dir: Path) -> Path:

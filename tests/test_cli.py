@@ -5,8 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +19,7 @@ def run(*args, env=None, check=False):
     return p
 
 
-@pytest.mark.parametrize("command", ["build", "query", "extract", "validate", "report"])
+@pytest.mark.parametrize("command", ["build", "query", "extract", "validate", "report", "status"])
 def test_every_command_has_help_with_an_example(command):
     p = run(command, "--help", check=True)
     assert "example" in p.stdout and "python -m pipeline " + command in p.stdout
@@ -28,7 +27,7 @@ def test_every_command_has_help_with_an_example(command):
 
 def test_top_level_help_lists_every_command():
     out = run("--help", check=True).stdout
-    for c in ("build", "query", "extract", "validate", "report"):
+    for c in ("build", "query", "extract", "validate", "report", "status"):
         assert c in out
 
 
@@ -87,9 +86,10 @@ def test_validate_passes_then_fails_on_a_bogus_fact(tmp_path, small_raw):
     run("build", "--raw", str(small_raw), "--warehouse", str(wh), "--quiet", check=True)
     ok = run("validate", "--warehouse", str(wh))
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    bogus = pa.table({"fact_id": ["bogus1"], "doc_id": ["nope"], "unit": ["%"],
-                      "value": pa.array([250], pa.decimal128(38, 4)), "kind": ["bogus"]})
-    pq.write_table(bogus, wh / "facts" / "bogus.parquet")
+    # a bogus row in what the facts relation reads (the build's copy of its Parquet files, inside warehouse.duckdb)
+    con = duckdb.connect(str(wh / "warehouse.duckdb"))
+    con.execute("INSERT INTO stored.facts (fact_id, doc_id, unit, value, kind) VALUES ('bogus1', 'nope', '%', 250, 'bogus')")
+    con.close()
     bad = run("validate", "--warehouse", str(wh))
     assert bad.returncode != 0
     assert "FAIL facts" in bad.stdout and "kind" in bad.stdout
@@ -99,4 +99,5 @@ def test_report_writes_one_html_file(corpus_warehouse, tmp_path):
     out = tmp_path / "r.html"
     run("report", "--warehouse", str(corpus_warehouse), "--out", str(out), check=True)
     html = out.read_text(encoding="utf-8")
-    assert html.startswith("<!doctype html>") and "gdp_growth" in html and "<script" not in html
+    assert html.startswith("<!doctype html>") and "gdp_growth" in html
+    assert "<script src" not in html and "<link " not in html  # everything inlined (tests/test_report.py opens it)

@@ -98,3 +98,14 @@ def test_a_report_never_answers_itself():
     facts = _facts("2025年,新建精品示范村200个。", "d", 2025, "甲省", "target") + \
         _facts("一、2025年工作回顾\n2025年,新建精品示范村205个。", "d", 2026, "甲省", "actual")
     assert link_facts(facts) == []
+
+
+def test_only_candidate_bonus_needs_the_pair_to_be_alone():
+    """A shared word alone is not enough where a second target could take the same result."""
+    actuals = _facts("2025年,新造优质核桃经济林2300亩。", "a", 2026, "甲省", "actual")
+    one = _facts("2025年,新栽植核桃林2000亩。", "t", 2025, "甲省", "target")
+    alone = link_facts(one + actuals)
+    assert [x.link_rule.endswith("+only_candidate") for x in alone] == [True]
+    two = _facts("2025年,新栽植核桃林2000亩,改造低产核桃经济林1800亩。", "t", 2025, "甲省", "target", n=2)
+    rules = [x.link_rule for x in link_facts(two + actuals)]
+    assert not any("+only_candidate" in r for r in rules), rules

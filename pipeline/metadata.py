@@ -1,0 +1,329 @@
+"""A document's metadata and where each value came from: one named step per source, first found wins.
+
+    given (manifest, then a collection's columns) > file name > title line > text
+
+The text is read for what it states: an opening such as 我代表国务院，向大会报告 (the doc type and the
+speaking government), a heading that names the year it reviews or plans (一、2014年工作回顾), a sentence
+that opens on the year planned (2003年是…), a town that speaks of itself as 我镇 and names itself.
+Each value carries its source (``manifest``, ``collection``, ``file_name``, ``title``, ``text``); a value
+nothing states stays NULL with a warning, and so does a manifest value that cannot be used as written.
+
+Pure and light: no pandas, DuckDB or GX, so ``pipeline extract`` stays fast. Words and patterns are in
+``lexicons/metadata.yaml``.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from extract.lexicon import (doc_type_by_id, find_doc_type, find_jurisdiction, find_local_government,
+                             load_lexicon, resolve_jurisdiction)
+
+LEXICON = Path(__file__).with_name("lexicons") / "metadata.yaml"
+FIELDS = ("jurisdiction", "report_year", "doc_type")          # the fields whose source is recorded
+META_COLUMNS = ("jurisdiction", "admin_level", "report_year", "doc_type", "title", "source_url")
+COLUMN_ALIASES = {"province": "jurisdiction", "year": "report_year"}
+_KEYS = {"admin_levels", "year_digits", "year_range", "head_chars", "doc_type_openings", "speaker",
+         "heading_max_chars", "review_heading", "plan_heading", "plan_sentence", "self_words",
+         "not_name_chars", "min_mentions"}
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+@dataclass(frozen=True)
+class MetaWarning:
+    """Something about a document's metadata a user should know: the build prints it and keeps it."""
+    source_path: str
+    field: str
+    message: str
+    part: int | None = None
+
+
+@dataclass
+class Resolved:
+    meta: dict
+    sources: dict = field(default_factory=dict)       # field -> where its value came from
+    warnings: list[str] = field(default_factory=list)  # "field: message"
+
+
+# ---------------------------------------------------------------- the lexicon
+
+@dataclass(frozen=True)
+class _Lexicon:
+    admin_levels: frozenset
+    year_digits: dict
+    year_range: tuple
+    head_chars: int
+    openings: tuple          # (doc type id, compiled pattern)
+    speaker: re.Pattern
+    heading_max_chars: int
+    review_heading: re.Pattern
+    plan_heading: re.Pattern
+    plan_sentence: re.Pattern
+    self_words: dict
+    not_name_chars: frozenset
+    min_mentions: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    raw = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    missing, unknown = _KEYS - set(raw), set(raw) - _KEYS
+    if missing or unknown:
+        raise ValueError(f"{LEXICON}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
+    ids = {d.id for d in load_lexicon().doc_types}
+    bad = set(raw["doc_type_openings"]) - ids
+    if bad:
+        raise ValueError(f"{LEXICON}: doc_type_openings names unknown doc types {sorted(bad)} (known: {sorted(ids)})")
+    return _Lexicon(
+        admin_levels=frozenset(raw["admin_levels"]),
+        year_digits={str(k): int(v) for k, v in raw["year_digits"].items()},
+        year_range=tuple(raw["year_range"]),
+        head_chars=int(raw["head_chars"]),
+        openings=tuple((dt, re.compile(p)) for dt, pats in raw["doc_type_openings"].items() for p in pats),
+        speaker=re.compile(raw["speaker"]),
+        heading_max_chars=int(raw["heading_max_chars"]),
+        review_heading=re.compile(raw["review_heading"]),
+        plan_heading=re.compile(raw["plan_heading"]),
+        plan_sentence=re.compile(raw["plan_sentence"]),
+        self_words={k: tuple(v) for k, v in raw["self_words"].items()},
+        not_name_chars=frozenset(raw["not_name_chars"]),
+        min_mentions=int(raw["min_mentions"]),
+    )
+
+
+# ---------------------------------------------------------------- given values (manifest, collection)
+
+def parse_year(value) -> tuple[int | None, str | None]:
+    """A year as written in a manifest or a column: 2018, '2018年', '二〇一八'. Returns (year, warning)."""
+    if value is None or str(value).strip() == "":
+        return None, None
+    lex = lexicon()
+    s = str(value).strip()
+    lo, hi = lex.year_range
+    if s.isdigit() and len(s) == 4 and lo <= int(s) <= hi:
+        return int(s), None
+    m = _YEAR.search(s)
+    digits = "".join(str(lex.year_digits[c]) for c in s.rstrip("年") if c in lex.year_digits)
+    if m is None and len(digits) == 4 and len(s.rstrip("年")) == 4:
+        m_year = int(digits)
+    elif m is not None and s.replace(m.group(1), "").strip() in ("", "年", "年度"):
+        m_year = int(m.group(1))
+    else:
+        return None, f"report_year {s!r} is no year: ignored, inferred instead"
+    if not lo <= m_year <= hi:
+        return None, f"report_year {s!r} is out of range: ignored, inferred instead"
+    return m_year, f"report_year {s!r} read as {m_year}"
+
+
+def clean_given(meta: dict) -> tuple[dict, list[str]]:
+    """The usable part of given metadata, and a warning ("field: message") for each value changed or dropped."""
+    out, warnings = {}, []
+    for key, value in meta.items():
+        key = COLUMN_ALIASES.get(key, key)
+        if key not in META_COLUMNS or value is None or str(value).strip() == "":
+            continue
+        value = str(value).strip()
+        if key == "report_year":
+            year, why = parse_year(value)
+            if why:
+                warnings.append(f"report_year: {why}")
+            if year is None:
+                continue
+            value = year
+        elif key == "doc_type" and doc_type_by_id(value) is None:
+            dt = find_doc_type(value)
+            if dt is None:
+                warnings.append(f"doc_type: unknown doc_type {value!r}: ignored, inferred instead")
+                continue
+            warnings.append(f"doc_type: {value!r} is no doc type id: read as {dt.id}")
+            value = dt.id
+        elif key == "admin_level" and value not in lexicon().admin_levels:
+            warnings.append(f"admin_level: unknown admin_level {value!r} "
+                            f"(one of {', '.join(sorted(lexicon().admin_levels))}): ignored")
+            continue
+        out[key] = value
+    return out, warnings
+
+
+@dataclass
+class Manifest:
+    rows: dict                                   # path -> cleaned metadata
+    warnings: list[MetaWarning] = field(default_factory=list)
+    row_warnings: dict = field(default_factory=dict)   # path -> ["field: message"] about that row's values
+
+    def row(self, rel: str) -> dict:
+        return self.rows.get(rel, {})
+
+
+def read_manifest(raw_dir: Path, text: str | None) -> Manifest:
+    """The manifest's rows by normalised path, with a warning for each row that cannot be used as written."""
+    man = Manifest({})
+    if text is None:
+        return man
+    name = "manifest.csv"
+    reader = csv.DictReader(io.StringIO(text))
+    known = {"path", *META_COLUMNS, *COLUMN_ALIASES}
+    unknown = [c for c in (reader.fieldnames or []) if c and c.strip().lstrip("\ufeff") not in known]
+    if unknown:
+        man.warnings.append(MetaWarning(name, "manifest", f"unknown columns {unknown}: ignored"))
+    if reader.fieldnames is None or "path" not in [c.strip().lstrip("\ufeff") for c in reader.fieldnames if c]:
+        man.warnings.append(MetaWarning(name, "manifest", "no `path` column: the manifest is not used"))
+        return man
+    for line, row in enumerate(reader, start=2):
+        row = {(k or "").strip().lstrip("\ufeff"): (v or "").strip() for k, v in row.items() if k}
+        written = row.get("path", "")
+        if not written:
+            man.warnings.append(MetaWarning(name, "path", f"line {line}: no path: row ignored"))
+            continue
+        rel = posixpath.normpath(written.replace("\\", "/")).lstrip("/")
+        if rel.startswith("../") or rel == "..":
+            man.warnings.append(MetaWarning(name, "path", f"line {line}: path {written!r} leaves the raw folder: row ignored"))
+            continue
+        if rel != written:
+            man.warnings.append(MetaWarning(name, "path", f"line {line}: path {written!r} read as {rel!r}"))
+        if rel in man.rows:
+            man.warnings.append(MetaWarning(name, "path", f"line {line}: a second row for {rel!r}: ignored"))
+            continue
+        cleaned, why = clean_given({k: v for k, v in row.items() if k != "path"})
+        man.rows[rel] = cleaned
+        man.row_warnings[rel] = [f"{w} (manifest line {line})" for w in why]
+    return man
+
+
+def missing_files(man: Manifest, present: set[str]) -> list[MetaWarning]:
+    """A warning for each manifest row whose file is not in the raw folder."""
+    return [MetaWarning("manifest.csv", "path", f"no file {rel!r} in the raw folder: row not used")
+            for rel in sorted(set(man.rows) - present)]
+
+
+# ---------------------------------------------------------------- inference, one step per source
+
+def title_line(text: str) -> str | None:
+    """The first short line among the first twenty that names a doc type (乡镇政府年终工作总结)."""
+    for line in text.strip().splitlines()[:20]:
+        s = line.strip()
+        if 4 <= len(s) <= 60 and find_doc_type(s):
+            return s
+    return None
+
+
+def _year_from_name(text: str, doc_type: str | None, title: bool = False) -> int | None:
+    """The year a file name (a collector's label: the year written) or a title names; a work plan's own title
+    names the year it plans (马莲滩乡2017年工作计划, written in 2016)."""
+    m = _YEAR.search(text)
+    if not m:
+        return None
+    year = int(m.group(1))
+    dt = doc_type_by_id(doc_type)
+    if title and dt is not None and dt.plan_year_in_title and find_doc_type(text[m.end():]) is dt:
+        return year - dt.target_offset
+    return year
+
+
+def _doc_type_from_text(head: str) -> str | None:
+    return next((dt for dt, pat in lexicon().openings if pat.search(head)), None)
+
+
+def _jurisdiction_from_speaker(head: str):
+    m = lexicon().speaker.search(head)
+    return find_jurisdiction(m.group(1)) if m else None
+
+
+def _year_from_headings(text: str, doc_type: str | None) -> int | None:
+    """report_year from the first heading that names a year reviewed or planned, by the doc type's offsets."""
+    dt = doc_type_by_id(doc_type)
+    if dt is None:
+        return None
+    lex = lexicon()
+    for line in text.splitlines():
+        s = line.strip()
+        if not s or len(s) > lex.heading_max_chars:
+            continue
+        m = lex.review_heading.search(s)
+        if m:
+            return int(m.group("year")) - dt.actual_offset
+        m = lex.plan_heading.search(s)
+        if m:
+            return int(m.group("year")) - dt.target_offset
+    for m in lex.plan_sentence.finditer(text):
+        return int(m.group("year")) - dt.target_offset
+    return None
+
+
+def _self_named_government(text: str):
+    """A town (county, city) that speaks of itself as 我镇/全镇 and names itself more than once."""
+    lex = lexicon()
+    for suffix, words in lex.self_words.items():
+        if not any(w in text for w in words):
+            continue
+        names = Counter()
+        for m in re.finditer(re.escape(suffix), text):
+            for n in (2, 3):
+                name = text[max(0, m.start() - n):m.start()]
+                if len(name) == n and all("\u4e00" <= c <= "\u9fff" and c not in lex.not_name_chars for c in name):
+                    names[name] += 1
+        ranked = sorted(((text.count(n), len(n), n) for n in names), reverse=True)
+        if ranked and ranked[0][0] >= lex.min_mentions:
+            return find_local_government(ranked[0][2] + suffix)
+    return None
+
+
+def resolve(source_path: str, text: str, given: dict, given_sources: dict | None = None,
+            context: str | None = None) -> Resolved:
+    """Metadata for one document: ``given`` (already cleaned) first, then the file name, the title line and the
+    text. ``context`` is the text of the whole file when the document is one part of a compilation: what the
+    part does not state, the file may."""
+    meta = dict(given)
+    sources = {k: (given_sources or {}).get(k, "manifest") for k in FIELDS if meta.get(k) is not None}
+    name = Path(source_path).stem
+    lex = lexicon()
+    head = text[:lex.head_chars]
+    title = meta.get("title") or title_line(text)
+
+    def take(key, value, source):
+        if meta.get(key) is None and value is not None:
+            meta[key] = value
+            sources[key] = source
+
+    # doc type: file name, title, opening
+    take("doc_type", getattr(find_doc_type(name), "id", None), "file_name")
+    take("doc_type", getattr(find_doc_type(title or ""), "id", None), "title")
+    take("doc_type", _doc_type_from_text(head), "text")
+    # report year: file name, title, headings and sentences (by the doc type's offsets)
+    take("report_year", _year_from_name(name, meta.get("doc_type")), "file_name")
+    take("report_year", _year_from_name(title or "", meta.get("doc_type"), title=True), "title")
+    take("report_year", _year_from_headings(text, meta.get("doc_type")), "text")
+    # jurisdiction: a name the manifest gives is normalised through the gazetteer
+    if meta.get("jurisdiction") is not None:
+        j = resolve_jurisdiction(meta["jurisdiction"])
+        if j is not None:
+            meta["jurisdiction"] = j.name
+            meta.setdefault("admin_level", j.admin_level)
+    else:
+        for source, finder in (("file_name", lambda: find_jurisdiction(name) or find_local_government(name)),
+                               ("title", lambda: title and (find_jurisdiction(title) or find_local_government(title))),
+                               ("text", lambda: _jurisdiction_from_speaker(head) or _self_named_government(text))):
+            j = finder()
+            if j:
+                meta["jurisdiction"], sources["jurisdiction"] = j.name, source
+                meta.setdefault("admin_level", j.admin_level)
+                break
+    if context is not None and context is not text:
+        whole = resolve(source_path, context, {})
+        for key in FIELDS:
+            if meta.get(key) is None and whole.meta.get(key) is not None:
+                meta[key], sources[key] = whole.meta[key], whole.sources[key] + " (compilation)"
+                if key == "jurisdiction":
+                    meta.setdefault("admin_level", whole.meta.get("admin_level"))
+    meta["title"] = title or name
+    warnings = [f"{key}: not stated in the manifest, file name, title or text" for key in FIELDS
+                if meta.get(key) is None]
+    return Resolved(meta, sources, warnings)

@@ -1,0 +1,90 @@
+"""The decision steps of extract/assemble.py, each on its own (issue 8): every figure goes through STEPS in
+order, each step decides its own fields once, and no later step revises them."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extract import normalize_text
+from extract import assemble as A
+
+CASES = yaml.safe_load((Path(__file__).resolve().parent / "cases" / "facts.yaml").read_text(encoding="utf-8"))
+OWNED = {"subject": ("subject", "joined", "inherited"), "unit": ("unit",), "indicator": ("indicator",),
+         "sign": ("value", "value_high"), "kind": ("kind", "kind_source", "cue_commitment", "time_cue"),
+         "period": ("period", "period_source"), "commitment": ("commitment",), "comparator": ("comparator",)}
+
+
+def _decisions(text: str, report_year: int, doc_type: str) -> list[dict[str, dict]]:
+    """Per figure: step name -> the step's own decisions (flags: what it added)."""
+    return [dict((name, vals) for name, vals in fig) for fig in A.trace(normalize_text(text).text, report_year,
+                                                                         doc_type)]
+
+
+def test_steps_are_the_documented_order():
+    assert [name for name, _ in A.STEPS] == ["subject", "unit", "indicator", "text", "sign", "kind", "period",
+                                             "estimate", "commitment", "comparator"]
+    assert set(OWNED) <= {name for name, _ in A.STEPS}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_each_field_is_decided_once(case):
+    """Once its step has run, a field keeps its value through every later step (flags only grow)."""
+    snapshots: list[tuple[str, dict]] = []
+
+    def record(name, fig):
+        snapshots.append((name, {f: getattr(fig, f) for fs in OWNED.values() for f in fs} | {"flags": list(fig.flags)}))
+
+    A._extract(normalize_text(case["text"]).text, "case", case["report_year"], case["doc_type"], on_step=record)
+    order = [name for name, _ in A.STEPS]
+    for start in range(0, len(snapshots), len(order)):
+        figure = snapshots[start:start + len(order)]
+        for k, (name, snap) in enumerate(figure):
+            for later_name, later in figure[k + 1:]:
+                for f in OWNED.get(name, ()):
+                    assert later[f] == snap[f], (case["id"], f, name, later_name)
+                assert later["flags"][:len(snap["flags"])] == snap["flags"], (case["id"], name, later_name)
+
+
+def test_subject_step_joins_and_continues_lists():
+    figs = _decisions("城镇和农村居民人均可支配收入分别增长5%和6%。", 2025, "government_work_report")
+    assert figs[1]["subject"]["joined"] is True and figs[1]["subject"]["inherited"] is True
+    figs = _decisions("地区生产总值达到5.53万亿元、增长4.8%。", 2025, "government_work_report")
+    assert figs[1]["subject"] == {"subject": "地区生产总值增长", "joined": False, "inherited": True}
+
+
+def test_unit_step_makes_a_rate_of_a_prefix():
+    (fig,) = _decisions("新建污水处理厂日处理5000吨。", 2025, "government_work_report")
+    assert fig["unit"]["unit"] == "吨/日"
+
+
+def test_sign_step_stores_a_fall_negative():
+    (fig,) = _decisions("一、2024年工作回顾\n工业增加值下降0.7%。", 2025, "government_work_report")
+    assert fig["sign"]["value"] == Decimal("-0.7") and "negative" in fig["sign"]["flags"]
+    (fig,) = _decisions("全省工商业电价下降5分/千瓦时。", 2025, "government_work_report")
+    assert fig["sign"]["value"] > 0
+
+
+def test_kind_step_reads_cues_and_changes():
+    (fig,) = _decisions("确保粮食产量稳定在620亿斤以上。", 2025, "government_work_report")
+    assert fig["kind"]["kind"] == "target" and fig["kind"]["cue_commitment"] == "firm"
+    (fig,) = _decisions("一、2024年工作回顾\n常住人口比上年增加20万人。", 2025, "government_work_report")
+    assert (fig["kind"]["kind"], fig["kind"]["kind_source"]) == ("change", "change_verb")
+
+
+def test_period_step_gives_no_year_to_a_span():
+    (fig,) = _decisions("过去五年,国内生产总值年均增长6.6%。", 2025, "government_work_report")
+    assert fig["period"]["period"] is None and "five_year_average" in fig["period"]["flags"]
+    (fig,) = _decisions("二、2025年工作安排\n地区生产总值增长5%左右。", 2025, "government_work_report")
+    assert (fig["period"]["period"], fig["period"]["period_source"]) == (2025, "section")
+
+
+def test_estimate_commitment_and_comparator_steps():
+    (fig,) = _decisions("一、2024年工作回顾\n初步预计,地区生产总值增长5.2%。", 2025, "government_work_report")
+    assert "estimated" in fig["estimate"]["flags"] and fig["commitment"]["commitment"] is None
+    (fig,) = _decisions("一、2024年工作回顾\n居民消费价格涨幅控制在3.3%。", 2025, "government_work_report")
+    assert fig["kind"]["kind"] == "actual" and fig["comparator"]["comparator"] == "eq"
+    (fig,) = _decisions("二、2025年工作安排\n力争居民消费价格涨幅控制在3%左右。", 2025, "government_work_report")
+    assert fig["commitment"]["commitment"] == "stretch" and fig["comparator"]["comparator"] == "approx"
