@@ -168,6 +168,7 @@ def sql_files() -> list[Path]:
 
 
 STORED_SCHEMA = "stored"
+DUCKDB_BUILD_MEMORY = "256MB"  # DuckDB's buffer pool while a build writes warehouse.duckdb
 STAGING_LAYER = "10_staging"
 
 
@@ -204,6 +205,9 @@ def write_duckdb(build_dir: Path) -> Path:
     path = build_dir / "warehouse.duckdb"
     con = duckdb.connect(str(path))
     try:
+        # copying the relations in is a streaming job: a small buffer pool (spilling past it) keeps the
+        # build's peak memory where extraction put it, instead of DuckDB's default of most of the machine
+        con.execute(f"SET memory_limit = '{DUCKDB_BUILD_MEMORY}'")
         create_views(con, build_dir.resolve())
     finally:
         con.close()
