@@ -310,6 +310,7 @@ class _DocState:
         self.baselines = baseline_spans(text)
         self.baseline_starts = [a for a, _ in self.baselines]
         self._framing: dict[int, str] = {}
+        self._framing_of_paragraph: dict[int, str | None] = {}
 
     def time_in(self, start: int, end: int) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at."""
@@ -325,6 +326,13 @@ class _DocState:
         """Under a heading that covers one year and several (“十四五”时期和2025年工作回顾): what the nearest
         paragraph opening above sentence ``i`` frames, ``multi_year`` (“十四五”时期是…的五年) or ``year``
         (2025年, 过去一年), within the same top-level section; None where none says."""
+        idx = self.sentences
+        para = idx.paragraphs[i]
+        if para not in self._framing_of_paragraph:  # the same for every sentence of a paragraph
+            self._framing_of_paragraph[para] = self._find_framing(i)
+        return self._framing_of_paragraph[para]
+
+    def _find_framing(self, i: int) -> str | None:
         idx, t = self.sentences, _cue_tables()
         para = idx.paragraphs[i]
         top = idx[i].section.split(" > ")[0]
@@ -521,7 +529,7 @@ def _decide_sign(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     """The kind cue nearest the number (clause first, then outwards), time words, the heading, the sentences
     nearby, the document; a change verb on a change unit, or on a level against last year, makes a change."""
-    lex, t, q, sent = load_lexicon(), _cue_tables(), fig.q, st.sentences[prev.i]
+    lex, t, q, sent = load_lexicon(), _cue_tables(), fig.q, prev.sentence
     fig.time_cue = _first_time_cue(st, prev.i, (fig.clause_start, q.start), (sent.start, fig.clause_start))
     # the comparator word is part of the clause it governs (把…控制在3.5%左右)
     kind, commitment, source = _resolve_kind(st, prev.i, (fig.clause_start, q.num_start),
@@ -537,7 +545,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     """The year the figure is about, or none where it covers several (flags say why)."""
     lex, t, q, text = load_lexicon(), _cue_tables(), fig.q, st.text
-    sent = st.sentences[prev.i]
+    sent = prev.sentence
     # a rate that is no rate of change (森林覆盖率达53.4%), stated in a span's review, is its last year's
     is_rate_level = fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
     period, source = _resolve_period(st, prev.i, sent, fig.time_cue, fig.kind, is_rate_level)
@@ -593,6 +601,7 @@ STEPS = (("subject", _decide_subject), ("unit", _decide_unit), ("indicator", _de
 class _Previous:
     """What the figures before this one in the sentence left for it."""
     i: int                      # the sentence's index
+    sentence: Sentence          # the sentence
     q: Quantity | None = None   # the last quantity read (a figure, or a count that is no fact)
     fact: Fact | None = None
     subject: str = ""
@@ -604,7 +613,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     text = st.text
     clause_ends = [m.end() for m in _CLAUSE_END.finditer(text, sent.start, sent.end)]
     facts: list[Fact] = []
-    prev = _Previous(i)
+    prev = _Previous(i, sent)
     groups: list[list[Fact]] = []  # facts sharing one subject list (…分别增长5%和3%)
     for n, q in enumerate(quantities):
         if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):

@@ -100,7 +100,7 @@ def resolve_number(s: str) -> Decimal | None:
     if not s:
         return None
     if s[0].isdigit():
-        if sum(c.isdigit() for c in s) > MAX_NUMERAL_DIGITS:
+        if len(s) > MAX_NUMERAL_DIGITS and sum(c.isdigit() for c in s) > MAX_NUMERAL_DIGITS:
             return None
         try:
             return Decimal(s)
