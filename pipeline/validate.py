@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
@@ -35,6 +37,22 @@ class SuiteResult:
 def load_suite_spec(relation: str) -> dict:
     with open(EXPECTATIONS_DIR / f"{relation}.json", encoding="utf-8") as fh:
         return json.load(fh)
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+
+
+@lru_cache(maxsize=None)
+def suite_columns(relation: str) -> frozenset[str]:
+    """Every column a relation's suite reads: its expectations' columns and the names in their row
+    conditions (a superset is harmless: a name that is no column is never selected)."""
+    cols: set[str] = set()
+    for e in load_suite_spec(relation)["expectations"]:
+        kw = e["kwargs"]
+        cols.update(c for c in (kw.get("column"), kw.get("column_A"), kw.get("column_B")) if c)
+        cols.update(kw.get("column_list") or ())
+        cols.update(_IDENTIFIER.findall(kw.get("row_condition") or ""))
+    return frozenset(cols)
 
 
 def suite_relations() -> list[str]:
@@ -109,9 +127,11 @@ def validate_fact_batch(facts: pa.Table, texts: dict[str, str]) -> tuple[pa.Tabl
     the first expectation each failed). ``texts``: the documents' texts, for the span invariant."""
     if facts.num_rows == 0:
         return facts, W.QUARANTINE_SCHEMA.empty_table()
-    df = facts.to_pandas()
+    # only the columns the suite reads go to GX (it pickles the whole frame to hash it: sentences cost most)
+    df = facts.select([c for c in facts.column_names if c in suite_columns("facts")]).to_pandas()
+    cols = [facts.column(c).to_pylist() for c in ("doc_id", "span_start", "span_end", "surface")]
     df["span_ok"] = [(t := texts.get(d)) is not None and s is not None and e is not None and t[s:e] == sf
-                     for d, s, e, sf in zip(df["doc_id"], df["span_start"], df["span_end"], df["surface"])]
+                     for d, s, e, sf in zip(*cols)]
     bad: dict[int, str] = {}
     for name, _count, idx in _Gx().run("facts", _validation_frame(df)):  # fresh: a GX context keeps what it saw
         for i in idx:
@@ -135,11 +155,14 @@ def validate_warehouse(wh: Path, batch_rows: int = VALIDATION_BATCH) -> list[Sui
     results = []
     try:
         for relation in suite_relations():
+            have = [r[0] for r in con.execute(f"DESCRIBE {relation}").fetchall()]
+            read = [c for c in have if c in suite_columns(relation)] or have  # what the suite reads
             if relation == "facts":
-                sql = ("SELECT f.*, coalesce(substr(d.text, f.span_start + 1, f.span_end - f.span_start) = f.surface,"
-                       " false) AS span_ok FROM facts f LEFT JOIN documents d USING (doc_id)")
+                sql = (f"SELECT {', '.join('f.' + c for c in read)}, coalesce(substr(d.text, f.span_start + 1, "
+                       "f.span_end - f.span_start) = f.surface, false) AS span_ok "
+                       "FROM facts f LEFT JOIN documents d USING (doc_id)")
             else:
-                sql = f"SELECT * FROM {relation}"
+                sql = f"SELECT {', '.join(read)} FROM {relation}"
             failures: dict[str, int] = {}
             rows = 0
             # a relation's reader streams (DuckDB 2.x); it is read to the end before the next query
