@@ -48,7 +48,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "numerals.yaml": frozenset({"approximate_pairs", "class_suffix", "decimal_point", "digits", "fraction_units",
                                 "fraction_word", "half", "inclusive_mark", "lower_bound_markers", "multipliers",
                                 "negative_signs", "not_signs", "ordinal_prefixes", "range_words",
-                                "section_multipliers", "several", "several_not_after", "several_range", "round_lower_bound",
+                                "section_multipliers", "several", "several_not_after", "several_range", "round_lower_bound", "round_lower_bound_not_after",
                                 "signed_units", "tenths_not_before", "tenths_word"}),
 }
 UNIT_KEYS = frozenset({"surface", "base", "not_before", "ordinal_after_chinese", "duration_only"})

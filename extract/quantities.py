@@ -16,7 +16,7 @@ from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, NEGATIVE_S
                        SECTION_UNITS, SEVERAL, SEVERAL_NUMBER, SMALL_UNITS, ZERO_DIGITS, parse_chinese_number,
                        resolve_number)
 
-_NUMBER_CHARS = frozenset("0123456789" + CHINESE_NUMERAL_CHARS)  # a character a number can end with
+_NUMBER_CHARS = frozenset("0123456789" + CHINESE_NUMERAL_CHARS + "".join(SEVERAL) + "多余")  # can end a number
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})")
@@ -29,6 +29,9 @@ _ARABIC_RE = re.compile(_ARABIC)
 _NUMERALS = load_lexicon().numerals
 _HALF = _NUMERALS["half"]
 _ROUND_LOWER_BOUND = _NUMERALS["round_lower_bound"]
+_ROUND_LOWER_NOT_AFTER = tuple(_NUMERALS["round_lower_bound_not_after"])
+_TENTHS_LOW = re.compile("([" + "".join(k for k, v in DIGITS.items() if v) + "])\\s*(?:"
+                         + "|".join(map(re.escape, _NUMERALS["range_words"])) + ")\\s*$")
 _SEVERAL_RANGE = tuple(Decimal(x) for x in _NUMERALS["several_range"])
 _APPROX_PAIRS = frozenset(_NUMERALS["approximate_pairs"])
 _CLASS_SUFFIX = _NUMERALS["class_suffix"]
@@ -286,7 +289,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         value = -value  # of a range, the low end: -1%至1%
     before_m = _match_before(before_words, text, sent_start, num_start)
     if (before_m is None and value_high is None and all(c in SMALL_UNITS for c in raw)
-            and num_start > sent_start and text[num_start - 1] == _ROUND_LOWER_BOUND):
+            and num_start > sent_start and text[num_start - 1] == _ROUND_LOWER_BOUND
+            and not text[max(sent_start, num_start - 3):num_start - 1].endswith(_ROUND_LOWER_NOT_AFTER)):
         before_m = (num_start - 1, _ROUND_LOWER_BOUND)  # 上千人: more than a thousand
         tail = _Tail(tail.end, tail.scale, tail.scale_text, tail.unit, tail.unit_text, True)
     before = before_m[1] if before_m else None
@@ -387,6 +391,11 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     if after:
         pos = sp + len(after)
     num_start = m.start()
+    if m.group("tenths") and high is None and (lm := _TENTHS_LOW.search(text, max(sent_start, num_start - 4),
+                                                                       num_start)):
+        low_value = Decimal(DIGITS[lm.group(1)] * 10)  # 两到三成: the low end is written without its 成
+        if low_value < value:
+            value, high, num_start = low_value, value, lm.start()
     if _signed_negative(text, num_start, sent_start):  # 负千分之一点二
         num_start, value = num_start - 1, -value
     before_m = _match_before(before_words, text, sent_start, num_start)
@@ -429,14 +438,14 @@ def _mixed_scale(lex, text, tail, value, limit, num_start):
     if not m3:
         return tail, value
     tail3 = _read_tail(lex, text, m3.end(), limit)
-    scales = tail3.scale_text
+    scales, more = tail3.scale_text, tail3.more
     if tail3.unit is None and scales:  # 2千亿元: a small multiplier, then a scale with the unit
         tail3 = _read_tail(lex, text, tail3.end, limit)
-        scales += tail3.scale_text
+        scales, more = scales + tail3.scale_text, more or tail3.more
     if tail3.unit is None:
         return tail, value
     combined = _Tail(tail3.end, Decimal(1), "", tail3.unit, text[tail.end - len(tail.scale_text):tail3.end],
-                     tail.more or tail3.more)
+                     tail.more or more)
     if scales != tail3.scale_text or tail3.scale >= tail.scale:
         whole = parse_chinese_number(text[num_start:m3.end()] + scales)  # 1万2千亿
         return (combined, whole) if whole is not None and scales else (tail, value)

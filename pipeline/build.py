@@ -125,8 +125,14 @@ def manifest_warnings(raw_dir: Path, tasks: list[FileTask], rejected: list[tuple
     warned about on its documents)."""
     man = load_manifest(raw_dir)
     present = {t.rel for t in tasks} | {rel for rel, _ in rejected}
-    return [{"source_path": w.source_path, "part": w.part, "doc_id": None, "field": w.field, "message": w.message}
+    rows = [{"source_path": w.source_path, "part": w.part, "doc_id": None, "field": w.field, "message": w.message}
             for w in man.warnings + missing_files(man, present)]
+    return sorted(rows, key=_warning_order)
+
+
+def _warning_order(r: dict) -> tuple:
+    """The one order of the `warnings` relation (and of the comparison that says a build is up to date)."""
+    return r["source_path"], r["part"] or 0, r["field"], r["message"]
 
 
 def write_warnings(build_dir: Path, manifest_rows: list[dict]) -> list[dict]:
@@ -138,7 +144,7 @@ def write_warnings(build_dir: Path, manifest_rows: list[dict]) -> list[dict]:
             field_, _, message = w.partition(": ")
             rows.append({"source_path": d["source_path"], "part": d["part"], "doc_id": d["doc_id"],
                          "field": field_, "message": message})
-    rows.sort(key=lambda r: (r["source_path"], r["part"] or 0, r["field"], r["message"]))
+    rows.sort(key=_warning_order)
     pq.write_table(_table(rows, W.WARNING_SCHEMA), build_dir / "warnings.parquet")
     return rows
 

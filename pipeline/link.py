@@ -210,6 +210,17 @@ def _shared_words(t: str, a: str, lx: LinkLexicon, weights: dict[str, float]) ->
     return (score, "shared_words") if score >= lx.similar_min else None
 
 
+def _same_head_and_modifier(t: dict, a: dict, lx: LinkLexicon) -> bool:
+    """Keys that only share words count as alone-together evidence where they name the same kind of thing
+    (the last character, the head noun, agrees: 通村道路/通村硬化路, not 标准化养猪场/标准化学校) and share a word
+    besides that head (not 农村公路/高速公路, which share only 公路)."""
+    tk, ak = (_without_head(split_key(f["indicator_key"])[1], lx) for f in (t, a))  # 死亡人数: 死亡
+    if not tk or not ak or tk[-1] != ak[-1]:
+        return False
+    n = lx.shared_min_run
+    return any(tk[i:i + n] in ak[:-1] for i in range(len(tk) - n))
+
+
 def _without_head(key: str, lx: LinkLexicon) -> str:
     for w in lx.generic_heads:
         if key.endswith(w) and len(key) - len(w) >= 2:
@@ -347,7 +358,8 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
     candidates = []
     for ti, rank, akey, t, a, (score, rule) in scored:
         if (rule != "canonical" and t["unit"] not in lx.rate_units and not _is_growth(t["indicator_key"], lx)
-                and per_target[t["fact_id"]] == 1 and per_actual[(a["fact_id"], t["doc_id"])] == 1):
+                and per_target[t["fact_id"]] == 1 and per_actual[(a["fact_id"], t["doc_id"])] == 1
+                and (not rule.startswith("shared_words") or _same_head_and_modifier(t, a, lx))):
             score, rule = min(1.0, score + lx.only_candidate_bonus), rule + "+only_candidate"
         if score >= lx.threshold:
             candidates.append((-score, ti, rank, akey, t, a, (score, rule)))

@@ -49,6 +49,8 @@ def suite_columns(relation: str) -> frozenset[str]:
     cols: set[str] = set()
     for e in load_suite_spec(relation)["expectations"]:
         kw = e["kwargs"]
+        if e["type"].startswith("expect_table_"):
+            return frozenset({"*"})  # a table-level expectation reads the whole table
         cols.update(c for c in (kw.get("column"), kw.get("column_A"), kw.get("column_B")) if c)
         cols.update(kw.get("column_list") or ())
         cols.update(_IDENTIFIER.findall(kw.get("row_condition") or ""))
@@ -128,7 +130,8 @@ def validate_fact_batch(facts: pa.Table, texts: dict[str, str]) -> tuple[pa.Tabl
     if facts.num_rows == 0:
         return facts, W.QUARANTINE_SCHEMA.empty_table()
     # only the columns the suite reads go to GX (it pickles the whole frame to hash it: sentences cost most)
-    df = facts.select([c for c in facts.column_names if c in suite_columns("facts")]).to_pandas()
+    read = suite_columns("facts")
+    df = facts.select([c for c in facts.column_names if "*" in read or c in read]).to_pandas()
     cols = [facts.column(c).to_pylist() for c in ("doc_id", "span_start", "span_end", "surface")]
     df["span_ok"] = [(t := texts.get(d)) is not None and s is not None and e is not None and t[s:e] == sf
                      for d, s, e, sf in zip(*cols)]
@@ -156,7 +159,7 @@ def validate_warehouse(wh: Path, batch_rows: int = VALIDATION_BATCH) -> list[Sui
     try:
         for relation in suite_relations():
             have = [r[0] for r in con.execute(f"DESCRIBE {relation}").fetchall()]
-            read = [c for c in have if c in suite_columns(relation)] or have  # what the suite reads
+            read = [c for c in have if c in suite_columns(relation) or "*" in suite_columns(relation)] or have
             if relation == "facts":
                 sql = (f"SELECT {', '.join('f.' + c for c in read)}, coalesce(substr(d.text, f.span_start + 1, "
                        "f.span_end - f.span_start) = f.surface, false) AS span_ok "
