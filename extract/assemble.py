@@ -121,6 +121,8 @@ def _cue_tables():
         "single_year_framing": comp(cues["single_year_framing"]),
         "growth_words": comp(cues["growth_words"]),
         "review_actions": comp(cues["review_actions"]),
+        "forward": comp(cues["forward_markers"]),
+        "span_opening": re.compile(cues["span_opening"]),
         "base_before": re.compile(cues["comparison_base_before"]),
         "base_after": re.compile(cues["comparison_base_after"]),
         "from_before": re.compile(cues["from_before"]),
@@ -311,6 +313,7 @@ class _DocState:
         self.baseline_starts = [a for a, _ in self.baselines]
         self._framing: dict[int, str] = {}
         self._framing_of_paragraph: dict[int, str | None] = {}
+        self._span_of_paragraph: dict[int, bool] = {}
 
     def time_in(self, start: int, end: int) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at."""
@@ -331,6 +334,30 @@ class _DocState:
         if para not in self._framing_of_paragraph:  # the same for every sentence of a paragraph
             self._framing_of_paragraph[para] = self._find_framing(i)
         return self._framing_of_paragraph[para]
+
+    def span_framing(self, i: int) -> bool:
+        """Under a heading that names no year: whether the nearest paragraph above sentence ``i`` that opens on
+        a time frame, within the same section, opens on a span as its subject (“十三五”时期是…的五年, 五年来);
+        a paragraph that opens on one year (2020年,…) ends it. Stricter than ``framing``: 实施五年行动计划 in
+        an opening frames nothing."""
+        idx, t = self.sentences, _cue_tables()
+        para = idx.paragraphs[i]
+        if para in self._span_of_paragraph:
+            return self._span_of_paragraph[para]
+        section = idx[i].section
+        found = False
+        j = i
+        while j >= 0 and idx[j].section == section:
+            if j == 0 or idx.paragraphs[j - 1] != idx.paragraphs[j]:  # the first sentence of a paragraph
+                opening = self.text[idx.starts[j]:idx.starts[j] + _FRAMING_CHARS]  # quotes kept: “十三五”时期
+                if t["span_opening"].match(opening):
+                    found = True
+                    break
+                if t["single_year_framing"].match(opening.lstrip()) or _YEAR.match(opening.lstrip()):
+                    break
+            j -= 1
+        self._span_of_paragraph[para] = found
+        return found
 
     def _find_framing(self, i: int) -> str | None:
         idx, t = self.sentences, _cue_tables()
@@ -745,9 +772,10 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
     heading = _heading_kind(st.sentences[i].section, st.ctx, st.dt)
     default_kind = heading or st.document_kind
     review = _cue_tables()["review_actions"]
+    looks_ahead = heading == "actual" and _cue_tables()["forward"].search(st.masked, prefix_span[0], clause_span[1])
     for name, (a, b) in (("clause", clause_span), ("sentence", prefix_span)):
         hits = st.cues_in(a, b)
-        if heading == "actual":
+        if heading == "actual" and not looks_ahead:
             # under a review heading a target needs a cue of its own clause, and 争取/将 there tell what was done
             hits = [h for h in hits if h[2] != "target"
                     or (name == "clause" and not review.fullmatch(st.masked, h[0], h[1]))]
@@ -803,9 +831,10 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
     year, where = _section_period(sent.section, st.ctx.report_year)
     if where == "section" and not is_rate_level and _mixed_section(sent.section) and st.framing(i) == "multi_year":
         return None, "multi_year_section"  # “十四五”时期和2025年工作回顾, in its five-year part
-    if where is not None:
-        return year, where
-    if not is_rate_level and st.framing(i) == "multi_year":
+    if where is not None and not (kind == "target" and where == "section" and year is not None
+                                  and year < _target_year(st)):
+        return year, where  # (a target under a review heading, 下一步…将, is not for the year reviewed)
+    if not is_rate_level and st.span_framing(i):
         return None, "multi_year_section"  # 工作回顾 whose paragraph opens “十四五”时期是…的五年: its figures are the span's
     if kind == "target" and st.title_year is not None:
         return st.title_year, "title"
