@@ -87,7 +87,7 @@ class SentenceIndex:
             stripped = line.strip()
             if stripped and len(stripped) <= max_chars:
                 level = heading_level(stripped)
-                if appendix.match(stripped):
+                if appendix.match(stripped) and stack:  # after the body (a heading seen), not a page's 附件: line
                     stack, section, in_appendix = [], "", True
                 elif level is not None:
                     if in_appendix:

@@ -32,7 +32,7 @@ FIELDS = ("jurisdiction", "report_year", "doc_type")          # the fields whose
 META_COLUMNS = ("jurisdiction", "admin_level", "report_year", "doc_type", "title", "source_url")
 COLUMN_ALIASES = {"province": "jurisdiction", "year": "report_year"}
 _KEYS = {"admin_levels", "year_digits", "year_range", "head_chars", "doc_type_openings", "speaker",
-         "heading_max_chars", "review_heading", "plan_heading", "plan_sentence", "self_words",
+         "heading_max_chars", "review_heading", "plan_heading", "plan_sentence", "review_words", "self_words",
          "not_name_chars", "min_mentions"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
@@ -67,6 +67,7 @@ class _Lexicon:
     review_heading: re.Pattern
     plan_heading: re.Pattern
     plan_sentence: re.Pattern
+    review_words: tuple
     self_words: dict
     not_name_chars: frozenset
     min_mentions: int
@@ -93,6 +94,7 @@ def lexicon() -> _Lexicon:
         review_heading=re.compile(raw["review_heading"]),
         plan_heading=re.compile(raw["plan_heading"]),
         plan_sentence=re.compile(raw["plan_sentence"]),
+        review_words=tuple(raw["review_words"]),
         self_words={k: tuple(v) for k, v in raw["self_words"].items()},
         not_name_chars=frozenset(raw["not_name_chars"]),
         min_mentions=int(raw["min_mentions"]),
@@ -110,6 +112,8 @@ def parse_year(value) -> tuple[int | None, str | None]:
     lo, hi = lex.year_range
     if s.isdigit() and len(s) == 4 and lo <= int(s) <= hi:
         return int(s), None
+    if re.fullmatch(r"\d{4}\.0+", s) and lo <= int(s[:4]) <= hi:
+        return int(s[:4]), None  # 2018.0: a spreadsheet's number
     m = _YEAR.search(s)
     digits = "".join(str(lex.year_digits[c]) for c in s.rstrip("年") if c in lex.year_digits)
     if m is None and len(digits) == 4 and len(s.rstrip("年")) == 4:
@@ -253,9 +257,27 @@ def _year_from_headings(text: str, doc_type: str | None) -> int | None:
         m = lex.plan_heading.search(s)
         if m:
             return int(m.group("year")) - dt.target_offset
-    for m in lex.plan_sentence.finditer(text):
-        return int(m.group("year")) - dt.target_offset
-    return None
+    years = []
+    heading = ""
+    pos = 0
+    for line in text.splitlines(keepends=True):  # 2003年是…: outside a review section in a work report
+        s = line.strip()
+        if s and len(s) <= lex.heading_max_chars and not s.endswith(("。", "!", "！")):
+            heading = s
+        for m in lex.plan_sentence.finditer(line):
+            if dt.target_offset > 0:  # a summary plans for next year: its 2019年是… is the year it reviews
+                years.append(int(m.group("year")) - dt.actual_offset)
+            elif not any(w in heading for w in lex.review_words):
+                years.append(int(m.group("year")) - dt.target_offset)
+        pos += len(line)
+    return max(years) if years else None
+
+
+@lru_cache(maxsize=1)
+def _key_words() -> re.Pattern:
+    from extract.keys import load_key_lexicon
+
+    return load_key_lexicon().any_word
 
 
 def _self_named_government(text: str):
@@ -264,15 +286,18 @@ def _self_named_government(text: str):
     for suffix, words in lex.self_words.items():
         if not any(w in text for w in words):
             continue
-        names = Counter()
+        stems = set()
         for m in re.finditer(re.escape(suffix), text):
             for n in (2, 3):
-                name = text[max(0, m.start() - n):m.start()]
-                if len(name) == n and all("\u4e00" <= c <= "\u9fff" and c not in lex.not_name_chars for c in name):
-                    names[name] += 1
-        ranked = sorted(((text.count(n), len(n), n) for n in names), reverse=True)
-        if ranked and ranked[0][0] >= lex.min_mentions:
-            return find_local_government(ranked[0][2] + suffix)
+                stem = text[max(0, m.start() - n):m.start()]
+                if (len(stem) == n and all("\u4e00" <= c <= "\u9fff" and c not in lex.not_name_chars for c in stem)
+                        and not _key_words().fullmatch(stem)):  # 通过镇, 改造镇: a verb is no name
+                    stems.add(stem)
+        # the full name written most often (河西镇 twice beats 创建省级生态镇 once), then the stem most often
+        # (原塘桥、塘桥医院); a name written once and its stem rarely is not enough
+        ranked = sorted(((text.count(s + suffix), text.count(s), len(s), s) for s in stems), reverse=True)
+        if ranked and (ranked[0][0] >= lex.min_mentions or ranked[0][1] >= lex.min_mentions + 1):
+            return find_local_government(ranked[0][3] + suffix)
     return None
 
 
@@ -303,9 +328,9 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
     take("report_year", _year_from_headings(text, meta.get("doc_type")), "text")
     # jurisdiction: a name the manifest gives is normalised through the gazetteer
     if meta.get("jurisdiction") is not None:
-        j = resolve_jurisdiction(meta["jurisdiction"])
-        if j is not None:
-            meta["jurisdiction"] = j.name
+        j = resolve_jurisdiction(meta["jurisdiction"]) or find_local_government(meta["jurisdiction"])
+        if j is not None:  # 宁夏 → 宁夏回族自治区; 青石镇, no gazetteer name: its level from its suffix
+            meta["jurisdiction"] = j.name if j.aliases or j.name == meta["jurisdiction"] else meta["jurisdiction"]
             meta.setdefault("admin_level", j.admin_level)
     else:
         for source, finder in (("file_name", lambda: find_jurisdiction(name) or find_local_government(name)),
@@ -326,4 +351,7 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
     meta["title"] = title or name
     warnings = [f"{key}: not stated in the manifest, file name, title or text" for key in FIELDS
                 if meta.get(key) is None]
+    if sources.get("report_year", "").startswith("text"):  # read from headings or sentences: say so
+        warnings.append(f"report_year: {meta['report_year']} read from the text (no manifest, file name or title "
+                        "gave it)")
     return Resolved(meta, sources, warnings)

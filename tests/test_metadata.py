@@ -86,7 +86,7 @@ def test_shipped_corpus_under_neutral_names_keeps_its_metadata(tmp_path):
                 continue
             assert (a.jurisdiction, a.report_year, a.doc_type) == (b.jurisdiction, b.report_year, b.doc_type), (
                 rel, a.part, a.jurisdiction_source, a.report_year_source, a.doc_type_source)
-            assert a.meta_warnings == [], (rel, a.meta_warnings)
+            assert [w for w in a.meta_warnings if "read from the text" not in w] == [], (rel, a.meta_warnings)
 
 
 @pytest.mark.slow
