@@ -86,6 +86,19 @@ def ensure_jionlp() -> Path | None:
     return py
 
 
+def extraction_commands(f: Path, jionlp: bool) -> dict[str, list[str]]:
+    """The whole-process commands timed on input ``f``: ours, the bare regex floor and, if asked, JioNLP."""
+    cmds = {"pipeline extract": [sys.executable, "-m", "pipeline", "extract", str(f)],
+            "bare regex scan": [sys.executable, "-c", REGEX_SCAN, str(f)]}
+    if jionlp:
+        py = ensure_jionlp()
+        if py is None:
+            print("jionlp: could not be installed here")
+        else:
+            cmds["jionlp extract_money"] = [str(py), "-c", JIONLP_SCAN, str(f)]
+    return cmds
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=6)
@@ -95,15 +108,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         f = make_input(Path(tmp), args.mb)
         mb = f.stat().st_size / 1e6
-        cmds = {"pipeline extract": [sys.executable, "-m", "pipeline", "extract", str(f)],
-                "bare regex scan": [sys.executable, "-c", REGEX_SCAN, str(f)]}
-        if args.jionlp:
-            py = ensure_jionlp()
-            if py is None:
-                print("jionlp: could not be installed here")
-            else:
-                cmds["jionlp extract_money"] = [str(py), "-c", JIONLP_SCAN, str(f)]
-        res = run_interleaved(cmds, args.runs)
+        res = run_interleaved(extraction_commands(f, args.jionlp), args.runs)
         print(f"{mb:.1f} MB of national reports, whole process, median of {args.runs} interleaved runs:")
         for name, (wall, cpu, out) in res.items():
             found = (f"{len(out.splitlines())} facts of every kind" if name == "pipeline extract"

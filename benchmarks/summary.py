@@ -23,7 +23,9 @@ import threading
 import time
 from pathlib import Path
 
-from .extract_speed import JIONLP_SCAN, REGEX_SCAN, ensure_jionlp, make_input, run_interleaved
+from pipeline.build import default_workers
+
+from .extract_speed import extraction_commands, make_input, run_interleaved
 from .synth import make_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,13 +94,6 @@ def _load() -> str:
         return "?"
 
 
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5, help="interleaved rounds (medians are reported)")
@@ -107,20 +102,12 @@ def main() -> int:
     ap.add_argument("--no-jionlp", action="store_true", help="leave JioNLP out (it installs into its own venv)")
     ap.add_argument("--curve", default="", help="worker counts for a scaling curve, e.g. 1,2,4,8,16")
     args = ap.parse_args()
-    print(f"machine: {_cores()} cores; load average {_load()} (1, 5, 15 min) before", flush=True)
+    print(f"machine: {default_workers()} cores; load average {_load()} (1, 5, 15 min) before", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         f = make_input(tmp, args.mb)
         mb = f.stat().st_size / 1e6
-        cmds = {"pipeline extract": [sys.executable, "-m", "pipeline", "extract", str(f)],
-                "bare regex scan": [sys.executable, "-c", REGEX_SCAN, str(f)]}
-        if not args.no_jionlp:
-            py = ensure_jionlp()
-            if py is None:
-                print("jionlp: could not be installed here")
-            else:
-                cmds["jionlp extract_money"] = [str(py), "-c", JIONLP_SCAN, str(f)]
-        res = run_interleaved(cmds, args.runs)
+        res = run_interleaved(extraction_commands(f, not args.no_jionlp), args.runs)
         print(f"\nextraction, {mb:.1f} MB of national reports, whole process, median of {args.runs} interleaved runs:")
         ours = res["pipeline extract"][0]
         for name, (wall, cpu, out) in res.items():
@@ -132,7 +119,7 @@ def main() -> int:
         if args.docs:
             raw = tmp / "raw"
             make_corpus(raw, args.docs)
-            configs = {"--workers 1": 1, f"default ({_cores()} workers)": 0}
+            configs = {"--workers 1": 1, f"default ({default_workers()} workers)": 0}
             configs.update({f"--workers {w}": w for w in (int(x) for x in args.curve.split(",") if x)
                             if w != 1 and f"--workers {w}" not in configs})
             walls: dict[str, list[float]] = {k: [] for k in configs}

@@ -622,6 +622,12 @@ def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 STEPS = (("subject", _decide_subject), ("unit", _decide_unit), ("indicator", _decide_indicator),
          ("text", _decide_text), ("sign", _decide_sign), ("kind", _decide_kind), ("period", _decide_period),
          ("estimate", _decide_estimate), ("commitment", _decide_commitment), ("comparator", _decide_comparator))
+# the fields of a _Figure each step decides (flags: every step may add its own, none takes one away)
+STEP_FIELDS = {"subject": ("subject", "joined", "inherited"), "unit": ("unit",), "indicator": ("indicator",),
+               "text": ("flags",), "sign": ("value", "value_high", "flags"),
+               "kind": ("kind", "kind_source", "cue_commitment", "time_cue"),
+               "period": ("period", "period_source", "flags"), "estimate": ("flags",),
+               "commitment": ("commitment",), "comparator": ("comparator",)}
 
 
 @dataclass(slots=True)
@@ -694,16 +700,12 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
 
 def trace(text: str, report_year: int | None = None, doc_type: str | None = None) -> list[list[tuple[str, dict]]]:
     """For each figure of a normalised ``text``, what each step decided: [(step, {field: value}), …] in order."""
-    fields = {"subject": ("subject", "joined", "inherited"), "unit": ("unit",),
-              "indicator": ("indicator",), "text": ("flags",), "sign": ("value", "value_high", "flags"),
-              "kind": ("kind", "kind_source", "cue_commitment"), "period": ("period", "period_source", "flags"),
-              "estimate": ("flags",), "commitment": ("commitment",), "comparator": ("comparator",)}
     out: list[list[tuple[str, dict]]] = []
 
     def record(name: str, fig: _Figure) -> None:
         if name == STEPS[0][0]:
             out.append([])
-        vals = {f: getattr(fig, f) for f in fields[name]}
+        vals = {f: getattr(fig, f) for f in STEP_FIELDS[name]}
         if "indicator" in vals:
             vals["indicator"] = vals["indicator"].id if vals["indicator"] else None
         if "flags" in vals:

@@ -25,7 +25,7 @@ from extract.lexicon import load_lexicon
 
 from . import warehouse as W
 from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
-from .metadata import missing_files
+from .metadata import Manifest, missing_files
 from .process import FileResult, FileTask, process_batch, process_file, process_files, watch_build
 
 BATCH_FILES = 32
@@ -92,9 +92,10 @@ def log(msg: str) -> None:
 
 # ---------------------------------------------------------------- scanning
 
-def scan(raw_dir: Path, previous_ledger: dict[str, dict]) -> tuple[list[FileTask], list[tuple[str, str]]]:
+def scan(raw_dir: Path, previous_ledger: dict[str, dict],
+         manifest: Manifest | None = None) -> tuple[list[FileTask], list[tuple[str, str]]]:
     """The files under ``raw_dir`` with their digests; unsupported ones are rejected at once."""
-    manifest = load_manifest(raw_dir)
+    manifest = manifest if manifest is not None else load_manifest(raw_dir)
     tasks, rejected = [], []
     root = raw_dir.resolve()
     for path in iter_raw_files(raw_dir):
@@ -120,10 +121,9 @@ def scan(raw_dir: Path, previous_ledger: dict[str, dict]) -> tuple[list[FileTask
     return tasks, rejected
 
 
-def manifest_warnings(raw_dir: Path, tasks: list[FileTask], rejected: list[tuple[str, str]]) -> list[dict]:
+def manifest_warnings(man: Manifest, tasks: list[FileTask], rejected: list[tuple[str, str]]) -> list[dict]:
     """Warnings about the manifest as a whole and its rows for files that are not there (a row's own values are
     warned about on its documents)."""
-    man = load_manifest(raw_dir)
     present = {t.rel for t in tasks} | {rel for rel, _ in rejected}
     rows = [{"source_path": w.source_path, "part": w.part, "doc_id": None, "field": w.field, "message": w.message}
             for w in man.warnings + missing_files(man, present)]
@@ -603,7 +603,8 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
     with W.build_lock(wh, wait=wait):
         prev = W.current_build(wh)
         prev_ledger = load_ledger(prev)
-        tasks, early_rejects = scan(raw_dir, prev_ledger)
+        manifest = load_manifest(raw_dir)  # read once: the files' rows and the manifest's own warnings
+        tasks, early_rejects = scan(raw_dir, prev_ledger, manifest)
         report.files = len(tasks) + len(early_rejects)
         if not tasks and not early_rejects:
             raise W.WarehouseError(f"no documents under {raw_dir}")
@@ -622,7 +623,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
             unchanged -= redo
             todo += [t for t in tasks if t.rel in redo]
         early_same = dict(early_rejects) == {k: v for k, v in prev_rejected.items() if k not in prev_ledger}
-        man_warnings = manifest_warnings(raw_dir, tasks, early_rejects)
+        man_warnings = manifest_warnings(manifest, tasks, early_rejects)
         prev_warnings = _prev_warnings(prev)
         if (prev is not None and not full and not todo and not removed and early_same
                 and man_warnings == [w for w in prev_warnings if w["doc_id"] is None]

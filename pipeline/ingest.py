@@ -217,7 +217,7 @@ def _collection_rows(path: Path, data: bytes) -> Iterator[tuple[int, dict | Inpu
 def load_manifest(raw_dir: Path) -> Manifest:
     """The raw folder's manifest.csv (see pipeline/metadata.py), empty when there is none."""
     path = raw_dir / "manifest.csv"
-    return read_manifest(raw_dir, decode_bytes(path.read_bytes())[0] if path.exists() else None)
+    return read_manifest(decode_bytes(path.read_bytes())[0] if path.exists() else None)
 
 
 def infer_meta(source_path: str, text: str, given: dict) -> dict:

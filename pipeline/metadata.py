@@ -17,7 +17,6 @@ import csv
 import io
 import posixpath
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -167,7 +166,7 @@ class Manifest:
         return self.rows.get(rel, {})
 
 
-def read_manifest(raw_dir: Path, text: str | None) -> Manifest:
+def read_manifest(text: str | None) -> Manifest:
     """The manifest's rows by normalised path, with a warning for each row that cannot be used as written."""
     man = Manifest({})
     if text is None:
@@ -259,8 +258,7 @@ def _year_from_headings(text: str, doc_type: str | None) -> int | None:
             return int(m.group("year")) - dt.target_offset
     years = []
     heading = ""
-    pos = 0
-    for line in text.splitlines(keepends=True):  # 2003年是…: outside a review section in a work report
+    for line in text.splitlines():  # 2003年是…: outside a review section in a work report
         s = line.strip()
         if s and len(s) <= lex.heading_max_chars and not s.endswith(("。", "!", "！")):
             heading = s
@@ -269,7 +267,6 @@ def _year_from_headings(text: str, doc_type: str | None) -> int | None:
                 years.append(int(m.group("year")) - dt.actual_offset)
             elif not any(w in heading for w in lex.review_words):
                 years.append(int(m.group("year")) - dt.target_offset)
-        pos += len(line)
     return max(years) if years else None
 
 

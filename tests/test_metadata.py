@@ -30,14 +30,14 @@ def test_metadata_case(case):
         assert fields == sorted(case["warnings"]), why + res.warnings
 
 
-def test_manifest_rows_are_checked_and_the_rest_of_each_row_is_used(tmp_path):
+def test_manifest_rows_are_checked_and_the_rest_of_each_row_is_used():
     text = ("path,jurisdiction,report_year,doc_type,colour\n"
             "./a/one.txt,青石镇,二〇一八,年终总结,red\n"
             "a\\two.txt,青石镇,2019,government_work_report,\n"
             "../outside.txt,青石镇,2019,,\n"
             "a/one.txt,白沙镇,2019,,\n"
             "gone.txt,青石镇,2019,,\n")
-    man = read_manifest(tmp_path, text)
+    man = read_manifest(text)
     assert man.row("a/one.txt") == {"jurisdiction": "青石镇", "report_year": 2018, "doc_type": "year_end_summary"}
     assert man.row("a/two.txt")["report_year"] == 2019
     assert "../outside.txt" not in man.rows
