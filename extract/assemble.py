@@ -792,8 +792,8 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
     year, where = time_cue
     if year is not None:
         k = _kind_from_period(year, st.ctx, st.dt)
-        if k:
-            return k, None, where
+        if k and not (k == "target" and heading == "actual" and not looks_ahead and where == "paragraph"):
+            return k, None, where  # (a year ahead in another sentence under a review heading: 推迟至2024年实施)
     if heading:
         return heading, None, "section"
     local = _nearby_kind(st, i)
@@ -826,9 +826,11 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
                     kind: str, is_rate_level: bool = False) -> tuple[int | None, str]:
     """The year a figure is about, and where that came from (text, section or default). A target's own cue
     outweighs a time word of another sentence that points before the year targets are for (去年价格上涨的
-    翘尾影响约有1个百分点。把居民消费价格涨幅控制在3.5%左右)."""
-    if time_cue[0] is not None and not (kind == "target" and time_cue[1] == "paragraph"
-                                        and time_cue[0] < _target_year(st)):
+    翘尾影响约有1个百分点。把居民消费价格涨幅控制在3.5%左右), and a result is never about a year after the last
+    its report can state that another sentence names (提出到2020年…目标。…新增发电装机容量4.45亿千瓦)."""
+    if time_cue[0] is not None and not (time_cue[1] == "paragraph" and (
+            (kind == "target" and time_cue[0] < _target_year(st))
+            or (kind == "actual" and time_cue[0] > _actual_year(st)))):
         return time_cue[0], "text"
     year, where = _section_period(sent.section, st.ctx.report_year)
     if where == "section" and not is_rate_level and _mixed_section(sent.section) and st.framing(i) == "multi_year":
@@ -843,6 +845,13 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
     if st.ctx.report_year is None or st.dt is None:
         return None, "unknown"
     return st.ctx.report_year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset), "default"
+
+
+def _actual_year(st: _DocState) -> int:
+    """The last year a document can state results for (its report year plus the type's offset)."""
+    if st.ctx.report_year is None:
+        return 10_000
+    return st.ctx.report_year + (st.dt.actual_offset if st.dt else 0)
 
 
 def _target_year(st: _DocState) -> int:

@@ -14,7 +14,8 @@ from .lexicon import LEXICON_DIR, _yaml
 
 _REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "not_places",
              "not_place_after",
-             "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns", "name_list")
+             "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
+             "examples_then_kind", "verb_noun_keys", "sub_areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
@@ -38,12 +39,16 @@ class KeyLexicon:
     village: re.Pattern
     not_places: tuple[str, ...]
     not_place_after: frozenset[str]
+    sub_areas: tuple[str, ...]
     after_stop: re.Pattern
     after_max: int
     min_chars: int
     name_list: re.Pattern
     down_words: re.Pattern
     down_nouns: re.Pattern
+    examples: re.Pattern                  # 等 between examples and the kind of thing they are
+    verb_noun_nouns: frozenset[str]       # generic nouns that name something only with their verb (项目)
+    verb_noun_verbs: dict[str, str]       # verb word → how the key writes it (招引 → 引进)
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +62,10 @@ def load_key_lexicon() -> KeyLexicon:
         return "(?:" + "|".join(re.escape(w) for w in sorted({w for ws in lists for w in ws}, key=len, reverse=True)) + ")"
 
     lead = (raw["scope"], raw["agent"], raw["hedge"])
+    vnk = raw["verb_noun_keys"]
+    verb_noun_verbs = {w: name for name, ws in vnk["verbs"].items() for w in ws}
+    if stray := sorted(set(verb_noun_verbs) - set(raw["verbs"])):
+        raise ValueError(f"{LEXICON_DIR / 'keys.yaml'}: verb_noun_keys verbs {stray} are not among `verbs`")
     return KeyLexicon(
         lead=re.compile(words(*lead)), verbs=re.compile(words(raw["verbs"])),
         any_word=re.compile(words(*lead, raw["verbs"], raw["linking"])),
@@ -68,12 +77,15 @@ def load_key_lexicon() -> KeyLexicon:
         nothing=frozenset(raw["nothing_measured"]),
         place_only=re.compile(raw["place_only"]), sub_place=re.compile(raw["sub_place"]),
         village=re.compile(raw["village"]), not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]),
+        sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]),
         name_list=re.compile(raw["name_list"]),
         min_chars=int(raw["min_chars"]),
         down_words=re.compile(words(raw["direction_down_words"])),
         down_nouns=re.compile(words(raw["direction_down_nouns"])),
+        examples=re.compile(raw["examples_then_kind"]),
+        verb_noun_nouns=frozenset(vnk["nouns"]), verb_noun_verbs=verb_noun_verbs,
     )
 
 
@@ -113,6 +125,9 @@ def split_phrase(phrase: str) -> KeyParts:
             break
     while (m := lx.linking_end.search(s)) and m.start() > 0:
         s = s[:m.start()].strip(_PUNCT)
+    kinds = [m for m in lx.examples.finditer(s) if m.start() > 0 and len(s) - m.end() >= lx.min_chars]
+    if kinds:  # 当归、党参等中药材: the kind the examples are of
+        s = s[kinds[-1].end():].strip(_PUNCT)
     return KeyParts(verb, s)
 
 
@@ -154,7 +169,10 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
 def _phrase_key(phrase: str, canonical: str | None, unit: str | None) -> tuple[str, str | None]:
     """(the place prefix, the key) the words before a number give; the key is None where they name nothing."""
     lx = load_key_lexicon()
-    key = split_phrase(phrase).key
+    parts = split_phrase(phrase)
+    key = parts.key
+    if key in lx.verb_noun_nouns and parts.verb in lx.verb_noun_verbs:
+        key = lx.verb_noun_verbs[parts.verb] + key  # 招引项目, 新引进项目: 引进项目
     place = _place(key, lx.sub_place if canonical else lx.village, lx)
     if place:  # 下坊村新建通村水泥路: the place, then what is measured there
         key = split_phrase(key[len(place):]).key
@@ -167,6 +185,9 @@ def _phrase_key(phrase: str, canonical: str | None, unit: str | None) -> tuple[s
 
 
 def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
+    area = next((w for w in lx.sub_areas if key.startswith(w) and len(key) - len(w) >= lx.min_chars), "")
+    if area:  # 中心城区新增机动车停车位
+        return area
     m = pattern.match(key)
     if not m or m.group(0).endswith(lx.not_places) or key[m.end()] in lx.not_place_after:
         return ""

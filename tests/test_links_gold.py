@@ -102,15 +102,8 @@ def test_township_targets_found(towns):
     assert towns.found_rate >= 0.95, towns.misses
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: 48/61 (0.787) join; rewordings with no word in common "
-                                       "(实际到位资金/实际进资, 计划生育率/政策符合率) are in no lexicon, and a few "
-                                       "subjects stand after the number (286户1213人稳定脱贫)")
 def test_township_pairs_joined(towns):
     assert towns.join_rate >= 0.90, towns.unjoined
-
-
-def test_township_pairs_joined_no_worse_than_now(towns):
-    assert towns.join_rate >= 0.78, towns.unjoined
 
 
 def test_township_false_joins(towns):
