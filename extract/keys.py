@@ -15,7 +15,7 @@ from .lexicon import LEXICON_DIR, _yaml
 _REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "not_places",
              "not_place_after",
              "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
-             "examples_then_kind", "verb_noun_keys", "sub_areas")
+             "examples_then_kind", "verb_noun_keys", "sub_areas", "counters", "counted_min_chars")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
@@ -40,6 +40,8 @@ class KeyLexicon:
     not_places: tuple[str, ...]
     not_place_after: frozenset[str]
     sub_areas: tuple[str, ...]
+    counters: frozenset[str]     # counter words: the noun right after one is what is counted
+    counted_min_chars: int
     after_stop: re.Pattern
     after_max: int
     min_chars: int
@@ -78,6 +80,7 @@ def load_key_lexicon() -> KeyLexicon:
         place_only=re.compile(raw["place_only"]), sub_place=re.compile(raw["sub_place"]),
         village=re.compile(raw["village"]), not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)),
+        counters=frozenset(raw["counters"]), counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]),
         name_list=re.compile(raw["name_list"]),
@@ -151,10 +154,15 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
                           unit: str | None = None) -> str | None:
     """The ``indicator_key`` of a fact: the canonical id where the lexicon knows the indicator (prefixed
     with a sub-place such as a village that leads the phrase), else the measured thing with scope, time,
-    agent, hedge and verb words removed; the noun after the number where the phrase before names
-    nothing (新建5个紧密型城市医疗集团); None where neither names anything measurable."""
+    agent, hedge and verb words removed; the noun after the number where a counter word stands right
+    before it (精细化治理1411条背街小巷) or the phrase before names nothing (新建5个紧密型城市医疗集团); None
+    where neither names anything measurable."""
     prefix, key = _phrase_key(phrase, canonical, unit)
     lx = load_key_lexicon()
+    if canonical is None and unit in lx.counters and "\u4e00" <= after[:1] <= "\u9fff":
+        noun = _noun_after(after, lx)  # 精细化治理1411条背街小巷: what is counted follows its counter
+        if len(noun) >= lx.counted_min_chars and _names_something(noun, lx):
+            return prefix + noun
     if key is None or lx.name_list.match(key):
         # nothing before the number, or only names (北岭、河湾、西柳三个新型农村社区): the noun after it
         noun = _noun_after(after, lx)
