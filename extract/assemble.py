@@ -657,8 +657,9 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         fig = _Figure(q, clause_start, text[phrase_start:q.start], st.masked[clause_start:q.start],
                       st.masked[sent.start:clause_start])
         # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
-        if (q.shape != "share" and not text[q.num_start].isdigit() and text[q.num_start] not in "-"
-                and not _chinese_is_quantity(text, q, fig.clause_phrase)):
+        # (a bare scale, 突破万亿元, has its comparator word to say it is a figure)
+        if (q.shape not in ("share", "bare_scale") and not text[q.num_start].isdigit()
+                and text[q.num_start] not in "-" and not _chinese_is_quantity(text, q, fig.clause_phrase)):
             prev.q = q
             continue
         for name, step in STEPS:

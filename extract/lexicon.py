@@ -28,6 +28,7 @@ class LexiconError(ValueError):
 # read), so a key that no code reads (a typo, a leftover) is a load error instead of silent documentation.
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
+                             "bare_scale_large", "bare_scale_not_after",
                              "rate_prefixes"}),
     "comparators.yaml": frozenset({"before", "after"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "heading_max_chars", "sentence_end",
@@ -154,6 +155,8 @@ class Lexicon:
     grammar: dict
     numerals: dict
     no_bare_scale: tuple[str, ...]
+    bare_scale_large: tuple[str, ...]
+    bare_scale_not_after: tuple[str, ...]
     change_units: tuple[str, ...]
     rate_units: tuple[str, ...]
     compiled: dict = field(default_factory=dict)
@@ -230,6 +233,8 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         grammar=_yaml("grammar.yaml", root),
         numerals=_yaml("numerals.yaml", root),
         no_bare_scale=tuple(units.get("no_bare_scale", ())),
+        bare_scale_large=tuple(units.get("bare_scale_large", ())),
+        bare_scale_not_after=tuple(units.get("bare_scale_not_after", ())),
         change_units=tuple(units.get("change_units", ())),
         rate_units=tuple(units.get("rate_units", ())),
     )
@@ -250,6 +255,9 @@ def _check_units(path: Path, units: dict) -> list[dict]:
         if unknown:
             raise LexiconError(f"{where(path, 'units', i)}: unit {u['surface']!r}: unknown key(s) "
                                f"{', '.join(sorted(unknown))}: no code reads them (known: {', '.join(sorted(UNIT_KEYS))})")
+    for i, name in enumerate(units.get("bare_scale_large", ())):
+        if name not in units["scales"]:
+            raise LexiconError(f"{where(path, 'bare_scale_large', i)}: {name!r} is no scale")
     bases = {u["base"] for u in rows}
     for key in ("change_units", "rate_units", "no_bare_scale"):
         for i, name in enumerate(units.get(key, ())):

@@ -94,8 +94,9 @@ def _words_at(words) -> re.Pattern:
 def _tables():
     lex = load_lexicon()
     before = tuple(sorted(lex.comparators_before, key=len, reverse=True))
-    scales = "".join(sorted({s for s in lex.scales if len(s) == 1}))
-    bare_re = re.compile("(?:" + "|".join(map(re.escape, before)) + rf")(?P<scale>[{scales}])")
+    scales = "|".join(map(re.escape, sorted(lex.scales, key=len, reverse=True)))
+    bare_before = [w for w in before if w not in lex.bare_scale_not_after]
+    bare_re = re.compile("(?:" + "|".join(map(re.escape, bare_before)) + rf")(?P<scale>{scales})")
     lex.compiled["scale_at"] = _words_at(lex.scales)
     lex.compiled["after_at"] = _words_at(lex.comparators_after)
     lex.compiled["date_at"] = _words_at(lex.date_units)
@@ -497,7 +498,7 @@ def _resolve_comparator(lex: Lexicon, before: str | None, after: str | None, mor
 def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
     """``已达到万头规模``: a scale word standing alone after 达到/超过 is 1 × scale.
 
-    Money is never read this way: ``超过了万元`` is a number scrubbed from the source.
+    Money only from 亿 up (``突破万亿元``): ``超过了万元`` is a number scrubbed from the source.
     """
     out = []
     taken = [(q.start, q.end) for q in found]
@@ -507,11 +508,12 @@ def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
             continue
         if s > start and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS):
             continue
-        unit = _match_unit(lex, text, s + 1)
-        if unit is None or unit.base in lex.no_bare_scale:
+        scale_end = m.end("scale")
+        unit = _match_unit(lex, text, scale_end)
+        if unit is None or (unit.base in lex.no_bare_scale and m.group("scale") not in lex.bare_scale_large):
             continue
         before = text[m.start():s]
-        stop = s + 1 + len(unit.surface)
+        stop = scale_end + len(unit.surface)
         out.append(Quantity(m.start(), stop, text[m.start():stop], s, lex.scales[m.group("scale")], None,
                             unit.base, text[s:stop], lex.comparators_before[before], before, None,
                             "bare_scale"))
