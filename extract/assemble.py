@@ -54,6 +54,7 @@ _THRESHOLD_NOT = re.compile(_G["threshold_not"])
 _THRESHOLD_BEFORE = re.compile(_G["threshold_before"])
 _SESSION_BEFORE = re.compile(_G["session_before"])
 _SESSION_AFTER = re.compile(_G["session_after"])
+_ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 
 
@@ -515,7 +516,23 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
         # so the figure belongs to the subject the list started with
         subject, fig.inherited = prev.subject + _LIST_ITEM.split(subject)[-1], True
+    elif (prev.fact is not None and prev.q is not None and _LIST_ITEM.match(text, prev.q.end)
+          and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
+        subject, fig.inherited = whole, True
     fig.subject = subject
+
+
+def _elided_subject(before: str, subject: str, unit: str) -> str | None:
+    """粮食播种面积1.1亿亩、产量825亿斤: a short subject that names no indicator alone, right after the figure
+    before it, leaves out the words of that figure's subject that make one (粮食产量); the subject with
+    them, or None."""
+    if (not subject or len(subject) > _ELIDED_MAX or resolve_indicator(subject, unit)
+            or resolve_indicator(before, unit)):
+        return None
+    for k in range(len(before) - 1, 0, -1):
+        if resolve_indicator(before[:k] + subject, unit):
+            return before[:k] + subject
+    return None
 
 
 def _decide_unit(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
