@@ -63,9 +63,17 @@ def find_candidates(text: str) -> tuple[list[re.Match], list[re.Match], list[re.
     """Where quantities may start in ``text`` (numbers, bare scale words, shares such as 三分之一 or
     九成), found in one pass so a caller can skip the sentences that hold none and hand each sentence
     its own."""
-    _, _, bare_re = _tables()
-    return ([m for m in _candidate_re().finditer(text) if not _glued(text, m)], list(bare_re.finditer(text)),
+    return ([m for m in _candidate_re().finditer(text) if not _glued(text, m)], _find_bares(text, 0, len(text)),
             _find_shares(text, 0, len(text)))
+
+
+def _find_bares(text: str, start: int, end: int) -> list[re.Match]:
+    """Where a scale word may stand alone (突破万亿元, 上万人, 万余人), once for each scale word, in order."""
+    found: dict[int, re.Match] = {}
+    for pattern in _tables()[2]:
+        for m in pattern.finditer(text, start, end):
+            found.setdefault(m.start("scale"), m)
+    return [found[k] for k in sorted(found)]
 
 
 @dataclass(slots=True)
@@ -95,8 +103,12 @@ def _tables():
     lex = load_lexicon()
     before = tuple(sorted(lex.comparators_before, key=len, reverse=True))
     scales = "|".join(map(re.escape, sorted(lex.scales, key=len, reverse=True)))
-    bare_before = [w for w in before if w not in lex.bare_scale_not_after]
-    bare_re = re.compile("(?:" + "|".join(map(re.escape, bare_before)) + rf")(?P<scale>{scales})")
+    bare_before = [w for w in before if w not in lex.bare_scale_not_after] + [_ROUND_LOWER_BOUND]
+    more = "".join(map(re.escape, _MORE))
+    # a comparator word (突破万亿元) or 上 (上万人) before the scale word, or 多/余 after it (万余人): two
+    # patterns that each start with their words scan fast, where one with both would try every position
+    bare_re = (re.compile("(?P<before>" + "|".join(map(re.escape, bare_before)) + rf")(?P<scale>{scales})(?P<more>[{more}])?"),
+               re.compile(rf"(?P<scale>{scales})(?P<more>[{more}])"))
     lex.compiled["scale_at"] = _words_at(lex.scales)
     lex.compiled["after_at"] = _words_at(lex.comparators_after)
     lex.compiled["date_at"] = _words_at(lex.date_units)
@@ -201,11 +213,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
 
     ``candidates``: this span's matches from ``find_candidates`` when the caller has them already.
     """
-    lex, before, bare_re = _tables()
+    lex, before, _ = _tables()
     end = len(text) if end is None else end
     if candidates is None:
         candidates = ([m for m in _candidate_re().finditer(text, start, end) if not _glued(text, m)],
-                      list(bare_re.finditer(text, start, end)), _find_shares(text, start, end))
+                      _find_bares(text, start, end), _find_shares(text, start, end))
     numbers, bares, shares = candidates
     out: list[Quantity] = []
     for m in shares:
@@ -422,7 +434,8 @@ def resolve_approximate(raw: str) -> tuple[Decimal | None, Decimal | None]:
     """Two neighbouring digits are an approximate range: 两三 is 2–3, 五六十 50–60, 三十五六 35–36, 七八十万
     70–80 (万 applied later), 三五 3–5; a run of digits alone is read digit by digit (一二三 is 123)."""
     has_multiplier = any(c in SMALL_UNITS or c in "万亿" for c in raw)
-    for i in range(len(raw) - 1):
+    point = raw.find(POINT)  # the digits after a point are a decimal (三点八九万: 3.89万, not 3.8–3.9万)
+    for i in range((point if point >= 0 else len(raw)) - 1):
         a, b = raw[i], raw[i + 1]
         if a in DIGITS and b in DIGITS and DIGITS[a] > 0 and (has_multiplier or len(raw) == 2) and (
                 DIGITS[b] == DIGITS[a] + 1 or a + b in _APPROX_PAIRS):
@@ -496,7 +509,8 @@ def _resolve_comparator(lex: Lexicon, before: str | None, after: str | None, mor
 
 
 def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
-    """``已达到万头规模``: a scale word standing alone after 达到/超过 is 1 × scale.
+    """``已达到万头规模``: a scale word standing alone after 达到/超过 is 1 × scale; after 上 (上万人) or
+    before 多/余 (万余人) it is at least that.
 
     Money only from 亿 up (``突破万亿元``): ``超过了万元`` is a number scrubbed from the source.
     """
@@ -508,13 +522,15 @@ def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
             continue
         if s > start and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS):
             continue
-        scale_end = m.end("scale")
+        before = m.groupdict().get("before")
+        if before == _ROUND_LOWER_BOUND and text[max(start, m.start() - 1):m.start()].endswith(_ROUND_LOWER_NOT_AFTER):
+            continue  # 网上万人: 上 ends another word
+        scale_end = m.end()
         unit = _match_unit(lex, text, scale_end)
         if unit is None or (unit.base in lex.no_bare_scale and m.group("scale") not in lex.bare_scale_large):
             continue
-        before = text[m.start():s]
         stop = scale_end + len(unit.surface)
+        comparator = lex.comparators_before[before] if before and before in lex.comparators_before else "ge"
         out.append(Quantity(m.start(), stop, text[m.start():stop], s, lex.scales[m.group("scale")], None,
-                            unit.base, text[s:stop], lex.comparators_before[before], before, None,
-                            "bare_scale"))
+                            unit.base, text[s:stop], comparator, before, None, "bare_scale"))
     return out
