@@ -736,9 +736,9 @@ def trace(text: str, report_year: int | None = None, doc_type: str | None = None
 
 def _is_threshold_of_next(text: str, q: Quantity, nxt: Quantity) -> bool:
     """Whether ``q`` is a threshold naming the kind of thing the next figure counts (过千万元项目20个)."""
-    if nxt.start <= q.end or (q.comparator not in ("ge", "gt")
-                              and not _THRESHOLD_BEFORE.search(text, max(0, q.start - 2), q.start)):
-        return False
+    if nxt.start <= q.end or nxt.unit not in _ENUMERATION_UNITS or q.unit in _ENUMERATION_UNITS or (
+            q.comparator not in ("ge", "gt") and not _THRESHOLD_BEFORE.search(text, max(0, q.start - 2), q.start)):
+        return False  # (the next figure counts things; 200个以上投资超亿元的项目: a count is no threshold)
     between = text[q.end:nxt.start]
     return _THRESHOLD_NOUN.fullmatch(between) is not None and _THRESHOLD_NOT.search(between) is None
 
