@@ -46,6 +46,7 @@ _CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
 _RESPECTIVELY = _G["respectively"]
 _LIST_ITEM = re.compile(_G["list_item_separator"])
+_CONDITION = re.compile(_G["condition_frame"])
 _QUOTED = re.compile(_G["quoted"])
 _BASELINE_PHRASE = re.compile(_G["baseline_phrase"])
 _MODIFIES_AFTER = re.compile(_G["modifies_after"])
@@ -509,6 +510,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.joined = (prev.fact is not None and _CONJ.match(fig.phrase) is not None and fig.phrase != ""
                   and not modifies_after)
     subject = _subject(fig.phrase)
+    frame = _CONDITION.search(text, fig.clause_start, prev.sentence.end)
+    if frame and frame.start(1) <= q.start < frame.end(1):  # 在对美贸易下降超3成的情况下: what the condition names
+        subject = _subject(text[max(frame.start(1), fig.q.start - len(fig.phrase)):q.start])
+    elif frame and frame.end() <= q.start and fig.q.start - len(fig.phrase) <= frame.end():
+        subject = _subject(text[fig.clause_start:frame.start()] + text[frame.end():q.start])  # …的情况下增长12%
     if fig.joined:
         subject, fig.inherited = prev.subject, True
     elif (prev.subject and not _has_noun(_LIST_ITEM.split(subject)[-1])

@@ -30,7 +30,7 @@ _NUMERALS = load_lexicon().numerals
 _HALF = _NUMERALS["half"]
 _ROUND_LOWER_BOUND = _NUMERALS["round_lower_bound"]
 _ROUND_LOWER_NOT_AFTER = tuple(_NUMERALS["round_lower_bound_not_after"])
-_TENTHS_LOW = re.compile("([" + "".join(k for k, v in DIGITS.items() if v) + "])\\s*(?:"
+_TENTHS_LOW = re.compile("(?<![0-9.])([1-9" + "".join(k for k, v in DIGITS.items() if v) + "])\\s*(?:"
                          + "|".join(map(re.escape, _NUMERALS["range_words"])) + ")\\s*$")
 _SEVERAL_RANGE = tuple(Decimal(x) for x in _NUMERALS["several_range"])
 _APPROX_PAIRS = frozenset(_NUMERALS["approximate_pairs"])
@@ -40,6 +40,7 @@ _HALF_ENDS = re.compile(r"[\s,;:。!?、)]|$")
 _INCLUSIVE = re.compile(_NUMERALS["inclusive_mark"])
 _FRACTION_UNITS = dict(_NUMERALS["fraction_units"])
 _SHARE_PLACES = Decimal("0.0001")
+_TEN = next(k for k, v in SMALL_UNITS.items() if v == 10)  # 十
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,7 @@ def _candidate_re() -> re.Pattern:
     """A number followed by what can continue a quantity (a unit, a scale, 多/余, a range sign)."""
     lex = load_lexicon()
     follow = ({u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE)
-              | {w[0] for w in _RANGE_WORDS} | {" "})
+              | {w[0] for w in _RANGE_WORDS} | {" "} | set(SEVERAL))
     cls = "".join(re.escape(c) for c in sorted(follow))
     # no leading lookbehind: a pattern that starts with its character set scans fast; see _glued
     return re.compile(rf"(?={NUMBER_START})(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}])")
@@ -252,14 +253,19 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     prev = text[m.start() - 1] if m.start() > sent_start else ""
     if text[sent_start:m.start()].rstrip().endswith(_ORDINAL_PREFIXES):  # 第3个, 第 3 个
         return None
-    if prev in SECTION_UNITS and m.start() - 2 >= sent_start and text[m.start() - 2] in _NUMBER_CHARS:
-        return None  # 3万4千万元: the rest of a number whose start could not be read, never a number of its own
+    if (prev in SECTION_UNITS and m.start() - 2 >= sent_start and text[m.start() - 2] in _NUMBER_CHARS) or (
+            raw[0] in SEVERAL and prev and (prev.isdigit() or prev in CHINESE_NUMERAL_CHARS)):
+        return None  # 3万4千万元, 一百几十人: the rest of a number whose start could not be read, never a number
     if _is_date_unit(lex, text, m.end()):
         return None
     value, value_high, shape = _resolve_raw(raw)
     if value is None:
         return None
-    tail = _read_tail(lex, text, m.end(), limit)
+    tail_start = m.end()
+    if chinese and value_high is None and raw[-1] == _TEN and text[tail_start:tail_start + 1] in SEVERAL:
+        # 十几个, 三十几万人: some more than the tens, 11–19 and 31万–39万
+        value, value_high, shape, tail_start = value + 1, value + 9, "approximate", tail_start + 1
+    tail = _read_tail(lex, text, tail_start, limit)
     if tail.scale_text and tail.unit is None and not chinese:
         tail, value = _mixed_scale(lex, text, tail, value, limit, m.start())  # 3万4000人, 1万2千亿元
     if value_high is not None:  # 两三个, 三四万吨, 数十亿元
@@ -320,7 +326,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
 
 @lru_cache(maxsize=1)
 def _share_re() -> re.Pattern:
-    """三分之一, 百分之五, 千分之一 (a denominator, 分之, a numerator) and 九成 (tenths)."""
+    """三分之一, 百分之五, 千分之一 (a denominator, 分之, a numerator) and 九成, 3成 (tenths)."""
     n = _NUMERALS
     num = rf"(?:{CHINESE_NUMBER}|{_ARABIC})"
     not_after = "|".join(map(re.escape, n["tenths_not_before"]))
@@ -328,7 +334,8 @@ def _share_re() -> re.Pattern:
     big = "".join(n["fraction_units"]) + "万"
     return re.compile(rf"(?={NUMBER_START}|[{big}])(?:(?P<den>{num}|[{big}]){re.escape(n['fraction_word'])}(?P<num>{num})"
                       rf"|(?<![\d/.第])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
-                      rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?){re.escape(n['tenths_word'])}"
+                      rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?|(?<![\d.第])[1-9](?:\.\d)?)"
+                      rf"{re.escape(n['tenths_word'])}"
                       rf"(?P<tenths_rest>[{digits}{re.escape(n['half'])}](?=[^\u4e00-\u9fff]|[的以左多]|$))?"
                       rf"(?!{not_after}))")
 
@@ -341,7 +348,7 @@ def _share_hints(text: str, start: int, end: int) -> list[int]:
     a regex scan of the whole text costs more than the shares it finds)."""
     n, hits = _NUMERALS, []
     digits = set(k for k, v in DIGITS.items() if v) | {"十"}
-    for word, check in ((n["fraction_word"], None), (n["tenths_word"], lambda i: text[i - 1] in digits),
+    for word, check in ((n["fraction_word"], None), (n["tenths_word"], lambda i: text[i - 1] in digits or "1" <= text[i - 1] <= "9"),
                         ("/", lambda i: text[i - 1].isdigit() and text[i + 1:i + 2].isdigit())):
         i = text.find(word, start, end)
         while i >= 0:
@@ -406,7 +413,8 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     num_start = m.start()
     if m.group("tenths") and high is None and (lm := _TENTHS_LOW.search(text, max(sent_start, num_start - 4),
                                                                        num_start)):
-        low_value = Decimal(DIGITS[lm.group(1)] * 10)  # 两到三成: the low end is written without its 成
+        low = lm.group(1)  # 两到三成, 2到3成: the low end is written without its 成
+        low_value = Decimal((int(low) if low.isdigit() else DIGITS[low]) * 10)
         if low_value < value:
             value, high, num_start = low_value, value, lm.start()
     if _signed_negative(text, num_start, sent_start):  # 负千分之一点二
