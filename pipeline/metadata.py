@@ -30,7 +30,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "metadata.yaml"
 FIELDS = ("jurisdiction", "report_year", "doc_type")          # the fields whose source is recorded
 META_COLUMNS = ("jurisdiction", "admin_level", "report_year", "doc_type", "title", "source_url")
 COLUMN_ALIASES = {"province": "jurisdiction", "year": "report_year"}
-_KEYS = {"admin_levels", "year_digits", "year_range", "head_chars", "doc_type_openings", "speaker",
+_KEYS = {"admin_levels", "year_digits", "year_range", "head_chars", "doc_type_openings", "speaker", "congress",
          "heading_max_chars", "review_heading", "plan_heading", "plan_sentence", "review_words", "self_words",
          "not_name_chars", "min_mentions"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -62,6 +62,7 @@ class _Lexicon:
     head_chars: int
     openings: tuple          # (doc type id, compiled pattern)
     speaker: re.Pattern
+    congress: re.Pattern
     heading_max_chars: int
     review_heading: re.Pattern
     plan_heading: re.Pattern
@@ -88,7 +89,7 @@ def lexicon() -> _Lexicon:
         year_range=tuple(raw["year_range"]),
         head_chars=int(raw["head_chars"]),
         openings=tuple((dt, re.compile(p)) for dt, pats in raw["doc_type_openings"].items() for p in pats),
-        speaker=re.compile(raw["speaker"]),
+        speaker=re.compile(raw["speaker"]), congress=re.compile(raw["congress"]),
         heading_max_chars=int(raw["heading_max_chars"]),
         review_heading=re.compile(raw["review_heading"]),
         plan_heading=re.compile(raw["plan_heading"]),
@@ -240,6 +241,12 @@ def _jurisdiction_from_speaker(head: str):
     return find_jurisdiction(m.group(1)) if m else None
 
 
+def _jurisdiction_from_congress(head: str):
+    """在合肥市第十七届人民代表大会…上: the place whose congress hears the report."""
+    m = lexicon().congress.search(head)
+    return (find_jurisdiction(m.group(1)) or find_local_government(m.group(1))) if m else None
+
+
 def _year_from_headings(text: str, doc_type: str | None) -> int | None:
     """report_year from the first heading that names a year reviewed or planned, by the doc type's offsets."""
     dt = doc_type_by_id(doc_type)
@@ -332,7 +339,8 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
     else:
         for source, finder in (("file_name", lambda: find_jurisdiction(name) or find_local_government(name)),
                                ("title", lambda: title and (find_jurisdiction(title) or find_local_government(title))),
-                               ("text", lambda: _jurisdiction_from_speaker(head) or _self_named_government(text))):
+                               ("text", lambda: (_jurisdiction_from_speaker(head) or _jurisdiction_from_congress(head)
+                                         or _self_named_government(text)))):
             j = finder()
             if j:
                 meta["jurisdiction"], sources["jurisdiction"] = j.name, source
