@@ -15,7 +15,7 @@ from .lexicon import LEXICON_DIR, _yaml
 _REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "not_places",
              "not_place_after",
              "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
-             "examples_then_kind", "verb_noun_keys", "sub_areas", "counters", "counted_min_chars")
+             "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "counted_min_chars")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
@@ -40,6 +40,7 @@ class KeyLexicon:
     not_places: tuple[str, ...]
     not_place_after: frozenset[str]
     sub_areas: tuple[str, ...]
+    zone: re.Pattern
     counters: frozenset[str]     # counter words: the noun right after one is what is counted
     counted_min_chars: int
     after_stop: re.Pattern
@@ -79,7 +80,7 @@ def load_key_lexicon() -> KeyLexicon:
         nothing=frozenset(raw["nothing_measured"]),
         place_only=re.compile(raw["place_only"]), sub_place=re.compile(raw["sub_place"]),
         village=re.compile(raw["village"]), not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]),
-        sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)),
+        sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=re.compile(raw["zone"]),
         counters=frozenset(raw["counters"]), counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]),
@@ -196,6 +197,8 @@ def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
     area = next((w for w in lx.sub_areas if key.startswith(w) and len(key) - len(w) >= lx.min_chars), "")
     if area:  # 中心城区新增机动车停车位
         return area
+    if zm := lx.zone.match(key):  # 沿边临港产业园区工业投资增长
+        return zm.group(0)
     m = pattern.match(key)
     if not m or m.group(0).endswith(lx.not_places) or key[m.end()] in lx.not_place_after:
         return ""
