@@ -49,14 +49,17 @@ def _candidate_re() -> re.Pattern:
     follow = ({u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE)
               | {w[0] for w in _RANGE_WORDS} | {" "})
     cls = "".join(re.escape(c) for c in sorted(follow))
-    # no leading lookbehind: a pattern that starts with its character set scans fast; see _glued
+    # no leading lookbehind: a pattern that starts with its character set scans fast; see _unglued
     return re.compile(rf"(?={NUMBER_START})(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}])")
 
 
-def _glued(text: str, m: re.Match) -> bool:
-    """A number glued to a letter, a digit or a point before it (G20, PM2.5) is no quantity's start."""
-    i = m.start()
-    return i > 0 and (text[i - 1].isascii() and (text[i - 1].isalnum() or text[i - 1] == "."))
+# a number glued to a letter, a digit or a point before it (G20, PM2.5) is no quantity's start
+_GLUED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
+
+
+def _unglued(text: str, matches) -> list[re.Match]:
+    """The candidate numbers that are not glued to what stands before them."""
+    return [m for m in matches if not ((i := m.start()) and text[i - 1] in _GLUED_AFTER)]
 
 
 def find_candidates(text: str) -> tuple[list[re.Match], list[re.Match], list[re.Match]]:
@@ -64,7 +67,7 @@ def find_candidates(text: str) -> tuple[list[re.Match], list[re.Match], list[re.
     九成), found in one pass so a caller can skip the sentences that hold none and hand each sentence
     its own."""
     _, _, bare_re = _tables()
-    return ([m for m in _candidate_re().finditer(text) if not _glued(text, m)], list(bare_re.finditer(text)),
+    return (_unglued(text, _candidate_re().finditer(text)), list(bare_re.finditer(text)),
             _find_shares(text, 0, len(text)))
 
 
@@ -137,8 +140,8 @@ def _match_unit(lex: Lexicon, text: str, pos: int) -> Unit | None:
         return None
     for u in _units_by_first_char().get(text[pos], ()):
         if text.startswith(u.surface, pos):
-            nxt = text[pos + len(u.surface): pos + len(u.surface) + 1]
-            if nxt and any(text.startswith(nb, pos + len(u.surface)) for nb in u.not_before):
+            after = pos + len(u.surface)
+            if u.not_before and after < len(text) and text.startswith(u.not_before, after):
                 continue
             return u
     return None
@@ -203,7 +206,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     lex, before, bare_re = _tables()
     end = len(text) if end is None else end
     if candidates is None:
-        candidates = ([m for m in _candidate_re().finditer(text, start, end) if not _glued(text, m)],
+        candidates = (_unglued(text, _candidate_re().finditer(text, start, end)),
                       list(bare_re.finditer(text, start, end)), _find_shares(text, start, end))
     numbers, bares, shares = candidates
     out: list[Quantity] = []
@@ -213,13 +216,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     taken = [(q.num_start, q.end) for q in out]
     pos = start
     for m in numbers:
-        if m.start() < pos or any(a <= m.start() < b for a, b in taken):
+        if m.start() < pos or (taken and any(a <= m.start() < b for a, b in taken)):
             continue
         q = _read_quantity(lex, before, text, m, start, end)
         if q is not None:
             out.append(q)
             pos = q.end
-    out.extend(_find_bare_scales(lex, bares, text, start, end, out))
+    if bares:
+        out.extend(_find_bare_scales(lex, bares, text, start, end, out))
     out.sort(key=lambda q: q.start)
     return [q for q in out if _fits(q.value) and _fits(q.value_high)]
 
@@ -236,8 +240,12 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     chinese = not raw[0].isdigit()
     if chinese and len(raw) > 1 and all(c in ZERO_DIGITS for c in raw):
         return None
-    prev = text[m.start() - 1] if m.start() > sent_start else ""
-    if text[sent_start:m.start()].rstrip().endswith(_ORDINAL_PREFIXES):  # 第3个, 第 3 个
+    num_start = m.start()
+    prev = text[num_start - 1] if num_start > sent_start else ""
+    before_end = num_start  # 第3个, 第 3 个: an ordinal prefix, spaces aside, right before the number
+    while before_end > sent_start and text[before_end - 1].isspace():
+        before_end -= 1
+    if text.endswith(_ORDINAL_PREFIXES, sent_start, before_end):
         return None
     if prev in SECTION_UNITS and m.start() - 2 >= sent_start and text[m.start() - 2] in _NUMBER_CHARS:
         return None  # 3万4千万元: the rest of a number whose start could not be read, never a number of its own

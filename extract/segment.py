@@ -110,6 +110,17 @@ class SentenceIndex:
     def __len__(self) -> int:
         return len(self.starts)
 
+    def section(self, i: int) -> str:
+        """The heading path above sentence ``i`` (no ``Sentence`` made)."""
+        return self._line_sections[self.paragraphs[i]]
+
+    def paragraph_start(self, i: int) -> int:
+        """The first sentence of the paragraph sentence ``i`` stands in."""
+        para = self.paragraphs
+        while i > 0 and para[i - 1] == para[i]:
+            i -= 1
+        return i
+
     def __getitem__(self, i: int) -> Sentence:
         if i < 0:
             i += len(self.starts)
