@@ -40,6 +40,7 @@ _HALF_ENDS = re.compile(r"[\s,;:。!?、)]|$")
 _INCLUSIVE = re.compile(_NUMERALS["inclusive_mark"])
 _FRACTION_UNITS = dict(_NUMERALS["fraction_units"])
 _SHARE_PLACES = Decimal("0.0001")
+_ONE = Decimal(1)
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +162,7 @@ def _is_date_unit(lex: Lexicon, text: str, pos: int) -> bool:
     return lex.compiled["date_at"].match(text, pos) is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tail:
     end: int
     scale: Decimal
@@ -182,7 +183,7 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
     if pos < limit and text[pos] in _MORE:
         more, pos = True, pos + 1
     unit = _match_unit(lex, text, pos)
-    scale, scale_text = Decimal(1), ""
+    scale, scale_text = _ONE, ""
     if unit is None:
         sc = _match_scale(lex, text, pos)
         if sc:
@@ -296,8 +297,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         num_start -= 1
         value = -value  # of a range, the low end: -1%至1%
     before_m = _match_before(before_words, text, sent_start, num_start)
-    if (before_m is None and value_high is None and all(c in SMALL_UNITS for c in raw)
-            and num_start > sent_start and text[num_start - 1] == _ROUND_LOWER_BOUND
+    if (before_m is None and value_high is None and num_start > sent_start
+            and text[num_start - 1] == _ROUND_LOWER_BOUND and all(c in SMALL_UNITS for c in raw)
             and not text[max(sent_start, num_start - 3):num_start - 1].endswith(_ROUND_LOWER_NOT_AFTER)):
         before_m = (num_start - 1, _ROUND_LOWER_BOUND)  # 上千人: more than a thousand
         tail = _Tail(tail.end, tail.scale, tail.scale_text, tail.unit, tail.unit_text, True)
