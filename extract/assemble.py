@@ -327,7 +327,9 @@ class _DocState:
     def time_in(self, start: int, end: int) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at."""
         lo = bisect.bisect_left(self.time_starts, start)
-        hi = bisect.bisect_left(self.time_starts, end)
+        hi = bisect.bisect_left(self.time_starts, end, lo)
+        if lo == hi:  # most spans hold none
+            return None
         best = None
         for h in self.times[lo:hi]:
             if h[1] <= end and (best is None or (h[1], h[2]) >= (best[1], best[2])):
@@ -413,8 +415,8 @@ class _DocState:
     def cues_in(self, start: int, end: int) -> list:
         """The kind cues that lie wholly inside ``text[start:end]``."""
         lo = bisect.bisect_left(self.cue_starts, start)
-        hi = bisect.bisect_left(self.cue_starts, end)
-        return [h for h in self.cues[lo:hi] if h[1] <= end]
+        hi = bisect.bisect_left(self.cue_starts, end, lo)
+        return [h for h in self.cues[lo:hi] if h[1] <= end] if lo < hi else []
 
 
 def extract_facts(text: str, doc_id: str, report_year: int | None = None,
@@ -616,10 +618,11 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             or st.in_baseline(q.start)):
         flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
         period = None
-    bm = _BASELINE_YEAR.search(fig.clause_phrase) or _BASELINE_YEAR.search(fig.sentence_prefix)
-    if bm and period is not None and int(bm.group(1)) < period - 1:
-        flags.append("cumulative")  # 比2002年增长65.5%
-        period = None
+    if period is not None:  # 比2002年增长65.5%: grown since a base year well before the period
+        bm = _BASELINE_YEAR.search(fig.clause_phrase) or _BASELINE_YEAR.search(fig.sentence_prefix)
+        if bm and int(bm.group(1)) < period - 1:
+            flags.append("cumulative")
+            period = None
     if t["cumulative"].search(fig.clause_phrase) and "cumulative" not in flags:
         flags.append("cumulative")
     if (fig.kind == "target" and period is not None and st.ctx.report_year is not None
@@ -629,8 +632,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 
 def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
-    near = fig.clause_phrase + "|" + fig.sentence_prefix[-30:]
-    if fig.kind == "actual" and _cue_tables()["estimated"].search(near):
+    if fig.kind == "actual" and _cue_tables()["estimated"].search(fig.clause_phrase + "|" + fig.sentence_prefix[-30:]):
         fig.flags.append("estimated")
 
 
