@@ -15,6 +15,7 @@ _TABLES = load_lexicon().numerals
 DIGITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["digits"].items()}
 SMALL_UNITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["multipliers"].items()}
 SECTION_UNITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["section_multipliers"].items()}
+_SECTION_UNITS_LARGEST_FIRST = sorted(SECTION_UNITS.items(), key=lambda kv: -kv[1])  # 亿 before 万
 POINT: str = _TABLES["decimal_point"]
 NEGATIVE_SIGNS: tuple[str, ...] = tuple(_TABLES["negative_signs"])
 NOT_SIGNS: tuple[str, ...] = tuple(_TABLES["not_signs"])
@@ -78,7 +79,7 @@ def parse_chinese_number(s: str) -> Decimal | None:
     """A whole Chinese numeral, 万 and 亿 included: ``一万二千亿`` → 1200000000000."""
     if not s:
         return None
-    for unit, factor in sorted(SECTION_UNITS.items(), key=lambda kv: -kv[1]):
+    for unit, factor in _SECTION_UNITS_LARGEST_FIRST:
         pos = s.rfind(unit)
         if pos >= 0:
             if unit in s[:pos]:

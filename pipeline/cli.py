@@ -247,10 +247,10 @@ def cmd_extract(args) -> int:
         facts = facts_of_file(path, override)
     except InputError as exc:
         return _fail(f"{path}: {exc}")
-    out = sys.stdout
     encode = json.JSONEncoder(ensure_ascii=False, default=_jsonable).encode  # what json.dumps makes per call
-    for f in facts:
-        out.write(encode(f) + "\n")
+    lines = [encode(f) + "\n" for f in facts]
+    for i in range(0, len(lines), 1000):  # a few large writes: stdout may be unbuffered (python -u), a call each
+        sys.stdout.write("".join(lines[i:i + 1000]))
     return 0
 
 
