@@ -429,6 +429,8 @@ def _resolve_raw(raw: str) -> tuple[Decimal | None, Decimal | None, str]:
 def resolve_approximate(raw: str) -> tuple[Decimal | None, Decimal | None]:
     """Two neighbouring digits are an approximate range: 两三 is 2–3, 五六十 50–60, 三十五六 35–36, 七八十万
     70–80 (万 applied later), 三五 3–5; a run of digits alone is read digit by digit (一二三 is 123)."""
+    if len(raw) < 2:  # 三: no neighbours
+        return resolve_number(raw), None
     has_multiplier = any(c in SMALL_UNITS or c in "万亿" for c in raw)
     for i in range(len(raw) - 1):
         a, b = raw[i], raw[i + 1]
