@@ -683,13 +683,13 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         k = bisect.bisect_right(clause_ends, q.num_start) - 1
         clause_start = clause_ends[k] if k >= 0 else sent.start
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
-        fig = _Figure(q, clause_start, text[phrase_start:q.start], st.masked[clause_start:q.start],
-                      st.masked[sent.start:clause_start])
+        clause_phrase = st.masked[clause_start:q.start]
         # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
         if (q.shape != "share" and not text[q.num_start].isdigit() and text[q.num_start] not in "-"
-                and not _chinese_is_quantity(text, q, fig.clause_phrase)):
+                and not _chinese_is_quantity(text, q, clause_phrase)):
             prev.q = q
             continue
+        fig = _Figure(q, clause_start, text[phrase_start:q.start], clause_phrase, st.masked[sent.start:clause_start])
         for name, step in STEPS:
             step(st, fig, prev)
             if on_step is not None:
