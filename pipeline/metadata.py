@@ -74,7 +74,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    raw = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    raw = yaml.load(LEXICON.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C: 8x faster
     missing, unknown = _KEYS - set(raw), set(raw) - _KEYS
     if missing or unknown:
         raise ValueError(f"{LEXICON}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
