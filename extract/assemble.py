@@ -90,6 +90,7 @@ class Fact:
 
 @dataclass
 class DocContext:
+    """What a document says of itself: its report year and doc type."""
     report_year: int | None
     doc_type: str | None
 

@@ -104,6 +104,7 @@ def _alternation(patterns) -> re.Pattern | None:
 
 @dataclass(frozen=True)
 class Unit:
+    """A unit as written (its surface) and the base unit it counts in."""
     surface: str
     base: str
     not_before: tuple[str, ...] = ()
@@ -112,6 +113,7 @@ class Unit:
 
 @dataclass(frozen=True)
 class Indicator:
+    """One row of indicators.csv: a canonical indicator, its synonyms, unit, verbs and direction."""
     id: str
     synonyms: tuple[str, ...]
     unit: str
@@ -123,6 +125,7 @@ class Indicator:
 
 @dataclass(frozen=True)
 class Jurisdiction:
+    """One row of gazetteer.csv: a jurisdiction's full name, its aliases and its level."""
     name: str
     aliases: tuple[str, ...]
     admin_level: str
@@ -130,6 +133,8 @@ class Jurisdiction:
 
 @dataclass(frozen=True)
 class DocType:
+    """A kind of document (doc_types.yaml): the words that name it, and how far from its report year its
+    results and its targets lie."""
     id: str
     words: tuple[str, ...]
     actual_offset: int
@@ -139,6 +144,7 @@ class DocType:
 
 @dataclass
 class Lexicon:
+    """What ``load_lexicon`` reads (units, comparators, cues, grammar, numerals, indicators, …), checked."""
     scales: dict[str, Decimal]
     units: list[Unit]
     date_units: tuple[str, ...]

@@ -26,6 +26,7 @@ _FULLWIDTH = re.compile("[\uff01-\uff5e]")
 
 @dataclass(frozen=True)
 class NormalizedText:
+    """Canonical text, with the flags normalising raised (corrupt_text)."""
     text: str
     flags: tuple[str, ...]
 

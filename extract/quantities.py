@@ -74,6 +74,7 @@ def find_candidates(text: str) -> tuple[list[re.Match], list[re.Match], list[re.
 
 @dataclass(slots=True)
 class Quantity:
+    """A quantity mention: its span and surface, value (and upper end), unit and comparator."""
     start: int                 # span of the whole mention, comparators included
     end: int
     surface: str
@@ -164,6 +165,7 @@ def _is_date_unit(lex: Lexicon, text: str, pos: int) -> bool:
 
 @dataclass(slots=True)
 class _Tail:
+    """What follows a number: 多/余, a scale and a unit, and where they end."""
     end: int
     scale: Decimal
     scale_text: str

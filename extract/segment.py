@@ -12,6 +12,7 @@ from .numerals import parse_chinese_int
 
 @dataclass(frozen=True)
 class Part:
+    """One document of a compilation (范文一, …), or the whole text."""
     number: int | None
     title: str | None
     text: str
@@ -19,6 +20,7 @@ class Part:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence's offsets and text, the heading path above it and its paragraph."""
     start: int
     end: int
     text: str

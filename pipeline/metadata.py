@@ -47,6 +47,8 @@ class MetaWarning:
 
 @dataclass
 class Resolved:
+    """A document's metadata, where each field came from, and its warnings (a field nothing stated, a year read
+    from the text)."""
     meta: dict
     sources: dict = field(default_factory=dict)       # field -> where its value came from
     warnings: list[str] = field(default_factory=list)  # "field: message"
@@ -56,6 +58,7 @@ class Resolved:
 
 @dataclass(frozen=True)
 class _Lexicon:
+    """lexicons/metadata.yaml, compiled."""
     admin_levels: frozenset
     year_digits: dict
     year_range: tuple
@@ -158,6 +161,7 @@ def clean_given(meta: dict) -> tuple[dict, list[str]]:
 
 @dataclass
 class Manifest:
+    """The manifest's usable rows by path, and what was wrong with it."""
     rows: dict                                   # path -> cleaned metadata
     warnings: list[MetaWarning] = field(default_factory=list)
     row_warnings: dict = field(default_factory=dict)   # path -> ["field: message"] about that row's values
