@@ -114,7 +114,6 @@ def is_corrupt(text: str) -> bool:
     return any(p.search(text) for p in _chrome()[3])
 
 
-
 def _drop_invisible(text: str) -> str:
     """No zero-width spaces and joiners, word joiners, BOMs, soft hyphens or ideographic spaces."""
     for ch in _INVISIBLE:
