@@ -57,6 +57,7 @@ _SESSION_BEFORE = re.compile(_G["session_before"])
 _SESSION_AFTER = re.compile(_G["session_after"])
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
+_NEARBY_SENTENCES = 12  # how many sentences before a figure's tell whether they review or plan
 
 
 @dataclass
@@ -91,6 +92,7 @@ class Fact:
 
 @dataclass
 class DocContext:
+    """What a document says of itself: its report year and doc type."""
     report_year: int | None
     doc_type: str | None
 
@@ -206,29 +208,34 @@ def _heading_kind_cached(section: str, report_year: int | None, dt: DocType | No
     return None
 
 
-def _nearby_kind(st: "_DocState", i: int, window: int = 12) -> str | None:
-    """The kind most cues take in the sentences just before this one (a review or a plan)."""
-    hits = st.cues_in(st.sentences.starts[max(0, i - window)], st.sentences.ends[i])
-    n_target = sum(1 for _, _, k, _ in hits if k == "target")
-    n_actual = len(hits) - n_target
-    if n_target == n_actual:
-        return None
-    return "target" if n_target > n_actual else "actual"
+def _nearby_kind(st: "_DocState", i: int) -> str | None:
+    """The kind most cues take in the sentences just before this one (a review or a plan); counted once per
+    sentence, as every figure of it asks the same."""
+    if i not in st._nearby:
+        hits = st.cues_in(st.sentences.starts[max(0, i - _NEARBY_SENTENCES)], st.sentences.ends[i])
+        n_target = sum(1 for _, _, k, _ in hits if k == "target")
+        n_actual = len(hits) - n_target
+        st._nearby[i] = None if n_target == n_actual else "target" if n_target > n_actual else "actual"
+    return st._nearby[i]
 
 
 @lru_cache(maxsize=1)
-def _indicators_by_unit() -> dict[str, list[tuple[Indicator, str]]]:
-    """(indicator, synonym) pairs for each unit: most quantities' units have no indicator at all."""
+def _indicators_by_unit() -> dict[str, tuple[re.Pattern, list[tuple[Indicator, str]]]]:
+    """(indicator, synonym) pairs for each unit, with one pattern that finds any of its synonyms: most
+    quantities' units have no indicator at all, and most phrases hold no synonym."""
     index: dict[str, list[tuple[Indicator, str]]] = {}
     for ind in load_lexicon().indicators:
         index.setdefault(ind.unit, []).extend((ind, syn) for syn in ind.synonyms)
-    return index
+    return {unit: (re.compile("|".join(re.escape(syn) for _, syn in pairs)), pairs) for unit, pairs in index.items()}
 
 
 def resolve_indicator(phrase: str, unit: str) -> Indicator | None:
     """The indicator whose longest synonym stands in ``phrase`` with a matching unit."""
+    any_synonym, pairs = _indicators_by_unit().get(unit, (None, ()))
+    if any_synonym is None or not any_synonym.search(phrase):
+        return None
     best: tuple[int, int, Indicator] | None = None
-    for ind, syn in _indicators_by_unit().get(unit, ()):
+    for ind, syn in pairs:
         pos = phrase.rfind(syn)
         if pos < 0:
             continue
@@ -316,11 +323,16 @@ class _DocState:
         self._framing: dict[int, str] = {}
         self._framing_of_paragraph: dict[int, str | None] = {}
         self._span_of_paragraph: dict[int, bool] = {}
+        self._paragraph_time: dict[int, tuple[int | None, str | None]] = {}  # by sentence: its figures share it
+        self._nearby: dict[int, str | None] = {}
+        self._heading_kind: dict[int, str | None] = {}  # by paragraph (line): its sentences share a section
 
     def time_in(self, start: int, end: int) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at."""
         lo = bisect.bisect_left(self.time_starts, start)
-        hi = bisect.bisect_left(self.time_starts, end)
+        hi = bisect.bisect_left(self.time_starts, end, lo)
+        if lo == hi:  # most spans hold none
+            return None
         best = None
         for h in self.times[lo:hi]:
             if h[1] <= end and (best is None or (h[1], h[2]) >= (best[1], best[2])):
@@ -343,34 +355,38 @@ class _DocState:
         a paragraph that opens on one year (2020年,…) ends it. Stricter than ``framing``: 实施五年行动计划 in
         an opening frames nothing."""
         idx, t = self.sentences, _cue_tables()
-        para = idx.paragraphs[i]
-        if para in self._span_of_paragraph:
-            return self._span_of_paragraph[para]
-        section = idx[i].section
+        section = idx.section(i)
+        walked = []  # the paragraphs passed on the way up: each has the answer the walk finds
         found = False
         j = i
-        while j >= 0 and idx[j].section == section:
-            if j == 0 or idx.paragraphs[j - 1] != idx.paragraphs[j]:  # the first sentence of a paragraph
-                opening = self.text[idx.starts[j]:idx.starts[j] + _FRAMING_CHARS]  # quotes kept: “十三五”时期
-                if t["span_opening"].match(opening):
-                    found = True
-                    break
-                if t["single_year_framing"].match(opening.lstrip()) or _YEAR.match(opening.lstrip()):
-                    break
+        while j >= 0 and idx.section(j) == section:
+            para = idx.paragraphs[j]
+            if para in self._span_of_paragraph:  # an answer found before: the same walk from here up
+                found = self._span_of_paragraph[para]
+                break
+            walked.append(para)
+            j = idx.paragraph_start(j)  # the first sentence of the paragraph
+            opening = self.text[idx.starts[j]:idx.starts[j] + _FRAMING_CHARS]  # quotes kept: “十三五”时期
+            if t["span_opening"].match(opening):
+                found = True
+                break
+            if t["single_year_framing"].match(opening.lstrip()) or _YEAR.match(opening.lstrip()):
+                break
             j -= 1
-        self._span_of_paragraph[para] = found
+        for para in walked:
+            self._span_of_paragraph[para] = found
         return found
 
     def _find_framing(self, i: int) -> str | None:
         idx, t = self.sentences, _cue_tables()
         para = idx.paragraphs[i]
-        top = idx[i].section.split(" > ")[0]
+        top = idx.section(i).split(" > ")[0]
         j = i
         while j >= 0:
             if idx.paragraphs[j] != para:
                 para = idx.paragraphs[j]
             if j == 0 or idx.paragraphs[j - 1] != para:  # the first sentence of its paragraph
-                if idx[j].section.split(" > ")[0] != top:
+                if idx.section(j).split(" > ")[0] != top:
                     return None
                 cached = self._framing.get(j)
                 if cached is None:
@@ -388,6 +404,13 @@ class _DocState:
             j -= 1
         return None
 
+    def heading_kind(self, i: int) -> str | None:
+        """``_heading_kind`` of the section sentence ``i`` stands in, looked up once per paragraph."""
+        para = self.sentences.paragraphs[i]
+        if para not in self._heading_kind:
+            self._heading_kind[para] = _heading_kind(self.sentences[i].section, self.ctx, self.dt)
+        return self._heading_kind[para]
+
     def in_baseline(self, pos: int) -> bool:
         i = bisect.bisect_right(self.baseline_starts, pos) - 1
         return i >= 0 and pos < self.baselines[i][1]
@@ -395,8 +418,8 @@ class _DocState:
     def cues_in(self, start: int, end: int) -> list:
         """The kind cues that lie wholly inside ``text[start:end]``."""
         lo = bisect.bisect_left(self.cue_starts, start)
-        hi = bisect.bisect_left(self.cue_starts, end)
-        return [h for h in self.cues[lo:hi] if h[1] <= end]
+        hi = bisect.bisect_left(self.cue_starts, end, lo)
+        return [h for h in self.cues[lo:hi] if h[1] <= end] if lo < hi else []
 
 
 def extract_facts(text: str, doc_id: str, report_year: int | None = None,
@@ -440,13 +463,18 @@ def _paragraph_context(st: _DocState, i: int) -> list[tuple[int, int]]:
 def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
                     prefix_span: tuple[int, int]) -> tuple[int | None, str | None]:
     """The year the nearest time word points at (clause, sentence, then the paragraph), and where it stood."""
-    levels = [("clause_time", clause_span), ("sentence_time", prefix_span)] + \
-             [("paragraph", span) for span in _paragraph_context(st, i)]
-    for name, (a, b) in levels:
-        y = st.time_in(a, b)
-        if y is not None:
-            return y, name
-    return None, None
+    y = st.time_in(*clause_span)
+    if y is not None:
+        return y, "clause_time"
+    y = st.time_in(*prefix_span)
+    if y is not None:
+        return y, "sentence_time"
+    found = st._paragraph_time.get(i)
+    if found is None:  # the same for every figure of sentence ``i``: looked up once
+        found = next(((y, "paragraph") for a, b in _paragraph_context(st, i) if (y := st.time_in(a, b)) is not None),
+                     (None, None))
+        st._paragraph_time[i] = found
+    return found
 
 
 # ---------------------------------------------------------------- deciding a figure, one step at a time
@@ -517,11 +545,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject = _subject(text[fig.clause_start:frame.start()] + text[frame.end():q.start])  # …的情况下增长12%
     if fig.joined:
         subject, fig.inherited = prev.subject, True
-    elif (prev.subject and not _has_noun(_LIST_ITEM.split(subject)[-1])
-          and not (modifies_after and not _LIST_ITEM.split(subject)[-1])):  # 、60%的…: its own noun
+    elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
+          and not (modifies_after and not last_item)):  # 、60%的…: its own noun
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
         # so the figure belongs to the subject the list started with
-        subject, fig.inherited = prev.subject + _LIST_ITEM.split(subject)[-1], True
+        subject, fig.inherited = prev.subject + last_item, True
     elif (prev.fact is not None and prev.q is not None and _LIST_ITEM.match(text, prev.q.end)
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
@@ -543,8 +571,9 @@ def _elided_subject(before: str, subject: str, unit: str) -> str | None:
 
 def _decide_unit(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     unit = fig.q.unit
+    phrase = fig.phrase.rstrip()
     for prefix, per in load_lexicon().rate_prefixes.items():  # 日处理5000吨 → 吨/日
-        if fig.phrase.rstrip().endswith(prefix):
+        if phrase.endswith(prefix):
             unit = f"{fig.q.unit}/{per}"
     fig.unit = unit
 
@@ -612,10 +641,11 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             or st.in_baseline(q.start)):
         flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
         period = None
-    bm = _BASELINE_YEAR.search(fig.clause_phrase) or _BASELINE_YEAR.search(fig.sentence_prefix)
-    if bm and period is not None and int(bm.group(1)) < period - 1:
-        flags.append("cumulative")  # 比2002年增长65.5%
-        period = None
+    if period is not None:  # 比2002年增长65.5%: grown since a base year well before the period
+        bm = _BASELINE_YEAR.search(fig.clause_phrase) or _BASELINE_YEAR.search(fig.sentence_prefix)
+        if bm and int(bm.group(1)) < period - 1:
+            flags.append("cumulative")
+            period = None
     if t["cumulative"].search(fig.clause_phrase) and "cumulative" not in flags:
         flags.append("cumulative")
     if (fig.kind == "target" and period is not None and st.ctx.report_year is not None
@@ -625,8 +655,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 
 def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
-    near = fig.clause_phrase + "|" + fig.sentence_prefix[-30:]
-    if fig.kind == "actual" and _cue_tables()["estimated"].search(near):
+    if fig.kind == "actual" and _cue_tables()["estimated"].search(fig.clause_phrase + "|" + fig.sentence_prefix[-30:]):
         fig.flags.append("estimated")
 
 
@@ -677,14 +706,14 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         k = bisect.bisect_right(clause_ends, q.num_start) - 1
         clause_start = clause_ends[k] if k >= 0 else sent.start
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
-        fig = _Figure(q, clause_start, text[phrase_start:q.start], st.masked[clause_start:q.start],
-                      st.masked[sent.start:clause_start])
+        clause_phrase = st.masked[clause_start:q.start]
         # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
         # (a bare scale, 突破万亿元, has its comparator word to say it is a figure)
         if (q.shape not in ("share", "bare_scale") and not text[q.num_start].isdigit()
-                and text[q.num_start] not in "-" and not _chinese_is_quantity(text, q, fig.clause_phrase)):
+                and text[q.num_start] not in "-" and not _chinese_is_quantity(text, q, clause_phrase)):
             prev.q = q
             continue
+        fig = _Figure(q, clause_start, text[phrase_start:q.start], clause_phrase, st.masked[sent.start:clause_start])
         for name, step in STEPS:
             step(st, fig, prev)
             if on_step is not None:
@@ -795,10 +824,11 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
                   time_cue: tuple[int | None, str | None]) -> tuple[str, str | None, str]:
     """Kind from the kind cue nearest the number (clause, then the sentence before it), else from
     time words, the section heading, the sentences nearby, and last the whole document."""
-    heading = _heading_kind(st.sentences[i].section, st.ctx, st.dt)
+    heading = st.heading_kind(i)
     default_kind = heading or st.document_kind
-    review = _cue_tables()["review_actions"]
-    looks_ahead = heading == "actual" and _cue_tables()["forward"].search(st.masked, prefix_span[0], clause_span[1])
+    t = _cue_tables()
+    review = t["review_actions"]
+    looks_ahead = heading == "actual" and t["forward"].search(st.masked, prefix_span[0], clause_span[1])
     for name, (a, b) in (("clause", clause_span), ("sentence", prefix_span)):
         hits = st.cues_in(a, b)
         if heading == "actual" and not looks_ahead:

@@ -24,6 +24,7 @@ _YEAR_WORD = re.compile("(?:" + _yaml("grammar.yaml")["explicit_year"] + ")(?:åº
 
 @dataclass(frozen=True)
 class KeyLexicon:
+    """lexicons/keys.yaml, compiled: the words taken off a phrase to leave the thing it measures."""
     lead: re.Pattern            # scope, agent and hedge words at the start, the longest that fits
     verbs: re.Pattern           # verb words at the start
     any_word: re.Pattern        # any of the words above or below, at the start

@@ -106,6 +106,7 @@ def _alternation(patterns) -> re.Pattern | None:
 
 @dataclass(frozen=True)
 class Unit:
+    """A unit as written (its surface) and the base unit it counts in."""
     surface: str
     base: str
     not_before: tuple[str, ...] = ()
@@ -114,6 +115,7 @@ class Unit:
 
 @dataclass(frozen=True)
 class Indicator:
+    """One row of indicators.csv: a canonical indicator, its synonyms, unit, verbs and direction."""
     id: str
     synonyms: tuple[str, ...]
     unit: str
@@ -125,6 +127,7 @@ class Indicator:
 
 @dataclass(frozen=True)
 class Jurisdiction:
+    """One row of gazetteer.csv: a jurisdiction's full name, its aliases and its level."""
     name: str
     aliases: tuple[str, ...]
     admin_level: str
@@ -132,6 +135,8 @@ class Jurisdiction:
 
 @dataclass(frozen=True)
 class DocType:
+    """A kind of document (doc_types.yaml): the words that name it, and how far from its report year its
+    results and its targets lie."""
     id: str
     words: tuple[str, ...]
     actual_offset: int
@@ -141,6 +146,7 @@ class DocType:
 
 @dataclass
 class Lexicon:
+    """What ``load_lexicon`` reads (units, comparators, cues, grammar, numerals, indicators, …), checked."""
     scales: dict[str, Decimal]
     units: list[Unit]
     date_units: tuple[str, ...]

@@ -15,6 +15,7 @@ _TABLES = load_lexicon().numerals
 DIGITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["digits"].items()}
 SMALL_UNITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["multipliers"].items()}
 SECTION_UNITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["section_multipliers"].items()}
+_SECTION_UNITS_LARGEST_FIRST = sorted(SECTION_UNITS.items(), key=lambda kv: -kv[1])  # 亿 before 万
 POINT: str = _TABLES["decimal_point"]
 NEGATIVE_SIGNS: tuple[str, ...] = tuple(_TABLES["negative_signs"])
 NOT_SIGNS: tuple[str, ...] = tuple(_TABLES["not_signs"])
@@ -78,7 +79,13 @@ def parse_chinese_number(s: str) -> Decimal | None:
     """A whole Chinese numeral, 万 and 亿 included: ``一万二千亿`` → 1200000000000."""
     if not s:
         return None
-    for unit, factor in sorted(SECTION_UNITS.items(), key=lambda kv: -kv[1]):
+    if len(s) == 1 and s in _ONE_CHARACTER:  # 一, 三, 千: most numerals in a text
+        return _ONE_CHARACTER[s]
+    return _parse_chinese_number(s)
+
+
+def _parse_chinese_number(s: str) -> Decimal | None:
+    for unit, factor in _SECTION_UNITS_LARGEST_FIRST:
         pos = s.rfind(unit)
         if pos >= 0:
             if unit in s[:pos]:
@@ -92,6 +99,10 @@ def parse_chinese_number(s: str) -> Decimal | None:
                 low = low * factor / 10  # 一万五 is 15000, 一亿五 1.5亿 (一万零五 is 10005)
             return high * factor + low
     return _parse_section(s)
+
+
+# the value of each one-character numeral, read as any numeral is (Decimal values are immutable: shared safely)
+_ONE_CHARACTER = {c: _parse_chinese_number(c) for c in (*DIGITS, *SMALL_UNITS, *SECTION_UNITS)}
 
 
 def resolve_number(s: str) -> Decimal | None:

@@ -41,6 +41,7 @@ _INCLUSIVE = re.compile(_NUMERALS["inclusive_mark"])
 _FRACTION_UNITS = dict(_NUMERALS["fraction_units"])
 _SHARE_PLACES = Decimal("0.0001")
 _TEN = next(k for k, v in SMALL_UNITS.items() if v == 10)  # 十
+_ONE = Decimal(1)
 
 
 @lru_cache(maxsize=1)
@@ -50,21 +51,24 @@ def _candidate_re() -> re.Pattern:
     follow = ({u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE)
               | {w[0] for w in _RANGE_WORDS} | {" "} | set(SEVERAL))
     cls = "".join(re.escape(c) for c in sorted(follow))
-    # no leading lookbehind: a pattern that starts with its character set scans fast; see _glued
+    # no leading lookbehind: a pattern that starts with its character set scans fast; see _unglued
     return re.compile(rf"(?={NUMBER_START})(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}])")
 
 
-def _glued(text: str, m: re.Match) -> bool:
-    """A number glued to a letter, a digit or a point before it (G20, PM2.5) is no quantity's start."""
-    i = m.start()
-    return i > 0 and (text[i - 1].isascii() and (text[i - 1].isalnum() or text[i - 1] == "."))
+# a number glued to a letter, a digit or a point before it (G20, PM2.5) is no quantity's start
+_GLUED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
+
+
+def _unglued(text: str, matches) -> list[re.Match]:
+    """The candidate numbers that are not glued to what stands before them."""
+    return [m for m in matches if not ((i := m.start()) and text[i - 1] in _GLUED_AFTER)]
 
 
 def find_candidates(text: str) -> tuple[list[re.Match], list[re.Match], list[re.Match]]:
     """Where quantities may start in ``text`` (numbers, bare scale words, shares such as 三分之一 or
     九成), found in one pass so a caller can skip the sentences that hold none and hand each sentence
     its own."""
-    return ([m for m in _candidate_re().finditer(text) if not _glued(text, m)], _find_bares(text, 0, len(text)),
+    return (_unglued(text, _candidate_re().finditer(text)), _find_bares(text, 0, len(text)),
             _find_shares(text, 0, len(text)))
 
 
@@ -79,6 +83,7 @@ def _find_bares(text: str, start: int, end: int) -> list[re.Match]:
 
 @dataclass(slots=True)
 class Quantity:
+    """A quantity mention: its span and surface, value (and upper end), unit and comparator."""
     start: int                 # span of the whole mention, comparators included
     end: int
     surface: str
@@ -151,8 +156,8 @@ def _match_unit(lex: Lexicon, text: str, pos: int) -> Unit | None:
         return None
     for u in _units_by_first_char().get(text[pos], ()):
         if text.startswith(u.surface, pos):
-            nxt = text[pos + len(u.surface): pos + len(u.surface) + 1]
-            if nxt and any(text.startswith(nb, pos + len(u.surface)) for nb in u.not_before):
+            after = pos + len(u.surface)
+            if u.not_before and after < len(text) and text.startswith(u.not_before, after):
                 continue
             return u
     return None
@@ -172,8 +177,9 @@ def _is_date_unit(lex: Lexicon, text: str, pos: int) -> bool:
     return lex.compiled["date_at"].match(text, pos) is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tail:
+    """What follows a number: 多/余, a scale and a unit, and where they end."""
     end: int
     scale: Decimal
     scale_text: str
@@ -193,7 +199,7 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
     if pos < limit and text[pos] in _MORE:
         more, pos = True, pos + 1
     unit = _match_unit(lex, text, pos)
-    scale, scale_text = Decimal(1), ""
+    scale, scale_text = _ONE, ""
     if unit is None:
         sc = _match_scale(lex, text, pos)
         if sc:
@@ -217,7 +223,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     lex, before, _ = _tables()
     end = len(text) if end is None else end
     if candidates is None:
-        candidates = ([m for m in _candidate_re().finditer(text, start, end) if not _glued(text, m)],
+        candidates = (_unglued(text, _candidate_re().finditer(text, start, end)),
                       _find_bares(text, start, end), _find_shares(text, start, end))
     numbers, bares, shares = candidates
     out: list[Quantity] = []
@@ -227,13 +233,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     taken = [(q.num_start, q.end) for q in out]
     pos = start
     for m in numbers:
-        if m.start() < pos or any(a <= m.start() < b for a, b in taken):
+        if m.start() < pos or (taken and any(a <= m.start() < b for a, b in taken)):
             continue
         q = _read_quantity(lex, before, text, m, start, end)
         if q is not None:
             out.append(q)
             pos = q.end
-    out.extend(_find_bare_scales(lex, bares, text, start, end, out))
+    if bares:
+        out.extend(_find_bare_scales(lex, bares, text, start, end, out))
     out.sort(key=lambda q: q.start)
     return [q for q in out if _fits(q.value) and _fits(q.value_high)]
 
@@ -250,8 +257,12 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     chinese = not raw[0].isdigit()
     if chinese and len(raw) > 1 and all(c in ZERO_DIGITS for c in raw):
         return None
-    prev = text[m.start() - 1] if m.start() > sent_start else ""
-    if text[sent_start:m.start()].rstrip().endswith(_ORDINAL_PREFIXES):  # 第3个, 第 3 个
+    num_start = m.start()
+    prev = text[num_start - 1] if num_start > sent_start else ""
+    before_end = num_start  # 第3个, 第 3 个: an ordinal prefix, spaces aside, right before the number
+    while before_end > sent_start and text[before_end - 1].isspace():
+        before_end -= 1
+    if text.endswith(_ORDINAL_PREFIXES, sent_start, before_end):
         return None
     if (prev in SECTION_UNITS and m.start() - 2 >= sent_start and text[m.start() - 2] in _NUMBER_CHARS) or (
             raw[0] in SEVERAL and prev and (prev.isdigit() or prev in CHINESE_NUMERAL_CHARS)):
@@ -307,8 +318,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         num_start -= 1
         value = -value  # of a range, the low end: -1%至1%
     before_m = _match_before(before_words, text, sent_start, num_start)
-    if (before_m is None and value_high is None and all(c in SMALL_UNITS for c in raw)
-            and num_start > sent_start and text[num_start - 1] == _ROUND_LOWER_BOUND
+    if (before_m is None and value_high is None and num_start > sent_start
+            and text[num_start - 1] == _ROUND_LOWER_BOUND and all(c in SMALL_UNITS for c in raw)
             and not text[max(sent_start, num_start - 3):num_start - 1].endswith(_ROUND_LOWER_NOT_AFTER)):
         before_m = (num_start - 1, _ROUND_LOWER_BOUND)  # 上千人: more than a thousand
         tail = _Tail(tail.end, tail.scale, tail.scale_text, tail.unit, tail.unit_text, True)
@@ -441,6 +452,8 @@ def _resolve_raw(raw: str) -> tuple[Decimal | None, Decimal | None, str]:
 def resolve_approximate(raw: str) -> tuple[Decimal | None, Decimal | None]:
     """Two neighbouring digits are an approximate range: 两三 is 2–3, 五六十 50–60, 三十五六 35–36, 七八十万
     70–80 (万 applied later), 三五 3–5; a run of digits alone is read digit by digit (一二三 is 123)."""
+    if len(raw) < 2:  # 三: no neighbours
+        return resolve_number(raw), None
     has_multiplier = any(c in SMALL_UNITS or c in "万亿" for c in raw)
     point = raw.find(POINT)  # the digits after a point are a decimal (三点八九万: 3.89万, not 3.8–3.9万)
     for i in range((point if point >= 0 else len(raw)) - 1):

@@ -1,10 +1,10 @@
 """Split normalised text into documents (parts of a compilation), sections and sentences."""
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
 
 from .lexicon import load_lexicon
 from .numerals import parse_chinese_int
@@ -12,6 +12,7 @@ from .numerals import parse_chinese_int
 
 @dataclass(frozen=True)
 class Part:
+    """One document of a compilation (范文一, …), or the whole text."""
     number: int | None
     title: str | None
     text: str
@@ -19,6 +20,7 @@ class Part:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence's offsets and text, the heading path above it and its paragraph."""
     start: int
     end: int
     text: str
@@ -76,39 +78,45 @@ class SentenceIndex:
     (most sentences hold no number, and a long report has tens of thousands)."""
 
     def __init__(self, text: str):
-        line_starts: list[int] = []
         line_sections: list[str] = []
         stack: list[tuple[int, str]] = []
         section = ""
         max_chars, appendix = _patterns()[2], _patterns()[4]
-        pos = 0
         in_appendix = False  # after 附件1: its first heading is its title, above all its other headings
         for line in text.split("\n"):
             stripped = line.strip()
             if stripped and len(stripped) <= max_chars:
-                level = heading_level(stripped)
-                if appendix.match(stripped) and stack:  # after the body (a heading seen), not a page's 附件: line
+                if stack and appendix.match(stripped):  # after the body (a heading seen), not a page's 附件: line
                     stack, section, in_appendix = [], "", True
-                elif level is not None:
+                elif (level := heading_level(stripped)) is not None:
                     if in_appendix:
                         level, in_appendix = -1, False
                     stack = [(lv, h) for lv, h in stack if lv < level]
                     stack.append((level, stripped))
                     section = " > ".join(h for _, h in stack)
-            line_starts.append(pos)
             line_sections.append(section)
-            pos += len(line) + 1
         spans = [m.span() for m in _sentence_re().finditer(text) if not m.group(0).isspace()]
         self.text = text
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
-        bisect_right = bisect.bisect_right
-        self.paragraphs = [bisect_right(line_starts, a) - 1 for a in self.starts]
+        # the paragraph (line) of each sentence: the line ends before it, counted from one sentence start to the next
+        self.paragraphs = list(accumulate(map(text.count, repeat("\n"), [0, *self.starts[:-1]], self.starts)))
         self._line_sections = line_sections
         self._made: dict[int, Sentence] = {}
 
     def __len__(self) -> int:
         return len(self.starts)
+
+    def section(self, i: int) -> str:
+        """The heading path above sentence ``i`` (no ``Sentence`` made)."""
+        return self._line_sections[self.paragraphs[i]]
+
+    def paragraph_start(self, i: int) -> int:
+        """The first sentence of the paragraph sentence ``i`` stands in."""
+        para = self.paragraphs
+        while i > 0 and para[i - 1] == para[i]:
+            i -= 1
+        return i
 
     def __getitem__(self, i: int) -> Sentence:
         if i < 0:

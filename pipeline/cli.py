@@ -6,10 +6,12 @@ commands that need them, so `extract` and `--help` start fast.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import re
 import sys
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -232,7 +234,26 @@ def _pad(s: str, w: int) -> str:
     return s + " " * (w - _width(s))
 
 
+@contextmanager
+def _no_cycle_collection():
+    """The cyclic garbage collector off for a while (and back on after, if it was on). Extracting one file makes
+    tens of thousands of spans, matches and facts that live to the end, and the collector would walk them again
+    and again (7% of the run on 6 MB) to find no cycles: reference counting frees everything else as before."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def cmd_extract(args) -> int:
+    with _no_cycle_collection():
+        return _extract_one(args)
+
+
+def _extract_one(args) -> int:
     from .ingest import InputError
     from .process import facts_of_file
 
@@ -247,9 +268,10 @@ def cmd_extract(args) -> int:
         facts = facts_of_file(path, override)
     except InputError as exc:
         return _fail(f"{path}: {exc}")
-    out = sys.stdout
-    for f in facts:
-        out.write(json.dumps(f, ensure_ascii=False, default=_jsonable) + "\n")
+    encode = json.JSONEncoder(ensure_ascii=False, default=_jsonable).encode  # what json.dumps makes per call
+    lines = [encode(f) + "\n" for f in facts]
+    for i in range(0, len(lines), 1000):  # a few large writes: stdout may be unbuffered (python -u), a call each
+        sys.stdout.write("".join(lines[i:i + 1000]))
     return 0
 
 

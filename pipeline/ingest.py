@@ -52,6 +52,7 @@ class RawUnit:
 
 @dataclass
 class Document:
+    """One normalised document with its metadata and where each value came from."""
     doc_id: str
     source_path: str
     part: int | None
@@ -73,6 +74,7 @@ class Document:
 
 @dataclass
 class Rejected:
+    """A raw file that cannot be used, and why."""
     source_path: str
     reason: str
 

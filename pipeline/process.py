@@ -23,6 +23,7 @@ DECIMAL_38 = Context(prec=38)  # the warehouse's DECIMAL(38,4): a value under 10
 
 @dataclass
 class FileTask:
+    """One raw file to extract: its path, digest, size, manifest row and (once read) bytes."""
     rel: str
     sha256: str
     size: int
@@ -39,6 +40,7 @@ class FileTask:
 
 @dataclass
 class FileResult:
+    """What one raw file gave: documents and facts, or why it was rejected."""
     rel: str
     documents: list[dict] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
