@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m compileall -q extract pipeline
 	touch $(STAMP)
 
 build: $(STAMP)  ## create .venv, install, build data/warehouse from data/raw
