@@ -7,6 +7,8 @@ is never held in memory.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import os
 import sys
@@ -568,21 +570,44 @@ def write_links(build: Path) -> tuple[int, float]:
     src = build / "facts"
     links = []
     if any(src.rglob("*.parquet")):
-        dataset = ds.dataset(src, format="parquet", partitioning=None)
-        linkable = (ds.field("kind").isin(["target", "actual"]) & ds.field("jurisdiction").is_valid()
-                    & ds.field("period_year").is_valid() & ds.field("indicator_key").is_valid())
-        table = dataset.to_table(columns=list(FACT_COLUMNS), filter=linkable).sort_by(
-            [("jurisdiction", "ascending"), ("period_year", "ascending")])
+        table = ds.dataset(src, format="parquet", partitioning=None).to_table(columns=list(FACT_COLUMNS))
+        # filtered in memory: a filter on the scan costs twice the read
+        linkable = pc.and_(pc.is_in(table.column("kind"), value_set=pa.array(["target", "actual"])),
+                           pc.and_(pc.and_(pc.is_valid(table.column("jurisdiction")),
+                                           pc.is_valid(table.column("period_year"))),
+                                   pc.is_valid(table.column("indicator_key"))))
+        table = table.filter(linkable).sort_by([("jurisdiction", "ascending"), ("period_year", "ascending")])
         actual_keys = pc.unique(table.filter(pc.equal(table.column("kind"), "actual")).column("indicator_key"))
         weights = char_weights(actual_keys.to_pylist())
         start = 0
         blocks = zip(table.column("jurisdiction").to_pylist(), table.column("period_year").to_pylist())
-        for _, run in itertools.groupby(blocks):
-            n = sum(1 for _ in run)
-            links.extend(link_facts(table.slice(start, n).to_pylist(), weights))
-            start += n
+        with _collector_paused():
+            for _, run in itertools.groupby(blocks):
+                n = sum(1 for _ in run)
+                links.extend(link_facts(_rows(table.slice(start, n)), weights))
+                start += n
     pq.write_table(pa.Table.from_pylist([vars(x) for x in links], schema=W.LINK_SCHEMA), build / "links.parquet")
     return len(links), time.perf_counter() - t0
+
+
+def _rows(table: pa.Table) -> list[dict]:
+    """``table.to_pylist()``, built column by column (half the time: each column is converted in one call)."""
+    names = table.column_names
+    return [dict(zip(names, row)) for row in zip(*(table.column(n).to_pylist() for n in names))]
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector paused: linking makes a dict per fact, and each of the collector's
+    passes over those young objects finds nothing (they hold no cycle and go with their slice, by reference
+    counting); 0.2 s of 2,000 documents."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # ---------------------------------------------------------------- the build
