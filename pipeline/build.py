@@ -610,6 +610,30 @@ def _collector_paused():
             gc.enable()
 
 
+def link_while_writing_duckdb(build: Path) -> tuple[int, float]:
+    """``write_links`` on this thread while another writes ``warehouse.duckdb`` (``W.write_duckdb``): the
+    copy of every relation but ``links`` (documents and facts take most of it) runs in DuckDB, which lets go
+    of the GIL, beside the linking stage, which is Python; the copy takes ``links`` once it is written,
+    and stops there if linking failed. The database is the one written after linking."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    linked: Future = Future()
+
+    def ready(model: str) -> None:
+        if model == "links":
+            linked.result()  # raises what linking raised
+
+    with ThreadPoolExecutor(1, thread_name_prefix="write-duckdb") as pool:
+        copy = pool.submit(W.write_duckdb, build, ready)
+        try:
+            linked.set_result(write_links(build))
+        except BaseException as exc:
+            linked.set_exception(exc)
+            raise
+        copy.result()
+    return linked.result()
+
+
 # ---------------------------------------------------------------- the build
 
 def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None = None,
@@ -666,6 +690,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         ledger = []
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         results = None
+        n_workers = workers or default_workers()
         try:
             seen = _carry(prev, unchanged, writers) if prev else {}
             seen.update((d["doc_id"], d["duplicate_of"]) for d in duplicates)
@@ -676,7 +701,6 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
             for t in prev_rejects:
                 ledger.append(_ledger_row(t, "rejected", 0, 0, now))
             by_rel = {t.rel: t for t in todo}
-            n_workers = workers or default_workers()
             if executor == "dask":
                 results = run_dask(todo, raw_dir, progress, workers, scheduler)
             elif n_workers > 1 and len(todo) > 1:
@@ -729,15 +753,18 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
                        build_dir / "ledger.parquet")
         write_indicators(build_dir)
         (build_dir / MODEL_FILE).write_text(model_version() + "\n")
-        report.links, report.link_seconds = write_links(build_dir)
         warnings = write_warnings(build_dir, man_warnings)
+        if n_workers > 1:  # the cores the build was given: linking and the DuckDB copy side by side
+            report.links, report.link_seconds = link_while_writing_duckdb(build_dir)
+        else:
+            report.links, report.link_seconds = write_links(build_dir)
+            W.write_duckdb(build_dir)
         report.warnings = len(warnings)
         for r, why in rejected:
             log(f"rejected {r}: {why}")
         print_warnings(warnings)
         report.quarantined = writers.n_quarantined_new
         report.facts = writers.n_facts
-        W.write_duckdb(build_dir)
         _summarise(build_dir, report)
         report.seconds = time.perf_counter() - t0
         _write_build_info(build_dir, raw_dir, report)
