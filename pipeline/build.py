@@ -570,24 +570,29 @@ def write_links(build: Path) -> tuple[int, float]:
     src = build / "facts"
     links = []
     if any(src.rglob("*.parquet")):
-        table = ds.dataset(src, format="parquet", partitioning=None).to_table(columns=list(FACT_COLUMNS))
-        # filtered in memory: a filter on the scan costs twice the read
-        linkable = pc.and_(pc.is_in(table.column("kind"), value_set=pa.array(["target", "actual"])),
-                           pc.and_(pc.and_(pc.is_valid(table.column("jurisdiction")),
-                                           pc.is_valid(table.column("period_year"))),
-                                   pc.is_valid(table.column("indicator_key"))))
-        table = table.filter(linkable).sort_by([("jurisdiction", "ascending"), ("period_year", "ascending")])
+        # filtered batch by batch as the scan reads them (a filter on the scan itself costs twice the read)
+        scan = ds.dataset(src, format="parquet", partitioning=None).to_batches(columns=list(FACT_COLUMNS))
+        table = pa.Table.from_batches(b.filter(_linkable(b)) for b in scan)
         actual_keys = pc.unique(table.filter(pc.equal(table.column("kind"), "actual")).column("indicator_key"))
         weights = char_weights(actual_keys.to_pylist())
+        # the rows in (jurisdiction, year) order, taken a slice at a time: no sorted copy of the whole table
+        order = pc.sort_indices(table, sort_keys=[("jurisdiction", "ascending"), ("period_year", "ascending")])
+        blocks = table.select(["jurisdiction", "period_year"]).take(order)
         start = 0
-        blocks = zip(table.column("jurisdiction").to_pylist(), table.column("period_year").to_pylist())
         with _collector_paused():
-            for _, run in itertools.groupby(blocks):
+            for _, run in itertools.groupby(zip(*(c.to_pylist() for c in blocks.columns))):
                 n = sum(1 for _ in run)
-                links.extend(link_facts(_rows(table.slice(start, n)), weights))
+                links.extend(link_facts(_rows(table.take(order.slice(start, n))), weights))
                 start += n
     pq.write_table(pa.Table.from_pylist([vars(x) for x in links], schema=W.LINK_SCHEMA), build / "links.parquet")
     return len(links), time.perf_counter() - t0
+
+
+def _linkable(batch: pa.RecordBatch) -> pa.Array:
+    """The facts linking reads: targets and actuals with a jurisdiction, a year and a key."""
+    valid = [pc.is_valid(batch.column(c)) for c in ("jurisdiction", "period_year", "indicator_key")]
+    return pc.and_(pc.is_in(batch.column("kind"), value_set=pa.array(["target", "actual"])),
+                   pc.and_(valid[0], pc.and_(valid[1], valid[2])))
 
 
 def _rows(table: pa.Table) -> list[dict]:
@@ -613,8 +618,8 @@ def _collector_paused():
 def link_while_writing_duckdb(build: Path) -> tuple[int, float]:
     """``write_links`` on this thread while another writes ``warehouse.duckdb`` (``W.write_duckdb``): the
     copy of every relation but ``links`` (documents and facts take most of it) runs in DuckDB, which lets go
-    of the GIL, beside the linking stage, which is Python; the copy takes ``links`` once it is written,
-    and stops there if linking failed. The database is the one written after linking."""
+    of the GIL, on the cores linking (Python, one core) leaves it; the copy takes ``links`` once they are
+    written, and stops there if linking failed. The database is the one written after linking."""
     from concurrent.futures import Future, ThreadPoolExecutor
 
     linked: Future = Future()
@@ -624,7 +629,8 @@ def link_while_writing_duckdb(build: Path) -> tuple[int, float]:
             linked.result()  # raises what linking raised
 
     with ThreadPoolExecutor(1, thread_name_prefix="write-duckdb") as pool:
-        copy = pool.submit(W.write_duckdb, build, ready)
+        # DuckDB leaves one core to linking (which holds one)
+        copy = pool.submit(W.write_duckdb, build, ready, max(1, default_workers() - 1))
         try:
             linked.set_result(write_links(build))
         except BaseException as exc:

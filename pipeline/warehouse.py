@@ -205,8 +205,9 @@ def _store_view(con, name: str) -> None:
     con.execute(f'CREATE OR REPLACE VIEW main."{name}" AS SELECT * FROM {STORED_SCHEMA}."{name}"')
 
 
-def write_duckdb(build_dir: Path, ready: Callable[[str], None] | None = None) -> Path:
-    """``warehouse.duckdb`` of ``build_dir`` (see ``create_views``, which ``ready`` is handed to)."""
+def write_duckdb(build_dir: Path, ready: Callable[[str], None] | None = None, threads: int | None = None) -> Path:
+    """``warehouse.duckdb`` of ``build_dir`` (see ``create_views``, which ``ready`` is handed to), with DuckDB's
+    ``threads`` (default: one per core)."""
     import duckdb
 
     path = build_dir / "warehouse.duckdb"
@@ -215,6 +216,8 @@ def write_duckdb(build_dir: Path, ready: Callable[[str], None] | None = None) ->
         # copying the relations in is a streaming job: a small buffer pool (spilling past it) keeps the
         # build's peak memory where extraction put it, instead of DuckDB's default of most of the machine
         con.execute(f"SET memory_limit = '{DUCKDB_BUILD_MEMORY}'")
+        if threads:
+            con.execute(f"SET threads = {int(threads)}")
         create_views(con, build_dir.resolve(), ready)
     finally:
         con.close()
