@@ -284,10 +284,11 @@ def _pool_context():
 def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int) -> Iterator[FileRows]:
     """Extraction on a local pool of ``workers`` processes, results yielded in the order of ``tasks``
     (exactly what ``run_local`` yields, so "first seen wins" among duplicates is the same). Files go in
-    small batches (``process_files``; the rows come back as columns); at most ``POOL_IN_FLIGHT`` batches per worker are submitted and not yet read back (the
-    rest wait here as tasks, not as results), and every ``POOL_RECYCLE_BATCHES`` batches per worker the
-    processes are replaced (the new ones start while the old ones finish their last batches). A bug in
-    extraction comes back as the file's error with its traceback (see ``process_file``); a worker that dies
+    small batches (``process_files``: the rows come back as columns); at most ``POOL_IN_FLIGHT`` batches
+    per worker are submitted and not yet read back (the rest wait here as tasks, not as results), and every
+    ``POOL_RECYCLE_BATCHES`` batches per worker the processes are replaced (the new ones start while the old
+    ones finish their last batches). A bug in extraction comes back as the file's error with its traceback
+    (see ``process_file``); a worker that dies
     (killed, out of memory) fails the build with BrokenProcessPool, and workers end when the build process
     does, however it ends (``watch_build``)."""
     from collections import deque
@@ -528,8 +529,9 @@ def _columns_table(columns: dict[str, list], schema: pa.Schema) -> pa.Table:
     if not columns:
         return schema.empty_table()
     if columns.keys() != set(schema.names):
-        raise SchemaMismatch(f"a row does not match its schema: unknown columns {sorted(columns.keys() - set(schema.names))}, "
-                             f"missing columns {sorted(set(schema.names) - columns.keys())}")
+        names = set(schema.names)
+        raise SchemaMismatch(f"a row does not match its schema: unknown columns {sorted(columns.keys() - names)}, "
+                             f"missing columns {sorted(names - columns.keys())}")
     return pa.Table.from_arrays([pa.array(columns[f.name], type=f.type) for f in schema], schema=schema)
 
 
@@ -598,8 +600,8 @@ def write_links(build: Path) -> tuple[int, float]:
     links = []
     if any(src.rglob("*.parquet")):
         # filtered batch by batch as the scan reads them (a filter on the scan itself costs twice the read)
-        scan = ds.dataset(src, format="parquet", partitioning=None).to_batches(columns=list(FACT_COLUMNS))
-        table = pa.Table.from_batches(b.filter(_linkable(b)) for b in scan)
+        scan = ds.dataset(src, format="parquet", partitioning=None).scanner(columns=list(FACT_COLUMNS))
+        table = pa.Table.from_batches((b.filter(_linkable(b)) for b in scan.to_batches()), schema=scan.projected_schema)
         actual_keys = pc.unique(table.filter(pc.equal(table.column("kind"), "actual")).column("indicator_key"))
         weights = char_weights(actual_keys.to_pylist())
         # the rows in (jurisdiction, year) order, taken a slice at a time: no sorted copy of the whole table
