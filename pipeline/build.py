@@ -7,6 +7,8 @@ is never held in memory.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import os
 import sys
@@ -26,7 +28,7 @@ from extract.lexicon import load_lexicon
 from . import warehouse as W
 from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
 from .metadata import Manifest, missing_files
-from .process import FileResult, FileTask, process_batch, process_file, process_files, watch_build
+from .process import Batch, FileResult, FileTask, SchemaMismatch, process_batch, process_files, watch_build
 
 BATCH_FILES = 32
 FLUSH_DOCS = 256        # documents held before a batch is validated and written
@@ -232,16 +234,26 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def run_local(tasks: list[FileTask], raw_dir: Path, progress: bool) -> Iterator[FileResult]:
-    """Extraction in this process, one file at a time (``--workers 1``)."""
+FileRows = tuple[FileResult, pa.Table, pa.Table]  # a file's result with its documents and facts
+
+
+def run_local(tasks: list[FileTask], raw_dir: Path, progress: bool) -> Iterator[FileRows]:
+    """Extraction in this process (``--workers 1``), in the pool's batches, one after another."""
     bar = _Progress(len(tasks), progress)
-    for t in tasks:
-        t.data = (raw_dir / t.rel).read_bytes()
-        r = process_file(t)
-        t.data = None
-        bar.update(r)
-        yield r
+    for i in range(0, len(tasks), POOL_BATCH_FILES):
+        for r, docs, facts in file_rows(process_files(str(raw_dir), tasks[i:i + POOL_BATCH_FILES])):
+            bar.update(docs.num_rows)
+            yield r, docs, facts
     bar.close()
+
+
+def file_rows(batch: Batch) -> Iterator[FileRows]:
+    """Each file of ``batch`` in order, with its documents and facts: slices of the batch's two tables."""
+    docs, facts = _columns_table(batch.documents, W.DOCUMENT_SCHEMA), _columns_table(batch.facts, W.FACT_SCHEMA)
+    d = f = 0
+    for r, (n_docs, n_facts) in zip(batch.files, batch.counts):
+        yield r, docs.slice(d, n_docs), facts.slice(f, n_facts)
+        d, f = d + n_docs, f + n_facts
 
 
 POOL_BATCH_FILES = 8      # at most this many files per task sent to a worker (fewer on a small corpus)
@@ -269,13 +281,14 @@ def _pool_context():
     return mp.get_context("spawn")
 
 
-def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int) -> Iterator[FileResult]:
+def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int) -> Iterator[FileRows]:
     """Extraction on a local pool of ``workers`` processes, results yielded in the order of ``tasks``
     (exactly what ``run_local`` yields, so "first seen wins" among duplicates is the same). Files go in
-    small batches; at most ``POOL_IN_FLIGHT`` batches per worker are submitted and not yet read back (the
-    rest wait here as tasks, not as results), and every ``POOL_RECYCLE_BATCHES`` batches per worker the
-    processes are replaced (the new ones start while the old ones finish their last batches). A bug in
-    extraction comes back as the file's error with its traceback (see ``process_file``); a worker that dies
+    small batches (``process_files``: the rows come back as columns); at most ``POOL_IN_FLIGHT`` batches
+    per worker are submitted and not yet read back (the rest wait here as tasks, not as results), and every
+    ``POOL_RECYCLE_BATCHES`` batches per worker the processes are replaced (the new ones start while the old
+    ones finish their last batches). A bug in extraction comes back as the file's error with its traceback
+    (see ``process_file``); a worker that dies
     (killed, out of memory) fails the build with BrokenProcessPool, and workers end when the build process
     does, however it ends (``watch_build``)."""
     from collections import deque
@@ -303,13 +316,13 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
         pending = deque(submit(i) for i in range(min(len(batches), POOL_IN_FLIGHT * workers)))
         nxt = len(pending)
         while pending:
-            results = pending.popleft().result()  # the oldest batch first: the order of the tasks
+            batch = pending.popleft().result()  # the oldest batch first: the order of the tasks
             if nxt < len(batches):
                 pending.append(submit(nxt))
                 nxt += 1
-            for r in results:
-                bar.update(r)
-                yield r
+            for r, docs, facts in file_rows(batch):
+                bar.update(docs.num_rows)
+                yield r, docs, facts
     finally:
         for pool in pools:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -332,7 +345,7 @@ def _warm_validation() -> None:
 
 
 def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int | None,
-             scheduler: str | None) -> Iterator[FileResult]:
+             scheduler: str | None) -> Iterator[FileRows]:
     """Extraction on a Dask cluster, results yielded in the order of ``tasks`` (the oldest batch first, as
     ``run_pool``), so duplicates are kept and left out as one process does."""
     from collections import deque
@@ -369,12 +382,12 @@ def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int 
                 break
         while pending:
             fut = pending.popleft()
-            results = fut.result()
+            batch = fut.result()
             fut.release()
             submit_next()
-            for r in results:
-                bar.update(r)
-                yield r
+            for r, docs, facts in file_rows(batch):
+                bar.update(docs.num_rows)
+                yield r, docs, facts
     finally:
         bar.close()
         client.close()
@@ -392,8 +405,9 @@ class _Progress:
         self.bar = tqdm(total=total, unit="file", desc="extract", file=sys.stderr,
                         disable=not enabled or total == 0, mininterval=0.5)
 
-    def update(self, r: FileResult) -> None:
-        self.documents += len(r.documents)
+    def update(self, documents: int) -> None:
+        """One file more, which held ``documents``."""
+        self.documents += documents
         self.bar.set_postfix_str(f"{self.documents} documents", refresh=False)
         self.bar.update(1)
 
@@ -455,19 +469,22 @@ class _Writers:
             w.close()
 
 
-def _flush(writers: _Writers, docs: list[dict], facts: list[dict], validate: bool) -> None:
-    """Validate one batch of new facts against its documents' texts, then write it: failing rows go to
-    quarantine with the expectation they failed, the rest to facts. Memory holds one batch at a time."""
-    facts_table = _table(facts, W.FACT_SCHEMA)
+def _flush(writers: _Writers, docs: list[pa.Table], facts: list[pa.Table], validate: bool) -> None:
+    """Validate one batch of new facts (the tables of several files) against its documents' texts, then write
+    it: failing rows go to quarantine with the expectation they failed, the rest to facts. Memory holds one
+    batch at a time."""
+    docs_table = pa.concat_tables(docs) if docs else W.DOCUMENT_SCHEMA.empty_table()
+    facts_table = pa.concat_tables(facts) if facts else W.FACT_SCHEMA.empty_table()
     if validate and facts_table.num_rows:
         from .validate import validate_fact_batch
 
         while _WARMING:
             _WARMING.pop().join()
 
-        facts_table, failed = validate_fact_batch(facts_table, {d["doc_id"]: d["text"] for d in docs})
+        texts = dict(zip(docs_table.column("doc_id").to_pylist(), docs_table.column("text").to_pylist()))
+        facts_table, failed = validate_fact_batch(facts_table, texts)
         writers.write_quarantine(failed, new=True)
-    writers.write_documents(_table(docs, W.DOCUMENT_SCHEMA))
+    writers.write_documents(docs_table)
     writers.write_facts(facts_table)
     _release_memory()
 
@@ -506,8 +523,16 @@ def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_struct_array(pa.array(rows, type=pa.struct(list(schema)))).cast(schema)
 
 
-class SchemaMismatch(RuntimeError):
-    """Rows built with other columns than the schema they are written with (a bug, never bad input)."""
+def _columns_table(columns: dict[str, list], schema: pa.Schema) -> pa.Table:
+    """Columns (``process.Batch``) as a table of ``schema``, each converted in one call; columns other than
+    the schema's are our bug and fail here, as in ``_table``."""
+    if not columns:
+        return schema.empty_table()
+    if columns.keys() != set(schema.names):
+        names = set(schema.names)
+        raise SchemaMismatch(f"a row does not match its schema: unknown columns {sorted(columns.keys() - names)}, "
+                             f"missing columns {sorted(names - columns.keys())}")
+    return pa.Table.from_arrays([pa.array(columns[f.name], type=f.type) for f in schema], schema=schema)
 
 
 def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> dict[str, str]:
@@ -530,23 +555,29 @@ def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> dict[str, str]
     return carried
 
 
-def _drop_duplicates(r: FileResult, seen: dict[str, str], duplicates: list[dict]) -> tuple[list[dict], list[dict]]:
-    """The documents and facts of ``r`` that no earlier file or part already gave (the same text read twice:
-    a re-encoding, a .docx and its .html); each copy left out is recorded as a duplicate of the first."""
-    docs = []
-    for d in r.documents:
-        first = seen.get(d["doc_id"])
+def _drop_duplicates(rel: str, docs: pa.Table, facts: pa.Table, seen: dict[str, str],
+                     duplicates: list[dict]) -> tuple[pa.Table, pa.Table]:
+    """The documents and facts of file ``rel`` that no earlier file or part already gave (the same text read
+    twice: a re-encoding, a .docx and its .html); each copy left out is recorded as a duplicate of the first.
+    A fact id comes once: two parts of a file with one text give the same facts."""
+    keep = []
+    for doc_id, part in zip(docs.column("doc_id").to_pylist(), docs.column("part").to_pylist()):
+        first = seen.get(doc_id)
         if first is None:
-            seen[d["doc_id"]] = r.rel
-            docs.append(d)
+            seen[doc_id] = rel
         else:
-            duplicates.append({"source_path": r.rel, "part": d["part"], "doc_id": d["doc_id"], "duplicate_of": first})
-    kept = {d["doc_id"] for d in docs}
-    facts, fact_ids = [], set()
-    for f in r.facts:
-        if f["doc_id"] in kept and f["fact_id"] not in fact_ids:
-            fact_ids.add(f["fact_id"])
-            facts.append(f)
+            duplicates.append({"source_path": rel, "part": part, "doc_id": doc_id, "duplicate_of": first})
+        keep.append(first is None)
+    if not all(keep):
+        docs = docs.filter(pa.array(keep))
+        facts = facts.filter(pc.is_in(facts.column("doc_id"), value_set=docs.column("doc_id").combine_chunks()))
+    fact_ids = facts.column("fact_id").to_pylist()
+    if len(set(fact_ids)) < len(fact_ids):
+        first_time, seen_ids = [], set()
+        for i in fact_ids:
+            first_time.append(i not in seen_ids)
+            seen_ids.add(i)
+        facts = facts.filter(pa.array(first_time))
     return docs, facts
 
 
@@ -568,21 +599,74 @@ def write_links(build: Path) -> tuple[int, float]:
     src = build / "facts"
     links = []
     if any(src.rglob("*.parquet")):
-        dataset = ds.dataset(src, format="parquet", partitioning=None)
-        linkable = (ds.field("kind").isin(["target", "actual"]) & ds.field("jurisdiction").is_valid()
-                    & ds.field("period_year").is_valid() & ds.field("indicator_key").is_valid())
-        table = dataset.to_table(columns=list(FACT_COLUMNS), filter=linkable).sort_by(
-            [("jurisdiction", "ascending"), ("period_year", "ascending")])
+        # filtered batch by batch as the scan reads them (a filter on the scan itself costs twice the read)
+        scan = ds.dataset(src, format="parquet", partitioning=None).scanner(columns=list(FACT_COLUMNS))
+        table = pa.Table.from_batches((b.filter(_linkable(b)) for b in scan.to_batches()), schema=scan.projected_schema)
         actual_keys = pc.unique(table.filter(pc.equal(table.column("kind"), "actual")).column("indicator_key"))
         weights = char_weights(actual_keys.to_pylist())
+        # the rows in (jurisdiction, year) order, taken a slice at a time: no sorted copy of the whole table
+        order = pc.sort_indices(table, sort_keys=[("jurisdiction", "ascending"), ("period_year", "ascending")])
+        blocks = table.select(["jurisdiction", "period_year"]).take(order)
         start = 0
-        blocks = zip(table.column("jurisdiction").to_pylist(), table.column("period_year").to_pylist())
-        for _, run in itertools.groupby(blocks):
-            n = sum(1 for _ in run)
-            links.extend(link_facts(table.slice(start, n).to_pylist(), weights))
-            start += n
+        with _collector_paused():
+            for _, run in itertools.groupby(zip(*(c.to_pylist() for c in blocks.columns))):
+                n = sum(1 for _ in run)
+                links.extend(link_facts(_rows(table.take(order.slice(start, n))), weights))
+                start += n
     pq.write_table(pa.Table.from_pylist([vars(x) for x in links], schema=W.LINK_SCHEMA), build / "links.parquet")
     return len(links), time.perf_counter() - t0
+
+
+def _linkable(batch: pa.RecordBatch) -> pa.Array:
+    """The facts linking reads: targets and actuals with a jurisdiction, a year and a key."""
+    valid = [pc.is_valid(batch.column(c)) for c in ("jurisdiction", "period_year", "indicator_key")]
+    return pc.and_(pc.is_in(batch.column("kind"), value_set=pa.array(["target", "actual"])),
+                   pc.and_(valid[0], pc.and_(valid[1], valid[2])))
+
+
+def _rows(table: pa.Table) -> list[dict]:
+    """``table.to_pylist()``, built column by column (half the time: each column is converted in one call)."""
+    names = table.column_names
+    return [dict(zip(names, row)) for row in zip(*(table.column(n).to_pylist() for n in names))]
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector paused: linking makes a dict per fact, and each of the collector's
+    passes over those young objects finds nothing (they hold no cycle and go with their slice, by reference
+    counting); 0.2 s of 2,000 documents."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def link_while_writing_duckdb(build: Path) -> tuple[int, float]:
+    """``write_links`` on this thread while another writes ``warehouse.duckdb`` (``W.write_duckdb``): the
+    copy of every relation but ``links`` (documents and facts take most of it) runs in DuckDB, which lets go
+    of the GIL, on the cores linking (Python, one core) leaves it; the copy takes ``links`` once they are
+    written, and stops there if linking failed. The database is the one written after linking."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    linked: Future = Future()
+
+    def ready(model: str) -> None:
+        if model == "links":
+            linked.result()  # raises what linking raised
+
+    with ThreadPoolExecutor(1, thread_name_prefix="write-duckdb") as pool:
+        # DuckDB leaves one core to linking (which holds one)
+        copy = pool.submit(W.write_duckdb, build, ready, max(1, default_workers() - 1))
+        try:
+            linked.set_result(write_links(build))
+        except BaseException as exc:
+            linked.set_exception(exc)
+            raise
+        copy.result()
+    return linked.result()
 
 
 # ---------------------------------------------------------------- the build
@@ -641,6 +725,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         ledger = []
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         results = None
+        n_workers = workers or default_workers()
         try:
             seen = _carry(prev, unchanged, writers) if prev else {}
             seen.update((d["doc_id"], d["duplicate_of"]) for d in duplicates)
@@ -651,7 +736,6 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
             for t in prev_rejects:
                 ledger.append(_ledger_row(t, "rejected", 0, 0, now))
             by_rel = {t.rel: t for t in todo}
-            n_workers = workers or default_workers()
             if executor == "dask":
                 results = run_dask(todo, raw_dir, progress, workers, scheduler)
             elif n_workers > 1 and len(todo) > 1:
@@ -660,8 +744,8 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
                     _warm_validation()
             else:
                 results = run_local(todo, raw_dir, progress)
-            buf_docs, buf_facts = [], []
-            for r in results:
+            buf_docs, buf_facts, n_docs, n_facts = [], [], 0, 0  # the files' tables since the last flush
+            for r, file_docs, file_facts in results:
                 t = by_rel[r.rel]
                 if r.error:
                     log(f"INTERNAL ERROR on {r.rel} (a bug, not bad input):\n{r.error}")
@@ -673,13 +757,14 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
                     rejected.append((r.rel, r.rejected))
                     ledger.append(_ledger_row(t, "rejected", 0, 0, now))
                     continue
-                docs, facts = _drop_duplicates(r, seen, duplicates)
-                buf_docs += docs
-                buf_facts += facts
-                ledger.append(_ledger_row(t, "ok", len(docs), len(facts), now))
-                if len(buf_docs) >= FLUSH_DOCS or len(buf_facts) >= FLUSH_FACTS:
+                docs, facts = _drop_duplicates(r.rel, file_docs, file_facts, seen, duplicates)
+                buf_docs.append(docs)
+                buf_facts.append(facts)
+                n_docs, n_facts = n_docs + docs.num_rows, n_facts + facts.num_rows
+                ledger.append(_ledger_row(t, "ok", docs.num_rows, facts.num_rows, now))
+                if n_docs >= FLUSH_DOCS or n_facts >= FLUSH_FACTS:
                     _flush(writers, buf_docs, buf_facts, validate)
-                    buf_docs, buf_facts = [], []
+                    buf_docs, buf_facts, n_docs, n_facts = [], [], 0, 0
             _flush(writers, buf_docs, buf_facts, validate)
             if prev is not None and unchanged and (prev / "quarantine.parquet").exists():
                 old_q = pq.read_table(prev / "quarantine.parquet")  # failures of unchanged files stand
@@ -704,15 +789,18 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
                        build_dir / "ledger.parquet")
         write_indicators(build_dir)
         (build_dir / MODEL_FILE).write_text(model_version() + "\n")
-        report.links, report.link_seconds = write_links(build_dir)
         warnings = write_warnings(build_dir, man_warnings)
+        if n_workers > 1:  # the cores the build was given: linking and the DuckDB copy side by side
+            report.links, report.link_seconds = link_while_writing_duckdb(build_dir)
+        else:
+            report.links, report.link_seconds = write_links(build_dir)
+            W.write_duckdb(build_dir)
         report.warnings = len(warnings)
         for r, why in rejected:
             log(f"rejected {r}: {why}")
         print_warnings(warnings)
         report.quarantined = writers.n_quarantined_new
         report.facts = writers.n_facts
-        W.write_duckdb(build_dir)
         _summarise(build_dir, report)
         report.seconds = time.perf_counter() - t0
         _write_build_info(build_dir, raw_dir, report)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import traceback
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Context, Decimal
 from pathlib import Path
 
@@ -76,20 +76,56 @@ def process_file(task: FileTask) -> FileResult:
     return res
 
 
-def process_batch(tasks: list[FileTask]) -> list[FileResult]:
-    return [process_file(t) for t in tasks]
+class SchemaMismatch(RuntimeError):
+    """Rows built with other columns than the schema they are written with (a bug, never bad input)."""
 
 
-def process_files(raw_dir: str, tasks: list[FileTask]) -> list[FileResult]:
-    """One batch for a worker of the local process pool: it reads each file's bytes itself (the pool
-    shares the parent's disk), so only the small task and its result cross between processes. A file
-    that cannot be read now (removed since the scan) raises, as it does in the single process."""
+@dataclass
+class Batch:
+    """The results of a batch of files as the build receives them: each file's result without its rows, and
+    the rows of all the files as columns (a list of values per column name, the files' rows one after another;
+    ``counts``: each file's documents and facts). Columns cost a third of a list of dicts to send from a
+    worker and read back, and the build turns each into an Arrow array in one call."""
+    files: list[FileResult]
+    counts: list[tuple[int, int]]
+    documents: dict[str, list]
+    facts: dict[str, list]
+
+
+def as_batch(results: list[FileResult]) -> Batch:
+    docs = [d for r in results for d in r.documents]
+    facts = [f for r in results for f in r.facts]
+    return Batch([replace(r, documents=[], facts=[]) for r in results],
+                 [(len(r.documents), len(r.facts)) for r in results], _columns(docs), _columns(facts))
+
+
+def _columns(rows: list[dict]) -> dict[str, list]:
+    """``rows`` as columns; every row must have the columns of the first (the build checks those against
+    its schema)."""
+    if not rows:
+        return {}
+    names = rows[0].keys()
+    for r in rows:
+        if r.keys() != names:
+            raise SchemaMismatch(f"rows with other columns than the first: {sorted(r.keys() ^ names)}")
+    return {n: [r[n] for r in rows] for n in names}
+
+
+def process_batch(tasks: list[FileTask]) -> Batch:
+    """A batch whose tasks carry their files' bytes (a Dask worker, which may share no disk with the build)."""
+    return as_batch([process_file(t) for t in tasks])
+
+
+def process_files(raw_dir: str, tasks: list[FileTask]) -> Batch:
+    """A batch read from the raw folder (a worker of the local process pool, or the build itself with
+    ``--workers 1``): each file's bytes are read here, so only the small task and its result cross between
+    processes. A file that cannot be read now (removed since the scan) raises."""
     out = []
     for t in tasks:
         t.data = (Path(raw_dir) / t.rel).read_bytes()
         out.append(process_file(t))
         t.data = None
-    return out
+    return as_batch(out)
 
 
 def watch_build(build_pid: int) -> None:

@@ -22,6 +22,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 import pyarrow as pa
 
@@ -172,14 +173,19 @@ DUCKDB_BUILD_MEMORY = "256MB"  # DuckDB's buffer pool while a build writes wareh
 STAGING_LAYER = "10_staging"
 
 
-def create_views(con, root: Path) -> None:
+def create_views(con, root: Path, ready: Callable[[str], None] | None = None) -> None:
     """Every SQL model, in layer order. The staging models read the Parquet files under ``root``; each one's
     rows are then copied into a table of the ``stored`` schema and the view is pointed at that copy, so the
     database answers from inside itself wherever it is moved or copied (DuckDB resolves a path in a view
     when it is queried, against the reading process's working directory: no path written in a view can
-    follow the file). The later layers read the staging views by name and never see a path."""
+    follow the file). The later layers read the staging views by name and never see a path.
+
+    ``ready``, where given, is called with each model's name before the model runs and returns once the
+    files that model reads are written (a build copies the other relations while it still links)."""
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {STORED_SCHEMA}")
     for f in sql_files():
+        if ready is not None:
+            ready(f.stem)
         before = _view_names(con)
         con.execute(f.read_text(encoding="utf-8").replace("{root}", root.as_posix()))
         if f.parent.name == STAGING_LAYER:
@@ -199,7 +205,9 @@ def _store_view(con, name: str) -> None:
     con.execute(f'CREATE OR REPLACE VIEW main."{name}" AS SELECT * FROM {STORED_SCHEMA}."{name}"')
 
 
-def write_duckdb(build_dir: Path) -> Path:
+def write_duckdb(build_dir: Path, ready: Callable[[str], None] | None = None, threads: int | None = None) -> Path:
+    """``warehouse.duckdb`` of ``build_dir`` (see ``create_views``, which ``ready`` is handed to), with DuckDB's
+    ``threads`` (default: one per core)."""
     import duckdb
 
     path = build_dir / "warehouse.duckdb"
@@ -208,7 +216,9 @@ def write_duckdb(build_dir: Path) -> Path:
         # copying the relations in is a streaming job: a small buffer pool (spilling past it) keeps the
         # build's peak memory where extraction put it, instead of DuckDB's default of most of the machine
         con.execute(f"SET memory_limit = '{DUCKDB_BUILD_MEMORY}'")
-        create_views(con, build_dir.resolve())
+        if threads:
+            con.execute(f"SET threads = {int(threads)}")
+        create_views(con, build_dir.resolve(), ready)
     finally:
         con.close()
     return path

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -55,6 +56,22 @@ def _relations(wh: Path) -> dict[str, list[dict]]:
     return out
 
 
+def _database(wh: Path) -> dict[str, list[tuple]]:
+    """Every table of warehouse.duckdb (the stored copies the views read), row by row (build times left out)."""
+    import duckdb
+
+    con = duckdb.connect(str(wh / "current" / "warehouse.duckdb"), read_only=True)
+    try:
+        out = {}
+        for schema, name in con.execute("SELECT schema_name, table_name FROM duckdb_tables() ORDER BY 1, 2").fetchall():
+            cols = [c for c, *_ in con.execute(f'DESCRIBE {schema}."{name}"').fetchall()
+                    if (name, c) not in {("build_ledger", "built_at"), ("build_ledger", "mtime_ns")}]
+            out[f"{schema}.{name}"] = con.execute(f'SELECT {", ".join(cols)} FROM {schema}."{name}"').fetchall()
+        return out
+    finally:
+        con.close()
+
+
 def test_the_pool_gives_what_one_process_gives(tmp_path, monkeypatch):
     raw = _corpus(tmp_path / "raw")
     pools = []
@@ -71,6 +88,27 @@ def test_the_pool_gives_what_one_process_gives(tmp_path, monkeypatch):
         "2009年国务院政府工作报告.txt", "2014年国务院政府工作报告.txt", "zcopy_2012年国务院政府工作报告.txt"]
     for name in one:
         assert one[name] == two[name], name
+    # with workers, linking runs beside the copy into DuckDB (link_while_writing_duckdb): the same database
+    db_one, db_two = _database(tmp_path / "one"), _database(tmp_path / "two")
+    assert len(db_one["stored.links"]) > 0 and db_one.keys() == db_two.keys()
+    for name in db_one:
+        assert db_one[name] == db_two[name], name
+
+
+def test_a_failure_in_linking_stops_the_copy_beside_it_and_keeps_the_last_warehouse(tmp_path, monkeypatch):
+    raw = _corpus(tmp_path / "raw")
+    wh = tmp_path / "wh"
+    build(raw, wh, progress=False, workers=2)
+    last = (wh / "current").resolve()
+
+    def broken(build_dir):
+        raise RuntimeError("linking broke")
+
+    monkeypatch.setattr(B, "write_links", broken)
+    with pytest.raises(RuntimeError, match="linking broke"):
+        build(raw, wh, progress=False, workers=2, full=True)
+    assert (wh / "current").resolve() == last and _database(wh)["stored.links"]
+    assert not [t for t in threading.enumerate() if t.name.startswith("write-duckdb")]
 
 
 def test_dask_gives_what_one_process_gives_in_the_same_order(tmp_path, monkeypatch):
