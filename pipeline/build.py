@@ -28,7 +28,7 @@ from extract.lexicon import load_lexicon
 from . import warehouse as W
 from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
 from .metadata import Manifest, missing_files
-from .process import Batch, FileResult, FileTask, SchemaMismatch, process_batch, process_files, watch_build
+from .process import Batch, FileResult, FileTask, SchemaMismatch, init_worker, process_batch, process_files
 
 BATCH_FILES = 32
 FLUSH_DOCS = 256        # documents held before a batch is validated and written
@@ -290,7 +290,7 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
     ones finish their last batches). A bug in extraction comes back as the file's error with its traceback
     (see ``process_file``); a worker that dies
     (killed, out of memory) fails the build with BrokenProcessPool, and workers end when the build process
-    does, however it ends (``watch_build``)."""
+    does, however it ends (``watch_build``); they extract with the cyclic collector off (``init_worker``)."""
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
@@ -307,7 +307,7 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
         if i % per_generation == 0:  # a new generation of workers; the last one ends when its batches are done
             if pools:
                 pools[-1].shutdown(wait=False)
-            pools.append(ProcessPoolExecutor(workers, mp_context=ctx, initializer=watch_build,
+            pools.append(ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_worker,
                                              initargs=(os.getpid(),)))
         return pools[-1].submit(process_files, str(raw_dir), batches[i])
 

@@ -128,6 +128,16 @@ def process_files(raw_dir: str, tasks: list[FileTask]) -> Batch:
     return as_batch(out)
 
 
+def init_worker(build_pid: int) -> None:
+    """Initializer of a pool worker: it extracts with the cyclic collector off, as ``pipeline extract`` does
+    (a batch's spans, matches and facts form no cycles, and the collector only walked them again and again;
+    the pool replaces its workers every so many batches, so nothing piles up), and it ends with the build."""
+    import gc
+
+    gc.disable()
+    watch_build(build_pid)
+
+
 def watch_build(build_pid: int) -> None:
     """Initializer of a pool worker: end this worker as soon as the build process ``build_pid`` has ended.
     A build killed outright (SIGKILL, the out-of-memory killer) never shuts its pool down, and its workers
