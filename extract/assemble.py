@@ -538,11 +538,12 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.joined = (prev.fact is not None and _CONJ.match(fig.phrase) is not None and fig.phrase != ""
                   and not modifies_after)
     subject = _subject(fig.phrase)
-    frame = _CONDITION.search(text, fig.clause_start, prev.sentence.end)
+    phrase_start = q.start - len(fig.phrase)
+    frame = _CONDITION.search(text, fig.clause_start, prev.sentence.end)  # 在…的情况下, inside the clause
     if frame and frame.start(1) <= q.start < frame.end(1):  # 在对美贸易下降超3成的情况下: what the condition names
-        subject = _subject(text[max(frame.start(1), fig.q.start - len(fig.phrase)):q.start])
-    elif frame and frame.end() <= q.start and fig.q.start - len(fig.phrase) <= frame.end():
-        subject = _subject(text[fig.clause_start:frame.start()] + text[frame.end():q.start])  # …的情况下增长12%
+        subject = _subject(text[max(frame.start(1), phrase_start):q.start])
+    elif frame and frame.end() <= q.start and phrase_start <= frame.end():  # …的情况下增长12%: the clause's subject
+        subject = _subject(text[fig.clause_start:frame.start()] + text[frame.end():q.start])
     if fig.joined:
         subject, fig.inherited = prev.subject, True
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
