@@ -460,6 +460,11 @@ def _paragraph_context(st: _DocState, i: int) -> list[tuple[int, int]]:
     return out
 
 
+def _paragraph_plans(st: _DocState, i: int) -> bool:
+    """Whether the sentences before sentence ``i`` in its paragraph hold a target cue (将, 计划, 力争)."""
+    return any(h[2] == "target" for a, b in _paragraph_context(st, i) for h in st.cues_in(a, b))
+
+
 def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
                     prefix_span: tuple[int, int]) -> tuple[int | None, str | None]:
     """The year the nearest time word points at (clause, sentence, then the paragraph), and where it stood."""
@@ -564,9 +569,12 @@ def _elided_subject(before: str, subject: str, unit: str) -> str | None:
     if (not subject or len(subject) > _ELIDED_MAX or resolve_indicator(subject, unit)
             or resolve_indicator(before, unit)):
         return None
-    for k in range(len(before) - 1, 0, -1):
-        if resolve_indicator(before[:k] + subject, unit):
-            return before[:k] + subject
+    for k in range(len(before) - 1, 1, -1):
+        whole = before[:k] + subject
+        ind = resolve_indicator(whole, unit)
+        # the indicator's name takes two characters or more of the words left out (粮食+产量, not 进+出口增长)
+        if ind and any(0 <= whole.rfind(syn) <= k - 2 and whole.rfind(syn) + len(syn) > k for syn in ind.synonyms):
+            return whole
     return None
 
 
@@ -667,9 +675,14 @@ def _decide_commitment(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     q = fig.q
     comparator = q.comparator
+    if "negative" in fig.flags:  # 下降逾10% is -10 and less: the value's sign turned, its bound turns with it
+        comparator = _MIRRORED.get(comparator, comparator)
     if fig.kind == "actual" and q.comparator_before and not q.comparator_after and comparator == "le":
         comparator = "eq"  # 涨幅控制在3.3%: a result stated, not a ceiling
     fig.comparator = comparator
+
+
+_MIRRORED = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt"}
 
 
 STEPS = (("subject", _decide_subject), ("unit", _decide_unit), ("indicator", _decide_indicator),
@@ -847,8 +860,11 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
     year, where = time_cue
     if year is not None:
         k = _kind_from_period(year, st.ctx, st.dt)
-        if k and not (k == "target" and heading == "actual" and not looks_ahead and where == "paragraph"):
-            return k, None, where  # (a year ahead in another sentence under a review heading: 推迟至2024年实施)
+        if k and not (k == "target" and heading == "actual" and not looks_ahead and where == "paragraph"
+                      and not _paragraph_plans(st, i)):
+            # (a year ahead in another sentence under a review heading, 推迟至2024年实施, plans nothing; a
+            # paragraph that says what it will do, 2020年,我镇将重点抓好…, does)
+            return k, None, where
     if heading:
         return heading, None, "section"
     local = _nearby_kind(st, i)

@@ -17,6 +17,7 @@ _REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_f
              "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "counted_min_chars")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
+_EXAMPLES_END = "等"  # a phrase that ends on it lists examples of what follows the number
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
 _YEAR_WORD = re.compile("(?:" + _yaml("grammar.yaml")["explicit_year"] + ")(?:度|底|末)?")  # 2025年, 2025年底
@@ -27,6 +28,7 @@ class KeyLexicon:
     """lexicons/keys.yaml, compiled: the words taken off a phrase to leave the thing it measures."""
     lead: re.Pattern            # scope, agent and hedge words at the start, the longest that fits
     verbs: re.Pattern           # verb words at the start
+    verb_end: re.Pattern        # a verb word at the end
     any_word: re.Pattern        # any of the words above or below, at the start
     linking_start: re.Pattern   # linking words at the start
     linking_end: re.Pattern     # linking words at the end
@@ -72,6 +74,7 @@ def load_key_lexicon() -> KeyLexicon:
         raise ValueError(f"{LEXICON_DIR / 'keys.yaml'}: verb_noun_keys verbs {stray} are not among `verbs`")
     return KeyLexicon(
         lead=re.compile(words(*lead)), verbs=re.compile(words(raw["verbs"])),
+        verb_end=re.compile(words(raw["verbs"]) + "$"),
         any_word=re.compile(words(*lead, raw["verbs"], raw["linking"])),
         linking_start=re.compile(words(raw["linking"])),
         linking_end=re.compile(words(raw["linking"]) + "$"),
@@ -161,8 +164,11 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
     where neither names anything measurable."""
     prefix, key = _phrase_key(phrase, canonical, unit)
     lx = load_key_lexicon()
-    if canonical is None and unit in lx.counters and "\u4e00" <= after[:1] <= "\u9fff":
-        noun = _noun_after(after, lx)  # 精细化治理1411条背街小巷: what is counted follows its counter
+    if (canonical is None and unit in lx.counters and "\u4e00" <= after[:1] <= "\u9fff"
+            and (key is None or lx.verb_end.search(phrase.rstrip()) or phrase.rstrip().endswith(_EXAMPLES_END))):
+        # 精细化治理1411条背街小巷, 杜家坎等30项市级疏堵工程: where the words before end on a verb or a list of
+        # examples, what is counted follows its counter (not 新增规上工业企业32家其中制造业企业20家)
+        noun = _noun_after(after, lx)
         if len(noun) >= lx.counted_min_chars and _names_something(noun, lx):
             return prefix + noun
     if key is None or lx.name_list.match(key):

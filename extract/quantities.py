@@ -345,7 +345,7 @@ def _share_re() -> re.Pattern:
     big = "".join(n["fraction_units"]) + "万"
     return re.compile(rf"(?={NUMBER_START}|[{big}])(?:(?P<den>{num}|[{big}]){re.escape(n['fraction_word'])}(?P<num>{num})"
                       rf"|(?<![\d/.第])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
-                      rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?|(?<![\d.第])[1-9](?:\.\d)?)"
+                      rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?|(?<![\dA-Za-z.第])[1-9](?:\.\d)?)"
                       rf"{re.escape(n['tenths_word'])}"
                       rf"(?P<tenths_rest>[{digits}{re.escape(n['half'])}](?=[^\u4e00-\u9fff]|[的以左多]|$))?"
                       rf"(?!{not_after}))")

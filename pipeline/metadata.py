@@ -259,9 +259,20 @@ def _jurisdiction_from_speaker(head: str):
 
 
 def _jurisdiction_from_congress(head: str):
-    """在合肥市第十七届人民代表大会…上: the place whose congress hears the report."""
+    """在合肥市第十七届人民代表大会…上: the place whose congress hears the report, where the subtitle names
+    one place only: a gazetteer name written whole, or one town, county or city (吉林市 is no 吉林省); a
+    place written under its province or city (河南省舞钢市, 重庆市渝中区) is left to the other sources."""
     m = lexicon().congress.search(head)
-    return (find_jurisdiction(m.group(1)) or find_local_government(m.group(1))) if m else None
+    if not m:
+        return None
+    name = m.group(1)
+    j = find_jurisdiction(name)
+    if j is not None and name in (j.name, *j.aliases):
+        return j
+    local = find_local_government(name)
+    if local is None or local.name != name or j is not None:
+        return None  # a province or city inside the name: more than one place
+    return local
 
 
 def _year_from_headings(text: str, doc_type: str | None) -> int | None:
