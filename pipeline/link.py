@@ -221,7 +221,7 @@ def _same_head_and_modifier(t: dict, a: dict, lx: LinkLexicon) -> bool:
     return any(tk[i:i + n] in ak[:-1] for i in range(len(tk) - n))
 
 
-def _same_head_word(t: dict, a: dict, lx: LinkLexicon) -> bool:
+def _same_head_word(t: dict, a: dict) -> bool:
     """Keys with characters replaced count as alone-together evidence only where the replaced ones leave the
     head word, its last two characters, alone (农村饮水安全工程/农村安全饮水工程, not 生猪出栏/生猪存栏)."""
     tk, ak = (split_key(f["indicator_key"])[1] for f in (t, a))
@@ -367,7 +367,7 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
         if (rule != "canonical" and t["unit"] not in lx.rate_units and not _is_growth(t["indicator_key"], lx)
                 and per_target[t["fact_id"]] == 1 and per_actual[(a["fact_id"], t["doc_id"])] == 1
                 and (not rule.startswith("shared_words") or _same_head_and_modifier(t, a, lx))
-                and (not rule.startswith("similar_key") or _same_head_word(t, a, lx))):
+                and (not rule.startswith("similar_key") or _same_head_word(t, a))):
             score, rule = min(1.0, score + lx.only_candidate_bonus), rule + "+only_candidate"
         if score >= lx.threshold:
             candidates.append((-score, ti, rank, akey, t, a, (score, rule)))
