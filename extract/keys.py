@@ -17,7 +17,6 @@ _REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_f
              "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "counted_min_chars")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
-_EXAMPLES_END = "等"  # a phrase that ends on it lists examples of what follows the number
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
 _YEAR_WORD = re.compile("(?:" + _yaml("grammar.yaml")["explicit_year"] + ")(?:度|底|末)?")  # 2025年, 2025年底
@@ -164,8 +163,10 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
     where neither names anything measurable."""
     prefix, key = _phrase_key(phrase, canonical, unit)
     lx = load_key_lexicon()
+    before = phrase.rstrip()
+    noun = None
     if (canonical is None and unit in lx.counters and "\u4e00" <= after[:1] <= "\u9fff"
-            and (key is None or lx.verb_end.search(phrase.rstrip()) or phrase.rstrip().endswith(_EXAMPLES_END))):
+            and (key is None or lx.verb_end.search(before) or (before and lx.examples.match(before, len(before) - 1)))):
         # 精细化治理1411条背街小巷, 杜家坎等30项市级疏堵工程: where the words before end on a verb or a list of
         # examples, what is counted follows its counter (not 新增规上工业企业32家其中制造业企业20家)
         noun = _noun_after(after, lx)
@@ -173,7 +174,7 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
             return prefix + noun
     if key is None or lx.name_list.match(key):
         # nothing before the number, or only names (北岭、河湾、西柳三个新型农村社区): the noun after it
-        noun = _noun_after(after, lx)
+        noun = _noun_after(after, lx) if noun is None else noun
         if _names_something(noun, lx):
             key = noun
         elif key is None:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -17,6 +18,11 @@ from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, NEGATIVE_S
                        resolve_number)
 
 _NUMBER_CHARS = frozenset("0123456789" + CHINESE_NUMERAL_CHARS + "".join(SEVERAL) + "多余")  # can end a number
+
+# a number glued to a letter, a digit or a point before it (G20, PM2.5, G5成渝) is no quantity's start:
+# these characters, as a set and as a pattern's class
+_GLUED_AFTER = frozenset(string.ascii_letters + string.digits + ".")
+_GLUED_CLASS = "A-Za-z0-9."
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})")
@@ -30,7 +36,7 @@ _NUMERALS = load_lexicon().numerals
 _HALF = _NUMERALS["half"]
 _ROUND_LOWER_BOUND = _NUMERALS["round_lower_bound"]
 _ROUND_LOWER_NOT_AFTER = tuple(_NUMERALS["round_lower_bound_not_after"])
-_TENTHS_LOW = re.compile("(?<![0-9.])([1-9" + "".join(k for k, v in DIGITS.items() if v) + "])\\s*(?:"
+_TENTHS_LOW = re.compile(f"(?<![{_GLUED_CLASS}])([1-9" + "".join(k for k, v in DIGITS.items() if v) + "])\\s*(?:"
                          + "|".join(map(re.escape, _NUMERALS["range_words"])) + ")\\s*$")
 _SEVERAL_RANGE = tuple(Decimal(x) for x in _NUMERALS["several_range"])
 _APPROX_PAIRS = frozenset(_NUMERALS["approximate_pairs"])
@@ -55,8 +61,6 @@ def _candidate_re() -> re.Pattern:
     return re.compile(rf"(?={NUMBER_START})(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}])")
 
 
-# a number glued to a letter, a digit or a point before it (G20, PM2.5) is no quantity's start
-_GLUED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
 
 
 def _unglued(text: str, matches) -> list[re.Match]:
@@ -318,9 +322,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         num_start -= 1
         value = -value  # of a range, the low end: -1%至1%
     before_m = _match_before(before_words, text, sent_start, num_start)
-    if (before_m is None and value_high is None and num_start > sent_start
-            and text[num_start - 1] == _ROUND_LOWER_BOUND and all(c in SMALL_UNITS for c in raw)
-            and not text[max(sent_start, num_start - 3):num_start - 1].endswith(_ROUND_LOWER_NOT_AFTER)):
+    if (before_m is None and value_high is None and all(c in SMALL_UNITS for c in raw)
+            and _round_lower_bound(text, num_start, sent_start)):
         before_m = (num_start - 1, _ROUND_LOWER_BOUND)  # 上千人: more than a thousand
         tail = _Tail(tail.end, tail.scale, tail.scale_text, tail.unit, tail.unit_text, True)
     before = before_m[1] if before_m else None
@@ -345,7 +348,7 @@ def _share_re() -> re.Pattern:
     big = "".join(n["fraction_units"]) + "万"
     return re.compile(rf"(?={NUMBER_START}|[{big}])(?:(?P<den>{num}|[{big}]){re.escape(n['fraction_word'])}(?P<num>{num})"
                       rf"|(?<![\d/.第])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
-                      rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?|(?<![\dA-Za-z.第])[1-9](?:\.\d)?)"
+                      rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?|(?<![{_GLUED_CLASS}第])[1-9](?:\.\d)?)"
                       rf"{re.escape(n['tenths_word'])}"
                       rf"(?P<tenths_rest>[{digits}{re.escape(n['half'])}](?=[^\u4e00-\u9fff]|[的以左多]|$))?"
                       rf"(?!{not_after}))")
@@ -358,8 +361,8 @@ def _share_hints(text: str, start: int, end: int) -> list[int]:
     """Where a share may stand: each 分之, each 成 after a digit, each / between digits (a literal search:
     a regex scan of the whole text costs more than the shares it finds)."""
     n, hits = _NUMERALS, []
-    digits = set(k for k, v in DIGITS.items() if v) | {"十"}
-    for word, check in ((n["fraction_word"], None), (n["tenths_word"], lambda i: text[i - 1] in digits or "1" <= text[i - 1] <= "9"),
+    digits = set(k for k, v in DIGITS.items() if v) | {"十"} | set("123456789")  # 九成, 3成
+    for word, check in ((n["fraction_word"], None), (n["tenths_word"], lambda i: text[i - 1] in digits),
                         ("/", lambda i: text[i - 1].isdigit() and text[i + 1:i + 2].isdigit())):
         i = text.find(word, start, end)
         while i >= 0:
@@ -529,6 +532,12 @@ def _resolve_comparator(lex: Lexicon, before: str | None, after: str | None, mor
     return "eq"
 
 
+def _round_lower_bound(text: str, pos: int, start: int) -> bool:
+    """上 right before ``pos`` (上千人, 上万人), and not the end of another word (会上, 网上)."""
+    return (pos > start and text[pos - 1] == _ROUND_LOWER_BOUND
+            and not text[max(start, pos - 3):pos - 1].endswith(_ROUND_LOWER_NOT_AFTER))
+
+
 def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
     """``已达到万头规模``: a scale word standing alone after 达到/超过 is 1 × scale; after 上 (上万人) or
     before 多/余 (万余人) it is at least that.
@@ -544,7 +553,7 @@ def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
         if s > start and (text[s - 1].isdigit() or text[s - 1] in CHINESE_NUMERAL_CHARS):
             continue
         before = m.groupdict().get("before")
-        if before == _ROUND_LOWER_BOUND and text[max(start, m.start() - 1):m.start()].endswith(_ROUND_LOWER_NOT_AFTER):
+        if before == _ROUND_LOWER_BOUND and not _round_lower_bound(text, s, start):
             continue  # 网上万人: 上 ends another word
         scale_end = m.end()
         unit = _match_unit(lex, text, scale_end)

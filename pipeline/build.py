@@ -7,8 +7,6 @@ is never held in memory.
 """
 from __future__ import annotations
 
-import contextlib
-import gc
 import itertools
 import os
 import sys
@@ -28,7 +26,8 @@ from extract.lexicon import load_lexicon
 from . import warehouse as W
 from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
 from .metadata import Manifest, missing_files
-from .process import Batch, FileResult, FileTask, SchemaMismatch, init_worker, process_batch, process_files
+from .process import (Batch, FileResult, FileTask, SchemaMismatch, collector_paused, init_worker, process_batch,
+                      process_files)
 
 BATCH_FILES = 32
 FLUSH_DOCS = 256        # documents held before a batch is validated and written
@@ -151,10 +150,11 @@ def write_warnings(build_dir: Path, manifest_rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _prev_warnings(prev: Path | None) -> list[dict]:
-    if prev is None or not (prev / "warnings.parquet").exists():
+def _prev_rows(prev: Path | None, name: str) -> list[dict]:
+    """The rows of relation ``name`` as the previous build wrote them (none without one)."""
+    if prev is None or not (prev / f"{name}.parquet").exists():
         return []
-    return pq.read_table(prev / "warnings.parquet").to_pylist()
+    return pq.read_table(prev / f"{name}.parquet").to_pylist()
 
 
 def print_warnings(rows: list[dict], limit: int = 20) -> None:
@@ -608,7 +608,7 @@ def write_links(build: Path) -> tuple[int, float]:
         order = pc.sort_indices(table, sort_keys=[("jurisdiction", "ascending"), ("period_year", "ascending")])
         blocks = table.select(["jurisdiction", "period_year"]).take(order)
         start = 0
-        with _collector_paused():
+        with collector_paused():
             for _, run in itertools.groupby(zip(*(c.to_pylist() for c in blocks.columns))):
                 n = sum(1 for _ in run)
                 links.extend(link_facts(_rows(table.take(order.slice(start, n))), weights))
@@ -628,20 +628,6 @@ def _rows(table: pa.Table) -> list[dict]:
     """``table.to_pylist()``, built column by column (half the time: each column is converted in one call)."""
     names = table.column_names
     return [dict(zip(names, row)) for row in zip(*(table.column(n).to_pylist() for n in names))]
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector paused: linking makes a dict per fact, and each of the collector's
-    passes over those young objects finds nothing (they hold no cycle and go with their slice, by reference
-    counting); 0.2 s of 2,000 documents."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def link_while_writing_duckdb(build: Path) -> tuple[int, float]:
@@ -684,6 +670,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
     if not raw_dir.is_dir():
         raise W.WarehouseError(f"raw folder {raw_dir} does not exist")
     report = BuildReport()
+    model = model_version()  # what shapes the warehouse after extraction, read once
     with W.build_lock(wh, wait=wait):
         prev = W.current_build(wh)
         prev_ledger = load_ledger(prev)
@@ -692,14 +679,14 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         report.files = len(tasks) + len(early_rejects)
         if not tasks and not early_rejects:
             raise W.WarehouseError(f"no documents under {raw_dir}")
-        prev_rejected_rows = _prev_rejected(prev)
+        prev_rejected_rows = [(r["source_path"], r["reason"]) for r in _prev_rows(prev, "rejected_documents")]
         prev_rejected = dict(prev_rejected_rows)
         same = {t.rel for t in tasks if not full and is_unchanged(t, prev_ledger.get(t.rel))}
         unchanged = {r for r in same if prev_ledger[r]["status"] == "ok"}
         prev_rejects = [t for t in tasks if t.rel in same and t.rel not in unchanged]
         todo = [t for t in tasks if t.rel not in same]
         removed = set(prev_ledger) - {t.rel for t in tasks}
-        prev_duplicates = _prev_duplicates(prev)
+        prev_duplicates = _prev_rows(prev, "duplicates")
         # a file kept out as a duplicate is read again when the copy it duplicated is gone or has changed
         gone = removed | {t.rel for t in todo}
         redo = {d["source_path"] for d in prev_duplicates if d["duplicate_of"] in gone} & unchanged
@@ -708,10 +695,10 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
             todo += [t for t in tasks if t.rel in redo]
         early_same = dict(early_rejects) == {k: v for k, v in prev_rejected.items() if k not in prev_ledger}
         man_warnings = manifest_warnings(manifest, tasks, early_rejects)
-        prev_warnings = _prev_warnings(prev)
+        prev_warnings = _prev_rows(prev, "warnings")
         if (prev is not None and not full and not todo and not removed and early_same
                 and man_warnings == [w for w in prev_warnings if w["doc_id"] is None]
-                and _prev_model_version(prev) == model_version()):
+                and _prev_model_version(prev) == model):
             report.up_to_date, report.files, report.seconds = True, len(tasks), time.perf_counter() - t0
             report.warnings = len(prev_warnings)
             return report
@@ -788,7 +775,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         pq.write_table(_table(sorted(ledger, key=lambda r: r["source_path"]), W.LEDGER_SCHEMA),
                        build_dir / "ledger.parquet")
         write_indicators(build_dir)
-        (build_dir / MODEL_FILE).write_text(model_version() + "\n")
+        (build_dir / MODEL_FILE).write_text(model + "\n")
         warnings = write_warnings(build_dir, man_warnings)
         if n_workers > 1:  # the cores the build was given: linking and the DuckDB copy side by side
             report.links, report.link_seconds = link_while_writing_duckdb(build_dir)
@@ -803,7 +790,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         report.facts = writers.n_facts
         _summarise(build_dir, report)
         report.seconds = time.perf_counter() - t0
-        _write_build_info(build_dir, raw_dir, report)
+        _write_build_info(build_dir, raw_dir, report, model)
         final = W.publish(wh, build_dir)
         report.build_dir = str(final)
     report.seconds = time.perf_counter() - t0
@@ -825,13 +812,13 @@ def _summarise(build_dir: Path, report: BuildReport) -> None:
         con.close()
 
 
-def _write_build_info(build_dir: Path, raw_dir: Path, report: BuildReport) -> None:
+def _write_build_info(build_dir: Path, raw_dir: Path, report: BuildReport, model: str) -> None:
     """Where this build read from and what it found, for `pipeline status`."""
     import json
 
     info = {"raw": str(raw_dir.resolve()), "finished_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "seconds": round(report.seconds, 2), "extractor_version": ingest_version(),
-            "model_version": model_version(), "summary": report.summary()}
+            "model_version": model, "summary": report.summary()}
     (build_dir / BUILD_INFO).write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
@@ -839,18 +826,6 @@ def _ledger_row(t: FileTask, status: str, n_docs: int, n_facts: int, now: str) -
     return {"source_path": t.rel, "sha256": t.sha256, "size": t.size, "mtime_ns": t.mtime_ns,
             "manifest_key": t.manifest_key, "extractor_version": ingest_version(), "status": status,
             "n_documents": n_docs, "n_facts": n_facts, "built_at": now}
-
-
-def _prev_rejected(prev: Path | None) -> list[tuple[str, str]]:
-    if prev is None or not (prev / "rejected_documents.parquet").exists():
-        return []
-    return [(r["source_path"], r["reason"]) for r in pq.read_table(prev / "rejected_documents.parquet").to_pylist()]
-
-
-def _prev_duplicates(prev: Path | None) -> list[dict]:
-    if prev is None or not (prev / "duplicates.parquet").exists():
-        return []
-    return pq.read_table(prev / "duplicates.parquet").to_pylist()
 
 
 class BuildError(RuntimeError):

@@ -6,12 +6,10 @@ commands that need them, so `extract` and `--help` start fast.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import re
 import sys
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -235,22 +233,10 @@ def _pad(s: str, w: int) -> str:
     return s + " " * (w - _width(s))
 
 
-@contextmanager
-def _no_cycle_collection():
-    """The cyclic garbage collector off for a while (and back on after, if it was on). Extracting one file makes
-    tens of thousands of spans, matches and facts that live to the end, and the collector would walk them again
-    and again (7% of the run on 6 MB) to find no cycles: reference counting frees everything else as before."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def cmd_extract(args) -> int:
-    with _no_cycle_collection():
+    from .process import collector_paused
+
+    with collector_paused():
         return _extract_one(args)
 
 

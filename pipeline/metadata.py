@@ -281,7 +281,8 @@ def _year_from_headings(text: str, doc_type: str | None) -> int | None:
     if dt is None:
         return None
     lex = lexicon()
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for line in lines:
         s = line.strip()
         if not s or len(s) > lex.heading_max_chars:
             continue
@@ -293,7 +294,7 @@ def _year_from_headings(text: str, doc_type: str | None) -> int | None:
             return int(m.group("year")) - dt.target_offset
     years = []
     heading = ""
-    for line in text.splitlines():  # 2003年是…: outside a review section in a work report
+    for line in lines:  # 2003年是…: outside a review section in a work report
         s = line.strip()
         if s and len(s) <= lex.heading_max_chars and not s.endswith(("。", "!", "！")):
             heading = s
@@ -331,6 +332,12 @@ def _self_named_government(text: str):
         if ranked and (ranked[0][0] >= lex.min_mentions or ranked[0][1] >= lex.min_mentions + 1):
             return find_local_government(ranked[0][3] + suffix)
     return None
+
+
+@lru_cache(maxsize=4)
+def _resolve_whole(source_path: str, text: str) -> Resolved:
+    """What a compilation's whole text states of itself, read once for all its parts (never changed after)."""
+    return resolve(source_path, text, {})
 
 
 def resolve(source_path: str, text: str, given: dict, given_sources: dict | None = None,
@@ -375,8 +382,8 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
                 meta["jurisdiction"], sources["jurisdiction"] = j.name, source
                 meta.setdefault("admin_level", j.admin_level)
                 break
-    if context is not None and context is not text:
-        whole = resolve(source_path, context, {})
+    if context is not None and context is not text and any(meta.get(key) is None for key in FIELDS):
+        whole = _resolve_whole(source_path, context)
         for key in FIELDS:
             if meta.get(key) is None and whole.meta.get(key) is not None:
                 meta[key], sources[key] = whole.meta[key], whole.sources[key] + " (compilation)"

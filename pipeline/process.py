@@ -5,6 +5,8 @@ workers start fast.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import traceback
@@ -128,12 +130,25 @@ def process_files(raw_dir: str, tasks: list[FileTask]) -> Batch:
     return as_batch(out)
 
 
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off for a while (back on after, if it was on). Extraction and linking
+    make tens of thousands of spans, matches, facts or dicts that hold no cycle and go by reference counting,
+    and the collector only walked them again and again to find nothing (7% of `pipeline extract` on 6 MB,
+    0.2 s of linking 2,000 documents)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def init_worker(build_pid: int) -> None:
     """Initializer of a pool worker: it extracts with the cyclic collector off, as ``pipeline extract`` does
     (a batch's spans, matches and facts form no cycles, and the collector only walked them again and again;
     the pool replaces its workers every so many batches, so nothing piles up), and it ends with the build."""
-    import gc
-
     gc.disable()
     watch_build(build_pid)
 
