@@ -104,9 +104,21 @@ def test_a_failure_in_linking_stops_the_copy_beside_it_and_keeps_the_last_wareho
     def broken(build_dir):
         raise RuntimeError("linking broke")
 
+    copied: list[BaseException] = []
+    write_duckdb = B.W.write_duckdb
+
+    def recording(*args, **kwargs):  # the copy beside linking: what ended it
+        try:
+            return write_duckdb(*args, **kwargs)
+        except BaseException as exc:
+            copied.append(exc)
+            raise
+
     monkeypatch.setattr(B, "write_links", broken)
+    monkeypatch.setattr(B.W, "write_duckdb", recording)
     with pytest.raises(RuntimeError, match="linking broke"):
         build(raw, wh, progress=False, workers=2, full=True)
+    assert [str(e) for e in copied] == ["linking broke"]  # the copy stopped where it waits for the links
     assert (wh / "current").resolve() == last and _database(wh)["stored.links"]
     assert not [t for t in threading.enumerate() if t.name.startswith("write-duckdb")]
 

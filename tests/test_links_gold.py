@@ -103,6 +103,8 @@ def test_township_targets_found(towns):
 
 
 def test_township_pairs_joined(towns):
+    # 0.967 today, but 0.852 without the synonym rows of pipeline/lexicons/links.yaml that were written after
+    # reading these towns' misses (实际进资, 计划生育率/政策符合率, …): a measure of the lexicon as much as the rules
     assert towns.join_rate >= 0.90, towns.unjoined
 
 

@@ -40,8 +40,11 @@ def test_each_field_is_decided_once(case):
 
     A._extract(normalize_text(case["text"]).text, "case", case["report_year"], case["doc_type"], on_step=record)
     order = [name for name, _ in A.STEPS]
+    facts = A._extract(normalize_text(case["text"]).text, "case", case["report_year"], case["doc_type"])
+    assert len(snapshots) == len(order) * len(facts), case["id"]  # every step ran once for every fact
     for start in range(0, len(snapshots), len(order)):
         figure = snapshots[start:start + len(order)]
+        assert [name for name, _ in figure] == order, case["id"]
         for k, (name, snap) in enumerate(figure):
             for later_name, later in figure[k + 1:]:
                 for f in OWNED.get(name, ()):
