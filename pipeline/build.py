@@ -356,7 +356,7 @@ def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int 
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+        cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
                                processes=True, dashboard_address=None)
         client = Client(cluster)
     bar = _Progress(len(tasks), progress)
@@ -797,9 +797,6 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
     return report
 
 
-BUILD_INFO = "build_info.json"
-
-
 def _summarise(build_dir: Path, report: BuildReport) -> None:
     """Facts by kind and quarantine rows of the warehouse just written, for the summary."""
     import duckdb
@@ -819,7 +816,7 @@ def _write_build_info(build_dir: Path, raw_dir: Path, report: BuildReport, model
     info = {"raw": str(raw_dir.resolve()), "finished_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "seconds": round(report.seconds, 2), "extractor_version": ingest_version(),
             "model_version": model, "summary": report.summary()}
-    (build_dir / BUILD_INFO).write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (build_dir / W.BUILD_INFO).write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def _ledger_row(t: FileTask, status: str, n_docs: int, n_facts: int, now: str) -> dict:

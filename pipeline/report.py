@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .report_format import (COMPARATOR_WORDS, fmt_attainment, fmt_gap, fmt_target, fmt_value, gap,
                             scale_for, unit_label)
-from .warehouse import connect_readonly, current_build
+from .warehouse import built_at, connect_readonly, current_build
 
 ASSETS = Path(__file__).with_name("report_assets")
 STATUSES = ("met", "near", "missed", "pending")
@@ -509,8 +509,7 @@ def write_report(wh: Path, out: Path) -> int:
         data = load_report_data(con)
     finally:
         con.close()
-    cur = current_build(wh)
-    built = (cur / "_COMPLETE").read_text().strip() if cur and (cur / "_COMPLETE").exists() else "at an unknown time"
+    built = built_at(current_build(wh)) or "at an unknown time"
     vega_js, _ = _vega_bundle()
     doc = render(data, built, vega_js)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -5,9 +5,7 @@ import json
 import os
 from pathlib import Path
 
-from .warehouse import COMPLETE_MARKER, connect_readonly, current_build
-
-BUILD_INFO = "build_info.json"  # written by the build (pipeline/build.py)
+from .warehouse import BUILD_INFO, built_at, connect_readonly, current_build
 
 
 def _build_info(build: Path) -> dict:
@@ -38,10 +36,7 @@ def warehouse_status(wh: Path) -> str:
         con.close()
     build = current_build(wh)
     info = _build_info(build)
-    try:
-        built = (build / COMPLETE_MARKER).read_text().strip()
-    except OSError:
-        built = "unknown"
+    built = built_at(build) or "unknown"
     n_facts = sum(n for _, n in kinds)
     lines = [
         ("warehouse", f"{wh} (build {build.name})"),

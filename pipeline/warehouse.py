@@ -30,6 +30,7 @@ STABLE_NAMES = ("facts", "documents", "warehouse.duckdb", "rejected_documents.pa
                 "quarantine.parquet", "ledger.parquet", "indicators.parquet")
 KEEP_BUILDS = 2
 COMPLETE_MARKER = "_COMPLETE"
+BUILD_INFO = "build_info.json"  # where a build says what it read and found (`pipeline status`)
 
 DEC = pa.decimal128(38, 4)
 DOCUMENT_SCHEMA = pa.schema([
@@ -75,6 +76,14 @@ def current_build(wh: Path) -> Path | None:
     if not link.exists():
         return None
     return link.resolve()
+
+
+def built_at(build: Path | None) -> str | None:
+    """When ``build`` was sealed (its COMPLETE_MARKER), or None where that cannot be read."""
+    try:
+        return (build / COMPLETE_MARKER).read_text().strip() if build is not None else None
+    except OSError:
+        return None
 
 
 def new_build_dir(wh: Path) -> Path:
