@@ -13,7 +13,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -26,8 +26,8 @@ from extract.lexicon import load_lexicon
 from . import warehouse as W
 from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
 from .metadata import Manifest, missing_files
-from .process import (Batch, FileResult, FileTask, SchemaMismatch, collector_paused, init_worker, process_batch,
-                      process_files)
+from .process import FileTask, SchemaMismatch, collector_paused, init_worker, process_batch, process_files
+from .tables import FileRows, tables_of
 
 BATCH_FILES = 32
 FLUSH_DOCS = 256        # documents held before a batch is validated and written
@@ -234,26 +234,14 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-FileRows = tuple[FileResult, pa.Table, pa.Table]  # a file's result with its documents and facts
-
-
 def run_local(tasks: list[FileTask], raw_dir: Path, progress: bool) -> Iterator[FileRows]:
     """Extraction in this process (``--workers 1``), in the pool's batches, one after another."""
     bar = _Progress(len(tasks), progress)
     for i in range(0, len(tasks), POOL_BATCH_FILES):
-        for r, docs, facts in file_rows(process_files(str(raw_dir), tasks[i:i + POOL_BATCH_FILES])):
+        for r, docs, facts in tables_of(process_files, str(raw_dir), tasks[i:i + POOL_BATCH_FILES]).file_rows():
             bar.update(docs.num_rows)
             yield r, docs, facts
     bar.close()
-
-
-def file_rows(batch: Batch) -> Iterator[FileRows]:
-    """Each file of ``batch`` in order, with its documents and facts: slices of the batch's two tables."""
-    docs, facts = _columns_table(batch.documents, W.DOCUMENT_SCHEMA), _columns_table(batch.facts, W.FACT_SCHEMA)
-    d = f = 0
-    for r, (n_docs, n_facts) in zip(batch.files, batch.counts):
-        yield r, docs.slice(d, n_docs), facts.slice(f, n_facts)
-        d, f = d + n_docs, f + n_facts
 
 
 POOL_BATCH_FILES = 8      # at most this many files per task sent to a worker (fewer on a small corpus)
@@ -268,23 +256,35 @@ def _pool_context():
     Not fork: by the time extraction starts, the parent has imported pyarrow (its allocator and thread
     pools run threads) and may hold a DuckDB connection; fork() copies one thread of a process whose other
     threads may hold locks, and a child that touches such a lock hangs (Python 3.12+ warns of it). The
-    fork server is a fresh, single-threaded interpreter that imports the extraction code once
-    (``pipeline.process``, with its lexicons) and forks each worker from that clean state: workers start in
-    milliseconds, share no thread or heap with the build, and the parent's Parquet buffers are not copied.
+    fork server is a fresh, single-threaded interpreter that loads the extraction code once
+    (``pipeline.pool_server``: the lexicons and patterns compiled, Arrow imported) and forks each worker from
+    that clean state: workers start in milliseconds, ready to extract, share no thread or heap with the
+    build, and the parent's Parquet buffers are not copied.
     Spawn (a fresh interpreter per worker) is the fallback where there is no fork server (Windows)."""
     import multiprocessing as mp
 
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["pipeline.process"])
+        ctx.set_forkserver_preload(["pipeline.pool_server"])
         return ctx
     return mp.get_context("spawn")
+
+
+def _start_pool_server() -> None:
+    """Start the pool's fork server now, before the scan: it loads the extraction code on another core while
+    this process reads and hashes the raw files, and the first workers fork from it without waiting. A
+    build that finds nothing to extract has started it for nothing (its loading runs beside the scan, at
+    no cost in time), and it ends with this process."""
+    if _pool_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int) -> Iterator[FileRows]:
     """Extraction on a local pool of ``workers`` processes, results yielded in the order of ``tasks``
     (exactly what ``run_local`` yields, so "first seen wins" among duplicates is the same). Files go in
-    small batches (``process_files``: the rows come back as columns); at most ``POOL_IN_FLIGHT`` batches
+    small batches (``process_files``; the rows come back as Arrow tables, ``tables_of``); at most ``POOL_IN_FLIGHT`` batches
     per worker are submitted and not yet read back (the rest wait here as tasks, not as results), and every
     ``POOL_RECYCLE_BATCHES`` batches per worker the processes are replaced (the new ones start while the old
     ones finish their last batches). A bug in extraction comes back as the file's error with its traceback
@@ -309,7 +309,7 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
                 pools[-1].shutdown(wait=False)
             pools.append(ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_worker,
                                              initargs=(os.getpid(),)))
-        return pools[-1].submit(process_files, str(raw_dir), batches[i])
+        return pools[-1].submit(tables_of, process_files, str(raw_dir), batches[i])
 
     bar = _Progress(len(tasks), progress)
     try:
@@ -320,7 +320,7 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
             if nxt < len(batches):
                 pending.append(submit(nxt))
                 nxt += 1
-            for r, docs, facts in file_rows(batch):
+            for r, docs, facts in batch.file_rows():
                 bar.update(docs.num_rows)
                 yield r, docs, facts
     finally:
@@ -372,7 +372,7 @@ def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int 
                 return False
             for t in batch:
                 t.data = (raw_dir / t.rel).read_bytes()
-            pending.append(client.submit(process_batch, batch, pure=False))
+            pending.append(client.submit(tables_of, process_batch, batch, pure=False))
             for t in batch:
                 t.data = None
             return True
@@ -385,7 +385,7 @@ def run_dask(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int 
             batch = fut.result()
             fut.release()
             submit_next()
-            for r, docs, facts in file_rows(batch):
+            for r, docs, facts in batch.file_rows():
                 bar.update(docs.num_rows)
                 yield r, docs, facts
     finally:
@@ -458,23 +458,34 @@ class _Writers:
             w.write_table(part)
             self.n_facts += part.num_rows
 
+    def close_documents(self) -> None:
+        if self.docs is not None:
+            self.docs.close()
+            self.docs = None
+
     def close(self) -> None:
+        self.close_documents()
         if not self.facts:  # no fact at all: one empty file keeps the facts relation readable
             d = self.build / "facts" / "report_year=__HIVE_DEFAULT_PARTITION__"
             d.mkdir(exist_ok=True)
             pq.write_table(W.FACT_SCHEMA.empty_table(), d / "part-new.parquet")
-        self.docs.close()
         self.quarantine.close()
         for w in self.facts.values():
             w.close()
 
 
-def _flush(writers: _Writers, docs: list[pa.Table], facts: list[pa.Table], validate: bool) -> None:
-    """Validate one batch of new facts (the tables of several files) against its documents' texts, then write
-    it: failing rows go to quarantine with the expectation they failed, the rest to facts. Memory holds one
-    batch at a time."""
+def _flush(writers: _Writers, docs: list[pa.Table], facts: list[pa.Table], validate: bool,
+           documents_written: Callable[[str], None] | None = None) -> None:
+    """Write one batch: its documents, then its new facts (the tables of several files) once validated
+    against the documents' texts: failing rows go to quarantine with the expectation they failed, the rest
+    to facts. Memory holds one batch at a time. The last batch closes the documents and says so
+    (``documents_written("documents")``) before its facts are validated."""
     docs_table = pa.concat_tables(docs) if docs else W.DOCUMENT_SCHEMA.empty_table()
     facts_table = pa.concat_tables(facts) if facts else W.FACT_SCHEMA.empty_table()
+    writers.write_documents(docs_table)
+    if documents_written is not None:
+        writers.close_documents()
+        documents_written("documents")
     if validate and facts_table.num_rows:
         from .validate import validate_fact_batch
 
@@ -484,7 +495,6 @@ def _flush(writers: _Writers, docs: list[pa.Table], facts: list[pa.Table], valid
         texts = dict(zip(docs_table.column("doc_id").to_pylist(), docs_table.column("text").to_pylist()))
         facts_table, failed = validate_fact_batch(facts_table, texts)
         writers.write_quarantine(failed, new=True)
-    writers.write_documents(docs_table)
     writers.write_facts(facts_table)
     _release_memory()
 
@@ -521,18 +531,6 @@ def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
             raise SchemaMismatch(f"a row does not match its schema: unknown columns {sorted(r.keys() - names)}, "
                                  f"missing columns {sorted(names - r.keys())}")
     return pa.Table.from_struct_array(pa.array(rows, type=pa.struct(list(schema)))).cast(schema)
-
-
-def _columns_table(columns: dict[str, list], schema: pa.Schema) -> pa.Table:
-    """Columns (``process.Batch``) as a table of ``schema``, each converted in one call; columns other than
-    the schema's are our bug and fail here, as in ``_table``."""
-    if not columns:
-        return schema.empty_table()
-    if columns.keys() != set(schema.names):
-        names = set(schema.names)
-        raise SchemaMismatch(f"a row does not match its schema: unknown columns {sorted(columns.keys() - names)}, "
-                             f"missing columns {sorted(names - columns.keys())}")
-    return pa.Table.from_arrays([pa.array(columns[f.name], type=f.type) for f in schema], schema=schema)
 
 
 def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> dict[str, str]:
@@ -630,29 +628,56 @@ def _rows(table: pa.Table) -> list[dict]:
     return [dict(zip(names, row)) for row in zip(*(table.column(n).to_pylist() for n in names))]
 
 
-def link_while_writing_duckdb(build: Path) -> tuple[int, float]:
-    """``write_links`` on this thread while another writes ``warehouse.duckdb`` (``W.write_duckdb``): the
-    copy of every relation but ``links`` (documents and facts take most of it) runs in DuckDB, which lets go
-    of the GIL, on the cores linking (Python, one core) leaves it; the copy takes ``links`` once they are
-    written, and stops there if linking failed. The database is the one written after linking."""
-    from concurrent.futures import Future, ThreadPoolExecutor
+class _DuckdbCopy:
+    """``warehouse.duckdb`` of a build (``W.write_duckdb``). Given more than one core (``beside``), the copy
+    runs on a thread from the last batch of files on, and each relation waits there until the build says
+    its files are written (``written``): the documents (most of the copy) while the last facts are still
+    validated, the other relations while linking runs, the links last. DuckDB lets go of the GIL, so the
+    copy takes the core the build's Python leaves. Otherwise it runs in this thread once all is written
+    (``finish``). Used as a context: a build that fails ends the copy where it waits, with the build's
+    error, and leaves no thread behind."""
 
-    linked: Future = Future()
+    REST = "*"  # every relation without a readiness of its own
 
-    def ready(model: str) -> None:
-        if model == "links":
-            linked.result()  # raises what linking raised
+    def __init__(self, build_dir: Path, beside: bool):
+        from concurrent.futures import Future
 
-    with ThreadPoolExecutor(1, thread_name_prefix="write-duckdb") as pool:
-        # DuckDB leaves one core to linking (which holds one)
-        copy = pool.submit(W.write_duckdb, build, ready, max(1, default_workers() - 1))
-        try:
-            linked.set_result(write_links(build))
-        except BaseException as exc:
-            linked.set_exception(exc)
-            raise
-        copy.result()
-    return linked.result()
+        self.build_dir, self.beside = build_dir, beside
+        self._written: dict[str, Future] = {name: Future() for name in ("documents", "links", self.REST)}
+        self._pool = self._copy = None
+
+    def start(self) -> None:
+        if self.beside and self._copy is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="write-duckdb")
+            self._copy = self._pool.submit(W.write_duckdb, self.build_dir, self._ready, default_workers(),
+                                           first=("documents",))
+
+    def _ready(self, model: str) -> None:
+        self._written.get(model, self._written[self.REST]).result()  # raises what the build raised
+
+    def written(self, *names: str) -> None:
+        for name in names:
+            self._written[name].set_result(None)
+
+    def finish(self) -> None:
+        if self._copy is None:
+            W.write_duckdb(self.build_dir)
+        else:
+            self._copy.result()
+            self._pool.shutdown()
+
+    def __enter__(self) -> "_DuckdbCopy":
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if exc is None or self._copy is None:
+            return
+        for f in self._written.values():
+            if not f.done():
+                f.set_exception(exc)
+        self._pool.shutdown(wait=True)  # the copy ends with the build's error, which goes on from here
 
 
 # ---------------------------------------------------------------- the build
@@ -671,6 +696,8 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         raise W.WarehouseError(f"raw folder {raw_dir} does not exist")
     report = BuildReport()
     model = model_version()  # what shapes the warehouse after extraction, read once
+    if executor == "local" and (workers or default_workers()) > 1:
+        _start_pool_server()
     with W.build_lock(wh, wait=wait):
         prev = W.current_build(wh)
         prev_ledger = load_ledger(prev)
@@ -713,75 +740,76 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         results = None
         n_workers = workers or default_workers()
-        try:
-            seen = _carry(prev, unchanged, writers) if prev else {}
-            seen.update((d["doc_id"], d["duplicate_of"]) for d in duplicates)
-            for t in tasks:
-                if t.rel in unchanged:
-                    p = prev_ledger[t.rel]
-                    ledger.append({**p, "size": t.size, "mtime_ns": t.mtime_ns})
-            for t in prev_rejects:
-                ledger.append(_ledger_row(t, "rejected", 0, 0, now))
-            by_rel = {t.rel: t for t in todo}
-            if executor == "dask":
-                results = run_dask(todo, raw_dir, progress, workers, scheduler)
-            elif n_workers > 1 and len(todo) > 1:
-                results = run_pool(todo, raw_dir, progress, n_workers)
-                if validate:
-                    _warm_validation()
-            else:
-                results = run_local(todo, raw_dir, progress)
-            buf_docs, buf_facts, n_docs, n_facts = [], [], 0, 0  # the files' tables since the last flush
-            for r, file_docs, file_facts in results:
-                t = by_rel[r.rel]
-                if r.error:
-                    log(f"INTERNAL ERROR on {r.rel} (a bug, not bad input):\n{r.error}")
-                    report.errors += 1
-                    if strict:
-                        raise BuildError(f"internal error on {r.rel} (--strict): see the traceback above")
-                rejected += [(r.rel, why) for why in r.row_rejections]
-                if r.rejected:
-                    rejected.append((r.rel, r.rejected))
+        with _DuckdbCopy(build_dir, beside=n_workers > 1) as copy:
+            try:
+                seen = _carry(prev, unchanged, writers) if prev else {}
+                seen.update((d["doc_id"], d["duplicate_of"]) for d in duplicates)
+                for t in tasks:
+                    if t.rel in unchanged:
+                        p = prev_ledger[t.rel]
+                        ledger.append({**p, "size": t.size, "mtime_ns": t.mtime_ns})
+                for t in prev_rejects:
                     ledger.append(_ledger_row(t, "rejected", 0, 0, now))
-                    continue
-                docs, facts = _drop_duplicates(r.rel, file_docs, file_facts, seen, duplicates)
-                buf_docs.append(docs)
-                buf_facts.append(facts)
-                n_docs, n_facts = n_docs + docs.num_rows, n_facts + facts.num_rows
-                ledger.append(_ledger_row(t, "ok", docs.num_rows, facts.num_rows, now))
-                if n_docs >= FLUSH_DOCS or n_facts >= FLUSH_FACTS:
-                    _flush(writers, buf_docs, buf_facts, validate)
-                    buf_docs, buf_facts, n_docs, n_facts = [], [], 0, 0
-            _flush(writers, buf_docs, buf_facts, validate)
-            if prev is not None and unchanged and (prev / "quarantine.parquet").exists():
-                old_q = pq.read_table(prev / "quarantine.parquet")  # failures of unchanged files stand
-                writers.write_quarantine(old_q.filter(pc.is_in(old_q.column("source_path"),
-                                                                value_set=pa.array(sorted(unchanged)))))
-        finally:
-            if results is not None:
-                results.close()  # an early stop (--strict) ends the workers now, not when collected
-            writers.close()
-        if writers.n_docs == 0:
-            reasons = "; ".join(f"{p}: {why}" for p, why in sorted(rejected)[:5])
-            more = f" and {len(rejected) - 5} more" if len(rejected) > 5 else ""
-            raise W.WarehouseError(f"no usable document: nothing was written ({len(rejected)} inputs rejected: "
-                                   f"{reasons}{more})")
-        report.extracted, report.carried, report.removed = len(todo), len(unchanged), len(removed)
-        report.rejected, report.documents, report.duplicates = len(rejected), writers.n_docs, len(duplicates)
-        pq.write_table(_table(sorted(duplicates, key=lambda d: (d["source_path"], d["part"] or 0)), W.DUPLICATE_SCHEMA),
-                       build_dir / "duplicates.parquet")
-        pq.write_table(_table([{"source_path": r, "reason": why} for r, why in sorted(rejected)], W.REJECTED_SCHEMA),
-                       build_dir / "rejected_documents.parquet")
-        pq.write_table(_table(sorted(ledger, key=lambda r: r["source_path"]), W.LEDGER_SCHEMA),
-                       build_dir / "ledger.parquet")
-        write_indicators(build_dir)
-        (build_dir / MODEL_FILE).write_text(model + "\n")
-        warnings = write_warnings(build_dir, man_warnings)
-        if n_workers > 1:  # the cores the build was given: linking and the DuckDB copy side by side
-            report.links, report.link_seconds = link_while_writing_duckdb(build_dir)
-        else:
+                by_rel = {t.rel: t for t in todo}
+                if executor == "dask":
+                    results = run_dask(todo, raw_dir, progress, workers, scheduler)
+                elif n_workers > 1 and len(todo) > 1:
+                    results = run_pool(todo, raw_dir, progress, n_workers)
+                    if validate:
+                        _warm_validation()
+                else:
+                    results = run_local(todo, raw_dir, progress)
+                buf_docs, buf_facts, n_docs, n_facts = [], [], 0, 0  # the files' tables since the last flush
+                for r, file_docs, file_facts in results:
+                    t = by_rel[r.rel]
+                    if r.error:
+                        log(f"INTERNAL ERROR on {r.rel} (a bug, not bad input):\n{r.error}")
+                        report.errors += 1
+                        if strict:
+                            raise BuildError(f"internal error on {r.rel} (--strict): see the traceback above")
+                    rejected += [(r.rel, why) for why in r.row_rejections]
+                    if r.rejected:
+                        rejected.append((r.rel, r.rejected))
+                        ledger.append(_ledger_row(t, "rejected", 0, 0, now))
+                        continue
+                    docs, facts = _drop_duplicates(r.rel, file_docs, file_facts, seen, duplicates)
+                    buf_docs.append(docs)
+                    buf_facts.append(facts)
+                    n_docs, n_facts = n_docs + docs.num_rows, n_facts + facts.num_rows
+                    ledger.append(_ledger_row(t, "ok", docs.num_rows, facts.num_rows, now))
+                    if n_docs >= FLUSH_DOCS or n_facts >= FLUSH_FACTS:
+                        _flush(writers, buf_docs, buf_facts, validate)
+                        buf_docs, buf_facts, n_docs, n_facts = [], [], 0, 0
+                copy.start()  # the last batch: the copy into DuckDB begins beside it
+                _flush(writers, buf_docs, buf_facts, validate, documents_written=copy.written)
+                if prev is not None and unchanged and (prev / "quarantine.parquet").exists():
+                    old_q = pq.read_table(prev / "quarantine.parquet")  # failures of unchanged files stand
+                    writers.write_quarantine(old_q.filter(pc.is_in(old_q.column("source_path"),
+                                                                    value_set=pa.array(sorted(unchanged)))))
+            finally:
+                if results is not None:
+                    results.close()  # an early stop (--strict) ends the workers now, not when collected
+                writers.close()
+            if writers.n_docs == 0:
+                reasons = "; ".join(f"{p}: {why}" for p, why in sorted(rejected)[:5])
+                more = f" and {len(rejected) - 5} more" if len(rejected) > 5 else ""
+                raise W.WarehouseError(f"no usable document: nothing was written ({len(rejected)} inputs rejected: "
+                                       f"{reasons}{more})")
+            report.extracted, report.carried, report.removed = len(todo), len(unchanged), len(removed)
+            report.rejected, report.documents, report.duplicates = len(rejected), writers.n_docs, len(duplicates)
+            pq.write_table(_table(sorted(duplicates, key=lambda d: (d["source_path"], d["part"] or 0)), W.DUPLICATE_SCHEMA),
+                           build_dir / "duplicates.parquet")
+            pq.write_table(_table([{"source_path": r, "reason": why} for r, why in sorted(rejected)], W.REJECTED_SCHEMA),
+                           build_dir / "rejected_documents.parquet")
+            pq.write_table(_table(sorted(ledger, key=lambda r: r["source_path"]), W.LEDGER_SCHEMA),
+                           build_dir / "ledger.parquet")
+            write_indicators(build_dir)
+            (build_dir / MODEL_FILE).write_text(model + "\n")
+            warnings = write_warnings(build_dir, man_warnings)
+            copy.written(copy.REST)
             report.links, report.link_seconds = write_links(build_dir)
-            W.write_duckdb(build_dir)
+            copy.written("links")
+            copy.finish()
         report.warnings = len(warnings)
         for r, why in rejected:
             log(f"rejected {r}: {why}")

@@ -86,8 +86,8 @@ class SchemaMismatch(RuntimeError):
 class Batch:
     """The results of a batch of files as the build receives them: each file's result without its rows, and
     the rows of all the files as columns (a list of values per column name, the files' rows one after another;
-    ``counts``: each file's documents and facts). Columns cost a third of a list of dicts to send from a
-    worker and read back, and the build turns each into an Arrow array in one call."""
+    ``counts``: each file's documents and facts). Columns cost a third of a list of dicts to make, and each
+    becomes an Arrow array in one call (``tables.tables_of``, in the worker that extracted them)."""
     files: list[FileResult]
     counts: list[tuple[int, int]]
     documents: dict[str, list]

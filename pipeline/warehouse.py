@@ -182,7 +182,7 @@ DUCKDB_BUILD_MEMORY = "256MB"  # DuckDB's buffer pool while a build writes wareh
 STAGING_LAYER = "10_staging"
 
 
-def create_views(con, root: Path, ready: Callable[[str], None] | None = None) -> None:
+def create_views(con, root: Path, ready: Callable[[str], None] | None = None, first: tuple[str, ...] = ()) -> None:
     """Every SQL model, in layer order. The staging models read the Parquet files under ``root``; each one's
     rows are then copied into a table of the ``stored`` schema and the view is pointed at that copy, so the
     database answers from inside itself wherever it is moved or copied (DuckDB resolves a path in a view
@@ -190,9 +190,11 @@ def create_views(con, root: Path, ready: Callable[[str], None] | None = None) ->
     follow the file). The later layers read the staging views by name and never see a path.
 
     ``ready``, where given, is called with each model's name before the model runs and returns once the
-    files that model reads are written (a build copies the other relations while it still links)."""
+    files that model reads are written (a build copies the other relations while it still links). The models
+    named in ``first`` run before the others of their layer (the models of a layer read none of each other):
+    a build copies its documents while it still validates its last facts."""
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {STORED_SCHEMA}")
-    for f in sql_files():
+    for f in sorted(sql_files(), key=lambda f: (f.parent.name, f.stem not in first)):
         if ready is not None:
             ready(f.stem)
         before = _view_names(con)
@@ -214,9 +216,10 @@ def _store_view(con, name: str) -> None:
     con.execute(f'CREATE OR REPLACE VIEW main."{name}" AS SELECT * FROM {STORED_SCHEMA}."{name}"')
 
 
-def write_duckdb(build_dir: Path, ready: Callable[[str], None] | None = None, threads: int | None = None) -> Path:
-    """``warehouse.duckdb`` of ``build_dir`` (see ``create_views``, which ``ready`` is handed to), with DuckDB's
-    ``threads`` (default: one per core)."""
+def write_duckdb(build_dir: Path, ready: Callable[[str], None] | None = None, threads: int | None = None,
+                 first: tuple[str, ...] = ()) -> Path:
+    """``warehouse.duckdb`` of ``build_dir`` (see ``create_views``, which ``ready`` and ``first`` are handed
+    to), with DuckDB's ``threads`` (default: one per core)."""
     import duckdb
 
     path = build_dir / "warehouse.duckdb"
@@ -227,7 +230,7 @@ def write_duckdb(build_dir: Path, ready: Callable[[str], None] | None = None, th
         con.execute(f"SET memory_limit = '{DUCKDB_BUILD_MEMORY}'")
         if threads:
             con.execute(f"SET threads = {int(threads)}")
-        create_views(con, build_dir.resolve(), ready)
+        create_views(con, build_dir.resolve(), ready, first)
     finally:
         con.close()
     return path

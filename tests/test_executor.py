@@ -123,6 +123,40 @@ def test_a_failure_in_linking_stops_the_copy_beside_it_and_keeps_the_last_wareho
     assert not [t for t in threading.enumerate() if t.name.startswith("write-duckdb")]
 
 
+def test_a_failure_in_the_last_batch_stops_the_copy_that_began_beside_it(tmp_path, monkeypatch):
+    raw = _corpus(tmp_path / "raw")
+    wh = tmp_path / "wh"
+    build(raw, wh, progress=False, workers=2)
+    last = (wh / "current").resolve()
+    waited: list[str] = []
+    real_ready = B._DuckdbCopy._ready
+
+    def ready(self, model):  # the copy beside the build: each relation it waited for, in order
+        waited.append(model)
+        return real_ready(self, model)
+
+    def broken(facts, texts):
+        raise RuntimeError("validation broke")
+
+    monkeypatch.setattr(B._DuckdbCopy, "_ready", ready)
+    monkeypatch.setattr("pipeline.validate.validate_fact_batch", broken)
+    with pytest.raises(RuntimeError, match="validation broke"):
+        build(raw, wh, progress=False, workers=2, full=True)
+    # the documents went first, while the last batch was being validated; the next relation waited, and ended
+    assert waited[:2] == ["documents", "build_ledger"] and len(waited) == 2
+    assert (wh / "current").resolve() == last and _database(wh)["stored.links"]
+    assert not [t for t in threading.enumerate() if t.name.startswith("write-duckdb")]
+
+
+def test_the_fork_servers_sample_extracts():
+    """The pool's fork server loads the extraction's lexicons by extracting a sample (``pool_server``): a
+    sample that gave nothing would load nothing, and every worker would load them again."""
+    from pipeline import pool_server
+
+    assert pool_server.WARMED.rejected is None and pool_server.WARMED.error is None
+    assert {f["indicator"] for f in pool_server.WARMED.facts} >= {"gdp_growth", "urban_new_jobs"}
+
+
 def test_dask_gives_what_one_process_gives_in_the_same_order(tmp_path, monkeypatch):
     raw = _corpus(tmp_path / "raw")
     monkeypatch.setattr(B, "BATCH_FILES", 2)  # several batches, the first the slowest
