@@ -222,12 +222,6 @@ def load_manifest(raw_dir: Path) -> Manifest:
     return read_manifest(decode_bytes(path.read_bytes())[0] if path.exists() else None)
 
 
-def infer_meta(source_path: str, text: str, given: dict) -> dict:
-    """Metadata for a text from ``given`` values, its file name, title line and text (see pipeline/metadata.py)."""
-    cleaned, _ = clean_given(given)
-    return resolve_meta(source_path, text, cleaned).meta
-
-
 # ---------------------------------------------------------------- walking
 
 def iter_raw_files(raw_dir: Path) -> Iterator[Path]:

@@ -210,6 +210,21 @@ def _shared_words(t: str, a: str, lx: LinkLexicon, weights: dict[str, float]) ->
     return (score, "shared_words") if score >= lx.similar_min else None
 
 
+def _alone_is_evidence(t: dict, a: dict, rule: str, lx: LinkLexicon) -> bool:
+    """Whether a target and a result that are each other's only candidate in their block earn the
+    ``+only_candidate`` bonus for being alone, by the level that compared them. Never for a canonical match
+    (it needs none) nor for rates and growth (a report states many: one alone in its block says little);
+    keys that only share words must name the same kind of thing (``_same_head_and_modifier``), and keys
+    with characters replaced must keep their head word (``_same_head_word``)."""
+    if rule == "canonical" or t["unit"] in lx.rate_units or _is_growth(t["indicator_key"], lx):
+        return False
+    if rule.startswith("shared_words"):
+        return _same_head_and_modifier(t, a, lx)
+    if rule.startswith("similar_key"):
+        return _same_head_word(t, a)
+    return True
+
+
 def _same_head_and_modifier(t: dict, a: dict, lx: LinkLexicon) -> bool:
     """Keys that only share words count as alone-together evidence where they name the same kind of thing
     (the last character, the head noun, agrees: 通村道路/通村硬化路, not 标准化养猪场/标准化学校) and share a word
@@ -359,15 +374,12 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
                 if tried == PER_KEY:
                     break
     # a target and a result that are each other's only candidate in the block: that they are alone is evidence
-    # (not for rates and growth: a report states many, and one alone in its block says little)
     per_target = Counter(c[3]["fact_id"] for c in scored)
     per_actual = Counter((c[4]["fact_id"], c[3]["doc_id"]) for c in scored)
     candidates = []
     for ti, rank, akey, t, a, (score, rule) in scored:
-        if (rule != "canonical" and t["unit"] not in lx.rate_units and not _is_growth(t["indicator_key"], lx)
-                and per_target[t["fact_id"]] == 1 and per_actual[(a["fact_id"], t["doc_id"])] == 1
-                and (not rule.startswith("shared_words") or _same_head_and_modifier(t, a, lx))
-                and (not rule.startswith("similar_key") or _same_head_word(t, a))):
+        if (per_target[t["fact_id"]] == 1 and per_actual[(a["fact_id"], t["doc_id"])] == 1
+                and _alone_is_evidence(t, a, rule, lx)):
             score, rule = min(1.0, score + lx.only_candidate_bonus), rule + "+only_candidate"
         if score >= lx.threshold:
             candidates.append((-score, ti, rank, akey, t, a, (score, rule)))

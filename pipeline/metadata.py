@@ -25,12 +25,13 @@ import yaml
 
 from extract.lexicon import (doc_type_by_id, find_doc_type, find_jurisdiction, find_local_government,
                              load_lexicon, resolve_jurisdiction)
+from extract.numerals import DIGITS
 
 LEXICON = Path(__file__).with_name("lexicons") / "metadata.yaml"
 FIELDS = ("jurisdiction", "report_year", "doc_type")          # the fields whose source is recorded
 META_COLUMNS = ("jurisdiction", "admin_level", "report_year", "doc_type", "title", "source_url")
 COLUMN_ALIASES = {"province": "jurisdiction", "year": "report_year"}
-_KEYS = {"admin_levels", "year_digits", "year_range", "head_chars", "doc_type_openings", "speaker", "congress",
+_KEYS = {"admin_levels", "year_only_digits", "year_range", "head_chars", "doc_type_openings", "speaker", "congress",
          "heading_max_chars", "review_heading", "plan_heading", "plan_sentence", "review_words", "self_words",
          "not_name_chars", "min_mentions"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -60,7 +61,7 @@ class Resolved:
 class _Lexicon:
     """lexicons/metadata.yaml, compiled."""
     admin_levels: frozenset
-    year_digits: dict
+    year_digits: dict  # the numerals' digits and the forms of zero read in a year only
     year_range: tuple
     head_chars: int
     openings: tuple          # (doc type id, compiled pattern)
@@ -89,7 +90,7 @@ def lexicon() -> _Lexicon:
         raise ValueError(f"{LEXICON}: doc_type_openings names unknown doc types {sorted(bad)} (known: {sorted(ids)})")
     return _Lexicon(
         admin_levels=frozenset(raw["admin_levels"]),
-        year_digits={str(k): int(v) for k, v in raw["year_digits"].items()},
+        year_digits={**DIGITS, **{str(k): int(v) for k, v in raw["year_only_digits"].items()}},
         year_range=tuple(raw["year_range"]),
         head_chars=int(raw["head_chars"]),
         openings=tuple((dt, re.compile(p)) for dt, pats in raw["doc_type_openings"].items() for p in pats),

@@ -182,12 +182,12 @@ def _attainment_chart(points: list[dict], title: str) -> dict:
         font=FONT_STACK).to_dict()
 
 
-def _vega_bundle() -> tuple[str, str]:
+def _vega_bundle() -> str:
+    """Vega, Vega-Lite and Vega-Embed as one script, of the Vega-Lite version Altair writes its specs for."""
     import altair as alt
     import vl_convert as vlc
 
-    major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-    return vlc.javascript_bundle(vl_version=major_minor), major_minor
+    return vlc.javascript_bundle(vl_version=".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]))
 
 
 # ---------------------------------------------------------------- page
@@ -510,8 +510,7 @@ def write_report(wh: Path, out: Path) -> int:
     finally:
         con.close()
     built = built_at(current_build(wh)) or "at an unknown time"
-    vega_js, _ = _vega_bundle()
-    doc = render(data, built, vega_js)
+    doc = render(data, built, _vega_bundle())
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{time.time_ns()}.tmp")
     tmp.write_text(doc, encoding="utf-8")

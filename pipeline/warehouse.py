@@ -197,9 +197,10 @@ def create_views(con, root: Path, ready: Callable[[str], None] | None = None, fi
     for f in sorted(sql_files(), key=lambda f: (f.parent.name, f.stem not in first)):
         if ready is not None:
             ready(f.stem)
-        before = _view_names(con)
+        staging = f.parent.name == STAGING_LAYER
+        before = _view_names(con) if staging else set()
         con.execute(f.read_text(encoding="utf-8").replace("{root}", root.as_posix()))
-        if f.parent.name == STAGING_LAYER:
+        if staging:
             for name in sorted(_view_names(con) - before):
                 _store_view(con, name)
 

@@ -4,7 +4,8 @@ import json
 import pytest
 
 from pipeline.build import build
-from pipeline.ingest import InputError, decode_bytes, infer_meta
+from pipeline.ingest import InputError, decode_bytes
+from pipeline.metadata import clean_given, resolve
 from pipeline.warehouse import connect_readonly
 
 SENTENCE = "2025年浙江省政府工作报告\n主要预期目标是:地区生产总值增长5.5%左右,城镇新增就业100万人以上。"
@@ -35,7 +36,7 @@ def test_empty_file_is_an_input_error():
     ("notes.txt", {}, {"jurisdiction": None, "report_year": None}),
 ], ids=["docx_name", "alias_to_full_name", "collection_name", "guowuyuan_is_china", "nothing_known"])
 def test_metadata_inferred(name, given, expect):
-    meta = infer_meta(name, "无关的正文。", given)
+    meta = resolve(name, "无关的正文。", clean_given(given)[0]).meta
     for k, v in expect.items():
         assert meta.get(k) == v
 
