@@ -60,12 +60,10 @@ def test_provincial_wrong_or_invented(provincial):
 
 
 def test_plan_vs_actual_has_national_gdp_pairs(corpus_warehouse):
-    from pipeline.warehouse import connect_readonly
+    from helpers import query
 
-    con = connect_readonly(corpus_warehouse)
-    rows = con.execute("SELECT period_year, status FROM plan_vs_actual WHERE jurisdiction = '中国' "
-                       "AND indicator = 'gdp_growth' AND actual_value IS NOT NULL "
-                       "AND period_year BETWEEN 2005 AND 2014").fetchall()
-    con.close()
+    rows = query(corpus_warehouse, "SELECT period_year, status FROM plan_vs_actual WHERE jurisdiction = '中国' "
+                                   "AND indicator = 'gdp_growth' AND actual_value IS NOT NULL "
+                                   "AND period_year BETWEEN 2005 AND 2014")
     assert {y for y, _ in rows} >= {2005, 2006, 2008, 2009, 2010, 2011, 2012, 2013, 2014}
     assert dict(rows)[2014] == "near"  # 7.5%左右 against 7.4%

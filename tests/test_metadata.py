@@ -1,19 +1,16 @@
 """Metadata from the manifest, the file name, the title and the text, with its source and warnings (issue 8)."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from helpers import ROOT, cli
 from pipeline.ingest import documents_from_unit, iter_raw_files, load_manifest, read_units
 from pipeline.metadata import clean_given, missing_files, read_manifest, resolve
 
-ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((ROOT / "tests" / "cases" / "metadata.yaml").read_text(encoding="utf-8"))
 
 
@@ -99,25 +96,19 @@ def test_build_prints_and_keeps_manifest_warnings(tmp_path):
                                       "./towns/one.txt,青石镇,二〇一八,年终总结\n"
                                       "towns/missing.txt,青石镇,2018,year_end_summary\n", encoding="utf-8")
     wh = tmp_path / "wh"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run([sys.executable, "-m", "pipeline", "build", "--raw", str(raw), "--warehouse", str(wh),
-                          "--quiet", "--strict"], capture_output=True, text=True, env=env, cwd=ROOT)
+    out = cli("build", "--raw", str(raw), "--warehouse", str(wh), "--quiet", "--strict")
     assert out.returncode == 0, out.stderr
     assert "warning towns/one.txt: report_year: report_year '二〇一八' read as 2018" in out.stderr
     assert "no file 'towns/missing.txt'" in out.stderr
     assert "4 warnings" in out.stderr
-    q = subprocess.run([sys.executable, "-m", "pipeline", "query", "--warehouse", str(wh), "--format", "csv",
-                        "SELECT d.jurisdiction, d.report_year, d.doc_type, d.report_year_source, "
-                        "(SELECT count(*) FROM warnings) FROM documents d"],
-                       capture_output=True, text=True, env=env, cwd=ROOT)
+    q = cli("query", "--warehouse", str(wh), "--format", "csv",
+            "SELECT d.jurisdiction, d.report_year, d.doc_type, d.report_year_source, "
+            "(SELECT count(*) FROM warnings) FROM documents d")
     assert q.stdout.splitlines()[1] == "青石镇,2018,year_end_summary,manifest,4", q.stdout
-    facts = subprocess.run([sys.executable, "-m", "pipeline", "query", "--warehouse", str(wh), "--format", "csv",
-                            "SELECT kind, period_year FROM facts ORDER BY kind"],
-                           capture_output=True, text=True, env=env, cwd=ROOT)
+    facts = cli("query", "--warehouse", str(wh), "--format", "csv", "SELECT kind, period_year FROM facts ORDER BY kind")
     assert facts.stdout.splitlines()[1:] == ["actual,2018", "target,2019"], facts.stdout
     # the same again: up to date, and the warnings still counted
-    again = subprocess.run([sys.executable, "-m", "pipeline", "build", "--raw", str(raw), "--warehouse", str(wh),
-                            "--quiet"], capture_output=True, text=True, env=env, cwd=ROOT)
+    again = cli("build", "--raw", str(raw), "--warehouse", str(wh), "--quiet")
     assert "up to date" in again.stderr + again.stdout and "4 warnings" in again.stderr + again.stdout
 
 

@@ -1,8 +1,8 @@
 """plan_vs_actual.status follows the comparator and the indicator's direction (issue #3's examples)."""
 import pytest
 
+from helpers import query
 from pipeline.build import build
-from pipeline.warehouse import connect_readonly
 
 MANIFEST = "path,jurisdiction,admin_level,report_year,doc_type\n" \
            "plan.txt,中国,national,2022,government_work_report\n" \
@@ -24,9 +24,7 @@ def statuses(tmp_path_factory):
         "二、2023年经济社会发展主要预期目标\n国内生产总值增长5%左右。\n", encoding="utf-8")
     wh = raw.parent / "wh"
     build(raw, wh, progress=False)
-    con = connect_readonly(wh)
-    rows = con.execute("SELECT indicator, period_year, status FROM plan_vs_actual").fetchall()
-    con.close()
+    rows = query(wh, "SELECT indicator, period_year, status FROM plan_vs_actual")
     return {(i, y): s for i, y, s in rows}
 
 

@@ -1,25 +1,19 @@
 """Incremental builds, the ledger, atomic publication, a killed build, concurrent builds, Dask."""
-import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
+from helpers import ROOT, cli_env, query
 from pipeline.build import build
 from pipeline.warehouse import connect_readonly
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def fact_ids(wh):
-    con = connect_readonly(wh)
-    ids = [r[0] for r in con.execute("SELECT fact_id FROM facts").fetchall()]
-    con.close()
-    return ids
+    return [r[0] for r in query(wh, "SELECT fact_id FROM facts")]
 
 
 def test_noop_rebuild_is_up_to_date_with_same_ids(tmp_path, small_raw):
@@ -71,9 +65,8 @@ def test_build_keeps_two_sealed_builds_and_current_switches(tmp_path, small_raw)
 
 
 def _spawn_build(raw, wh, *extra):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--raw", str(raw), "--warehouse", str(wh),
-                             "--quiet", *extra], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             "--quiet", *extra], cwd=ROOT, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def test_killed_build_leaves_previous_warehouse_whole(tmp_path, small_raw):
@@ -125,11 +118,8 @@ def test_dask_executor_gives_the_same_facts(tmp_path, corpus_warehouse):
     build(ROOT / "data" / "raw", dask, progress=False, executor="dask", workers=2)
 
     def rows(wh):
-        con = connect_readonly(wh)
-        r = con.execute("SELECT fact_id, doc_id, kind, indicator, value, value_high, unit, period_year, span_start, "
-                        "span_end, flags FROM facts ORDER BY fact_id").fetchall()
-        con.close()
-        return r
+        return query(wh, "SELECT fact_id, doc_id, kind, indicator, value, value_high, unit, period_year, span_start, "
+                         "span_end, flags FROM facts ORDER BY fact_id")
 
     local_rows = rows(corpus_warehouse)
     assert len(local_rows) > 5000 and rows(dask) == local_rows

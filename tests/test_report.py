@@ -16,6 +16,7 @@ import duckdb
 import pytest
 from bs4 import BeautifulSoup
 
+from helpers import query
 from pipeline import warehouse as W
 from pipeline.report import load_report_data, render, write_report
 from pipeline.report_format import fmt_gap, fmt_target, fmt_value, gap, scale_for
@@ -146,10 +147,8 @@ def test_national_gdp_targets_against_results_2005_to_2014(corpus_warehouse, cor
 @needs_chromium
 def test_each_province_2025_targets_shown_against_2026_results(corpus_warehouse, corpus_dom):
     dom, _ = corpus_dom
-    con = W.connect_readonly(corpus_warehouse)
-    provinces = [j for (j,) in con.execute("SELECT DISTINCT jurisdiction FROM documents WHERE admin_level = "
-                                           "'province' ORDER BY 1").fetchall()]
-    con.close()
+    provinces = [j for (j,) in query(corpus_warehouse, "SELECT DISTINCT jurisdiction FROM documents WHERE "
+                                                       "admin_level = 'province' ORDER BY 1")]
     assert len(provinces) >= 10
     for j in provinces:
         rows = _pva(corpus_warehouse, f"p.jurisdiction = '{j}' AND p.period_year = 2025 AND a.report_year = 2026")

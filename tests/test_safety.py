@@ -10,19 +10,11 @@ from pathlib import Path
 import pytest
 
 import pipeline.build as B
+from helpers import ROOT, cli_env, query
 from pipeline.build import BuildError, build
-from pipeline.warehouse import WarehouseError, connect_readonly
+from pipeline.warehouse import WarehouseError
 
-ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "data" / "raw" / "national" / "2013年国务院政府工作报告.txt"
-
-
-def _rows(wh: Path, sql: str) -> list[tuple]:
-    con = connect_readonly(wh)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_a_link_out_of_the_raw_folder_is_not_read(tmp_path):
@@ -35,10 +27,10 @@ def test_a_link_out_of_the_raw_folder_is_not_read(tmp_path):
     os.symlink(raw / "report.txt", raw / "inside.txt")  # a link that stays inside is read: the same text twice
     wh = tmp_path / "wh"
     build(raw, wh, progress=False, strict=True)
-    assert _rows(wh, "SELECT source_path, reason FROM rejected_documents") == [
+    assert query(wh, "SELECT source_path, reason FROM rejected_documents") == [
         ("link.txt", "a symbolic link out of the raw folder: not read")]
-    assert _rows(wh, "SELECT source_path FROM documents") == [("inside.txt",)]
-    assert _rows(wh, "SELECT source_path, duplicate_of FROM duplicates") == [("report.txt", "inside.txt")]
+    assert query(wh, "SELECT source_path FROM documents") == [("inside.txt",)]
+    assert query(wh, "SELECT source_path, duplicate_of FROM duplicates") == [("report.txt", "inside.txt")]
 
 
 def test_one_broken_line_costs_only_that_line(tmp_path):
@@ -50,13 +42,13 @@ def test_one_broken_line_costs_only_that_line(tmp_path):
         '{"province": "丙省", "year": 2025, "text": "2025年,地区生产总值增长6%左右。"}\n', encoding="utf-8")
     wh = tmp_path / "wh"
     build(raw, wh, progress=False, strict=True)
-    assert {j for (j,) in _rows(wh, "SELECT jurisdiction FROM documents")} == {"甲省", "丙省"}
-    [(path, reason)] = _rows(wh, "SELECT source_path, reason FROM rejected_documents")
+    assert {j for (j,) in query(wh, "SELECT jurisdiction FROM documents")} == {"甲省", "丙省"}
+    [(path, reason)] = query(wh, "SELECT source_path, reason FROM rejected_documents")
     assert path == "reports.jsonl" and reason.startswith("line 2: invalid JSON")
     # an incremental build keeps the row's rejection with the file's kept rows
     (raw / "other.txt").write_text("2025年,城镇新增就业60万人以上。", encoding="utf-8")
     build(raw, wh, progress=False, strict=True)
-    assert _rows(wh, "SELECT source_path FROM rejected_documents") == [("reports.jsonl",)]
+    assert query(wh, "SELECT source_path FROM rejected_documents") == [("reports.jsonl",)]
 
 
 def test_our_own_bug_is_loud_and_costs_only_its_file(tmp_path, monkeypatch, capsys):
@@ -80,9 +72,9 @@ def test_our_own_bug_is_loud_and_costs_only_its_file(tmp_path, monkeypatch, caps
     err = capsys.readouterr().err
     assert rep.errors == 1 and "INTERNAL ERRORS" in rep.line()
     assert "Traceback" in err and "KeyError: 'scale_at'" in err
-    [(reason,)] = _rows(tmp_path / "lenient", "SELECT reason FROM rejected_documents WHERE source_path = 'bad.txt'")
+    [(reason,)] = query(tmp_path / "lenient", "SELECT reason FROM rejected_documents WHERE source_path = 'bad.txt'")
     assert reason.startswith("internal error: KeyError")
-    assert _rows(tmp_path / "lenient", "SELECT count(*) FROM facts WHERE source_path = 'good.txt'")[0][0] > 0
+    assert query(tmp_path / "lenient", "SELECT count(*) FROM facts WHERE source_path = 'good.txt'")[0][0] > 0
 
 
 def test_nothing_usable_names_the_reasons(tmp_path):
@@ -103,9 +95,9 @@ def test_an_edit_to_ingest_code_re_extracts(tmp_path, small_raw, monkeypatch):
 
 
 def _cli(*args: str, shell_tail: str = "") -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    """The finished ``python -m pipeline *args`` run through a shell, ``shell_tail`` (a pipe) after it."""
     cmd = " ".join([sys.executable, "-m", "pipeline", *[f"'{a}'" for a in args]]) + shell_tail
-    return subprocess.run(cmd, shell=True, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(cmd, shell=True, cwd=ROOT, env=cli_env(), capture_output=True, text=True, timeout=120)
 
 
 def test_extract_into_head_ends_quietly():
@@ -137,26 +129,26 @@ def test_the_same_report_twice_is_kept_once_and_each_copy_recorded(tmp_path):
     alone.mkdir()
     shutil.copy(REPORT, alone / "a_utf8.txt")
     build(alone, tmp_path / "wh_alone", progress=False, strict=True)
-    want = _rows(tmp_path / "wh_alone", "SELECT fact_id, value FROM facts ORDER BY fact_id")
+    want = query(tmp_path / "wh_alone", "SELECT fact_id, value FROM facts ORDER BY fact_id")
     raw = tmp_path / "raw"
     raw.mkdir()
     _encodings(raw)
     wh = tmp_path / "wh"
     build(raw, wh, progress=False, strict=True)
-    assert _rows(wh, "SELECT fact_id, value FROM facts ORDER BY fact_id") == want
-    assert _rows(wh, "SELECT count(*) FROM quarantine")[0][0] == 0
-    assert _rows(wh, "SELECT source_path, duplicate_of FROM duplicates ORDER BY 1") == [
+    assert query(wh, "SELECT fact_id, value FROM facts ORDER BY fact_id") == want
+    assert query(wh, "SELECT count(*) FROM quarantine")[0][0] == 0
+    assert query(wh, "SELECT source_path, duplicate_of FROM duplicates ORDER BY 1") == [
         ("b_bom.txt", "a_utf8.txt"), ("c_gb18030.txt", "a_utf8.txt"), ("d_utf16.txt", "a_utf8.txt")]
     # across incremental builds: a copy added later is a duplicate too, and when the kept copy goes,
     # a duplicate is read again and its facts come back
     shutil.copy(raw / "a_utf8.txt", raw / "e_again.txt")
     build(raw, wh, progress=False, strict=True)
-    assert _rows(wh, "SELECT count(*) FROM duplicates")[0][0] == 4
-    assert _rows(wh, "SELECT fact_id, value FROM facts ORDER BY fact_id") == want
+    assert query(wh, "SELECT count(*) FROM duplicates")[0][0] == 4
+    assert query(wh, "SELECT fact_id, value FROM facts ORDER BY fact_id") == want
     (raw / "a_utf8.txt").unlink()
     build(raw, wh, progress=False, strict=True)
-    assert _rows(wh, "SELECT fact_id, value FROM facts ORDER BY fact_id") == want
-    assert _rows(wh, "SELECT count(*) FROM facts GROUP BY fact_id HAVING count(*) > 1") == []
+    assert query(wh, "SELECT fact_id, value FROM facts ORDER BY fact_id") == want
+    assert query(wh, "SELECT count(*) FROM facts GROUP BY fact_id HAVING count(*) > 1") == []
 
 
 def test_the_ingest_digest_follows_the_ingest_code(tmp_path, monkeypatch):
@@ -187,7 +179,7 @@ def test_an_edit_to_a_sql_model_is_in_the_next_build(tmp_path, small_raw, monkey
     yoy.write_text(edited, encoding="utf-8")
     rep = build(small_raw, wh, progress=False, strict=True)
     assert not rep.up_to_date and rep.extracted == 0  # views are rebuilt; nothing is extracted again
-    assert _rows(wh, "SELECT column_name FROM (DESCRIBE yoy) LIMIT 1") == [("edit",)]
+    assert query(wh, "SELECT column_name FROM (DESCRIBE yoy) LIMIT 1") == [("edit",)]
 
 
 # ---------------------------------------------------------------- lexicons checked as they load
@@ -375,7 +367,7 @@ def test_a_mixed_folder_builds_with_every_reason_and_the_good_report_intact(tmp_
     shutil.copy(REPORT, alone / REPORT.name)
     build(alone, tmp_path / "wh_alone", progress=False, strict=True)
     facts_sql = f"SELECT * FROM facts WHERE source_path = '{REPORT.name}' ORDER BY fact_id"
-    want = _rows(tmp_path / "wh_alone", facts_sql)
+    want = query(tmp_path / "wh_alone", facts_sql)
     assert want
 
     raw, rejected, duplicates = _mixed_folder(tmp_path)
@@ -384,16 +376,16 @@ def test_a_mixed_folder_builds_with_every_reason_and_the_good_report_intact(tmp_
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest child so far
     assert p.returncode == 0, p.stderr
     assert peak_mib < 4096
-    assert _rows(wh, facts_sql) == want
-    got = dict(_rows(wh, "SELECT source_path, reason FROM rejected_documents"))
+    assert query(wh, facts_sql) == want
+    got = dict(query(wh, "SELECT source_path, reason FROM rejected_documents"))
     assert set(got) == set(rejected)
     for path, reason in rejected.items():
         assert got[path].startswith(reason), (path, got[path])
-    assert dict(_rows(wh, "SELECT source_path, duplicate_of FROM duplicates")) == duplicates
-    assert _rows(wh, "SELECT count(*) FROM documents WHERE source_path = 'outside.txt' OR text LIKE '%机密%'") == [(0,)]
-    assert _rows(wh, "SELECT jurisdiction FROM documents WHERE source_path = 'rows.jsonl'") == [("甲省",)]
-    assert _rows(wh, "SELECT fact_id FROM facts GROUP BY fact_id HAVING count(*) > 1") == []
-    assert _rows(wh, "SELECT count(*) FROM facts WHERE source_path LIKE '%.html' AND surface LIKE '%1200个%'") == [(0,)]
+    assert dict(query(wh, "SELECT source_path, duplicate_of FROM duplicates")) == duplicates
+    assert query(wh, "SELECT count(*) FROM documents WHERE source_path = 'outside.txt' OR text LIKE '%机密%'") == [(0,)]
+    assert query(wh, "SELECT jurisdiction FROM documents WHERE source_path = 'rows.jsonl'") == [("甲省",)]
+    assert query(wh, "SELECT fact_id FROM facts GROUP BY fact_id HAVING count(*) > 1") == []
+    assert query(wh, "SELECT count(*) FROM facts WHERE source_path LIKE '%.html' AND surface LIKE '%1200个%'") == [(0,)]
 
 
 # ---------------------------------------------------------------- one shape for a fact

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import query
 from pipeline.build import build
-from pipeline.warehouse import connect_readonly
 
 DATA = Path(__file__).with_name("data") / "township-own"
 # target as written → (result as written, status); the 2021 plan's figures stay pending
@@ -30,14 +30,9 @@ def rows(request, tmp_path_factory):
         (raw / "manifest.csv").unlink()
     wh = raw.parent / "warehouse"
     build(raw, wh, progress=False)
-    con = connect_readonly(wh)
-    try:
-        return con.execute(
-            "SELECT t.surface, t.jurisdiction, p.period_year, a.surface, p.status, p.link_score, p.link_rule "
-            "FROM plan_vs_actual p JOIN facts t ON t.fact_id = p.target_fact_id "
-            "LEFT JOIN facts a ON a.fact_id = p.actual_fact_id ORDER BY t.report_year, t.span_start").fetchall()
-    finally:
-        con.close()
+    return query(wh, "SELECT t.surface, t.jurisdiction, p.period_year, a.surface, p.status, p.link_score, p.link_rule "
+                     "FROM plan_vs_actual p JOIN facts t ON t.fact_id = p.target_fact_id "
+                     "LEFT JOIN facts a ON a.fact_id = p.actual_fact_id ORDER BY t.report_year, t.span_start")
 
 
 def test_every_commitment_links_to_its_result_with_its_status(rows):

@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from helpers import ROOT, cli
 from pipeline.build import build
 
-ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "data" / "raw" / "national" / "2013年国务院政府工作报告.txt"
 RELATIONS_SQL = "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' ORDER BY 1"
 
@@ -54,10 +51,8 @@ def test_a_copied_warehouse_answers_from_its_own_files(built, tmp_path, monkeypa
         # a plain DuckDB client, opened from another working directory, sees the same relations and rows
         assert _dump(copy / "warehouse.duckdb") == want
         # and so does the CLI
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        p = subprocess.run([sys.executable, "-m", "pipeline", "query", "--warehouse", str(copy), "--format", "json",
-                            "SELECT count(*) AS n FROM facts"],
-                           cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
+        p = cli("query", "--warehouse", str(copy), "--format", "json", "SELECT count(*) AS n FROM facts",
+                cwd=elsewhere, timeout=120)
         assert p.returncode == 0, p.stderr
         [row] = json.loads(p.stdout)
         assert row["n"] == len(want["facts"])
