@@ -273,14 +273,34 @@ def _pool_context():
 
 
 def _start_pool_server() -> None:
-    """Start the pool's fork server now, before the scan: it loads the extraction code on another core while
-    this process reads and hashes the raw files, and the first workers fork from it without waiting. A
-    build that finds nothing to extract has started it for nothing (its loading runs beside the scan, at
-    no cost in time), and it ends with this process."""
-    if _pool_context().get_start_method() == "forkserver":
-        from multiprocessing import forkserver
+    """Start the pool's fork server now (if it is not running), importing from this process's own path.
 
+    A build starts it before the scan: it loads the extraction code on another core while this process
+    reads and hashes the raw files, and the first workers fork from it without waiting. (A build that
+    then finds nothing to extract has started it for nothing; its loading runs beside the scan, at no cost
+    in time, and it ends with this process.)
+
+    The fork server is a fresh interpreter started with ``-c``, whose path begins with the folder it runs
+    in, and Python 3.11's fork server takes no path from its parent (it ignores the ``sys_path`` it is
+    handed). A build run from a folder holding another ``pipeline`` (an older checkout) would get workers
+    extracting with that other code. So it is started with this process's ``sys.path`` as its
+    ``PYTHONPATH`` and without the folder it runs in (``PYTHONSAFEPATH``): the workers import what the
+    build imported."""
+    if _pool_context().get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    given = {k: os.environ.get(k) for k in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
         forkserver.ensure_running()
+    finally:
+        for k, v in given.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int) -> Iterator[FileRows]:
@@ -304,6 +324,7 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
     workers = max(1, min(workers, len(batches)))
     per_generation = POOL_RECYCLE_BATCHES * workers
     ctx = _pool_context()
+    _start_pool_server()  # started already by a build; here for any other caller, with the same path
     pools: list = []
 
     def submit(i: int):
@@ -636,7 +657,7 @@ class _DuckdbCopy:
     runs on a thread from the last batch of files on, and each relation waits there until the build says
     its files are written (``written``): the documents (most of the copy) while the last facts are still
     validated, the other relations while linking runs, the links last. DuckDB lets go of the GIL, so the
-    copy takes the core the build's Python leaves. Otherwise it runs in this thread once all is written
+    copy takes the cores the build's Python leaves. Otherwise it runs in this thread once all is written
     (``finish``). Used as a context: a build that fails ends the copy where it waits, with the build's
     error, and leaves no thread behind."""
 
@@ -654,8 +675,9 @@ class _DuckdbCopy:
             from concurrent.futures import ThreadPoolExecutor
 
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="write-duckdb")
-            self._copy = self._pool.submit(W.write_duckdb, self.build_dir, self._ready, default_workers(),
-                                           first=("documents",))
+            # DuckDB leaves one core to this process (validating the last facts, then linking: Python, one core)
+            self._copy = self._pool.submit(W.write_duckdb, self.build_dir, self._ready,
+                                           max(1, default_workers() - 1), first=("documents",))
 
     def _ready(self, model: str) -> None:
         self._written.get(model, self._written[self.REST]).result()  # raises what the build raised

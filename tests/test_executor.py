@@ -157,6 +157,39 @@ def test_the_fork_servers_sample_extracts():
     assert {f["indicator"] for f in pool_server.WARMED.facts} >= {"gdp_growth", "urban_new_jobs"}
 
 
+FROM_ANOTHER_FOLDER = """
+import sys
+from pathlib import Path
+
+if __name__ == "__main__":
+    import pipeline
+    from pipeline.build import build
+
+    rep = build(Path(sys.argv[1]), Path(sys.argv[2]), progress=False, workers=2, strict=True)
+    print(pipeline.__file__, rep.facts)
+"""
+
+
+def test_workers_run_the_builds_own_code_from_a_folder_with_another(tmp_path):
+    """A build run from a folder that holds another ``pipeline`` (an older checkout): the fork server, a
+    ``python -c`` started there, would put that folder first on its path (Python 3.11's takes none from its
+    parent) and its workers would extract with the other code. Here the other code is a trap."""
+    (tmp_path / "pipeline").mkdir()
+    (tmp_path / "pipeline" / "__init__.py").write_text("raise SystemExit('the other pipeline was imported')\n")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for y in (2012, 2013):
+        (raw / f"{y}年国务院政府工作报告.txt").write_text(
+            (NATIONAL / f"{y}年国务院政府工作报告.txt").read_text(encoding="utf-8")[:3000], encoding="utf-8")
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "drive.py").write_text(FROM_ANOTHER_FOLDER)
+    p = subprocess.run([sys.executable, "scripts/drive.py", str(raw), str(tmp_path / "wh")], cwd=tmp_path,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr[-2000:]
+    used, facts = p.stdout.split()
+    assert Path(used) == ROOT / "pipeline" / "__init__.py" and int(facts) > 0
+
+
 def test_dask_gives_what_one_process_gives_in_the_same_order(tmp_path, monkeypatch):
     raw = _corpus(tmp_path / "raw")
     monkeypatch.setattr(B, "BATCH_FILES", 2)  # several batches, the first the slowest
