@@ -178,9 +178,10 @@ def sql_files() -> list[Path]:
 
 
 STORED_SCHEMA = "stored"
-# DuckDB's buffer pool while a build writes warehouse.duckdb: at 256MB the copy set the build's peak (1.0–1.1 GiB
-# on 2,000 documents, against 0.67–0.82 GiB at 128MB, and no slower; 64MB gains nothing more)
-DUCKDB_BUILD_MEMORY = "128MB"
+# DuckDB's buffer pool while a build writes warehouse.duckdb, per thread it runs, and at least: 128MB for two
+# threads failed a build of 2,000 documents ("failed to pin block"), 256MB for one or two never has
+DUCKDB_BUILD_MEMORY_PER_THREAD_MB = 128
+DUCKDB_BUILD_MEMORY_MIN_MB = 256
 STAGING_LAYER = "10_staging"
 
 
@@ -219,6 +220,11 @@ def _store_view(con, name: str) -> None:
     con.execute(f'CREATE OR REPLACE VIEW main."{name}" AS SELECT * FROM {STORED_SCHEMA}."{name}"')
 
 
+def build_memory_mb(threads: int) -> int:
+    """DuckDB's memory limit, in MB, while a build copies its relations in with ``threads`` threads."""
+    return max(DUCKDB_BUILD_MEMORY_MIN_MB, DUCKDB_BUILD_MEMORY_PER_THREAD_MB * int(threads))
+
+
 def write_duckdb(build_dir: Path, ready: Callable[[str], None] | None = None, threads: int | None = None,
                  first: tuple[str, ...] = ()) -> Path:
     """``warehouse.duckdb`` of ``build_dir`` (see ``create_views``, which ``ready`` and ``first`` are handed
@@ -228,11 +234,13 @@ def write_duckdb(build_dir: Path, ready: Callable[[str], None] | None = None, th
     path = build_dir / "warehouse.duckdb"
     con = duckdb.connect(str(path))
     try:
-        # copying the relations in is a streaming job: a small buffer pool (spilling past it) keeps the
-        # build's peak memory where extraction put it, instead of DuckDB's default of most of the machine
-        con.execute(f"SET memory_limit = '{DUCKDB_BUILD_MEMORY}'")
         if threads:
             con.execute(f"SET threads = {int(threads)}")
+        # copying the relations in is a streaming job: a small buffer pool (spilling past it) keeps the
+        # build's peak memory where extraction put it, instead of DuckDB's default of most of the machine;
+        # each thread needs its share of it, or the copy fails
+        n = con.execute("SELECT current_setting('threads')").fetchone()[0]
+        con.execute(f"SET memory_limit = '{build_memory_mb(n)}MB'")
         create_views(con, build_dir.resolve(), ready, first)
     finally:
         con.close()

@@ -430,3 +430,13 @@ def test_a_fact_row_with_other_columns_fails_the_write_loudly(edit):
     edit(row)
     with pytest.raises(B.SchemaMismatch, match="new_column|rule_id"):
         B._table([row], FACT_SCHEMA)
+
+
+def test_duckdbs_memory_during_a_build_grows_with_its_threads():
+    """Each of DuckDB's threads needs its share of the buffer pool while a build copies the relations in (two
+    threads in 128MB failed a build: "failed to pin block"); a machine with many cores must not fail where
+    two cores pass."""
+    from pipeline.warehouse import DUCKDB_BUILD_MEMORY_MIN_MB, build_memory_mb
+
+    assert build_memory_mb(1) == build_memory_mb(2) == DUCKDB_BUILD_MEMORY_MIN_MB
+    assert build_memory_mb(16) == 8 * build_memory_mb(2)
