@@ -26,8 +26,8 @@ from extract.lexicon import load_lexicon
 from . import warehouse as W
 from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
 from .metadata import Manifest, missing_files
-from .process import FileTask, SchemaMismatch, collector_paused, init_worker, process_batch, process_files
-from .tables import FileRows, tables_of
+from .process import CODE_DIR, FileTask, collector_paused, init_worker, process_batch, process_files
+from .tables import FileRows, check_columns, tables_of
 
 BATCH_FILES = 32
 FLUSH_DOCS = 256        # documents held before a batch is validated and written
@@ -272,8 +272,11 @@ def _pool_context():
     return mp.get_context("spawn")
 
 
+_SERVER_PATH: list[str] = []  # the path this process started the fork server with (once)
+
+
 def _start_pool_server() -> None:
-    """Start the pool's fork server now (if it is not running), importing from this process's own path.
+    """Start the pool's fork server, once per process, importing from this process's own path.
 
     A build starts it before the scan: it loads the extraction code on another core while this process
     reads and hashes the raw files, and the first workers fork from it without waiting. (A build that
@@ -284,15 +287,16 @@ def _start_pool_server() -> None:
     in, and Python 3.11's fork server takes no path from its parent (it ignores the ``sys_path`` it is
     handed). A build run from a folder holding another ``pipeline`` (an older checkout) would get workers
     extracting with that other code. So it is started with this process's ``sys.path`` as its
-    ``PYTHONPATH`` and without the folder it runs in (``PYTHONSAFEPATH``): the workers import what the
-    build imported."""
-    if _pool_context().get_start_method() != "forkserver":
+    ``PYTHONPATH`` and without the folder it runs in (``PYTHONSAFEPATH``), the environment changed only
+    while it starts, before any thread of the build runs; each worker then checks that it runs this
+    process's code (``process.init_worker``), so a fork server started otherwise fails loudly."""
+    if _SERVER_PATH or _pool_context().get_start_method() != "forkserver":
         return
     from multiprocessing import forkserver
 
     given = {k: os.environ.get(k) for k in ("PYTHONPATH", "PYTHONSAFEPATH")}
-    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
-    os.environ["PYTHONSAFEPATH"] = "1"
+    _SERVER_PATH.append(os.pathsep.join(p for p in sys.path if p))
+    os.environ["PYTHONPATH"], os.environ["PYTHONSAFEPATH"] = _SERVER_PATH[0], "1"
     try:
         forkserver.ensure_running()
     finally:
@@ -324,7 +328,7 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
     workers = max(1, min(workers, len(batches)))
     per_generation = POOL_RECYCLE_BATCHES * workers
     ctx = _pool_context()
-    _start_pool_server()  # started already by a build; here for any other caller, with the same path
+    _start_pool_server()  # a build started it already; here for any other caller
     pools: list = []
 
     def submit(i: int):
@@ -332,7 +336,7 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
             if pools:
                 pools[-1].shutdown(wait=False)
             pools.append(ProcessPoolExecutor(workers, mp_context=ctx, initializer=init_worker,
-                                             initargs=(os.getpid(),)))
+                                             initargs=(os.getpid(), CODE_DIR)))
         return pools[-1].submit(tables_of, process_files, str(raw_dir), batches[i])
 
     bar = _Progress(len(tasks), progress)
@@ -549,11 +553,8 @@ def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
     """Rows as a table of ``schema``; a row with a column the schema lacks, or without one it has, is our bug
     and fails here (a new field is never dropped, a forgotten one never written as NULL). Converted as one
     struct array: Arrow reads the dicts itself, 2.5x faster than a Python list per column."""
-    names = set(schema.names)
     for r in rows:
-        if r.keys() != names:
-            raise SchemaMismatch(f"a row does not match its schema: unknown columns {sorted(r.keys() - names)}, "
-                                 f"missing columns {sorted(names - r.keys())}")
+        check_columns(r.keys(), schema)
     return pa.Table.from_struct_array(pa.array(rows, type=pa.struct(list(schema)))).cast(schema)
 
 
@@ -653,7 +654,7 @@ def _rows(table: pa.Table) -> list[dict]:
 
 
 class _DuckdbCopy:
-    """``warehouse.duckdb`` of a build (``W.write_duckdb``). Given more than one core (``beside``), the copy
+    """``warehouse.duckdb`` of a build (``W.write_duckdb``). Given more than one core (``workers``), the copy
     runs on a thread from the last batch of files on, and each relation waits there until the build says
     its files are written (``written``): the documents (most of the copy) while the last facts are still
     validated, the other relations while linking runs, the links last. DuckDB lets go of the GIL, so the
@@ -663,10 +664,10 @@ class _DuckdbCopy:
 
     REST = "*"  # every relation without a readiness of its own
 
-    def __init__(self, build_dir: Path, beside: bool):
+    def __init__(self, build_dir: Path, workers: int):
         from concurrent.futures import Future
 
-        self.build_dir, self.beside = build_dir, beside
+        self.build_dir, self.beside, self.workers = build_dir, workers > 1, workers
         self._written: dict[str, Future] = {name: Future() for name in ("documents", "links", self.REST)}
         self._pool = self._copy = None
 
@@ -675,9 +676,10 @@ class _DuckdbCopy:
             from concurrent.futures import ThreadPoolExecutor
 
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="write-duckdb")
-            # DuckDB leaves one core to this process (validating the last facts, then linking: Python, one core)
-            self._copy = self._pool.submit(W.write_duckdb, self.build_dir, self._ready,
-                                           max(1, default_workers() - 1), first=("documents",))
+            # DuckDB leaves one of the build's cores to this process (validating the last facts, then
+            # linking: Python, one core)
+            self._copy = self._pool.submit(W.write_duckdb, self.build_dir, self._ready, self.workers - 1,
+                                           first=("documents",), last=("links",))
 
     def _ready(self, model: str) -> None:
         self._written.get(model, self._written[self.REST]).result()  # raises what the build raised
@@ -765,7 +767,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         results = None
         n_workers = workers or default_workers()
-        with _DuckdbCopy(build_dir, beside=n_workers > 1) as copy:
+        with _DuckdbCopy(build_dir, n_workers) as copy:
             try:
                 seen = _carry(prev, unchanged, writers) if prev else {}
                 seen.update((d["doc_id"], d["duplicate_of"]) for d in duplicates)

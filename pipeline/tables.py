@@ -44,14 +44,18 @@ def tables_of(extract: Callable[..., Batch], *args) -> TableBatch:
 
 
 def columns_table(columns: dict[str, list], schema: pa.Schema) -> pa.Table:
-    """Columns (``process.Batch``) as a table of ``schema``, each converted in one call; columns other than
-    the schema's are our bug and fail here: a new field is never dropped, a forgotten one never written as
-    NULL."""
+    """Columns (``process.Batch``) as a table of ``schema``, each converted in one call (``check_columns``)."""
     if not columns:
         return schema.empty_table()
-    if columns.keys() != set(schema.names):
-        names = set(schema.names)
-        raise SchemaMismatch(f"a row does not match its schema: unknown columns {sorted(columns.keys() - names)}, "
-                             f"missing columns {sorted(names - columns.keys())}")
+    check_columns(columns.keys(), schema)
     return pa.Table.from_arrays([pa.array(columns[f.name], type=f.type) for f in schema], schema=schema)
 
+
+
+def check_columns(names, schema: pa.Schema) -> None:
+    """Rows (or columns) named ``names`` to be written with ``schema``: other names than the schema's are our
+    bug and fail here (a new field is never dropped, a forgotten one never written as NULL)."""
+    expected = set(schema.names)
+    if names != expected:
+        raise SchemaMismatch(f"a row does not match its schema: unknown columns {sorted(set(names) - expected)}, "
+                             f"missing columns {sorted(expected - set(names))}")

@@ -185,7 +185,8 @@ DUCKDB_BUILD_MEMORY_MIN_MB = 256
 STAGING_LAYER = "10_staging"
 
 
-def create_views(con, root: Path, ready: Callable[[str], None] | None = None, first: tuple[str, ...] = ()) -> None:
+def create_views(con, root: Path, ready: Callable[[str], None] | None = None, first: tuple[str, ...] = (),
+                 last: tuple[str, ...] = ()) -> None:
     """Every SQL model, in layer order. The staging models read the Parquet files under ``root``; each one's
     rows are then copied into a table of the ``stored`` schema and the view is pointed at that copy, so the
     database answers from inside itself wherever it is moved or copied (DuckDB resolves a path in a view
@@ -194,10 +195,11 @@ def create_views(con, root: Path, ready: Callable[[str], None] | None = None, fi
 
     ``ready``, where given, is called with each model's name before the model runs and returns once the
     files that model reads are written (a build copies the other relations while it still links). The models
-    named in ``first`` run before the others of their layer (the models of a layer read none of each other):
-    a build copies its documents while it still validates its last facts."""
+    named in ``first`` run before the others of their layer, those in ``last`` after them (the models of a
+    layer read none of each other): a build copies its documents while it still validates its last facts,
+    and its links once linking is done, after all else."""
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {STORED_SCHEMA}")
-    for f in sorted(sql_files(), key=lambda f: (f.parent.name, f.stem not in first)):
+    for f in sorted(sql_files(), key=lambda f: (f.parent.name, f.stem not in first, f.stem in last)):
         if ready is not None:
             ready(f.stem)
         staging = f.parent.name == STAGING_LAYER
@@ -226,9 +228,9 @@ def build_memory_mb(threads: int) -> int:
 
 
 def write_duckdb(build_dir: Path, ready: Callable[[str], None] | None = None, threads: int | None = None,
-                 first: tuple[str, ...] = ()) -> Path:
-    """``warehouse.duckdb`` of ``build_dir`` (see ``create_views``, which ``ready`` and ``first`` are handed
-    to), with DuckDB's ``threads`` (default: one per core)."""
+                 first: tuple[str, ...] = (), last: tuple[str, ...] = ()) -> Path:
+    """``warehouse.duckdb`` of ``build_dir`` (see ``create_views``, which ``ready``, ``first`` and ``last``
+    are handed to), with DuckDB's ``threads`` (default: one per core)."""
     import duckdb
 
     path = build_dir / "warehouse.duckdb"
@@ -241,7 +243,7 @@ def write_duckdb(build_dir: Path, ready: Callable[[str], None] | None = None, th
         # each thread needs its share of it, or the copy fails
         n = con.execute("SELECT current_setting('threads')").fetchone()[0]
         con.execute(f"SET memory_limit = '{build_memory_mb(n)}MB'")
-        create_views(con, build_dir.resolve(), ready, first)
+        create_views(con, build_dir.resolve(), ready, first, last)
     finally:
         con.close()
     return path

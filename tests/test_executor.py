@@ -88,7 +88,7 @@ def test_the_pool_gives_what_one_process_gives(tmp_path, monkeypatch):
         "2009年国务院政府工作报告.txt", "2014年国务院政府工作报告.txt", "zcopy_2012年国务院政府工作报告.txt"]
     for name in one:
         assert one[name] == two[name], name
-    # with workers, linking runs beside the copy into DuckDB (link_while_writing_duckdb): the same database
+    # with workers, the copy into DuckDB runs beside the last batch and linking (build._DuckdbCopy): the same database
     db_one, db_two = _database(tmp_path / "one"), _database(tmp_path / "two")
     assert len(db_one["stored.links"]) > 0 and db_one.keys() == db_two.keys()
     for name in db_one:
@@ -148,13 +148,23 @@ def test_a_failure_in_the_last_batch_stops_the_copy_that_began_beside_it(tmp_pat
     assert not [t for t in threading.enumerate() if t.name.startswith("write-duckdb")]
 
 
-def test_the_fork_servers_sample_extracts():
-    """The pool's fork server loads the extraction's lexicons by extracting a sample (``pool_server``): a
-    sample that gave nothing would load nothing, and every worker would load them again."""
+def test_the_fork_server_loads_the_extraction_once_for_its_workers():
+    """The pool's fork server loads the lexicons by extracting a sample (``pool_server``): a sample that gave
+    nothing would load nothing, and a module name it cannot import is passed over by multiprocessing in
+    silence; either way every worker would load them again. A worker also runs the build's own code."""
+    from concurrent.futures import ProcessPoolExecutor
+
     from pipeline import pool_server
 
     assert pool_server.WARMED.rejected is None and pool_server.WARMED.error is None
     assert {f["indicator"] for f in pool_server.WARMED.facts} >= {"gdp_growth", "urban_new_jobs"}
+    B._start_pool_server()
+    with ProcessPoolExecutor(1, mp_context=B._pool_context()) as pool:
+        loaded = pool.submit(eval, "[m in __import__('sys').modules for m in ('pipeline.pool_server', "
+                                   "'pipeline.tables')]").result()
+    assert loaded == [True, True]
+    with pytest.raises(RuntimeError, match="runs the pipeline in"):
+        P.init_worker(os.getpid(), "/somewhere/else/pipeline")
 
 
 FROM_ANOTHER_FOLDER = """

@@ -421,15 +421,19 @@ def test_a_facts_columns_agree_from_extraction_to_the_view_and_the_suite(tmp_pat
 @pytest.mark.parametrize("edit", [lambda r: r.update(new_column=1), lambda r: r.pop("rule_id")],
                          ids=["unknown_column", "missing_column"])
 def test_a_fact_row_with_other_columns_fails_the_write_loudly(edit):
-    from pipeline.process import FileTask, process_file
+    from pipeline.process import FileTask, SchemaMismatch, process_file
+    from pipeline.tables import columns_table
     from pipeline.warehouse import FACT_SCHEMA
 
     data = REPORT.read_bytes()
     [row, *_] = process_file(FileTask("r.txt", "sha", len(data), 0, {}, data)).facts
     B._table([row], FACT_SCHEMA)
+    columns_table({k: [v] for k, v in row.items()}, FACT_SCHEMA)  # as a worker sends its rows
     edit(row)
-    with pytest.raises(B.SchemaMismatch, match="new_column|rule_id"):
+    with pytest.raises(SchemaMismatch, match="new_column|rule_id"):
         B._table([row], FACT_SCHEMA)
+    with pytest.raises(SchemaMismatch, match="new_column|rule_id"):
+        columns_table({k: [v] for k, v in row.items()}, FACT_SCHEMA)
 
 
 def test_duckdbs_memory_during_a_build_grows_with_its_threads():
