@@ -262,7 +262,7 @@ def _pool_context():
     (``pipeline.pool_server``: the lexicons and patterns compiled, Arrow imported) and forks each worker from
     that clean state: workers start in milliseconds, ready to extract, share no thread or heap with the
     build, and the parent's Parquet buffers are not copied.
-    Spawn (a fresh interpreter per worker) is the fallback where there is no fork server (Windows)."""
+    Spawn (a fresh interpreter per worker) is the fallback where a platform has no fork server."""
     import multiprocessing as mp
 
     if "forkserver" in mp.get_all_start_methods():
