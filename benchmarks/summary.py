@@ -7,7 +7,8 @@ Every figure is a whole process (start-up and imports included). Runs are interl
 per round, rounds repeated) so machine noise falls on all alike; the load average before and after is
 printed, since a shared machine makes every figure slower. Peak memory is the largest sum of the resident
 sets of the build and all its descendants (the pool's fork server and workers), sampled every 50 ms, and
-the build process's own maximum RSS.
+the build process's own maximum RSS; CPU is the user and system time of the build and all its
+descendants (each one's last sample; the build's own exact), which shows what the pool adds.
 """
 from __future__ import annotations
 
@@ -32,8 +33,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
-def _tree_rss(root: int) -> int:
-    """Bytes resident in ``root`` and all its descendants now (Linux /proc; 0 elsewhere)."""
+TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _tree_usage(root: int, cpu: dict[int, float]) -> int:
+    """Bytes resident in ``root`` and all its descendants now; ``cpu`` gets each one's CPU seconds so far
+    (user + system, by pid: a process's last sample stands for it once it has ended). Linux /proc; 0
+    elsewhere."""
     children: dict[int, list[int]] = {}
     try:
         pids = [int(p) for p in os.listdir("/proc") if p.isdigit()]
@@ -42,14 +48,17 @@ def _tree_rss(root: int) -> int:
     for pid in pids:
         try:
             with open(f"/proc/{pid}/stat", "rb") as fh:
-                ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
+                fields = fh.read().rsplit(b")", 1)[1].split()
         except (OSError, IndexError, ValueError):
             continue
-        children.setdefault(ppid, []).append(pid)
+        children.setdefault(int(fields[1]), []).append(pid)
+        if pid in cpu or pid == root:
+            cpu[pid] = (int(fields[11]) + int(fields[12])) / TICK
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
         todo += children.get(pid, [])
+        cpu.setdefault(pid, 0.0)
         try:
             with open(f"/proc/{pid}/statm", "rb") as fh:
                 total += int(fh.read().split()[1]) * PAGE
@@ -58,9 +67,10 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def timed_build(raw: Path, wh: Path, workers: int = 0) -> tuple[float, float, float, str]:
-    """Wall seconds, peak RSS of the process tree and of the build process (MiB), and the summary line of
-    one cold `python -m pipeline build` (``workers`` 0: the default)."""
+def timed_build(raw: Path, wh: Path, workers: int = 0) -> tuple[float, float, float, float, str]:
+    """Wall seconds, peak RSS of the process tree and of the build process (MiB), CPU seconds of the process
+    tree (sampled: a process's CPU after its last sample is missed), and the summary line of one cold
+    `python -m pipeline build` (``workers`` 0: the default)."""
     shutil.rmtree(wh, ignore_errors=True)
     cmd = [sys.executable, "-m", "pipeline", "build", "--raw", str(raw), "--warehouse", str(wh), "--quiet"]
     if workers:
@@ -68,11 +78,11 @@ def timed_build(raw: Path, wh: Path, workers: int = 0) -> tuple[float, float, fl
     t = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak, done = [0], threading.Event()
+    peak, done, cpu = [0], threading.Event(), {}
 
     def sample():
         while not done.wait(0.05):
-            peak[0] = max(peak[0], _tree_rss(p.pid))
+            peak[0] = max(peak[0], _tree_usage(p.pid, cpu))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -84,7 +94,8 @@ def timed_build(raw: Path, wh: Path, workers: int = 0) -> tuple[float, float, fl
     if os.waitstatus_to_exitcode(status):
         raise SystemExit(err[-2000:])
     line = next((x for x in err.splitlines() if x.startswith("built ")), "")
-    return wall, peak[0] / 2**20, usage.ru_maxrss / 1024, line
+    cpu[p.pid] = usage.ru_utime + usage.ru_stime  # the build process's own, exact
+    return wall, peak[0] / 2**20, usage.ru_maxrss / 1024, sum(cpu.values()), line
 
 
 def _load() -> str:
@@ -125,11 +136,13 @@ def main() -> int:
             walls: dict[str, list[float]] = {k: [] for k in configs}
             trees: dict[str, list[float]] = {k: [] for k in configs}
             selfs: dict[str, list[float]] = {k: [] for k in configs}
+            cpus: dict[str, list[float]] = {k: [] for k in configs}
             lines: dict[str, set[str]] = {k: set() for k in configs}
             for _ in range(args.runs):
                 for name, w in configs.items():
-                    wall, tree, own, line = timed_build(raw, tmp / "wh", w)
+                    wall, tree, own, cpu, line = timed_build(raw, tmp / "wh", w)
                     walls[name].append(wall)
+                    cpus[name].append(cpu)
                     trees[name].append(tree)
                     selfs[name].append(own)
                     lines[name].add(re.sub(r" in [\d.]+s|linked in [\d.]+s", "", line))
@@ -138,7 +151,7 @@ def main() -> int:
             for name in configs:
                 m = statistics.median(walls[name])
                 print(f"  {name:22s} wall {m:6.1f}s ({m / base:5.1%} of --workers 1; {args.docs / m:5.1f} docs/s)  "
-                      f"peak RSS {max(trees[name]):5.0f} MiB all processes, {max(selfs[name]):5.0f} MiB the build "
+                      f"cpu {statistics.median(cpus[name]):5.1f}s all processes  peak RSS {max(trees[name]):5.0f} MiB all processes, {max(selfs[name]):5.0f} MiB the build "
                       f"process  [runs: {', '.join(f'{x:.1f}' for x in walls[name])}]", flush=True)
             summaries = {s for v in lines.values() for s in v}
             print(f"  the same documents and facts every run: {'yes' if len(summaries) == 1 else 'NO'}"
