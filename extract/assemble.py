@@ -674,15 +674,10 @@ def _decide_commitment(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     q = fig.q
-    comparator = q.comparator
-    if "negative" in fig.flags:  # 下降逾10% is -10 and less: the value's sign turned, its bound turns with it
-        comparator = _MIRRORED.get(comparator, comparator)
+    comparator = q.comparator  # as stated: of a fall stored negative (下降10%以上), plan_vs_actual turns the side
     if fig.kind == "actual" and q.comparator_before and not q.comparator_after and comparator == "le":
         comparator = "eq"  # 涨幅控制在3.3%: a result stated, not a ceiling
     fig.comparator = comparator
-
-
-_MIRRORED = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt"}
 
 
 STEPS = (("subject", _decide_subject), ("unit", _decide_unit), ("indicator", _decide_indicator),
