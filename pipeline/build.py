@@ -13,7 +13,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -312,12 +312,12 @@ def run_pool(tasks: list[FileTask], raw_dir: Path, progress: bool, workers: int)
     (exactly what ``run_local`` yields, so "first seen wins" among duplicates is the same). Files go in
     small batches (``process_files``; the rows come back as Arrow tables, ``tables_of``); at most
     ``POOL_IN_FLIGHT`` batches per worker are submitted and not yet read back (the rest wait here as tasks,
-    not as results), and every
-    ``POOL_RECYCLE_BATCHES`` batches per worker the processes are replaced (the new ones start while the old
-    ones finish their last batches). A bug in extraction comes back as the file's error with its traceback
-    (see ``process_file``); a worker that dies
-    (killed, out of memory) fails the build with BrokenProcessPool, and workers end when the build process
-    does, however it ends (``watch_build``); they extract with the cyclic collector off (``init_worker``)."""
+    not as results), and every ``POOL_RECYCLE_BATCHES`` batches per worker the processes are replaced (the
+    new ones start while the old ones finish their last batches). A bug in extraction comes back as the
+    file's error with its traceback (see ``process_file``); a worker that dies (killed, out of memory) fails
+    the build with BrokenProcessPool, and workers end when the build process does, however it ends
+    (``watch_build``); they run the build's own code and extract with the cyclic collector off
+    (``init_worker``)."""
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
@@ -503,17 +503,17 @@ class _Writers:
 
 
 def _flush(writers: _Writers, docs: list[pa.Table], facts: list[pa.Table], validate: bool,
-           documents_written: Callable[[str], None] | None = None) -> None:
+           copy: _DuckdbCopy | None = None) -> None:
     """Write one batch: its documents, then its new facts (the tables of several files) once validated
     against the documents' texts: failing rows go to quarantine with the expectation they failed, the rest
-    to facts. Memory holds one batch at a time. The last batch closes the documents and says so
-    (``documents_written("documents")``) before its facts are validated."""
+    to facts. Memory holds one batch at a time. The last batch closes the documents and tells the ``copy``
+    into DuckDB so before its facts are validated."""
     docs_table = pa.concat_tables(docs) if docs else W.DOCUMENT_SCHEMA.empty_table()
     facts_table = pa.concat_tables(facts) if facts else W.FACT_SCHEMA.empty_table()
     writers.write_documents(docs_table)
-    if documents_written is not None:
+    if copy is not None:
         writers.close_documents()
-        documents_written("documents")
+        copy.written("documents")
     if validate and facts_table.num_rows:
         from .validate import validate_fact_batch
 
@@ -684,9 +684,8 @@ class _DuckdbCopy:
     def _ready(self, model: str) -> None:
         self._written.get(model, self._written[self.REST]).result()  # raises what the build raised
 
-    def written(self, *names: str) -> None:
-        for name in names:
-            self._written[name].set_result(None)
+    def written(self, name: str) -> None:
+        self._written[name].set_result(None)
 
     def finish(self) -> None:
         if self._copy is None:
@@ -808,7 +807,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
                         _flush(writers, buf_docs, buf_facts, validate)
                         buf_docs, buf_facts, n_docs, n_facts = [], [], 0, 0
                 copy.start()  # the last batch: the copy into DuckDB begins beside it
-                _flush(writers, buf_docs, buf_facts, validate, documents_written=copy.written)
+                _flush(writers, buf_docs, buf_facts, validate, copy)
                 if prev is not None and unchanged and (prev / "quarantine.parquet").exists():
                     old_q = pq.read_table(prev / "quarantine.parquet")  # failures of unchanged files stand
                     writers.write_quarantine(old_q.filter(pc.is_in(old_q.column("source_path"),

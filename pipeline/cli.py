@@ -21,9 +21,9 @@ EPILOGS = {
   python -m pipeline build --executor dask --workers 2
 
 Extraction runs on a pool of one process per core by default (--workers N to
-change it), and linking runs beside the copy into warehouse.duckdb; the facts,
-documents, duplicates, rejections and links are the same, in the same order,
-as with --workers 1, which does one thing at a time.
+change it), and the copy into warehouse.duckdb runs beside the last batch and
+linking; the facts, documents, duplicates, rejections and links are the same,
+in the same order, as with --workers 1, which does one thing at a time.
 """,
     "query": """examples:
   python -m pipeline query "SELECT indicator, period_year, target_value, actual_value, status

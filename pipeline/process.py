@@ -148,12 +148,12 @@ def collector_paused():
 CODE_DIR = str(Path(__file__).resolve().parent)  # the pipeline package this process runs
 
 
-def init_worker(build_pid: int, build_code: str | None = None) -> None:
+def init_worker(build_pid: int, build_code: str) -> None:
     """Initializer of a pool worker: it runs the build's own code (``build_code``: the build's ``CODE_DIR``),
     it extracts with the cyclic collector off, as ``pipeline extract`` does (a batch's spans, matches and
     facts form no cycles, and the collector only walked them again and again; the pool replaces its
     workers every so many batches, so nothing piles up), and it ends with the build."""
-    if build_code is not None and build_code != CODE_DIR:
+    if build_code != CODE_DIR:
         raise RuntimeError(f"a pool worker runs the pipeline in {CODE_DIR}, the build the one in {build_code}")
     gc.disable()
     watch_build(build_pid)
