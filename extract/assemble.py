@@ -325,7 +325,6 @@ class _DocState:
         self._span_of_paragraph: dict[int, bool] = {}
         self._paragraph_time: dict[int, tuple[int | None, str | None]] = {}  # by sentence: its figures share it
         self._nearby: dict[int, str | None] = {}
-        self._heading_kind: dict[int, str | None] = {}  # by paragraph (line): its sentences share a section
 
     def time_in(self, start: int, end: int) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at."""
@@ -405,11 +404,8 @@ class _DocState:
         return None
 
     def heading_kind(self, i: int) -> str | None:
-        """``_heading_kind`` of the section sentence ``i`` stands in, looked up once per paragraph."""
-        para = self.sentences.paragraphs[i]
-        if para not in self._heading_kind:
-            self._heading_kind[para] = _heading_kind(self.sentences[i].section, self.ctx, self.dt)
-        return self._heading_kind[para]
+        """``_heading_kind`` of the section sentence ``i`` stands in (cached by section)."""
+        return _heading_kind(self.sentences.section(i), self.ctx, self.dt)
 
     def in_baseline(self, pos: int) -> bool:
         i = bisect.bisect_right(self.baseline_starts, pos) - 1
@@ -894,37 +890,33 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
     outweighs a time word of another sentence that points before the year targets are for (去年价格上涨的
     翘尾影响约有1个百分点。把居民消费价格涨幅控制在3.5%左右), and a result is never about a year after the last
     its report can state that another sentence names (提出到2020年…目标。…新增发电装机容量4.45亿千瓦)."""
-    if time_cue[0] is not None and not (time_cue[1] == "paragraph" and (
-            (kind == "target" and time_cue[0] < _target_year(st))
-            or (kind == "actual" and time_cue[0] > _actual_year(st)))):
+    default = _default_year(st, kind)
+    if time_cue[0] is not None and not (time_cue[1] == "paragraph" and default is not None and (
+            (kind == "target" and time_cue[0] < default) or (kind == "actual" and time_cue[0] > default))):
         return time_cue[0], "text"
     year, where = _section_period(sent.section, st.ctx.report_year)
     if where == "section" and not is_rate_level and _mixed_section(sent.section) and st.framing(i) == "multi_year":
         return None, "multi_year_section"  # “十四五”时期和2025年工作回顾, in its five-year part
     if where is not None and not (kind == "target" and where == "section" and year is not None
-                                  and year < _target_year(st)):
+                                  and default is not None and year < default):
         return year, where  # (a target under a review heading, 下一步…将, is not for the year reviewed)
     if not is_rate_level and st.span_framing(i):
         return None, "multi_year_section"  # 工作回顾 whose paragraph opens “十四五”时期是…的五年: its figures are the span's
     if kind == "target" and st.title_year is not None:
         return st.title_year, "title"
-    if st.ctx.report_year is None or st.dt is None:
+    if default is None or st.dt is None:
         return None, "unknown"
-    return st.ctx.report_year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset), "default"
+    return default, "default"
 
 
-def _actual_year(st: _DocState) -> int:
-    """The last year a document can state results for (its report year plus the type's offset)."""
+def _default_year(st: _DocState, kind: str) -> int | None:
+    """The year a document's figures of ``kind`` are about by default: its report year plus the type's
+    offset for targets (the first year they are for) or for results (the last year it can state one)."""
     if st.ctx.report_year is None:
-        return 10_000
-    return st.ctx.report_year + (st.dt.actual_offset if st.dt else 0)
-
-
-def _target_year(st: _DocState) -> int:
-    """The first year a document's targets are for by default (its report year plus the type's offset)."""
-    if st.ctx.report_year is None:
-        return -1
-    return st.ctx.report_year + (st.dt.target_offset if st.dt else 0)
+        return None
+    if st.dt is None:
+        return st.ctx.report_year
+    return st.ctx.report_year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset)
 
 
 def _title_plan_year(text: str, dt: DocType | None) -> int | None:

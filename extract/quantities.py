@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -20,9 +19,9 @@ from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, NEGATIVE_S
 _NUMBER_CHARS = frozenset("0123456789" + CHINESE_NUMERAL_CHARS + "".join(SEVERAL) + "多余")  # can end a number
 
 # a number glued to a letter, a digit or a point before it (G20, PM2.5, G5成渝) is no quantity's start:
-# these characters, as a set and as a pattern's class
-_GLUED_AFTER = frozenset(string.ascii_letters + string.digits + ".")
+# these characters, as a pattern's class and as a set
 _GLUED_CLASS = "A-Za-z0-9."
+_GLUED_AFTER = frozenset(c for c in map(chr, range(128)) if re.fullmatch(f"[{_GLUED_CLASS}]", c))
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})")
@@ -30,6 +29,7 @@ _RANGE_WORDS = tuple(load_lexicon().numerals["range_words"])
 _RANGE_SEP = re.compile(r"\s*(?:" + "|".join(map(re.escape, _RANGE_WORDS)) + r")\s*")
 _MORE = load_lexicon().numerals["lower_bound_markers"]
 _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
+_ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
 _SPACE = re.compile(r"\s*")
 _ARABIC_RE = re.compile(_ARABIC)
 _NUMERALS = load_lexicon().numerals
@@ -347,8 +347,9 @@ def _share_re() -> re.Pattern:
     digits = "".join(k for k, v in DIGITS.items() if v) + "十"
     big = "".join(n["fraction_units"]) + "万"
     return re.compile(rf"(?={NUMBER_START}|[{big}])(?:(?P<den>{num}|[{big}]){re.escape(n['fraction_word'])}(?P<num>{num})"
-                      rf"|(?<![\d/.第])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
-                      rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?|(?<![{_GLUED_CLASS}第])[1-9](?:\.\d)?)"
+                      rf"|(?<![\d/.{_ORDINAL_CLASS}])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
+                      rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?"
+                      rf"|(?<![{_GLUED_CLASS}{_ORDINAL_CLASS}])[1-9](?:\.\d)?)"
                       rf"{re.escape(n['tenths_word'])}"
                       rf"(?P<tenths_rest>[{digits}{re.escape(n['half'])}](?=[^\u4e00-\u9fff]|[的以左多]|$))?"
                       rf"(?!{not_after}))")
