@@ -16,10 +16,10 @@ import pytest
 
 import pipeline.build as B
 import pipeline.process as P
+from helpers import ROOT, cli_env
 from pipeline.build import BuildError, build
 from pipeline.cli import make_parser
 
-ROOT = Path(__file__).resolve().parent.parent
 NATIONAL = ROOT / "data" / "raw" / "national"
 
 
@@ -176,7 +176,12 @@ if __name__ == "__main__":
     from pipeline.build import build
 
     rep = build(Path(sys.argv[1]), Path(sys.argv[2]), progress=False, workers=2, strict=True)
-    print(pipeline.__file__, rep.facts)
+    from concurrent.futures import ProcessPoolExecutor
+    from pipeline.build import _pool_context
+
+    with ProcessPoolExecutor(1, mp_context=_pool_context()) as pool:  # a worker of the same fork server
+        worker = pool.submit(eval, "__import__('pipeline').__file__").result()
+    print(pipeline.__file__, worker, rep.facts)
 """
 
 
@@ -194,10 +199,10 @@ def test_workers_run_the_builds_own_code_from_a_folder_with_another(tmp_path):
     (tmp_path / "scripts").mkdir()
     (tmp_path / "scripts" / "drive.py").write_text(FROM_ANOTHER_FOLDER)
     p = subprocess.run([sys.executable, "scripts/drive.py", str(raw), str(tmp_path / "wh")], cwd=tmp_path,
-                       env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=120)
+                       env=cli_env(), capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr[-2000:]
-    used, facts = p.stdout.split()
-    assert Path(used) == ROOT / "pipeline" / "__init__.py" and int(facts) > 0
+    used, worker, facts = p.stdout.split()
+    assert Path(used) == Path(worker) == ROOT / "pipeline" / "__init__.py" and int(facts) > 0
 
 
 def test_dask_gives_what_one_process_gives_in_the_same_order(tmp_path, monkeypatch):

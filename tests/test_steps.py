@@ -26,6 +26,13 @@ def test_steps_are_the_documented_order():
     assert [name for name, _ in A.STEPS] == ["subject", "unit", "indicator", "text", "sign", "kind", "period",
                                              "estimate", "commitment", "comparator"]
     assert set(OWNED) == {name for name, _ in A.STEPS}
+    # which step owns which field, as documented in assemble.py's step list: a field filed under another step
+    # would make test_each_field_is_decided_once check it at the wrong moment, and pass
+    assert OWNED == {"subject": ("subject", "joined", "inherited"), "unit": ("unit",), "indicator": ("indicator",),
+                     "text": (), "sign": ("value", "value_high"),
+                     "kind": ("kind", "kind_source", "cue_commitment", "time_cue"),
+                     "period": ("period", "period_source"), "estimate": (), "commitment": ("commitment",),
+                     "comparator": ("comparator",)}
     assert {f for fs in OWNED.values() for f in fs} | {"flags"} == {
         f for f in A._Figure.__dataclass_fields__} - {"q", "clause_start", "phrase", "clause_phrase", "sentence_prefix"}
 
