@@ -159,7 +159,7 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
     """The ``indicator_key`` of a fact: the canonical id where the lexicon knows the indicator (prefixed
     with a sub-place such as a village that leads the phrase), else the measured thing with scope, time,
     agent, hedge and verb words removed; the noun after the number where a counter word stands right
-    before it (精细化治理1411条背街小巷) or the phrase before names nothing (新建5个紧密型城市医疗集团); None
+    before it (新建95个口袋公园) or the phrase before names nothing (新建6个社区康复中心); None
     where neither names anything measurable."""
     prefix, key = _phrase_key(phrase, canonical, unit)
     lx = load_key_lexicon()
@@ -167,7 +167,7 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
     noun = None
     if (canonical is None and unit in lx.counters and "\u4e00" <= after[:1] <= "\u9fff"
             and (key is None or lx.verb_end.search(before) or (before and lx.examples.match(before, len(before) - 1)))):
-        # 精细化治理1411条背街小巷, 杜家坎等30项市级疏堵工程: where the words before end on a verb or a list of
+        # 新建95个口袋公园, 西苑、南湖等15项老旧管网改造工程: where the words before end on a verb or a list of
         # examples, what is counted follows its counter (not 新增规上工业企业32家其中制造业企业20家)
         noun = _noun_after(after, lx)
         if len(noun) >= lx.counted_min_chars and _names_something(noun, lx):
