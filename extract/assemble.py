@@ -495,7 +495,8 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
 #               multi_year, starting_value, cumulative) and restated_target
 #   estimate    whether a result is only estimated (flag estimated)
 #   commitment  firm or stretch, for a target only
-#   comparator  the comparator as stated, or eq for a result stated with a ceiling word (控制在3.3%)
+#   comparator  the comparator as stated, or eq for a result stated with a word that states a result's value
+#               (comparators.yaml result_value_before: 控制在3.3% reviewed; 近10公里 stays le)
 # Then the fact is written with its evidence (span, sentence, rule), its indicator_key and direction.
 # One word names the kind of a figure throughout: kind (target, actual, change).
 
@@ -671,8 +672,9 @@ def _decide_commitment(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     q = fig.q
     comparator = q.comparator  # as stated: of a fall stored negative (下降10%以上), plan_vs_actual turns the side
-    if fig.kind == "actual" and q.comparator_before and not q.comparator_after and comparator == "le":
-        comparator = "eq"  # 涨幅控制在3.3%: a result stated, not a ceiling
+    if (fig.kind == "actual" and not q.comparator_after
+            and q.comparator_before in load_lexicon().result_value_before):
+        comparator = "eq"  # 涨幅控制在3.3%: a result stated, not a ceiling (近10公里 stays le)
     fig.comparator = comparator
 
 

@@ -30,7 +30,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
                              "bare_scale_large", "bare_scale_not_after",
                              "rate_prefixes"}),
-    "comparators.yaml": frozenset({"before", "after"}),
+    "comparators.yaml": frozenset({"before", "after", "result_value_before"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "heading_max_chars", "sentence_end",
                                 "clause_end", "appendix"}),
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html"}),
@@ -153,6 +153,7 @@ class Lexicon:
     rate_prefixes: dict[str, str]
     comparators_before: dict[str, str]
     comparators_after: dict[str, str]
+    result_value_before: frozenset[str]  # before-words that state a result's value (控制在), not a bound
     cues: dict
     indicators: list[Indicator]
     gazetteer: list[Jurisdiction]
@@ -229,6 +230,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         rate_prefixes=dict(units.get("rate_prefixes", {})),
         comparators_before=comps["before"],
         comparators_after=comps["after"],
+        result_value_before=frozenset(comps.get("result_value_before", ())),
         cues=_yaml("cues.yaml", root),
         indicators=load_indicators(root / "indicators.csv", base_units),
         gazetteer=load_gazetteer(root / "gazetteer.csv"),
@@ -281,6 +283,9 @@ def _check_comparators(path: Path, comps: dict) -> None:
             if cid not in COMPARATOR_IDS:
                 raise LexiconError(f"{where(path, side, word)}: {side} word {word!r}: unknown comparator id {cid!r} "
                                    f"(known: {', '.join(sorted(COMPARATOR_IDS))})")
+    for i, word in enumerate(comps.get("result_value_before", ())):
+        if word not in comps["before"]:
+            raise LexiconError(f"{where(path, 'result_value_before', i)}: {word!r} is no `before` word")
 
 
 def _check_doc_types(path: Path, doc_types: list) -> None:

@@ -204,12 +204,14 @@ def _line_of(root: Path, name: str, needle: str) -> int:
     ("comparators.yaml", "  控制在: le\n", "  控制在: below\n", "控制在: below", r"unknown comparator id 'below'"),
     ("comparators.yaml", "after:\n", "after_overrides_before: true\nafter:\n", "after_overrides_before",
      r"unknown key 'after_overrides_before': no code reads it"),
+    ("comparators.yaml", "result_value_before: [控制在]", "result_value_before: [控制]", "result_value_before",
+     r"'控制' is no `before` word"),
     ("units.yaml", '{surface: "吨", base: 吨}', '{surface: "吨", base: 吨, factor: 1000}', 'surface: "吨"',
      r"unit '吨': unknown key\(s\) factor"),
     ("units.yaml", "change_units: [百分点]", "change_units: [百分比]", "change_units", r"'百分比' is no base unit"),
     ("segments.yaml", "heading_max_chars: 60\n", "heading_max_chars: 60\nclause_ends: '[,]'\n", "clause_ends",
      r"unknown key 'clause_ends'"),
-], ids=["unknown_comparator_id", "dead_key_after_overrides_before", "dead_unit_key_factor", "no_base_unit",
+], ids=["unknown_comparator_id", "dead_key_after_overrides_before", "result_value_word_not_a_before_word", "dead_unit_key_factor", "no_base_unit",
         "unknown_segments_key"])
 def test_a_bad_yaml_lexicon_is_a_load_error_with_file_and_line(tmp_path, name, old, new, needle, message):
     from extract.lexicon import LexiconError, load_lexicon
