@@ -12,6 +12,7 @@ from pathlib import Path
 from .keys import resolve_direction, resolve_indicator_key
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
+from .numerals import CHINESE_NUMERAL_CHARS, SMALL_UNITS
 from .quantities import Quantity, find_candidates, find_quantities
 from .segment import Sentence, SentenceIndex
 
@@ -268,6 +269,9 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return False  # 建成一批, 到了一个关口, 抓好五个方面
     if _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)):
         return True
+    if q.comparator_before and text[q.num_start] in SMALL_UNITS and (
+            q.num_start + 1 >= len(text) or text[q.num_start + 1] not in CHINESE_NUMERAL_CHARS):
+        return True  # 超过千人, 上百家: a round multiplier alone after its comparator word, as a bare scale (突破万人)
     if counter:
         return _CLAUSE_END_AFTER.match(text, q.end) is not None and _has_noun(clause_phrase)
     return _WRITTEN_OUT.match(text, q.num_start) is not None
@@ -717,7 +721,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
         # (a bare scale, 突破万亿元, has its comparator word to say it is a figure)
         if (q.shape not in ("share", "bare_scale") and not text[q.num_start].isdigit()
-                and text[q.num_start] not in "-" and not _chinese_is_quantity(text, q, clause_phrase)):
+                and text[q.num_start] not in "-" and not _chinese_is_quantity(text, q, clause_phrase)
+                or q.shape == "bare_scale" and _in_idiom(text, q.num_start)):  # 成千上万人
             prev.q = q
             continue
         fig = _Figure(q, clause_start, text[phrase_start:q.start], clause_phrase, st.masked[sent.start:clause_start])

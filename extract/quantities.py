@@ -561,7 +561,9 @@ def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
         if unit is None or (unit.base in lex.no_bare_scale and m.group("scale") not in lex.bare_scale_large):
             continue
         stop = scale_end + len(unit.surface)
-        comparator = lex.comparators_before[before] if before and before in lex.comparators_before else "ge"
+        more = m.group("more") is not None or before == _ROUND_LOWER_BOUND  # 万余人, 上万人: at least
+        comparator = _resolve_comparator(lex, before if before in lex.comparators_before else None, None, more,
+                                         False)
         out.append(Quantity(m.start(), stop, text[m.start():stop], s, lex.scales[m.group("scale")], None,
                             unit.base, text[s:stop], comparator, before, None, "bare_scale"))
     return out
