@@ -489,7 +489,8 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
 # revises them. ``trace`` shows every step's decision for a text (the tests read it step by step).
 #
 #   subject     what the figure is about: the words before it, or the previous figure's subject it is
-#               joined to (增长5%和3%) or whose 、-list it continues (达到5.53万亿元、增长4.8%)
+#               joined to (增长5%和3%), whose 、-list it continues (达到5.53万亿元、增长4.8%) or whose
+#               from–to it ends (从7.4万亿元增加到10.2万亿元)
 #   unit        the quantity's unit, or a rate of it (日处理5000吨 → 吨/日)
 #   indicator   the canonical indicator the subject names, if the lexicon knows it
 #   text        whether the clause holds corrupt text (flag corrupt_text)
@@ -517,6 +518,7 @@ class _Figure:
     subject: str = ""
     joined: bool = False        # joined to the previous figure by 和/及 (its subject is the previous one's)
     inherited: bool = False     # the subject came from the previous figure
+    from_start: int | None = None  # where the 从 stands of the from–to this figure ends (从7.4万亿元增加到…)
     # unit, indicator
     unit: str = ""
     indicator: Indicator | None = None
@@ -550,8 +552,17 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject = _subject(text[max(frame.start(1), phrase_start):q.start])
     elif frame and frame.end() <= q.start and phrase_start <= frame.end():  # …的情况下增长12%: the clause's subject
         subject = _subject(text[fig.clause_start:frame.start()] + text[frame.end():q.start])
+    t = _cue_tables()
+    # 国内生产总值从7.4万亿元增加到10.2万亿元: where it ended is a figure of what it started from
+    from_word = (t["from_before"].search(text, fig.clause_start, prev.q.start)
+                 if prev.fact is not None and "starting_value" in prev.fact.flags and prev.q is not None
+                 and prev.q.end == phrase_start and t["to_after"].match(fig.phrase) else None)
+    from_in_subject = t["from_before"].search(prev.subject) if from_word else None
     if fig.joined:
         subject, fig.inherited = prev.subject, True
+    elif from_in_subject and from_in_subject.start() > 0:
+        subject, fig.inherited = prev.subject[:from_in_subject.start()], True
+        fig.from_start = from_word.start()
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
           and not (modifies_after and not last_item)):  # 、60%的…: its own noun
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
@@ -619,7 +630,10 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     """The kind cue nearest the number (clause first, then outwards), time words, the heading, the sentences
     nearby, the document; a change verb on a change unit, or on a level against last year, makes a change."""
     lex, t, q, sent = load_lexicon(), _cue_tables(), fig.q, prev.sentence
-    fig.time_cue = _first_time_cue(st, prev.i, (fig.clause_start, q.start), (sent.start, fig.clause_start))
+    if fig.from_start is None:
+        fig.time_cue = _first_time_cue(st, prev.i, (fig.clause_start, q.start), (sent.start, fig.clause_start))
+    else:  # 从2020年的80.2岁提升至83.9岁: the year of the from-part is the start's, not this figure's
+        fig.time_cue = _first_time_cue(st, prev.i, (q.start - len(fig.phrase), q.start), (sent.start, fig.from_start))
     # the comparator word is part of the clause it governs (把…控制在3.5%左右)
     kind, commitment, source = _resolve_kind(st, prev.i, (fig.clause_start, q.num_start),
                                              (sent.start, fig.clause_start), fig.time_cue)
@@ -686,7 +700,8 @@ STEPS = (("subject", _decide_subject), ("unit", _decide_unit), ("indicator", _de
          ("text", _decide_text), ("sign", _decide_sign), ("kind", _decide_kind), ("period", _decide_period),
          ("estimate", _decide_estimate), ("commitment", _decide_commitment), ("comparator", _decide_comparator))
 # the fields of a _Figure each step decides (flags: every step may add its own, none takes one away)
-STEP_FIELDS = {"subject": ("subject", "joined", "inherited"), "unit": ("unit",), "indicator": ("indicator",),
+STEP_FIELDS = {"subject": ("subject", "joined", "inherited", "from_start"), "unit": ("unit",),
+               "indicator": ("indicator",),
                "text": ("flags",), "sign": ("value", "value_high", "flags"),
                "kind": ("kind", "kind_source", "cue_commitment", "time_cue"),
                "period": ("period", "period_source", "flags"), "estimate": ("flags",),

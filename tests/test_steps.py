@@ -28,7 +28,8 @@ def test_steps_are_the_documented_order():
     assert set(OWNED) == {name for name, _ in A.STEPS}
     # which step owns which field, as documented in assemble.py's step list: a field filed under another step
     # would make test_each_field_is_decided_once check it at the wrong moment, and pass
-    assert OWNED == {"subject": ("subject", "joined", "inherited"), "unit": ("unit",), "indicator": ("indicator",),
+    assert OWNED == {"subject": ("subject", "joined", "inherited", "from_start"), "unit": ("unit",),
+                     "indicator": ("indicator",),
                      "text": (), "sign": ("value", "value_high"),
                      "kind": ("kind", "kind_source", "cue_commitment", "time_cue"),
                      "period": ("period", "period_source"), "estimate": (), "commitment": ("commitment",),
@@ -63,7 +64,19 @@ def test_subject_step_joins_and_continues_lists():
     figs = _decisions("城镇和农村居民人均可支配收入分别增长5%和6%。", 2025, "government_work_report")
     assert figs[1]["subject"]["joined"] is True and figs[1]["subject"]["inherited"] is True
     figs = _decisions("地区生产总值达到5.53万亿元、增长4.8%。", 2025, "government_work_report")
-    assert figs[1]["subject"] == {"subject": "地区生产总值增长", "joined": False, "inherited": True}
+    assert figs[1]["subject"] == {"subject": "地区生产总值增长", "joined": False, "inherited": True,
+                                  "from_start": None}
+
+
+def test_subject_step_gives_the_end_of_a_from_to_the_subject_it_started_from():
+    text = "一、过去五年工作回顾\n农村公路里程从2020年的8.1万公里增加到9.6万公里,客运班线由120条增至2024年的150条。"
+    figs = _decisions(text, 2025, "government_work_report")
+    start, end, lines_start, lines_end = figs
+    assert "starting_value" in start["period"]["flags"] and "starting_value" in lines_start["period"]["flags"]
+    assert end["subject"] == {"subject": "农村公路里程", "joined": False, "inherited": True,
+                              "from_start": text.index("从")}
+    assert end["indicator"]["indicator"] is None and end["kind"]["time_cue"][0] != 2020  # 2020 is the start's
+    assert lines_end["subject"]["subject"] == "客运班线" and lines_end["kind"]["time_cue"] == (2024, "clause_time")
 
 
 def test_unit_step_makes_a_rate_of_a_prefix():
