@@ -12,7 +12,7 @@ from pathlib import Path
 from .keys import resolve_direction, resolve_indicator_key
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
-from .numerals import CHINESE_NUMERAL_CHARS, SMALL_UNITS
+from .numerals import CHINESE_NUMERAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
 from .quantities import Quantity, find_candidates, find_quantities
 from .segment import Sentence, SentenceIndex
 
@@ -121,6 +121,8 @@ def _cue_tables():
         "five_year_average": comp(cues["five_year_average"]),
         "multi_year": comp(cues["multi_year"]),
         "cumulative": comp(cues["cumulative"]),
+        "partial_year": comp(cues["partial_year"]),
+        "whole_year": comp(cues["whole_year"]),
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
@@ -616,8 +618,10 @@ def _decide_sign(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     value, value_high = q.value, q.value_high
     is_rate_or_change = (fig.unit in lex.rate_units + lex.change_units
                          or _BASELINE_WORDS.search(fig.clause_phrase) is not None)
-    if is_rate_or_change and t["negative"].search(fig.phrase) and not (
-            ind and ind.verbs and ind.verbs[0] in lex.cues["negative_verbs"]):
+    # 分别下降20%和11%: a figure joined to a fall by 和 alone falls too
+    falls = (t["negative"].search(fig.phrase) is not None
+             or fig.joined and prev.fact is not None and "negative" in prev.fact.flags)
+    if is_rate_or_change and falls and not (ind and ind.verbs and ind.verbs[0] in lex.cues["negative_verbs"]):
         value = -value
         value_high = -value_high if value_high is not None else None
         if value_high is not None:
@@ -661,6 +665,11 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           or t["multi_year_sentence"].search(text, fig.clause_start, min(sent.end, q.end + 12))):
         flags.append("multi_year")
         period = None
+    # (of the end of a from–to, only its own words: 从上半年5.5%降到5.3%, 5.3% is the year's)
+    if _partial_year_cue_ends(st, sent.start if fig.from_start is None else q.start - len(fig.phrase),
+                              q.start) is not None:
+        flags.append("partial_year")  # 前三季度,地区生产总值增长5.6%: not the year's figure
+        period = None
     if ((t["from_before"].search(fig.phrase) and t["to_after"].match(text, q.end, sent.end))
             or st.in_baseline(q.start)):
         flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
@@ -676,6 +685,18 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             and period < st.ctx.report_year):
         flags.append("restated_target")  # a target for a year before the report's (去年确定的目标): said again
     fig.period, fig.period_source = period, source
+
+
+def _partial_year_cue_ends(st: _DocState, start: int, end: int) -> int | None:
+    """Where the last cue of part of a year (前三季度, 1-11月) in ``masked[start:end]`` ends, if no year or
+    whole-year word (全年) stands after it; else None. The base of a comparison (比一季度回落) is none."""
+    t, last = _cue_tables(), None
+    for m in t["partial_year"].finditer(st.masked, start, end):
+        if not t["base_before"].search(st.masked, max(0, m.start() - 4), m.start()):
+            last = m
+    if last is None or st.time_in(last.end(), end) is not None or t["whole_year"].search(st.masked, last.end(), end):
+        return None
+    return last.end()
 
 
 def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
@@ -736,7 +757,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
         # (a bare scale, 突破万亿元, has its comparator word to say it is a figure)
         if (q.shape not in ("share", "bare_scale") and not text[q.num_start].isdigit()
-                and text[q.num_start] not in "-" and not _chinese_is_quantity(text, q, clause_phrase)
+                and text[q.num_start] not in NEGATIVE_SIGNS and not _chinese_is_quantity(text, q, clause_phrase)
                 or q.shape == "bare_scale" and _in_idiom(text, q.num_start)):  # 成千上万人
             prev.q = q
             continue

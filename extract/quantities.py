@@ -29,6 +29,7 @@ _RANGE_WORDS = tuple(load_lexicon().numerals["range_words"])
 _RANGE_SEP = re.compile(r"\s*(?:" + "|".join(map(re.escape, _RANGE_WORDS)) + r")\s*")
 _MORE = load_lexicon().numerals["lower_bound_markers"]
 _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
+_NOT_A_FIGURE_PREFIXES = _ORDINAL_PREFIXES + tuple(load_lexicon().numerals["denominator_prefixes"])  # 第3个, 每100户
 _ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
 _SPACE = re.compile(r"\s*")
 _ARABIC_RE = re.compile(_ARABIC)
@@ -122,6 +123,7 @@ def _tables():
     lex.compiled["scale_at"] = _words_at(lex.scales)
     lex.compiled["after_at"] = _words_at(lex.comparators_after)
     lex.compiled["date_at"] = _words_at(lex.date_units)
+    lex.compiled["figure_coordinator"] = re.compile(lex.grammar["figure_coordinator"])
     return lex, before, bare_re
 
 
@@ -164,6 +166,18 @@ def _match_unit(lex: Lexicon, text: str, pos: int) -> Unit | None:
             if u.not_before and after < len(text) and text.startswith(u.not_before, after):
                 continue
             return u
+    return None
+
+
+def _unit_written_out_after(lex: Lexicon, text: str, tail: "_Tail", limit: int) -> Unit | None:
+    """1.2个和0.3个百分点: the longer unit (个百分点) that the next figure of a coordination writes out and this
+    one leaves off (个), or None."""
+    cm = lex.compiled["figure_coordinator"].match(text, tail.end, limit)
+    nm = _NUMBER.match(text, cm.end(), limit) if cm else None
+    u = _match_unit(lex, text, nm.end()) if nm else None
+    if u is not None and tail.unit is not None and len(u.surface) > len(tail.unit.surface) and u.surface.startswith(
+            tail.unit.surface):
+        return u
     return None
 
 
@@ -263,10 +277,10 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         return None
     num_start = m.start()
     prev = text[num_start - 1] if num_start > sent_start else ""
-    before_end = num_start  # 第3个, 第 3 个: an ordinal prefix, spaces aside, right before the number
+    before_end = num_start  # 第3个, 第 3 个, 每100户: an ordinal or a denominator, spaces aside, right before it
     while before_end > sent_start and text[before_end - 1].isspace():
         before_end -= 1
-    if text.endswith(_ORDINAL_PREFIXES, sent_start, before_end):
+    if text.endswith(_NOT_A_FIGURE_PREFIXES, sent_start, before_end):
         return None
     if (prev in SECTION_UNITS and m.start() - 2 >= sent_start and text[m.start() - 2] in _NUMBER_CHARS) or (
             raw[0] in SEVERAL and prev and (prev.isdigit() or prev in CHINESE_NUMERAL_CHARS)):
@@ -297,6 +311,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         shape = "range"
     if tail.unit is None or (chinese and tail.unit.ordinal_after_chinese):
         return None
+    if (longer := _unit_written_out_after(lex, text, tail, limit)) is not None:
+        tail = _Tail(tail.end, tail.scale, tail.scale_text, longer, tail.unit_text, tail.more)
     if text.startswith(_CLASS_SUFFIX, tail.end):
         return None  # 百万吨级码头: a class, not a quantity
     if value_high is None:
