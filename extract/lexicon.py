@@ -29,7 +29,7 @@ class LexiconError(ValueError):
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
                              "bare_scale_large", "bare_scale_not_after",
-                             "rate_prefixes"}),
+                             "rate_prefixes", "per_units"}),
     "comparators.yaml": frozenset({"before", "after", "result_value_before"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "heading_max_chars", "sentence_end",
                                 "clause_end", "appendix"}),
@@ -151,6 +151,7 @@ class Lexicon:
     units: list[Unit]
     date_units: tuple[str, ...]
     rate_prefixes: dict[str, str]
+    per_units: tuple[str, ...]  # 16.8万元/人: after a unit and /, what it is per (longest first)
     comparators_before: dict[str, str]
     comparators_after: dict[str, str]
     result_value_before: frozenset[str]  # before-words that state a result's value (控制在), not a bound
@@ -228,6 +229,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
                      key=lambda u: len(u.surface), reverse=True),
         date_units=tuple(units["date_units"]),
         rate_prefixes=dict(units.get("rate_prefixes", {})),
+        per_units=tuple(sorted(units.get("per_units", ()), key=len, reverse=True)),
         comparators_before=comps["before"],
         comparators_after=comps["after"],
         result_value_before=frozenset(comps.get("result_value_before", ())),

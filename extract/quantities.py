@@ -313,6 +313,10 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         return None
     if (longer := _unit_written_out_after(lex, text, tail, limit)) is not None:
         tail = _Tail(tail.end, tail.scale, tail.scale_text, longer, tail.unit_text, tail.more)
+    if tail.end + 1 < limit and text[tail.end] == "/" and (per := next(
+            (p for p in lex.per_units if text.startswith(p, tail.end + 1)), None)):  # 16.8万元/人: 元/人
+        tail = _Tail(tail.end + 1 + len(per), tail.scale, tail.scale_text,
+                     Unit(f"{tail.unit.surface}/{per}", f"{tail.unit.base}/{per}"), f"{tail.unit_text}/{per}", tail.more)
     if text.startswith(_CLASS_SUFFIX, tail.end):
         return None  # 百万吨级码头: a class, not a quantity
     if value_high is None:
