@@ -818,10 +818,12 @@ def trace(text: str, report_year: int | None = None, doc_type: str | None = None
 
 
 def _is_threshold_of_next(text: str, q: Quantity, nxt: Quantity) -> bool:
-    """Whether ``q`` is a threshold naming the kind of thing the next figure counts (过千万元项目20个)."""
-    if nxt.start <= q.end or nxt.unit not in _ENUMERATION_UNITS or q.unit in _ENUMERATION_UNITS or (
-            q.comparator not in ("ge", "gt") and not _THRESHOLD_BEFORE.search(text, max(0, q.start - 2), q.start)):
-        return False  # (the next figure counts things; 200个以上投资超亿元的项目: a count is no threshold)
+    """Whether ``q`` is a threshold naming the kind of thing the next figure is about (过千万元项目20个,
+    60岁以上老年人达到35万人, 3岁以下婴幼儿托位4.5个, 年收入10万元以上的村占60%)."""
+    if nxt.start <= q.end or q.unit in _ENUMERATION_UNITS or q.unit in load_lexicon().rate_units or (
+            q.comparator not in ("ge", "gt", "le", "lt")
+            and not _THRESHOLD_BEFORE.search(text, max(0, q.start - 2), q.start)):
+        return False  # (200个以上投资超亿元的项目: a count is no threshold; 95%以上的村…: a share of them)
     between = text[q.end:nxt.start]
     return _THRESHOLD_NOUN.fullmatch(between) is not None and _THRESHOLD_NOT.search(between) is None
 

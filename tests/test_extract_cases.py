@@ -66,3 +66,5 @@ def test_facts(case):
     for exp in case["expect"]:
         assert any(all(_field_ok(f, k, v) for k, v in exp.items()) for f in facts), (
             exp, [(f.indicator, f.kind, f.period_year, str(f.value), f.comparator, f.flags) for f in facts])
+    for unwanted in case.get("expect_none", []):
+        assert not any(all(_field_ok(f, k, v) for k, v in unwanted.items()) for f in facts), (unwanted, facts)
