@@ -31,6 +31,7 @@ _CLAUSE_END = re.compile(load_lexicon().segments["clause_end"])
 _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
 _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])
+_COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
 _BASELINE_YEAR = re.compile(_G["baseline_year"])
 _BASELINE_WORDS = re.compile(_G["baseline_words"])
@@ -565,6 +566,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif from_in_subject and from_in_subject.start() > 0:
         subject, fig.inherited = prev.subject[:from_in_subject.start()], True
         fig.from_start = from_word.start()
+    elif (prev.fact is not None and prev.q is not None and prev.q.end == phrase_start
+          and prev.q.unit in _ENUMERATION_UNITS and _COUNTED_NOUN_THEN_LIST.fullmatch(fig.phrase)):
+        # 新建95个口袋公园、12个社区食堂: the words before 12个 are what 95个 counts; 12个 continues the list
+        subject, fig.inherited = prev.subject, True
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
           and not (modifies_after and not last_item)):  # 、60%的…: its own noun
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,

@@ -41,7 +41,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                             "comparison_base_before", "comparison_base_after"}),
     "grammar.yaml": frozenset({"article_number", "baseline_phrase", "baseline_words", "baseline_year",
                                "clause_end_after", "completed_action", "compound_modifiers", "conjunction_only",
-                               "enumeration_heads", "enumeration_units", "explicit_year", "figure_coordinator", "growth_verb", "idioms",
+                               "enumeration_heads", "enumeration_units", "explicit_year", "figure_coordinator", "counted_noun_then_list", "growth_verb", "idioms",
                                "list_item_separator", "modifies_after", "not_completed_action", "quoted",
                                "respectively", "subject_separators", "verb_only_words", "written_out_number",
                                "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after",
@@ -49,7 +49,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "normalise.yaml": frozenset({"characters", "rewrites"}),
     "numerals.yaml": frozenset({"approximate_pairs", "class_suffix", "decimal_point", "digits", "fraction_units",
                                 "fraction_word", "half", "inclusive_mark", "lower_bound_markers", "multipliers",
-                                "negative_signs", "not_signs", "ordinal_prefixes", "denominator_prefixes", "range_words",
+                                "negative_signs", "not_signs", "ordinal_prefixes", "denominator_prefixes", "rank_prefixes", "rank_units", "range_words",
                                 "section_multipliers", "several", "several_not_after", "several_range", "round_lower_bound", "round_lower_bound_not_after",
                                 "signed_units", "tenths_not_before", "tenths_word"}),
 }

@@ -29,6 +29,8 @@ _RANGE_WORDS = tuple(load_lexicon().numerals["range_words"])
 _RANGE_SEP = re.compile(r"\s*(?:" + "|".join(map(re.escape, _RANGE_WORDS)) + r")\s*")
 _MORE = load_lexicon().numerals["lower_bound_markers"]
 _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
+_RANK_PREFIXES = tuple(load_lexicon().numerals["rank_prefixes"])
+_RANK_UNITS = frozenset(load_lexicon().numerals["rank_units"])
 _NOT_A_FIGURE_PREFIXES = _ORDINAL_PREFIXES + tuple(load_lexicon().numerals["denominator_prefixes"])  # 第3个, 每100户
 _ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
 _SPACE = re.compile(r"\s*")
@@ -311,6 +313,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         shape = "range"
     if tail.unit is None or (chinese and tail.unit.ordinal_after_chinese):
         return None
+    if tail.unit.surface in _RANK_UNITS and text.endswith(_RANK_PREFIXES, sent_start, before_end):
+        return None  # 进入全国前500名: a rank
     if (longer := _unit_written_out_after(lex, text, tail, limit)) is not None:
         tail = _Tail(tail.end, tail.scale, tail.scale_text, longer, tail.unit_text, tail.more)
     if tail.end + 1 < limit and text[tail.end] == "/" and (per := next(
