@@ -781,7 +781,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         prev.q, prev.fact = q, fact
         prev.subject = fig.subject if not fig.joined else prev.subject
     for group in groups:
-        _distribute_respectively(group)
+        _distribute_respectively(group, facts[:facts.index(group[0])])
     return facts
 
 
@@ -849,15 +849,22 @@ def _split_subjects(head: str, n: int) -> list[str]:
     return subjects
 
 
-def _distribute_respectively(group: list[Fact]) -> None:
+def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
+    """分别: the subjects listed before it go to the values after it in order; where it follows as many
+    figures of its sentence as it has values (接待游客3200万人次、旅游收入360亿元,分别增长15%和18%), their
+    subjects."""
     if len(group) < 2:
         return
     head, _, tail = group[0].indicator_text.partition(_RESPECTIVELY)
+    tail = tail.replace(_RESPECTIVELY, "")  # 分别达到…,分别增长: the second list inherits the first's 分别
     last = group[-1]
     for f in group:
         if last.comparator not in ("eq",) and f.comparator == "eq":
             f.comparator = last.comparator
     subjects = _split_subjects(head, len(group))
+    if (len(subjects) != len(group) and len(before) >= len(group) and head == before[-1].indicator_text
+            and len({f.indicator_text for f in before[-len(group):]}) == len(group)):
+        subjects = [f.indicator_text for f in before[-len(group):]]  # the figures 分别 follows
     if len(subjects) != len(group):
         return
     for f, s in zip(group, subjects):
