@@ -327,6 +327,10 @@ class _DocState:
         self.title_year = _title_plan_year(text, self.dt)
         self.baselines = baseline_spans(text)
         self.baseline_starts = [a for a, _ in self.baselines]
+        t = _cue_tables()  # part of a year (前三季度, 1-11月), not the base of a comparison (比一季度): scanned once
+        self.partials = [(m.start(), m.end()) for m in t["partial_year"].finditer(self.masked)
+                         if not t["base_before"].search(self.masked, max(0, m.start() - 4), m.start())]
+        self.partial_starts = [a for a, _ in self.partials]
         self._framing: dict[int, str] = {}
         self._framing_of_paragraph: dict[int, str | None] = {}
         self._span_of_paragraph: dict[int, bool] = {}
@@ -695,13 +699,15 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 def _partial_year_cue_ends(st: _DocState, start: int, end: int) -> int | None:
     """Where the last cue of part of a year (前三季度, 1-11月) in ``masked[start:end]`` ends, if no year or
     whole-year word (全年) stands after it; else None. The base of a comparison (比一季度回落) is none."""
-    t, last = _cue_tables(), None
-    for m in t["partial_year"].finditer(st.masked, start, end):
-        if not t["base_before"].search(st.masked, max(0, m.start() - 4), m.start()):
-            last = m
-    if last is None or st.time_in(last.end(), end) is not None or t["whole_year"].search(st.masked, last.end(), end):
+    i = bisect.bisect_right(st.partial_starts, end) - 1
+    while i >= 0 and st.partials[i][1] > end:
+        i -= 1
+    if i < 0 or st.partials[i][0] < start:
         return None
-    return last.end()
+    cue_end = st.partials[i][1]
+    if st.time_in(cue_end, end) is not None or _cue_tables()["whole_year"].search(st.masked, cue_end, end):
+        return None
+    return cue_end
 
 
 def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
