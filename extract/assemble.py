@@ -198,7 +198,9 @@ def _heading_kind(section: str, ctx: DocContext | None = None, dt: DocType | Non
 def _heading_kind_cached(section: str, report_year: int | None, dt: DocType | None) -> str | None:
     t = _cue_tables()
     ctx = DocContext(report_year, dt.id if dt else None) if report_year is not None else None
-    for heading in reversed(section.split(" > ")) if section else ():
+    # from the part heading down: a sub-heading says something only where the part heading says nothing
+    # (二、2025年工作安排 > (一)持续巩固2024年发展成果 plans 2025)
+    for heading in section.split(" > ") if section else ():
         if ctx is not None and ctx.report_year is not None:
             years = [int(m.group(1)) for m in _YEAR.finditer(heading)]
             if years:
@@ -898,11 +900,17 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
     review = t["review_actions"]
     looks_ahead = heading == "actual" and t["forward"].search(st.masked, prefix_span[0], clause_span[1])
     for name, (a, b) in (("clause", clause_span), ("sentence", prefix_span)):
+        if name == "sentence" and time_cue[1] == "clause_time":
+            break  # 目前共有5G基站1.1万个,今年新建2000个: a time word of its own clause outranks another clause's cue
         hits = st.cues_in(a, b)
         if heading == "actual" and not looks_ahead:
             # under a review heading a target needs a cue of its own clause, and 争取/将 there tell what was done
             hits = [h for h in hits if h[2] != "target"
                     or (name == "clause" and not review.fullmatch(st.masked, h[0], h[1]))]
+        elif heading == "target" and name == "sentence":
+            # under a plan heading a result needs a cue of its own clause (持续推进已批建的3家省实验室…,新建30家
+            # 左右: 已 tells of the 3, not of the 30)
+            hits = [h for h in hits if h[2] != "actual"]
         if hits:
             kinds = {h[2] for h in hits}
             if len(kinds) > 1 and name == "sentence":
@@ -960,9 +968,11 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
     year, where = _section_period(sent.section, st.ctx.report_year)
     if where == "section" and not is_rate_level and _mixed_section(sent.section) and st.framing(i) == "multi_year":
         return None, "multi_year_section"  # “十四五”时期和2025年工作回顾, in its five-year part
-    if where is not None and not (kind == "target" and where == "section" and year is not None
-                                  and default is not None and year < default):
-        return year, where  # (a target under a review heading, 下一步…将, is not for the year reviewed)
+    if where is not None and not (where == "section" and year is not None and default is not None
+                                  and (kind == "target" and year < default or kind == "actual" and year > default)):
+        # (a target under a review heading, 下一步…将, is not for the year reviewed; a result under a plan
+        # heading, 现有省级开发区5个 under 二、2025年工作安排, is not for the year planned)
+        return year, where
     if not is_rate_level and st.span_framing(i):
         return None, "multi_year_section"  # 工作回顾 whose paragraph opens “十四五”时期是…的五年: its figures are the span's
     if kind == "target" and st.title_year is not None:

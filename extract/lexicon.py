@@ -31,7 +31,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                              "bare_scale_large", "bare_scale_not_after",
                              "rate_prefixes", "per_units"}),
     "comparators.yaml": frozenset({"before", "after", "result_value_before"}),
-    "segments.yaml": frozenset({"compilation_part", "heading_levels", "heading_max_chars", "sentence_end",
+    "segments.yaml": frozenset({"compilation_part", "heading_levels", "unnumbered_heading", "heading_max_chars", "sentence_end",
                                 "clause_end", "appendix"}),
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html"}),
     "cues.yaml": frozenset({"actual", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before",

@@ -35,7 +35,9 @@ def _patterns():
             [re.compile(p) for p in seg["heading_levels"]],
             int(seg["heading_max_chars"]),
             re.compile(seg["sentence_end"]),
-            re.compile(seg["appendix"]))
+            re.compile(seg["appendix"]),
+            re.compile(seg["unnumbered_heading"]),
+            re.compile("|".join(re.escape(w) for d in load_lexicon().doc_types for w in d.words)))
 
 
 def split_parts(text: str) -> list[Part]:
@@ -53,13 +55,17 @@ def split_parts(text: str) -> list[Part]:
     return parts
 
 
-def heading_level(line: str) -> int | None:
-    _, levels, max_chars, *_ = _patterns()
+def heading_level(line: str, first_line: bool = False) -> int | None:
+    """The level of the heading ``line`` is, or None; the ``first_line`` of a document that names its doc type
+    (2025年云溪市政府工作报告) is its title, no heading."""
+    _, levels, max_chars, _, _, unnumbered, doc_type_words = _patterns()
     if len(line) > max_chars:
         return None
     for i, pat in enumerate(levels):
         if pat.match(line):
             return i
+    if unnumbered.match(line) and not (first_line and doc_type_words.search(line)):
+        return 0
     return None
 
 
@@ -83,17 +89,19 @@ class SentenceIndex:
         section = ""
         max_chars, appendix = _patterns()[2], _patterns()[4]
         in_appendix = False  # after 附件1: its first heading is its title, above all its other headings
+        first_line = True
         for line in text.split("\n"):
             stripped = line.strip()
             if stripped and len(stripped) <= max_chars:
                 if stack and appendix.match(stripped):  # after the body (a heading seen), not a page's 附件: line
                     stack, section, in_appendix = [], "", True
-                elif (level := heading_level(stripped)) is not None:
+                elif (level := heading_level(stripped, first_line)) is not None:
                     if in_appendix:
                         level, in_appendix = -1, False
                     stack = [(lv, h) for lv, h in stack if lv < level]
                     stack.append((level, stripped))
                     section = " > ".join(h for _, h in stack)
+            first_line = first_line and not stripped
             line_sections.append(section)
         spans = [m.span() for m in _sentence_re().finditer(text) if not m.group(0).isspace()]
         self.text = text

@@ -109,3 +109,12 @@ def test_only_candidate_bonus_needs_the_pair_to_be_alone():
     two = _facts("2025年,新栽植核桃林2000亩,改造低产核桃经济林1800亩。", "t", 2025, "甲省", "target", n=2)
     rules = [x.link_rule for x in link_facts(two + actuals)]
     assert not any("+only_candidate" in r for r in rules), rules
+
+
+def test_of_two_targets_as_near_the_one_that_does_the_same_thing_is_answered():
+    targets = _facts("2025年,新开工亿元以上重点项目500个以上,实施亿元以上技改项目600项以上。", "t", 2025, "甲省",
+                     "target", n=2)
+    actual = _facts("2025年,实施亿元以上重点技改项目650个。", "a", 2026, "甲省", "actual")
+    links = link_facts(targets + actual)
+    assert [x.target_fact_id for x in links] == [targets[1]["fact_id"]], links
+    assert "+verb_equivalent" in links[0].link_rule
