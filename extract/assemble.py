@@ -123,6 +123,7 @@ def _cue_tables():
         "multi_year": comp(cues["multi_year"]),
         "cumulative": comp(cues["cumulative"]),
         "partial_year": comp(cues["partial_year"]),
+        "restated": comp(cues["restated"]),
         "whole_year": comp(cues["whole_year"]),
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
@@ -657,6 +658,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (kind != "target" and fig.unit not in lex.rate_units + lex.change_units
           and _BASELINE_WORDS.search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:])):
         kind, source = "change", "change_verb"  # 比上年增加20万人: a change in a level
+    if t["restated"].search(fig.clause_phrase):
+        kind, source = "target", "restated"  # 年初确定的增长6%的目标顺利实现: the year's target, said again
     fig.kind, fig.kind_source, fig.cue_commitment = kind, source, commitment
 
 
@@ -667,6 +670,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # a rate that is no rate of change (森林覆盖率达53.4%), stated in a span's review, is its last year's
     is_rate_level = fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
     period, source = _resolve_period(st, prev.i, sent, fig.time_cue, fig.kind, is_rate_level)
+    if fig.kind_source == "restated" and fig.time_cue[1] != "clause_time":
+        period, source = _default_year(st, "actual"), "restated"  # the target of the year its review reviews
     flags = fig.flags
     if t["five_year_average"].search(fig.clause_phrase):
         flags.append("five_year_average")
