@@ -683,7 +683,9 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         period = None
     # (of the end of a from–to, only its own words: 从上半年5.5%降到5.3%, 5.3% is the year's)
     if _partial_year_cue_ends(st, sent.start if fig.from_start is None else q.start - len(fig.phrase),
-                              q.start) is not None:
+                              q.start) is not None or (
+            st.dt is not None and st.dt.part_of_year and fig.kind == "actual" and fig.time_cue[0] is None
+            and not t["whole_year"].search(st.masked, sent.start, q.start)):
         flags.append("partial_year")  # 前三季度,地区生产总值增长5.6%: not the year's figure
         period = None
     if ((t["from_before"].search(fig.phrase) and t["to_after"].match(text, q.end, sent.end))

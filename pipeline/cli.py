@@ -101,7 +101,8 @@ def make_parser() -> argparse.ArgumentParser:
     e.add_argument("file", help="a raw document (.txt .md .html .docx .csv .jsonl)")
     e.add_argument("--jurisdiction", help="override the jurisdiction inferred from the file name")
     e.add_argument("--report-year", type=int, help="override the report year inferred from the file name")
-    e.add_argument("--doc-type", help="override the document type (government_work_report, year_end_summary)")
+    e.add_argument("--doc-type", help="override the document type: an id of extract/lexicons/doc_types.yaml "
+                                      "(government_work_report, year_end_summary, …)")
 
     v = add("validate", "Run the Great Expectations suites on the warehouse; exit 1 when one fails.")
     v.add_argument("--warehouse", default=wh_default, help="warehouse folder (default: %(default)s)")
