@@ -123,6 +123,7 @@ def _cue_tables():
         "multi_year": comp(cues["multi_year"]),
         "cumulative": comp(cues["cumulative"]),
         "partial_year": comp(cues["partial_year"]),
+        "partial_year_marks": tuple(cues["partial_year_marks"]),
         "restated": comp(cues["restated"]),
         "whole_year": comp(cues["whole_year"]),
         "multi_year_section": comp(cues["multi_year_section"]),
@@ -330,10 +331,7 @@ class _DocState:
         self.title_year = _title_plan_year(text, self.dt)
         self.baselines = baseline_spans(text)
         self.baseline_starts = [a for a, _ in self.baselines]
-        t = _cue_tables()  # part of a year (前三季度, 1-11月), not the base of a comparison (比一季度): scanned once
-        self.partials = [(m.start(), m.end()) for m in t["partial_year"].finditer(self.masked)
-                         if not t["base_before"].search(self.masked, max(0, m.start() - 4), m.start())]
-        self.partial_starts = [a for a, _ in self.partials]
+        self._partials: dict[int, list[tuple[int, int]]] = {}  # by sentence
         self._framing: dict[int, str] = {}
         self._framing_of_paragraph: dict[int, str | None] = {}
         self._span_of_paragraph: dict[int, bool] = {}
@@ -416,6 +414,18 @@ class _DocState:
                     return cached
             j -= 1
         return None
+
+    def partials(self, i: int) -> list[tuple[int, int]]:
+        """The cues of part of a year (前三季度, 1-11月) in sentence ``i``, not the base of a comparison (比一季度),
+        as (start, end); read once, and only in a sentence that holds one of their marks (季度, 半年, 月)."""
+        hits = self._partials.get(i)
+        if hits is None:
+            a, b, t = self.sentences.starts[i], self.sentences.ends[i], _cue_tables()
+            hits = [] if not any(self.masked.find(mark, a, b) >= 0 for mark in t["partial_year_marks"]) else [
+                (m.start(), m.end()) for m in t["partial_year"].finditer(self.masked, a, b)
+                if not t["base_before"].search(self.masked, max(0, m.start() - 4), m.start())]
+            self._partials[i] = hits
+        return hits
 
     def heading_kind(self, i: int) -> str | None:
         """``_heading_kind`` of the section sentence ``i`` stands in (cached by section)."""
@@ -682,7 +692,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         flags.append("multi_year")
         period = None
     # (of the end of a from–to, only its own words: 从上半年5.5%降到5.3%, 5.3% is the year's)
-    if _partial_year_cue_ends(st, sent.start if fig.from_start is None else q.start - len(fig.phrase),
+    if _partial_year_cue_ends(st, prev.i, sent.start if fig.from_start is None else q.start - len(fig.phrase),
                               q.start) is not None or (
             st.dt is not None and st.dt.part_of_year and fig.kind == "actual" and fig.time_cue[0] is None
             and not t["whole_year"].search(st.masked, sent.start, q.start)):
@@ -705,15 +715,13 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.period, fig.period_source = period, source
 
 
-def _partial_year_cue_ends(st: _DocState, start: int, end: int) -> int | None:
-    """Where the last cue of part of a year (前三季度, 1-11月) in ``masked[start:end]`` ends, if no year or
-    whole-year word (全年) stands after it; else None. The base of a comparison (比一季度回落) is none."""
-    i = bisect.bisect_right(st.partial_starts, end) - 1
-    while i >= 0 and st.partials[i][1] > end:
-        i -= 1
-    if i < 0 or st.partials[i][0] < start:
+def _partial_year_cue_ends(st: _DocState, i: int, start: int, end: int) -> int | None:
+    """Where the last cue of part of a year (前三季度, 1-11月) of sentence ``i`` inside ``masked[start:end]``
+    ends, if no year or whole-year word (全年) stands after it; else None."""
+    inside = [e for s, e in st.partials(i) if start <= s and e <= end]
+    if not inside:
         return None
-    cue_end = st.partials[i][1]
+    cue_end = inside[-1]
     if st.time_in(cue_end, end) is not None or _cue_tables()["whole_year"].search(st.masked, cue_end, end):
         return None
     return cue_end

@@ -36,7 +36,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html"}),
     "cues.yaml": frozenset({"actual", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before",
                             "growth_words", "multi_year", "multi_year_section", "multi_year_sentence",
-                            "negative_verbs", "partial_year", "relative_years", "restated", "section_actual", "section_target", "whole_year",
+                            "negative_verbs", "partial_year", "partial_year_marks", "relative_years", "restated", "section_actual", "section_target", "whole_year",
                             "single_year_framing", "target", "to_after", "review_actions", "forward_markers", "span_opening",
                             "comparison_base_before", "comparison_base_after"}),
     "grammar.yaml": frozenset({"article_number", "baseline_phrase", "baseline_words", "baseline_year",
@@ -222,6 +222,8 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
     _check_comparators(root / "comparators.yaml", comps)
     doc_types = _yaml("doc_types.yaml", root)
     _check_doc_types(root / "doc_types.yaml", doc_types)
+    cues = _yaml("cues.yaml", root)
+    _check_cues(root / "cues.yaml", cues)
     return Lexicon(
         scales={k: Decimal(str(v)) for k, v in units["scales"].items()},
         units=sorted((Unit(u["surface"], u["base"], tuple(u.get("not_before", ())),
@@ -234,7 +236,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         comparators_before=comps["before"],
         comparators_after=comps["after"],
         result_value_before=frozenset(comps.get("result_value_before", ())),
-        cues=_yaml("cues.yaml", root),
+        cues=cues,
         indicators=load_indicators(root / "indicators.csv", base_units),
         gazetteer=load_gazetteer(root / "gazetteer.csv"),
         doc_types=[DocType(d["id"], tuple(d["words"]), d["actual_offset"], d["target_offset"],
@@ -289,6 +291,13 @@ def _check_comparators(path: Path, comps: dict) -> None:
     for i, word in enumerate(comps.get("result_value_before", ())):
         if word not in comps["before"]:
             raise LexiconError(f"{where(path, 'result_value_before', i)}: {word!r} is no `before` word")
+
+
+def _check_cues(path: Path, cues: dict) -> None:
+    for i, pattern in enumerate(cues["partial_year"]):
+        if not any(mark in pattern for mark in cues["partial_year_marks"]):
+            raise LexiconError(f"{where(path, 'partial_year', i)}: {pattern!r} holds none of partial_year_marks "
+                               f"({', '.join(cues['partial_year_marks'])}): a sentence with it would never be read")
 
 
 def _check_doc_types(path: Path, doc_types: list) -> None:
