@@ -130,6 +130,7 @@ def _cue_tables():
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
         "growth_words": comp(cues["growth_words"]),
+        "growth_end": re.compile("(?:" + "|".join(cues["growth_words"]) + ")$"),
         "review_actions": comp(cues["review_actions"]),
         "forward": comp(cues["forward_markers"]),
         "span_opening": re.compile(cues["span_opening"]),
@@ -578,8 +579,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                  if prev.fact is not None and "starting_value" in prev.fact.flags and prev.q is not None
                  and prev.q.end == phrase_start and t["to_after"].match(fig.phrase) else None)
     from_in_subject = t["from_before"].search(prev.subject) if from_word else None
+    # a level inherits a subject without its growth word (增长10%,达到1.5万元; 增长5.2%、达到3200亿元)
+    inherited = (prev.subject if q.unit in load_lexicon().rate_units + load_lexicon().change_units
+                 else t["growth_end"].sub("", prev.subject))
     if fig.joined:
-        subject, fig.inherited = prev.subject, True
+        subject, fig.inherited = inherited, True
     elif from_in_subject and from_in_subject.start() > 0:
         subject, fig.inherited = prev.subject[:from_in_subject.start()], True
         fig.from_start = from_word.start()
@@ -591,7 +595,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and not (modifies_after and not last_item)):  # 、60%的…: its own noun
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
         # so the figure belongs to the subject the list started with
-        subject, fig.inherited = prev.subject + last_item, True
+        subject, fig.inherited = inherited + last_item, True
     elif (prev.fact is not None and prev.q is not None and _LIST_ITEM.match(text, prev.q.end)
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
