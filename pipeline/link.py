@@ -30,7 +30,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "cumulative_flag", "estimated_flag",
              "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
-             "only_candidate_bonus"}
+             "only_candidate_bonus", "contrasts"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share"}
@@ -79,6 +79,7 @@ class LinkLexicon:
     only_candidate_bonus: float
     canonical: frozenset[str]
     rate_units: frozenset[str]   # rates and changes (%, ‰, 百分点): their magnitude is not checked
+    contrasts: tuple[tuple[str, str], ...]  # words that make two keys different things (出栏/存栏)
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +111,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         only_candidate_bonus=float(raw["only_candidate_bonus"]),
         canonical=frozenset(i.id for i in load_lexicon().indicators),
         rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
+        contrasts=tuple((x, y) for x, y in raw["contrasts"]),
     )
 
 
@@ -210,6 +212,12 @@ def _shared_words(t: str, a: str, lx: LinkLexicon, weights: dict[str, float]) ->
     return (score, "shared_words") if score >= lx.similar_min else None
 
 
+def _contrasted(tkey: str, akey: str, lx: LinkLexicon) -> bool:
+    """Whether one key holds a word of a ``contrasts`` pair and the other the other word, and neither both."""
+    return any((x in tkey and y in akey and y not in tkey and x not in akey)
+               or (y in tkey and x in akey and x not in tkey and y not in akey) for x, y in lx.contrasts)
+
+
 def _alone_is_evidence(t: dict, a: dict, rule: str, lx: LinkLexicon) -> bool:
     """Whether a target and a result that are each other's only candidate in their block earn the
     ``+only_candidate`` bonus for being alone, by the level that compared them. Never for a canonical match
@@ -306,6 +314,8 @@ def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
     lx = lx or load_link_lexicon()
     if (lx.cumulative in (a["flags"] or ())) != (lx.cumulative in (t["flags"] or ())):
         return None  # 新增 is never a cumulative total
+    if _contrasted(t["indicator_key"], a["indicator_key"], lx):
+        return None  # 生猪出栏 is never 生猪存栏
     keys = keys or compare_keys(t["indicator_key"], a["indicator_key"], lx)
     if keys is None:
         return None
