@@ -125,6 +125,7 @@ def _cue_tables():
         "partial_year": comp(cues["partial_year"]),
         "partial_year_marks": tuple(cues["partial_year_marks"]),
         "restated": comp(cues["restated"]),
+        "share_of_target": comp(cues["share_of_target"]),
         "whole_year": comp(cues["whole_year"]),
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
@@ -674,6 +675,9 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         kind, source = "change", "change_verb"  # 比上年增加20万人: a change in a level
     if t["restated"].search(fig.clause_phrase):
         kind, source = "target", "restated"  # 年初确定的增长6%的目标顺利实现: the year's target, said again
+    if t["share_of_target"].search(fig.clause_phrase) or (
+            fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags):
+        fig.flags.append("share_of_target")  # 完成年度目标的105%(、120%): how much of a target, not the quantity
     fig.kind, fig.kind_source, fig.cue_commitment = kind, source, commitment
 
 

@@ -36,7 +36,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html"}),
     "cues.yaml": frozenset({"actual", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before",
                             "growth_words", "multi_year", "multi_year_section", "multi_year_sentence",
-                            "negative_verbs", "partial_year", "partial_year_marks", "relative_years", "restated", "section_actual", "section_target", "whole_year",
+                            "negative_verbs", "partial_year", "partial_year_marks", "relative_years", "restated", "share_of_target", "section_actual", "section_target", "whole_year",
                             "single_year_framing", "target", "to_after", "review_actions", "forward_markers", "span_opening",
                             "comparison_base_before", "comparison_base_after"}),
     "grammar.yaml": frozenset({"article_number", "baseline_phrase", "baseline_words", "baseline_year",
