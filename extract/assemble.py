@@ -326,7 +326,8 @@ class _DocState:
         self.dt = doc_type_by_id(ctx.doc_type)
         self.cues = _kind_cues(self.masked)  # scanned once; spans look them up by position
         self.cue_starts = [h[0] for h in self.cues]
-        self.document_kind = _document_kind(self.cues)
+        self.document_kind = (self.dt.figures if self.dt is not None and self.dt.figures
+                              else _document_kind(self.cues))
         self.times = _time_hits(self.masked, ctx.report_year)  # (start, end, priority, year), by start
         self.time_starts = [h[0] for h in self.times]
         self.sentences = SentenceIndex(text)

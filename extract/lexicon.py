@@ -54,7 +54,8 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                 "signed_units", "tenths_not_before", "tenths_word"}),
 }
 UNIT_KEYS = frozenset({"surface", "base", "not_before", "ordinal_after_chinese", "duration_only"})
-DOC_TYPE_KEYS = frozenset({"id", "words", "actual_offset", "target_offset", "plan_year_in_title", "part_of_year"})
+DOC_TYPE_KEYS = frozenset({"id", "words", "actual_offset", "target_offset", "plan_year_in_title", "part_of_year",
+                           "figures"})
 COMPARATOR_IDS = frozenset({"eq", "approx", "ge", "gt", "le", "lt"})  # range is made by the grammar
 DIRECTIONS = frozenset({"up", "down"})
 INDICATOR_COLUMNS = ("id", "synonyms", "unit", "verbs", "direction", "excludes", "description")
@@ -143,6 +144,7 @@ class DocType:
     target_offset: int
     plan_year_in_title: bool = False  # 马莲滩乡2017年工作计划: the title's year is the plans' year
     part_of_year: bool = False  # 上半年工作总结: its results cover part of the year
+    figures: str | None = None  # the kind of a figure nothing else decides (a summary's: actual)
 
 
 @dataclass
@@ -240,7 +242,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         indicators=load_indicators(root / "indicators.csv", base_units),
         gazetteer=load_gazetteer(root / "gazetteer.csv"),
         doc_types=[DocType(d["id"], tuple(d["words"]), d["actual_offset"], d["target_offset"],
-                           bool(d.get("plan_year_in_title")), bool(d.get("part_of_year")))
+                           bool(d.get("plan_year_in_title")), bool(d.get("part_of_year")), d.get("figures"))
                    for d in doc_types],
         chrome=_yaml("chrome.yaml", root),
         segments=_yaml("segments.yaml", root),
@@ -303,7 +305,7 @@ def _check_cues(path: Path, cues: dict) -> None:
 def _check_doc_types(path: Path, doc_types: list) -> None:
     for i, d in enumerate(doc_types):
         unknown = set(d) - DOC_TYPE_KEYS
-        missing = DOC_TYPE_KEYS - {"plan_year_in_title", "part_of_year"} - set(d)
+        missing = DOC_TYPE_KEYS - {"plan_year_in_title", "part_of_year", "figures"} - set(d)
         if unknown or missing:
             raise LexiconError(f"{where(path, i)}: doc type {d.get('id')!r}: unknown keys {sorted(unknown)}, "
                                f"missing keys {sorted(missing)}")
