@@ -38,6 +38,7 @@ _BASELINE_WORDS = re.compile(_G["baseline_words"])
 _SUBJECT_SPLIT = re.compile(_G["subject_separators"])
 _CHINESE_GATE = re.compile(_G["completed_action"])
 _ENUMERATION_UNITS = frozenset(_G["enumeration_units"])
+_RATE_OR_CHANGE_UNITS = frozenset(load_lexicon().rate_units + load_lexicon().change_units)
 _WRITTEN_OUT = re.compile(_G["written_out_number"])
 _ARTICLE = re.compile(_G["article_number"])
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
@@ -278,9 +279,8 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return False  # 建成一批, 到了一个关口, 抓好五个方面
     if _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)):
         return True
-    if q.comparator_before and text[q.num_start] in SMALL_UNITS and (
-            q.num_start + 1 >= len(text) or text[q.num_start + 1] not in CHINESE_NUMERAL_CHARS):
-        return True  # 超过千人, 上百家: a round multiplier alone after its comparator word, as a bare scale (突破万人)
+    if q.comparator_before or q.unit in _RATE_OR_CHANGE_UNITS:
+        return True  # 超过千人, 达到三吨, 上百家, 提高两个百分点: a comparator word or a rate says it is a figure
     if counter:
         return _CLAUSE_END_AFTER.match(text, q.end) is not None and _has_noun(clause_phrase)
     return _WRITTEN_OUT.match(text, q.num_start) is not None

@@ -183,6 +183,19 @@ def _unit_written_out_after(lex: Lexicon, text: str, tail: "_Tail", limit: int) 
     return None
 
 
+@lru_cache(maxsize=1)
+def _subunit_res() -> dict[str, tuple[re.Pattern, tuple[Decimal, ...]]]:
+    """By base unit, a pattern of the smaller units after it (5角, 零5分; each a digit and its word) and their
+    factors, from numerals.yaml ``subunits``."""
+    digit = f"[1-9{''.join(k for k, v in DIGITS.items() if v)}]"
+    zero = f"[{ZERO_DIGITS}]?"
+    out = {}
+    for base, parts in _NUMERALS["subunits"].items():
+        pattern = "".join(f"(?:{zero}(?P<d{i}>{digit}){re.escape(word)})?" for i, (word, _) in enumerate(parts))
+        out[base] = (re.compile(pattern), tuple(Decimal(str(f)) for _, f in parts))
+    return out
+
+
 def _match_scale(lex: Lexicon, text: str, pos: int) -> tuple[str, Decimal] | None:
     m = lex.compiled["scale_at"].match(text, pos)
     return (m.group(0), lex.scales[m.group(0)]) if m else None
@@ -285,6 +298,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     if text.endswith(_NOT_A_FIGURE_PREFIXES, sent_start, before_end):
         return None
     if (prev in SECTION_UNITS and m.start() - 2 >= sent_start and text[m.start() - 2] in _NUMBER_CHARS) or (
+            prev in ZERO_DIGITS and m.start() - 2 >= sent_start and text[m.start() - 2] in SECTION_UNITS) or (
             raw[0] in SEVERAL and prev and (prev.isdigit() or prev in CHINESE_NUMERAL_CHARS)):
         return None  # 3万4千万元, 一百几十人: the rest of a number whose start could not be read, never a number
     if _is_date_unit(lex, text, m.end()):
@@ -329,6 +343,11 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     if value is None:
         return None  # a numeral and a scale that make no number together (一亿二亿)
     pos = tail.end
+    if value_high is None and not tail.scale_text and (sub := _subunit_res().get(tail.unit.base)):
+        sm = sub[0].match(text, pos, limit)  # 12元5角, 3元2角5分, 1元零5分
+        if sm and sm.end() > pos:
+            value += sum((Decimal(resolve_number(d)) * f for d, f in zip(sm.groups(), sub[1]) if d), Decimal(0))
+            pos = sm.end()
     if (value_high is None and not tail.scale_text and pos < limit and text[pos] == _HALF
             and value == value.to_integral_value()
             and (_HALF_ENDS.match(text, pos + 1, limit) or _match_after(lex, text, pos + 1))):
@@ -497,7 +516,10 @@ def resolve_approximate(raw: str) -> tuple[Decimal | None, Decimal | None]:
 def _mixed_scale(lex, text, tail, value, limit, num_start):
     """3万4000人: a scale, then the rest of the number in digits (and a smaller scale), then the unit.
     1万2千亿元: where the second scale ends on a larger one, that one multiplies the whole (1万2千 × 亿)."""
-    m3 = _ARABIC_RE.match(text, _SPACE.match(text, tail.end, limit).end(), limit)
+    pos = _SPACE.match(text, tail.end, limit).end()
+    if pos < limit and text[pos] in ZERO_DIGITS:
+        pos += 1  # 1万零500元, 3亿零50万元: a zero between the scale and the rest
+    m3 = _ARABIC_RE.match(text, pos, limit)
     if not m3:
         return tail, value
     tail3 = _read_tail(lex, text, m3.end(), limit)
