@@ -124,7 +124,7 @@ def _cue_tables():
         "multi_year": comp(cues["multi_year"]),
         "cumulative": comp(cues["cumulative"]),
         "partial_year": comp(cues["partial_year"]),
-        "partial_year_marks": tuple(cues["partial_year_marks"]),
+        "partial_year_marks": re.compile("|".join(map(re.escape, cues["partial_year_marks"]))),
         "restated": comp(cues["restated"]),
         "share_of_target": comp(cues["share_of_target"]),
         "whole_year": comp(cues["whole_year"]),
@@ -424,7 +424,7 @@ class _DocState:
         hits = self._partials.get(i)
         if hits is None:
             a, b, t = self.sentences.starts[i], self.sentences.ends[i], _cue_tables()
-            hits = [] if not any(self.masked.find(mark, a, b) >= 0 for mark in t["partial_year_marks"]) else [
+            hits = [] if not t["partial_year_marks"].search(self.masked, a, b) else [
                 (m.start(), m.end()) for m in t["partial_year"].finditer(self.masked, a, b)
                 if not t["base_before"].search(self.masked, max(0, m.start() - 4), m.start())]
             self._partials[i] = hits
@@ -581,11 +581,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                  if prev.fact is not None and "starting_value" in prev.fact.flags and prev.q is not None
                  and prev.q.end == phrase_start and t["to_after"].match(fig.phrase) else None)
     from_in_subject = t["from_before"].search(prev.subject) if from_word else None
-    # a level inherits a subject without its growth word (增长10%,达到1.5万元; 增长5.2%、达到3200亿元)
-    inherited = (prev.subject if q.unit in load_lexicon().rate_units + load_lexicon().change_units
-                 else t["growth_end"].sub("", prev.subject))
     if fig.joined:
-        subject, fig.inherited = inherited, True
+        subject, fig.inherited = _inherited_subject(prev.subject, q.unit), True
     elif from_in_subject and from_in_subject.start() > 0:
         subject, fig.inherited = prev.subject[:from_in_subject.start()], True
         fig.from_start = from_word.start()
@@ -597,11 +594,17 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and not (modifies_after and not last_item)):  # 、60%的…: its own noun
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
         # so the figure belongs to the subject the list started with
-        subject, fig.inherited = inherited + last_item, True
+        subject, fig.inherited = _inherited_subject(prev.subject, q.unit) + last_item, True
     elif (prev.fact is not None and prev.q is not None and _LIST_ITEM.match(text, prev.q.end)
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
     fig.subject = subject
+
+
+def _inherited_subject(subject: str, unit: str) -> str:
+    """The previous figure's subject as a figure of ``unit`` takes it: a level without its growth word
+    (增长10%,达到1.5万元; 增长5.2%、达到3200亿元 are 农民人均纯收入, 地区生产总值)."""
+    return subject if unit in _RATE_OR_CHANGE_UNITS else _cue_tables()["growth_end"].sub("", subject)
 
 
 def _elided_subject(before: str, subject: str, unit: str) -> str | None:
@@ -727,7 +730,10 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 def _partial_year_cue_ends(st: _DocState, i: int, start: int, end: int) -> int | None:
     """Where the last cue of part of a year (前三季度, 1-11月) of sentence ``i`` inside ``masked[start:end]``
     ends, if no year or whole-year word (全年) stands after it; else None."""
-    inside = [e for s, e in st.partials(i) if start <= s and e <= end]
+    hits = st.partials(i)
+    if not hits:
+        return None
+    inside = [e for s, e in hits if start <= s and e <= end]
     if not inside:
         return None
     cue_end = inside[-1]

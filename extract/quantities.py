@@ -171,6 +171,15 @@ def _match_unit(lex: Lexicon, text: str, pos: int) -> Unit | None:
     return None
 
 
+def _unit_prefixes() -> frozenset[str]:
+    """Unit surfaces that another, longer surface starts with (个 of 个百分点)."""
+    surfaces = [u.surface for u in load_lexicon().units]
+    return frozenset(s for s in surfaces if any(o != s and o.startswith(s) for o in surfaces))
+
+
+_UNIT_PREFIXES = _unit_prefixes()
+
+
 def _unit_written_out_after(lex: Lexicon, text: str, tail: "_Tail", limit: int) -> Unit | None:
     """1.2个和0.3个百分点: the longer unit (个百分点) that the next figure of a coordination writes out and this
     one leaves off (个), or None."""
@@ -183,7 +192,6 @@ def _unit_written_out_after(lex: Lexicon, text: str, tail: "_Tail", limit: int) 
     return None
 
 
-@lru_cache(maxsize=1)
 def _subunit_res() -> dict[str, tuple[re.Pattern, tuple[Decimal, ...]]]:
     """By base unit, a pattern of the smaller units after it (5角, 零5分; each a digit and its word) and their
     factors, from numerals.yaml ``subunits``."""
@@ -194,6 +202,10 @@ def _subunit_res() -> dict[str, tuple[re.Pattern, tuple[Decimal, ...]]]:
         pattern = "".join(f"(?:{zero}(?P<d{i}>{digit}){re.escape(word)})?" for i, (word, _) in enumerate(parts))
         out[base] = (re.compile(pattern), tuple(Decimal(str(f)) for _, f in parts))
     return out
+
+
+_SUBUNITS = _subunit_res()
+_SUBUNIT_STARTS = frozenset("123456789" + "".join(DIGITS))  # a digit, or the zero before one (零5分)
 
 
 def _match_scale(lex: Lexicon, text: str, pos: int) -> tuple[str, Decimal] | None:
@@ -329,7 +341,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         return None
     if tail.unit.surface in _RANK_UNITS and text.endswith(_RANK_PREFIXES, sent_start, before_end):
         return None  # 进入全国前500名: a rank
-    if (longer := _unit_written_out_after(lex, text, tail, limit)) is not None:
+    if tail.unit.surface in _UNIT_PREFIXES and (longer := _unit_written_out_after(lex, text, tail, limit)):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, longer, tail.unit_text, tail.more)
     if tail.end + 1 < limit and text[tail.end] == "/" and (per := next(
             (p for p in lex.per_units if text.startswith(p, tail.end + 1)), None)):  # 16.8万元/人: 元/人
@@ -343,7 +355,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     if value is None:
         return None  # a numeral and a scale that make no number together (一亿二亿)
     pos = tail.end
-    if value_high is None and not tail.scale_text and (sub := _subunit_res().get(tail.unit.base)):
+    if (value_high is None and not tail.scale_text and pos < limit and text[pos] in _SUBUNIT_STARTS
+            and (sub := _SUBUNITS.get(tail.unit.base))):
         sm = sub[0].match(text, pos, limit)  # 12元5角, 3元2角5分, 1元零5分
         if sm and sm.end() > pos:
             value += sum((Decimal(resolve_number(d)) * f for d, f in zip(sm.groups(), sub[1]) if d), Decimal(0))
