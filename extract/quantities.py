@@ -311,8 +311,10 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         return None
     if (prev in SECTION_UNITS and m.start() - 2 >= sent_start and text[m.start() - 2] in _NUMBER_CHARS) or (
             prev in ZERO_DIGITS and m.start() - 2 >= sent_start and text[m.start() - 2] in SECTION_UNITS) or (
+            prev == " " and len(raw) == 3 and raw.isdigit() and m.start() - 2 >= sent_start
+            and text[m.start() - 2].isdigit()) or (
             raw[0] in SEVERAL and prev and (prev.isdigit() or prev in CHINESE_NUMERAL_CHARS)):
-        return None  # 3万4千万元, 一百几十人: the rest of a number whose start could not be read, never a number
+        return None  # 3万4千万元, 一百几十人, 1 234元: the rest of a number whose start could not be read, never a number
     if _is_date_unit(lex, text, m.end()):
         return None
     value, value_high, shape = _resolve_raw(raw)
@@ -548,6 +550,8 @@ def _mixed_scale(lex, text, tail, value, limit, num_start):
         whole = parse_chinese_number(text[num_start:m3.end()] + scales)  # 1万2千亿
         return (combined, whole) if whole is not None and scales else (tail, value)
     rest = resolve_number(m3.group(0)) * tail3.scale  # 3万4000人, 5亿3000万元, 3万4千人
+    if len(m3.group(0)) == 1 and not scales:
+        rest = rest * tail.scale / 10  # 2万5元 is said as 两万五: 2.5万, the digit one order below the scale
     return combined, value * tail.scale + rest
 
 
