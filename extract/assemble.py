@@ -31,6 +31,7 @@ _CLAUSE_END = re.compile(load_lexicon().segments["clause_end"])
 _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
 _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])
+_LIST_MARKER = re.compile(_G["list_marker"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
 _BASELINE_YEAR = re.compile(_G["baseline_year"])
@@ -262,8 +263,9 @@ def resolve_indicator(phrase: str, unit: str) -> Indicator | None:
 
 
 def _subject(phrase: str) -> str:
-    """The indicator phrase: what stands before the number, minus comparator words."""
-    return phrase.strip(_PUNCT_STRIP)
+    """The indicator phrase: what stands before the number, minus comparator words and the number of a list
+    item that opens it ((十一)财政收入完成 is 财政收入完成)."""
+    return _LIST_MARKER.sub("", phrase.strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)
 
 
 def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:

@@ -41,7 +41,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                             "comparison_base_before", "comparison_base_after"}),
     "grammar.yaml": frozenset({"article_number", "baseline_phrase", "baseline_words", "baseline_year",
                                "clause_end_after", "completed_action", "compound_modifiers", "conjunction_only",
-                               "enumeration_heads", "enumeration_units", "explicit_year", "figure_coordinator", "counted_noun_then_list", "growth_verb", "idioms",
+                               "enumeration_heads", "enumeration_units", "explicit_year", "figure_coordinator", "counted_noun_then_list", "list_marker", "growth_verb", "idioms",
                                "list_item_separator", "modifies_after", "not_completed_action", "quoted",
                                "respectively", "subject_separators", "verb_only_words", "written_out_number",
                                "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after",
