@@ -612,9 +612,9 @@ def _inherited_subject(subject: str, unit: str) -> str:
 def _elided_subject(before: str, subject: str, unit: str) -> str | None:
     """粮食播种面积1.1亿亩、产量825亿斤: a short subject that names no indicator alone, right after the figure
     before it, leaves out the words of that figure's subject that make one (粮食产量); the subject with
-    them, or None."""
-    if (not subject or len(subject) > _ELIDED_MAX or resolve_indicator(subject, unit)
-            or resolve_indicator(before, unit)):
+    them, or None. Its growth word does not count to its length (规模以上工业企业达7.6万家、增加值增长3%)."""
+    if (not subject or len(_cue_tables()["growth_end"].sub("", subject)) > _ELIDED_MAX
+            or resolve_indicator(subject, unit) or resolve_indicator(before, unit)):
         return None
     for k in range(len(before) - 1, 1, -1):
         whole = before[:k] + subject

@@ -120,7 +120,7 @@ def split_phrase(phrase: str) -> KeyParts:
     while True:  # scope, agent, hedge and verb words, in any order, as long as something is left
         before = s
         w, rest = _strip_lead(s, lx.lead)
-        if w and len(rest) >= lx.min_chars:
+        if w and len(rest) >= lx.min_chars and not s.startswith(lx.verb_nouns):  # 重点项目 is no 重点 of 项目
             s = rest.strip(_PUNCT)
             continue
         w, rest = _strip_lead(s, lx.verbs)
