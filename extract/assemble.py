@@ -597,7 +597,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
         # so the figure belongs to the subject the list started with
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit) + last_item, True
-    elif (prev.fact is not None and prev.q is not None and _LIST_ITEM.match(text, prev.q.end)
+    elif (prev.fact is not None and prev.q is not None
+          and (_LIST_ITEM.match(text, prev.q.end) or text.startswith(",", prev.q.end))  # 、产量, or ,总产量
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
     fig.subject = subject
