@@ -59,6 +59,7 @@ _THRESHOLD_NOT = re.compile(_G["threshold_not"])
 _THRESHOLD_BEFORE = re.compile(_G["threshold_before"])
 _SESSION_BEFORE = re.compile(_G["session_before"])
 _SESSION_AFTER = re.compile(_G["session_after"])
+_PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 _NEARBY_SENTENCES = 12  # how many sentences before a figure's tell whether they review or plan
@@ -886,8 +887,19 @@ def _split_subjects(head: str, n: int) -> list[str]:
                 return [head[:pos] + p + head[pos + len(compound):] for p in parts]
     if len(subjects) > 1:
         last = subjects[-1]
-        subjects = [x + last[len(x):] if len(x) <= 3 < len(last) else x for x in subjects[:-1]] + [last]
+        subjects = [_with_shared_head(x, last) for x in subjects[:-1]] + [last]
     return subjects
+
+
+def _with_shared_head(item: str, last: str) -> str:
+    """An item of a 分别 list that leaves out the head the last item names: the item, then what follows the
+    last item's own modifier, which ends like the item does (城镇居民、农村居民人均可支配收入 → 城镇居民人均可支配收入;
+    工业、服务业增加值 → 工业增加值), or, for a short item, what follows as many characters (城镇和农村居民… →
+    城镇居民…)."""
+    k = last.find(item[-1]) + 1 if item else 0
+    if len(item) <= _PARALLEL_MAX and len(item) <= k <= len(item) + 1 and k < len(last):  # modifiers of like length
+        return item + last[k:]
+    return item + last[len(item):] if len(item) <= 3 < len(last) else item
 
 
 def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
