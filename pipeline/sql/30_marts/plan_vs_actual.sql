@@ -3,7 +3,9 @@
 -- ones by key similarity, verbs and magnitude, each with its score and rule); pending where none.
 -- status follows the comparator and the direction: a result on the right side of its target is met,
 -- one on the wrong side within 5% of the target is near, else missed. A target stored negative
--- (下降3分以上 is -3 with ge) bounds the size of the fall, so its side is mirrored.
+-- (下降3分以上 is -3 with ge) bounds the size of the fall, so its side is mirrored. A result stated as a bound
+-- that stops at the target's bound is on the wrong side (近1.3万亿斤 against 1.3万亿斤以上: near; a fall's
+-- comparator speaks of its size, so a result stored negative is left as it is).
 CREATE OR REPLACE VIEW plan_vs_actual AS
 WITH paired AS (
     SELECT t.jurisdiction, t.indicator, t.period_year, t.unit,
@@ -37,8 +39,10 @@ SELECT jurisdiction, indicator, period_year, unit, target_comparator, target_val
        CASE WHEN target_value <> 0 THEN CAST(actual_value AS DOUBLE) / CAST(target_value AS DOUBLE) END AS attainment,
        CASE
            WHEN actual_value IS NULL THEN 'pending'
-           WHEN side = 'floor' AND actual_value >= bound_value THEN 'met'
-           WHEN side = 'ceiling' AND actual_value <= bound_value THEN 'met'
+           WHEN side = 'floor' AND actual_value >= bound_value
+                AND NOT (actual_value = bound_value AND actual_value > 0 AND actual_comparator IN ('le', 'lt')) THEN 'met'
+           WHEN side = 'ceiling' AND actual_value <= bound_value
+                AND NOT (actual_value = bound_value AND actual_value > 0 AND actual_comparator IN ('ge', 'gt')) THEN 'met'
            WHEN side = 'band' AND actual_value BETWEEN bound_value AND coalesce(target_value_high, bound_value) THEN 'met'
            WHEN abs(actual_value - bound_value) <= 0.05 * abs(bound_value) THEN 'near'
            ELSE 'missed'
