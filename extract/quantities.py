@@ -446,6 +446,7 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     """A share: 百分之五 is 5%, 千分之一 1‰, 三分之一 33.3333%, 九成 90%; 百分之三十到四十 a range."""
     if m.start() < sent_start or m.end() > limit:
         return None
+    approximate = False
     if m.group("tenths"):  # 九成 is 90%, 七八成 70–80%, 九成五 95%, 一成半 15%
         low, high = resolve_approximate(m.group("tenths"))
         if low is None:
@@ -470,8 +471,11 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
         d, (value, high) = resolve_number(den), resolve_approximate(num)  # 百分之七八 is 7–8%
         if d is None or value is None or d == 0:
             return None
+        pos = m.end()
+        if high is None and num.endswith(_TEN) and text[pos:pos + 1] in SEVERAL:  # 百分之十几: 11–19%
+            value, high, approximate, pos = value + 1, value + 9, True, pos + 1
         scale = (lambda v: v) if den in _FRACTION_UNITS else (lambda v: (v / d * 100).quantize(_SHARE_PLACES))
-        value, high, pos = scale(value), (scale(high) if high is not None else None), m.end()
+        value, high = scale(value), (scale(high) if high is not None else None)
         rm = _RANGE_SEP.match(text, pos, limit)
         if rm and high is None:  # 百分之三十到四十, 百分之三十到百分之四十
             p2 = rm.end() + (len(den) + len(_NUMERALS["fraction_word"])
@@ -496,6 +500,8 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     q_start = before_m[0] if before_m else num_start
     before = before_m[1] if before_m else None
     comparator = _resolve_comparator(lex, before, after, False, high is not None)
+    if approximate and comparator == "range":
+        comparator = "approx"  # 百分之十几: some more than ten, not a stated range
     return Quantity(q_start, pos, text[q_start:pos], num_start, value, high, unit, text[m.start():m.end()],
                     comparator, before, after, "share")
 
