@@ -35,6 +35,7 @@ _NOT_A_FIGURE_PREFIXES = _ORDINAL_PREFIXES + tuple(load_lexicon().numerals["deno
 _ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
 _SPACE = re.compile(r"\s*")
 _ARABIC_RE = re.compile(_ARABIC)
+_CHINESE_RE = re.compile(CHINESE_NUMBER)
 _NUMERALS = load_lexicon().numerals
 _HALF = _NUMERALS["half"]
 _ROUND_LOWER_BOUND = _NUMERALS["round_lower_bound"]
@@ -540,9 +541,9 @@ def _mixed_scale(lex, text, tail, value, limit, num_start):
     pos = _SPACE.match(text, tail.end, limit).end()
     if pos < limit and text[pos] in ZERO_DIGITS:
         pos += 1  # 1万零500元, 3亿零50万元: a zero between the scale and the rest
-    m3 = _ARABIC_RE.match(text, pos, limit)
-    if not m3:
-        return tail, value
+    m3 = _ARABIC_RE.match(text, pos, limit) or _CHINESE_RE.match(text, pos, limit)  # 3万4000人, 2万五千人
+    if not m3 or (not m3.group(0)[0].isdigit() and not any(c in SMALL_UNITS for c in m3.group(0))):
+        return tail, value  # (a Chinese rest names its multiplier: 5万亿、两个台阶 is no 5.2万亿)
     tail3 = _read_tail(lex, text, m3.end(), limit)
     scales, more = tail3.scale_text, tail3.more
     if tail3.unit is None and scales:  # 2千亿元: a small multiplier, then a scale with the unit
