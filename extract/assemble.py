@@ -59,6 +59,7 @@ _THRESHOLD_NOT = re.compile(_G["threshold_not"])
 _THRESHOLD_BEFORE = re.compile(_G["threshold_before"])
 _SESSION_BEFORE = re.compile(_G["session_before"])
 _SESSION_AFTER = re.compile(_G["session_after"])
+_OPENING_CUE_REACH = 0  # characters before a cue that still opens its sentence (目前,…; not 优化已建成…)
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
@@ -126,6 +127,7 @@ def _cue_tables():
         "multi_year": comp(cues["multi_year"]),
         "cumulative": comp(cues["cumulative"]),
         "partial_year": comp(cues["partial_year"]),
+        "partial_year_lead_in": re.compile(cues["partial_year_lead_in"]),
         "partial_year_marks": re.compile("|".join(map(re.escape, cues["partial_year_marks"]))),
         "restated": comp(cues["restated"]),
         "share_of_target": comp(cues["share_of_target"]),
@@ -197,7 +199,8 @@ def _document_kind(hits: list) -> str:
 
 
 def _heading_kind(section: str, ctx: DocContext | None = None, dt: DocType | None = None) -> str | None:
-    """Whether the nearest telling heading reviews the past or plans ahead (by its year, then its words)."""
+    """Whether the headings above review the past or plan ahead: by the year of the outermost heading that
+    names one, else by the words of the nearest that says."""
     return _heading_kind_cached(section, ctx.report_year if ctx else None, dt)
 
 
@@ -205,15 +208,16 @@ def _heading_kind(section: str, ctx: DocContext | None = None, dt: DocType | Non
 def _heading_kind_cached(section: str, report_year: int | None, dt: DocType | None) -> str | None:
     t = _cue_tables()
     ctx = DocContext(report_year, dt.id if dt else None) if report_year is not None else None
-    # from the part heading down: a sub-heading says something only where the part heading says nothing
-    # (二、2025年工作安排 > (一)持续巩固2024年发展成果 plans 2025)
-    for heading in section.split(" > ") if section else ():
-        if ctx is not None and ctx.report_year is not None:
-            years = [int(m.group(1)) for m in _YEAR.finditer(heading)]
-            if years:
-                k = _kind_from_period(min(years), ctx, dt)
-                if k:
-                    return k
+    headings = section.split(" > ") if section else []
+    # a year, from the part heading down (二、2025年工作安排 > (一)持续巩固2024年发展成果 plans 2025; 一、紧扣年度
+    # 目标任务… > (一)2024年工作回顾 reviews 2024)
+    for heading in headings if ctx is not None and ctx.report_year is not None else ():
+        years = [int(m.group(1)) for m in _YEAR.finditer(heading)]
+        if years:
+            k = _kind_from_period(min(years), ctx, dt)
+            if k:
+                return k
+    for heading in reversed(headings):  # else the words, the nearest heading first
         a = [m.end() for m in t["section_actual"].finditer(heading)]
         g = [m.end() for m in t["section_target"].finditer(heading)]
         if a or g:
@@ -282,8 +286,12 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return False  # 建成一批, 到了一个关口, 抓好五个方面
     if _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)):
         return True
-    if q.comparator_before or q.unit in _RATE_OR_CHANGE_UNITS:
-        return True  # 超过千人, 达到三吨, 上百家, 提高两个百分点: a comparator word or a rate says it is a figure
+    if q.unit in _RATE_OR_CHANGE_UNITS or q.comparator_before and (
+            not counter or _CLAUSE_END_AFTER.match(text, q.end) is not None
+            or (text[q.num_start] in SMALL_UNITS and text[q.num_start + 1:q.num_start + 2] not in CHINESE_NUMERAL_CHARS)):
+        # 提高两个百分点, 超过千人, 达到三吨, 增长近两倍, 上百家: a rate, or a comparator word before a measure, a
+        # count that closes its clause or a round multiplier (not 突破两个瓶颈, a count of things it names)
+        return True
     if counter:
         return _CLAUSE_END_AFTER.match(text, q.end) is not None and _has_noun(clause_phrase)
     return _WRITTEN_OUT.match(text, q.num_start) is not None
@@ -681,10 +689,12 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (kind != "target" and fig.unit not in lex.rate_units + lex.change_units
           and _BASELINE_WORDS.search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:])):
         kind, source = "change", "change_verb"  # 比上年增加20万人: a change in a level
-    if t["restated"].search(fig.clause_phrase):
-        kind, source = "target", "restated"  # 年初确定的增长6%的目标顺利实现: the year's target, said again
-    if t["share_of_target"].search(fig.clause_phrase) or (
-            fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags):
+    if (rm := t["restated"].search(fig.clause_phrase)) and not any(
+            h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start)):
+        # 年初确定的增长6%的目标顺利实现: the year's target, said again (not 去年提出的实事已完成投资5亿元)
+        kind, source = "target", "restated"
+    if fig.unit in lex.rate_units and (t["share_of_target"].search(fig.clause_phrase) or (
+            fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags)):
         fig.flags.append("share_of_target")  # 完成年度目标的105%(、120%): how much of a target, not the quantity
     fig.kind, fig.kind_source, fig.cue_commitment = kind, source, commitment
 
@@ -709,7 +719,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         period = None
     # (of the end of a from–to, only its own words: 从上半年5.5%降到5.3%, 5.3% is the year's)
     if _partial_year_cue_ends(st, prev.i, sent.start if fig.from_start is None else q.start - len(fig.phrase),
-                              q.start) is not None or (
+                              fig.clause_start, q.start) is not None or (
             st.dt is not None and st.dt.part_of_year and fig.kind == "actual" and fig.time_cue[0] is None
             and not t["whole_year"].search(st.masked, sent.start, q.start)):
         flags.append("partial_year")  # 前三季度,地区生产总值增长5.6%: not the year's figure
@@ -731,13 +741,15 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.period, fig.period_source = period, source
 
 
-def _partial_year_cue_ends(st: _DocState, i: int, start: int, end: int) -> int | None:
+def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int, end: int) -> int | None:
     """Where the last cue of part of a year (前三季度, 1-11月) of sentence ``i`` inside ``masked[start:end]``
-    ends, if no year or whole-year word (全年) stands after it; else None."""
+    ends, if no year or whole-year word (全年) stands after it; else None. Before the figure's own clause a
+    cue counts only as a lead-in (上半年,…; 截至11月底,…), not as the object of another verb (克服上半年持续干旱)."""
     hits = st.partials(i)
     if not hits:
         return None
-    inside = [e for s, e in hits if start <= s and e <= end]
+    lead_in = _cue_tables()["partial_year_lead_in"]
+    inside = [e for s, e in hits if start <= s and e <= end and (s >= clause_start or lead_in.match(st.masked, e))]
     if not inside:
         return None
     cue_end = inside[-1]
@@ -897,7 +909,7 @@ def _with_shared_head(item: str, last: str) -> str:
     工业、服务业增加值 → 工业增加值), or, for a short item, what follows as many characters (城镇和农村居民… →
     城镇居民…)."""
     k = last.find(item[-1]) + 1 if item else 0
-    if len(item) <= _PARALLEL_MAX and len(item) <= k <= len(item) + 1 and k < len(last):  # modifiers of like length
+    if len(item) <= _PARALLEL_MAX and len(item) <= k <= len(item) + 1 and k <= len(last) - 2:  # like modifiers
         return item + last[k:]
     return item + last[len(item):] if len(item) <= 3 < len(last) else item
 
@@ -953,9 +965,9 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
             hits = [h for h in hits if h[2] != "target"
                     or (name == "clause" and not review.fullmatch(st.masked, h[0], h[1]))]
         elif heading == "target" and name == "sentence":
-            # under a plan heading a result needs a cue of its own clause (持续推进已批建的3家省实验室…,新建30家
-            # 左右: 已 tells of the 3, not of the 30)
-            hits = [h for h in hits if h[2] != "actual"]
+            # under a plan heading a result needs a cue of its own clause or one that opens the sentence
+            # (持续推进已批建的3家省实验室…,新建30家左右: 已 tells of the 3, not of the 30; 目前,…达到1.1万个)
+            hits = [h for h in hits if h[2] != "actual" or h[0] <= a + _OPENING_CUE_REACH]
         if hits:
             kinds = {h[2] for h in hits}
             if len(kinds) > 1 and name == "sentence":

@@ -36,7 +36,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html"}),
     "cues.yaml": frozenset({"actual", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before",
                             "growth_words", "multi_year", "multi_year_section", "multi_year_sentence",
-                            "negative_verbs", "partial_year", "partial_year_marks", "relative_years", "restated", "share_of_target", "section_actual", "section_target", "whole_year",
+                            "negative_verbs", "partial_year", "partial_year_lead_in", "partial_year_marks", "relative_years", "restated", "share_of_target", "section_actual", "section_target", "whole_year",
                             "single_year_framing", "target", "to_after", "review_actions", "forward_markers", "span_opening",
                             "comparison_base_before", "comparison_base_after"}),
     "grammar.yaml": frozenset({"article_number", "baseline_phrase", "baseline_words", "baseline_year",
@@ -49,7 +49,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "normalise.yaml": frozenset({"characters", "rewrites"}),
     "numerals.yaml": frozenset({"approximate_pairs", "class_suffix", "decimal_point", "digits", "fraction_units",
                                 "fraction_word", "half", "inclusive_mark", "lower_bound_markers", "multipliers",
-                                "negative_signs", "not_signs", "ordinal_prefixes", "denominator_prefixes", "rank_prefixes", "rank_units", "range_words",
+                                "negative_signs", "not_signs", "ordinal_prefixes", "denominator_prefixes", "rank_prefixes", "rank_prefix_not_after", "rank_units", "range_words",
                                 "section_multipliers", "several", "several_not_after", "several_range", "round_lower_bound", "round_lower_bound_not_after",
                                 "signed_units", "subunits", "tenths_not_before", "tenths_word"}),
 }
@@ -306,6 +306,9 @@ def _check_doc_types(path: Path, doc_types: list) -> None:
     for i, d in enumerate(doc_types):
         unknown = set(d) - DOC_TYPE_KEYS
         missing = DOC_TYPE_KEYS - {"plan_year_in_title", "part_of_year", "figures"} - set(d)
+        if d.get("figures") not in (None, "actual", "target"):
+            raise LexiconError(f"{where(path, i, 'figures')}: doc type {d.get('id')!r}: figures must be actual or "
+                               f"target, not {d.get('figures')!r}")
         if unknown or missing:
             raise LexiconError(f"{where(path, i)}: doc type {d.get('id')!r}: unknown keys {sorted(unknown)}, "
                                f"missing keys {sorted(missing)}")

@@ -31,6 +31,7 @@ _MORE = load_lexicon().numerals["lower_bound_markers"]
 _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
 _RANK_PREFIXES = tuple(load_lexicon().numerals["rank_prefixes"])
 _RANK_UNITS = frozenset(load_lexicon().numerals["rank_units"])
+_RANK_NOT_AFTER = tuple(load_lexicon().numerals["rank_prefix_not_after"])
 _NOT_A_FIGURE_PREFIXES = _ORDINAL_PREFIXES + tuple(load_lexicon().numerals["denominator_prefixes"])  # 第3个, 每100户
 _ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
 _SPACE = re.compile(r"\s*")
@@ -179,6 +180,7 @@ def _unit_prefixes() -> frozenset[str]:
 
 
 _UNIT_PREFIXES = _unit_prefixes()
+_RATE_OR_CHANGE_BASES = frozenset(load_lexicon().rate_units + load_lexicon().change_units)  # 1.2个和0.3个百分点
 
 
 def _unit_written_out_after(lex: Lexicon, text: str, tail: "_Tail", limit: int) -> Unit | None:
@@ -187,8 +189,8 @@ def _unit_written_out_after(lex: Lexicon, text: str, tail: "_Tail", limit: int) 
     cm = lex.compiled["figure_coordinator"].match(text, tail.end, limit)
     nm = _NUMBER.match(text, cm.end(), limit) if cm else None
     u = _match_unit(lex, text, nm.end()) if nm else None
-    if u is not None and tail.unit is not None and len(u.surface) > len(tail.unit.surface) and u.surface.startswith(
-            tail.unit.surface):
+    if (u is not None and tail.unit is not None and len(u.surface) > len(tail.unit.surface)
+            and u.surface.startswith(tail.unit.surface) and u.base in _RATE_OR_CHANGE_BASES):
         return u
     return None
 
@@ -342,8 +344,9 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         shape = "range"
     if tail.unit is None or (chinese and tail.unit.ordinal_after_chinese):
         return None
-    if tail.unit.surface in _RANK_UNITS and text.endswith(_RANK_PREFIXES, sent_start, before_end):
-        return None  # 进入全国前500名: a rank
+    if (tail.unit.surface in _RANK_UNITS and text.endswith(_RANK_PREFIXES, sent_start, before_end)
+            and not text.endswith(_RANK_NOT_AFTER, sent_start, before_end - 1)):
+        return None  # 进入全国前500名: a rank (not 目前200名医护人员)
     if tail.unit.surface in _UNIT_PREFIXES and (longer := _unit_written_out_after(lex, text, tail, limit)):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, longer, tail.unit_text, tail.more)
     if tail.end + 1 < limit and text[tail.end] == "/" and (per := next(
@@ -539,7 +542,8 @@ def _mixed_scale(lex, text, tail, value, limit, num_start):
     """3万4000人: a scale, then the rest of the number in digits (and a smaller scale), then the unit.
     1万2千亿元: where the second scale ends on a larger one, that one multiplies the whole (1万2千 × 亿)."""
     pos = _SPACE.match(text, tail.end, limit).end()
-    if pos < limit and text[pos] in ZERO_DIGITS:
+    zero = pos < limit and text[pos] in ZERO_DIGITS
+    if zero:
         pos += 1  # 1万零500元, 3亿零50万元: a zero between the scale and the rest
     m3 = _ARABIC_RE.match(text, pos, limit) or _CHINESE_RE.match(text, pos, limit)  # 3万4000人, 2万五千人
     if not m3 or (not m3.group(0)[0].isdigit() and not any(c in SMALL_UNITS for c in m3.group(0))):
@@ -557,7 +561,7 @@ def _mixed_scale(lex, text, tail, value, limit, num_start):
         whole = parse_chinese_number(text[num_start:m3.end()] + scales)  # 1万2千亿
         return (combined, whole) if whole is not None and scales else (tail, value)
     rest = resolve_number(m3.group(0)) * tail3.scale  # 3万4000人, 5亿3000万元, 3万4千人
-    if len(m3.group(0)) == 1 and not scales:
+    if len(m3.group(0)) == 1 and not scales and not zero:
         rest = rest * tail.scale / 10  # 2万5元 is said as 两万五: 2.5万, the digit one order below the scale
     return combined, value * tail.scale + rest
 

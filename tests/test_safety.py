@@ -208,12 +208,14 @@ def _line_of(root: Path, name: str, needle: str) -> int:
      r"'控制' is no `before` word"),
     ("cues.yaml", "partial_year_marks: ['季度', '半年', '月']", "partial_year_marks: ['季度', '半年']", "'[上下]半年'",
      r"holds none of partial_year_marks"),
+    ("doc_types.yaml", "  target_offset: 1\n  figures: actual\n", "  target_offset: 1\n  figures: actuals\n",
+     "figures: actuals", r"figures must be actual or target, not 'actuals'"),
     ("units.yaml", '{surface: "吨", base: 吨}', '{surface: "吨", base: 吨, factor: 1000}', 'surface: "吨"',
      r"unit '吨': unknown key\(s\) factor"),
     ("units.yaml", "change_units: [百分点]", "change_units: [百分比]", "change_units", r"'百分比' is no base unit"),
     ("segments.yaml", "heading_max_chars: 60\n", "heading_max_chars: 60\nclause_ends: '[,]'\n", "clause_ends",
      r"unknown key 'clause_ends'"),
-], ids=["unknown_comparator_id", "dead_key_after_overrides_before", "result_value_word_not_a_before_word", "partial_year_cue_without_a_mark", "dead_unit_key_factor", "no_base_unit",
+], ids=["unknown_comparator_id", "dead_key_after_overrides_before", "result_value_word_not_a_before_word", "partial_year_cue_without_a_mark", "doc_type_figures_unknown", "dead_unit_key_factor", "no_base_unit",
         "unknown_segments_key"])
 def test_a_bad_yaml_lexicon_is_a_load_error_with_file_and_line(tmp_path, name, old, new, needle, message):
     from extract.lexicon import LexiconError, load_lexicon
