@@ -32,6 +32,7 @@ _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
 _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])
 _LIST_MARKER = re.compile(_G["list_marker"])
+_ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
 _BASELINE_YEAR = re.compile(_G["baseline_year"])
@@ -525,7 +526,8 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
 #   subject     what the figure is about: the words before it, or the previous figure's subject it is
 #               joined to (增长5%和3%), whose 、-list it continues (达到5.53万亿元、增长4.8%) or whose
 #               from–to it ends (从7.4万亿元增加到10.2万亿元)
-#   unit        the quantity's unit, or a rate of it (日处理5000吨 → 吨/日)
+#   unit        the quantity's unit as read (a written rate included: 860元/月), or a rate of it that a prefix
+#               makes (日处理5000吨 → 吨/日)
 #   indicator   the canonical indicator the subject names, if the lexicon knows it
 #   text        whether the clause holds corrupt text (flag corrupt_text)
 #   sign        whether a rate or change fell (下降0.7% → -0.7, flag negative)
@@ -607,7 +609,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # so the figure belongs to the subject the list started with
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit) + last_item, True
     elif (prev.fact is not None and prev.q is not None
-          and (_LIST_ITEM.match(text, prev.q.end) or text.startswith(",", prev.q.end))  # 、产量, or ,总产量
+          and _ELIDED_AFTER.match(text, prev.q.end)  # 粮食播种面积1.1亿亩、产量…; …72.3万亩,总产量…
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
     fig.subject = subject

@@ -29,7 +29,7 @@ class LexiconError(ValueError):
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
                              "bare_scale_large", "bare_scale_not_after",
-                             "rate_prefixes", "per_units"}),
+                             "rate_prefixes", "per_units", "per_separator"}),
     "comparators.yaml": frozenset({"before", "after", "result_value_before"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "unnumbered_heading", "heading_max_chars", "sentence_end",
                                 "clause_end", "appendix"}),
@@ -41,7 +41,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                             "comparison_base_before", "comparison_base_after"}),
     "grammar.yaml": frozenset({"article_number", "baseline_phrase", "baseline_words", "baseline_year",
                                "clause_end_after", "completed_action", "compound_modifiers", "conjunction_only",
-                               "enumeration_heads", "enumeration_units", "explicit_year", "figure_coordinator", "counted_noun_then_list", "list_marker", "growth_verb", "idioms",
+                               "enumeration_heads", "enumeration_units", "explicit_year", "elided_subject_after", "figure_coordinator", "counted_noun_then_list", "list_marker", "growth_verb", "idioms",
                                "list_item_separator", "modifies_after", "not_completed_action", "quoted",
                                "respectively", "subject_separators", "verb_only_words", "written_out_number",
                                "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after",
@@ -155,6 +155,7 @@ class Lexicon:
     date_units: tuple[str, ...]
     rate_prefixes: dict[str, str]
     per_units: tuple[str, ...]  # 16.8万元/人: after a unit and /, what it is per (longest first)
+    per_separator: str          # the / of 元/人
     comparators_before: dict[str, str]
     comparators_after: dict[str, str]
     result_value_before: frozenset[str]  # before-words that state a result's value (控制在), not a bound
@@ -235,6 +236,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         date_units=tuple(units["date_units"]),
         rate_prefixes=dict(units.get("rate_prefixes", {})),
         per_units=tuple(sorted(units.get("per_units", ()), key=len, reverse=True)),
+        per_separator=str(units.get("per_separator", "/")),
         comparators_before=comps["before"],
         comparators_after=comps["after"],
         result_value_before=frozenset(comps.get("result_value_before", ())),

@@ -349,10 +349,12 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         return None  # 进入全国前500名: a rank (not 目前200名医护人员)
     if tail.unit.surface in _UNIT_PREFIXES and (longer := _unit_written_out_after(lex, text, tail, limit)):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, longer, tail.unit_text, tail.more)
-    if tail.end + 1 < limit and text[tail.end] == "/" and (per := next(
-            (p for p in lex.per_units if text.startswith(p, tail.end + 1)), None)):  # 16.8万元/人: 元/人
-        tail = _Tail(tail.end + 1 + len(per), tail.scale, tail.scale_text,
-                     Unit(f"{tail.unit.surface}/{per}", f"{tail.unit.base}/{per}"), f"{tail.unit_text}/{per}", tail.more)
+    sep = lex.per_separator
+    if text.startswith(sep, tail.end, limit) and (per := next(
+            (p for p in lex.per_units if text.startswith(p, tail.end + len(sep), limit)), None)):  # 16.8万元/人: 元/人
+        tail = _Tail(tail.end + len(sep) + len(per), tail.scale, tail.scale_text,
+                     Unit(f"{tail.unit.surface}{sep}{per}", f"{tail.unit.base}{sep}{per}"), f"{tail.unit_text}{sep}{per}",
+                     tail.more)
     if text.startswith(_CLASS_SUFFIX, tail.end):
         return None  # 百万吨级码头: a class, not a quantity
     if value_high is None:
