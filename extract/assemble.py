@@ -13,7 +13,7 @@ from .keys import resolve_direction, resolve_indicator_key
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
-from .quantities import Quantity, find_candidates, find_quantities
+from .quantities import RATE_OR_CHANGE_UNITS, Quantity, find_candidates, find_quantities
 from .segment import Sentence, SentenceIndex
 
 def _source_digest(root: Path | None = None) -> str:
@@ -40,7 +40,7 @@ _BASELINE_WORDS = re.compile(_G["baseline_words"])
 _SUBJECT_SPLIT = re.compile(_G["subject_separators"])
 _CHINESE_GATE = re.compile(_G["completed_action"])
 _ENUMERATION_UNITS = frozenset(_G["enumeration_units"])
-_RATE_OR_CHANGE_UNITS = frozenset(load_lexicon().rate_units + load_lexicon().change_units)
+_RATE_UNITS = frozenset(load_lexicon().rate_units)
 _WRITTEN_OUT = re.compile(_G["written_out_number"])
 _ARTICLE = re.compile(_G["article_number"])
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
@@ -60,7 +60,6 @@ _THRESHOLD_NOT = re.compile(_G["threshold_not"])
 _THRESHOLD_BEFORE = re.compile(_G["threshold_before"])
 _SESSION_BEFORE = re.compile(_G["session_before"])
 _SESSION_AFTER = re.compile(_G["session_after"])
-_OPENING_CUE_REACH = 0  # characters before a cue that still opens its sentence (目前,…; not 优化已建成…)
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
@@ -287,7 +286,7 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return False  # 建成一批, 到了一个关口, 抓好五个方面
     if _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)):
         return True
-    if q.unit in _RATE_OR_CHANGE_UNITS or q.comparator_before and (
+    if q.unit in RATE_OR_CHANGE_UNITS or q.comparator_before and (
             not counter or _CLAUSE_END_AFTER.match(text, q.end) is not None
             or (text[q.num_start] in SMALL_UNITS and text[q.num_start + 1:q.num_start + 2] not in CHINESE_NUMERAL_CHARS)):
         # 提高两个百分点, 超过千人, 达到三吨, 增长近两倍, 上百家: a rate, or a comparator word before a measure, a
@@ -618,7 +617,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 def _inherited_subject(subject: str, unit: str) -> str:
     """The previous figure's subject as a figure of ``unit`` takes it: a level without its growth word
     (增长10%,达到1.5万元; 增长5.2%、达到3200亿元 are 农民人均纯收入, 地区生产总值)."""
-    return subject if unit in _RATE_OR_CHANGE_UNITS else _cue_tables()["growth_end"].sub("", subject)
+    return subject if unit in RATE_OR_CHANGE_UNITS else _cue_tables()["growth_end"].sub("", subject)
 
 
 def _elided_subject(before: str, subject: str, unit: str) -> str | None:
@@ -661,7 +660,7 @@ def _decide_sign(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     and stays positive."""
     lex, t, q, ind = load_lexicon(), _cue_tables(), fig.q, fig.indicator
     value, value_high = q.value, q.value_high
-    is_rate_or_change = (fig.unit in lex.rate_units + lex.change_units
+    is_rate_or_change = (fig.unit in RATE_OR_CHANGE_UNITS
                          or _BASELINE_WORDS.search(fig.clause_phrase) is not None)
     # 分别下降20%和11%: a figure joined to a fall by 和 alone falls too
     falls = (t["negative"].search(fig.phrase) is not None
@@ -688,7 +687,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                                              (sent.start, fig.clause_start), fig.time_cue)
     if fig.unit in lex.change_units and t["change"].search(fig.clause_phrase):
         kind, source = "change", "change_verb"
-    elif (kind != "target" and fig.unit not in lex.rate_units + lex.change_units
+    elif (kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS
           and _BASELINE_WORDS.search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:])):
         kind, source = "change", "change_verb"  # 比上年增加20万人: a change in a level
     if (rm := t["restated"].search(fig.clause_phrase)) and not any(
@@ -881,7 +880,7 @@ def trace(text: str, report_year: int | None = None, doc_type: str | None = None
 def _is_threshold_of_next(text: str, q: Quantity, nxt: Quantity) -> bool:
     """Whether ``q`` is a threshold naming the kind of thing the next figure is about (过千万元项目20个,
     60岁以上老年人达到35万人, 3岁以下婴幼儿托位4.5个, 年收入10万元以上的村占60%)."""
-    if nxt.start <= q.end or q.unit in _ENUMERATION_UNITS or q.unit in load_lexicon().rate_units or (
+    if nxt.start <= q.end or q.unit in _ENUMERATION_UNITS or q.unit in _RATE_UNITS or (
             q.comparator not in ("ge", "gt", "le", "lt")
             and not _THRESHOLD_BEFORE.search(text, max(0, q.start - 2), q.start)):
         return False  # (200个以上投资超亿元的项目: a count is no threshold; 95%以上的村…: a share of them)
@@ -969,7 +968,7 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
         elif heading == "target" and name == "sentence":
             # under a plan heading a result needs a cue of its own clause or one that opens the sentence
             # (持续推进已批建的3家省实验室…,新建30家左右: 已 tells of the 3, not of the 30; 目前,…达到1.1万个)
-            hits = [h for h in hits if h[2] != "actual" or h[0] <= a + _OPENING_CUE_REACH]
+            hits = [h for h in hits if h[2] != "actual" or h[0] == a]
         if hits:
             kinds = {h[2] for h in hits}
             if len(kinds) > 1 and name == "sentence":

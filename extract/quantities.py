@@ -180,7 +180,7 @@ def _unit_prefixes() -> frozenset[str]:
 
 
 _UNIT_PREFIXES = _unit_prefixes()
-_RATE_OR_CHANGE_BASES = frozenset(load_lexicon().rate_units + load_lexicon().change_units)  # 1.2个和0.3个百分点
+RATE_OR_CHANGE_UNITS = frozenset(load_lexicon().rate_units + load_lexicon().change_units)  # %, ‰, 百分点
 
 
 def _unit_written_out_after(lex: Lexicon, text: str, tail: "_Tail", limit: int) -> Unit | None:
@@ -190,7 +190,7 @@ def _unit_written_out_after(lex: Lexicon, text: str, tail: "_Tail", limit: int) 
     nm = _NUMBER.match(text, cm.end(), limit) if cm else None
     u = _match_unit(lex, text, nm.end()) if nm else None
     if (u is not None and tail.unit is not None and len(u.surface) > len(tail.unit.surface)
-            and u.surface.startswith(tail.unit.surface) and u.base in _RATE_OR_CHANGE_BASES):
+            and u.surface.startswith(tail.unit.surface) and u.base in RATE_OR_CHANGE_UNITS):
         return u
     return None
 
@@ -324,9 +324,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     if value is None:
         return None
     tail_start = m.end()
-    if chinese and value_high is None and raw[-1] == _TEN and text[tail_start:tail_start + 1] in SEVERAL:
-        # 十几个, 三十几万人: some more than the tens, 11–19 and 31万–39万
-        value, value_high, shape, tail_start = value + 1, value + 9, "approximate", tail_start + 1
+    if chinese and value_high is None and (some := _tens_and_some(value, raw, text, tail_start)):
+        (value, value_high, tail_start), shape = some, "approximate"  # 十几个, 三十几万人: 11–19, 31万–39万
     tail = _read_tail(lex, text, tail_start, limit)
     if tail.scale_text and tail.unit is None and not chinese:
         tail, value = _mixed_scale(lex, text, tail, value, limit, m.start())  # 3万4000人, 1万2千亿元
@@ -392,9 +391,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         tail = _Tail(tail.end, tail.scale, tail.scale_text, tail.unit, tail.unit_text, True)
     before = before_m[1] if before_m else None
     q_start = before_m[0] if before_m else num_start
-    comparator = _resolve_comparator(lex, before, after, tail.more, value_high is not None)
-    if shape == "approximate" and comparator == "range":
-        comparator = "approx"  # 数十亿元: several, not a stated range
+    comparator = _resolve_comparator(lex, before, after, tail.more, value_high is not None, shape == "approximate")
     flags = []
     if prev == "?" or (raw.startswith("0") and not raw.startswith("0.") and len(raw) > 1):
         flags.append("corrupt_text")
@@ -478,8 +475,8 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
         if d is None or value is None or d == 0:
             return None
         pos = m.end()
-        if high is None and num.endswith(_TEN) and text[pos:pos + 1] in SEVERAL:  # 百分之十几: 11–19%
-            value, high, approximate, pos = value + 1, value + 9, True, pos + 1
+        if high is None and (some := _tens_and_some(value, num, text, pos)):  # 百分之十几: 11–19%
+            (value, high, pos), approximate = some, True
         scale = (lambda v: v) if den in _FRACTION_UNITS else (lambda v: (v / d * 100).quantize(_SHARE_PLACES))
         value, high = scale(value), (scale(high) if high is not None else None)
         rm = _RANGE_SEP.match(text, pos, limit)
@@ -505,11 +502,17 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     before_m = _match_before(before_words, text, sent_start, num_start)
     q_start = before_m[0] if before_m else num_start
     before = before_m[1] if before_m else None
-    comparator = _resolve_comparator(lex, before, after, False, high is not None)
-    if approximate and comparator == "range":
-        comparator = "approx"  # 百分之十几: some more than ten, not a stated range
+    comparator = _resolve_comparator(lex, before, after, False, high is not None, approximate)
     return Quantity(q_start, pos, text[q_start:pos], num_start, value, high, unit, text[m.start():m.end()],
                     comparator, before, after, "share")
+
+
+def _tens_and_some(value: Decimal, raw: str, text: str, pos: int) -> tuple[Decimal, Decimal, int] | None:
+    """A Chinese numeral that ends on 十 with 几 right after it (十几, 三十几) is some more than the tens: its
+    low and high values and where the 几 ends, or None."""
+    if raw.endswith(_TEN) and text[pos:pos + 1] in SEVERAL:
+        return value + 1, value + 9, pos + 1
+    return None
 
 
 def _resolve_raw(raw: str) -> tuple[Decimal | None, Decimal | None, str]:
@@ -597,9 +600,12 @@ def _signed_negative(text: str, pos: int, sent_start: int) -> bool:
     return i == sent_start or not (text[i - 1].isdigit() or text[i - 1] in "%‰")
 
 
-def _resolve_comparator(lex: Lexicon, before: str | None, after: str | None, more: bool, is_range: bool) -> str:
+def _resolve_comparator(lex: Lexicon, before: str | None, after: str | None, more: bool, is_range: bool,
+                        approximate: bool = False) -> str:
+    """The comparator of a quantity as stated; a range only read from an approximate number (十几, 数十亿,
+    百分之十几: some more than the tens, several) is approx, not a stated range."""
     if is_range:
-        return "range"
+        return "approx" if approximate else "range"
     if after:
         return lex.comparators_after[after]
     if more:
