@@ -12,7 +12,7 @@ from pathlib import Path
 from .keys import resolve_direction, resolve_indicator_key
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
-from .numerals import CHINESE_NUMERAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
+from .numerals import CHINESE_NUMERAL_CHARS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
 from .quantities import RATE_OR_CHANGE_UNITS, Quantity, find_candidates, find_quantities
 from .segment import Sentence, SentenceIndex
 
@@ -815,9 +815,11 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
         clause_phrase = st.masked[clause_start:q.start]
         # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
-        # (a bare scale, 突破万亿元, has its comparator word to say it is a figure)
+        # (a bare scale, 突破万亿元, has its comparator word to say it is a figure; a financial numeral,
+        # 壹万贰仟元, is an amount)
         if (q.shape not in ("share", "bare_scale") and not text[q.num_start].isdigit()
-                and text[q.num_start] not in NEGATIVE_SIGNS and not _chinese_is_quantity(text, q, clause_phrase)
+                and text[q.num_start] not in NEGATIVE_SIGNS and text[q.num_start] not in FINANCIAL_CHARS
+                and not _chinese_is_quantity(text, q, clause_phrase)
                 or q.shape == "bare_scale" and _in_idiom(text, q.num_start)):  # 成千上万人
             prev.q = q
             continue

@@ -51,7 +51,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                "condition_frame"}),
     "normalise.yaml": frozenset({"characters", "rewrites"}),
     "numerals.yaml": frozenset({"approximate_pairs", "class_suffix", "decimal_point", "digits", "fraction_units",
-                                "fraction_word", "half", "inclusive_mark", "lower_bound_markers", "multipliers",
+                                "financial_alone", "financial_digits", "financial_multipliers", "fraction_word", "half", "inclusive_mark", "lower_bound_markers", "multipliers",
                                 "negative_signs", "not_signs", "ordinal_prefixes", "denominator_prefixes",
                                 "rank_prefixes", "rank_prefix_not_after", "rank_units", "range_words",
                                 "section_multipliers", "several", "several_not_after", "several_range", "round_lower_bound", "round_lower_bound_not_after",

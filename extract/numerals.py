@@ -1,8 +1,9 @@
 """Numbers written in Arabic digits or Chinese numerals, resolved to ``Decimal``.
 
 A Chinese numeral is read in sections, the largest multiplier first: ``十三亿五千万`` is 13 × 10⁸ +
-5000 × 10⁴, ``一万二千三百四十五`` is 12345, ``两千零十二`` is 2012 and ``六点四二`` is 6.42. The
-characters and their values are data in ``lexicons/numerals.yaml``.
+5000 × 10⁴, ``一万二千三百四十五`` is 12345, ``两千零十二`` is 2012 and ``六点四二`` is 6.42. A financial
+numeral (``壹万贰仟``) is read as the ordinary one it spells. The characters and their values are data in
+``lexicons/numerals.yaml``.
 """
 from __future__ import annotations
 
@@ -23,9 +24,20 @@ CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS)
 ZERO_DIGITS = "".join(k for k, v in DIGITS.items() if v == 0)
 _D = "".join(DIGITS)
 _SECTION = f"[{CHINESE_NUMERAL_CHARS}]+(?:{re.escape(POINT)}[{_D}]+)?"
+_SECTIONS = "".join(SECTION_UNITS)
+# financial numerals, and the ordinary character of each one's value (壹 is 一, 拾 is 十)
+_FINANCIAL = {str(k): int(v) for k, v in (*_TABLES["financial_digits"].items(), *_TABLES["financial_multipliers"].items())}
+FINANCIAL_CHARS = "".join(_FINANCIAL)
+_BY_VALUE = {v: k for k, v in reversed([*DIGITS.items(), *SMALL_UNITS.items()])}  # the first character of a value
+_TO_ORDINARY = str.maketrans({c: _BY_VALUE[v] for c, v in _FINANCIAL.items()})
+_FD = "".join(str(k) for k in _TABLES["financial_digits"])
+# a financial numeral: two financial characters or more (零, 万 and 亿 between them), one digit before 万/亿, or
+# one of the characters that are a number alone; a trailing 万/亿 is a scale, as for any Chinese numeral
+_FINANCIAL_NUMBER = (f"[{FINANCIAL_CHARS}][{FINANCIAL_CHARS}{ZERO_DIGITS}{_SECTIONS}]*[{FINANCIAL_CHARS}]"
+                     f"|[{_FD}](?=[{_SECTIONS}])|[{''.join(_TABLES['financial_alone'])}]")
 # one Chinese numeral: sections joined by 万/亿 (一万二千三百, 十三亿五千); a trailing 万/亿 is left to
 # the quantity grammar as a scale, and joined back when it resolves the value
-CHINESE_NUMBER = f"{_SECTION}(?:[{''.join(SECTION_UNITS)}]+{_SECTION})*"
+CHINESE_NUMBER = f"(?:{_FINANCIAL_NUMBER}|{_SECTION}(?:[{_SECTIONS}]+{_SECTION})*)"
 # 数十, 几百, 数千, and 数 before 万/亿: several of it (数十亿元, 数万人); not 人数 or 总数
 SEVERAL = tuple(_TABLES["several"])
 SEVERAL_NUMBER = (f"[{''.join(SEVERAL)}](?<![{''.join(_TABLES['several_not_after'])}][{''.join(SEVERAL)}])"
@@ -34,7 +46,7 @@ SEVERAL_NUMBER = (f"[{''.join(SEVERAL)}](?<![{''.join(_TABLES['several_not_after
 # 28 significant digits) and inside the warehouse's DECIMAL(38,4) once a scale (万亿) multiplies it
 MAX_NUMERAL_DIGITS = 20
 # the characters a number can start with: a scan checks this class before trying the alternatives
-NUMBER_START = f"[0-9{CHINESE_NUMERAL_CHARS}{''.join(SEVERAL)}]"
+NUMBER_START = f"[0-9{CHINESE_NUMERAL_CHARS}{FINANCIAL_CHARS}{''.join(SEVERAL)}]"
 
 
 _TOKENS = re.compile(r"\d+|.")
@@ -81,6 +93,8 @@ def parse_chinese_number(s: str) -> Decimal | None:
         return None
     if len(s) == 1 and s in _ONE_CHARACTER:  # 一, 三, 千: most numerals in a text
         return _ONE_CHARACTER[s]
+    if s[0] in _FINANCIAL:
+        s = s.translate(_TO_ORDINARY)  # 壹万贰仟 is 一万二千
     return _parse_chinese_number(s)
 
 
@@ -103,6 +117,7 @@ def _parse_chinese_number(s: str) -> Decimal | None:
 
 # the value of each one-character numeral, read as any numeral is (Decimal values are immutable: shared safely)
 _ONE_CHARACTER = {c: _parse_chinese_number(c) for c in (*DIGITS, *SMALL_UNITS, *SECTION_UNITS)}
+_ONE_CHARACTER.update({c: _ONE_CHARACTER[c.translate(_TO_ORDINARY)] for c in _FINANCIAL})
 
 
 def resolve_number(s: str) -> Decimal | None:

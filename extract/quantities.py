@@ -12,11 +12,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .lexicon import Lexicon, Unit, load_lexicon
-from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, NEGATIVE_SIGNS, NOT_SIGNS, NUMBER_START, POINT,
+from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NOT_SIGNS, NUMBER_START, POINT,
                        SECTION_UNITS, SEVERAL, SEVERAL_NUMBER, SMALL_UNITS, ZERO_DIGITS, parse_chinese_number,
                        resolve_number)
 
-_NUMBER_CHARS = frozenset("0123456789" + CHINESE_NUMERAL_CHARS + "".join(SEVERAL) + "多余")  # can end a number
+_NUMBER_CHARS = frozenset("0123456789" + CHINESE_NUMERAL_CHARS + FINANCIAL_CHARS + "".join(SEVERAL) + "多余")  # can end a number
 
 # a number glued to a letter, a digit or a point before it (G20, PM2.5, G5成渝) is no quantity's start:
 # these characters, as a pattern's class and as a set
@@ -625,7 +625,8 @@ def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
     """``已达到万头规模``: a scale word standing alone after 达到/超过 is 1 × scale; after 上 (上万人) or
     before 多/余 (万余人) it is at least that.
 
-    Money only from 亿 up (``突破万亿元``): ``超过了万元`` is a number scrubbed from the source.
+    Money only from 亿 up (``突破万亿元``), or after 上 (上万元): ``超过了万元`` and ``万余元`` are numbers
+    scrubbed from the source.
     """
     out = []
     taken = [(q.start, q.end) for q in found]
@@ -640,10 +641,11 @@ def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
             continue  # 网上万人: 上 ends another word
         scale_end = m.end()
         unit = _match_unit(lex, text, scale_end)
-        if unit is None or (unit.base in lex.no_bare_scale and m.group("scale") not in lex.bare_scale_large):
+        more = m.group("more") is not None or before == _ROUND_LOWER_BOUND  # 万余人, 上万人: at least
+        if unit is None or (unit.base in lex.no_bare_scale and m.group("scale") not in lex.bare_scale_large
+                            and before != _ROUND_LOWER_BOUND):
             continue
         stop = scale_end + len(unit.surface)
-        more = m.group("more") is not None or before == _ROUND_LOWER_BOUND  # 万余人, 上万人: at least
         comparator = _resolve_comparator(lex, before if before in lex.comparators_before else None, None, more,
                                          False)
         out.append(Quantity(m.start(), stop, text[m.start():stop], s, lex.scales[m.group("scale")], None,
