@@ -135,6 +135,7 @@ def _cue_tables():
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
+        "closing_year": re.compile(cues["closing_year"]),
         "growth_words": comp(cues["growth_words"]),
         "growth_end": re.compile("(?:" + "|".join(cues["growth_words"]) + ")$"),
         "review_actions": comp(cues["review_actions"]),
@@ -144,6 +145,9 @@ def _cue_tables():
         "base_after": re.compile(cues["comparison_base_after"]),
         "from_before": re.compile(cues["from_before"]),
         "to_after": re.compile(cues["to_after"]),
+        "to_after_list": re.compile(cues["to_after_list"]),
+        "starting_year_before": re.compile(cues["starting_year_before"]),
+        "starting_year_after": re.compile(cues["starting_year_after"]),
     }
 
 
@@ -171,15 +175,18 @@ def _time_cue(text: str, report_year: int | None) -> int | None:
 
 
 def _time_hits(text: str, report_year: int | None) -> list[tuple[int, int, int, int]]:
-    """Every time word of ``text`` that says when (not the base of a comparison: 比去年, 2010年不变价):
-    (start, end, priority, year); a relative word (去年) wins a tie."""
+    """Every time word of ``text`` that says when (not the base of a comparison: 比去年, 2010年不变价; not
+    the date of a starting value: 由2020年的5000亿元): (start, end, priority, year); a relative word (去年)
+    wins a tie."""
     t = _cue_tables()
     hits = [(m.start(), m.end(), 0, int(m.group(1))) for m in _YEAR.finditer(text)]
     if report_year is not None:
         hits += [(m.start(), m.end(), 1, report_year + t["relative_map"][m.group(0)])
                  for m in t["relative"].finditer(text)]
     hits = [h for h in hits if not t["base_before"].search(text, max(0, h[0] - 4), h[0])
-            and not t["base_after"].match(text, h[1])]
+            and not t["base_after"].match(text, h[1])
+            and not (t["starting_year_after"].match(text, h[1])
+                     and t["starting_year_before"].search(text, max(0, h[0] - 2), h[0]))]
     hits.sort()
     return hits
 
@@ -421,7 +428,10 @@ class _DocState:
                     opening = self.masked[start:line_end if line_end >= 0 else start + _FRAMING_CHARS]
                     found = [(m.start(), "multi_year") for p in ("multi_year_section", "multi_year")
                              for m in [t[p].search(opening)] if m]
-                    found += [(m.start(), "year") for p in (t["single_year_framing"], _YEAR) for m in [p.search(opening)] if m]
+                    closing = t["closing_year"].search(opening)  # 2025年是“十四五”收官之年。五年来: the span
+                    if not (closing and any(a >= closing.end() for a, _ in found)):
+                        found += [(m.start(), "year") for p in (t["single_year_framing"], _YEAR)
+                                  for m in [p.search(opening)] if m]
                     cached = min(found)[1] if found else ""
                     self._framing[j] = cached
                 if cached:
@@ -589,15 +599,18 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject = _subject(text[fig.clause_start:frame.start()] + text[frame.end():q.start])
     t = _cue_tables()
     # 国内生产总值从7.4万亿元增加到10.2万亿元: where it ended is a figure of what it started from
-    from_word = (t["from_before"].search(text, fig.clause_start, prev.q.start)
-                 if prev.fact is not None and "starting_value" in prev.fact.flags and prev.q is not None
-                 and prev.q.end == phrase_start and t["to_after"].match(fig.phrase) else None)
-    from_in_subject = t["from_before"].search(prev.subject) if from_word else None
+    # (and of a list of them, 从645元/月、4318元/年提高到801元/月: the list's subject holds the 从)
+    ends_from_to = (prev.fact is not None and "starting_value" in prev.fact.flags and prev.q is not None
+                    and prev.q.end == phrase_start and t["to_after"].match(fig.phrase))
+    from_word = t["from_before"].search(text, fig.clause_start, prev.q.start) if ends_from_to else None
+    from_in_subject = t["from_before"].search(prev.subject) if ends_from_to else None
+    from_start = (from_word.start() if from_word else
+                  text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit), True
-    elif from_in_subject and from_in_subject.start() > 0:
+    elif from_in_subject and from_in_subject.start() > 0 and from_start >= 0:
         subject, fig.inherited = prev.subject[:from_in_subject.start()], True
-        fig.from_start = from_word.start()
+        fig.from_start = from_start
     elif (prev.fact is not None and prev.q is not None and prev.q.end == phrase_start
           and prev.q.unit in _ENUMERATION_UNITS and _COUNTED_NOUN_THEN_LIST.fullmatch(fig.phrase)):
         # 新建95个口袋公园、12个社区食堂: the words before 12个 are what 95个 counts; 12个 continues the list
@@ -704,9 +717,11 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     """The year the figure is about, or none where it covers several (flags say why)."""
     lex, t, q, text = load_lexicon(), _cue_tables(), fig.q, st.text
     sent = prev.sentence
-    # a rate that is no rate of change (森林覆盖率达53.4%), stated in a span's review, is its last year's
-    is_rate_level = fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
-    period, source = _resolve_period(st, prev.i, sent, fig.time_cue, fig.kind, is_rate_level)
+    # a rate that is no rate of change (森林覆盖率达53.4%), or where a from–to ended (高速公路由7473公里增至
+    # 9310公里), stated in a span's review, is its last year's
+    at_span_end = (fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
+                   or fig.from_start is not None)
+    period, source = _resolve_period(st, prev.i, sent, fig.time_cue, fig.kind, at_span_end)
     if fig.kind_source == "restated" and fig.time_cue[1] != "clause_time":
         period, source = _default_year(st, "actual"), "restated"  # the target of the year its review reviews
     flags = fig.flags
@@ -725,7 +740,10 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             and not t["whole_year"].search(st.masked, sent.start, q.start)):
         flags.append("partial_year")  # 前三季度,地区生产总值增长5.6%: not the year's figure
         period = None
-    if ((t["from_before"].search(fig.phrase) and t["to_after"].match(text, q.end, sent.end))
+    # (the next of a list of starting values, 从645元/月、4318元/年提高到…, has only 、 before it)
+    list_goes_on = fig.joined and prev.fact is not None and "starting_value" in prev.fact.flags
+    if (((t["from_before"].search(fig.phrase) or list_goes_on)
+         and (t["to_after"].match(text, q.end, sent.end) or t["to_after_list"].match(text, q.end, sent.end)))
             or st.in_baseline(q.start)):
         flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
         period = None
@@ -829,8 +847,9 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             if on_step is not None:
                 on_step(name, fig)
         fact = _write_fact(st, sent, fig, doc_id)
-        # 分别: the subjects listed before 分别 go to the values in order
-        if _RESPECTIVELY in fig.phrase and not fig.joined:
+        # 分别: the subjects listed before 分别 go to the values in order (and to where a list of them ended:
+        # 分别从645元、4318元提高到801元、7226元)
+        if (_RESPECTIVELY in fig.phrase or fig.from_start is not None and _RESPECTIVELY in fig.subject) and not fig.joined:
             groups.append([fact])
         elif fig.joined and groups and groups[-1][-1] is prev.fact:
             groups[-1].append(fact)
@@ -1016,7 +1035,7 @@ def _mixed_section(section: str) -> bool:
 
 
 def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int | None, str | None],
-                    kind: str, is_rate_level: bool = False) -> tuple[int | None, str]:
+                    kind: str, at_span_end: bool = False) -> tuple[int | None, str]:
     """The year a figure is about, and where that came from (text, section or default). A target's own cue
     outweighs a time word of another sentence that points before the year targets are for (去年价格上涨的
     翘尾影响约有1个百分点。把居民消费价格涨幅控制在3.5%左右), and a result is never about a year after the last
@@ -1026,14 +1045,14 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
             (kind == "target" and time_cue[0] < default) or (kind == "actual" and time_cue[0] > default))):
         return time_cue[0], "text"
     year, where = _section_period(sent.section, st.ctx.report_year)
-    if where == "section" and not is_rate_level and _mixed_section(sent.section) and st.framing(i) == "multi_year":
+    if where == "section" and not at_span_end and _mixed_section(sent.section) and st.framing(i) == "multi_year":
         return None, "multi_year_section"  # “十四五”时期和2025年工作回顾, in its five-year part
     if where is not None and not (where == "section" and year is not None and default is not None
                                   and (kind == "target" and year < default or kind == "actual" and year > default)):
         # (a target under a review heading, 下一步…将, is not for the year reviewed; a result under a plan
         # heading, 现有省级开发区5个 under 二、2025年工作安排, is not for the year planned)
         return year, where
-    if not is_rate_level and st.span_framing(i):
+    if not at_span_end and st.span_framing(i):
         return None, "multi_year_section"  # 工作回顾 whose paragraph opens “十四五”时期是…的五年: its figures are the span's
     if kind == "target" and st.title_year is not None:
         return st.title_year, "title"

@@ -34,7 +34,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html"}),
-    "cues.yaml": frozenset({"actual", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before",
+    "cues.yaml": frozenset({"actual", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before", "closing_year", "to_after_list", "starting_year_before", "starting_year_after",
                             "growth_words", "multi_year", "multi_year_section", "multi_year_sentence",
                             "negative_verbs", "partial_year", "partial_year_lead_in", "partial_year_marks",
                             "relative_years", "restated", "share_of_target", "section_actual", "section_target",
@@ -231,6 +231,9 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
     _check_doc_types(root / "doc_types.yaml", doc_types)
     cues = _yaml("cues.yaml", root)
     _check_cues(root / "cues.yaml", cues)
+    grammar = _yaml("grammar.yaml", root)
+    for name, table in (("cues.yaml", cues), ("grammar.yaml", grammar)):
+        _check_at_position(root / name, table, AT_POSITION_PATTERNS[name])
     return Lexicon(
         scales={k: Decimal(str(v)) for k, v in units["scales"].items()},
         units=sorted((Unit(u["surface"], u["base"], tuple(u.get("not_before", ())),
@@ -252,7 +255,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
                    for d in doc_types],
         chrome=_yaml("chrome.yaml", root),
         segments=_yaml("segments.yaml", root),
-        grammar=_yaml("grammar.yaml", root),
+        grammar=grammar,
         numerals=_yaml("numerals.yaml", root),
         no_bare_scale=tuple(units.get("no_bare_scale", ())),
         bare_scale_large=tuple(units.get("bare_scale_large", ())),
@@ -299,6 +302,22 @@ def _check_comparators(path: Path, comps: dict) -> None:
     for i, word in enumerate(comps.get("result_value_before", ())):
         if word not in comps["before"]:
             raise LexiconError(f"{where(path, 'result_value_before', i)}: {word!r} is no `before` word")
+
+
+# patterns read where a word or a figure ends (``pattern.match(text, pos)``): a leading ^ there holds only at the
+# start of the whole text, so the pattern would never match; the load refuses one
+AT_POSITION_PATTERNS = {
+    "cues.yaml": ("comparison_base_after", "starting_year_after", "to_after", "to_after_list"),
+    "grammar.yaml": ("session_after", "clause_end_after", "modifies_after", "written_out_number", "article_number",
+                     "elided_subject_after"),
+}
+
+
+def _check_at_position(path: Path, table: dict, keys: tuple[str, ...]) -> None:
+    for key in keys:
+        if str(table[key]).startswith("^"):
+            raise LexiconError(f"{where(path, key)}: {table[key]!r} is matched where a word ends: a leading ^ "
+                               f"would only hold at the start of the text")
 
 
 def _check_cues(path: Path, cues: dict) -> None:
