@@ -689,7 +689,8 @@ def _decide_sign(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     """The kind cue nearest the number (clause first, then outwards), time words, the heading, the sentences
-    nearby, the document; a change verb on a change unit, or on a level against last year, makes a change."""
+    nearby, the document; a change verb on a change unit, or on a level against last year, makes a result a
+    change."""
     lex, t, q, sent = load_lexicon(), _cue_tables(), fig.q, prev.sentence
     if fig.from_start is None:
         fig.time_cue = _first_time_cue(st, prev.i, (fig.clause_start, q.start), (sent.start, fig.clause_start))
@@ -698,8 +699,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # the comparator word is part of the clause it governs (把…控制在3.5%左右)
     kind, commitment, source = _resolve_kind(st, prev.i, (fig.clause_start, q.num_start),
                                              (sent.start, fig.clause_start), fig.time_cue)
-    if fig.unit in lex.change_units and t["change"].search(fig.clause_phrase):
-        kind, source = "change", "change_verb"
+    if fig.unit in lex.change_units and t["change"].search(fig.clause_phrase) and kind != "target":
+        kind, source = "change", "change_verb"  # (a planned one, 城镇化率提高1个百分点, is a target in 百分点)
     elif (kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS
           and _BASELINE_WORDS.search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:])):
         kind, source = "change", "change_verb"  # 比上年增加20万人: a change in a level

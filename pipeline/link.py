@@ -27,7 +27,7 @@ from extract.keys import split_key, split_phrase
 from extract.lexicon import LexiconError, load_lexicon, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
-_REQUIRED = {"unit_families", "never_link_flags", "cumulative_flag", "estimated_flag",
+_REQUIRED = {"unit_families", "never_link_flags", "change_answers", "cumulative_flag", "estimated_flag",
              "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
              "only_candidate_bonus", "contrasts"}
@@ -52,6 +52,7 @@ class Link:
 class LinkLexicon:
     family: dict[str, str]
     never: frozenset[str]
+    change_answers: frozenset[str]  # units in which a change (kind change) answers a target
     cumulative: str
     estimated: str
     growth: re.Pattern   # a key that is a rate of change (增长, 下降, 年均): the cue lexicon's growth words
@@ -90,7 +91,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
     lv = raw["levels"]
     return LinkLexicon(
         family={u: fam for fam, units in raw["unit_families"].items() for u in units},
-        never=frozenset(raw["never_link_flags"]),
+        never=frozenset(raw["never_link_flags"]), change_answers=frozenset(raw["change_answers"]),
         cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"],
         growth=re.compile("|".join(load_lexicon().cues["growth_words"])),
         verb_class={v: c for c, verbs in raw["verb_classes"].items() for v in verbs},
@@ -131,6 +132,10 @@ def _check_link_lexicon(path: Path, raw) -> None:
             if unit not in bases:
                 raise LexiconError(f"{where(path, 'unit_families', family, i)}: unit family {family}: "
                                    f"{unit!r} is no base unit of extract/lexicons/units.yaml")
+    for i, unit in enumerate(raw["change_answers"]):
+        if unit not in load_lexicon().change_units:
+            raise LexiconError(f"{where(path, 'change_answers', i)}: {unit!r} is no change unit of "
+                               f"extract/lexicons/units.yaml")
     for i, cls in enumerate(raw["flow_classes"]):
         if cls not in raw["verb_classes"]:
             raise LexiconError(f"{where(path, 'flow_classes', i)}: flow class {cls!r} is no verb class")
@@ -348,7 +353,7 @@ def link_facts(facts: Iterable[dict], weights: dict[str, float] | None = None) -
             continue
         if f["kind"] == "target":
             targets.setdefault(_block(f, lx), []).append(f)
-        elif f["kind"] == "actual":
+        elif f["kind"] == "actual" or (f["kind"] == "change" and f["unit"] in lx.change_answers):
             actuals.setdefault(_block(f, lx), {}).setdefault(f["indicator_key"], []).append(f)
     if weights is None:
         weights = char_weights(k for block in actuals.values() for k in block)

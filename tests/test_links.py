@@ -32,7 +32,7 @@ def _facts(text: str, doc_id: str, year: int, jurisdiction: str, kind: str, n: i
 @pytest.mark.parametrize("case", load_cases("links.yaml"))
 def test_link_case(case):
     targets = _facts(case["target"], "t", 2025, "甲省", "target")
-    actuals = _facts(case["actual"], "a", 2026, case.get("actual_jurisdiction", "甲省"), "actual")
+    actuals = _facts(case["actual"], "a", 2026, case.get("actual_jurisdiction", "甲省"), case.get("actual_kind", "actual"))
     links = link_facts(targets + actuals)
     linked = [(x.target_fact_id, x.actual_fact_id) for x in links]
     want = [(targets[0]["fact_id"], actuals[0]["fact_id"])] if case["link"] else []
