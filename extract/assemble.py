@@ -63,6 +63,7 @@ _SESSION_AFTER = re.compile(_G["session_after"])
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
+_FIRST_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d")  # a number that is no year (132.6万吨; not 2025年, 透过2025回望)
 _NEARBY_SENTENCES = 12  # how many sentences before a figure's tell whether they review or plan
 
 
@@ -426,8 +427,13 @@ class _DocState:
                     start = idx.starts[j]
                     line_end = self.text.find("\n", start, start + _FRAMING_CHARS)
                     opening = self.masked[start:line_end if line_end >= 0 else start + _FRAMING_CHARS]
+                    # (only the words before its first figure frame a paragraph, and a run of years that one
+                    # figure held, 粮食总产量达到132.6万吨,连续五年稳定在…, frames none)
+                    first = _FIRST_FIGURE.search(opening)
+                    opening = opening[:first.start()] if first else opening
+                    runs = [m.span() for m in t["multi_year_sentence"].finditer(opening)]
                     found = [(m.start(), "multi_year") for p in ("multi_year_section", "multi_year")
-                             for m in [t[p].search(opening)] if m]
+                             for m in [t[p].search(opening)] if m and not any(a <= m.start() < b for a, b in runs)]
                     closing = t["closing_year"].search(opening)  # 2025年是“十四五”收官之年。五年来: the span
                     if not (closing and any(a >= closing.end() for a, _ in found)):
                         found += [(m.start(), "year") for p in (t["single_year_framing"], _YEAR)
@@ -731,7 +737,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         period = None
     elif (t["multi_year"].search(fig.clause_phrase) or t["multi_year"].search(fig.sentence_prefix[-20:])
           or source == "multi_year_section"
-          or t["multi_year_sentence"].search(text, fig.clause_start, min(sent.end, q.end + 12))):
+          or t["multi_year_sentence"].search(text, fig.clause_start, _clause_end(text, q.end, sent.end, 12))):
         flags.append("multi_year")
         period = None
     # (of the end of a from–to, only its own words: 从上半年5.5%降到5.3%, 5.3% is the year's)
@@ -759,6 +765,13 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             and period < st.ctx.report_year):
         flags.append("restated_target")  # a target for a year before the report's (去年确定的目标): said again
     fig.period, fig.period_source = period, source
+
+
+def _clause_end(text: str, pos: int, limit: int, reach: int) -> int:
+    """Where the clause that goes on at ``pos`` ends, looking no further than ``reach`` characters (and
+    ``limit``): 132.6万吨,连续五年稳定在… ends at the comma."""
+    m = _CLAUSE_END.search(text, pos, min(limit, pos + reach))
+    return m.start() if m else min(limit, pos + reach)
 
 
 def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int, end: int) -> int | None:

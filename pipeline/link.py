@@ -23,7 +23,7 @@ from typing import Iterable
 import yaml
 from rapidfuzz.distance import Indel
 
-from extract.keys import split_key, split_phrase
+from extract.keys import resolve_indicator_key, split_key, split_phrase
 from extract.lexicon import LexiconError, load_lexicon, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
@@ -167,6 +167,22 @@ def _synonym_head(key: str, lx: LinkLexicon) -> str:
     return key
 
 
+@lru_cache(maxsize=4096)
+def _canonical_by_synonym(key: str, unit: str) -> str | None:
+    """The canonical indicator a key in words names once a synonym of ``key_synonyms`` in it is written as its
+    group's first name (社零总额增长: 社会消费品零售总额增长, retail_sales_growth); None where no synonym
+    stands in it or the rewritten key names none."""
+    lx = load_link_lexicon()
+    rewritten = key
+    for name, head in lx.synonyms:  # longest first; a name inside its own head (社零总额 is none) is left
+        if name != head and name in rewritten and head not in rewritten:
+            rewritten = rewritten.replace(name, head)
+    if rewritten == key:
+        return None
+    found = resolve_indicator_key(rewritten, "", None, unit)
+    return found if found in lx.canonical else None
+
+
 def _is_growth(key: str, lx: LinkLexicon) -> bool:
     return lx.growth.search(key) is not None
 
@@ -181,15 +197,21 @@ def char_weights(keys: Iterable[str]) -> dict[str, float]:
 
 
 def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
-                 weights: dict[str, float] | None = None) -> tuple[float, str] | None:
+                 weights: dict[str, float] | None = None, unit: str | None = None) -> tuple[float, str] | None:
     """The level two keys reach and its score, or None where they name different things. ``weights``
-    (from ``char_weights`` over the keys being linked) enables the weakest level, telling shared words."""
+    (from ``char_weights`` over the keys being linked) enables the weakest level, telling shared words;
+    ``unit`` (the two facts') lets a key in words meet a canonical one that its synonyms name."""
     lx = lx or load_link_lexicon()
     (tplace, tkey), (aplace, akey) = split_key(tkey), split_key(akey)
     if tplace != aplace:
         return None  # a village's or a city's figure never answers the whole town's or province's
     if tkey in lx.canonical or akey in lx.canonical:
-        return (lx.same_key, "canonical") if tkey == akey else None
+        if tkey == akey:
+            return lx.same_key, "canonical"
+        words, canonical = (akey, tkey) if tkey in lx.canonical else (tkey, akey)
+        if unit is not None and words not in lx.canonical and _canonical_by_synonym(words, unit) == canonical:
+            return lx.same_key, "canonical_synonym"  # 社零总额增长 is 社会消费品零售总额增长: retail_sales_growth
+        return None
     if _is_growth(tkey, lx) != _is_growth(akey, lx):
         return None  # a growth rate never answers a level
     t, a = _synonym_head(tkey, lx), _synonym_head(akey, lx)
@@ -321,7 +343,7 @@ def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
         return None  # 新增 is never a cumulative total
     if _contrasted(t["indicator_key"], a["indicator_key"], lx):
         return None  # 生猪出栏 is never 生猪存栏
-    keys = keys or compare_keys(t["indicator_key"], a["indicator_key"], lx)
+    keys = keys or compare_keys(t["indicator_key"], a["indicator_key"], lx, unit=t["unit"])
     if keys is None:
         return None
     score, rule = keys
@@ -369,14 +391,14 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
                 weights: dict[str, float]) -> list[Link]:
     for group in by_key.values():
         group.sort(key=lambda a: _actual_rank(a, lx))
-    matches: dict[str, list[tuple[str, tuple[float, str]]]] = {}  # target key → the actual keys it can meet
+    matches: dict[tuple[str, str], list[tuple[str, tuple[float, str]]]] = {}  # target key, unit → actual keys it meets
     scored = []
     for ti, t in enumerate(sorted(targets, key=lambda f: (f["doc_id"], f["span_start"]))):
         tkey = t["indicator_key"]
-        if tkey not in matches:
-            matches[tkey] = [(akey, level) for akey in by_key
-                             if (level := compare_keys(tkey, akey, lx, weights)) is not None]
-        for akey, level in matches[tkey]:
+        if (tkey, t["unit"]) not in matches:
+            matches[(tkey, t["unit"])] = [(akey, level) for akey in by_key
+                                          if (level := compare_keys(tkey, akey, lx, weights, t["unit"])) is not None]
+        for akey, level in matches[(tkey, t["unit"])]:
             tried = 0
             for rank, a in enumerate(by_key[akey]):  # best first: a few per key are enough to share them out
                 if (a["doc_id"] == t["doc_id"] or a["report_year"] is None or t["report_year"] is None
