@@ -118,7 +118,7 @@ def _cue_tables():
     return {
         "kind_cues": kind_cues,
         "estimated": comp(cues["estimated"]),
-        "negative": re.compile("(?:" + "|".join(cues["negative_verbs"]) + r")\s*$"),
+        "negative": re.compile("(?:" + "|".join(cues["negative_verbs"]) + r")了?\s*$"),  # 下降了3.2%
         "change": comp(cues["change_verbs"]),
         "section_actual": comp(cues["section_actual"]),
         "section_target": comp(cues["section_target"]),

@@ -71,14 +71,33 @@ def _forms():
     return characters, rewrites
 
 
+@lru_cache(maxsize=1)
+def _chinese_year():
+    """A year written in Chinese digits (二〇二五年, 一九九八年), and the table that writes it in Arabic ones
+    (the digits are numerals.yaml's): four characters each way, so no offset moves."""
+    digits = {str(k): str(v) for k, v in load_lexicon().numerals["digits"].items() if int(v) < 10}
+    cls = "".join(digits)
+    # found by its 年 (a pattern that starts with a character class is tried at every position: 10x slower)
+    return re.compile(f"年(?<=[一二][{cls}]{{3}}年)(?<![{cls}十][一二][{cls}]{{3}}年)"), str.maketrans(digits)
+
+
 def rewrite_forms(text: str) -> str:
-    """One form for what copies write differently: 「」 quotes as “”, 今(2024)年 as 2024年."""
+    """One form for what copies write differently: 「」 quotes as “”, 今(2024)年 as 2024年, 二〇二五年 as
+    2025年."""
     characters, rewrites = _forms()
     for old, new in characters:  # str.replace per character: str.translate with a table is 10x slower
         if old in text:
             text = text.replace(old, new)
     for pattern, repl in rewrites:
         text = pattern.sub(repl, text)
+    year, table = _chinese_year()
+    ends = [m.start() for m in year.finditer(text)]
+    if ends:
+        parts, last = [], 0
+        for end in ends:
+            parts += [text[last:end - 4], text[end - 4:end].translate(table)]
+            last = end
+        text = "".join(parts) + text[last:]
     return text
 
 

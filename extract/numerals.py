@@ -30,11 +30,11 @@ _FINANCIAL = {str(k): int(v) for k, v in (*_TABLES["financial_digits"].items(), 
 FINANCIAL_CHARS = "".join(_FINANCIAL)
 _BY_VALUE = {v: k for k, v in reversed([*DIGITS.items(), *SMALL_UNITS.items()])}  # the first character of a value
 _TO_ORDINARY = str.maketrans({c: _BY_VALUE[v] for c, v in _FINANCIAL.items()})
-_FD = "".join(str(k) for k in _TABLES["financial_digits"])
-# a financial numeral: two financial characters or more (零, 万 and 亿 between them), one digit before 万/亿, or
-# one of the characters that are a number alone; a trailing 万/亿 is a scale, as for any Chinese numeral
+FINANCIAL_DIGITS = "".join(str(k) for k in _TABLES["financial_digits"])
+# a financial numeral: two financial characters or more (零, 万 and 亿 between them), one before 万/亿 (伍万,
+# 拾万), or one of the characters that are a number alone; a trailing 万/亿 is a scale, as for any Chinese numeral
 _FINANCIAL_NUMBER = (f"[{FINANCIAL_CHARS}][{FINANCIAL_CHARS}{ZERO_DIGITS}{_SECTIONS}]*[{FINANCIAL_CHARS}]"
-                     f"|[{_FD}](?=[{_SECTIONS}])|[{''.join(_TABLES['financial_alone'])}]")
+                     f"|[{FINANCIAL_CHARS}](?=[{_SECTIONS}])|[{''.join(_TABLES['financial_alone'])}]")
 # one Chinese numeral: sections joined by 万/亿 (一万二千三百, 十三亿五千); a trailing 万/亿 is left to
 # the quantity grammar as a scale, and joined back when it resolves the value
 CHINESE_NUMBER = f"(?:{_FINANCIAL_NUMBER}|{_SECTION}(?:[{_SECTIONS}]+{_SECTION})*)"

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .lexicon import Lexicon, Unit, load_lexicon
-from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NOT_SIGNS, NUMBER_START, POINT,
+from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, FINANCIAL_DIGITS, NEGATIVE_SIGNS, NOT_SIGNS, NUMBER_START, POINT,
                        SECTION_UNITS, SEVERAL, SEVERAL_NUMBER, SMALL_UNITS, ZERO_DIGITS, parse_chinese_number,
                        resolve_number)
 
@@ -198,7 +198,7 @@ def _unit_written_out_after(lex: Lexicon, text: str, tail: "_Tail", limit: int) 
 def _subunit_res() -> dict[str, tuple[re.Pattern, tuple[Decimal, ...]]]:
     """By base unit, a pattern of the smaller units after it (5角, 零5分; each a digit and its word) and their
     factors, from numerals.yaml ``subunits``."""
-    digit = f"[1-9{''.join(k for k, v in DIGITS.items() if v)}]"
+    digit = f"[1-9{''.join(k for k, v in DIGITS.items() if v)}{FINANCIAL_DIGITS}]"  # 5角, 五角, 伍角
     zero = f"[{ZERO_DIGITS}]?"
     out = {}
     for base, parts in _NUMERALS["subunits"].items():
@@ -208,7 +208,7 @@ def _subunit_res() -> dict[str, tuple[re.Pattern, tuple[Decimal, ...]]]:
 
 
 _SUBUNITS = _subunit_res()
-_SUBUNIT_STARTS = frozenset("123456789" + "".join(DIGITS))  # a digit, or the zero before one (零5分)
+_SUBUNIT_STARTS = frozenset("123456789" + "".join(DIGITS) + FINANCIAL_DIGITS)  # a digit, or the zero before one (零5分)
 
 
 def _match_scale(lex: Lexicon, text: str, pos: int) -> tuple[str, Decimal] | None:
