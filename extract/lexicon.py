@@ -157,6 +157,7 @@ class Lexicon:
     scales: dict[str, Decimal]
     units: list[Unit]
     date_units: tuple[str, ...]
+    durations: tuple[Unit, ...]  # units that are a date after a whole number and a duration after a decimal (11.5年)
     rate_prefixes: dict[str, str]
     per_units: tuple[str, ...]  # 16.8万元/人: after a unit and /, what it is per (longest first)
     per_separator: str          # the / of 元/人
@@ -241,6 +242,8 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
                       for u in unit_rows if not u.get("duration_only")),
                      key=lambda u: len(u.surface), reverse=True),
         date_units=tuple(units["date_units"]),
+        durations=tuple(Unit(u["surface"], u["base"], tuple(u.get("not_before", ())), False)
+                        for u in unit_rows if u.get("duration_only")),
         rate_prefixes=dict(units.get("rate_prefixes", {})),
         per_units=tuple(sorted(units.get("per_units", ()), key=len, reverse=True)),
         per_separator=str(units.get("per_separator", "/")),

@@ -62,8 +62,12 @@ def _candidate_re() -> re.Pattern:
     follow = ({u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE)
               | {w[0] for w in _RANGE_WORDS} | {" "} | set(SEVERAL))
     cls = "".join(re.escape(c) for c in sorted(follow))
+    durations = "".join(sorted({re.escape(u.surface[0]) for u in lex.durations}))
     # no leading lookbehind: a pattern that starts with its character set scans fast; see _unglued
-    return re.compile(rf"(?={NUMBER_START})(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}])")
+    # (a decimal before a duration, 11.5年, is one too: a whole number before 年 is a date, and so is the
+    # year after a list number, 14.2025年)
+    return re.compile(rf"(?={NUMBER_START})(?:(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}])"
+                      rf"|\d+\.\d{{1,2}}(?=[{durations}]))")
 
 
 
@@ -318,15 +322,20 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
             and text[m.start() - 2].isdigit()) or (
             raw[0] in SEVERAL and prev and (prev.isdigit() or prev in CHINESE_NUMERAL_CHARS)):
         return None  # 3万4千万元, 一百几十人, 1 234元: the rest of a number whose start could not be read, never a number
+    duration = None
     if _is_date_unit(lex, text, m.end()):
-        return None
+        # 平均受教育年限达到11.5年: no date has a decimal point, so this 年 is a duration
+        duration = next((u for u in lex.durations if "." in raw and text.startswith(u.surface, m.end())), None)
+        if duration is None:
+            return None
     value, value_high, shape = _resolve_raw(raw)
     if value is None:
         return None
     tail_start = m.end()
     if chinese and value_high is None and (some := _tens_and_some(value, raw, text, tail_start)):
         (value, value_high, tail_start), shape = some, "approximate"  # 十几个, 三十几万人: 11–19, 31万–39万
-    tail = _read_tail(lex, text, tail_start, limit)
+    tail = (_read_tail(lex, text, tail_start, limit) if duration is None
+            else _Tail(tail_start + len(duration.surface), _ONE, "", duration, duration.surface, False))
     if tail.scale_text and tail.unit is None and not chinese:
         tail, value = _mixed_scale(lex, text, tail, value, limit, m.start())  # 3万4000人, 1万2千亿元
     if value_high is not None:  # 两三个, 三四万吨, 数十亿元
