@@ -971,6 +971,9 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
         subjects = [f.indicator_text for f in before[-len(group):]]  # the figures 分别 follows
     if len(subjects) != len(group):
         return
+    # 粮食播种面积和产量分别…: a later item that leaves out the first's head words (产量) takes them
+    subjects = [s if i == 0 else (_elided_subject(subjects[0], s, f.unit) or s)
+                for i, (f, s) in enumerate(zip(group, subjects))]
     for f, s in zip(group, subjects):
         ind = (resolve_indicator(s + _G["growth_verb"] if f.unit == "%" else s, f.unit)
                or resolve_indicator(s, f.unit))
