@@ -64,7 +64,8 @@ _SESSION_AFTER = re.compile(_G["session_after"])
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
-_FIRST_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d")  # a number that is no year (132.6万吨; not 2025年, 透过2025回望)
+# a number that is no year and no span of years (132.6万吨; not 2025年, 透过2025回望, 5年来) nor a list number (1.综合…)
+_FIRST_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d+(?:\.\d+)?(?![\d.]*年)(?![.、)](?!\d))")
 _NEARBY_SENTENCES = 12  # how many sentences before a figure's tell whether they review or plan
 
 
@@ -138,6 +139,9 @@ def _cue_tables():
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
         "closing_year": re.compile(cues["closing_year"]),
+        "closing_span": re.compile(cues["closing_span"]),
+        "plan_span": re.compile(cues["plan_span"]),
+        "other_base": re.compile(cues["other_base"]),
         "growth_words": comp(cues["growth_words"]),
         "growth_end": re.compile("(?:" + "|".join(cues["growth_words"]) + ")$"),
         "review_actions": comp(cues["review_actions"]),
@@ -437,11 +441,11 @@ class _DocState:
                     runs = [m.span() for m in t["multi_year_sentence"].finditer(opening)]
                     found = [(m.start(), "multi_year") for p in ("multi_year_section", "multi_year")
                              for m in [t[p].search(opening)] if m and not any(a <= m.start() < b for a, b in runs)]
+                    found += [(m.start(), "year") for p in (t["single_year_framing"], _YEAR)
+                              for m in [p.search(opening)] if m]
                     closing = t["closing_year"].search(opening)  # 2025年是“十四五”收官之年。五年来: the span
-                    if not (closing and any(a >= closing.end() for a, _ in found)):
-                        found += [(m.start(), "year") for p in (t["single_year_framing"], _YEAR)
-                                  for m in [p.search(opening)] if m]
-                    cached = min(found)[1] if found else ""
+                    cached = ("multi_year" if closing and t["closing_span"].search(opening, closing.end())
+                              else min(found)[1] if found else "")
                     self._framing[j] = cached
                 if cached:
                     return cached
@@ -708,8 +712,11 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # the comparator word is part of the clause it governs (把…控制在3.5%左右)
     kind, commitment, source = _resolve_kind(st, prev.i, (fig.clause_start, q.num_start),
                                              (sent.start, fig.clause_start), fig.time_cue)
-    if fig.unit in lex.change_units and t["change"].search(fig.clause_phrase) and kind != "target":
+    other_base = fig.unit in lex.change_units and t["other_base"].search(fig.clause_phrase) is not None
+    if fig.unit in lex.change_units and t["change"].search(fig.clause_phrase) and (kind != "target" or other_base):
         kind, source = "change", "change_verb"  # (a planned one, 城镇化率提高1个百分点, is a target in 百分点)
+    if other_base:
+        fig.flags.append("other_base")  # 较上半年提高0.4个百分点: not against the year before
     elif (kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS
           and _BASELINE_WORDS.search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:])):
         kind, source = "change", "change_verb"  # 比上年增加20万人: a change in a level
@@ -730,7 +737,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # a rate that is no rate of change (森林覆盖率达53.4%), or where a from–to ended (高速公路由7473公里增至
     # 9310公里), stated in a span's review, is its last year's
     at_span_end = (fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
-                   or fig.from_start is not None)
+                   or fig.from_start is not None and not t["plan_span"].search(st.masked, sent.start, q.start))
     period, source = _resolve_period(st, prev.i, sent, fig.time_cue, fig.kind, at_span_end)
     if fig.kind_source == "restated" and fig.time_cue[1] != "clause_time":
         period, source = _default_year(st, "actual"), "restated"  # the target of the year its review reviews

@@ -34,7 +34,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html"}),
-    "cues.yaml": frozenset({"actual", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before", "closing_year", "to_after_list", "starting_year_before", "starting_year_after",
+    "cues.yaml": frozenset({"actual", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before", "closing_year", "closing_span", "plan_span", "other_base", "to_after_list", "starting_year_before", "starting_year_after",
                             "growth_words", "multi_year", "multi_year_section", "multi_year_sentence",
                             "negative_verbs", "partial_year", "partial_year_lead_in", "partial_year_marks",
                             "relative_years", "restated", "share_of_target", "section_actual", "section_target",
@@ -51,7 +51,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                "condition_frame"}),
     "normalise.yaml": frozenset({"characters", "rewrites"}),
     "numerals.yaml": frozenset({"approximate_pairs", "class_suffix", "decimal_point", "digits", "fraction_units",
-                                "financial_alone", "financial_digits", "financial_multipliers", "fraction_word", "half", "inclusive_mark", "lower_bound_markers", "multipliers",
+                                "financial_alone", "financial_digits", "financial_multipliers", "financial_words", "fraction_word", "half", "inclusive_mark", "lower_bound_markers", "multipliers",
                                 "negative_signs", "not_signs", "ordinal_prefixes", "denominator_prefixes",
                                 "rank_prefixes", "rank_prefix_not_after", "rank_units", "range_words",
                                 "section_multipliers", "several", "several_not_after", "several_range", "round_lower_bound", "round_lower_bound_not_after",
@@ -383,9 +383,43 @@ def find_local_government(text: str) -> Jurisdiction | None:
         name = m.group(1)
         if name in not_names or any(name.endswith(n) for n in not_names):
             continue
-        level = next(lvl for suf, lvl in sorted(suffixes.items(), key=lambda kv: -len(kv[0])) if name.endswith(suf))
-        return Jurisdiction(name, (), level)
+        return Jurisdiction(name, (), _local_level(name))
     return None
+
+
+def find_place(text: str) -> Jurisdiction | None:
+    """The most specific place a file name or title names: the town in 2024年四川省苍溪县白鹤乡年终工作总结
+    (白鹤乡, whatever province and county are written before it, so that a later 白鹤乡2025年工作总结 is the
+    same place), the district in 北京市朝阳区2025年政府工作报告; else the gazetteer's place (2025年河北省政府
+    工作报告). A local name that is a gazetteer name (北京市) is the gazetteer's place."""
+    found = find_jurisdiction(text)
+    candidates = [text]
+    if found is not None:  # 2024年四川省苍溪县白鹤乡…: what follows the province, read as if it stood first
+        surface = max((s for s in (found.name, *found.aliases) if s in text), key=len)
+        candidates.insert(0, text.replace(surface, "", 1))
+    for candidate in candidates:
+        local = find_local_government(candidate)
+        if local is not None:
+            name = _innermost_place(local.name)
+            return resolve_jurisdiction(name) or Jurisdiction(name, (), _local_level(name))
+    return found
+
+
+def _local_level(name: str) -> str:
+    suffixes = _local_government()[1]
+    return next(lvl for suf, lvl in sorted(suffixes.items(), key=lambda kv: -len(kv[0])) if name.endswith(suf))
+
+
+def _innermost_place(name: str) -> str:
+    """苍溪县白鹤乡 → 白鹤乡, 长沙市望城区 → 望城区: a chain of places, each a name and a suffix, is its last."""
+    _, suffixes, not_names = _local_government()
+    for i in range(3, len(name) - 2):  # the outer place: 2 characters and a suffix at least; the inner one too
+        outer, inner = name[:i], name[i:]
+        if (any(outer.endswith(suf) and len(outer) > len(suf) + 1 for suf in suffixes)
+                and any(inner.endswith(suf) and len(inner) > len(suf) + 1 for suf in suffixes)
+                and inner not in not_names):
+            return _innermost_place(inner)
+    return name
 
 
 def find_doc_type(text: str) -> DocType | None:

@@ -33,8 +33,10 @@ _TO_ORDINARY = str.maketrans({c: _BY_VALUE[v] for c, v in _FINANCIAL.items()})
 FINANCIAL_DIGITS = "".join(str(k) for k in _TABLES["financial_digits"])
 # a financial numeral: two financial characters or more (零, 万 and 亿 between them), one before 万/亿 (伍万,
 # 拾万), or one of the characters that are a number alone; a trailing 万/亿 is a scale, as for any Chinese numeral
-_FINANCIAL_NUMBER = (f"[{FINANCIAL_CHARS}][{FINANCIAL_CHARS}{ZERO_DIGITS}{_SECTIONS}]*[{FINANCIAL_CHARS}]"
-                     f"|[{FINANCIAL_CHARS}](?=[{_SECTIONS}])|[{''.join(_TABLES['financial_alone'])}]")
+_WORD_PREFIXES = {c: "".join(w[-2] for w in _TABLES["financial_words"] if w.endswith(c)) for c in _FINANCIAL}
+_FINANCIAL_START = "|".join(f"(?<![{p}]){c}" if p else c for c, p in _WORD_PREFIXES.items())  # not the 伍 of 队伍
+_FINANCIAL_NUMBER = (f"(?:{_FINANCIAL_START})(?:[{FINANCIAL_CHARS}{ZERO_DIGITS}{_SECTIONS}]*[{FINANCIAL_CHARS}]"
+                     f"|(?=[{_SECTIONS}]))|[{''.join(_TABLES['financial_alone'])}]")
 # one Chinese numeral: sections joined by 万/亿 (一万二千三百, 十三亿五千); a trailing 万/亿 is left to
 # the quantity grammar as a scale, and joined back when it resolves the value
 CHINESE_NUMBER = f"(?:{_FINANCIAL_NUMBER}|{_SECTION}(?:[{_SECTIONS}]+{_SECTION})*)"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from extract.lexicon import (doc_type_by_id, find_doc_type, find_jurisdiction, find_local_government,
+from extract.lexicon import (doc_type_by_id, find_doc_type, find_jurisdiction, find_local_government, find_place,
                              load_lexicon, resolve_jurisdiction)
 from extract.numerals import DIGITS
 
@@ -374,8 +374,8 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
             meta["jurisdiction"] = j.name if j.aliases or j.name == meta["jurisdiction"] else meta["jurisdiction"]
             meta.setdefault("admin_level", j.admin_level)
     else:
-        for source, finder in (("file_name", lambda: find_jurisdiction(name) or find_local_government(name)),
-                               ("title", lambda: title and (find_jurisdiction(title) or find_local_government(title))),
+        for source, finder in (("file_name", lambda: find_place(name)),
+                               ("title", lambda: title and find_place(title)),
                                ("text", lambda: (_jurisdiction_from_speaker(head) or _jurisdiction_from_congress(head)
                                          or _self_named_government(text)))):
             j = finder()

@@ -104,3 +104,21 @@ def test_local_government_named_in_a_title(name, place, level):
 
     j = find_local_government(name)
     assert (j.name, j.admin_level) == (place, level) if place else j is None
+
+
+@pytest.mark.parametrize("name, place, level", [
+    ("2024年四川省苍溪县白鹤乡年终工作总结", "白鹤乡", "township"),  # the town, not the province written first
+    ("白鹤乡2025年工作总结", "白鹤乡", "township"),  # ...so that next year's summary is the same place
+    ("2024年苍溪县白鹤乡年终工作总结", "白鹤乡", "township"),
+    ("北京市朝阳区2025年政府工作报告", "朝阳区", "county"),
+    ("北京市2025年政府工作报告", "北京市", "province"),
+    ("2025年吉林市政府工作报告", "吉林市", "city"),  # no 吉林省
+    ("河北镇2024年工作总结", "河北镇", "township"),  # no 河北省
+    ("2025年河北省政府工作报告", "河北省", "province"),
+    ("2025年国务院政府工作报告", "中国", "national"),
+])
+def test_the_most_specific_place_a_file_name_names(name, place, level):
+    from extract.lexicon import find_place
+
+    j = find_place(name)
+    assert (j.name, j.admin_level) == (place, level)
