@@ -132,6 +132,8 @@ def _tables():
     lex.compiled["after_at"] = _words_at(lex.comparators_after)
     lex.compiled["date_at"] = _words_at(lex.date_units)
     lex.compiled["figure_coordinator"] = re.compile(lex.grammar["figure_coordinator"])
+    nouns = "|".join(map(re.escape, sorted(lex.implied_units, key=len, reverse=True)))
+    lex.compiled["implied_unit"] = re.compile(f"({nouns}){lex.implied_unit_links}$") if nouns else None
     return lex, before, bare_re
 
 
@@ -223,6 +225,17 @@ def _match_scale(lex: Lexicon, text: str, pos: int) -> tuple[str, Decimal] | Non
 def _match_after(lex: Lexicon, text: str, pos: int) -> str | None:
     m = lex.compiled["after_at"].match(text, pos)
     return m.group(0) if m else None
+
+
+def _implied_unit(lex: Lexicon, text: str, sent_start: int, num_start: int) -> Unit | None:
+    """The unit a number with a scale and none written after it counts, from the noun before it (全市常住人口
+    580万: 人; 总投资1.2亿: 元), or None."""
+    pattern = lex.compiled.get("implied_unit")
+    m = pattern.search(text, max(sent_start, num_start - 12), num_start) if pattern else None
+    if m is None:
+        return None
+    base = lex.implied_units[m.group(1)]
+    return Unit("", base)
 
 
 def _is_date_unit(lex: Lexicon, text: str, pos: int) -> bool:
@@ -350,6 +363,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         tail = _Tail(tail2.end, Decimal(1), tail2.scale_text, tail2.unit, text[m.end():tail2.end],
                      tail.more or tail2.more)
         shape = "range"
+    if tail.unit is None and tail.scale_text and value_high is None and (implied := _implied_unit(lex, text, sent_start, m.start())):
+        tail = _Tail(tail.end, tail.scale, tail.scale_text, implied, tail.unit_text, tail.more)  # 常住人口580万
     if tail.unit is None or (chinese and tail.unit.ordinal_after_chinese):
         return None
     if (tail.unit.surface in _RANK_UNITS and text.endswith(_RANK_PREFIXES, sent_start, before_end)
