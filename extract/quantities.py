@@ -34,6 +34,7 @@ _RANK_UNITS = frozenset(load_lexicon().numerals["rank_units"])
 _RANK_NOT_AFTER = tuple(load_lexicon().numerals["rank_prefix_not_after"])
 _NOT_A_FIGURE_PREFIXES = _ORDINAL_PREFIXES + tuple(load_lexicon().numerals["denominator_prefixes"])  # 第3个, 每100户
 _ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
+_ORDINAL_LIST = re.compile("(?:" + "|".join(map(re.escape, _ORDINAL_PREFIXES)) + r")\s*(?:\d+\s*[、和及与]\s*)+$")
 _SPACE = re.compile(r"\s*")
 _ARABIC_RE = re.compile(_ARABIC)
 _CHINESE_RE = re.compile(CHINESE_NUMBER)
@@ -53,6 +54,7 @@ _FRACTION_UNITS = dict(_NUMERALS["fraction_units"])
 _SHARE_PLACES = Decimal("0.0001")
 _TEN = next(k for k, v in SMALL_UNITS.items() if v == 10)  # 十
 _ONE = Decimal(1)
+_RESPECTIVELY_REACH = 6  # how far before a list of bare numbers its 分别 stands (分别为, 分别增长, 分别提高到)
 
 
 @lru_cache(maxsize=1)
@@ -306,8 +308,37 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             pos = q.end
     if bares:
         out.extend(_find_bare_scales(lex, bares, text, start, end, out))
+    out.extend(_shared_unit_lists(lex, text, start, out))
     out.sort(key=lambda q: q.start)
     return [q for q in out if _fits(q.value) and _fits(q.value_high)]
+
+
+_LIST_ITEM_BEFORE = re.compile(r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)\s*[、和及与]\s*$")
+
+
+def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Quantity]) -> list[Quantity]:
+    """分别为120、35、260万吨, 分别提高3.5、4.2和5.1个百分点: numbers listed after 分别 that leave their scale and
+    unit to the last one's are quantities of that scale and unit (eq), one each."""
+    out: list[Quantity] = []
+    taken = [(q.start, q.end) for q in found]
+    for q in found:
+        if q.value_high is not None or q.shape != "number" or not text[q.num_start].isdigit():
+            continue
+        last = _ARABIC_RE.match(text, q.num_start)
+        number = resolve_number(last.group(0)) if last else None
+        if not number:
+            continue
+        scale = q.value / number
+        items, pos = [], q.num_start
+        while (m := _LIST_ITEM_BEFORE.search(text, sent_start, pos)) and not any(a < m.end(1) <= b for a, b in taken):
+            items.append(m)
+            pos = m.start(1)
+        if items and lex.grammar["respectively"] in text[max(sent_start, pos - _RESPECTIVELY_REACH):pos]:
+            for m in items:
+                value = resolve_number(m.group(1)) * scale
+                out.append(Quantity(m.start(1), m.end(1), m.group(1), m.start(1), value, None, q.unit, q.unit_text,
+                                    "eq", None, None, "number"))
+    return out
 
 
 VALUE_LIMIT = Decimal(10) ** 34  # a value is stored as DECIMAL(38,4): at most 34 digits before the point
@@ -327,8 +358,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     before_end = num_start  # 第3个, 第 3 个, 每100户: an ordinal or a denominator, spaces aside, right before it
     while before_end > sent_start and text[before_end - 1].isspace():
         before_end -= 1
-    if text.endswith(_NOT_A_FIGURE_PREFIXES, sent_start, before_end):
-        return None
+    if text.endswith(_NOT_A_FIGURE_PREFIXES, sent_start, before_end) or _ORDINAL_LIST.search(text, sent_start, before_end):
+        return None  # (第1、2、3名: the last of a list of ordinals)
     if (prev in SECTION_UNITS and m.start() - 2 >= sent_start and text[m.start() - 2] in _NUMBER_CHARS) or (
             prev in ZERO_DIGITS and m.start() - 2 >= sent_start and text[m.start() - 2] in SECTION_UNITS) or (
             prev == " " and len(raw) == 3 and raw.isdigit() and m.start() - 2 >= sent_start
