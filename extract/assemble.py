@@ -747,7 +747,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         period = None
     elif (t["multi_year"].search(fig.clause_phrase) or t["multi_year"].search(fig.sentence_prefix[-20:])
           or source == "multi_year_section"
-          or t["multi_year_sentence"].search(text, fig.clause_start, _clause_end(text, q.end, sent.end, 12))):
+          or ((run := t["multi_year_sentence"].search(text, fig.clause_start, min(sent.end, q.end + 12)))
+              and run.start() < _clause_end(text, q.end, sent.end, 12))):
         flags.append("multi_year")
         period = None
     # (of the end of a from–to, only its own words: 从上半年5.5%降到5.3%, 5.3% is the year's)

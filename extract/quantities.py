@@ -313,16 +313,20 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     return [q for q in out if _fits(q.value) and _fits(q.value_high)]
 
 
-_LIST_ITEM_BEFORE = re.compile(r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)\s*[、和及与]\s*$")
+_LIST_SEPARATORS = "、和及与 "
+_LIST_ITEM_BEFORE = re.compile(rf"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)\s*[{_LIST_SEPARATORS.strip()}]\s*$")
 
 
 def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Quantity]) -> list[Quantity]:
     """分别为120、35、260万吨, 分别提高3.5、4.2和5.1个百分点: numbers listed after 分别 that leave their scale and
     unit to the last one's are quantities of that scale and unit (eq), one each."""
     out: list[Quantity] = []
+    if not found or lex.grammar["respectively"] not in text[sent_start:found[-1].num_start]:
+        return out
     taken = [(q.start, q.end) for q in found]
     for q in found:
-        if q.value_high is not None or q.shape != "number" or not text[q.num_start].isdigit():
+        if (q.value_high is not None or q.shape != "number" or not text[q.num_start].isdigit()
+                or text[q.num_start - 1] not in _LIST_SEPARATORS):
             continue
         last = _ARABIC_RE.match(text, q.num_start)
         number = resolve_number(last.group(0)) if last else None
@@ -369,8 +373,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     duration = None
     if _is_date_unit(lex, text, m.end()):
         # 平均受教育年限达到11.5年: no date has a decimal point, so this 年 is a duration
-        duration = next((u for u in lex.durations if "." in raw and text.startswith(u.surface, m.end())), None)
-        if duration is None:
+        duration = "." in raw and next((u for u in lex.durations if text.startswith(u.surface, m.end())), None)
+        if not duration:
             return None
     value, value_high, shape = _resolve_raw(raw)
     if value is None:
@@ -378,7 +382,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     tail_start = m.end()
     if chinese and value_high is None and (some := _tens_and_some(value, raw, text, tail_start)):
         (value, value_high, tail_start), shape = some, "approximate"  # 十几个, 三十几万人: 11–19, 31万–39万
-    tail = (_read_tail(lex, text, tail_start, limit) if duration is None
+    tail = (_read_tail(lex, text, tail_start, limit) if not duration
             else _Tail(tail_start + len(duration.surface), _ONE, "", duration, duration.surface, False))
     if tail.scale_text and tail.unit is None and not chinese:
         tail, value = _mixed_scale(lex, text, tail, value, limit, m.start())  # 3万4000人, 1万2千亿元
