@@ -46,6 +46,7 @@ _ARTICLE = re.compile(_G["article_number"])
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
 _ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
 _ROUND_MORE = re.compile(f"[{CHINESE_NUMERAL_CHARS}]+[{load_lexicon().numerals['lower_bound_markers']}]")  # 千余, 三十多
+_HALF = load_lexicon().numerals["half"]
 _IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, reverse=True))))
 _IDIOM_REACH = max(map(len, _G["idioms"]))
 _CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
@@ -294,8 +295,8 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return False  # 以“三个代表”, 千家万户
     if _SESSION_BEFORE.search(clause_phrase) or _SESSION_AFTER.match(text, q.end):
         return False  # 省委十一届六次、七次全会: the number of a session
-    if _ROUND_MORE.match(text, q.num_start):
-        return True  # 千余名干部, 十余家企业, 三十多个: a count said round, never an enumeration
+    if _ROUND_MORE.match(text, q.num_start) or q.surface.endswith(_HALF):
+        return True  # 千余名干部, 十余家企业, 三十多个, 一公里半: a count said round or a measure, never an enumeration
     counter = q.unit in _ENUMERATION_UNITS
     if counter and (_ARTICLE.match(text, q.num_start) or _ENUMERATION_HEAD.match(text, q.end)):
         return False  # 建成一批, 到了一个关口, 抓好五个方面
