@@ -30,7 +30,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "change_answers", "cumulative_flag", "estimated_flag",
              "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
-             "only_candidate_bonus", "contrasts"}
+             "only_candidate_bonus", "contrasts", "wholes"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share"}
@@ -81,6 +81,7 @@ class LinkLexicon:
     canonical: frozenset[str]
     rate_units: frozenset[str]   # rates and changes (%, ‰, 百分点): their magnitude is not checked
     contrasts: tuple[tuple[str, str], ...]  # words that make two keys different things (出栏/存栏)
+    wholes: tuple[tuple[str, tuple[str, ...]], ...]  # a word for several things and its parts (供排水: 供水, 排水)
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +114,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         canonical=frozenset(i.id for i in load_lexicon().indicators),
         rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
         contrasts=tuple((x, y) for x, y in raw["contrasts"]),
+        wholes=tuple((str(w), tuple(parts)) for w, parts in raw["wholes"].items()),
     )
 
 
@@ -240,9 +242,27 @@ def _shared_words(t: str, a: str, lx: LinkLexicon, weights: dict[str, float]) ->
 
 
 def _contrasted(tkey: str, akey: str, lx: LinkLexicon) -> bool:
-    """Whether one key holds a word of a ``contrasts`` pair and the other the other word, and neither both."""
-    return any((x in tkey and y in akey and y not in tkey and x not in akey)
-               or (y in tkey and x in akey and x not in tkey and y not in akey) for x, y in lx.contrasts)
+    """Whether one key holds a word of a ``contrasts`` pair and the other the other word, and neither both; or
+    one names a whole (供排水, a list 交通、能源、水利) where the other names only a part."""
+    if any((x in tkey and y in akey and y not in tkey and x not in akey)
+           or (y in tkey and x in akey and x not in tkey and y not in akey) for x, y in lx.contrasts):
+        return True
+    return any(_part_of_list(a, b) or any(whole in a and whole not in b and any(p in b for p in parts)
+                                          for whole, parts in lx.wholes)
+               for a, b in ((tkey, akey), (akey, tkey)))
+
+
+_LIST_MARK = "、"  # between the things a key lists
+_EACH = "均"       # 水质优良率、达标率均: each of the things listed, not their total
+
+
+def _part_of_list(whole: str, part: str) -> bool:
+    """Whether ``whole`` lists things (交通、能源、水利完成投资: a total) and ``part`` names one of the leading ones
+    alone (交通完成投资); not a list whose figure holds for each (…优良率、…达标率均)."""
+    if _LIST_MARK not in whole or _LIST_MARK in part or whole.endswith(_EACH):
+        return False
+    items = whole.split(_LIST_MARK)[:-1]
+    return any(len(item) >= 2 and item in part for item in items)
 
 
 def _alone_is_evidence(t: dict, a: dict, rule: str, lx: LinkLexicon) -> bool:
