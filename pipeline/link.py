@@ -37,7 +37,7 @@ _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_
 PER_KEY = 4  # statements tried per target and actual key (the best-ranked of that thing)
 # the fact columns the linker reads
 FACT_COLUMNS = ("fact_id", "doc_id", "jurisdiction", "report_year", "period_year", "kind", "indicator",
-                "indicator_text", "indicator_key", "value", "unit", "flags", "span_start", "surface")
+                "indicator_text", "indicator_key", "value", "unit", "comparator", "flags", "span_start", "surface")
 
 
 @dataclass(frozen=True)
@@ -324,19 +324,24 @@ def _compare_names(t: str, a: str, lx: LinkLexicon) -> tuple[float, str] | None:
     return None
 
 
-def _magnitude(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
-    """A penalty where the result is implausibly far from the target; None where it cannot be the same thing."""
+def _magnitude(t: dict, a: dict, lx: LinkLexicon, rule: str = "") -> tuple[float, str] | None:
+    """A penalty where the result is implausibly far from the target; None where it cannot be the same thing,
+    unless the keys are the same and the result passes a floor (公交线路60条以上 → 328条: far exceeded)."""
     if t["unit"] in lx.rate_units:  # a rate's size says nothing of whether it is the same rate
         return 0.0, ""
     tv, av = abs(Decimal(t["value"])), abs(Decimal(a["value"]))
     if tv == 0 or av == 0:
         return 0.0, ""
     ratio = max(tv / av, av / tv)
-    if ratio > lx.impossible:
+    exceeded = rule == "same_key" and t["comparator"] in _FLOORS and av > tv
+    if ratio > lx.impossible and not exceeded:
         return None
     if ratio > lx.plausible:
         return -lx.implausible_penalty, "+implausible_magnitude"
     return 0.0, ""
+
+
+_FLOORS = ("ge", "gt")  # a target's comparators that set only a floor (60条以上)
 
 
 def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
@@ -369,7 +374,7 @@ def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
     score, rule = keys
     if rule == "canonical":
         return (score, rule) if t["unit"] == a["unit"] else None
-    mag = _magnitude(t, a, lx)
+    mag = _magnitude(t, a, lx, rule)
     if mag is None:
         return None
     verb = _verb_level(t, a, lx)
