@@ -418,15 +418,23 @@ def _local_level(name: str) -> str:
 
 
 def _innermost_place(name: str) -> str:
-    """苍溪县白鹤乡 → 白鹤乡, 长沙市望城区 → 望城区: a chain of places, each a name and a suffix, is its last."""
+    """苍溪县白鹤乡 → 白鹤乡, 长沙市望城区 → 望城区, 沧州市献县 → 献县: a chain of places, each a name and a
+    suffix, is its last. The outer place has two characters and a suffix at least; the inner one starts on
+    no suffix (景德镇市浮梁县 is 景德镇市 and 浮梁县, not 景德镇 and 市浮梁县), and has two characters and a
+    suffix, or one and 县 (献县, 萧县)."""
     _, suffixes, not_names = _local_government()
-    for i in range(3, len(name) - 2):  # the outer place: 2 characters and a suffix at least; the inner one too
+    for i in range(3, len(name) - 1):
         outer, inner = name[:i], name[i:]
         if (any(outer.endswith(suf) and len(outer) > len(suf) + 1 for suf in suffixes)
-                and any(inner.endswith(suf) and len(inner) > len(suf) + 1 for suf in suffixes)
+                and not inner.startswith(tuple(suffixes))
+                and any(inner.endswith(suf) and (len(inner) > len(suf) + 1 or suf in _ONE_CHARACTER_NAMES)
+                        for suf in suffixes)
                 and inner not in not_names):
             return _innermost_place(inner)
     return name
+
+
+_ONE_CHARACTER_NAMES = ("县",)  # suffixes that follow a one-character name (献县, 萧县, 单县)
 
 
 def find_doc_type(text: str) -> DocType | None:

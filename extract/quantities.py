@@ -229,6 +229,12 @@ def _match_after(lex: Lexicon, text: str, pos: int) -> str | None:
     return m.group(0) if m else None
 
 
+def _counted_after(lex: Lexicon, text: str, pos: int, limit: int) -> bool:
+    """Whether a word stands right after a scale that may count something no unit names (1.2万笔, 5000万卢布):
+    a Chinese character that begins no comparator word (以上, 左右)."""
+    return pos < limit and "\u4e00" <= text[pos] <= "\u9fff" and _match_after(lex, text, pos) is None
+
+
 def _implied_unit(lex: Lexicon, text: str, sent_start: int, num_start: int) -> Unit | None:
     """The unit a number with a scale and none written after it counts, from the noun before it (全市常住人口
     580万: 人; 总投资1.2亿: 元), or None."""
@@ -314,7 +320,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
 
 
 _LIST_SEPARATORS = "、和及与 "
-_LIST_ITEM_BEFORE = re.compile(rf"(?<![\d.A-Za-z])(\d+(?:\.\d+)?)\s*[{_LIST_SEPARATORS.strip()}]\s*$")
+_ORDINAL_UNITS = frozenset(u.base for u in load_lexicon().units if u.ordinal_after_chinese)  # 1、2期 are phases
+_LIST_ITEM_BEFORE = re.compile(rf"(?<![\d.,A-Za-z])(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*[{_LIST_SEPARATORS.strip()}]\s*$")
+# before 分别, words that list years or a span (2026年、2027年分别…, 近三年分别…): its values are each year's,
+# which no one figure's period says
+_YEARS_BEFORE = re.compile(r"年[^,;:。]*年|近[一二两三四五六七八九十\d]+年")
 
 
 def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Quantity]) -> list[Quantity]:
@@ -337,7 +347,9 @@ def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Qua
         while (m := _LIST_ITEM_BEFORE.search(text, sent_start, pos)) and not any(a < m.end(1) <= b for a, b in taken):
             items.append(m)
             pos = m.start(1)
-        if items and lex.grammar["respectively"] in text[max(sent_start, pos - _RESPECTIVELY_REACH):pos]:
+        head = text[max(sent_start, pos - _RESPECTIVELY_REACH):pos]
+        if (items and lex.grammar["respectively"] in head and q.unit not in _ORDINAL_UNITS
+                and not _YEARS_BEFORE.search(text, sent_start, pos)):
             for m in items:
                 value = resolve_number(m.group(1)) * scale
                 out.append(Quantity(m.start(1), m.end(1), m.group(1), m.start(1), value, None, q.unit, q.unit_text,
@@ -398,7 +410,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         tail = _Tail(tail2.end, Decimal(1), tail2.scale_text, tail2.unit, text[m.end():tail2.end],
                      tail.more or tail2.more)
         shape = "range"
-    if tail.unit is None and tail.scale_text and value_high is None and (implied := _implied_unit(lex, text, sent_start, m.start())):
+    if (tail.unit is None and tail.scale_text and value_high is None and not _counted_after(lex, text, tail.end, limit)
+            and (implied := _implied_unit(lex, text, sent_start, m.start()))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied, tail.unit_text, tail.more)  # 常住人口580万
     if tail.unit is None or (chinese and tail.unit.ordinal_after_chinese):
         return None

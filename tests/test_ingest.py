@@ -122,3 +122,17 @@ def test_the_most_specific_place_a_file_name_names(name, place, level):
 
     j = find_place(name)
     assert (j.name, j.admin_level) == (place, level)
+
+
+@pytest.mark.parametrize("name, place, level", [
+    ("2025年江西省景德镇市浮梁县政府工作报告", "浮梁县", "county"),  # not 景德镇 and 市浮梁县
+    ("2025年河北省沧州市献县政府工作报告", "献县", "county"),  # a one-character county
+    ("2025年广东省专业镇工作总结", "广东省", "province"),  # a kind of town, not a town
+    ("2025年四川省市州工作报告", "四川省", "province"),
+    ("2025年新疆维吾尔自治区阿克苏地区政府工作报告", "阿克苏地区", "city"),
+])
+def test_a_chain_of_places_and_kinds_of_places_in_a_file_name(name, place, level):
+    from extract.lexicon import find_place
+
+    j = find_place(name)
+    assert (j.name, j.admin_level) == (place, level)
