@@ -20,7 +20,8 @@ _SECTION_UNITS_LARGEST_FIRST = sorted(SECTION_UNITS.items(), key=lambda kv: -kv[
 POINT: str = _TABLES["decimal_point"]
 NEGATIVE_SIGNS: tuple[str, ...] = tuple(_TABLES["negative_signs"])
 NOT_SIGNS: tuple[str, ...] = tuple(_TABLES["not_signs"])
-CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS)
+TENS_WORDS: dict[str, str] = {str(k): str(v) for k, v in _TABLES["tens_words"].items()}  # 廿 is 二十
+CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(TENS_WORDS)
 ZERO_DIGITS = "".join(k for k, v in DIGITS.items() if v == 0)
 _D = "".join(DIGITS)
 _SECTION = f"[{CHINESE_NUMERAL_CHARS}]+(?:{re.escape(POINT)}[{_D}]+)?"
@@ -97,6 +98,9 @@ def parse_chinese_number(s: str) -> Decimal | None:
         return _ONE_CHARACTER[s]
     if s[0] in _FINANCIAL:
         s = s.translate(_TO_ORDINARY)  # 壹万贰仟 is 一万二千
+    for word, meaning in TENS_WORDS.items():
+        if word in s:
+            s = s.replace(word, meaning)  # 廿三 is 二十三
     return _parse_chinese_number(s)
 
 
