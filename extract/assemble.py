@@ -31,6 +31,7 @@ _CLAUSE_END = re.compile(load_lexicon().segments["clause_end"])
 _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
 _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])
+_TRAILING_NOTE = re.compile(_G["trailing_note"])
 _LIST_MARKER = re.compile(_G["list_marker"])
 _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
@@ -284,7 +285,7 @@ def resolve_indicator(phrase: str, unit: str) -> Indicator | None:
 def _subject(phrase: str) -> str:
     """The indicator phrase: what stands before the number, minus comparator words and the number of a list
     item that opens it ((十一)财政收入完成 is 财政收入完成)."""
-    return _LIST_MARKER.sub("", phrase.strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)
+    return _TRAILING_NOTE.sub("", _LIST_MARKER.sub("", phrase.strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)
 
 
 def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:

@@ -62,13 +62,14 @@ def _candidate_re() -> re.Pattern:
     """A number followed by what can continue a quantity (a unit, a scale, 多/余, a range sign)."""
     lex = load_lexicon()
     follow = ({u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE)
-              | {w[0] for w in _RANGE_WORDS} | {" "} | set(SEVERAL))
+              | {w[0] for w in _RANGE_WORDS} | {" "} | set(SEVERAL) | set(_CELL_ENDS)
+              | {w[0] for w in lex.comparators_after})  # (a table's cell: 5左右)
     cls = "".join(re.escape(c) for c in sorted(follow))
     durations = "".join(sorted({re.escape(u.surface[0]) for u in lex.durations}))
     # no leading lookbehind: a pattern that starts with its character set scans fast; see _unglued
     # (a decimal before a duration, 11.5年, is one too: a whole number before 年 is a date, and so is the
     # year after a list number, 14.2025年)
-    return re.compile(rf"(?={NUMBER_START})(?:(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}])"
+    return re.compile(rf"(?={NUMBER_START})(?:(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}]|$)"
                       rf"|\d+\.\d{{1,2}}(?=[{durations}]))")
 
 
@@ -227,6 +228,25 @@ def _match_scale(lex: Lexicon, text: str, pos: int) -> tuple[str, Decimal] | Non
 def _match_after(lex: Lexicon, text: str, pos: int) -> str | None:
     m = lex.compiled["after_at"].match(text, pos)
     return m.group(0) if m else None
+
+
+_CELL_ENDS = " \t|\n"  # what ends a table's cell (a number alone in it)
+# a unit named in parentheses after a row's name (地区生产总值(亿元) 5678.9, 增长(%) 5.2) or in a cell of its own
+# (| 地区生产总值 | 亿元 | 1234.5 |), with nothing but a colon, cell marks or spaces before the number
+_HEADER_UNIT = re.compile(r"(?:[(（]\s*([^()（）\s\d]{1,6})\s*[)）]|[\s|]([^\s|\d()（）]{1,6})[\s|])[\s|:：]*$")
+
+
+def _header_unit(lex: Lexicon, text: str, num_start: int) -> tuple[Decimal, Unit] | None:
+    """The scale and unit a table names for the number at ``num_start`` (see ``_HEADER_UNIT``), or None."""
+    line_start = text.rfind("\n", 0, num_start) + 1
+    m = _HEADER_UNIT.search(text, max(line_start, num_start - 16), num_start)
+    if m is None:
+        return None
+    g = 1 if m.group(1) is not None else 2
+    tail = _read_tail(lex, text, m.start(g), m.end(g))
+    if tail.unit is None or tail.end != m.end(g):
+        return None  # (所有权) or 合计: no unit, or more than one
+    return tail.scale, tail.unit
 
 
 def _counted_after(lex: Lexicon, text: str, pos: int, limit: int) -> bool:
@@ -413,6 +433,11 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     if (tail.unit is None and tail.scale_text and value_high is None and not _counted_after(lex, text, tail.end, limit)
             and (implied := _implied_unit(lex, text, sent_start, m.start()))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied, tail.unit_text, tail.more)  # 常住人口580万
+    elif (tail.unit is None and not tail.scale_text and value_high is None and not chinese
+          and (tail.end >= limit or text[tail.end] in _CELL_ENDS or _match_after(lex, text, tail.end))
+          and (header := _header_unit(lex, text, m.start()))):
+        scale, unit = header  # 地区生产总值(亿元) 5678.9: a table's cell under the unit its row or column names
+        tail = _Tail(tail.end, scale, "", unit, "", tail.more)
     if tail.unit is None or (chinese and tail.unit.ordinal_after_chinese):
         return None
     if (tail.unit.surface in _RANK_UNITS and text.endswith(_RANK_PREFIXES, sent_start, before_end)
