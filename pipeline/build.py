@@ -641,9 +641,11 @@ def write_links(build: Path) -> tuple[int, float]:
 
 
 def _linkable(batch: pa.RecordBatch) -> pa.Array:
-    """The facts linking reads: targets and actuals with a jurisdiction, a year and a key."""
+    """The facts linking reads: targets, actuals and changes with a jurisdiction, a year and a key."""
+    from .link import LINKED_KINDS
+
     valid = [pc.is_valid(batch.column(c)) for c in ("jurisdiction", "period_year", "indicator_key")]
-    return pc.and_(pc.is_in(batch.column("kind"), value_set=pa.array(["target", "actual"])),
+    return pc.and_(pc.is_in(batch.column("kind"), value_set=pa.array(list(LINKED_KINDS))),
                    pc.and_(valid[0], pc.and_(valid[1], valid[2])))
 
 

@@ -35,6 +35,8 @@ _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share"}
 PER_KEY = 4  # statements tried per target and actual key (the best-ranked of that thing)
+# the kinds of fact the linker reads (a change answers only in links.yaml's change_answers units: link_facts decides)
+LINKED_KINDS = ("target", "actual", "change")
 # the fact columns the linker reads
 FACT_COLUMNS = ("fact_id", "doc_id", "jurisdiction", "report_year", "period_year", "kind", "indicator",
                 "indicator_text", "indicator_key", "value", "unit", "comparator", "flags", "span_start", "surface")
