@@ -32,6 +32,8 @@ _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
 _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])
 _TRAILING_NOTE = re.compile(_G["trailing_note"])
+_QUALIFIER_UNITS = frozenset(_G["qualifier_units"])
+_QUALIFIED_NOUN = re.compile("(?:的)?[\u4e00-\u9fff]")  # the noun a bound qualifies, right after it
 _LIST_MARKER = re.compile(_G["list_marker"])
 _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
@@ -141,6 +143,7 @@ def _cue_tables():
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
         "closing_year": re.compile(cues["closing_year"]),
+        "run_of_years": re.compile(cues["run_of_years"]),
         "closing_span": re.compile(cues["closing_span"]),
         "plan_span": re.compile(cues["plan_span"]),
         "other_base": re.compile(cues["other_base"]),
@@ -182,6 +185,12 @@ def _time_cue(text: str, report_year: int | None) -> int | None:
     return None if best is None else best[1]
 
 
+def _starting_year(t: dict, text: str, m: re.Match) -> bool:
+    """Whether the year ``m`` dates a from–to's starting value (由2020年的4.34万亿元增加到…)."""
+    return (t["starting_year_after"].match(text, m.end()) is not None
+            and t["starting_year_before"].search(text, max(0, m.start() - 2), m.start()) is not None)
+
+
 def _time_hits(text: str, report_year: int | None) -> list[tuple[int, int, int, int]]:
     """Every time word of ``text`` that says when (not the base of a comparison: 比去年, 2010年不变价; not
     the date of a starting value: 由2020年的5000亿元): (start, end, priority, year); a relative word (去年)
@@ -194,7 +203,7 @@ def _time_hits(text: str, report_year: int | None) -> list[tuple[int, int, int, 
     hits = [h for h in hits if not t["base_before"].search(text, max(0, h[0] - 4), h[0])
             and not t["base_after"].match(text, h[1])
             and not (t["starting_year_after"].match(text, h[1])
-                     and t["starting_year_before"].search(text, max(0, h[0] - 2), h[0]))]
+                     and t["starting_year_before"].search(text, max(0, h[0] - 2), h[0]))]  # (_starting_year)
     hits.sort()
     return hits
 
@@ -440,11 +449,11 @@ class _DocState:
                     # figure held, 粮食总产量达到132.6万吨,连续五年稳定在…, frames none)
                     first = _FIRST_FIGURE.search(opening)
                     opening = opening[:first.start()] if first else opening
-                    runs = [m.span() for m in t["multi_year_sentence"].finditer(opening)]
+                    runs = [m.span() for m in t["run_of_years"].finditer(opening)]
                     found = [(m.start(), "multi_year") for p in ("multi_year_section", "multi_year")
                              for m in [t[p].search(opening)] if m and not any(a <= m.start() < b for a, b in runs)]
                     found += [(m.start(), "year") for p in (t["single_year_framing"], _YEAR)
-                              for m in [p.search(opening)] if m]
+                              for m in [p.search(opening)] if m and not _starting_year(t, opening, m)]
                     closing = t["closing_year"].search(opening)  # 2025年是“十四五”收官之年。五年来: the span
                     cached = ("multi_year" if closing and t["closing_span"].search(opening, closing.end())
                               else min(found)[1] if found else "")
@@ -712,8 +721,10 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     else:  # 从2020年的80.2岁提升至83.9岁: the year of the from-part is the start's, not this figure's
         fig.time_cue = _first_time_cue(st, prev.i, (q.start - len(fig.phrase), q.start), (sent.start, fig.from_start))
     # the comparator word is part of the clause it governs (把…控制在3.5%左右)
-    kind, commitment, source = _resolve_kind(st, prev.i, (fig.clause_start, q.num_start),
-                                             (sent.start, fig.clause_start), fig.time_cue)
+    # (of the end of a from–to, the from-part's words are the start's: 由去年的75万人提高到80万人)
+    own = (fig.clause_start, q.num_start) if fig.from_start is None else (q.start - len(fig.phrase), q.num_start)
+    prefix = (sent.start, fig.clause_start) if fig.from_start is None else (sent.start, fig.from_start)
+    kind, commitment, source = _resolve_kind(st, prev.i, own, prefix, fig.time_cue)
     other_base = fig.unit in lex.change_units and t["other_base"].search(fig.clause_phrase) is not None
     if fig.unit in lex.change_units and t["change"].search(fig.clause_phrase) and (kind != "target" or other_base):
         kind, source = "change", "change_verb"  # (a planned one, 城镇化率提高1个百分点, is a target in 百分点)
@@ -747,7 +758,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if t["five_year_average"].search(fig.clause_phrase):
         flags.append("five_year_average")
         period = None
-    elif (t["multi_year"].search(fig.clause_phrase) or t["multi_year"].search(fig.sentence_prefix[-20:])
+    elif (t["multi_year"].search(fig.clause_phrase) or _span_words(t, fig.sentence_prefix[-20:])
           or source == "multi_year_section"
           or ((run := t["multi_year_sentence"].search(text, fig.clause_start, min(sent.end, q.end + 12)))
               and run.start() < _clause_end(text, q.end, sent.end, 12))):
@@ -778,6 +789,13 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             and period < st.ctx.report_year):
         flags.append("restated_target")  # a target for a year before the report's (去年确定的目标): said again
     fig.period, fig.period_source = period, source
+
+
+def _span_words(t: dict, words: str) -> bool:
+    """Whether ``words`` name a span of years (五年来, “十四五”期间), not inside a run one figure held
+    (连续五年保持粮食丰收: the run is that figure's, not the sentence's)."""
+    runs = [m.span() for m in t["run_of_years"].finditer(words)]
+    return any(not any(a <= m.start() < b for a, b in runs) for m in t["multi_year"].finditer(words))
 
 
 def _clause_end(text: str, pos: int, limit: int, reach: int) -> int:
@@ -855,6 +873,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     for n, q in enumerate(quantities):
         if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):
             continue  # 过千万元项目20个: 过千万元 says which 项目; prev.q stays, so the next subject holds it
+        if q.unit in _QUALIFIER_UNITS and q.comparator_after and _QUALIFIED_NOUN.match(text, q.end):
+            continue  # 为100万名65岁以上老年人免费体检: 65岁以上 names which 老年人
         k = bisect.bisect_right(clause_ends, q.num_start) - 1
         clause_start = clause_ends[k] if k >= 0 else sent.start
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
