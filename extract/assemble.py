@@ -31,9 +31,12 @@ _CLAUSE_END = re.compile(load_lexicon().segments["clause_end"])
 _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
 _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])
-_TRAILING_NOTE = re.compile(_G["trailing_note"])
+_TRAILING_NOTE = re.compile(_G["trailing_note"].replace("{unit}", "(?:" + "|".join(
+    map(re.escape, sorted([*load_lexicon().scales, *(u.surface for u in load_lexicon().units)], key=len, reverse=True)))
+    + ")+"))
 _QUALIFIER_UNITS = frozenset(_G["qualifier_units"])
-_QUALIFIED_NOUN = re.compile("(?:的)?[\u4e00-\u9fff]")  # the noun a bound qualifies, right after it
+_QUALIFIED_NOUN = re.compile("[\u4e00-\u9fff]")  # the noun a bound qualifies, right after it
+_QUALIFIER_NOT_AFTER = re.compile(_G["qualifier_not_after"])
 _LIST_MARKER = re.compile(_G["list_marker"])
 _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
@@ -722,7 +725,9 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         fig.time_cue = _first_time_cue(st, prev.i, (q.start - len(fig.phrase), q.start), (sent.start, fig.from_start))
     # the comparator word is part of the clause it governs (把…控制在3.5%左右)
     # (of the end of a from–to, the from-part's words are the start's: 由去年的75万人提高到80万人)
-    own = (fig.clause_start, q.num_start) if fig.from_start is None else (q.start - len(fig.phrase), q.num_start)
+    own = ((fig.clause_start, q.num_start) if fig.from_start is None
+           else (fig.clause_start, fig.from_start) if fig.from_start > fig.clause_start  # 已由45%提高到46%: 已
+           else (q.start - len(fig.phrase), q.num_start))
     prefix = (sent.start, fig.clause_start) if fig.from_start is None else (sent.start, fig.from_start)
     kind, commitment, source = _resolve_kind(st, prev.i, own, prefix, fig.time_cue)
     other_base = fig.unit in lex.change_units and t["other_base"].search(fig.clause_phrase) is not None
@@ -758,7 +763,9 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if t["five_year_average"].search(fig.clause_phrase):
         flags.append("five_year_average")
         period = None
-    elif (t["multi_year"].search(fig.clause_phrase) or _span_words(t, fig.sentence_prefix[-20:])
+    elif (t["multi_year"].search(fig.clause_phrase)
+          or (_span_words(t, fig.sentence_prefix[-20:]) if fig.time_cue[1] in _OWN_TIME
+              else t["multi_year"].search(fig.sentence_prefix[-20:]))
           or source == "multi_year_section"
           or ((run := t["multi_year_sentence"].search(text, fig.clause_start, min(sent.end, q.end + 12)))
               and run.start() < _clause_end(text, q.end, sent.end, 12))):
@@ -791,9 +798,13 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.period, fig.period_source = period, source
 
 
+_OWN_TIME = ("clause_time", "sentence_time")  # a figure its own clause or sentence dates
+
+
 def _span_words(t: dict, words: str) -> bool:
-    """Whether ``words`` name a span of years (五年来, “十四五”期间), not inside a run one figure held
-    (连续五年保持粮食丰收: the run is that figure's, not the sentence's)."""
+    """Whether ``words`` name a span of years (五年来, “十四五”期间), not inside a run one figure held: in a
+    sentence that dates its figure (2025年,全省连续五年保持粮食丰收,粮食总产量556.3亿斤) the run is the
+    harvest's; without a date (连续五年实施…,共改造农村危房1.2万户) it is the total's span."""
     runs = [m.span() for m in t["run_of_years"].finditer(words)]
     return any(not any(a <= m.start() < b for a, b in runs) for m in t["multi_year"].finditer(words))
 
@@ -873,7 +884,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     for n, q in enumerate(quantities):
         if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):
             continue  # 过千万元项目20个: 过千万元 says which 项目; prev.q stays, so the next subject holds it
-        if q.unit in _QUALIFIER_UNITS and q.comparator_after and _QUALIFIED_NOUN.match(text, q.end):
+        if (q.unit in _QUALIFIER_UNITS and q.comparator_after and q.comparator_before is None
+                and _QUALIFIED_NOUN.match(text, q.end) and not _QUALIFIER_NOT_AFTER.search(text, sent.start, q.start)):
             continue  # 为100万名65岁以上老年人免费体检: 65岁以上 names which 老年人
         k = bisect.bisect_right(clause_ends, q.num_start) - 1
         clause_start = clause_ends[k] if k >= 0 else sent.start

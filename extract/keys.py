@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import LEXICON_DIR, _yaml
+from .lexicon import LEXICON_DIR, _yaml, load_lexicon
 
 _REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "not_places",
              "not_place_after",
              "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
-             "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "counted_min_chars")
+             "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
@@ -42,6 +42,7 @@ class KeyLexicon:
     not_places: tuple[str, ...]
     not_place_after: frozenset[str]
     sub_areas: tuple[str, ...]
+    areas: frozenset[str]   # an area alone: no rate's subject
     zone: re.Pattern
     counters: frozenset[str]     # counter words: the noun right after one is what is counted
     counted_min_chars: int
@@ -84,6 +85,7 @@ def load_key_lexicon() -> KeyLexicon:
         place_only=re.compile(raw["place_only"]), sub_place=re.compile(raw["sub_place"]),
         village=re.compile(raw["village"]), not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=re.compile(raw["zone"]),
+        areas=frozenset(raw["areas"]),
         counters=frozenset(raw["counters"]), counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]),
@@ -198,6 +200,8 @@ def _phrase_key(phrase: str, canonical: str | None, unit: str | None) -> tuple[s
         return prefix, canonical
     if unit is not None and (key, unit) in _canonical_keys():
         return prefix, _canonical_keys()[(key, unit)]
+    if key in lx.areas and unit in _RATE_UNITS:
+        return prefix, None  # 城市建成区50%以上…: the share of what, the words before do not say
     return prefix, key if _names_something(key, lx) else None
 
 
@@ -217,6 +221,9 @@ def split_key(key: str) -> tuple[str, str]:
     """(the place inside the jurisdiction a key is about, or "", what it measures)."""
     place, sep, rest = key.rpartition(PLACE_SEPARATOR)
     return (place, rest) if sep else ("", key)
+
+
+_RATE_UNITS = frozenset(load_lexicon().rate_units)
 
 
 def _names_something(key: str, lx: KeyLexicon) -> bool:

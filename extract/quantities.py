@@ -231,6 +231,9 @@ def _match_after(lex: Lexicon, text: str, pos: int) -> str | None:
 
 
 _CELL_ENDS = " \t|\n"  # what ends a table's cell (a number alone in it)
+# another number in the same row (| 地区生产总值增长 | % | 6 | 6.2 |: a target and a result, or two years): which
+# column a number is in, the row does not say, so none is read
+_ANOTHER_CELL = re.compile(r"[^\S\n]*(?:[^\s\d|(（]{0,3})[ \t|]+[-\d]")
 # a unit named in parentheses after a row's name (地区生产总值(亿元) 5678.9, 增长(%) 5.2) or in a cell of its own
 # (| 地区生产总值 | 亿元 | 1234.5 |), with nothing but a colon, cell marks or spaces before the number
 _HEADER_UNIT = re.compile(r"(?:[(（]\s*([^()（）\s\d]{1,6})\s*[)）]|[\s|]([^\s|\d()（）]{1,6})[\s|])[\s|:：]*$")
@@ -251,8 +254,9 @@ def _header_unit(lex: Lexicon, text: str, num_start: int) -> tuple[Decimal, Unit
 
 def _counted_after(lex: Lexicon, text: str, pos: int, limit: int) -> bool:
     """Whether a word stands right after a scale that may count something no unit names (1.2万笔, 5000万卢布):
-    a Chinese character that begins no comparator word (以上, 左右)."""
-    return pos < limit and "\u4e00" <= text[pos] <= "\u9fff" and _match_after(lex, text, pos) is None
+    a Chinese character that begins no comparator word (以上, 左右) nor a milestone (600万大关)."""
+    return (pos < limit and "\u4e00" <= text[pos] <= "\u9fff" and _match_after(lex, text, pos) is None
+            and not text.startswith(_MILESTONES, pos))
 
 
 def _implied_unit(lex: Lexicon, text: str, sent_start: int, num_start: int) -> Unit | None:
@@ -339,12 +343,13 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     return [q for q in out if _fits(q.value) and _fits(q.value_high)]
 
 
+_MILESTONES = tuple(load_lexicon().grammar["milestone_words"])  # 突破600万大关: the number, not what it counts
 _LIST_SEPARATORS = "、和及与 "
 _ORDINAL_UNITS = frozenset(u.base for u in load_lexicon().units if u.ordinal_after_chinese)  # 1、2期 are phases
 _LIST_ITEM_BEFORE = re.compile(rf"(?<![\d.,A-Za-z])(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*[{_LIST_SEPARATORS.strip()}]\s*$")
 # before 分别, words that list years or a span (2026年、2027年分别…, 近三年分别…): its values are each year's,
 # which no one figure's period says
-_YEARS_BEFORE = re.compile(r"年[^,;:。]*年|近[一二两三四五六七八九十\d]+年")
+_YEARS_BEFORE = re.compile(r"(?:19|20)\d\d年[^,;:。]*(?:19|20)\d\d年|近[一二两三四五六七八九十\d]+年")
 
 
 def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Quantity]) -> list[Quantity]:
@@ -435,7 +440,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied, tail.unit_text, tail.more)  # 常住人口580万
     elif (tail.unit is None and not tail.scale_text and value_high is None and not chinese
           and (tail.end >= limit or text[tail.end] in _CELL_ENDS or _match_after(lex, text, tail.end))
-          and (header := _header_unit(lex, text, m.start()))):
+          and not _ANOTHER_CELL.match(text, tail.end) and (header := _header_unit(lex, text, m.start()))):
         scale, unit = header  # 地区生产总值(亿元) 5678.9: a table's cell under the unit its row or column names
         tail = _Tail(tail.end, scale, "", unit, "", tail.more)
     if tail.unit is None or (chinese and tail.unit.ordinal_after_chinese):
@@ -662,6 +667,10 @@ def _mixed_scale(lex, text, tail, value, limit, num_start):
     if scales != tail3.scale_text or tail3.scale >= tail.scale:
         whole = parse_chinese_number(text[num_start:m3.end()] + scales)  # 1万2千亿
         return (combined, whole) if whole is not None and scales else (tail, value)
+    digits = m3.group(0).replace(",", "")
+    if (digits.isdigit() and not scales and not zero and len(digits) != 1
+            and len(digits) != len(str(int(tail.scale))) - 1):
+        return tail, value  # 为390万65岁以上老年人: 65 begins another number (3万4000人 has all four places)
     rest = resolve_number(m3.group(0)) * tail3.scale  # 3万4000人, 5亿3000万元, 3万4千人
     if len(m3.group(0)) == 1 and not scales and not zero:
         rest = rest * tail.scale / 10  # 2万5元 is said as 两万五: 2.5万, the digit one order below the scale

@@ -27,7 +27,7 @@ from extract.keys import resolve_indicator_key, split_key, split_phrase
 from extract.lexicon import LexiconError, load_lexicon, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
-_REQUIRED = {"unit_families", "never_link_flags", "change_answers", "cumulative_flag", "estimated_flag",
+_REQUIRED = {"unit_families", "never_link_flags", "change_answers", "exceeded_ratio", "cumulative_flag", "estimated_flag",
              "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
              "only_candidate_bonus", "contrasts", "wholes"}
@@ -78,6 +78,7 @@ class LinkLexicon:
     plausible: Decimal
     impossible: Decimal
     implausible_penalty: float
+    exceeded: Decimal  # how far a same-key result may pass a floor target and still answer it
     threshold: float
     only_candidate_bonus: float
     canonical: frozenset[str]
@@ -112,6 +113,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         verb_bonus=float(raw["verb_equivalent_bonus"]),
         plausible=Decimal(str(raw["plausible_ratio"])), impossible=Decimal(str(raw["impossible_ratio"])),
         implausible_penalty=float(raw["implausible_penalty"]), threshold=float(raw["threshold"]),
+        exceeded=Decimal(str(raw["exceeded_ratio"])),
         only_candidate_bonus=float(raw["only_candidate_bonus"]),
         canonical=frozenset(i.id for i in load_lexicon().indicators),
         rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
@@ -243,14 +245,16 @@ def _shared_words(t: str, a: str, lx: LinkLexicon, weights: dict[str, float]) ->
     return (score, "shared_words") if score >= lx.similar_min else None
 
 
-def _contrasted(tkey: str, akey: str, lx: LinkLexicon) -> bool:
+def _contrasted(tkey: str, akey: str, lx: LinkLexicon, unit: str | None = None) -> bool:
     """Whether one key holds a word of a ``contrasts`` pair and the other the other word, and neither both; or
-    one names a whole (供排水, a list 交通、能源、水利) where the other names only a part."""
+    one names a whole (供排水, a list 交通、能源、水利) where the other names only a part (a rate of a list holds
+    for each item: 城市、县城生活垃圾无害化处理率)."""
     if any((x in tkey and y in akey and y not in tkey and x not in akey)
            or (y in tkey and x in akey and x not in tkey and y not in akey) for x, y in lx.contrasts):
         return True
-    return any(_part_of_list(a, b) or any(whole in a and whole not in b and any(p in b for p in parts)
-                                          for whole, parts in lx.wholes)
+    lists = unit not in lx.rate_units
+    return any((lists and _part_of_list(a, b)) or any(whole in a and whole not in b and any(p in b for p in parts)
+                                                      for whole, parts in lx.wholes)
                for a, b in ((tkey, akey), (akey, tkey)))
 
 
@@ -335,7 +339,7 @@ def _magnitude(t: dict, a: dict, lx: LinkLexicon, rule: str = "") -> tuple[float
     if tv == 0 or av == 0:
         return 0.0, ""
     ratio = max(tv / av, av / tv)
-    exceeded = rule == "same_key" and t["comparator"] in _FLOORS and av > tv
+    exceeded = rule == "same_key" and t["comparator"] in _FLOORS and av > tv and av / tv <= lx.exceeded
     if ratio > lx.impossible and not exceeded:
         return None
     if ratio > lx.plausible:
@@ -368,7 +372,7 @@ def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
     lx = lx or load_link_lexicon()
     if (lx.cumulative in (a["flags"] or ())) != (lx.cumulative in (t["flags"] or ())):
         return None  # 新增 is never a cumulative total
-    if _contrasted(t["indicator_key"], a["indicator_key"], lx):
+    if _contrasted(t["indicator_key"], a["indicator_key"], lx, t["unit"]):
         return None  # 生猪出栏 is never 生猪存栏
     keys = keys or compare_keys(t["indicator_key"], a["indicator_key"], lx, unit=t["unit"])
     if keys is None:
