@@ -31,6 +31,7 @@ _CLAUSE_END = re.compile(load_lexicon().segments["clause_end"])
 _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
 _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])
+_ITEM_ENDS = (";",)  # what ends one item of a list for good: the next one inherits no subject across it
 _TRAILING_NOTE = re.compile(_G["trailing_note"].replace("{unit}", "(?:" + "|".join(
     map(re.escape, sorted([*load_lexicon().scales, *(u.surface for u in load_lexicon().units)], key=len, reverse=True)))
     + ")+"))
@@ -643,7 +644,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 新建95个口袋公园、12个社区食堂: the words before 12个 are what 95个 counts; 12个 continues the list
         subject, fig.inherited = prev.subject, True
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
-          and not (modifies_after and not last_item)):  # 、60%的…: its own noun
+          and not (modifies_after and not last_item)  # 、60%的…: its own noun
+          and not (prev.q is not None and prev.q.end <= fig.clause_start  # …5.6万个;为312万名…: a new item
+                   and text[fig.clause_start - 1:fig.clause_start] in _ITEM_ENDS)):
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
         # so the figure belongs to the subject the list started with
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit) + last_item, True

@@ -377,14 +377,15 @@ def _local_government() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     if set(raw) != {"suffixes", "not_names", "name_ends_before"}:
         raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: keys must be suffixes, not_names, name_ends_before")
     suffixes = sorted(raw["suffixes"], key=len, reverse=True)
-    pattern = re.compile(r"(?:^|(?:19|20)\d{2}年度?)([\u4e00-\u9fff]{2,6}?(?:" + "|".join(suffixes) + "))"
+    pattern = re.compile(r"(?:^|(?:19|20)\d{2}年度?|[:：】\]])([\u4e00-\u9fff]{2,6}?(?:" + "|".join(suffixes) + "))"
                          r"(?=" + raw["name_ends_before"] + ")")
     return pattern, dict(raw["suffixes"]), frozenset(raw["not_names"])
 
 
 def find_local_government(text: str) -> Jurisdiction | None:
-    """A town, county or city named at the start of ``text`` or right after its year (石河镇2013年工作总结,
-    2016年马莲滩乡工作计划), for the places the gazetteer does not list."""
+    """A town, county or city named at the start of ``text``, right after its year or after a compilation's
+    marker (石河镇2013年工作总结, 2016年马莲滩乡工作计划, 范文一：青石镇2019年工作计划), for the places the
+    gazetteer does not list."""
     pattern, suffixes, not_names = _local_government()
     for m in pattern.finditer(text.strip()):
         name = m.group(1)

@@ -14,7 +14,9 @@ from functools import lru_cache
 from .lexicon import _yaml, load_lexicon
 
 # a pinyin syllable annotation such as (xiāng); tone-marked or plain lowercase letters
-_PINYIN = re.compile(r"\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-z]{1,6})\)")
+_SYLLABLE = r"(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-z]{1,6})"
+# (in half- or full-width parentheses, one syllable or several: 纽带(niǔ dài))
+_PINYIN = re.compile(rf"[(（]{_SYLLABLE}(?: {_SYLLABLE})*[)）]")
 # Whole-text passes are written so that re can find their matches by a literal (a pattern that starts with a
 # character class is tried at every position: ten times slower on a 6 MB text).
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u3000"  # removed one by one with str.replace

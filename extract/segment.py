@@ -49,7 +49,7 @@ def split_parts(text: str) -> list[Part]:
     parts = []
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        n = m.group("n")
+        n = next(v for v in m.groupdict().values() if v)  # the marker's number, whichever form it took
         number = int(n) if n.isdigit() else parse_chinese_int(n)
         parts.append(Part(number, m.group(0).strip(), text[m.start():end].strip()))
     return parts

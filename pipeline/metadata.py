@@ -358,11 +358,17 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
             meta[key] = value
             sources[key] = source
 
-    # doc type: file name, title, opening
+    # doc type: file name, title, opening; for one part of a compilation its own title first (the file's name,
+    # 工作计划总结范文(3篇), speaks of all its parts)
+    part = context is not None and context is not text
+    if part:
+        take("doc_type", getattr(find_doc_type(title or ""), "id", None), "title")
     take("doc_type", getattr(find_doc_type(name), "id", None), "file_name")
     take("doc_type", getattr(find_doc_type(title or ""), "id", None), "title")
     take("doc_type", _doc_type_from_text(head), "text")
-    # report year: file name, title, headings and sentences (by the doc type's offsets)
+    # report year: file name, title, headings and sentences (by the doc type's offsets); a part's title first
+    if part:
+        take("report_year", _year_from_name(title or "", meta.get("doc_type"), title=True), "title")
     take("report_year", _year_from_name(name, meta.get("doc_type")), "file_name")
     take("report_year", _year_from_name(title or "", meta.get("doc_type"), title=True), "title")
     if meta.get("report_year") is None:  # the headings are read only where nothing before gave the year
@@ -374,7 +380,8 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
             meta["jurisdiction"] = j.name if j.aliases or j.name == meta["jurisdiction"] else meta["jurisdiction"]
             meta.setdefault("admin_level", j.admin_level)
     else:
-        for source, finder in (("file_name", lambda: find_place(name)),
+        for source, finder in ((("title", lambda: title and find_place(title)),) if part else ()) + (
+                               ("file_name", lambda: find_place(name)),
                                ("title", lambda: title and find_place(title)),
                                ("text", lambda: (_jurisdiction_from_speaker(head) or _jurisdiction_from_congress(head)
                                          or _self_named_government(text)))):

@@ -136,3 +136,18 @@ def test_a_chain_of_places_and_kinds_of_places_in_a_file_name(name, place, level
 
     j = find_place(name)
     assert (j.name, j.admin_level) == (place, level)
+
+
+@pytest.mark.parametrize("marker", ["范文{n}：{title}", "【范文{n}】\n{title}", "【篇{n}：{title}】", "篇{n}：{title}",
+                                    "第{n}篇\n{title}"])
+def test_a_compilation_splits_on_the_markers_sites_write(marker):
+    """Each part is its own document, and takes its doc type and year from its own title, not the file's
+    name (工作计划总结范文, of all its parts)."""
+    from pipeline.ingest import RawUnit, documents_from_unit
+
+    titles = ["青石镇2019年工作计划", "柳河乡2018年工作总结"]
+    body = ["明年,力争全镇财政收入增长8%以上。", "今年全乡完成财政收入500万元。"]
+    text = "\n".join(marker.format(n=n, title=t) + "\n" + b for n, t, b in zip("一二", titles, body))
+    unit = RawUnit("乡镇工作计划总结范文(3篇).txt", text, "utf-8", {})
+    docs = documents_from_unit(unit)
+    assert [(d.jurisdiction, d.doc_type) for d in docs] == [("青石镇", "work_plan"), ("柳河乡", "year_end_summary")]
