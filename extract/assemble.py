@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from .keys import resolve_direction, resolve_indicator_key
+from .keys import resolve_direction, resolve_indicator_key, split_key
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
@@ -31,6 +31,7 @@ _CLAUSE_END = re.compile(load_lexicon().segments["clause_end"])
 _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
 _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])
+_PART_OF_PREVIOUS = _G["part_of_previous"]
 _ITEM_ENDS = (";",)  # what ends one item of a list for good: the next one inherits no subject across it
 _TRAILING_NOTE = re.compile(_G["trailing_note"].replace("{unit}", "(?:" + "|".join(
     map(re.escape, sorted([*load_lexicon().scales, *(u.surface for u in load_lexicon().units)], key=len, reverse=True)))
@@ -636,6 +637,12 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                   text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit), True
+    elif (subject.startswith(_PART_OF_PREVIOUS) and prev.fact is not None and prev.fact.indicator_key
+          and prev.fact.unit == q.unit and not prev.fact.indicator_key.isascii()
+          and _CLAUSE_END_AFTER.match(text, q.end) is not None  # (not 其中56项为全国首创: its own words after)
+          and resolve_indicator_key(subject, "", None, q.unit) is None):
+        # 累计建成5G基站15.6万个,其中当年新建2.3万个: a part of what the figure before counts
+        subject, fig.inherited = subject + split_key(prev.fact.indicator_key)[1], True
     elif from_in_subject and from_in_subject.start() > 0 and from_start >= 0:
         subject, fig.inherited = prev.subject[:from_in_subject.start()], True
         fig.from_start = from_start
