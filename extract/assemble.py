@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from .keys import resolve_direction, resolve_indicator_key, split_key
+from .keys import load_key_lexicon, resolve_direction, resolve_indicator_key, split_key
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
@@ -638,6 +638,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit), True
     elif (subject.startswith(_PART_OF_PREVIOUS) and prev.fact is not None and prev.fact.indicator_key
+          # (a total to date and this year's part of it, or a part named by its scope: 其中农村1万个; not 签约80个,
+          # 其中开工建设50个, another state of the things)
+          and ("cumulative" in prev.fact.flags or not load_key_lexicon().verbs.search(subject[len(_PART_OF_PREVIOUS):]))
           and prev.fact.unit == q.unit and not prev.fact.indicator_key.isascii()
           and _CLAUSE_END_AFTER.match(text, q.end) is not None  # (not 其中56项为全国首创: its own words after)
           and resolve_indicator_key(subject, "", None, q.unit) is None):
@@ -653,7 +656,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
           and not (modifies_after and not last_item)  # 、60%的…: its own noun
           and not (prev.q is not None and prev.q.end <= fig.clause_start  # …5.6万个;为312万名…: a new item
-                   and text[fig.clause_start - 1:fig.clause_start] in _ITEM_ENDS)):
+                   and text[fig.clause_start - 1:fig.clause_start] in _ITEM_ENDS
+                   and not _cue_tables()["growth_end"].search(subject))):  # (…230亿元;增长7%: the same thing's)
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
         # so the figure belongs to the subject the list started with
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit) + last_item, True

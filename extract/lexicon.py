@@ -377,7 +377,8 @@ def _local_government() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     if set(raw) != {"suffixes", "not_names", "name_ends_before"}:
         raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: keys must be suffixes, not_names, name_ends_before")
     suffixes = sorted(raw["suffixes"], key=len, reverse=True)
-    pattern = re.compile(r"(?:^|(?:19|20)\d{2}年度?|[:：】\]])([\u4e00-\u9fff]{2,6}?(?:" + "|".join(suffixes) + "))"
+    pattern = re.compile(r"(?:^|(?:19|20)\d{2}年度?|(?:范文|篇)[一二三四五六七八九十\d]+[:：]|[】\]])([\u4e00-\u9fff]{2,6}?(?:"
+                         + "|".join(suffixes) + "))"
                          r"(?=" + raw["name_ends_before"] + ")")
     return pattern, dict(raw["suffixes"]), frozenset(raw["not_names"])
 

@@ -495,8 +495,9 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     q_start = before_m[0] if before_m else num_start
     comparator = _resolve_comparator(lex, before, after, tail.more, value_high is not None, shape == "approximate")
     flags = []
-    # (a ? right before the number, even where it ended a sentence: 1?0万元 is a digit the source lost)
-    if (num_start and text[num_start - 1] == "?") or (raw.startswith("0") and not raw.startswith("0.") and len(raw) > 1):
+    # (a ? between digits, even where it ended a sentence: 1?0万元 is a digit the source lost; not 靠什么?12个)
+    lost = prev == "?" or (num_start >= 2 and text[num_start - 1] == "?" and text[num_start - 2].isdigit())
+    if lost or (raw.startswith("0") and not raw.startswith("0.") and len(raw) > 1):
         flags.append("corrupt_text")
     return Quantity(q_start, pos, text[q_start:pos], num_start, value, value_high,
                     tail.unit.base, tail.unit_text, comparator, before, after, shape, flags)

@@ -138,8 +138,7 @@ def test_a_chain_of_places_and_kinds_of_places_in_a_file_name(name, place, level
     assert (j.name, j.admin_level) == (place, level)
 
 
-@pytest.mark.parametrize("marker", ["范文{n}：{title}", "【范文{n}】\n{title}", "【篇{n}：{title}】", "篇{n}：{title}",
-                                    "第{n}篇\n{title}"])
+@pytest.mark.parametrize("marker", ["范文{n}：{title}", "【范文{n}】\n{title}", "【篇{n}：{title}】"])
 def test_a_compilation_splits_on_the_markers_sites_write(marker):
     """Each part is its own document, and takes its doc type and year from its own title, not the file's
     name (工作计划总结范文, of all its parts)."""
@@ -151,3 +150,12 @@ def test_a_compilation_splits_on_the_markers_sites_write(marker):
     unit = RawUnit("乡镇工作计划总结范文(3篇).txt", text, "utf-8", {})
     docs = documents_from_unit(unit)
     assert [(d.jurisdiction, d.doc_type) for d in docs] == [("青石镇", "work_plan"), ("柳河乡", "year_end_summary")]
+
+
+def test_an_outlines_parts_split_no_document():
+    """第一篇 and 篇一： head a plan outline's parts (and a summary's): no compilation markers."""
+    from extract.segment import split_parts
+
+    for text in ("青州市国民经济和社会发展第十五个五年规划纲要\n序言\n十四五时期,年均增长7.2%。\n第一篇\n开启新征程\n"
+                 "第二篇\n坚持创新驱动\n", "石河镇2023年工作总结\n篇一：产业发展\n新建大棚20个。\n篇二：民生保障\n新增就业300人。\n"):
+        assert len(split_parts(text)) == 1
