@@ -190,10 +190,17 @@ def _time_cue(text: str, report_year: int | None) -> int | None:
     return None if best is None else best[1]
 
 
-def _starting_year(t: dict, text: str, m: re.Match) -> bool:
-    """Whether the year ``m`` dates a from–to's starting value (由2020年的4.34万亿元增加到…)."""
-    return (t["starting_year_after"].match(text, m.end()) is not None
-            and t["starting_year_before"].search(text, max(0, m.start() - 2), m.start()) is not None)
+def _starting_year(t: dict, text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` dates a from–to's starting value (由2020年的4.34万亿元增加到…)."""
+    return (t["starting_year_after"].match(text, end) is not None
+            and t["starting_year_before"].search(text, max(0, start - 2), start) is not None)
+
+
+def _span_cue(t: dict, pattern: re.Pattern, words: str) -> re.Match | None:
+    """The first match of ``pattern`` (a span's words) in ``words`` outside a run of years one figure held
+    (连续五年稳定在…: the run is that figure's)."""
+    runs = [m.span() for m in t["run_of_years"].finditer(words)]
+    return next((m for m in pattern.finditer(words) if not any(a <= m.start() < b for a, b in runs)), None)
 
 
 def _time_hits(text: str, report_year: int | None) -> list[tuple[int, int, int, int]]:
@@ -207,8 +214,7 @@ def _time_hits(text: str, report_year: int | None) -> list[tuple[int, int, int, 
                  for m in t["relative"].finditer(text)]
     hits = [h for h in hits if not t["base_before"].search(text, max(0, h[0] - 4), h[0])
             and not t["base_after"].match(text, h[1])
-            and not (t["starting_year_after"].match(text, h[1])
-                     and t["starting_year_before"].search(text, max(0, h[0] - 2), h[0]))]  # (_starting_year)
+            and not _starting_year(t, text, h[0], h[1])]
     hits.sort()
     return hits
 
@@ -454,11 +460,10 @@ class _DocState:
                     # figure held, 粮食总产量达到132.6万吨,连续五年稳定在…, frames none)
                     first = _FIRST_FIGURE.search(opening)
                     opening = opening[:first.start()] if first else opening
-                    runs = [m.span() for m in t["run_of_years"].finditer(opening)]
                     found = [(m.start(), "multi_year") for p in ("multi_year_section", "multi_year")
-                             for m in [t[p].search(opening)] if m and not any(a <= m.start() < b for a, b in runs)]
+                             if (m := _span_cue(t, t[p], opening))]
                     found += [(m.start(), "year") for p in (t["single_year_framing"], _YEAR)
-                              for m in [p.search(opening)] if m and not _starting_year(t, opening, m)]
+                              for m in [p.search(opening)] if m and not _starting_year(t, opening, m.start(), m.end())]
                     closing = t["closing_year"].search(opening)  # 2025年是“十四五”收官之年。五年来: the span
                     cached = ("multi_year" if closing and t["closing_span"].search(opening, closing.end())
                               else min(found)[1] if found else "")
@@ -657,7 +662,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and not (modifies_after and not last_item)  # 、60%的…: its own noun
           and not (prev.q is not None and prev.q.end <= fig.clause_start  # …5.6万个;为312万名…: a new item
                    and text[fig.clause_start - 1:fig.clause_start] in _ITEM_ENDS
-                   and not _cue_tables()["growth_end"].search(subject))):  # (…230亿元;增长7%: the same thing's)
+                   and not t["growth_end"].search(subject))):  # (…230亿元;增长7%: the same thing's)
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
         # so the figure belongs to the subject the list started with
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit) + last_item, True
@@ -819,8 +824,7 @@ def _span_words(t: dict, words: str) -> bool:
     """Whether ``words`` name a span of years (五年来, “十四五”期间), not inside a run one figure held: in a
     sentence that dates its figure (2025年,全省连续五年保持粮食丰收,粮食总产量556.3亿斤) the run is the
     harvest's; without a date (连续五年实施…,共改造农村危房1.2万户) it is the total's span."""
-    runs = [m.span() for m in t["run_of_years"].finditer(words)]
-    return any(not any(a <= m.start() < b for a, b in runs) for m in t["multi_year"].finditer(words))
+    return _span_cue(t, t["multi_year"], words) is not None
 
 
 def _clause_end(text: str, pos: int, limit: int, reach: int) -> int:

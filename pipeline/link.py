@@ -427,9 +427,9 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
     for ti, t in enumerate(sorted(targets, key=lambda f: (f["doc_id"], f["span_start"]))):
         tkey = t["indicator_key"]
         if (tkey, t["unit"]) not in matches:
-            matches[(tkey, t["unit"])] = [(akey, level) for akey in by_key
-                                          if (level := compare_keys(tkey, akey, lx, weights, t["unit"])) is not None]
-        for akey, level in matches[(tkey, t["unit"])]:
+            matches[tkey, t["unit"]] = [(akey, level) for akey in by_key
+                                        if (level := compare_keys(tkey, akey, lx, weights, t["unit"])) is not None]
+        for akey, level in matches[tkey, t["unit"]]:
             tried = 0
             for rank, a in enumerate(by_key[akey]):  # best first: a few per key are enough to share them out
                 if (a["doc_id"] == t["doc_id"] or a["report_year"] is None or t["report_year"] is None
