@@ -41,12 +41,14 @@ def _patterns():
 
 
 def split_parts(text: str) -> list[Part]:
-    """A compilation (范文一, 范文二, …) becomes one Part per sample; other texts one Part."""
+    """A compilation (范文一, 范文二, …) becomes one Part per sample; other texts one Part. Text before the
+    first sample (the compilation's title and preface) is part 0, so that nothing of the file is lost."""
     part_re = _patterns()[0]
     heads = list(part_re.finditer(text))
     if len(heads) < 2:
         return [Part(None, None, text)]
-    parts = []
+    preface = text[:heads[0].start()].strip()
+    parts = [Part(0, None, preface)] if preface else []
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         n = next(v for v in m.groupdict().values() if v)  # the marker's number, whichever form it took

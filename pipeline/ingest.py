@@ -295,8 +295,10 @@ def documents_from_unit(unit: RawUnit) -> list[Document]:
     docs = []
     for p in parts:
         whole = p.number is None
+        # a sample may take what the compilation says of all its samples; its preface (part 0) speaks
+        # only for itself, not for the samples after it
         res = resolve_meta(unit.source_path, norm.text if whole else p.text, unit.meta, unit.sources,
-                           context=None if whole else norm.text)
+                           context=None if whole or p.number == 0 else norm.text)
         meta = res.meta
         part = p.number if p.number is not None else unit.row
         doc_id = make_doc_id(p.text, meta)

@@ -159,3 +159,18 @@ def test_an_outlines_parts_split_no_document():
     for text in ("青州市国民经济和社会发展第十五个五年规划纲要\n序言\n十四五时期,年均增长7.2%。\n第一篇\n开启新征程\n"
                  "第二篇\n坚持创新驱动\n", "石河镇2023年工作总结\n篇一：产业发展\n新建大棚20个。\n篇二：民生保障\n新增就业300人。\n"):
         assert len(split_parts(text)) == 1
+
+
+def test_a_compilations_preface_is_kept_as_part_0():
+    """Text before the first sample is no sample, but it is kept (nothing of a file is lost) as part 0, which
+    takes no place or year from the samples after it."""
+    from pipeline.ingest import RawUnit, documents_from_unit
+
+    text = ("乡镇工作总结范文(2篇)\n全市去年乡镇财政收入合计增长9%。\n"
+            "范文一：青石镇2019年工作总结\n今年全镇完成财政收入800万元。\n"
+            "范文二：柳河乡2019年工作总结\n今年全乡完成财政收入500万元。\n")
+    docs = documents_from_unit(RawUnit("乡镇工作总结范文.txt", text, "utf-8", {}))
+    assert [d.part for d in docs] == [0, 1, 2]
+    assert docs[0].text == "乡镇工作总结范文(2篇)\n全市去年乡镇财政收入合计增长9%。"
+    assert docs[0].jurisdiction is None and docs[1].jurisdiction == "青石镇"
+    assert "".join(d.text for d in docs).count("财政收入") == 3

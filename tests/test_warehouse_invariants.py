@@ -49,12 +49,12 @@ def test_facts_are_partitioned_by_report_year(corpus_warehouse):
     assert {"report_year=2003", "report_year=2025", "report_year=2026"} <= parts
 
 
-def test_township_compilation_is_three_documents(corpus_warehouse):
+def test_township_compilation_is_three_samples_and_its_preface(corpus_warehouse):
     con = connect_readonly(corpus_warehouse)
     parts = con.execute("SELECT part FROM documents WHERE source_path LIKE 'township/%' ORDER BY part").fetchall()
     juris = con.execute("SELECT DISTINCT jurisdiction FROM documents WHERE source_path LIKE 'provincial/%'").fetchall()
     con.close()
-    assert [p for (p,) in parts] == [1, 2, 3]
+    assert [p for (p,) in parts] == [0, 1, 2, 3]
     assert {"宁夏回族自治区"}.isdisjoint({j for (j,) in juris})
     assert {"广西壮族自治区", "新疆维吾尔自治区", "西藏自治区"} <= {j for (j,) in juris}
 
