@@ -377,8 +377,8 @@ def _local_government() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     if set(raw) != {"suffixes", "not_names", "name_ends_before"}:
         raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: keys must be suffixes, not_names, name_ends_before")
     suffixes = sorted(raw["suffixes"], key=len, reverse=True)
-    pattern = re.compile(r"(?:^|(?:19|20)\d{2}年度?|(?:范文|篇)[一二三四五六七八九十\d]+[:：]|[】\]])([\u4e00-\u9fff]{2,6}?(?:"
-                         + "|".join(suffixes) + "))"
+    pattern = re.compile(r"(?:^(?:关于)?|(?:19|20)\d{2}年度?|(?:范文|篇)[一二三四五六七八九十\d]+[:：]|[】\]])"
+                         r"([\u3400-\u4dbf\u4e00-\u9fff]{2,14}?(?:" + "|".join(suffixes) + "))"
                          r"(?=" + raw["name_ends_before"] + ")")
     return pattern, dict(raw["suffixes"]), frozenset(raw["not_names"])
 
@@ -390,7 +390,7 @@ def find_local_government(text: str) -> Jurisdiction | None:
     pattern, suffixes, not_names = _local_government()
     for m in pattern.finditer(text.strip()):
         name = m.group(1)
-        if name in not_names or any(name.endswith(n) for n in not_names):
+        if name in not_names or any(name.endswith(n) for n in not_names if n not in suffixes):
             continue
         return Jurisdiction(name, (), _local_level(name))
     return None
@@ -412,6 +412,20 @@ def find_place(text: str) -> Jurisdiction | None:
             name = _innermost_place(local.name)
             return resolve_jurisdiction(name) or Jurisdiction(name, (), _local_level(name))
     return found
+
+
+def full_form(name: str, text: str) -> str | None:
+    """The full name that ``text`` gives a place written short: 霁川州 is 霁川土家族苗族自治州, 石柱县 is
+    石柱土家族自治县 (a longer suffix that ends as the short one's, after the same stem); None where the text
+    has none."""
+    suffixes = _local_government()[1]
+    short = next((suf for suf in sorted(suffixes, key=len, reverse=True) if name.endswith(suf)), None)
+    longer = [suf for suf in suffixes if suf != short and short and suf.endswith(short)]
+    stem = name[:-len(short)] if short else ""
+    if not longer or len(stem) < 2:
+        return None
+    m = re.search(re.escape(stem) + r"[\u3400-\u4dbf\u4e00-\u9fff]{0,10}?(?:" + "|".join(longer) + ")", text)
+    return m.group(0) if m else None
 
 
 def _local_level(name: str) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from extract.lexicon import (doc_type_by_id, find_doc_type, find_jurisdiction, find_local_government, find_place,
-                             load_lexicon, resolve_jurisdiction)
+                             full_form, load_lexicon, resolve_jurisdiction)
 from extract.numerals import DIGITS
 
 LEXICON = Path(__file__).with_name("lexicons") / "metadata.yaml"
@@ -33,7 +33,7 @@ META_COLUMNS = ("jurisdiction", "admin_level", "report_year", "doc_type", "title
 COLUMN_ALIASES = {"province": "jurisdiction", "year": "report_year"}
 _KEYS = {"admin_levels", "year_only_digits", "year_range", "head_chars", "doc_type_openings", "speaker", "congress",
          "heading_max_chars", "review_heading", "plan_heading", "plan_sentence", "review_words", "self_words",
-         "not_name_chars", "min_mentions"}
+         "not_name_chars", "min_mentions", "signature_words", "signature_lines"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -75,6 +75,8 @@ class _Lexicon:
     self_words: dict
     not_name_chars: frozenset
     min_mentions: int
+    signature_words: tuple
+    signature_lines: int
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +105,8 @@ def lexicon() -> _Lexicon:
         self_words={k: tuple(v) for k, v in raw["self_words"].items()},
         not_name_chars=frozenset(raw["not_name_chars"]),
         min_mentions=int(raw["min_mentions"]),
+        signature_words=tuple(raw["signature_words"]),
+        signature_lines=int(raw["signature_lines"]),
     )
 
 
@@ -255,8 +259,23 @@ def _doc_type_from_text(head: str) -> str | None:
 
 
 def _jurisdiction_from_speaker(head: str):
+    """我代表浙江省人民政府: a gazetteer name; 我代表霁川土家族苗族自治州人民政府: one local government, named whole."""
     m = lexicon().speaker.search(head)
-    return find_jurisdiction(m.group(1)) if m else None
+    if not m:
+        return None
+    local = find_local_government(m.group(1))
+    return find_jurisdiction(m.group(1)) or (local if local is not None and local.name == m.group(1) else None)
+
+
+def _jurisdiction_from_signature(text: str):
+    """The body that signs a summary on one of its last lines (樟树坪街道办事处, 乌兰陶勒盖苏木人民政府)."""
+    lex = lexicon()
+    tail = text[-2000:].splitlines()
+    for line in [s.strip() for s in tail if s.strip()][-lex.signature_lines:]:
+        local = find_local_government(line)
+        if local is not None and line.startswith(local.name) and line[len(local.name):] in ("", *lex.signature_words):
+            return find_place(local.name)  # 株洲市荷塘区樟树坪街道办事处: the innermost place
+    return None
 
 
 def _jurisdiction_from_congress(head: str):
@@ -384,10 +403,11 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
                                ("file_name", lambda: find_place(name)),
                                ("title", lambda: title and find_place(title)),
                                ("text", lambda: (_jurisdiction_from_speaker(head) or _jurisdiction_from_congress(head)
-                                         or _self_named_government(text)))):
+                                         or _jurisdiction_from_signature(text) or _self_named_government(text)))):
             j = finder()
             if j:
-                meta["jurisdiction"], sources["jurisdiction"] = j.name, source
+                # a name written short (霁川州, in a file name) takes the full name the text gives it
+                meta["jurisdiction"], sources["jurisdiction"] = full_form(j.name, head) or j.name, source
                 meta.setdefault("admin_level", j.admin_level)
                 break
     if context is not None and context is not text and any(meta.get(key) is None for key in FIELDS):
