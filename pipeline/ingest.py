@@ -298,7 +298,7 @@ def documents_from_unit(unit: RawUnit) -> list[Document]:
         # a sample may take what the compilation says of all its samples; its preface (part 0) speaks
         # only for itself, not for the samples after it
         res = resolve_meta(unit.source_path, norm.text if whole else p.text, unit.meta, unit.sources,
-                           context=None if whole or p.number == 0 else norm.text)
+                           context=None if whole or p.number == 0 else norm.text, row=unit.row is not None)
         meta = res.meta
         part = p.number if p.number is not None else unit.row
         doc_id = make_doc_id(p.text, meta)

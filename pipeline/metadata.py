@@ -361,37 +361,40 @@ def _resolve_whole(source_path: str, text: str) -> Resolved:
 
 
 def resolve(source_path: str, text: str, given: dict, given_sources: dict | None = None,
-            context: str | None = None) -> Resolved:
+            context: str | None = None, row: bool = False) -> Resolved:
     """Metadata for one document: ``given`` (already cleaned) first, then the file name, the title line and the
     text. ``context`` is the text of the whole file when the document is one part of a compilation: what the
-    part does not state, the file may."""
+    part does not state, the file may; a part's own title comes before the file's name (工作计划总结范文(3篇)
+    speaks of all its parts). A ``row`` of a collection is read from its title and its text before the
+    collection's file name (乡镇总结.jsonl, 2024年收集.csv: a label of the whole collection, not of each row)."""
     meta = dict(given)
     sources = {k: (given_sources or {}).get(k, "manifest") for k in FIELDS if meta.get(k) is not None}
     name = Path(source_path).stem
     lex = lexicon()
     head = text[:lex.head_chars]
     title = meta.get("title") or title_line(text)
-
-    def take(key, value, source):
-        if meta.get(key) is None and value is not None:
-            meta[key] = value
-            sources[key] = source
-
-    # doc type: file name, title, opening; for one part of a compilation its own title first (the file's name,
-    # 工作计划总结范文(3篇), speaks of all its parts)
     part = context is not None and context is not text
-    if part:
-        take("doc_type", getattr(find_doc_type(title or ""), "id", None), "title")
-    take("doc_type", getattr(find_doc_type(name), "id", None), "file_name")
-    take("doc_type", getattr(find_doc_type(title or ""), "id", None), "title")
-    take("doc_type", _doc_type_from_text(head), "text")
-    # report year: file name, title, headings and sentences (by the doc type's offsets); a part's title first
-    if part:
-        take("report_year", _year_from_name(title or "", meta.get("doc_type"), title=True), "title")
-    take("report_year", _year_from_name(name, meta.get("doc_type")), "file_name")
-    take("report_year", _year_from_name(title or "", meta.get("doc_type"), title=True), "title")
-    if meta.get("report_year") is None:  # the headings are read only where nothing before gave the year
-        take("report_year", _year_from_headings(text, meta.get("doc_type")), "text")
+    order = ("title", "text", "file_name") if row else ("title", "file_name", "text") if part else (
+        "file_name", "title", "text")
+
+    def take(key, finders):
+        """The first value the sources give, in the document's order of evidence."""
+        if meta.get(key) is not None:
+            return
+        for source in order:
+            value = finders[source]()
+            if value is not None:
+                meta[key], sources[key] = value, source
+                return
+
+    take("doc_type", {"file_name": lambda: getattr(find_doc_type(name), "id", None),
+                      "title": lambda: getattr(find_doc_type(title or ""), "id", None),
+                      "text": lambda: _doc_type_from_text(head)})
+    # report year: a part's or a row's title is read as a title (a work plan's names the year it plans);
+    # the headings and sentences are read last, by the doc type's offsets
+    take("report_year", {"file_name": lambda: _year_from_name(name, meta.get("doc_type")),
+                         "title": lambda: _year_from_name(title or "", meta.get("doc_type"), title=True),
+                         "text": lambda: _year_from_headings(text, meta.get("doc_type"))})
     # jurisdiction: a name the manifest gives is normalised through the gazetteer
     if meta.get("jurisdiction") is not None:
         j = resolve_jurisdiction(meta["jurisdiction"]) or find_local_government(meta["jurisdiction"])
@@ -399,17 +402,15 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
             meta["jurisdiction"] = j.name if j.aliases or j.name == meta["jurisdiction"] else meta["jurisdiction"]
             meta.setdefault("admin_level", j.admin_level)
     else:
-        for source, finder in ((("title", lambda: title and find_place(title)),) if part else ()) + (
-                               ("file_name", lambda: find_place(name)),
-                               ("title", lambda: title and find_place(title)),
-                               ("text", lambda: (_jurisdiction_from_speaker(head) or _jurisdiction_from_congress(head)
-                                         or _jurisdiction_from_signature(text) or _self_named_government(text)))):
-            j = finder()
-            if j:
-                # a name written short (霁川州, in a file name) takes the full name the text gives it
-                meta["jurisdiction"], sources["jurisdiction"] = full_form(j.name, head) or j.name, source
-                meta.setdefault("admin_level", j.admin_level)
-                break
+        take("jurisdiction", {"file_name": lambda: find_place(name),
+                              "title": lambda: title and find_place(title) or None,
+                              "text": lambda: (_jurisdiction_from_speaker(head) or _jurisdiction_from_congress(head)
+                                               or _jurisdiction_from_signature(text) or _self_named_government(text))})
+        j = meta.get("jurisdiction")
+        if j is not None:
+            # a name written short (霁川州, in a file name) takes the full name the text gives it
+            meta["jurisdiction"] = full_form(j.name, head) or j.name
+            meta.setdefault("admin_level", j.admin_level)
     if context is not None and context is not text and any(meta.get(key) is None for key in FIELDS):
         whole = _resolve_whole(source_path, context)
         for key in FIELDS:

@@ -128,3 +128,17 @@ def test_earlier_year_targets_are_guarded_by_the_int_targets_suite():
     frame["restated"] = [False, True, False]
     big = pd.concat([frame] + [frame.iloc[[0]]] * 200, ignore_index=True)   # 1 of 203 is under 1%
     assert _Gx().run("int_targets", big) == []
+
+
+def test_a_collections_rows_are_read_before_its_file_name(tmp_path):
+    """A collection's file name labels the whole collection (乡镇总结, 2024年收集): each row's own title and
+    text come first, and the file name only where they say nothing."""
+    path = tmp_path / "2024年乡镇总结收集.csv"
+    path.write_text("content\n"
+                    "\"2026年青山县政府工作报告\n各位代表:\n一、2025年工作回顾\n全县生产总值增长5.2%。\"\n"
+                    "\"今年以来,全镇完成财政收入800万元。\"\n", encoding="utf-8")
+    first, second = _docs(path, path.name, {})
+    assert (first.doc_type, first.report_year, first.jurisdiction) == ("government_work_report", 2026, "青山县")
+    assert (first.doc_type_source, first.report_year_source) == ("title", "title")
+    assert (second.doc_type, second.report_year) == ("year_end_summary", 2024)
+    assert second.report_year_source == "file_name"
