@@ -1049,6 +1049,13 @@ def _normalise_indicator(subject: str) -> str:
     return s[-24:] if s else ""
 
 
+def _commits_onward(text: str, cue_end: int, clause_start: int) -> bool:
+    """A commitment word (力争, 确保) in an earlier clause of the sentence binds a figure across commas (力争全年
+    地区生产总值增长8%,财政收入增长10%), not across the end of a list's item (确保粮食产量稳定在50万吨以上;
+    新改建农村公路1000公里)."""
+    return not any(mark in text[cue_end:clause_start] for mark in _ITEM_ENDS)
+
+
 def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_span: tuple[int, int],
                   time_cue: tuple[int | None, str | None]) -> tuple[str, str | None, str]:
     """Kind from the kind cue nearest the number (clause, then the sentence before it), else from
@@ -1076,7 +1083,8 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
                 hits = [h for h in hits if h[2] == default_kind]  # mixed cues: the default kind decides
             _, _, kind, commitment = max(hits, key=lambda h: (h[1], h[2] == "target"))
             if kind == "target":
-                commitment = next((c for _, _, k, c in sorted(hits, reverse=True) if k == "target" and c), None)
+                commitment = next((c for _, e, k, c in sorted(hits, reverse=True) if k == "target" and c and (
+                    name == "clause" or _commits_onward(st.text, e, clause_span[0]))), None)
             return kind, commitment, name
     year, where = time_cue
     if year is not None:
