@@ -58,6 +58,7 @@ _HALF = load_lexicon().numerals["half"]
 _IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, reverse=True))))
 _IDIOM_REACH = max(map(len, _G["idioms"]))
 _CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
+_AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
 _RESPECTIVELY = _G["respectively"]
 _LIST_ITEM = re.compile(_G["list_item_separator"])
@@ -660,12 +661,15 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = prev.subject, True
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
           and not (modifies_after and not last_item)  # 、60%的…: its own noun
+          # 增长7%以上、力争达到8%: an aim for the same figure, in its unit, is no second figure of that
+          # subject (增长6.5%以上,力争达到3.86万元 is: a level after a growth)
+          and not (prev.q is not None and prev.q.unit == q.unit and _AIM.search(last_item))
           and not (prev.q is not None and prev.q.end <= fig.clause_start  # …5.6万个;为312万名…: a new item
                    and text[fig.clause_start - 1:fig.clause_start] in _ITEM_ENDS
                    and not t["growth_end"].search(subject))):  # (…230亿元;增长7%: the same thing's)
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
         # so the figure belongs to the subject the list started with
-        subject, fig.inherited = _inherited_subject(prev.subject, q.unit) + last_item, True
+        subject, fig.inherited = _inherited_subject(prev.subject, q.unit) + _AIM.sub("", last_item), True
     elif (prev.fact is not None and prev.q is not None
           and _ELIDED_AFTER.match(text, prev.q.end)  # 粮食播种面积1.1亿亩、产量…; …72.3万亩,总产量…
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
