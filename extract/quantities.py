@@ -148,8 +148,22 @@ def _before_by_last_char() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+_REACHES_OVER_VERB = "…"  # a before-word written with it is an adverb: a short verb may stand before the number
+
+
+@lru_cache(maxsize=1)
+def _adverb_before_re() -> re.Pattern | None:
+    """An adverb comparator (最多…, 至少…) and the short verb after it, ending where the number starts
+    (最多补助50万元, 至少建成20个): up to three Chinese characters, none a numeral."""
+    words = [w[:-1] for w in _tables()[1] if w.endswith(_REACHES_OVER_VERB) and len(w) > 1]
+    if not words:
+        return None
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?:(?![{CHINESE_NUMERAL_CHARS}])[\u4e00-\u9fff]){{1,3}}$")
+
+
 def _match_before(before: tuple[str, ...], text: str, start: int, pos: int) -> tuple[int, str] | None:
-    """The comparator word that ends (spaces aside) right before ``pos``: its start and the word."""
+    """The comparator word that ends (spaces aside) right before ``pos``: its start and the word; or an adverb
+    comparator a short verb away (its start and the word as listed, with its …)."""
     end = pos
     while end > start and text[end - 1] == " ":
         end -= 1
@@ -158,6 +172,9 @@ def _match_before(before: tuple[str, ...], text: str, start: int, pos: int) -> t
     for w in _before_by_last_char().get(text[end - 1], ()):
         if end - len(w) >= start and text.endswith(w, 0, end):
             return end - len(w), w
+    if (adverb := _adverb_before_re()) is not None and (m := adverb.search(text, max(start, end - 8), end)):
+        word = next(w for w in _tables()[1] if w.endswith(_REACHES_OVER_VERB) and text.startswith(w[:-1], m.start()))
+        return m.start(), word
     return None
 
 
