@@ -154,6 +154,15 @@ _REACHES_OVER_VERB = "…"  # a before-word written with it is an adverb: a shor
 
 
 @lru_cache(maxsize=1)
+def _shadowing_words() -> frozenset[str]:
+    """Before-words listed eq that end in a shorter listed word (通过, 打破 end in 过, 破): they only say that
+    word is none there."""
+    lex, before, _ = _tables()
+    return frozenset(w for w in before if lex.comparators_before[w] == "eq"
+                     and any(o != w and w.endswith(o) for o in before))
+
+
+@lru_cache(maxsize=1)
 def _adverb_before_re() -> re.Pattern | None:
     """An adverb comparator (最多…, 至少…) and the short verb after it, ending where the number starts
     (最多补助50万元, 至少建成20个): up to three Chinese characters, none a numeral."""
@@ -173,7 +182,7 @@ def _match_before(before: tuple[str, ...], text: str, start: int, pos: int) -> t
         return None
     for w in _before_by_last_char().get(text[end - 1], ()):
         if end - len(w) >= start and text.endswith(w, 0, end):
-            return end - len(w), w
+            return None if w in _shadowing_words() else (end - len(w), w)
     if (adverb := _adverb_before_re()) is not None and (m := adverb.search(text, max(start, end - 8), end)):
         word = next(w for w in _tables()[1] if w.endswith(_REACHES_OVER_VERB) and text.startswith(w[:-1], m.start()))
         return m.start(), word
@@ -476,8 +485,12 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
                      Unit(f"{tail.unit.surface}{sep}{per}", f"{tail.unit.base}{sep}{per}"), f"{tail.unit_text}{sep}{per}",
                      tail.more)
     if (_CLASS_SUFFIX.match(text, tail.end) and not _match_after(lex, text, tail.end)
-            and not lex.compiled["before_at"].match(text, tail.end)):
+            and not ((bm := lex.compiled["before_at"].match(text, tail.end))
+                     and (_NUMBER.match(text, bm.end()) or _match_scale(lex, text, bm.end())))):
         return None  # 百万吨级码头, 24小时自助服务: a class or a kind, not a quantity (39天破亿 is a count of days)
+    if (chinese and raw[0] in SMALL_UNITS and tail.unit.base in lex.no_bare_scale
+            and _counted_after(lex, text, tail.end, limit)):
+        return None  # 营收过百亿元企业, 千亿元产业集群: a round amount right before a noun names a class of it
     if value_high is None:
         # 十三亿五千 and its scale 万 are one numeral: 13亿 + 5000万, not (13亿 + 5000) × 万
         value = parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text else value * tail.scale
