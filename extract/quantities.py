@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,7 +21,7 @@ _NUMBER_CHARS = frozenset("0123456789" + CHINESE_NUMERAL_CHARS + FINANCIAL_CHARS
 
 # a number glued to a letter, a digit or a point before it (G20, PM2.5, G5成渝) is no quantity's start:
 # these characters, as a pattern's class and as a set
-_GLUED_CLASS = "A-Za-z0-9."
+_GLUED_CLASS = "A-Za-z0-9./"  # (/: the day of 2025/3/15, the denominator of 1/3)
 _GLUED_AFTER = frozenset(c for c in map(chr, range(128)) if re.fullmatch(f"[{_GLUED_CLASS}]", c))
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -46,7 +47,7 @@ _TENTHS_LOW = re.compile(f"(?<![{_GLUED_CLASS}])([1-9" + "".join(k for k, v in D
                          + "|".join(map(re.escape, _NUMERALS["range_words"])) + ")\\s*$")
 _SEVERAL_RANGE = tuple(Decimal(x) for x in _NUMERALS["several_range"])
 _APPROX_PAIRS = frozenset(_NUMERALS["approximate_pairs"])
-_CLASS_SUFFIX = _NUMERALS["class_suffix"]
+_CLASS_SUFFIX = re.compile(_NUMERALS["class_suffix"])
 _SIGNED_UNITS = frozenset(_NUMERALS["signed_units"])
 _HALF_ENDS = re.compile(r"[\s,;:。!?、)]|$")
 _INCLUSIVE = re.compile(_NUMERALS["inclusive_mark"])
@@ -133,6 +134,7 @@ def _tables():
                re.compile(rf"(?P<scale>{scales})(?P<more>[{more}])"))
     lex.compiled["scale_at"] = _words_at(lex.scales)
     lex.compiled["after_at"] = _words_at(lex.comparators_after)
+    lex.compiled["before_at"] = _words_at(w for w in before if not w.endswith(_REACHES_OVER_VERB))
     lex.compiled["date_at"] = _words_at(lex.date_units)
     lex.compiled["figure_coordinator"] = re.compile(lex.grammar["figure_coordinator"])
     nouns = "|".join(map(re.escape, sorted(lex.implied_units, key=len, reverse=True)))
@@ -148,8 +150,31 @@ def _before_by_last_char() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+_REACHES_OVER_VERB = "…"  # a before-word written with it is an adverb: a short verb may stand before the number
+
+
+@lru_cache(maxsize=1)
+def _shadowing_words() -> frozenset[str]:
+    """Before-words listed eq that end in a shorter listed word (通过, 打破 end in 过, 破): they only say that
+    word is none there."""
+    lex, before, _ = _tables()
+    return frozenset(w for w in before if lex.comparators_before[w] == "eq"
+                     and any(o != w and w.endswith(o) for o in before))
+
+
+@lru_cache(maxsize=1)
+def _adverb_before_re() -> re.Pattern | None:
+    """An adverb comparator (最多…, 至少…) and the short verb after it, ending where the number starts
+    (最多补助50万元, 至少建成20个): up to three Chinese characters, none a numeral."""
+    words = [w[:-1] for w in _tables()[1] if w.endswith(_REACHES_OVER_VERB) and len(w) > 1]
+    if not words:
+        return None
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?:(?![{CHINESE_NUMERAL_CHARS}])[\u4e00-\u9fff]){{1,3}}$")
+
+
 def _match_before(before: tuple[str, ...], text: str, start: int, pos: int) -> tuple[int, str] | None:
-    """The comparator word that ends (spaces aside) right before ``pos``: its start and the word."""
+    """The comparator word that ends (spaces aside) right before ``pos``: its start and the word; or an adverb
+    comparator a short verb away (its start and the word as listed, with its …)."""
     end = pos
     while end > start and text[end - 1] == " ":
         end -= 1
@@ -157,7 +182,10 @@ def _match_before(before: tuple[str, ...], text: str, start: int, pos: int) -> t
         return None
     for w in _before_by_last_char().get(text[end - 1], ()):
         if end - len(w) >= start and text.endswith(w, 0, end):
-            return end - len(w), w
+            return None if w in _shadowing_words() else (end - len(w), w)
+    if (adverb := _adverb_before_re()) is not None and (m := adverb.search(text, max(start, end - 8), end)):
+        word = next(w for w in _tables()[1] if w.endswith(_REACHES_OVER_VERB) and text.startswith(w[:-1], m.start()))
+        return m.start(), word
     return None
 
 
@@ -456,8 +484,13 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         tail = _Tail(tail.end + len(sep) + len(per), tail.scale, tail.scale_text,
                      Unit(f"{tail.unit.surface}{sep}{per}", f"{tail.unit.base}{sep}{per}"), f"{tail.unit_text}{sep}{per}",
                      tail.more)
-    if text.startswith(_CLASS_SUFFIX, tail.end):
-        return None  # 百万吨级码头: a class, not a quantity
+    if (_CLASS_SUFFIX.match(text, tail.end) and not _match_after(lex, text, tail.end)
+            and not ((bm := lex.compiled["before_at"].match(text, tail.end))
+                     and (_NUMBER.match(text, bm.end()) or _match_scale(lex, text, bm.end())))):
+        return None  # 百万吨级码头, 24小时自助服务: a class or a kind, not a quantity (39天破亿 is a count of days)
+    if (chinese and raw[0] in SMALL_UNITS and tail.unit.base in lex.no_bare_scale
+            and _counted_after(lex, text, tail.end, limit)):
+        return None  # 营收过百亿元企业, 千亿元产业集群: a round amount right before a noun names a class of it
     if value_high is None:
         # 十三亿五千 and its scale 万 are one numeral: 13亿 + 5000万, not (13亿 + 5000) × 万
         value = parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text else value * tail.scale
@@ -567,9 +600,9 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
             h2, _ = resolve_approximate(m2.group("tenths"))
             if h2 is not None and h2 * 10 > value:
                 high, pos = h2 * 10, m2.end()
-    elif m.group("anum"):  # 1/3: a share only where it is a proper fraction, and no date (7/8月)
-        a, d = Decimal(m.group("anum")), Decimal(m.group("aden"))
-        if not 0 < a < d or _is_date_unit(lex, text, m.end()):
+    elif m.group("anum"):  # 1/3: a share only where it is a proper fraction in lowest terms, and no date (7/8月,
+        a, d = Decimal(m.group("anum")), Decimal(m.group("aden"))  # 3/15前: a month and a day)
+        if not 0 < a < d or math.gcd(int(a), int(d)) != 1 or _is_date_unit(lex, text, m.end()):
             return None
         value, unit, high, pos = (a / d * 100).quantize(_SHARE_PLACES), "%", None, m.end()
     else:
