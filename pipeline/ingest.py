@@ -70,6 +70,7 @@ class Document:
     report_year_source: str | None = None
     doc_type_source: str | None = None
     meta_warnings: list[str] = field(default_factory=list)  # "field: message", shown in `warnings`
+    content_key: str = ""  # the looser key copies of one document share (``content_key``): the build's dedupe
 
 
 @dataclass
@@ -302,6 +303,7 @@ def documents_from_unit(unit: RawUnit) -> list[Document]:
         meta = res.meta
         part = p.number if p.number is not None else unit.row
         doc_id = make_doc_id(p.text, meta)
+        key = content_key(p.text if p.number in (None, 0) else without_marker(p.text), meta)
         flags = ["corrupt_text"] if "corrupt_text" in norm.flags and is_corrupt(p.text) else []
         docs.append(Document(
             doc_id=doc_id, source_path=unit.source_path, part=part,
@@ -310,7 +312,8 @@ def documents_from_unit(unit: RawUnit) -> list[Document]:
             doc_type=meta.get("doc_type"), source_url=meta.get("source_url"), text=p.text,
             n_chars=len(p.text), encoding=unit.encoding, flags=flags,
             jurisdiction_source=res.sources.get("jurisdiction"), report_year_source=res.sources.get("report_year"),
-            doc_type_source=res.sources.get("doc_type"), meta_warnings=unit.warnings + res.warnings))
+            doc_type_source=res.sources.get("doc_type"), meta_warnings=unit.warnings + res.warnings,
+            content_key=key))
     return docs
 
 
@@ -318,3 +321,35 @@ def make_doc_id(text: str, meta: dict) -> str:
     """Stable id from the document's content and the metadata that changes its facts."""
     key = "\x1f".join([text, str(meta.get("jurisdiction")), str(meta.get("report_year")), str(meta.get("doc_type"))])
     return "d" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:23]
+
+
+# what copies of one text write differently once normalised (NFKC has made full-width ASCII half-width): the
+# ideographic full stop and enumeration comma, curly quotes, book-title and lenticular brackets, dashes
+_LOOSE_FOLD = str.maketrans({"。": ".", "、": ",", "“": '"', "”": '"', "‘": "'", "’": "'", "《": "<", "》": ">",
+                             "〈": "<", "〉": ">", "【": "[", "】": "]", "—": "-", "–": "-", "―": "-"})
+_ANY_SPACE = re.compile(r"\s+")
+# a compilation's marker at the head of a sample (范文一, 【范文二】, 【篇三：title】, 范文四：title), with any
+# site words before it: what a standalone copy of the sample does not write
+_MARKER_HEAD = re.compile(r"^.{0,40}?(?:范文|篇)[一二三四五六七八九十\d]+[\s:：】\]]*")
+
+
+def without_marker(text: str) -> str:
+    """A compilation's sample without its marker (its title after the marker stays)."""
+    first, nl, rest = text.partition("\n")
+    first = _MARKER_HEAD.sub("", first, count=1).rstrip("】] ")
+    return (first + nl + rest).lstrip("\n")
+
+
+def fold_text(text: str) -> str:
+    """``text`` with no whitespace and one form of each punctuation mark copies write differently."""
+    return _ANY_SPACE.sub("", text.translate(_LOOSE_FOLD))
+
+
+def content_key(text: str, meta: dict) -> str:
+    """What copies of one document share however a site, an export or an editor wrote them: the text with no
+    whitespace at all (blank lines, indents, a space after a comma, NBSP) and one form of each punctuation mark
+    (。 and ., 、 and ,), with the metadata that changes its facts. Nothing that tells two reports apart is
+    folded away: every character but whitespace stays, digits and decimal points too."""
+    key = "\x1f".join([fold_text(text), str(meta.get("jurisdiction")), str(meta.get("report_year")),
+                       str(meta.get("doc_type"))])
+    return "k" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:23]
