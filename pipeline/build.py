@@ -104,6 +104,11 @@ def scan(raw_dir: Path, previous_ledger: dict[str, dict],
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             rejected.append((rel, "a symbolic link out of the raw folder: not read"))
             continue
+        if path.name.lower() == "manifest.csv" and path.parent != raw_dir:
+            rejected.append((rel, "a manifest.csv is read only at the root of the raw folder: this one is not read "
+                                  "(neither as a manifest nor as a collection; its rows belong in the root's "
+                                  "manifest.csv, with paths from the root)"))
+            continue
         if path.suffix.lower() not in SUPPORTED:
             rejected.append((rel, f"unsupported file type {path.suffix or '(none)'}"))
             continue

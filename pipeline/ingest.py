@@ -201,8 +201,12 @@ def _collection_rows(path: Path, data: bytes) -> Iterator[tuple[int, dict | Inpu
     text, enc = decode_bytes(data)
     if path.suffix.lower() == ".csv":
         reader = csv.DictReader(io.StringIO(text))
+        columns = {_column(k) for k in reader.fieldnames or () if k}
+        if not columns & set(TEXT_COLUMNS):
+            raise InputError(f"row 1: no text column ({', '.join(TEXT_COLUMNS)}, in any case): the header names "
+                             f"{', '.join(sorted(columns)) or 'none'}")
         for i, row in enumerate(reader, start=1):
-            yield i, {k.strip().lstrip("\ufeff"): v for k, v in row.items() if k}
+            yield i, {_column(k): v for k, v in row.items() if k}
     else:
         for i, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
@@ -212,7 +216,15 @@ def _collection_rows(path: Path, data: bytes) -> Iterator[tuple[int, dict | Inpu
             except json.JSONDecodeError as exc:
                 yield i, InputError(f"line {i}: invalid JSON: {exc.msg}")
                 continue
-            yield i, obj if isinstance(obj, dict) else InputError(f"line {i}: a JSON object was expected")
+            if not isinstance(obj, dict):
+                yield i, InputError(f"line {i}: a JSON object was expected")
+                continue
+            yield i, {_column(k): v for k, v in obj.items() if isinstance(k, str) and k.strip()}
+
+
+def _column(name: str) -> str:
+    """A collection's column name as it is matched: no BOM or spaces around it, any case (Content, TEXT)."""
+    return name.strip().lstrip("\ufeff").strip().lower()
 
 
 # ---------------------------------------------------------------- metadata
@@ -266,9 +278,18 @@ def read_units(path: Path, rel: str, data: bytes, manifest_row: dict,
                     raise row
                 row_errors.append(str(row))
                 continue
-            col = next((c for c in TEXT_COLUMNS if row.get(c)), None)
+            col = next((c for c in TEXT_COLUMNS if row.get(c) is not None and str(row[c]).strip()), None)
             if col is None:
-                raise InputError(f"row {i}: no text column ({', '.join(TEXT_COLUMNS)})")
+                if not any(str(v).strip() for v in row.values() if v is not None):
+                    continue  # an empty row (a spreadsheet's trailing ,,,): nothing to read, nothing lost
+                has = [c for c in TEXT_COLUMNS if c in row]
+                where = "row" if suffix == ".csv" else "line"
+                empty = InputError(f"{where} {i}: empty text ({has[0]})" if has else
+                                   f"{where} {i}: no text column ({', '.join(TEXT_COLUMNS)})")
+                if row_errors is None:
+                    raise empty
+                row_errors.append(str(empty))
+                continue
             text = str(row[col])
             if len(text.encode("utf-8")) > MAX_DOCUMENT_BYTES:
                 too_big = InputError(f"row {i}: too large for one document (the limit is {_mb(MAX_DOCUMENT_BYTES)})")

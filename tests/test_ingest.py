@@ -174,3 +174,48 @@ def test_a_compilations_preface_is_kept_as_part_0():
     assert docs[0].text == "乡镇工作总结范文(2篇)\n全市去年乡镇财政收入合计增长9%。"
     assert docs[0].jurisdiction is None and docs[1].jurisdiction == "青石镇"
     assert "".join(d.text for d in docs).count("财政收入") == 3
+
+
+def test_an_empty_row_of_a_collection_costs_only_itself(tmp_path):
+    """A spreadsheet's empty text cell, its trailing ,,, rows and a .jsonl's {"text": ""} lose no other row;
+    headers are matched in any case (Content, TEXT); an empty text with metadata is listed with its row."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    a = "2025年浙江省政府工作报告\n主要预期目标是:地区生产总值增长5.5%左右。"
+    b = "2025年湖南省政府工作报告\n主要预期目标是:地区生产总值增长5.6%左右。"
+    c = "2025年江西省政府工作报告\n主要预期目标是:地区生产总值增长5.7%左右。"
+    rows = f'Title,Content,Province,YEAR\n浙江,"{a}",浙江,2025\n湖南,,湖南,2025\n湖南,"{b}",湖南,2025\n,,,\n,,,\n'
+    (raw / "汇总.csv").write_bytes(rows.encode("gb18030"))
+    (raw / "rows.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (
+        {"TEXT": c, "Province": "江西"}, {"text": "", "province": "安徽"}, {"text": "  "}, {})) + "\n", encoding="utf-8")
+    rep = build(raw, tmp_path / "wh", progress=False)
+    con = connect_readonly(tmp_path / "wh")
+    docs = con.execute("SELECT source_path, part, jurisdiction FROM documents ORDER BY 1, 2").fetchall()
+    rejected = sorted(con.execute("SELECT source_path, reason FROM rejected_documents").fetchall())
+    con.close()
+    assert docs == [("rows.jsonl", 1, "江西省"), ("汇总.csv", 1, "浙江省"), ("汇总.csv", 3, "湖南省")]
+    # a row with nothing in it (,,, or {}, or blanks only) is no document and no loss: not listed
+    assert rejected == [("rows.jsonl", "line 2: empty text (text)"), ("汇总.csv", "row 2: empty text (content)")]
+    assert rep.documents == 3
+
+
+def test_a_collection_without_a_text_column_says_which_columns_it_has():
+    from pathlib import Path
+
+    from pipeline.ingest import read_units
+
+    with pytest.raises(InputError, match="no text column .* the header names 标题, 正文"):
+        read_units(Path("a.csv"), "a.csv", "标题,正文\n甲,乙\n".encode(), {}, [])
+
+
+def test_a_manifest_in_a_subfolder_is_no_collection(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "汇总").mkdir(parents=True)
+    (raw / "2025年浙江省政府工作报告.txt").write_text(SENTENCE, encoding="utf-8")
+    (raw / "汇总" / "manifest.csv").write_text("path,report_year\nx.txt,2025\n", encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False, strict=True)
+    con = connect_readonly(tmp_path / "wh")
+    rejected = con.execute("SELECT source_path, reason FROM rejected_documents").fetchall()
+    con.close()
+    assert len(rejected) == 1 and rejected[0][0] == "汇总/manifest.csv"
+    assert rejected[0][1].startswith("a manifest.csv is read only at the root of the raw folder")
