@@ -219,3 +219,87 @@ def test_a_manifest_in_a_subfolder_is_no_collection(tmp_path):
     con.close()
     assert len(rejected) == 1 and rejected[0][0] == "汇总/manifest.csv"
     assert rejected[0][1].startswith("a manifest.csv is read only at the root of the raw folder")
+
+
+REPORT_LINE = "2025年云岭县政府工作报告\n全县地区生产总值完成98.6亿元,增长5.8%;城镇新增就业3200人。\n" * 8
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b"")],
+                         ids=["utf8", "utf8_bom", "gbk"])
+def test_a_bad_byte_is_replaced_not_the_file_lost(encoding, bom):
+    from pipeline.ingest import decode_text
+
+    head = REPORT_LINE[:40].encode(encoding)
+    data = bom + head + b"\xff" + REPORT_LINE[40:].encode(encoding)
+    text, enc, bad = decode_text(data)
+    assert bad == [len(bom) + len(head)] and text.count("\ufffd") == 1
+    assert text.replace("\ufffd", "") == REPORT_LINE and enc.startswith(encoding[:3])
+
+
+def test_a_utf16_file_cut_at_an_odd_byte_and_a_text_cut_mid_character_are_read():
+    from pipeline.ingest import decode_text
+
+    text, enc, bad = decode_text(b"\xff\xfe" + REPORT_LINE.encode("utf-16-le") + b"\x00"[:1])
+    assert enc == "utf-16" and text.startswith(REPORT_LINE) and len(bad) == 1
+    text, enc, bad = decode_text(REPORT_LINE.encode("utf-8")[:-2])
+    assert enc == "utf-8" and len(bad) == 1
+
+
+def test_too_many_bad_bytes_say_where_the_first_is():
+    from pipeline.ingest import decode_text
+
+    data = b"\xff".join(line.encode("utf-8") for line in REPORT_LINE.split("\n"))  # a bad byte on every line
+    first = len(REPORT_LINE.split("\n")[0].encode("utf-8"))
+    with pytest.raises(InputError, match=rf"undecodable: .*more than 2 bad bytes, the first at offset {first}\)"):
+        decode_text(data)
+    with pytest.raises(InputError, match=rf"undecodable as utf-8-sig .*the first at offset {first + 3}$"):
+        decode_text(b"\xef\xbb\xbf" + data)
+
+
+def test_a_file_with_a_bad_byte_behind_a_bom_is_a_flagged_document_not_an_internal_error(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    data = REPORT_LINE.encode("utf-8")
+    (raw / "2025年云岭县政府工作报告.txt").write_bytes(b"\xef\xbb\xbf" + data[:200] + b"\x80" + data[200:])
+    (raw / "2026年青海省政府工作报告.txt").write_bytes(b"\xff\xfe" + SENTENCE.encode("utf-16-le") + b"\x00")
+    rep = build(raw, tmp_path / "wh", progress=False, strict=True)
+    assert rep.documents == 2 and rep.rejected == 0 and rep.errors == 0
+    con = connect_readonly(tmp_path / "wh")
+    flags = dict(con.execute("SELECT source_path, flags FROM documents").fetchall())
+    warned = con.execute("SELECT source_path, field, message FROM warnings WHERE field = 'encoding' "
+                         "ORDER BY 1").fetchall()
+    con.close()
+    assert flags["2025年云岭县政府工作报告.txt"] == ["corrupt_text"]
+    assert [(p, f) for p, f, _ in warned] == [("2025年云岭县政府工作报告.txt", "encoding"),
+                                             ("2026年青海省政府工作报告.txt", "encoding")]
+    assert "at byte 203" in warned[0][2]
+
+
+@pytest.mark.parametrize("manifest", [b"", b"\x00\x01\x02\xff" * 300], ids=["empty", "binary"])
+def test_an_unreadable_manifest_is_a_warning_and_the_build_goes_on(tmp_path, manifest):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "2025年浙江省政府工作报告.txt").write_text(SENTENCE, encoding="utf-8")
+    (raw / "manifest.csv").write_bytes(manifest)
+    rep = build(raw, tmp_path / "wh", progress=False, strict=True)
+    assert rep.documents == 1
+    con = connect_readonly(tmp_path / "wh")
+    warned = con.execute("SELECT source_path, field, message FROM warnings").fetchall()
+    con.close()
+    assert [(p, f) for p, f, _ in warned] == [("manifest.csv", "manifest")]
+    assert warned[0][2].startswith("not used: ")
+
+
+def test_a_gbk_manifest_with_a_bad_byte_keeps_its_other_rows(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (raw / "b.txt").write_text(SENTENCE.replace("浙江", "湖南"), encoding="utf-8")
+    rows = "path,jurisdiction,title\na.txt,浙江省,浙江省政府工作报告全文\n".encode("gbk")
+    rows += "b.txt,湖南省,湖南".encode("gbk") + b"\xff" + "省政府工作报告全文\n".encode("gbk")
+    (raw / "manifest.csv").write_bytes(rows)
+    build(raw, tmp_path / "wh", progress=False, strict=True)
+    con = connect_readonly(tmp_path / "wh")
+    titles = dict(con.execute("SELECT source_path, title FROM documents").fetchall())
+    con.close()
+    assert titles["a.txt"] == "浙江省政府工作报告全文" and titles["b.txt"].startswith("湖南")
