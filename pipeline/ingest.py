@@ -200,11 +200,66 @@ def read_html_text(data: bytes) -> tuple[str, str, list[int]]:
     text, enc, bad = decode_text(data)
     soup = BeautifulSoup(text, "lxml")
     drop_page_chrome(soup)
-    blocks = [el.get_text(" ", strip=True) for el in soup.find_all(["p", "h1", "h2", "h3", "h4", "li", "div", "td"])
-              if not el.find(["p", "div", "li", "td"])]
-    body = "\n".join(b for b in blocks if b) or soup.get_text("\n", strip=True)
     title = soup.title.get_text(strip=True) if soup.title else None
+    if soup.head is not None:
+        soup.head.decompose()
+    body = html_text(soup.body or soup)
     return (f"{title}\n{body}" if title and not body.startswith(title) else body), enc, bad
+
+
+# elements that stand on lines of their own (a page's blocks); any other element is inline, inside a line
+_HTML_BLOCKS = frozenset("""address article aside blockquote body center dd details dialog dir div dl dt fieldset
+figcaption figure form h1 h2 h3 h4 h5 h6 hr li main menu nav ol p pre section summary table tbody thead tfoot
+caption tr ul""".split())
+_BREAK = "\n"
+
+
+def html_text(root) -> str:
+    """The text of ``root`` in document order, a line per block: text directly inside a container that also
+    holds blocks is kept where it stands (<div>text<br><table>…</table>text</div>), <br> breaks a line, and a
+    table row is one line with its cells apart (地区生产总值 亿元 98.6), unless its cells hold blocks of
+    their own (an old page laid out in a table: each cell's blocks are lines)."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+    out: list[str] = []
+
+    def walk(el) -> None:
+        for child in el.children:
+            if isinstance(child, NavigableString):
+                if not isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+                    out.append(_inline(str(child)))
+            elif isinstance(child, Tag):
+                if child.name == "br":
+                    out.append(_BREAK)
+                elif child.name == "tr" and not _holds_blocks(child):
+                    cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"], recursive=False)]
+                    out.extend([_BREAK, " ".join(c for c in cells if c), _BREAK])
+                elif child.name in _HTML_BLOCKS or child.name in ("td", "th"):
+                    out.append(_BREAK)
+                    walk(child)
+                    out.append(_BREAK)
+                else:
+                    walk(child)
+
+    walk(root)
+    lines = (" ".join(line.split()) for line in "".join(out).split(_BREAK))
+    return "\n".join(line for line in lines if line)
+
+
+_WRAP = re.compile(r"(?<=[^\x00-\x7f])[ \t\r\f\v]*\n\s*(?=[^\x00-\x7f])")  # a line wrapped in the source
+_WHITE = re.compile(r"\s+")
+
+
+def _inline(s: str) -> str:
+    """A text node as a browser shows it: a run of whitespace is one space, none where the source only wrapped a
+    line of Chinese (CSS drops that break between CJK characters)."""
+    return _WHITE.sub(" ", _WRAP.sub("", s))
+
+
+def _holds_blocks(row) -> bool:
+    """True where a table row's cells hold blocks or line breaks (a layout table, not a row of figures)."""
+    return row.find(["br", "p", "div", "table", "li", "h1", "h2", "h3", "h4", "h5", "h6"]) is not None
 
 
 def check_size(suffix: str, data: bytes) -> None:
@@ -257,9 +312,13 @@ _ATTR_WORDS = re.compile(r"[^a-z0-9]+")
 
 
 def read_docx(data: bytes) -> str:
+    """A .docx's text: its paragraphs and tables in the order the body holds them (a table stays where it
+    stands, between the paragraphs that speak of it), each table row on one line with its cells apart."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    if not data.strip():
+        raise InputError("empty file")
     check_docx_zip(data)
     try:
         d = docx.Document(io.BytesIO(data))
@@ -267,11 +326,36 @@ def read_docx(data: bytes) -> str:
         raise InputError(f"not a readable .docx: {exc}") from exc
     except Exception as exc:  # zipfile.BadZipFile and lxml errors alike
         raise InputError(f"not a readable .docx: {type(exc).__name__}: {exc}") from exc
-    lines = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for r in table.rows:
-            lines.append(" ".join(c.text for c in r.cells))
-    return "\n".join(lines)
+    return "\n".join(_docx_blocks(d.element.body, d))
+
+
+def _docx_blocks(parent, doc) -> Iterator[str]:
+    """The lines of the paragraphs and tables under ``parent`` (the body, or a content control in it), in order."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in parent.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, doc).text
+        elif child.tag == qn("w:tbl"):
+            yield from _docx_table_lines(Table(child, doc))
+        elif child.tag == qn("w:sdt"):  # a content control: its paragraphs and tables are the body's
+            for content in child.iterchildren(qn("w:sdtContent")):
+                yield from _docx_blocks(content, doc)
+
+
+def _docx_table_lines(table) -> Iterator[str]:
+    """A table's rows, one line each, its cells apart; a merged cell once (python-docx gives it for each
+    column it spans: 单位:万元 came four times), a cell's own line breaks as spaces."""
+    for row in table.rows:
+        cells, seen = [], []
+        for cell in row.cells:
+            if any(cell._tc is tc for tc in seen):
+                continue
+            seen.append(cell._tc)
+            cells.append(" ".join(cell.text.split("\n")))
+        yield " ".join(cells)
 
 
 def _collection_rows(path: Path, data: bytes, bad: list[int] | None = None) -> Iterator[tuple[int, dict | InputError]]:
@@ -370,6 +454,8 @@ def read_units(path: Path, rel: str, data: bytes, manifest_row: dict,
         text, enc, bad = read_html_text(data)
         return [RawUnit(rel, text, enc, dict(manifest_row), sources=given, warnings=warned, bad_bytes=bad)]
     if suffix in DOCX_SUFFIXES:
+        if path.name.startswith("~$"):
+            raise InputError("a Word lock file (~$…: Word writes it beside a document it has open), not a document")
         return [RawUnit(rel, read_docx(data), "docx", dict(manifest_row), sources=given, warnings=warned)]
     if suffix in COLLECTION_SUFFIXES:
         units = []

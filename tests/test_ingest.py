@@ -303,3 +303,58 @@ def test_a_gbk_manifest_with_a_bad_byte_keeps_its_other_rows(tmp_path):
     titles = dict(con.execute("SELECT source_path, title FROM documents").fetchall())
     con.close()
     assert titles["a.txt"] == "浙江省政府工作报告全文" and titles["b.txt"].startswith("湖南")
+
+
+@pytest.mark.parametrize("body, lines", [
+    ('<div id="zoom">一、工作回顾<br>全县地区生产总值完成98.6亿元。<br><table><tr><td>指标</td><td>数值</td></tr></table>'
+     "二、目标<br>地区生产总值增长6%左右。</div>",
+     ["一、工作回顾", "全县地区生产总值完成98.6亿元。", "指标 数值", "二、目标", "地区生产总值增长6%左右。"]),
+    ("<div>前言文字<p>第二段</p>尾巴</div>", ["前言文字", "第二段", "尾巴"]),
+    ("<table><tr><td>正文一<br>正文二<p>附件</p></td><td>右栏</td></tr></table>", ["正文一", "正文二", "附件", "右栏"]),
+    ("<table><tr><th>指标</th><th>单位</th><th>数值</th></tr><tr><td>地区生产总值</td><td>亿元</td><td>98.6</td></tr>"
+     "</table>", ["指标 单位 数值", "地区生产总值 亿元 98.6"]),
+    ("<p>全县地区生产\n    总值增长5%,\n  energy use down.</p>", ["全县地区生产总值增长5%, energy use down."]),
+    ('<nav>首页</nav><header>网站</header><div class="x">正文<span>一</span>句。</div><footer>版权所有</footer>'
+     "<script>var n = 12;</script>", ["正文一句。"]),
+], ids=["br_and_table_in_one_div", "text_beside_a_paragraph", "layout_table_cell", "table_rows", "source_wraps",
+        "chrome"])
+def test_html_keeps_all_body_text_in_order(body, lines):
+    from pipeline.ingest import read_html
+
+    text, _ = read_html(f"<html><head><title>页</title></head><body>{body}</body></html>".encode())
+    assert text.split("\n") == ["页", *lines]
+
+
+def test_a_docx_table_stays_where_it_stands_a_row_per_line(tmp_path):
+    import docx
+
+    from pipeline.ingest import read_docx
+
+    d = docx.Document()
+    d.add_paragraph("2025年云岭县政府工作报告")
+    d.add_paragraph("主要指标完成情况如下:")
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).merge(t.cell(0, 2)).text = "单位:万元"
+    for r, row in enumerate((("指标", "目标", "完成"), ("财政收入", "5000", "5200")), start=1):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    d.add_paragraph("明年,财政收入增长6%。")
+    path = tmp_path / "a.docx"
+    d.save(path)
+    assert read_docx(path.read_bytes()).split("\n") == [
+        "2025年云岭县政府工作报告", "主要指标完成情况如下:", "单位:万元", "指标 目标 完成", "财政收入 5000 5200",
+        "明年,财政收入增长6%。"]
+
+
+def test_an_empty_docx_and_a_word_lock_file_say_what_they_are(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "2025年浙江省政府工作报告.txt").write_text(SENTENCE, encoding="utf-8")
+    (raw / "新建 Microsoft Word 文档.docx").write_bytes(b"")
+    (raw / "~$25年浙江省政府工作报告.docx").write_bytes(b"\x0cwang\x00" + b"\x00" * 150)
+    build(raw, tmp_path / "wh", progress=False, strict=True)
+    con = connect_readonly(tmp_path / "wh")
+    rejected = dict(con.execute("SELECT source_path, reason FROM rejected_documents").fetchall())
+    con.close()
+    assert rejected["新建 Microsoft Word 文档.docx"] == "empty file"
+    assert rejected["~$25年浙江省政府工作报告.docx"].startswith("a Word lock file")
