@@ -104,6 +104,11 @@ def scan(raw_dir: Path, previous_ledger: dict[str, dict],
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             rejected.append((rel, "a symbolic link out of the raw folder: not read"))
             continue
+        if path.name.lower() == "manifest.csv" and path.parent != raw_dir:
+            rejected.append((rel, "a manifest.csv is read only at the root of the raw folder: this one is not read "
+                                  "(neither as a manifest nor as a collection; its rows belong in the root's "
+                                  "manifest.csv, with paths from the root)"))
+            continue
         if path.suffix.lower() not in SUPPORTED:
             rejected.append((rel, f"unsupported file type {path.suffix or '(none)'}"))
             continue
@@ -559,7 +564,7 @@ def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
 
 
 def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> dict[str, str]:
-    """Copy the rows of unchanged files from the previous build, batch by batch; the doc_id → source_path
+    """Copy the rows of unchanged files from the previous build, batch by batch; the content_key → source_path
     of every document carried."""
     carried: dict[str, str] = {}
     if not unchanged:
@@ -573,35 +578,95 @@ def _carry(prev: Path, unchanged: set[str], writers: _Writers) -> dict[str, str]
         dataset = ds.dataset(src, format="parquet", partitioning=None)
         for batch in dataset.to_batches(filter=ds.field("source_path").isin(keep), batch_size=20_000):
             if name == "documents":
-                carried.update(zip(batch.column("doc_id").to_pylist(), batch.column("source_path").to_pylist()))
+                carried.update(zip(batch.column("content_key").to_pylist(),
+                                   batch.column("source_path").to_pylist()))
             write(pa.Table.from_batches([batch]))
     return carried
 
 
-def _drop_duplicates(rel: str, docs: pa.Table, facts: pa.Table, seen: dict[str, str],
-                     duplicates: list[dict]) -> tuple[pa.Table, pa.Table]:
-    """The documents and facts of file ``rel`` that no earlier file or part already gave (the same text read
-    twice: a re-encoding, a .docx and its .html); each copy left out is recorded as a duplicate of the first.
-    A fact id comes once: two parts of a file with one text give the same facts."""
-    keep = []
-    for doc_id, part in zip(docs.column("doc_id").to_pylist(), docs.column("part").to_pylist()):
-        first = seen.get(doc_id)
-        if first is None:
-            seen[doc_id] = rel
-        else:
-            duplicates.append({"source_path": rel, "part": part, "doc_id": doc_id, "duplicate_of": first})
-        keep.append(first is None)
-    if not all(keep):
-        docs = docs.filter(pa.array(keep))
-        facts = facts.filter(pc.is_in(facts.column("doc_id"), value_set=docs.column("doc_id").combine_chunks()))
-    fact_ids = facts.column("fact_id").to_pylist()
-    if len(set(fact_ids)) < len(fact_ids):
-        first_time, seen_ids = [], set()
-        for i in fact_ids:
-            first_time.append(i not in seen_ids)
-            seen_ids.add(i)
-        facts = facts.filter(pa.array(first_time))
-    return docs, facts
+def _stale_candidates(tasks: list[FileTask], prev_ledger: dict[str, dict],
+                      prev_duplicates: list[dict]) -> dict[tuple[str, int | None], str]:
+    """The documents the previous build left out as copies of a file that is still here, whose own bytes
+    have not changed since: {(file, part): the file it was a copy of}. Where that file has been edited since,
+    such a document is an earlier version of it (``_Copies``)."""
+    present = {t.rel: t for t in tasks}
+    out = {}
+    for d in prev_duplicates:
+        t, first = present.get(d["source_path"]), d["duplicate_of"]
+        prev = prev_ledger.get(d["source_path"])
+        if t is not None and first in present and first != t.rel and prev and prev["sha256"] == t.sha256:
+            out[(t.rel, d["part"])] = first
+    return out
+
+
+STALE_SIMILARITY = 0.6  # lines shared (of all the distinct lines of both) for an edited version of one document
+
+
+class _Copies:
+    """Which documents are copies of one kept earlier, file by file in the order the build reads them.
+
+    A copy has the content key of a document kept before it (``ingest.content_key``: the same text however
+    written, with the same metadata): the first is kept, each other recorded in ``duplicates``. A document
+    that the previous build left out as a copy of file X, unchanged since while X was edited (``stale_of``), is
+    an earlier version of X, not a second document: it stays out as a copy of X where X still gives a document
+    with its jurisdiction, year and doc type and most of its lines (``STALE_SIMILARITY``). Such files are read
+    last (the build orders them so), after X."""
+
+    def __init__(self, seen: dict[str, str], duplicates: list[dict],
+                 stale_of: dict[tuple[str, int | None], str] | None = None):
+        self.seen, self.duplicates = seen, duplicates
+        self.stale_of = stale_of or {}
+        self.watched = set(self.stale_of.values())
+        self.versions: dict[str, list[tuple[tuple, set[str], str]]] = {}  # X -> its documents now
+
+    def drop(self, rel: str, docs: pa.Table, facts: pa.Table) -> tuple[pa.Table, pa.Table]:
+        """The documents and facts of file ``rel`` that are no copy of a document kept before. A fact id comes
+        once: two parts of a file with one text give the same facts."""
+        keep = []
+        cols = {c: docs.column(c).to_pylist() for c in ("doc_id", "part", "content_key")}
+        texts = docs.column("text").to_pylist() if rel in self.watched or any(
+            (rel, p) in self.stale_of for p in cols["part"]) else None
+        for i, (doc_id, part, key) in enumerate(zip(cols["doc_id"], cols["part"], cols["content_key"])):
+            first = self.seen.get(key)
+            if first is None and (rel, part) in self.stale_of:
+                first = self._earlier_version(self.stale_of[(rel, part)], _meta(docs, i), texts[i])
+            if first is None:
+                self.seen[key] = rel
+            else:
+                self.duplicates.append({"source_path": rel, "part": part, "doc_id": doc_id, "duplicate_of": first})
+            if rel in self.watched:
+                self.versions.setdefault(rel, []).append((_meta(docs, i), _lines(texts[i]), first or rel))
+            keep.append(first is None)
+        if not all(keep):
+            docs = docs.filter(pa.array(keep))
+            facts = facts.filter(pc.is_in(facts.column("doc_id"), value_set=docs.column("doc_id").combine_chunks()))
+        fact_ids = facts.column("fact_id").to_pylist()
+        if len(set(fact_ids)) < len(fact_ids):
+            first_time, seen_ids = [], set()
+            for i in fact_ids:
+                first_time.append(i not in seen_ids)
+                seen_ids.add(i)
+            facts = facts.filter(pa.array(first_time))
+        return docs, facts
+
+    def _earlier_version(self, edited: str, meta: tuple, text: str) -> str | None:
+        """The file kept for ``edited`` where this document is an earlier version of one of its documents."""
+        lines = _lines(text)
+        for m, other, kept in self.versions.get(edited, []):
+            if m == meta and lines and len(lines & other) >= STALE_SIMILARITY * len(lines | other):
+                return kept
+        return None
+
+
+def _meta(docs: pa.Table, i: int) -> tuple:
+    return tuple(docs.column(c)[i].as_py() for c in ("jurisdiction", "report_year", "doc_type"))
+
+
+def _lines(text: str) -> set[str]:
+    """A text's distinct lines as content keys compare them (no whitespace, one form of punctuation)."""
+    from .ingest import fold_text
+
+    return {f for f in (fold_text(line) for line in text.split("\n")) if f}
 
 
 def write_indicators(build: Path) -> None:
@@ -748,6 +813,12 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         if redo:
             unchanged -= redo
             todo += [t for t in tasks if t.rel in redo]
+        # the order files are read in, which decides the copy kept among duplicates: a file the manifest
+        # describes first (its title and source_url are kept), then the scan's order; a stale copy last
+        stale_of = _stale_candidates(tasks, prev_ledger, prev_duplicates)
+        stale_files = {rel for rel, _ in stale_of}
+        order = {t.rel: i for i, t in enumerate(tasks)}
+        todo.sort(key=lambda t: (t.rel in stale_files, not t.manifest_row, order[t.rel]))
         early_same = dict(early_rejects) == {k: v for k, v in prev_rejected.items() if k not in prev_ledger}
         man_warnings = manifest_warnings(manifest, tasks, early_rejects)
         prev_warnings = _prev_rows(prev, "warnings")
@@ -771,7 +842,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
         with _DuckdbCopy(build_dir, n_workers) as copy:
             try:
                 seen = _carry(prev, unchanged, writers) if prev else {}
-                seen.update((d["doc_id"], d["duplicate_of"]) for d in duplicates)
+                copies = _Copies(seen, duplicates, stale_of)
                 for t in tasks:
                     if t.rel in unchanged:
                         p = prev_ledger[t.rel]
@@ -800,7 +871,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
                         rejected.append((r.rel, r.rejected))
                         ledger.append(_ledger_row(t, "rejected", 0, 0, now))
                         continue
-                    docs, facts = _drop_duplicates(r.rel, file_docs, file_facts, seen, duplicates)
+                    docs, facts = copies.drop(r.rel, file_docs, file_facts)
                     buf_docs.append(docs)
                     buf_facts.append(facts)
                     n_docs, n_facts = n_docs + docs.num_rows, n_facts + facts.num_rows

@@ -20,7 +20,7 @@ from typing import Iterator
 from extract import is_corrupt, normalize_text, split_parts
 from extract.lexicon import load_lexicon
 
-from .metadata import Manifest, clean_given, read_manifest
+from .metadata import Manifest, MetaWarning, clean_given, read_manifest
 from .metadata import resolve as resolve_meta
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -48,6 +48,7 @@ class RawUnit:
     row: int | None = None  # row number inside a collection
     sources: dict = field(default_factory=dict)     # field -> "manifest" or "collection"
     warnings: list[str] = field(default_factory=list)  # what was wrong with the given values
+    bad_bytes: list[int] = field(default_factory=list)  # offsets of the bytes replaced by U+FFFD (``decode_text``)
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Document:
     report_year_source: str | None = None
     doc_type_source: str | None = None
     meta_warnings: list[str] = field(default_factory=list)  # "field: message", shown in `warnings`
+    content_key: str = ""  # the looser key copies of one document share (``content_key``): the build's dedupe
 
 
 @dataclass
@@ -86,46 +88,178 @@ class InputError(Exception):
 # ---------------------------------------------------------------- reading bytes
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was detected in (BOMs first, then UTF-8, then detection)."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(name), name
-    if not data.strip():
-        raise InputError("empty file")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError("undecodable: no text encoding fits these bytes")
-    enc = best.encoding.lower()
-    # GBK and GB2312 are subsets of GB18030: decode with the superset so nothing is lost
-    if enc in ("gbk", "gb2312", "cp936"):
-        enc = "gb18030"
-    try:
-        text = data.decode(enc)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise InputError(f"undecodable as {enc}: {exc}") from exc
-    if "\x00" in text:
-        raise InputError("binary content (NUL bytes) in a text file")
+    """Text and the encoding it was detected in (``decode_text``, a bad byte or two replaced)."""
+    text, enc, _ = decode_text(data)
     return text, enc
 
 
+# a text valid in its encoding but for this share of its bytes (at least BAD_BYTES_MIN) is read with them
+# replaced by U+FFFD and flagged; more bad bytes than that and it is no text in that encoding
+BAD_BYTES_SHARE = 0.001
+BAD_BYTES_MIN = 2
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"))
+
+
+def decode_text(data: bytes) -> tuple[str, str, list[int]]:
+    """Text, the encoding it was detected in (BOMs first, then UTF-8, then detection), and the offsets of the
+    bytes that did not decode (replaced by U+FFFD: a text valid in its encoding but for a byte or two, within
+    ``BAD_BYTES_SHARE``). A text that fits no encoding is an ``InputError`` that says how near it came."""
+    limit = max(BAD_BYTES_MIN, int(len(data) * BAD_BYTES_SHARE))
+    for bom, name, codec in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            try:
+                return body.decode(codec), name, []
+            except UnicodeDecodeError:
+                text, bad = _decode_replacing(body, codec, limit)
+                if text is None:
+                    raise InputError(f"undecodable as {name} (after its byte order mark): "
+                                     f"{_bad_bytes(bad, limit, len(bom))}") from None
+                return text, name, [b + len(bom) for b in bad]
+    if not data.strip():
+        raise InputError("empty file")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    text, bad_utf8 = _decode_replacing(data, "utf-8", limit)
+    if text is not None:
+        return _no_nul(text), "utf-8", bad_utf8
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding.lower() not in CHINESE_ENCODINGS:
+        # a Chinese text with a bad byte fits none of its encodings, and detection finds none, or a
+        # single-byte one (mojibake): read it as the Chinese encoding it fits but for a byte or two, where the
+        # bytes without those are detected as that encoding
+        for enc in ("gb18030", "big5"):
+            text, bad = _decode_replacing(data, enc, limit)
+            if text is None or not bad:
+                continue
+            skip = set(bad)
+            rest = bytes(b for k, b in enumerate(data) if k not in skip)
+            again = from_bytes(rest).best()
+            if again is not None and again.encoding.lower() in CHINESE_ENCODINGS - {"utf_8"}:
+                return _no_nul(text), enc, bad
+    if best is not None:
+        enc = best.encoding.lower()
+        # GBK and GB2312 are subsets of GB18030: decode with the superset so nothing is lost
+        if enc in ("gbk", "gb2312", "cp936"):
+            enc = "gb18030"
+        try:
+            return _no_nul(data.decode(enc)), enc, []
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise InputError(f"undecodable as {enc}: {exc}") from exc
+    raise InputError(f"undecodable: no text encoding fits these bytes (as UTF-8: {_bad_bytes(bad_utf8, limit)})")
+
+
+# what detection names a Chinese text's encoding (charset_normalizer's names)
+CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "cp936", "big5", "big5hkscs", "cp950", "hz", "utf_8"}
+
+
+def _no_nul(text: str) -> str:
+    if "\x00" in text:
+        raise InputError("binary content (NUL bytes) in a text file")
+    return text
+
+
+def _decode_replacing(data: bytes, codec: str, limit: int) -> tuple[str | None, list[int]]:
+    """``data`` decoded with each byte sequence that does not decode replaced by U+FFFD, and their offsets;
+    None for the text once more than ``limit`` are found."""
+    parts, bad, pos = [], [], 0
+    while True:
+        try:
+            parts.append(data[pos:].decode(codec))
+            return "".join(parts), bad
+        except UnicodeDecodeError as exc:
+            parts.append(data[pos:pos + exc.start].decode(codec))
+            bad.append(pos + exc.start)
+            parts.append("\ufffd")
+            pos += exc.end
+            if len(bad) > limit:
+                return None, bad
+
+
+def _bad_bytes(bad: list[int], limit: int, shift: int = 0) -> str:
+    if not bad:
+        return "no bad byte"
+    many = f"more than {limit} bad bytes" if len(bad) > limit else f"{len(bad)} bad byte{'s' if len(bad) > 1 else ''}"
+    return f"{many}, the first at offset {bad[0] + shift}"
+
+
 def read_html(data: bytes) -> tuple[str, str]:
+    text, enc, _ = read_html_text(data)
+    return text, enc
+
+
+def read_html_text(data: bytes) -> tuple[str, str, list[int]]:
+    """A page's text, its encoding and the offsets of its bad bytes (``decode_text``)."""
     from bs4 import BeautifulSoup
 
-    text, enc = decode_bytes(data)
+    text, enc, bad = decode_text(data)
     soup = BeautifulSoup(text, "lxml")
     drop_page_chrome(soup)
-    blocks = [el.get_text(" ", strip=True) for el in soup.find_all(["p", "h1", "h2", "h3", "h4", "li", "div", "td"])
-              if not el.find(["p", "div", "li", "td"])]
-    body = "\n".join(b for b in blocks if b) or soup.get_text("\n", strip=True)
     title = soup.title.get_text(strip=True) if soup.title else None
-    return (f"{title}\n{body}" if title and not body.startswith(title) else body), enc
+    if soup.head is not None:
+        soup.head.decompose()
+    body = html_text(soup.body or soup)
+    return (f"{title}\n{body}" if title and not body.startswith(title) else body), enc, bad
+
+
+# elements that stand on lines of their own (a page's blocks); any other element is inline, inside a line
+_HTML_BLOCKS = frozenset("""address article aside blockquote body center dd details dialog dir div dl dt fieldset
+figcaption figure form h1 h2 h3 h4 h5 h6 hr li main menu nav ol p pre section summary table tbody thead tfoot
+caption tr ul""".split())
+_BREAK = "\n"
+
+
+def html_text(root) -> str:
+    """The text of ``root`` in document order, a line per block: text directly inside a container that also
+    holds blocks is kept where it stands (<div>text<br><table>…</table>text</div>), <br> breaks a line, and a
+    table row is one line with its cells apart (地区生产总值 亿元 98.6), unless its cells hold blocks of
+    their own (an old page laid out in a table: each cell's blocks are lines)."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+    out: list[str] = []
+
+    def walk(el) -> None:
+        for child in el.children:
+            if isinstance(child, NavigableString):
+                if not isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+                    out.append(_inline(str(child)))
+            elif isinstance(child, Tag):
+                if child.name == "br":
+                    out.append(_BREAK)
+                elif child.name == "tr" and not _holds_blocks(child):
+                    cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"], recursive=False)]
+                    out.extend([_BREAK, " ".join(c for c in cells if c), _BREAK])
+                elif child.name in _HTML_BLOCKS or child.name in ("td", "th"):
+                    out.append(_BREAK)
+                    walk(child)
+                    out.append(_BREAK)
+                else:
+                    walk(child)
+
+    walk(root)
+    lines = (" ".join(line.split()) for line in "".join(out).split(_BREAK))
+    return "\n".join(line for line in lines if line)
+
+
+_WRAP = re.compile(r"(?<=[^\x00-\x7f])[ \t\r\f\v]*\n\s*(?=[^\x00-\x7f])")  # a line wrapped in the source
+_WHITE = re.compile(r"\s+")
+
+
+def _inline(s: str) -> str:
+    """A text node as a browser shows it: a run of whitespace is one space, none where the source only wrapped a
+    line of Chinese (CSS drops that break between CJK characters)."""
+    return _WHITE.sub(" ", _WRAP.sub("", s))
+
+
+def _holds_blocks(row) -> bool:
+    """True where a table row's cells hold blocks or line breaks (a layout table, not a row of figures)."""
+    return row.find(["br", "p", "div", "table", "li", "h1", "h2", "h3", "h4", "h5", "h6"]) is not None
 
 
 def check_size(suffix: str, data: bytes) -> None:
@@ -178,9 +312,13 @@ _ATTR_WORDS = re.compile(r"[^a-z0-9]+")
 
 
 def read_docx(data: bytes) -> str:
+    """A .docx's text: its paragraphs and tables in the order the body holds them (a table stays where it
+    stands, between the paragraphs that speak of it), each table row on one line with its cells apart."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    if not data.strip():
+        raise InputError("empty file")
     check_docx_zip(data)
     try:
         d = docx.Document(io.BytesIO(data))
@@ -188,20 +326,52 @@ def read_docx(data: bytes) -> str:
         raise InputError(f"not a readable .docx: {exc}") from exc
     except Exception as exc:  # zipfile.BadZipFile and lxml errors alike
         raise InputError(f"not a readable .docx: {type(exc).__name__}: {exc}") from exc
-    lines = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for r in table.rows:
-            lines.append(" ".join(c.text for c in r.cells))
-    return "\n".join(lines)
+    return "\n".join(_docx_blocks(d.element.body, d))
 
 
-def _collection_rows(path: Path, data: bytes) -> Iterator[tuple[int, dict | InputError]]:
-    """Each row of a collection, or the reason a row cannot be read (the other rows still can)."""
-    text, enc = decode_bytes(data)
+def _docx_blocks(parent, doc) -> Iterator[str]:
+    """The lines of the paragraphs and tables under ``parent`` (the body, or a content control in it), in order."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in parent.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, doc).text
+        elif child.tag == qn("w:tbl"):
+            yield from _docx_table_lines(Table(child, doc))
+        elif child.tag == qn("w:sdt"):  # a content control: its paragraphs and tables are the body's
+            for content in child.iterchildren(qn("w:sdtContent")):
+                yield from _docx_blocks(content, doc)
+
+
+def _docx_table_lines(table) -> Iterator[str]:
+    """A table's rows, one line each, its cells apart; a merged cell once (python-docx gives it for each
+    column it spans: 单位:万元 came four times), a cell's own line breaks as spaces."""
+    for row in table.rows:
+        cells, seen = [], []
+        for cell in row.cells:
+            if any(cell._tc is tc for tc in seen):
+                continue
+            seen.append(cell._tc)
+            cells.append(" ".join(cell.text.split("\n")))
+        yield " ".join(cells)
+
+
+def _collection_rows(path: Path, data: bytes, bad: list[int] | None = None) -> Iterator[tuple[int, dict | InputError]]:
+    """Each row of a collection, or the reason a row cannot be read (the other rows still can); ``bad`` gets the
+    offsets of the file's bytes that did not decode (``decode_text``)."""
+    text, _, found = decode_text(data)
+    if bad is not None:
+        bad.extend(found)
     if path.suffix.lower() == ".csv":
         reader = csv.DictReader(io.StringIO(text))
+        columns = {_column(k) for k in reader.fieldnames or () if k}
+        if not columns & set(TEXT_COLUMNS):
+            raise InputError(f"row 1: no text column ({', '.join(TEXT_COLUMNS)}, in any case): the header names "
+                             f"{', '.join(sorted(columns)) or 'none'}")
         for i, row in enumerate(reader, start=1):
-            yield i, {k.strip().lstrip("\ufeff"): v for k, v in row.items() if k}
+            yield i, {_column(k): v for k, v in row.items() if k}
     else:
         for i, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
@@ -211,15 +381,43 @@ def _collection_rows(path: Path, data: bytes) -> Iterator[tuple[int, dict | Inpu
             except json.JSONDecodeError as exc:
                 yield i, InputError(f"line {i}: invalid JSON: {exc.msg}")
                 continue
-            yield i, obj if isinstance(obj, dict) else InputError(f"line {i}: a JSON object was expected")
+            if not isinstance(obj, dict):
+                yield i, InputError(f"line {i}: a JSON object was expected")
+                continue
+            yield i, {_column(k): v for k, v in obj.items() if isinstance(k, str) and k.strip()}
+
+
+def _column(name: str) -> str:
+    """A collection's column name as it is matched: no BOM or spaces around it, any case (Content, TEXT)."""
+    return name.strip().lstrip("\ufeff").strip().lower()
 
 
 # ---------------------------------------------------------------- metadata
 
 def load_manifest(raw_dir: Path) -> Manifest:
-    """The raw folder's manifest.csv (see pipeline/metadata.py), empty when there is none."""
+    """The raw folder's manifest.csv (see pipeline/metadata.py), empty when there is none. One that cannot be
+    read (empty, not text, unreadable) is not used, and says why in its warnings: the build goes on without it.
+    A bad byte or two are replaced (``decode_text``) and warned about: the rows they touch may not match."""
     path = raw_dir / "manifest.csv"
-    return read_manifest(decode_bytes(path.read_bytes())[0] if path.exists() else None)
+    if not path.exists():
+        return read_manifest(None)
+    try:
+        text, _, bad = decode_text(path.read_bytes())
+    except InputError as exc:
+        return _unused_manifest(str(exc))
+    except OSError as exc:
+        return _unused_manifest(f"unreadable: {exc.strerror or exc}")
+    man = read_manifest(text)
+    if bad:
+        man.warnings.append(MetaWarning("manifest.csv", "manifest", f"{_bad_bytes(bad, len(bad))}: read with "
+                                        "U+FFFD in their place (a row they touch may name no file)"))
+    return man
+
+
+def _unused_manifest(why: str) -> Manifest:
+    man = read_manifest(None)
+    man.warnings.append(MetaWarning("manifest.csv", "manifest", f"not used: {why}; metadata is inferred instead"))
+    return man
 
 
 # ---------------------------------------------------------------- walking
@@ -250,24 +448,36 @@ def read_units(path: Path, rel: str, data: bytes, manifest_row: dict,
     given = {k: "manifest" for k in manifest_row}
     warned = list(manifest_warnings or [])
     if suffix in TEXT_SUFFIXES:
-        text, enc = decode_bytes(data)
-        return [RawUnit(rel, text, enc, dict(manifest_row), sources=given, warnings=warned)]
+        text, enc, bad = decode_text(data)
+        return [RawUnit(rel, text, enc, dict(manifest_row), sources=given, warnings=warned, bad_bytes=bad)]
     if suffix in HTML_SUFFIXES:
-        text, enc = read_html(data)
-        return [RawUnit(rel, text, enc, dict(manifest_row), sources=given, warnings=warned)]
+        text, enc, bad = read_html_text(data)
+        return [RawUnit(rel, text, enc, dict(manifest_row), sources=given, warnings=warned, bad_bytes=bad)]
     if suffix in DOCX_SUFFIXES:
+        if path.name.startswith("~$"):
+            raise InputError("a Word lock file (~$…: Word writes it beside a document it has open), not a document")
         return [RawUnit(rel, read_docx(data), "docx", dict(manifest_row), sources=given, warnings=warned)]
     if suffix in COLLECTION_SUFFIXES:
         units = []
-        for i, row in _collection_rows(path, data):
+        bad: list[int] = []
+        for i, row in _collection_rows(path, data, bad):
             if isinstance(row, InputError):
                 if row_errors is None:
                     raise row
                 row_errors.append(str(row))
                 continue
-            col = next((c for c in TEXT_COLUMNS if row.get(c)), None)
+            col = next((c for c in TEXT_COLUMNS if row.get(c) is not None and str(row[c]).strip()), None)
             if col is None:
-                raise InputError(f"row {i}: no text column ({', '.join(TEXT_COLUMNS)})")
+                if not any(str(v).strip() for v in row.values() if v is not None):
+                    continue  # an empty row (a spreadsheet's trailing ,,,): nothing to read, nothing lost
+                has = [c for c in TEXT_COLUMNS if c in row]
+                where = "row" if suffix == ".csv" else "line"
+                empty = InputError(f"{where} {i}: empty text ({has[0]})" if has else
+                                   f"{where} {i}: no text column ({', '.join(TEXT_COLUMNS)})")
+                if row_errors is None:
+                    raise empty
+                row_errors.append(str(empty))
+                continue
             text = str(row[col])
             if len(text.encode("utf-8")) > MAX_DOCUMENT_BYTES:
                 too_big = InputError(f"row {i}: too large for one document (the limit is {_mb(MAX_DOCUMENT_BYTES)})")
@@ -279,7 +489,8 @@ def read_units(path: Path, rel: str, data: bytes, manifest_row: dict,
             meta = {**columns, **manifest_row}
             sources = {**{k: "collection" for k in columns}, **given}
             units.append(RawUnit(rel, text, "utf-8", meta, row=i, sources=sources,
-                                 warnings=warned + [f"{w} (row {i})" for w in why]))
+                                 warnings=warned + [f"{w} (row {i})" for w in why],
+                                 bad_bytes=bad if "\ufffd" in text else []))
         if not units:
             raise InputError("collection has no readable rows" + (f" ({row_errors[0]})" if row_errors else ""))
         return units
@@ -302,7 +513,15 @@ def documents_from_unit(unit: RawUnit) -> list[Document]:
         meta = res.meta
         part = p.number if p.number is not None else unit.row
         doc_id = make_doc_id(p.text, meta)
+        key = content_key(p.text if p.number in (None, 0) else without_marker(p.text), meta)
         flags = ["corrupt_text"] if "corrupt_text" in norm.flags and is_corrupt(p.text) else []
+        warned = list(unit.warnings)
+        if unit.bad_bytes and "\ufffd" in p.text:  # bytes that did not decode, replaced: a reader should know
+            flags = ["corrupt_text"]
+            n = len(unit.bad_bytes)
+            warned.append(f"encoding: the file's bytes are valid but for {n} bad byte sequence{'s' if n > 1 else ''}, "
+                          f"read with {'them' if n > 1 else 'it'} replaced by U+FFFD (the first at byte "
+                          f"{unit.bad_bytes[0]})")
         docs.append(Document(
             doc_id=doc_id, source_path=unit.source_path, part=part,
             title=(p.title if p.title else meta.get("title")), jurisdiction=meta.get("jurisdiction"),
@@ -310,7 +529,8 @@ def documents_from_unit(unit: RawUnit) -> list[Document]:
             doc_type=meta.get("doc_type"), source_url=meta.get("source_url"), text=p.text,
             n_chars=len(p.text), encoding=unit.encoding, flags=flags,
             jurisdiction_source=res.sources.get("jurisdiction"), report_year_source=res.sources.get("report_year"),
-            doc_type_source=res.sources.get("doc_type"), meta_warnings=unit.warnings + res.warnings))
+            doc_type_source=res.sources.get("doc_type"), meta_warnings=warned + res.warnings,
+            content_key=key))
     return docs
 
 
@@ -318,3 +538,35 @@ def make_doc_id(text: str, meta: dict) -> str:
     """Stable id from the document's content and the metadata that changes its facts."""
     key = "\x1f".join([text, str(meta.get("jurisdiction")), str(meta.get("report_year")), str(meta.get("doc_type"))])
     return "d" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:23]
+
+
+# what copies of one text write differently once normalised (NFKC has made full-width ASCII half-width): the
+# ideographic full stop and enumeration comma, curly quotes, book-title and lenticular brackets, dashes
+_LOOSE_FOLD = str.maketrans({"。": ".", "、": ",", "“": '"', "”": '"', "‘": "'", "’": "'", "《": "<", "》": ">",
+                             "〈": "<", "〉": ">", "【": "[", "】": "]", "—": "-", "–": "-", "―": "-"})
+_ANY_SPACE = re.compile(r"\s+")
+# a compilation's marker at the head of a sample (范文一, 【范文二】, 【篇三：title】, 范文四：title), with any
+# site words before it: what a standalone copy of the sample does not write
+_MARKER_HEAD = re.compile(r"^.{0,40}?(?:范文|篇)[一二三四五六七八九十\d]+[\s:：】\]]*")
+
+
+def without_marker(text: str) -> str:
+    """A compilation's sample without its marker (its title after the marker stays)."""
+    first, nl, rest = text.partition("\n")
+    first = _MARKER_HEAD.sub("", first, count=1).rstrip("】] ")
+    return (first + nl + rest).lstrip("\n")
+
+
+def fold_text(text: str) -> str:
+    """``text`` with no whitespace and one form of each punctuation mark copies write differently."""
+    return _ANY_SPACE.sub("", text.translate(_LOOSE_FOLD))
+
+
+def content_key(text: str, meta: dict) -> str:
+    """What copies of one document share however a site, an export or an editor wrote them: the text with no
+    whitespace at all (blank lines, indents, a space after a comma, NBSP) and one form of each punctuation mark
+    (。 and ., 、 and ,), with the metadata that changes its facts. Nothing that tells two reports apart is
+    folded away: every character but whitespace stays, digits and decimal points too."""
+    key = "\x1f".join([fold_text(text), str(meta.get("jurisdiction")), str(meta.get("report_year")),
+                       str(meta.get("doc_type"))])
+    return "k" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:23]

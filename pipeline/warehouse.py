@@ -39,7 +39,7 @@ DOCUMENT_SCHEMA = pa.schema([
     ("doc_type", pa.string()), ("text", pa.string()), ("n_chars", pa.int32()), ("encoding", pa.string()),
     ("flags", pa.list_(pa.string())), ("source_url", pa.string()), ("content_sha256", pa.string()),
     ("jurisdiction_source", pa.string()), ("report_year_source", pa.string()), ("doc_type_source", pa.string()),
-    ("meta_warnings", pa.list_(pa.string())),
+    ("meta_warnings", pa.list_(pa.string())), ("content_key", pa.string()),
 ])
 FACT_SCHEMA = pa.schema([
     ("fact_id", pa.string()), ("doc_id", pa.string()), ("jurisdiction", pa.string()),

@@ -174,3 +174,187 @@ def test_a_compilations_preface_is_kept_as_part_0():
     assert docs[0].text == "乡镇工作总结范文(2篇)\n全市去年乡镇财政收入合计增长9%。"
     assert docs[0].jurisdiction is None and docs[1].jurisdiction == "青石镇"
     assert "".join(d.text for d in docs).count("财政收入") == 3
+
+
+def test_an_empty_row_of_a_collection_costs_only_itself(tmp_path):
+    """A spreadsheet's empty text cell, its trailing ,,, rows and a .jsonl's {"text": ""} lose no other row;
+    headers are matched in any case (Content, TEXT); an empty text with metadata is listed with its row."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    a = "2025年浙江省政府工作报告\n主要预期目标是:地区生产总值增长5.5%左右。"
+    b = "2025年湖南省政府工作报告\n主要预期目标是:地区生产总值增长5.6%左右。"
+    c = "2025年江西省政府工作报告\n主要预期目标是:地区生产总值增长5.7%左右。"
+    rows = f'Title,Content,Province,YEAR\n浙江,"{a}",浙江,2025\n湖南,,湖南,2025\n湖南,"{b}",湖南,2025\n,,,\n,,,\n'
+    (raw / "汇总.csv").write_bytes(rows.encode("gb18030"))
+    (raw / "rows.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (
+        {"TEXT": c, "Province": "江西"}, {"text": "", "province": "安徽"}, {"text": "  "}, {})) + "\n", encoding="utf-8")
+    rep = build(raw, tmp_path / "wh", progress=False)
+    con = connect_readonly(tmp_path / "wh")
+    docs = con.execute("SELECT source_path, part, jurisdiction FROM documents ORDER BY 1, 2").fetchall()
+    rejected = sorted(con.execute("SELECT source_path, reason FROM rejected_documents").fetchall())
+    con.close()
+    assert docs == [("rows.jsonl", 1, "江西省"), ("汇总.csv", 1, "浙江省"), ("汇总.csv", 3, "湖南省")]
+    # a row with nothing in it (,,, or {}, or blanks only) is no document and no loss: not listed
+    assert rejected == [("rows.jsonl", "line 2: empty text (text)"), ("汇总.csv", "row 2: empty text (content)")]
+    assert rep.documents == 3
+
+
+def test_a_collection_without_a_text_column_says_which_columns_it_has():
+    from pathlib import Path
+
+    from pipeline.ingest import read_units
+
+    with pytest.raises(InputError, match="no text column .* the header names 标题, 正文"):
+        read_units(Path("a.csv"), "a.csv", "标题,正文\n甲,乙\n".encode(), {}, [])
+
+
+def test_a_manifest_in_a_subfolder_is_no_collection(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "汇总").mkdir(parents=True)
+    (raw / "2025年浙江省政府工作报告.txt").write_text(SENTENCE, encoding="utf-8")
+    (raw / "汇总" / "manifest.csv").write_text("path,report_year\nx.txt,2025\n", encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False, strict=True)
+    con = connect_readonly(tmp_path / "wh")
+    rejected = con.execute("SELECT source_path, reason FROM rejected_documents").fetchall()
+    con.close()
+    assert len(rejected) == 1 and rejected[0][0] == "汇总/manifest.csv"
+    assert rejected[0][1].startswith("a manifest.csv is read only at the root of the raw folder")
+
+
+REPORT_LINE = "2025年云岭县政府工作报告\n全县地区生产总值完成98.6亿元,增长5.8%;城镇新增就业3200人。\n" * 8
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b"")],
+                         ids=["utf8", "utf8_bom", "gbk"])
+def test_a_bad_byte_is_replaced_not_the_file_lost(encoding, bom):
+    from pipeline.ingest import decode_text
+
+    head = REPORT_LINE[:40].encode(encoding)
+    data = bom + head + b"\xff" + REPORT_LINE[40:].encode(encoding)
+    text, enc, bad = decode_text(data)
+    assert bad == [len(bom) + len(head)] and text.count("\ufffd") == 1
+    assert text.replace("\ufffd", "") == REPORT_LINE and enc.startswith(encoding[:3])
+
+
+def test_a_utf16_file_cut_at_an_odd_byte_and_a_text_cut_mid_character_are_read():
+    from pipeline.ingest import decode_text
+
+    text, enc, bad = decode_text(b"\xff\xfe" + REPORT_LINE.encode("utf-16-le") + b"\x00"[:1])
+    assert enc == "utf-16" and text.startswith(REPORT_LINE) and len(bad) == 1
+    text, enc, bad = decode_text(REPORT_LINE.encode("utf-8")[:-2])
+    assert enc == "utf-8" and len(bad) == 1
+
+
+def test_too_many_bad_bytes_say_where_the_first_is():
+    from pipeline.ingest import decode_text
+
+    data = b"\xff".join(line.encode("utf-8") for line in REPORT_LINE.split("\n"))  # a bad byte on every line
+    first = len(REPORT_LINE.split("\n")[0].encode("utf-8"))
+    with pytest.raises(InputError, match=rf"undecodable: .*more than 2 bad bytes, the first at offset {first}\)"):
+        decode_text(data)
+    with pytest.raises(InputError, match=rf"undecodable as utf-8-sig .*the first at offset {first + 3}$"):
+        decode_text(b"\xef\xbb\xbf" + data)
+
+
+def test_a_file_with_a_bad_byte_behind_a_bom_is_a_flagged_document_not_an_internal_error(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    data = REPORT_LINE.encode("utf-8")
+    (raw / "2025年云岭县政府工作报告.txt").write_bytes(b"\xef\xbb\xbf" + data[:200] + b"\x80" + data[200:])
+    (raw / "2026年青海省政府工作报告.txt").write_bytes(b"\xff\xfe" + SENTENCE.encode("utf-16-le") + b"\x00")
+    rep = build(raw, tmp_path / "wh", progress=False, strict=True)
+    assert rep.documents == 2 and rep.rejected == 0 and rep.errors == 0
+    con = connect_readonly(tmp_path / "wh")
+    flags = dict(con.execute("SELECT source_path, flags FROM documents").fetchall())
+    warned = con.execute("SELECT source_path, field, message FROM warnings WHERE field = 'encoding' "
+                         "ORDER BY 1").fetchall()
+    con.close()
+    assert flags["2025年云岭县政府工作报告.txt"] == ["corrupt_text"]
+    assert [(p, f) for p, f, _ in warned] == [("2025年云岭县政府工作报告.txt", "encoding"),
+                                             ("2026年青海省政府工作报告.txt", "encoding")]
+    assert "at byte 203" in warned[0][2]
+
+
+@pytest.mark.parametrize("manifest", [b"", b"\x00\x01\x02\xff" * 300], ids=["empty", "binary"])
+def test_an_unreadable_manifest_is_a_warning_and_the_build_goes_on(tmp_path, manifest):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "2025年浙江省政府工作报告.txt").write_text(SENTENCE, encoding="utf-8")
+    (raw / "manifest.csv").write_bytes(manifest)
+    rep = build(raw, tmp_path / "wh", progress=False, strict=True)
+    assert rep.documents == 1
+    con = connect_readonly(tmp_path / "wh")
+    warned = con.execute("SELECT source_path, field, message FROM warnings").fetchall()
+    con.close()
+    assert [(p, f) for p, f, _ in warned] == [("manifest.csv", "manifest")]
+    assert warned[0][2].startswith("not used: ")
+
+
+def test_a_gbk_manifest_with_a_bad_byte_keeps_its_other_rows(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (raw / "b.txt").write_text(SENTENCE.replace("浙江", "湖南"), encoding="utf-8")
+    rows = "path,jurisdiction,title\na.txt,浙江省,浙江省政府工作报告全文\n".encode("gbk")
+    rows += "b.txt,湖南省,湖南".encode("gbk") + b"\xff" + "省政府工作报告全文\n".encode("gbk")
+    (raw / "manifest.csv").write_bytes(rows)
+    build(raw, tmp_path / "wh", progress=False, strict=True)
+    con = connect_readonly(tmp_path / "wh")
+    titles = dict(con.execute("SELECT source_path, title FROM documents").fetchall())
+    con.close()
+    assert titles["a.txt"] == "浙江省政府工作报告全文" and titles["b.txt"].startswith("湖南")
+
+
+@pytest.mark.parametrize("body, lines", [
+    ('<div id="zoom">一、工作回顾<br>全县地区生产总值完成98.6亿元。<br><table><tr><td>指标</td><td>数值</td></tr></table>'
+     "二、目标<br>地区生产总值增长6%左右。</div>",
+     ["一、工作回顾", "全县地区生产总值完成98.6亿元。", "指标 数值", "二、目标", "地区生产总值增长6%左右。"]),
+    ("<div>前言文字<p>第二段</p>尾巴</div>", ["前言文字", "第二段", "尾巴"]),
+    ("<table><tr><td>正文一<br>正文二<p>附件</p></td><td>右栏</td></tr></table>", ["正文一", "正文二", "附件", "右栏"]),
+    ("<table><tr><th>指标</th><th>单位</th><th>数值</th></tr><tr><td>地区生产总值</td><td>亿元</td><td>98.6</td></tr>"
+     "</table>", ["指标 单位 数值", "地区生产总值 亿元 98.6"]),
+    ("<p>全县地区生产\n    总值增长5%,\n  energy use down.</p>", ["全县地区生产总值增长5%, energy use down."]),
+    ('<nav>首页</nav><header>网站</header><div class="x">正文<span>一</span>句。</div><footer>版权所有</footer>'
+     "<script>var n = 12;</script>", ["正文一句。"]),
+], ids=["br_and_table_in_one_div", "text_beside_a_paragraph", "layout_table_cell", "table_rows", "source_wraps",
+        "chrome"])
+def test_html_keeps_all_body_text_in_order(body, lines):
+    from pipeline.ingest import read_html
+
+    text, _ = read_html(f"<html><head><title>页</title></head><body>{body}</body></html>".encode())
+    assert text.split("\n") == ["页", *lines]
+
+
+def test_a_docx_table_stays_where_it_stands_a_row_per_line(tmp_path):
+    import docx
+
+    from pipeline.ingest import read_docx
+
+    d = docx.Document()
+    d.add_paragraph("2025年云岭县政府工作报告")
+    d.add_paragraph("主要指标完成情况如下:")
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).merge(t.cell(0, 2)).text = "单位:万元"
+    for r, row in enumerate((("指标", "目标", "完成"), ("财政收入", "5000", "5200")), start=1):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    d.add_paragraph("明年,财政收入增长6%。")
+    path = tmp_path / "a.docx"
+    d.save(path)
+    assert read_docx(path.read_bytes()).split("\n") == [
+        "2025年云岭县政府工作报告", "主要指标完成情况如下:", "单位:万元", "指标 目标 完成", "财政收入 5000 5200",
+        "明年,财政收入增长6%。"]
+
+
+def test_an_empty_docx_and_a_word_lock_file_say_what_they_are(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "2025年浙江省政府工作报告.txt").write_text(SENTENCE, encoding="utf-8")
+    (raw / "新建 Microsoft Word 文档.docx").write_bytes(b"")
+    (raw / "~$25年浙江省政府工作报告.docx").write_bytes(b"\x0cwang\x00" + b"\x00" * 150)
+    build(raw, tmp_path / "wh", progress=False, strict=True)
+    con = connect_readonly(tmp_path / "wh")
+    rejected = dict(con.execute("SELECT source_path, reason FROM rejected_documents").fetchall())
+    con.close()
+    assert rejected["新建 Microsoft Word 文档.docx"] == "empty file"
+    assert rejected["~$25年浙江省政府工作报告.docx"].startswith("a Word lock file")

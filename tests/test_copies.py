@@ -1,0 +1,147 @@
+"""Copies of one document written differently (a web copy, a .docx with empty paragraphs, a collection's row,
+a compilation's sample) are one document: their facts are never doubled, and each copy left out is listed."""
+from __future__ import annotations
+
+import csv
+import io
+
+from pipeline.build import build
+from pipeline.warehouse import connect_readonly
+
+REPORT = ("2025年云岭县政府工作报告\n"
+          "一、2024年工作回顾\n"
+          "全县地区生产总值完成98.6亿元,增长5.8%;城镇新增就业3200人。\n"
+          "二、2025年主要目标\n"
+          "地区生产总值增长6%左右,城镇新增就业3500人以上,粮食产量稳定在20万吨。")
+OTHER = "2025年青石县政府工作报告\n全县地区生产总值完成55.1亿元,增长5.1%。\n地区生产总值增长5.5%左右。"
+
+
+def query(wh, sql):
+    con = connect_readonly(wh)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _docx(path, paragraphs):
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    d.save(path)
+
+
+def _csv(path, rows):
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(rows[0]))
+    w.writeheader()
+    w.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def _alone(tmp_path, text=REPORT, name="2025年云岭县政府工作报告.txt"):
+    raw = tmp_path / "alone"
+    raw.mkdir()
+    (raw / name).write_text(text, encoding="utf-8")
+    build(raw, tmp_path / "wh_alone", progress=False, strict=True)
+    return query(tmp_path / "wh_alone", "SELECT fact_id, value FROM facts ORDER BY fact_id")
+
+
+def test_copies_that_differ_in_spaces_blank_lines_and_punctuation_are_one_document(tmp_path):
+    want = _alone(tmp_path)
+    assert len(want) >= 5
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    name = "2025年云岭县政府工作报告"
+    (raw / f"{name}.txt").write_text(REPORT, encoding="utf-8")
+    (raw / f"{name}_网页.txt").write_text(REPORT.replace("\n", "\n\n").replace(",", ", ").replace("。", "."),
+                                         encoding="utf-8")
+    (raw / f"{name}_nbsp.txt").write_text(REPORT.replace(",", ",\u00a0").replace("增长", "增 长"), encoding="utf-8")
+    (raw / f"{name}_全角.txt").write_text(REPORT.replace(",", "，").replace(";", "；"), encoding="utf-8")
+    _docx(raw / f"{name}.docx", [p for line in REPORT.split("\n") for p in (line, "")])
+    _csv(raw / "汇总.csv", [{"title": f"{name}", "text": REPORT.replace("\n", "\n\n")},
+                            {"title": "2025年青石县政府工作报告", "text": OTHER}])
+    build(raw, tmp_path / "wh", progress=False, strict=True)
+    wh = tmp_path / "wh"
+    got = query(wh, "SELECT fact_id, value FROM facts WHERE jurisdiction = '云岭县' ORDER BY fact_id")
+    assert sorted(v for _, v in got) == sorted(v for _, v in want)
+    dups = dict(query(wh, "SELECT source_path, duplicate_of FROM duplicates"))
+    assert dups == {f"{name}.txt": f"{name}.docx", f"{name}_网页.txt": f"{name}.docx", f"{name}_nbsp.txt": f"{name}.docx",
+                    f"{name}_全角.txt": f"{name}.docx", "汇总.csv": f"{name}.docx"}
+    assert query(wh, "SELECT count(*) FROM documents WHERE jurisdiction = '青石县'") == [(1,)]
+
+
+def test_two_reports_that_differ_in_one_number_or_decimal_point_are_two_documents(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a_2025年云岭县政府工作报告.txt").write_text(REPORT, encoding="utf-8")
+    (raw / "b_2025年云岭县政府工作报告.txt").write_text(REPORT.replace("3200人", "3300人"), encoding="utf-8")
+    (raw / "c_2025年云岭县政府工作报告.txt").write_text(REPORT.replace("98.6亿元", "986亿元"), encoding="utf-8")
+    (raw / "d_2024年云岭县政府工作报告.txt").write_text(REPORT.replace("2025年云岭县", "2024年云岭县"), encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False, strict=True)
+    assert query(tmp_path / "wh", "SELECT count(*) FROM documents") == [(4,)]
+    assert query(tmp_path / "wh", "SELECT count(*) FROM duplicates") == [(0,)]
+
+
+def test_a_compilations_sample_and_its_standalone_copy_are_one_document(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    a = "柳溪镇2025年工作总结\n2025年,全镇新建高标准农田1200亩;新增城镇就业210人。"
+    b = "清河镇2025年工作总结\n2025年,全镇新增茶园800亩,农业总产值增长4.2%。"
+    (raw / "合集A.txt").write_text(f"范文一\n{a}\n范文二\n{b}\n", encoding="utf-8")
+    (raw / "合集B.txt").write_text(f"【范文一】\n{b}\n【范文二】\n{a}\n", encoding="utf-8")
+    (raw / "合集C.txt").write_text(f"范文一：{b}\n范文二：{a}\n", encoding="utf-8")
+    (raw / "柳溪镇2025年工作总结.txt").write_text(a.replace("\n", "\n\n"), encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False, strict=True)
+    wh = tmp_path / "wh"
+    assert query(wh, "SELECT source_path, part FROM documents ORDER BY 1, 2") == [("合集A.txt", 1), ("合集A.txt", 2)]
+    assert query(wh, "SELECT source_path, part, duplicate_of FROM duplicates ORDER BY 1, 2") == [
+        ("合集B.txt", 1, "合集A.txt"), ("合集B.txt", 2, "合集A.txt"), ("合集C.txt", 1, "合集A.txt"),
+        ("合集C.txt", 2, "合集A.txt"), ("柳溪镇2025年工作总结.txt", None, "合集A.txt")]
+    assert query(wh, "SELECT count(*) FROM facts GROUP BY indicator_key, value HAVING count(*) > 1") == []
+
+
+def test_the_copy_the_manifest_describes_is_kept(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "0_下载副本.txt").write_text(REPORT, encoding="utf-8")
+    (raw / "2025年云岭县政府工作报告.txt").write_text(REPORT, encoding="utf-8")
+    (raw / "manifest.csv").write_text("path,title,source_url\n2025年云岭县政府工作报告.txt,云岭县报告（正式版）,"
+                                      "http://yl.gov.cn/a.html\n", encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False, strict=True)
+    wh = tmp_path / "wh"
+    assert query(wh, "SELECT source_path, title, source_url FROM documents") == [
+        ("2025年云岭县政府工作报告.txt", "云岭县报告（正式版）", "http://yl.gov.cn/a.html")]
+    assert query(wh, "SELECT source_path, duplicate_of FROM duplicates") == [
+        ("0_下载副本.txt", "2025年云岭县政府工作报告.txt")]
+
+
+def test_editing_the_kept_copy_brings_no_stale_copy_back(tmp_path):
+    """The kept copy edited (a figure corrected): its unchanged copies are its earlier version, left out as
+    copies of it, in the incremental build and the full one alike; when it is removed they are read again."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    name = "2025年云岭县政府工作报告"
+    _docx(raw / f"{name}.docx", REPORT.split("\n"))
+    (raw / f"{name}.txt").write_text(REPORT, encoding="utf-8")
+    (raw / f"{name}_网页.txt").write_text(REPORT.replace("\n", "\n\n"), encoding="utf-8")
+    (raw / "青石县.txt").write_text(OTHER, encoding="utf-8")
+    wh = tmp_path / "wh"
+    build(raw, wh, progress=False, strict=True)
+    assert query(wh, "SELECT count(*) FROM documents") == [(2,)]
+    _docx(raw / f"{name}.docx", REPORT.replace("3200人", "3280人").split("\n"))
+    build(raw, wh, progress=False, strict=True)
+    facts_sql = "SELECT source_path, value FROM facts WHERE indicator = 'urban_new_jobs' ORDER BY 1, 2"
+    for full in (False, True):
+        if full:
+            build(raw, wh, progress=False, strict=True, full=True)
+        assert query(wh, "SELECT source_path FROM documents ORDER BY 1") == [(f"{name}.docx",), ("青石县.txt",)]
+        assert query(wh, "SELECT source_path, duplicate_of FROM duplicates ORDER BY 1") == [
+            (f"{name}.txt", f"{name}.docx"), (f"{name}_网页.txt", f"{name}.docx")]
+        assert [v for _, v in query(wh, facts_sql)] == [3280, 3500]
+    (raw / f"{name}.docx").unlink()  # the edited copy gone: the earlier version is read again, once
+    build(raw, wh, progress=False, strict=True)
+    assert query(wh, "SELECT source_path FROM documents ORDER BY 1") == [(f"{name}.txt",), ("青石县.txt",)]
+    assert [v for _, v in query(wh, facts_sql)] == [3200, 3500]
