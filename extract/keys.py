@@ -111,6 +111,16 @@ def _strip_lead(s: str, words: re.Pattern) -> tuple[str, str]:
     return (m.group(0), s[m.end():]) if m else ("", s)
 
 
+def _cut_noun(s: str, cut: int, lx: KeyLexicon) -> int | None:
+    """Where a verb that ends at ``cut`` cuts into one of the nouns no verb splits (设施, 设备), the start of that
+    noun if what stands before it is itself a verb; else None."""
+    for n in lx.verb_nouns:
+        start = s.find(n, max(1, cut - len(n) + 1))
+        if 0 < start < cut and lx.verbs.fullmatch(s, 0, start):
+            return start
+    return None
+
+
 @lru_cache(maxsize=65536)
 def split_phrase(phrase: str) -> KeyParts:
     """The measured thing in ``phrase`` (the words before a number), and the verb in front of it."""
@@ -126,6 +136,8 @@ def split_phrase(phrase: str) -> KeyParts:
             s = rest.strip(_PUNCT)
             continue
         w, rest = _strip_lead(s, lx.verbs)
+        if w and (cut := _cut_noun(s, len(w), lx)) is not None:  # 新增设施农业: 新增 of 设施农业, not 新增设 of 施农业
+            w, rest = s[:cut], s[cut:]
         if w and len(rest) >= lx.min_chars and not s.startswith(lx.verb_nouns):
             verb = verb or w
             s = rest.strip(_PUNCT)

@@ -262,13 +262,20 @@ _LIST_MARK = "、"  # between the things a key lists
 _EACH = "均"       # 水质优良率、达标率均: each of the things listed, not their total
 
 
+_COORDINATED = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和及与](?=[\u4e00-\u9fff]{2})")  # 禁牧和草畜平衡面积 (not 普及率)
+
+
 def _part_of_list(whole: str, part: str) -> bool:
     """Whether ``whole`` lists things (交通、能源、水利完成投资: a total) and ``part`` names one of the leading ones
-    alone (交通完成投资); not a list whose figure holds for each (…优良率、…达标率均)."""
-    if _LIST_MARK not in whole or _LIST_MARK in part or whole.endswith(_EACH):
+    alone (交通完成投资), or joins two with 和/及/与 (禁牧和草畜平衡面积: a total) and ``part`` names either alone
+    (草畜平衡面积); not a list whose figure holds for each (…优良率、…达标率均)."""
+    if _LIST_MARK in part or whole.endswith(_EACH):
         return False
-    items = whole.split(_LIST_MARK)[:-1]
-    return any(len(item) >= 2 and item in part for item in items)
+    if _LIST_MARK in whole:
+        return any(len(item) >= 2 and item in part for item in whole.split(_LIST_MARK)[:-1])
+    if not _COORDINATED.search(whole) or _COORDINATED.search(part):
+        return False
+    return any(len(item) >= 2 and item in part for item in _COORDINATED.split(whole))
 
 
 def _alone_is_evidence(t: dict, a: dict, rule: str, lx: LinkLexicon) -> bool:
