@@ -33,7 +33,8 @@ META_COLUMNS = ("jurisdiction", "admin_level", "report_year", "doc_type", "title
 COLUMN_ALIASES = {"province": "jurisdiction", "year": "report_year"}
 _KEYS = {"admin_levels", "year_only_digits", "year_range", "head_chars", "doc_type_openings", "speaker", "congress",
          "heading_max_chars", "review_heading", "plan_heading", "plan_sentence", "review_words", "self_words",
-         "not_name_chars", "min_mentions", "signature_words", "signature_lines"}
+         "not_name_chars", "min_mentions", "signature_words", "signature_lines",
+         "county_level_city"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -77,6 +78,8 @@ class _Lexicon:
     min_mentions: int
     signature_words: tuple
     signature_lines: int
+    own_towns: re.Pattern     # a city's text that speaks of its towns as its own parts
+    own_counties: re.Pattern  # … and of its counties
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +110,8 @@ def lexicon() -> _Lexicon:
         min_mentions=int(raw["min_mentions"]),
         signature_words=tuple(raw["signature_words"]),
         signature_lines=int(raw["signature_lines"]),
+        own_towns=re.compile("|".join(map(re.escape, raw["county_level_city"]["own_towns"]))),
+        own_counties=re.compile("|".join(map(re.escape, raw["county_level_city"]["own_counties"]))),
     )
 
 
@@ -267,6 +272,16 @@ def _jurisdiction_from_speaker(head: str):
     return find_jurisdiction(m.group(1)) or (local if local is not None and local.name == m.group(1) else None)
 
 
+def _city_level(j, text: str) -> str:
+    """A local government's admin level; a city the gazetteer does not list whose text speaks of its own towns
+    (镇(街道), 百强县) and never of its counties is a county-level city: county."""
+    lex = lexicon()
+    if (j.admin_level == "city" and not j.aliases and j.name.endswith("市") and lex.own_towns.search(text)
+            and not lex.own_counties.search(text)):
+        return "county"
+    return j.admin_level
+
+
 def _jurisdiction_from_signature(text: str):
     """The body that signs a summary on one of its last lines (樟树坪街道办事处, 乌兰陶勒盖苏木人民政府)."""
     lex = lexicon()
@@ -410,7 +425,7 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
         if j is not None:
             # a name written short (霁川州, in a file name) takes the full name the text gives it
             meta["jurisdiction"] = full_form(j.name, head) or j.name
-            meta.setdefault("admin_level", j.admin_level)
+            meta.setdefault("admin_level", _city_level(j, text))
     if context is not None and context is not text and any(meta.get(key) is None for key in FIELDS):
         whole = _resolve_whole(source_path, context)
         for key in FIELDS:
