@@ -237,12 +237,16 @@ def _first_lines(text: str, n: int) -> list[str]:
     return text.splitlines()[:n]
 
 
+_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s)\s*")  # a web page's title: 标题_站点名 | 栏目
+
+
 def title_line(text: str) -> str | None:
-    """The first short line among the first twenty that names a doc type (乡镇政府年终工作总结)."""
+    """The first short line among the first twenty that names a doc type (乡镇政府年终工作总结); of a web page's
+    title (…2024年工作总结_株洲市荷塘区人民政府), the part that names it, not the site's name."""
     for line in _first_lines(text.strip(), 20):
         s = line.strip()
         if 4 <= len(s) <= 60 and find_doc_type(s):
-            return s
+            return next((p for p in _SITE_SEPARATOR.split(s) if find_doc_type(p)), s)
     return None
 
 
