@@ -443,4 +443,8 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
     if sources.get("report_year", "").startswith("text"):  # read from headings or sentences: say so
         warnings.append(f"report_year: {meta['report_year']} read from the text (no manifest, file name or title "
                         "gave it)")
+    given_place = sources.get("jurisdiction") in ("manifest", "collection") and meta.get("jurisdiction")
+    if given_place and title and (named := find_place(title)) is not None and named.name != given_place:
+        # (a collection's 省 column beside a county's report: what was given is kept, but say so)
+        warnings.append(f"jurisdiction: {given_place} as given, though the title names {named.name}")
     return Resolved(meta, sources, warnings)
