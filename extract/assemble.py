@@ -946,12 +946,13 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
     """The fact the steps decided, with its evidence (span, sentence, section, rule), key and direction."""
     q, ind = fig.q, fig.indicator
     after = st.text[q.end:sent.end]
+    key = resolve_indicator_key(fig.subject, after, ind.id if ind else None, fig.unit)
     return Fact(
         fact_id=make_fact_id(doc_id, q, q.shape),
         period_year=fig.period, kind=fig.kind,
-        indicator=ind.id if ind else _normalise_indicator(fig.subject),
+        indicator=_indicator_id(ind, fig.subject, key),
         indicator_text=fig.subject,
-        indicator_key=resolve_indicator_key(fig.subject, after, ind.id if ind else None, fig.unit),
+        indicator_key=key,
         direction=resolve_direction(fig.subject, after, fig.comparator, "negative" in fig.flags,
                                     ind.direction if ind else None),
         value=fig.value, value_high=fig.value_high, unit=fig.unit,
@@ -1042,10 +1043,19 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
         ind = (resolve_indicator(s + _G["growth_verb"] if f.unit == "%" else s, f.unit)
                or resolve_indicator(s, f.unit))
         f.indicator_text = s
-        f.indicator = ind.id if ind else _normalise_indicator(s)
         f.indicator_key = resolve_indicator_key(s + tail, "", ind.id if ind else None, f.unit)  # …分别增长
+        f.indicator = _indicator_id(ind, s, f.indicator_key)
         if ind:
             f.direction = ind.direction
+
+
+def _indicator_id(ind, subject: str, key: str | None) -> str:
+    """The canonical id of the indicator a figure measures for the document's own jurisdiction; a figure of a
+    place inside it (合肥市地区生产总值增长6%, 高新区…: its key says the place) is that place's, not the
+    jurisdiction's gdp_growth, and keeps its own words, as free text does."""
+    if ind is not None and not (key and split_key(key)[0]):
+        return ind.id
+    return _normalise_indicator(subject)
 
 
 def _normalise_indicator(subject: str) -> str:
