@@ -1063,11 +1063,16 @@ def _normalise_indicator(subject: str) -> str:
     return s[-24:] if s else ""
 
 
+_LIST_OPENS = ":"  # what opens a list whose items a word before it governs (确保完成以下目标:…;…;…)
+
+
 def _commits_onward(text: str, cue_end: int, clause_start: int) -> bool:
     """A commitment word (力争, 确保) in an earlier clause of the sentence binds a figure across commas (力争全年
     地区生产总值增长8%,财政收入增长10%), not across the end of a list's item (确保粮食产量稳定在50万吨以上;
-    新改建农村公路1000公里)."""
-    return not any(mark in text[cue_end:clause_start] for mark in _ITEM_ENDS)
+    新改建农村公路1000公里), unless it opens that list (确保完成以下目标:…;…;…)."""
+    between = text[cue_end:clause_start]
+    ends = [between.find(mark) for mark in _ITEM_ENDS if mark in between]
+    return not ends or _LIST_OPENS in between[:min(ends)]
 
 
 def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_span: tuple[int, int],

@@ -372,22 +372,30 @@ def find_jurisdiction(text: str) -> Jurisdiction | None:
 
 
 @lru_cache(maxsize=1)
-def _local_government() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
+def _local_government() -> tuple[re.Pattern, dict[str, str], frozenset[str], str]:
     raw = _yaml("local_government.yaml")
-    if set(raw) != {"suffixes", "not_names", "name_ends_before"}:
-        raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: keys must be suffixes, not_names, name_ends_before")
-    suffixes = sorted(raw["suffixes"], key=len, reverse=True)
+    keys = {"suffixes", "not_names", "name_ends_before", "name_max", "long_name_max", "long_name_suffixes",
+            "long_name_infix"}
+    if set(raw) != keys:
+        raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: keys must be {', '.join(sorted(keys))}")
+    suffixes = "|".join(sorted(raw["suffixes"], key=len, reverse=True))
+    long_suffixes = "|".join(sorted(raw["long_name_suffixes"], key=len, reverse=True))
+    cjk, top, long_top = "[\u3400-\u4dbf\u4e00-\u9fff]", int(raw["name_max"]), int(raw["long_name_max"])
+
+    def name(low: int) -> str:  # one place: a name and its suffix
+        return f"(?:{cjk}{{{low},{top}}}?(?:{suffixes})|{cjk}{{2,{long_top}}}?(?:{long_suffixes}))"
+
     pattern = re.compile(r"(?:^(?:关于)?|(?:19|20)\d{2}年度?|(?:范文|篇)[一二三四五六七八九十\d]+[:：]|[】\]])"
-                         r"([\u3400-\u4dbf\u4e00-\u9fff]{2,14}?(?:" + "|".join(suffixes) + "))"
+                         f"({name(2)}{name(1)}{{0,3}})"  # a chain of places (株洲市荷塘区樟树坪街道)
                          r"(?=" + raw["name_ends_before"] + ")")
-    return pattern, dict(raw["suffixes"]), frozenset(raw["not_names"])
+    return pattern, dict(raw["suffixes"]), frozenset(raw["not_names"]), raw["long_name_infix"]
 
 
 def find_local_government(text: str) -> Jurisdiction | None:
     """A town, county or city named at the start of ``text``, right after its year or after a compilation's
     marker (石河镇2013年工作总结, 2016年马莲滩乡工作计划, 范文一：青石镇2019年工作计划), for the places the
     gazetteer does not list."""
-    pattern, suffixes, not_names = _local_government()
+    pattern, suffixes, not_names, _ = _local_government()
     for m in pattern.finditer(text.strip()):
         name = m.group(1)
         if name in not_names or any(name.endswith(n) for n in not_names if n not in suffixes):
@@ -424,7 +432,7 @@ def full_form(name: str, text: str) -> str | None:
     stem = name[:-len(short)] if short else ""
     if not longer or len(stem) < 2:
         return None
-    m = re.search(re.escape(stem) + r"[\u3400-\u4dbf\u4e00-\u9fff]{0,10}?(?:" + "|".join(longer) + ")", text)
+    m = re.search(re.escape(stem) + f"(?:{_local_government()[3]})(?:" + "|".join(longer) + ")", text)
     return m.group(0) if m else None
 
 
@@ -438,7 +446,7 @@ def _innermost_place(name: str) -> str:
     suffix, is its last. The outer place has two characters and a suffix at least; the inner one starts on
     no suffix (景德镇市浮梁县 is 景德镇市 and 浮梁县, not 景德镇 and 市浮梁县), and has two characters and a
     suffix, or one and 县 (献县, 萧县)."""
-    _, suffixes, not_names = _local_government()
+    _, suffixes, not_names, _ = _local_government()
     for i in range(3, len(name) - 1):
         outer, inner = name[:i], name[i:]
         if (any(outer.endswith(suf) and len(outer) > len(suf) + 1 for suf in suffixes)

@@ -275,7 +275,10 @@ def _part_of_list(whole: str, part: str) -> bool:
         return any(len(item) >= 2 and item in part for item in whole.split(_LIST_MARK)[:-1])
     if not _COORDINATED.search(whole) or _COORDINATED.search(part):
         return False
-    return any(len(item) >= 2 and item in part for item in _COORDINATED.split(whole))
+    # the part is one of the things joined, the last with the head they share or the first with its own
+    # (禁牧和草畜平衡面积: 草畜平衡面积, 禁牧面积); not a word that holds 和 (宜居宜业和美乡村: 和美乡村)
+    *leading, last = _COORDINATED.split(whole)
+    return part == last or any(len(item) >= 2 and part.startswith(item) for item in leading)
 
 
 def _alone_is_evidence(t: dict, a: dict, rule: str, lx: LinkLexicon) -> bool:

@@ -246,7 +246,12 @@ def title_line(text: str) -> str | None:
     for line in _first_lines(text.strip(), 20):
         s = line.strip()
         if 4 <= len(s) <= 60 and find_doc_type(s):
-            return next((p for p in _SITE_SEPARATOR.split(s) if find_doc_type(p)), s)
+            # the site's name after the part that names the doc type is cut; what stands before it is kept
+            # (青峪县人民政府门户网站 | 2025年政府工作报告 names its place first)
+            for sep in _SITE_SEPARATOR.finditer(s):
+                if find_doc_type(s[:sep.start()]):
+                    return s[:sep.start()]
+            return s
     return None
 
 
@@ -278,7 +283,7 @@ def _jurisdiction_from_speaker(head: str):
 
 def _city_level(j, text: str) -> str:
     """A local government's admin level; a city the gazetteer does not list whose text speaks of its own towns
-    (镇(街道), 百强县) and never of its counties is a county-level city: county."""
+    (镇(街道)) and never of its counties or districts is a county-level city: county."""
     lex = lexicon()
     if (j.admin_level == "city" and not j.aliases and j.name.endswith("市") and lex.own_towns.search(text)
             and not lex.own_counties.search(text)):
