@@ -790,7 +790,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (t["multi_year"].search(fig.clause_phrase)
           or (_span_words(t, fig.sentence_prefix[-20:]) if fig.time_cue[1] in _OWN_TIME
               else t["multi_year"].search(fig.sentence_prefix[-20:])
-              or t["span_opening"].match(fig.sentence_prefix))  # “十四五”期间,…168亿元,…1.2万个: all its clauses
+              or t["span_opening"].match(fig.sentence_prefix)  # “十四五”期间,…168亿元,…1.2万个: all its clauses
+              or t["cumulative"].search(fig.clause_phrase) and _span_words(t, fig.sentence_prefix))  # 五年累计…,累计…
           or source == "multi_year_section"
           or ((run := t["multi_year_sentence"].search(text, fig.clause_start, min(sent.end, q.end + 12)))
               and run.start() < _clause_end(text, q.end, sent.end, 12))):
