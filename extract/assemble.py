@@ -788,7 +788,9 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         flags.append("five_year_average")
         period = None
     elif (t["multi_year"].search(fig.clause_phrase)
-          or (_span_words(t, fig.sentence_prefix[-20:]) if fig.time_cue[1] in _OWN_TIME
+          # (a span in the clauses before: not of a level the span ended at, 五年来,…农村公路由1860公里增加到2340公里)
+          or not at_span_end and (
+              _span_words(t, fig.sentence_prefix[-20:]) if fig.time_cue[1] in _OWN_TIME
               else t["multi_year"].search(fig.sentence_prefix[-20:])
               or t["span_opening"].match(fig.sentence_prefix)  # “十四五”期间,…168亿元,…1.2万个: all its clauses
               or t["cumulative"].search(fig.clause_phrase) and _span_words(t, fig.sentence_prefix))  # 五年累计…,累计…
