@@ -1126,9 +1126,11 @@ def _section_period(section: str, report_year: int | None) -> tuple[int | None, 
 
 @lru_cache(maxsize=4096)
 def _mixed_section(section: str) -> bool:
-    """A heading above that names one year and a span of several (“十四五”时期和2025年工作回顾)."""
+    """A heading above that names one year and a span of several (“十四五”时期和2025年工作回顾, 过去一年和
+    “十四五”工作回顾)."""
     t = _cue_tables()
-    return any(t["multi_year_section"].search(h) and _YEAR.search(h) for h in section.split(" > "))
+    return any(t["multi_year_section"].search(h) and (_YEAR.search(h) or t["relative"].search(h))
+               for h in section.split(" > "))
 
 
 def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int | None, str | None],
