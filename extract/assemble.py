@@ -73,6 +73,7 @@ _SESSION_BEFORE = re.compile(_G["session_before"])
 _SESSION_AFTER = re.compile(_G["session_after"])
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
+_SPAN_YEARS = 5  # the years a plan's span reviews (2021–2025 in a 2026 report): a year before them is no figure's
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 # a number that is no year and no span of years (132.6万吨; not 2025年, 透过2025回望, 5年来) nor a list number (1.综合…)
 _FIRST_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d+(?:\.\d+)?(?![\d.]*年)(?![.、)](?!\d))")
@@ -787,8 +788,12 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         flags.append("five_year_average")
         period = None
     elif (t["multi_year"].search(fig.clause_phrase)
-          or (_span_words(t, fig.sentence_prefix[-20:]) if fig.time_cue[1] in _OWN_TIME
-              else t["multi_year"].search(fig.sentence_prefix[-20:]))
+          # (a span in the clauses before: not of a level the span ended at, 五年来,…农村公路由1860公里增加到2340公里)
+          or not at_span_end and (
+              _span_words(t, fig.sentence_prefix[-20:]) if fig.time_cue[1] in _OWN_TIME
+              else t["multi_year"].search(fig.sentence_prefix[-20:])
+              or t["span_opening"].match(fig.sentence_prefix)  # “十四五”期间,…168亿元,…1.2万个: all its clauses
+              or t["cumulative"].search(fig.clause_phrase) and _span_words(t, fig.sentence_prefix))  # 五年累计…,累计…
           or source == "multi_year_section"
           or ((run := t["multi_year_sentence"].search(text, fig.clause_start, min(sent.end, q.end + 12)))
               and run.start() < _clause_end(text, q.end, sent.end, 12))):
@@ -1136,9 +1141,11 @@ def _section_period(section: str, report_year: int | None) -> tuple[int | None, 
 
 @lru_cache(maxsize=4096)
 def _mixed_section(section: str) -> bool:
-    """A heading above that names one year and a span of several (“十四五”时期和2025年工作回顾)."""
+    """A heading above that names one year and a span of several (“十四五”时期和2025年工作回顾, 过去一年和
+    “十四五”工作回顾)."""
     t = _cue_tables()
-    return any(t["multi_year_section"].search(h) and _YEAR.search(h) for h in section.split(" > "))
+    return any(t["multi_year_section"].search(h) and (_YEAR.search(h) or t["relative"].search(h))
+               for h in section.split(" > "))
 
 
 def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int | None, str | None],
@@ -1149,7 +1156,10 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
     its report can state that another sentence names (提出到2020年…目标。…新增发电装机容量4.45亿千瓦)."""
     default = _default_year(st, kind)
     if time_cue[0] is not None and not (time_cue[1] == "paragraph" and default is not None and (
-            (kind == "target" and time_cue[0] < default) or (kind == "actual" and time_cue[0] > default))):
+            (kind == "target" and time_cue[0] < default) or (kind == "actual" and time_cue[0] > default)
+            or (kind == "actual" and time_cue[0] <= default - _SPAN_YEARS and _reviews_span(st, i, sent)))):
+        # (nor, in a five-year review, about a year before its span that another sentence names: 全面完成
+        # 2020年确定的脱贫任务。累计新增城镇就业3.2万人)
         return time_cue[0], "text"
     year, where = _section_period(sent.section, st.ctx.report_year)
     if where == "section" and not at_span_end and _mixed_section(sent.section) and st.framing(i) == "multi_year":
@@ -1166,6 +1176,16 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
     if default is None or st.dt is None:
         return None, "unknown"
     return default, "default"
+
+
+def _reviews_span(st: _DocState, i: int, sent: Sentence) -> bool:
+    """Whether sentence ``i`` stands in a review of several years: under a heading that names only a span
+    (过去五年工作回顾), in the span's part of a heading that names one year and a span (“十四五”时期和2025年
+    工作回顾), or under a heading that names no year, after a paragraph that opens on a span (五年来)."""
+    _, where = _section_period(sent.section, st.ctx.report_year)
+    return (where == "multi_year_section"
+            or where == "section" and _mixed_section(sent.section) and st.framing(i) == "multi_year"
+            or where is None and st.span_framing(i))
 
 
 def _default_year(st: _DocState, kind: str) -> int | None:
