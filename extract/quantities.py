@@ -433,8 +433,9 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
             prev in ZERO_DIGITS and m.start() - 2 >= sent_start and text[m.start() - 2] in SECTION_UNITS) or (
             prev == " " and len(raw) == 3 and raw.isdigit() and m.start() - 2 >= sent_start
             and text[m.start() - 2].isdigit()) or (
-            raw[0] in SEVERAL and prev and (prev.isdigit() or prev in CHINESE_NUMERAL_CHARS)):
-        return None  # 3万4千万元, 一百几十人, 1 234元: the rest of a number whose start could not be read, never a number
+            raw[0] in SEVERAL and prev and (prev.isdigit() or prev in CHINESE_NUMERAL_CHARS)) or (
+            prev in SMALL_UNITS and not chinese and m.start() - 2 >= sent_start and text[m.start() - 2].isdigit()):
+        return None  # 3万4千万元, 一百几十人, 1 234元, 3千4百人: the rest of a number whose start could not be read, never a number
     duration = None
     if _is_date_unit(lex, text, m.end()):
         # 平均受教育年限达到11.5年: no date has a decimal point, so this 年 is a duration
@@ -451,6 +452,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
             else _Tail(tail_start + len(duration.surface), _ONE, "", duration, duration.surface, False))
     if tail.scale_text and tail.unit is None and not chinese:
         tail, value = _mixed_scale(lex, text, tail, value, limit, m.start())  # 3万4000人, 1万2千亿元
+        if value is None:
+            return None  # 3千4千人: no number
     if value_high is not None:  # 两三个, 三四万吨, 数十亿元
         value, value_high = value * tail.scale, value_high * tail.scale
     elif (rm := _RANGE_SEP.match(text, tail.end, limit)) and (rng := _read_range_end(lex, text, rm.end(), limit,
@@ -544,7 +547,8 @@ def _share_re() -> re.Pattern:
     not_after = "|".join(map(re.escape, n["tenths_not_before"]))
     digits = "".join(k for k, v in DIGITS.items() if v) + "十"
     big = "".join(n["fraction_units"]) + "万"
-    return re.compile(rf"(?={NUMBER_START}|[{big}])(?:(?P<den>{num}|[{big}]){re.escape(n['fraction_word'])}(?P<num>{num})"
+    sections = "".join(SECTION_UNITS)  # 百万分之一, 十万分之五: a denominator with its 万/亿
+    return re.compile(rf"(?={NUMBER_START}|[{big}])(?:(?P<den>(?:{num}|[{big}])[{sections}]*){re.escape(n['fraction_word'])}(?P<num>{num})"
                       rf"|(?<![\d/.{_ORDINAL_CLASS}])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
                       rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?"
                       rf"|(?<![{_GLUED_CLASS}{_ORDINAL_CLASS}])[1-9](?:\.\d)?)"
@@ -614,8 +618,11 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
         pos = m.end()
         if high is None and (some := _tens_and_some(value, num, text, pos)):  # 百分之十几: 11–19%
             (value, high, pos), approximate = some, True
-        scale = (lambda v: v) if den in _FRACTION_UNITS else (lambda v: (v / d * 100).quantize(_SHARE_PLACES))
-        value, high = scale(value), (scale(high) if high is not None else None)
+        scale = (lambda v: v) if den in _FRACTION_UNITS else (lambda v: _percent_of(v, d))
+        low_high = (scale(value), scale(high) if high is not None else None)
+        if low_high[0] is None or (high is not None and low_high[1] is None):
+            return None  # 千万分之三 is 0.00003%: the places a value keeps would lose it
+        value, high = low_high
         rm = _RANGE_SEP.match(text, pos, limit)
         if rm and high is None:  # 百分之三十到四十, 百分之三十到百分之四十
             p2 = rm.end() + (len(den) + len(_NUMERALS["fraction_word"])
@@ -623,6 +630,8 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
             m2 = _NUMBER.match(text, p2, limit)
             if m2 and (v2 := resolve_number(m2.group(0))) is not None:
                 high, pos = scale(v2), m2.end()
+                if high is None:
+                    return None
     sp = _SPACE.match(text, pos, limit).end()
     after = _match_after(lex, text, sp)
     if after:
@@ -642,6 +651,14 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     comparator = _resolve_comparator(lex, before, after, False, high is not None, approximate)
     return Quantity(q_start, pos, text[q_start:pos], num_start, value, high, unit, text[m.start():m.end()],
                     comparator, before, after, "share")
+
+
+def _percent_of(numerator: Decimal, denominator: Decimal) -> Decimal | None:
+    """A share in %, to the places a value keeps; None where rounding to them would change it by a thousandth of
+    itself or more (千万分之三, 0.00003%: no value rather than 0)."""
+    exact = numerator / denominator * 100
+    kept = exact.quantize(_SHARE_PLACES)
+    return kept if abs(kept - exact) * 1000 <= abs(exact) else None
 
 
 def _tens_and_some(value: Decimal, raw: str, text: str, pos: int) -> tuple[Decimal, Decimal, int] | None:
@@ -680,10 +697,49 @@ def resolve_approximate(raw: str) -> tuple[Decimal | None, Decimal | None]:
     return resolve_number(raw), None
 
 
+# after a first scale (12万, 1亿), two digits or more each with its multiplier (3千4百, 2千3百万, 零5百): the rest of
+# one number written in Arabic digits and Chinese multipliers at several levels (12万3千4百人, 1亿2千3百万元)
+_MIXED_GROUP = (f"[{ZERO_DIGITS}]?(?:[1-9][{''.join(SMALL_UNITS)}][{''.join(SECTION_UNITS)}]?"
+                f"|\\d{{1,4}}[{''.join(SECTION_UNITS)}])")
+_MIXED_SECTIONS = re.compile(f"(?:{_MIXED_GROUP}){{2,}}")
+
+
+def _mixed_sections(lex, text, tail, value, limit, num_start, sections):
+    """12万3千4百人, 1亿2千3百万元: a number of several multiplier levels, read whole (123400 人), with the unit
+    after it or the one its noun implies; where the levels do not fall in order (3千4千), or the first number has
+    a point, it is no number at all, and no part of it is read as one."""
+    numeral = text[num_start:sections.end()].replace(" ", "")
+    whole = None
+    if text[num_start:tail.end - len(tail.scale_text)].isdigit() and _levels_fall(numeral):
+        whole = parse_chinese_number(numeral)
+    if whole is None:
+        return _Tail(sections.end(), _ONE, "", None, "", False), None
+    unit = _read_tail(lex, text, sections.end(), limit)
+    if unit.unit is None or unit.scale_text:
+        # no unit written: the caller may take the one the noun before implies (投资1亿2千3百万)
+        return _Tail(sections.end(), _ONE, text[tail.end - len(tail.scale_text):sections.end()], None, "", False), whole
+    return _Tail(unit.end, _ONE, "", unit.unit, text[tail.end - len(tail.scale_text):unit.end], unit.more), whole
+
+
+def _levels_fall(numeral: str) -> bool:
+    """Whether each multiplier of a numeral is smaller than the one before it in its section (3千4百, not 3百4千)."""
+    last = None
+    for c in numeral:
+        if c in SECTION_UNITS:
+            last = None
+        elif c in SMALL_UNITS:
+            if last is not None and SMALL_UNITS[c] >= last:
+                return False
+            last = SMALL_UNITS[c]
+    return True
+
+
 def _mixed_scale(lex, text, tail, value, limit, num_start):
     """3万4000人: a scale, then the rest of the number in digits (and a smaller scale), then the unit.
     1万2千亿元: where the second scale ends on a larger one, that one multiplies the whole (1万2千 × 亿)."""
     pos = _SPACE.match(text, tail.end, limit).end()
+    if (sections := _MIXED_SECTIONS.match(text, pos, limit)) and not tail.more:
+        return _mixed_sections(lex, text, tail, value, limit, num_start, sections)
     zero = pos < limit and text[pos] in ZERO_DIGITS
     if zero:
         pos += 1  # 1万零500元, 3亿零50万元: a zero between the scale and the rest
