@@ -126,7 +126,9 @@ def _tables():
     lex = load_lexicon()
     before = tuple(sorted(lex.comparators_before, key=len, reverse=True))
     scales = "|".join(map(re.escape, sorted(lex.scales, key=len, reverse=True)))
-    bare_before = [w for w in before if w not in lex.bare_scale_not_after] + [_ROUND_LOWER_BOUND]
+    bare_before = [w for w in before if w not in lex.bare_scale_not_after  # (not a word that bounds nothing: 签约)
+                   and not (lex.comparators_before[w] == "eq" and any(o != w and w.endswith(o) for o in before))]
+    bare_before.append(_ROUND_LOWER_BOUND)
     more = "".join(map(re.escape, _MORE))
     # a comparator word (突破万亿元) or 上 (上万人) before the scale word, or 多/余 after it (万余人): two
     # patterns that each start with their words scan fast, where one with both would try every position
@@ -836,6 +838,8 @@ def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
         before = m.groupdict().get("before")
         if before == _ROUND_LOWER_BOUND and not _round_lower_bound(text, s, start):
             continue  # 网上万人: 上 ends another word
+        if before and any(w.endswith(before) and text.endswith(w, start, s) for w in _shadowing_words()):
+            continue  # 通过亿元: 过 ends a word that bounds nothing
         scale_end = m.end()
         unit = _match_unit(lex, text, scale_end)
         more = m.group("more") is not None or before == _ROUND_LOWER_BOUND  # 万余人, 上万人: at least
