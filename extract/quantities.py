@@ -55,6 +55,7 @@ _FRACTION_UNITS = dict(_NUMERALS["fraction_units"])
 _SHARE_PLACES = Decimal("0.0001")
 _TEN = next(k for k, v in SMALL_UNITS.items() if v == 10)  # 十
 _ONE = Decimal(1)
+_ABOUT = load_lexicon().grammar["about_after_round"]  # 二十来个: about twenty
 _RESPECTIVELY_REACH = 6  # how far before a list of bare numbers its 分别 stands (分别为, 分别增长, 分别提高到)
 
 
@@ -64,7 +65,7 @@ def _candidate_re() -> re.Pattern:
     lex = load_lexicon()
     follow = ({u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE)
               | {w[0] for w in _RANGE_WORDS} | {" "} | set(SEVERAL) | set(_CELL_ENDS)
-              | {w[0] for w in lex.comparators_after})  # (a table's cell: 5左右)
+              | {w[0] for w in lex.comparators_after} | {_ABOUT[:1]})  # (a table's cell: 5左右)
     cls = "".join(re.escape(c) for c in sorted(follow))
     durations = "".join(sorted({re.escape(u.surface[0]) for u in lex.durations}))
     # no leading lookbehind: a pattern that starts with its character set scans fast; see _unglued
@@ -450,6 +451,11 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     tail_start = m.end()
     if chinese and value_high is None and (some := _tens_and_some(value, raw, text, tail_start)):
         (value, value_high, tail_start), shape = some, "approximate"  # 十几个, 三十几万人: 11–19, 31万–39万
+    about = (value_high is None and text.startswith(_ABOUT, tail_start)
+             and (raw[-1] in SMALL_UNITS or raw.isdigit() and raw.endswith("0"))
+             and not _is_date_unit(lex, text, tail_start + len(_ABOUT)))
+    if about:  # 二十来个, 三百来人, 十来万人: about that many
+        tail_start, shape = tail_start + len(_ABOUT), "approximate"
     tail = (_read_tail(lex, text, tail_start, limit) if not duration
             else _Tail(tail_start + len(duration.surface), _ONE, "", duration, duration.surface, False))
     if tail.scale_text and tail.unit is None and not chinese:
@@ -532,6 +538,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     before = before_m[1] if before_m else None
     q_start = before_m[0] if before_m else num_start
     comparator = _resolve_comparator(lex, before, after, tail.more, value_high is not None, shape == "approximate")
+    if about and after is None:
+        comparator = "approx"
     flags = []
     # (a ? between digits, even where it ended a sentence: 1?0万元 is a digit the source lost; not 靠什么?12个)
     lost = prev == "?" or (num_start >= 2 and text[num_start - 1] == "?" and text[num_start - 2].isdigit())
