@@ -55,6 +55,7 @@ _FRACTION_UNITS = dict(_NUMERALS["fraction_units"])
 _SHARE_PLACES = Decimal("0.0001")
 _TEN = next(k for k, v in SMALL_UNITS.items() if v == 10)  # 十
 _ONE = Decimal(1)
+_LOST = ("?", "\ufffd")  # what stands for a character the source lost: a ? or the replacement character
 _ABOUT = load_lexicon().grammar["about_after_round"]  # 二十来个: about twenty
 _RESPECTIVELY_REACH = 6  # how far before a list of bare numbers its 分别 stands (分别为, 分别增长, 分别提高到)
 
@@ -542,7 +543,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         comparator = "approx"
     flags = []
     # (a ? between digits, even where it ended a sentence: 1?0万元 is a digit the source lost; not 靠什么?12个)
-    lost = prev == "?" or (num_start >= 2 and text[num_start - 1] == "?" and text[num_start - 2].isdigit())
+    lost = prev in _LOST or (num_start >= 2 and text[num_start - 1] in _LOST and text[num_start - 2].isdigit())
     if lost or (raw.startswith("0") and not raw.startswith("0.") and len(raw) > 1):
         flags.append("corrupt_text")
     return Quantity(q_start, pos, text[q_start:pos], num_start, value, value_high,
