@@ -56,6 +56,8 @@ _SHARE_PLACES = Decimal("0.0001")
 _TEN = next(k for k, v in SMALL_UNITS.items() if v == 10)  # 十
 _ONE = Decimal(1)
 _LOST = ("?", "\ufffd")  # what stands for a character the source lost: a ? or the replacement character
+_SHARE_WORDS = load_lexicon().grammar["share_words"]  # 百分百: 100 %
+_YEAR_MONTH = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")  # 2025.03: March 2025
 _ABOUT = load_lexicon().grammar["about_after_round"]  # 二十来个: about twenty
 _RESPECTIVELY_REACH = 6  # how far before a list of bare numbers its 分别 stands (分别为, 分别增长, 分别提高到)
 
@@ -441,6 +443,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
             prev in SMALL_UNITS and not chinese and m.start() - 2 >= sent_start and text[m.start() - 2].isdigit()):
         return None  # 3万4千万元, 一百几十人, 1 234元, 3千4百人: the rest of a number whose start could not be read, never a number
     duration = None
+    if _YEAR_MONTH.fullmatch(raw) and not _match_scale(lex, text, m.end()):
+        return None  # 自2025.03起: a year and its month, written with a point
     if _is_date_unit(lex, text, m.end()):
         # 平均受教育年限达到11.5年: no date has a decimal point, so this 年 is a duration
         duration = "." in raw and next((u for u in lex.durations if text.startswith(u.surface, m.end())), None)
@@ -559,7 +563,8 @@ def _share_re() -> re.Pattern:
     digits = "".join(k for k, v in DIGITS.items() if v) + "十"
     big = "".join(n["fraction_units"]) + "万"
     sections = "".join(SECTION_UNITS)  # 百万分之一, 十万分之五: a denominator with its 万/亿
-    return re.compile(rf"(?={NUMBER_START}|[{big}])(?:(?P<den>(?:{num}|[{big}])[{sections}]*){re.escape(n['fraction_word'])}(?P<num>{num})"
+    words = "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True)))
+    return re.compile(rf"(?={NUMBER_START}|[{big}])(?:(?P<word>{words})|(?P<den>(?:{num}|[{big}])[{sections}]*){re.escape(n['fraction_word'])}(?P<num>{num})"
                       rf"|(?<![\d/.{_ORDINAL_CLASS}])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
                       rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?"
                       rf"|(?<![{_GLUED_CLASS}{_ORDINAL_CLASS}])[1-9](?:\.\d)?)"
@@ -577,10 +582,11 @@ def _share_hints(text: str, start: int, end: int) -> list[int]:
     n, hits = _NUMERALS, []
     digits = set(k for k, v in DIGITS.items() if v) | {"十"} | set("123456789")  # 九成, 3成
     for word, check in ((n["fraction_word"], None), (n["tenths_word"], lambda i: text[i - 1] in digits),
-                        ("/", lambda i: text[i - 1].isdigit() and text[i + 1:i + 2].isdigit())):
+                        ("/", lambda i: text[i - 1].isdigit() and text[i + 1:i + 2].isdigit()),
+                        *((w, lambda i: True) for w in _SHARE_WORDS)):
         i = text.find(word, start, end)
         while i >= 0:
-            if i > start and (check is None or check(i)):
+            if (i > start or word in _SHARE_WORDS) and (check is None or check(i)):
                 hits.append(i)
             i = text.find(word, i + 1, end)
     return sorted(hits)
@@ -602,7 +608,9 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     if m.start() < sent_start or m.end() > limit:
         return None
     approximate = False
-    if m.group("tenths"):  # 九成 is 90%, 七八成 70–80%, 九成五 95%, 一成半 15%
+    if m.group("word"):  # 百分百 is 100%
+        value, unit, high, pos = Decimal(str(_SHARE_WORDS[m.group("word")])), "%", None, m.end()
+    elif m.group("tenths"):  # 九成 is 90%, 七八成 70–80%, 九成五 95%, 一成半 15%
         low, high = resolve_approximate(m.group("tenths"))
         if low is None:
             return None
