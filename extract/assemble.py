@@ -325,6 +325,11 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return False  # 建成一批, 到了一个关口, 抓好五个方面
     if _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)):
         return True
+    if q.value_high is not None or q.shape == "approximate" or q.comparator_after and (
+            counter or text[q.num_start] not in SMALL_UNITS or _CLAUSE_END_AFTER.match(text, q.end) is not None):
+        # 十至二十个, 六七个, 十几万人次, 二十来个, 二十个左右, 五十家以上, 稳定在百万吨以上。: no enumeration has a span
+        # or a bound (a round amount and its bound before a noun name a class: 投资额百亿元以上重大项目)
+        return True
     if q.unit in RATE_OR_CHANGE_UNITS or q.comparator_before and (
             not counter or _CLAUSE_END_AFTER.match(text, q.end) is not None
             or (text[q.num_start] in SMALL_UNITS and text[q.num_start + 1:q.num_start + 2] not in CHINESE_NUMERAL_CHARS)):

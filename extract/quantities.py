@@ -55,6 +55,10 @@ _FRACTION_UNITS = dict(_NUMERALS["fraction_units"])
 _SHARE_PLACES = Decimal("0.0001")
 _TEN = next(k for k, v in SMALL_UNITS.items() if v == 10)  # 十
 _ONE = Decimal(1)
+_LOST = ("?", "\ufffd")  # what stands for a character the source lost: a ? or the replacement character
+_SHARE_WORDS = load_lexicon().grammar["share_words"]  # 百分百: 100 %
+_YEAR_MONTH = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")  # 2025.03: March 2025
+_ABOUT = load_lexicon().grammar["about_after_round"]  # 二十来个: about twenty
 _RESPECTIVELY_REACH = 6  # how far before a list of bare numbers its 分别 stands (分别为, 分别增长, 分别提高到)
 
 
@@ -64,7 +68,7 @@ def _candidate_re() -> re.Pattern:
     lex = load_lexicon()
     follow = ({u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE)
               | {w[0] for w in _RANGE_WORDS} | {" "} | set(SEVERAL) | set(_CELL_ENDS)
-              | {w[0] for w in lex.comparators_after})  # (a table's cell: 5左右)
+              | {w[0] for w in lex.comparators_after} | {_ABOUT[:1]})  # (a table's cell: 5左右)
     cls = "".join(re.escape(c) for c in sorted(follow))
     durations = "".join(sorted({re.escape(u.surface[0]) for u in lex.durations}))
     # no leading lookbehind: a pattern that starts with its character set scans fast; see _unglued
@@ -126,7 +130,9 @@ def _tables():
     lex = load_lexicon()
     before = tuple(sorted(lex.comparators_before, key=len, reverse=True))
     scales = "|".join(map(re.escape, sorted(lex.scales, key=len, reverse=True)))
-    bare_before = [w for w in before if w not in lex.bare_scale_not_after] + [_ROUND_LOWER_BOUND]
+    bare_before = [w for w in before if w not in lex.bare_scale_not_after  # (not a word that bounds nothing: 签约)
+                   and not (lex.comparators_before[w] == "eq" and any(o != w and w.endswith(o) for o in before))]
+    bare_before.append(_ROUND_LOWER_BOUND)
     more = "".join(map(re.escape, _MORE))
     # a comparator word (突破万亿元) or 上 (上万人) before the scale word, or 多/余 after it (万余人): two
     # patterns that each start with their words scan fast, where one with both would try every position
@@ -433,9 +439,12 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
             prev in ZERO_DIGITS and m.start() - 2 >= sent_start and text[m.start() - 2] in SECTION_UNITS) or (
             prev == " " and len(raw) == 3 and raw.isdigit() and m.start() - 2 >= sent_start
             and text[m.start() - 2].isdigit()) or (
-            raw[0] in SEVERAL and prev and (prev.isdigit() or prev in CHINESE_NUMERAL_CHARS)):
-        return None  # 3万4千万元, 一百几十人, 1 234元: the rest of a number whose start could not be read, never a number
+            raw[0] in SEVERAL and prev and (prev.isdigit() or prev in CHINESE_NUMERAL_CHARS)) or (
+            prev in SMALL_UNITS and not chinese and m.start() - 2 >= sent_start and text[m.start() - 2].isdigit()):
+        return None  # 3万4千万元, 一百几十人, 1 234元, 3千4百人: the rest of a number whose start could not be read, never a number
     duration = None
+    if _YEAR_MONTH.fullmatch(raw) and not _match_scale(lex, text, m.end()):
+        return None  # 自2025.03起: a year and its month, written with a point
     if _is_date_unit(lex, text, m.end()):
         # 平均受教育年限达到11.5年: no date has a decimal point, so this 年 is a duration
         duration = "." in raw and next((u for u in lex.durations if text.startswith(u.surface, m.end())), None)
@@ -447,10 +456,17 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     tail_start = m.end()
     if chinese and value_high is None and (some := _tens_and_some(value, raw, text, tail_start)):
         (value, value_high, tail_start), shape = some, "approximate"  # 十几个, 三十几万人: 11–19, 31万–39万
+    about = (value_high is None and text.startswith(_ABOUT, tail_start)
+             and (raw[-1] in SMALL_UNITS or raw.isdigit() and raw.endswith("0"))
+             and not _is_date_unit(lex, text, tail_start + len(_ABOUT)))
+    if about:  # 二十来个, 三百来人, 十来万人: about that many
+        tail_start, shape = tail_start + len(_ABOUT), "approximate"
     tail = (_read_tail(lex, text, tail_start, limit) if not duration
             else _Tail(tail_start + len(duration.surface), _ONE, "", duration, duration.surface, False))
     if tail.scale_text and tail.unit is None and not chinese:
         tail, value = _mixed_scale(lex, text, tail, value, limit, m.start())  # 3万4000人, 1万2千亿元
+        if value is None:
+            return None  # 3千4千人: no number
     if value_high is not None:  # 两三个, 三四万吨, 数十亿元
         value, value_high = value * tail.scale, value_high * tail.scale
     elif (rm := _RANGE_SEP.match(text, tail.end, limit)) and (rng := _read_range_end(lex, text, rm.end(), limit,
@@ -527,9 +543,11 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
     before = before_m[1] if before_m else None
     q_start = before_m[0] if before_m else num_start
     comparator = _resolve_comparator(lex, before, after, tail.more, value_high is not None, shape == "approximate")
+    if about and after is None:
+        comparator = "approx"
     flags = []
     # (a ? between digits, even where it ended a sentence: 1?0万元 is a digit the source lost; not 靠什么?12个)
-    lost = prev == "?" or (num_start >= 2 and text[num_start - 1] == "?" and text[num_start - 2].isdigit())
+    lost = prev in _LOST or (num_start >= 2 and text[num_start - 1] in _LOST and text[num_start - 2].isdigit())
     if lost or (raw.startswith("0") and not raw.startswith("0.") and len(raw) > 1):
         flags.append("corrupt_text")
     return Quantity(q_start, pos, text[q_start:pos], num_start, value, value_high,
@@ -544,7 +562,9 @@ def _share_re() -> re.Pattern:
     not_after = "|".join(map(re.escape, n["tenths_not_before"]))
     digits = "".join(k for k, v in DIGITS.items() if v) + "十"
     big = "".join(n["fraction_units"]) + "万"
-    return re.compile(rf"(?={NUMBER_START}|[{big}])(?:(?P<den>{num}|[{big}]){re.escape(n['fraction_word'])}(?P<num>{num})"
+    sections = "".join(SECTION_UNITS)  # 百万分之一, 十万分之五: a denominator with its 万/亿
+    words = "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True)))
+    return re.compile(rf"(?={NUMBER_START}|[{big}])(?:(?P<word>{words})|(?P<den>(?:{num}|[{big}])[{sections}]*){re.escape(n['fraction_word'])}(?P<num>{num})"
                       rf"|(?<![\d/.{_ORDINAL_CLASS}])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
                       rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?"
                       rf"|(?<![{_GLUED_CLASS}{_ORDINAL_CLASS}])[1-9](?:\.\d)?)"
@@ -562,10 +582,11 @@ def _share_hints(text: str, start: int, end: int) -> list[int]:
     n, hits = _NUMERALS, []
     digits = set(k for k, v in DIGITS.items() if v) | {"十"} | set("123456789")  # 九成, 3成
     for word, check in ((n["fraction_word"], None), (n["tenths_word"], lambda i: text[i - 1] in digits),
-                        ("/", lambda i: text[i - 1].isdigit() and text[i + 1:i + 2].isdigit())):
+                        ("/", lambda i: text[i - 1].isdigit() and text[i + 1:i + 2].isdigit()),
+                        *((w, lambda i: True) for w in _SHARE_WORDS)):
         i = text.find(word, start, end)
         while i >= 0:
-            if i > start and (check is None or check(i)):
+            if (i > start or word in _SHARE_WORDS) and (check is None or check(i)):
                 hits.append(i)
             i = text.find(word, i + 1, end)
     return sorted(hits)
@@ -587,7 +608,9 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     if m.start() < sent_start or m.end() > limit:
         return None
     approximate = False
-    if m.group("tenths"):  # 九成 is 90%, 七八成 70–80%, 九成五 95%, 一成半 15%
+    if m.group("word"):  # 百分百 is 100%
+        value, unit, high, pos = Decimal(str(_SHARE_WORDS[m.group("word")])), "%", None, m.end()
+    elif m.group("tenths"):  # 九成 is 90%, 七八成 70–80%, 九成五 95%, 一成半 15%
         low, high = resolve_approximate(m.group("tenths"))
         if low is None:
             return None
@@ -614,8 +637,11 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
         pos = m.end()
         if high is None and (some := _tens_and_some(value, num, text, pos)):  # 百分之十几: 11–19%
             (value, high, pos), approximate = some, True
-        scale = (lambda v: v) if den in _FRACTION_UNITS else (lambda v: (v / d * 100).quantize(_SHARE_PLACES))
-        value, high = scale(value), (scale(high) if high is not None else None)
+        scale = (lambda v: v) if den in _FRACTION_UNITS else (lambda v: _percent_of(v, d))
+        low_high = (scale(value), scale(high) if high is not None else None)
+        if low_high[0] is None or (high is not None and low_high[1] is None):
+            return None  # 千万分之三 is 0.00003%: the places a value keeps would lose it
+        value, high = low_high
         rm = _RANGE_SEP.match(text, pos, limit)
         if rm and high is None:  # 百分之三十到四十, 百分之三十到百分之四十
             p2 = rm.end() + (len(den) + len(_NUMERALS["fraction_word"])
@@ -623,6 +649,8 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
             m2 = _NUMBER.match(text, p2, limit)
             if m2 and (v2 := resolve_number(m2.group(0))) is not None:
                 high, pos = scale(v2), m2.end()
+                if high is None:
+                    return None
     sp = _SPACE.match(text, pos, limit).end()
     after = _match_after(lex, text, sp)
     if after:
@@ -642,6 +670,14 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     comparator = _resolve_comparator(lex, before, after, False, high is not None, approximate)
     return Quantity(q_start, pos, text[q_start:pos], num_start, value, high, unit, text[m.start():m.end()],
                     comparator, before, after, "share")
+
+
+def _percent_of(numerator: Decimal, denominator: Decimal) -> Decimal | None:
+    """A share in %, to the places a value keeps; None where rounding to them would change it by a thousandth of
+    itself or more (千万分之三, 0.00003%: no value rather than 0)."""
+    exact = numerator / denominator * 100
+    kept = exact.quantize(_SHARE_PLACES)
+    return kept if abs(kept - exact) * 1000 <= abs(exact) else None
 
 
 def _tens_and_some(value: Decimal, raw: str, text: str, pos: int) -> tuple[Decimal, Decimal, int] | None:
@@ -680,10 +716,49 @@ def resolve_approximate(raw: str) -> tuple[Decimal | None, Decimal | None]:
     return resolve_number(raw), None
 
 
+# after a first scale (12万, 1亿), two digits or more each with its multiplier (3千4百, 2千3百万, 零5百): the rest of
+# one number written in Arabic digits and Chinese multipliers at several levels (12万3千4百人, 1亿2千3百万元)
+_MIXED_GROUP = (f"[{ZERO_DIGITS}]?(?:[1-9][{''.join(SMALL_UNITS)}][{''.join(SECTION_UNITS)}]?"
+                f"|\\d{{1,4}}[{''.join(SECTION_UNITS)}])")
+_MIXED_SECTIONS = re.compile(f"(?:{_MIXED_GROUP}){{2,}}")
+
+
+def _mixed_sections(lex, text, tail, value, limit, num_start, sections):
+    """12万3千4百人, 1亿2千3百万元: a number of several multiplier levels, read whole (123400 人), with the unit
+    after it or the one its noun implies; where the levels do not fall in order (3千4千), or the first number has
+    a point, it is no number at all, and no part of it is read as one."""
+    numeral = text[num_start:sections.end()].replace(" ", "")
+    whole = None
+    if text[num_start:tail.end - len(tail.scale_text)].isdigit() and _levels_fall(numeral):
+        whole = parse_chinese_number(numeral)
+    if whole is None:
+        return _Tail(sections.end(), _ONE, "", None, "", False), None
+    unit = _read_tail(lex, text, sections.end(), limit)
+    if unit.unit is None or unit.scale_text:
+        # no unit written: the caller may take the one the noun before implies (投资1亿2千3百万)
+        return _Tail(sections.end(), _ONE, text[tail.end - len(tail.scale_text):sections.end()], None, "", False), whole
+    return _Tail(unit.end, _ONE, "", unit.unit, text[tail.end - len(tail.scale_text):unit.end], unit.more), whole
+
+
+def _levels_fall(numeral: str) -> bool:
+    """Whether each multiplier of a numeral is smaller than the one before it in its section (3千4百, not 3百4千)."""
+    last = None
+    for c in numeral:
+        if c in SECTION_UNITS:
+            last = None
+        elif c in SMALL_UNITS:
+            if last is not None and SMALL_UNITS[c] >= last:
+                return False
+            last = SMALL_UNITS[c]
+    return True
+
+
 def _mixed_scale(lex, text, tail, value, limit, num_start):
     """3万4000人: a scale, then the rest of the number in digits (and a smaller scale), then the unit.
     1万2千亿元: where the second scale ends on a larger one, that one multiplies the whole (1万2千 × 亿)."""
     pos = _SPACE.match(text, tail.end, limit).end()
+    if (sections := _MIXED_SECTIONS.match(text, pos, limit)) and not tail.more:
+        return _mixed_sections(lex, text, tail, value, limit, num_start, sections)
     zero = pos < limit and text[pos] in ZERO_DIGITS
     if zero:
         pos += 1  # 1万零500元, 3亿零50万元: a zero between the scale and the rest
@@ -780,6 +855,8 @@ def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
         before = m.groupdict().get("before")
         if before == _ROUND_LOWER_BOUND and not _round_lower_bound(text, s, start):
             continue  # 网上万人: 上 ends another word
+        if before and any(w.endswith(before) and text.endswith(w, start, s) for w in _shadowing_words()):
+            continue  # 通过亿元: 过 ends a word that bounds nothing
         scale_end = m.end()
         unit = _match_unit(lex, text, scale_end)
         more = m.group("more") is not None or before == _ROUND_LOWER_BOUND  # 万余人, 上万人: at least
