@@ -80,9 +80,14 @@ def _candidate_re() -> re.Pattern:
 
 
 
+_OF = "的"
+_TIMES = "×*"  # 7×24小时: a schedule, not 24 hours
+
+
 def _unglued(text: str, matches) -> list[re.Match]:
-    """The candidate numbers that are not glued to what stands before them."""
-    return [m for m in matches if not ((i := m.start()) and text[i - 1] in _GLUED_AFTER)]
+    """The candidate numbers that are not glued to what stands before them (a / before a number makes it a
+    denominator or a date's part: 0.6人/百亿元, 2025/3/15; a × a schedule's: 7×24小时)."""
+    return [m for m in matches if not ((i := m.start()) and (text[i - 1] in _GLUED_AFTER or text[i - 1] in _TIMES))]
 
 
 def find_candidates(text: str) -> tuple[list[re.Match], list[re.Match], list[re.Match]]:
@@ -505,8 +510,9 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
                      and (_NUMBER.match(text, bm.end()) or _match_scale(lex, text, bm.end())))):
         return None  # 百万吨级码头, 24小时自助服务: a class or a kind, not a quantity (39天破亿 is a count of days)
     if (chinese and raw[0] in SMALL_UNITS and tail.unit.base in lex.no_bare_scale
-            and _counted_after(lex, text, tail.end, limit)):
+            and _counted_after(lex, text, tail.end, limit) and not text.startswith(_OF, tail.end)):
         return None  # 营收过百亿元企业, 千亿元产业集群: a round amount right before a noun names a class of it
+        # (not before 的: 突破百亿元的目标 states the amount)
     if value_high is None:
         # 十三亿五千 and its scale 万 are one numeral: 13亿 + 5000万, not (13亿 + 5000) × 万
         value = parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text else value * tail.scale
