@@ -232,6 +232,8 @@ def html_text(root) -> str:
             elif isinstance(child, Tag):
                 if child.name == "br":
                     out.append(_BREAK)
+                elif child.name == "pre":  # preformatted: its own line breaks are lines (a page of plain text)
+                    out.extend([_BREAK, child.get_text().replace("\r\n", "\n").replace("\n", _BREAK), _BREAK])
                 elif child.name == "tr" and not _holds_blocks(child):
                     cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"], recursive=False)]
                     out.extend([_BREAK, " ".join(c for c in cells if c), _BREAK])

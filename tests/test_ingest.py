@@ -316,8 +316,10 @@ def test_a_gbk_manifest_with_a_bad_byte_keeps_its_other_rows(tmp_path):
     ("<p>全县地区生产\n    总值增长5%,\n  energy use down.</p>", ["全县地区生产总值增长5%, energy use down."]),
     ('<nav>首页</nav><header>网站</header><div class="x">正文<span>一</span>句。</div><footer>版权所有</footer>'
      "<script>var n = 12;</script>", ["正文一句。"]),
+    ("<pre>二、明年工作打算\n新建农村公路30公里。\r\n新增就业500人。</pre>",
+     ["二、明年工作打算", "新建农村公路30公里。", "新增就业500人。"]),
 ], ids=["br_and_table_in_one_div", "text_beside_a_paragraph", "layout_table_cell", "table_rows", "source_wraps",
-        "chrome"])
+        "chrome", "preformatted_lines"])
 def test_html_keeps_all_body_text_in_order(body, lines):
     from pipeline.ingest import read_html
 
