@@ -665,6 +665,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and prev.q.unit in _ENUMERATION_UNITS and _COUNTED_NOUN_THEN_LIST.fullmatch(fig.phrase)):
         # 新建95个口袋公园、12个社区食堂: the words before 12个 are what 95个 counts; 12个 continues the list
         subject, fig.inherited = prev.subject, True
+    elif not _has_noun(subject) and (named := _named_just_before(st, fig, prev)):
+        # 居民消费价格同比持平略降,下降0.1%: the clause before, with no figure of its own, names an indicator
+        # that the verb completes (not the figure before it, 规上工业增加值增长8.2%;)
+        subject, fig.inherited = named, True
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
           and not (modifies_after and not last_item)  # 、60%的…: its own noun
           # 增长7%以上、力争达到8%: an aim for the same figure, in its unit, is no second figure of that
@@ -681,6 +685,26 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
     fig.subject = subject
+
+
+def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
+    """The subject a figure with only a verb of its own takes from the clause right before it, where that clause
+    holds no figure and, with the verb, names a canonical indicator other than the figure before's (居民消费价格
+    同比持平略降,下降0.1%; 居民消费价格温和上涨,涨幅为3.2%); else None (粮食产量120万吨,再创历史新高,增长3%:
+    the figure before's)."""
+    sent_start = prev.sentence.start
+    if fig.clause_start <= sent_start:
+        return None
+    before = st.text[sent_start:fig.clause_start - 1]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    start = sent_start + cut
+    if prev.q is not None and prev.q.end > start:
+        return None  # the clause before holds a figure
+    candidate = _subject(st.text[start:fig.clause_start - 1]) + fig.phrase
+    ind = resolve_indicator(candidate, fig.q.unit)
+    if ind is None or (prev.fact is not None and prev.fact.indicator == ind.id):
+        return None
+    return candidate
 
 
 def _inherited_subject(subject: str, unit: str) -> str:
