@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from .keys import load_key_lexicon, resolve_direction, resolve_indicator_key, split_key
+from .keys import PLACE_SEPARATOR, load_key_lexicon, resolve_direction, resolve_indicator_key, split_key
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
@@ -58,6 +58,7 @@ _HALF = load_lexicon().numerals["half"]
 _IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, reverse=True))))
 _IDIOM_REACH = max(map(len, _G["idioms"]))
 _CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
+_NATIONAL = re.compile(_G["national_scope"])  # the whole country, another place in a local report
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
 _RESPECTIVELY = _G["respectively"]
@@ -112,9 +113,10 @@ class Fact:
 
 @dataclass
 class DocContext:
-    """What a document says of itself: its report year and doc type."""
+    """What a document says of itself: its report year, doc type and the admin level of its jurisdiction."""
     report_year: int | None
     doc_type: str | None
+    admin_level: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -508,13 +510,15 @@ class _DocState:
 
 
 def extract_facts(text: str, doc_id: str, report_year: int | None = None,
-                  doc_type: str | None = None) -> list[Fact]:
-    """All facts in one normalised document ``text``; offsets point into ``text``."""
-    return _extract(text, doc_id, report_year, doc_type)
+                  doc_type: str | None = None, admin_level: str | None = None) -> list[Fact]:
+    """All facts in one normalised document ``text``; offsets point into ``text``. ``admin_level`` is that of
+    the document's jurisdiction, where known (a province's report speaks of 全国 as another place)."""
+    return _extract(text, doc_id, report_year, doc_type, admin_level=admin_level)
 
 
-def _extract(text: str, doc_id: str, report_year: int | None, doc_type: str | None, on_step=None) -> list[Fact]:
-    st = _DocState(text, DocContext(report_year, doc_type))
+def _extract(text: str, doc_id: str, report_year: int | None, doc_type: str | None, on_step=None,
+             admin_level: str | None = None) -> list[Fact]:
+    st = _DocState(text, DocContext(report_year, doc_type, admin_level))
     facts: list[Fact] = []
     starts, ends = st.sentences.starts, st.sentences.ends
     by_sentence: dict[int, tuple[list, list]] = {}
@@ -981,6 +985,10 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
     q, ind = fig.q, fig.indicator
     after = st.text[q.end:sent.end]
     key = resolve_indicator_key(fig.subject, after, ind.id if ind else None, fig.unit)
+    if ind and key and st.ctx.admin_level not in (None, "national") and _NATIONAL.match(fig.subject):
+        # 全国GDP增长5% in a province's report: the country's figure (a kind of thing named 全国…, 全国重点实验室,
+        # names no canonical indicator and stays the report's own)
+        key = f"{_NATIONAL.match(fig.subject).group(0)}{PLACE_SEPARATOR}{key}"
     return Fact(
         fact_id=make_fact_id(doc_id, q, q.shape),
         period_year=fig.period, kind=fig.kind,
