@@ -499,8 +499,9 @@ def read_units(path: Path, rel: str, data: bytes, manifest_row: dict,
     raise InputError(f"unsupported file type {suffix or '(none)'}")
 
 
-def documents_from_unit(unit: RawUnit) -> list[Document]:
-    """Normalise one raw unit and split a compilation into its parts."""
+def documents_from_unit(unit: RawUnit, keyed: bool = True) -> list[Document]:
+    """Normalise one raw unit and split a compilation into its parts; ``keyed``: with the content key the build's
+    dedupe compares (`pipeline extract` reads one file and compares nothing)."""
     norm = normalize_text(unit.raw_text)
     if not norm.text.strip():
         raise InputError("no text after normalisation")
@@ -515,7 +516,7 @@ def documents_from_unit(unit: RawUnit) -> list[Document]:
         meta = res.meta
         part = p.number if p.number is not None else unit.row
         doc_id = make_doc_id(p.text, meta)
-        key = content_key(p.text if p.number in (None, 0) else without_marker(p.text), meta)
+        key = content_key(p.text if p.number in (None, 0) else without_marker(p.text), meta) if keyed else ""
         flags = ["corrupt_text"] if "corrupt_text" in norm.flags and is_corrupt(p.text) else []
         warned = list(unit.warnings)
         if unit.bad_bytes and "\ufffd" in p.text:  # bytes that did not decode, replaced: a reader should know

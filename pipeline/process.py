@@ -51,14 +51,14 @@ class FileResult:
     error: str | None = None             # a bug met on this file: the traceback
 
 
-def process_file(task: FileTask) -> FileResult:
+def process_file(task: FileTask, keyed: bool = True) -> FileResult:
     """Every document and fact of one raw file; a file that cannot be used is rejected with a reason."""
     res = FileResult(task.rel)
     try:
         units = read_units(Path(task.rel), task.rel, task.data or b"", task.manifest_row, res.row_rejections,
                            task.manifest_warnings)
         for unit in units:
-            for doc in documents_from_unit(unit):
+            for doc in documents_from_unit(unit, keyed):
                 res.documents.append({**asdict(doc), "content_sha256": task.sha256})
                 for f in extract_facts(doc.text, doc.doc_id, doc.report_year, doc.doc_type, doc.admin_level):
                     row = f.to_dict()
@@ -197,7 +197,7 @@ def facts_of_file(path: Path, manifest_row: dict | None = None) -> list[dict]:
     data = path.read_bytes()
     given, warnings = clean_given(manifest_row or {})
     task = FileTask(path.name, file_digest(data), len(data), 0, given, data, warnings)
-    res = process_file(task)
+    res = process_file(task, keyed=False)
     if res.error:
         raise RuntimeError(f"internal error extracting {path}:\n{res.error}")
     if res.rejected:
