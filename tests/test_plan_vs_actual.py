@@ -43,3 +43,17 @@ def statuses(tmp_path_factory):
 ])
 def test_status(statuses, indicator, year, status):
     assert statuses[(indicator, year)] == status
+
+
+def test_a_free_text_targets_baseline_is_last_years_result_of_its_key(tmp_path):
+    """baseline_value: the actual of the year before under the same key, whatever words the two years used
+    (新建精品示范村 in the review, 力争新增精品示范村 in the plan)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "manifest.csv").write_text("path,jurisdiction,admin_level,report_year,doc_type\n"
+                                      "s.txt,青石镇,township,2024,year_end_summary\n", encoding="utf-8")
+    (raw / "s.txt").write_text("一、2024年工作回顾\n全镇新建精品示范村12个,完成财政收入800万元。\n"
+                               "二、2025年工作打算\n力争新增精品示范村15个,完成财政收入850万元。\n", encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False)
+    rows = dict(query(tmp_path / "wh", "SELECT target_value, baseline_value FROM plan_vs_actual"))
+    assert rows == {15: 12, 8500000: 8000000}

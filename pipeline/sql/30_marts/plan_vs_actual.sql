@@ -7,7 +7,19 @@
 -- that stops at the target's bound is on the wrong side (近1.3万亿斤 against 1.3万亿斤以上: near; a fall's
 -- comparator speaks of its size, so a result stored negative is left as it is).
 CREATE OR REPLACE VIEW plan_vs_actual AS
-WITH paired AS (
+WITH baselines AS (
+    -- the actual that stands for each (jurisdiction, indicator_key, year, unit), ranked as int_actuals ranks:
+    -- a free-text target's key (精品示范村) meets last year's result under other words (新建精品示范村)
+    SELECT jurisdiction, indicator_key, period_year, unit, value,
+           row_number() OVER (
+               PARTITION BY jurisdiction, indicator_key, period_year, unit
+               ORDER BY list_contains(flags, 'estimated'), report_year DESC, doc_id, span_start
+           ) AS rank_in_year
+    FROM facts
+    WHERE kind = 'actual' AND period_year IS NOT NULL AND jurisdiction IS NOT NULL AND indicator_key IS NOT NULL
+      AND NOT list_has_any(flags, ['five_year_average', 'multi_year', 'cumulative', 'corrupt_text'])
+),
+paired AS (
     SELECT t.jurisdiction, t.indicator, t.period_year, t.unit,
            t.comparator AS target_comparator, t.value AS target_value, t.value_high AS target_value_high,
            a.value AS actual_value, a.comparator AS actual_comparator, b.value AS baseline_value,
@@ -16,9 +28,9 @@ WITH paired AS (
     FROM int_targets AS t
     LEFT JOIN links AS l ON l.target_fact_id = t.fact_id
     LEFT JOIN facts AS a ON a.fact_id = l.actual_fact_id
-    LEFT JOIN int_actuals AS b
-      ON b.jurisdiction = t.jurisdiction AND b.indicator = t.indicator
-     AND b.period_year = t.period_year - 1 AND b.unit = t.unit
+    LEFT JOIN baselines AS b
+      ON b.jurisdiction = t.jurisdiction AND b.indicator_key = t.indicator_key
+     AND b.period_year = t.period_year - 1 AND b.unit = t.unit AND b.rank_in_year = 1
 ),
 bounded AS (
     -- the side of the target a result must fall on: 'floor' (at least), 'ceiling' (at most) or 'band'
