@@ -58,6 +58,8 @@ _HALF = load_lexicon().numerals["half"]
 _IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, reverse=True))))
 _IDIOM_REACH = max(map(len, _G["idioms"]))
 _CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
+_CONJ_INSIDE = re.compile("[和及与]")  # things joined in a clause (城镇和农村居民人均可支配收入)
+_RANGE_MARKS = tuple(load_lexicon().numerals["range_words"])  # 十至二十个: a span written out
 _NATIONAL = re.compile(_G["national_scope"])  # the whole country, another place in a local report
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
@@ -159,6 +161,7 @@ def _cue_tables():
         "growth_words": comp(cues["growth_words"]),
         "growth_end": re.compile("(?:" + "|".join(cues["growth_words"]) + ")$"),
         "review_actions": comp(cues["review_actions"]),
+        "comparison_cues": comp(cues["comparison_cues"]),
         "forward": comp(cues["forward_markers"]),
         "span_opening": re.compile(cues["span_opening"]),
         "base_before": re.compile(cues["comparison_base_before"]),
@@ -327,10 +330,12 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return False  # 建成一批, 到了一个关口, 抓好五个方面
     if _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)):
         return True
-    if q.value_high is not None or q.shape == "approximate" or q.comparator_after and (
-            counter or text[q.num_start] not in SMALL_UNITS or _CLAUSE_END_AFTER.match(text, q.end) is not None):
-        # 十至二十个, 六七个, 十几万人次, 二十来个, 二十个左右, 五十家以上, 稳定在百万吨以上。: no enumeration has a span
-        # or a bound (a round amount and its bound before a noun name a class: 投资额百亿元以上重大项目)
+    if (q.value_high is not None and any(w in q.surface for w in _RANGE_MARKS)) or q.shape == "approximate" or (
+            q.comparator_after and (
+            counter or text[q.num_start] not in SMALL_UNITS or _CLAUSE_END_AFTER.match(text, q.end) is not None)):
+        # 十至二十个, 十几万人次, 二十来个, 二十个左右, 五十家以上, 稳定在百万吨以上。: no enumeration has a span or
+        # a bound (a round amount and its bound before a noun name a class: 投资额百亿元以上重大项目); two
+        # neighbouring digits are as often a manner of speaking (抓住一两个关键环节, 七八个突出问题): the gate decides
         return True
     if q.unit in RATE_OR_CHANGE_UNITS or q.comparator_before and (
             not counter or _CLAUSE_END_AFTER.match(text, q.end) is not None
@@ -704,6 +709,11 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
     start = sent_start + cut
     if prev.q is not None and prev.q.end > start:
         return None  # the clause before holds a figure
+    if prev.q is not None and prev.q.end >= sent_start and not any(
+            mark in st.text[prev.q.end:start] for mark in _ITEM_ENDS):
+        return None  # 地区生产总值突破5000亿元,居民消费价格保持稳定,增长6%: a figure before in the same item
+    if _LIST_ITEM.search(st.text[start:fig.clause_start]) or _CONJ_INSIDE.search(st.text[start:fig.clause_start]):
+        return None  # …、固定资产投资、社会消费品零售总额均保持较快增长,增长7%: a list names no one indicator
     candidate = _subject(st.text[start:fig.clause_start - 1]) + fig.phrase
     ind = resolve_indicator(candidate, fig.q.unit)
     if ind is None or (prev.fact is not None and prev.fact.indicator == ind.id):
@@ -786,7 +796,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
            else (fig.clause_start, fig.from_start) if fig.from_start > fig.clause_start  # 已由45%提高到46%: 已
            else (q.start - len(fig.phrase), q.num_start))
     prefix = (sent.start, fig.clause_start) if fig.from_start is None else (sent.start, fig.from_start)
-    kind, commitment, source = _resolve_kind(st, prev.i, own, prefix, fig.time_cue)
+    kind, commitment, source = _resolve_kind(st, prev.i, own, prefix, fig.time_cue, fig.unit in RATE_OR_CHANGE_UNITS)
     other_base = fig.unit in lex.change_units and t["other_base"].search(fig.clause_phrase) is not None
     if fig.unit in lex.change_units and t["change"].search(fig.clause_phrase) and (kind != "target" or other_base):
         kind, source = "change", "change_verb"  # (a planned one, 城镇化率提高1个百分点, is a target in 百分点)
@@ -1113,12 +1123,15 @@ def _commits_onward(text: str, cue_end: int, clause_start: int) -> bool:
     地区生产总值增长8%,财政收入增长10%), not across the end of a list's item (确保粮食产量稳定在50万吨以上;
     新改建农村公路1000公里), unless it opens that list (确保完成以下目标:…;…;…)."""
     between = text[cue_end:clause_start]
-    ends = [between.find(mark) for mark in _ITEM_ENDS if mark in between]
-    return not ends or _LIST_OPENS in between[:min(ends)]
+    if not any(mark in between for mark in _ITEM_ENDS):
+        return True
+    first = _CLAUSE_END.search(between)  # the cue's own clause ends on the colon that opens the list
+    return (first is not None and first.group(0) == _LIST_OPENS
+            and between.count("(", 0, first.start()) == between.count(")", 0, first.start()))
 
 
 def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_span: tuple[int, int],
-                  time_cue: tuple[int | None, str | None]) -> tuple[str, str | None, str]:
+                  time_cue: tuple[int | None, str | None], rate: bool = False) -> tuple[str, str | None, str]:
     """Kind from the kind cue nearest the number (clause, then the sentence before it), else from
     time words, the section heading, the sentences nearby, and last the whole document."""
     heading = st.heading_kind(i)
@@ -1130,6 +1143,10 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
         if name == "sentence" and time_cue[1] == "clause_time":
             break  # 目前共有5G基站1.1万个,今年新建2000个: a time word of its own clause outranks another clause's cue
         hits = st.cues_in(a, b)
+        if rate and name == "clause" and (heading == "target" or any(h[2] == "target" for h in st.cues_in(*prefix_span))):
+            # 税收收入力争达到10.2亿元,同比增长6%: under a plan, a growth rate against last year is planned too
+            # (an amount against last year, 比上年增加300亿元, stays a change)
+            hits = [h for h in hits if h[2] != "actual" or not t["comparison_cues"].fullmatch(st.masked, h[0], h[1])]
         if heading == "actual" and not looks_ahead:
             # under a review heading a target needs a cue of its own clause, and 争取/将 there tell what was done
             hits = [h for h in hits if h[2] != "target"

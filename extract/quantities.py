@@ -80,7 +80,6 @@ def _candidate_re() -> re.Pattern:
 
 
 
-_OF = "的"
 _TIMES = "×*"  # 7×24小时: a schedule, not 24 hours
 
 
@@ -510,9 +509,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
                      and (_NUMBER.match(text, bm.end()) or _match_scale(lex, text, bm.end())))):
         return None  # 百万吨级码头, 24小时自助服务: a class or a kind, not a quantity (39天破亿 is a count of days)
     if (chinese and raw[0] in SMALL_UNITS and tail.unit.base in lex.no_bare_scale
-            and _counted_after(lex, text, tail.end, limit) and not text.startswith(_OF, tail.end)):
-        return None  # 营收过百亿元企业, 千亿元产业集群: a round amount right before a noun names a class of it
-        # (not before 的: 突破百亿元的目标 states the amount)
+            and _counted_after(lex, text, tail.end, limit)):
+        return None  # 营收过百亿元企业, 千亿元产业集群, 超千亿元的产业集群: a round amount right before a noun names a class
     if value_high is None:
         # 十三亿五千 and its scale 万 are one numeral: 13亿 + 5000万, not (13亿 + 5000) × 万
         value = parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text else value * tail.scale
