@@ -59,6 +59,7 @@ _IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, rever
 _IDIOM_REACH = max(map(len, _G["idioms"]))
 _CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
 _CONJ_INSIDE = re.compile("[和及与]")  # things joined in a clause (城镇和农村居民人均可支配收入)
+_MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
 _RANGE_MARKS = tuple(load_lexicon().numerals["range_words"])  # 十至二十个: a span written out
 _NATIONAL = re.compile(_G["national_scope"])  # the whole country, another place in a local report
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
@@ -326,8 +327,9 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
     if _ROUND_MORE.match(text, q.num_start) or q.surface.endswith(_HALF):
         return True  # 千余名干部, 十余家企业, 三十多个, 一公里半: a count said round or a measure, never an enumeration
     counter = q.unit in _ENUMERATION_UNITS
-    if counter and (_ARTICLE.match(text, q.num_start) or _ENUMERATION_HEAD.match(text, q.end)):
-        return False  # 建成一批, 到了一个关口, 抓好五个方面
+    if counter and ((_ARTICLE.match(text, q.num_start) and not (q.unit in _MULTIPLES or q.comparator_before))
+                    or _ENUMERATION_HEAD.match(text, q.end)):
+        return False  # 建成一批, 到了一个关口, 抓好五个方面, 成熟一家 (not 增长一倍, 近一倍: a multiple)
     if _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)):
         return True
     if (q.value_high is not None and any(w in q.surface for w in _RANGE_MARKS)) or q.shape == "approximate" or (
