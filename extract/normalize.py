@@ -135,8 +135,14 @@ def is_corrupt(text: str) -> bool:
     return any(p.search(text) for p in _chrome()[3])
 
 
+_CELL_GAP = re.compile("(?<=[0-9A-Za-z%.])\u3000+|\u3000+(?=[0-9])")  # 9　3.6: two cells of a table row
+
+
 def _drop_invisible(text: str) -> str:
-    """No zero-width spaces and joiners, word joiners, BOMs, soft hyphens or ideographic spaces."""
+    """No zero-width spaces and joiners, word joiners, BOMs, soft hyphens or ideographic spaces; an ideographic
+    space beside a digit parts two cells of a table row (9　3.6 is no 93.6) and is a space."""
+    if "\u3000" in text:
+        text = _CELL_GAP.sub(" ", text)
     for ch in _INVISIBLE:
         if ch in text:
             text = text.replace(ch, "")
