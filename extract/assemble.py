@@ -59,6 +59,7 @@ _IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, rever
 _IDIOM_REACH = max(map(len, _G["idioms"]))
 _CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
 _CONJ_INSIDE = re.compile("[和及与]")  # things joined in a clause (城镇和农村居民人均可支配收入)
+_MILESTONE_WORDS = tuple(_G["milestone_words"])  # 突破2万元大关, 迈上千亿元台阶
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
 _RANGE_MARKS = tuple(load_lexicon().numerals["range_words"])  # 十至二十个: a span written out
 _NATIONAL = re.compile(_G["national_scope"])  # the whole country, another place in a local report
@@ -626,6 +627,7 @@ class _Figure:
     kind: str = ""
     kind_source: str = ""
     cue_commitment: str | None = None
+    restates: bool = False  # (text) a milestone passed by the figure before: 20080元,首次突破2万元大关
     time_cue: tuple = (None, None)
     # period
     period: int | None = None
@@ -760,6 +762,12 @@ def _decide_indicator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.flags.extend(fig.q.flags)
+    if st.text.startswith(_MILESTONE_WORDS, fig.q.end):
+        fig.flags.append("milestone")  # 突破2万元大关, 迈上千亿元台阶: a mark passed
+        # right after the figure that passed it, in its unit and of its indicator, it says that figure again
+        # (农民人均纯收入20080元,首次突破2万元大关): no second figure of the indicator, and never linked
+        fig.restates = (fig.inherited and prev.fact is not None and prev.fact.unit == fig.unit
+                        and fig.indicator is not None and prev.fact.indicator == fig.indicator.id)
     if is_corrupt(st.text[fig.clause_start:fig.q.end]) and "corrupt_text" not in fig.flags:
         fig.flags.append("corrupt_text")
 
@@ -929,7 +937,7 @@ STEPS = (("subject", _decide_subject), ("unit", _decide_unit), ("indicator", _de
 # the fields of a _Figure each step decides (flags: every step may add its own, none takes one away)
 STEP_FIELDS = {"subject": ("subject", "joined", "inherited", "from_start"), "unit": ("unit",),
                "indicator": ("indicator",),
-               "text": ("flags",), "sign": ("value", "value_high", "flags"),
+               "text": ("flags", "restates"), "sign": ("value", "value_high", "flags"),
                "kind": ("kind", "kind_source", "cue_commitment", "time_cue"),
                "period": ("period", "period_source", "flags"), "estimate": ("flags",),
                "commitment": ("commitment",), "comparator": ("comparator",)}
@@ -997,6 +1005,8 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
     q, ind = fig.q, fig.indicator
     after = st.text[q.end:sent.end]
     key = resolve_indicator_key(fig.subject, after, ind.id if ind else None, fig.unit)
+    if fig.restates:
+        ind, key = None, None
     if ind and key and st.ctx.admin_level not in (None, "national") and _NATIONAL.match(fig.subject):
         # 全国GDP增长5% in a province's report: the country's figure (a kind of thing named 全国…, 全国重点实验室,
         # names no canonical indicator and stays the report's own)

@@ -30,7 +30,7 @@ def test_steps_are_the_documented_order():
     # would make test_each_field_is_decided_once check it at the wrong moment, and pass
     assert OWNED == {"subject": ("subject", "joined", "inherited", "from_start"), "unit": ("unit",),
                      "indicator": ("indicator",),
-                     "text": (), "sign": ("value", "value_high"),
+                     "text": ("restates",), "sign": ("value", "value_high"),
                      "kind": ("kind", "kind_source", "cue_commitment", "time_cue"),
                      "period": ("period", "period_source"), "estimate": (), "commitment": ("commitment",),
                      "comparator": ("comparator",)}
