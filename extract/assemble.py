@@ -164,6 +164,7 @@ def _cue_tables():
         "growth_end": re.compile("(?:" + "|".join(cues["growth_words"]) + ")$"),
         "review_actions": comp(cues["review_actions"]),
         "comparison_cues": comp(cues["comparison_cues"]),
+        "whole_span": comp(cues["whole_span_words"]),
         "forward": comp(cues["forward_markers"]),
         "span_opening": re.compile(cues["span_opening"]),
         "base_before": re.compile(cues["comparison_base_before"]),
@@ -832,6 +833,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # a rate that is no rate of change (森林覆盖率达53.4%), or where a from–to ended (高速公路由7473公里增至
     # 9310公里), stated in a span's review, is its last year's
     at_span_end = (fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
+                   and not t["whole_span"].search(fig.clause_phrase)  # (总体控制在5.5%以内: every year of it)
                    or fig.from_start is not None and not t["plan_span"].search(st.masked, sent.start, q.start))
     period, source = _resolve_period(st, prev.i, sent, fig.time_cue, fig.kind, at_span_end)
     if fig.kind_source == "restated" and fig.time_cue[1] != "clause_time":
