@@ -541,7 +541,22 @@ def _extract(text: str, doc_id: str, report_year: int | None, doc_type: str | No
         quantities = find_quantities(text, sent.start, sent.end, by_sentence[i])
         if quantities:
             facts.extend(_figures(st, i, sent, quantities, doc_id, on_step))
+    _flag_repeated_targets(facts)
     return facts
+
+
+def _flag_repeated_targets(facts: list[Fact]) -> None:
+    """A target the document states again, the same thing for the same year at the same bound (这里要着重说明,
+    提出国内生产总值增长7.5%左右: the target of the 主要预期目标 paragraph), is flagged ``repeated``: one
+    target, one row of plan_vs_actual, one link."""
+    seen: set[tuple] = set()
+    for f in facts:
+        if f.kind != "target" or not (f.indicator_key or f.indicator):
+            continue
+        k = (f.indicator_key or f.indicator, f.period_year, f.value, f.value_high, f.comparator, f.unit)
+        if k in seen:
+            f.flags.append("repeated")
+        seen.add(k)
 
 
 def _paragraph_context(st: _DocState, i: int) -> list[tuple[int, int]]:

@@ -57,3 +57,16 @@ def test_a_free_text_targets_baseline_is_last_years_result_of_its_key(tmp_path):
     build(raw, tmp_path / "wh", progress=False)
     rows = dict(query(tmp_path / "wh", "SELECT target_value, baseline_value FROM plan_vs_actual"))
     assert rows == {15: 12, 8500000: 8000000}
+
+
+def test_a_target_said_again_in_its_report_is_one_row(tmp_path):
+    """plan_vs_actual: one row per target, not per statement of it (the 说明 paragraph repeats the target)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "manifest.csv").write_text("path,jurisdiction,admin_level,report_year,doc_type\n"
+                                      "r.txt,中国,national,2013,government_work_report\n", encoding="utf-8")
+    (raw / "r.txt").write_text("二、2013年工作总体部署\n今年经济社会发展的主要预期目标是:国内生产总值增长7.5%左右。\n"
+                               "这里要着重说明,提出国内生产总值增长7.5%左右,主要是综合考虑了各种因素。\n", encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False)
+    assert query(tmp_path / "wh", "SELECT count(*) FROM plan_vs_actual WHERE indicator = 'gdp_growth'") == [(1,)]
+    assert query(tmp_path / "wh", "SELECT count(*) FROM facts WHERE indicator = 'gdp_growth'") == [(2,)]
