@@ -13,7 +13,8 @@ from .keys import PLACE_SEPARATOR, load_key_lexicon, resolve_direction, resolve_
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
-from .quantities import RATE_OR_CHANGE_UNITS, Quantity, find_candidates, find_quantities
+from .quantities import (MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity, find_candidates,
+                         find_quantities)
 from .segment import Sentence, SentenceIndex
 
 def _source_digest(root: Path | None = None) -> str:
@@ -59,9 +60,7 @@ _IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, rever
 _IDIOM_REACH = max(map(len, _G["idioms"]))
 _CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
 _CONJ_INSIDE = re.compile("[和及与]")  # things joined in a clause (城镇和农村居民人均可支配收入)
-_MILESTONE_WORDS = tuple(_G["milestone_words"])  # 突破2万元大关, 迈上千亿元台阶
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
-_RANGE_MARKS = tuple(load_lexicon().numerals["range_words"])  # 十至二十个: a span written out
 _NATIONAL = re.compile(_G["national_scope"])  # the whole country, another place in a local report
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
@@ -334,7 +333,7 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return False  # 建成一批, 到了一个关口, 抓好五个方面, 成熟一家 (not 增长一倍, 近一倍: a multiple)
     if _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)):
         return True
-    if (q.value_high is not None and any(w in q.surface for w in _RANGE_MARKS)) or q.shape == "approximate" or (
+    if (q.value_high is not None and any(w in q.surface for w in RANGE_WORDS)) or q.shape == "approximate" or (
             q.comparator_after and (
             counter or text[q.num_start] not in SMALL_UNITS or _CLAUSE_END_AFTER.match(text, q.end) is not None)):
         # 十至二十个, 十几万人次, 二十来个, 二十个左右, 五十家以上, 稳定在百万吨以上。: no enumeration has a span or
@@ -778,7 +777,7 @@ def _decide_indicator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.flags.extend(fig.q.flags)
-    if st.text.startswith(_MILESTONE_WORDS, fig.q.end):
+    if st.text.startswith(MILESTONE_WORDS, fig.q.end):
         fig.flags.append("milestone")  # 突破2万元大关, 迈上千亿元台阶: a mark passed
         # right after the figure that passed it, in its unit and of its indicator, it says that figure again
         # (农民人均纯收入20080元,首次突破2万元大关): no second figure of the indicator, and never linked

@@ -26,8 +26,8 @@ _GLUED_AFTER = frozenset(c for c in map(chr, range(128)) if re.fullmatch(f"[{_GL
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})")
-_RANGE_WORDS = tuple(load_lexicon().numerals["range_words"])
-_RANGE_SEP = re.compile(r"\s*(?:" + "|".join(map(re.escape, _RANGE_WORDS)) + r")\s*")
+RANGE_WORDS = tuple(load_lexicon().numerals["range_words"])
+_RANGE_SEP = re.compile(r"\s*(?:" + "|".join(map(re.escape, RANGE_WORDS)) + r")\s*")
 _MORE = load_lexicon().numerals["lower_bound_markers"]
 _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
 _RANK_PREFIXES = tuple(load_lexicon().numerals["rank_prefixes"])
@@ -67,7 +67,7 @@ def _candidate_re() -> re.Pattern:
     """A number followed by what can continue a quantity (a unit, a scale, 多/余, a range sign)."""
     lex = load_lexicon()
     follow = ({u.surface[0] for u in lex.units} | {s[0] for s in lex.scales} | set(_MORE)
-              | {w[0] for w in _RANGE_WORDS} | {" "} | set(SEVERAL) | set(_CELL_ENDS)
+              | {w[0] for w in RANGE_WORDS} | {" "} | set(SEVERAL) | set(_CELL_ENDS)
               | {w[0] for w in lex.comparators_after} | {_ABOUT[:1]})  # (a table's cell: 5左右)
     cls = "".join(re.escape(c) for c in sorted(follow))
     durations = "".join(sorted({re.escape(u.surface[0]) for u in lex.durations}))
@@ -76,8 +76,6 @@ def _candidate_re() -> re.Pattern:
     # year after a list number, 14.2025年)
     return re.compile(rf"(?={NUMBER_START})(?:(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}]|$)"
                       rf"|\d+\.\d{{1,2}}(?=[{durations}]))")
-
-
 
 
 _TIMES = "×*"  # 7×24小时: a schedule, not 24 hours
@@ -294,7 +292,7 @@ def _counted_after(lex: Lexicon, text: str, pos: int, limit: int) -> bool:
     """Whether a word stands right after a scale that may count something no unit names (1.2万笔, 5000万卢布):
     a Chinese character that begins no comparator word (以上, 左右) nor a milestone (600万大关)."""
     return (pos < limit and "\u4e00" <= text[pos] <= "\u9fff" and _match_after(lex, text, pos) is None
-            and not text.startswith(_MILESTONES, pos))
+            and not text.startswith(MILESTONE_WORDS, pos))
 
 
 def _implied_unit(lex: Lexicon, text: str, sent_start: int, num_start: int) -> Unit | None:
@@ -381,7 +379,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     return [q for q in out if _fits(q.value) and _fits(q.value_high)]
 
 
-_MILESTONES = tuple(load_lexicon().grammar["milestone_words"])  # 突破600万大关: the number, not what it counts
+MILESTONE_WORDS = tuple(load_lexicon().grammar["milestone_words"])  # 突破600万大关: the number, not what it counts
 _LIST_SEPARATORS = "、和及与 "
 _ORDINAL_UNITS = frozenset(u.base for u in load_lexicon().units if u.ordinal_after_chinese)  # 1、2期 are phases
 _LIST_ITEM_BEFORE = re.compile(rf"(?<![\d.,A-Za-z])(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*[{_LIST_SEPARATORS.strip()}]\s*$")

@@ -45,28 +45,32 @@ def test_status(statuses, indicator, year, status):
     assert statuses[(indicator, year)] == status
 
 
+def _build_one(tmp_path, meta: str, text: str):
+    """A warehouse built from one document, its manifest row ``meta`` (jurisdiction,admin_level,report_year,
+    doc_type)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "manifest.csv").write_text(f"path,jurisdiction,admin_level,report_year,doc_type\nd.txt,{meta}\n",
+                                      encoding="utf-8")
+    (raw / "d.txt").write_text(text, encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False)
+    return tmp_path / "wh"
+
+
 def test_a_free_text_targets_baseline_is_last_years_result_of_its_key(tmp_path):
     """baseline_value: the actual of the year before under the same key, whatever words the two years used
     (新建精品示范村 in the review, 力争新增精品示范村 in the plan)."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "manifest.csv").write_text("path,jurisdiction,admin_level,report_year,doc_type\n"
-                                      "s.txt,青石镇,township,2024,year_end_summary\n", encoding="utf-8")
-    (raw / "s.txt").write_text("一、2024年工作回顾\n全镇新建精品示范村12个,完成财政收入800万元。\n"
-                               "二、2025年工作打算\n力争新增精品示范村15个,完成财政收入850万元。\n", encoding="utf-8")
-    build(raw, tmp_path / "wh", progress=False)
-    rows = dict(query(tmp_path / "wh", "SELECT target_value, baseline_value FROM plan_vs_actual"))
+    wh = _build_one(tmp_path, "青石镇,township,2024,year_end_summary",
+                    "一、2024年工作回顾\n全镇新建精品示范村12个,完成财政收入800万元。\n"
+                    "二、2025年工作打算\n力争新增精品示范村15个,完成财政收入850万元。\n")
+    rows = dict(query(wh, "SELECT target_value, baseline_value FROM plan_vs_actual"))
     assert rows == {15: 12, 8500000: 8000000}
 
 
 def test_a_target_said_again_in_its_report_is_one_row(tmp_path):
     """plan_vs_actual: one row per target, not per statement of it (the 说明 paragraph repeats the target)."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "manifest.csv").write_text("path,jurisdiction,admin_level,report_year,doc_type\n"
-                                      "r.txt,中国,national,2013,government_work_report\n", encoding="utf-8")
-    (raw / "r.txt").write_text("二、2013年工作总体部署\n今年经济社会发展的主要预期目标是:国内生产总值增长7.5%左右。\n"
-                               "这里要着重说明,提出国内生产总值增长7.5%左右,主要是综合考虑了各种因素。\n", encoding="utf-8")
-    build(raw, tmp_path / "wh", progress=False)
-    assert query(tmp_path / "wh", "SELECT count(*) FROM plan_vs_actual WHERE indicator = 'gdp_growth'") == [(1,)]
-    assert query(tmp_path / "wh", "SELECT count(*) FROM facts WHERE indicator = 'gdp_growth'") == [(2,)]
+    wh = _build_one(tmp_path, "中国,national,2013,government_work_report",
+                    "二、2013年工作总体部署\n今年经济社会发展的主要预期目标是:国内生产总值增长7.5%左右。\n"
+                    "这里要着重说明,提出国内生产总值增长7.5%左右,主要是综合考虑了各种因素。\n")
+    assert query(wh, "SELECT count(*) FROM plan_vs_actual WHERE indicator = 'gdp_growth'") == [(1,)]
+    assert query(wh, "SELECT count(*) FROM facts WHERE indicator = 'gdp_growth'") == [(2,)]
