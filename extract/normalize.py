@@ -135,7 +135,7 @@ def is_corrupt(text: str) -> bool:
     return any(p.search(text) for p in _chrome()[3])
 
 
-_CELL_GAP = re.compile("(?<=[0-9A-Za-z%.])\u3000+|\u3000+(?=[0-9])")  # 9　3.6: two cells of a table row
+_CELL_GAP = re.compile("(?<=[0-9A-Za-z%.０-９Ａ-Ｚａ-ｚ％．])\u3000+|\u3000+(?=[0-9０-９])")  # 9　3.6: two cells of a row
 
 
 def _drop_invisible(text: str) -> str:

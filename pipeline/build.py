@@ -24,7 +24,7 @@ from extract import EXTRACTOR_VERSION
 from extract.lexicon import load_lexicon
 
 from . import warehouse as W
-from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
+from .ingest import SUPPORTED, file_digest, fold_text, iter_raw_files, load_manifest
 from .metadata import Manifest, missing_files
 from .process import CODE_DIR, FileTask, collector_paused, init_worker, process_batch, process_files
 from .tables import FileRows, check_columns, tables_of
@@ -623,19 +623,20 @@ class _Copies:
         """The documents and facts of file ``rel`` that are no copy of a document kept before. A fact id comes
         once: two parts of a file with one text give the same facts."""
         keep = []
-        cols = {c: docs.column(c).to_pylist() for c in ("doc_id", "part", "content_key")}
+        cols = {c: docs.column(c).to_pylist() for c in ("doc_id", "part", "content_key", *_META)}
         texts = docs.column("text").to_pylist() if rel in self.watched or any(
             (rel, p) in self.stale_of for p in cols["part"]) else None
+        metas = list(zip(*(cols[c] for c in _META)))
         for i, (doc_id, part, key) in enumerate(zip(cols["doc_id"], cols["part"], cols["content_key"])):
             first = self.seen.get(key)
             if first is None and (rel, part) in self.stale_of:
-                first = self._earlier_version(self.stale_of[(rel, part)], _meta(docs, i), texts[i])
+                first = self._earlier_version(self.stale_of[(rel, part)], metas[i], texts[i])
             if first is None:
                 self.seen[key] = rel
             else:
                 self.duplicates.append({"source_path": rel, "part": part, "doc_id": doc_id, "duplicate_of": first})
             if rel in self.watched:
-                self.versions.setdefault(rel, []).append((_meta(docs, i), _lines(texts[i]), first or rel))
+                self.versions.setdefault(rel, []).append((metas[i], _lines(texts[i]), first or rel))
             keep.append(first is None)
         if not all(keep):
             docs = docs.filter(pa.array(keep))
@@ -658,13 +659,11 @@ class _Copies:
         return None
 
 
-def _meta(docs: pa.Table, i: int) -> tuple:
-    return tuple(docs.column(c)[i].as_py() for c in ("jurisdiction", "report_year", "doc_type"))
+_META = ("jurisdiction", "report_year", "doc_type")  # what an edited version of a document must keep
 
 
 def _lines(text: str) -> set[str]:
     """A text's distinct lines as content keys compare them (no whitespace, one form of punctuation)."""
-    from .ingest import fold_text
 
     return {f for f in (fold_text(line) for line in text.split("\n")) if f}
 

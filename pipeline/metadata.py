@@ -237,7 +237,7 @@ def _first_lines(text: str, n: int) -> list[str]:
     return text.splitlines()[:n]
 
 
-_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s)\s*")  # a web page's title: 标题_站点名 | 栏目
+_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||\s[-–—]\s)\s*")  # a web page's title: 标题_站点名 | 栏目
 
 
 def title_line(text: str) -> str | None:
@@ -277,8 +277,11 @@ def _jurisdiction_from_speaker(head: str):
     m = lexicon().speaker.search(head)
     if not m:
         return None
+    found = find_jurisdiction(m.group(1))
+    if found is not None:
+        return found
     local = find_local_government(m.group(1))
-    return find_jurisdiction(m.group(1)) or (local if local is not None and local.name == m.group(1) else None)
+    return local if local is not None and local.name == m.group(1) else None
 
 
 def _city_level(j, text: str) -> str:
