@@ -28,7 +28,7 @@ class LexiconError(ValueError):
 # read), so a key that no code reads (a typo, a leftover) is a load error instead of silent documentation.
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
-                             "bare_scale_large", "bare_scale_not_after",
+                             "bare_scale_large", "bare_scale_not_after", "spoken_scales",
                              "rate_prefixes", "per_units", "per_separator", "implied_units", "implied_unit_links"}),
     "comparators.yaml": frozenset({"before", "after", "result_value_before"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "unnumbered_heading", "heading_max_chars",
@@ -177,6 +177,7 @@ class Lexicon:
     no_bare_scale: tuple[str, ...]
     bare_scale_large: tuple[str, ...]
     bare_scale_not_after: tuple[str, ...]
+    spoken_scales: dict[str, tuple[str, ...]]  # classifier → the scales said with it (3个亿)
     change_units: tuple[str, ...]
     rate_units: tuple[str, ...]
     compiled: dict = field(default_factory=dict)
@@ -267,6 +268,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         no_bare_scale=tuple(units.get("no_bare_scale", ())),
         bare_scale_large=tuple(units.get("bare_scale_large", ())),
         bare_scale_not_after=tuple(units.get("bare_scale_not_after", ())),
+        spoken_scales={str(k): tuple(v) for k, v in units.get("spoken_scales", {}).items()},
         change_units=tuple(units.get("change_units", ())),
         rate_units=tuple(units.get("rate_units", ())),
     )
@@ -290,6 +292,10 @@ def _check_units(path: Path, units: dict) -> list[dict]:
     for i, name in enumerate(units.get("bare_scale_large", ())):
         if name not in units["scales"]:
             raise LexiconError(f"{where(path, 'bare_scale_large', i)}: {name!r} is no scale")
+    for classifier, names in units.get("spoken_scales", {}).items():
+        for name in names:
+            if name not in units["scales"]:
+                raise LexiconError(f"{where(path, 'spoken_scales', classifier)}: {name!r} is no scale")
     bases = {u["base"] for u in rows}
     for key in ("change_units", "rate_units", "no_bare_scale"):
         for i, name in enumerate(units.get(key, ())):

@@ -335,6 +335,9 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
     scale, scale_text = _ONE, ""
     if unit is None:
         sc = _match_scale(lex, text, pos)
+        if sc is None and (spoken := _spoken_scale(lex, text, pos, limit)):
+            pos, sc = spoken[0], spoken[1]  # 3个亿, 两个多亿元: past the classifier (and its 多)
+            more = more or text[pos - 1] in _MORE
         if sc:
             scale_text, scale = sc
             pos += len(scale_text)
@@ -345,6 +348,19 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
     if unit is not None:
         pos += len(unit.surface)
     return _Tail(pos, scale, scale_text, unit, unit_text, more)
+
+
+def _spoken_scale(lex: Lexicon, text: str, pos: int, limit: int) -> tuple[int, tuple[str, Decimal]] | None:
+    """A scale said with a classifier at ``pos`` (个亿, 个多亿): where the scale starts, and the scale."""
+    for classifier, names in lex.spoken_scales.items():
+        if text.startswith(classifier, pos):
+            at = pos + len(classifier)
+            if at < limit and text[at] in _MORE:
+                at += 1
+            sc = _match_scale(lex, text, at)
+            if sc and sc[0] in names:
+                return at, sc
+    return None
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
@@ -481,7 +497,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         tail = _Tail(tail2.end, Decimal(1), tail2.scale_text, tail2.unit, text[m.end():tail2.end],
                      tail.more or tail2.more)
         shape = "range"
-    if (tail.unit is None and tail.scale_text and value_high is None and not _counted_after(lex, text, tail.end, limit)
+    if (tail.unit is None and tail.scale_text and not _counted_after(lex, text, tail.end, limit)
             and (implied := _implied_unit(lex, text, sent_start, m.start()))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied, tail.unit_text, tail.more)  # 常住人口580万
     elif (tail.unit is None and not tail.scale_text and value_high is None and not chinese
@@ -800,8 +816,8 @@ def _read_range_end(lex, text, pos, limit, tail, chinese):
         return None
     tail2 = _read_tail(lex, text, m2.end(), limit)
     same_unit = tail.unit is None or (tail2.unit is not None and tail2.unit.base == tail.unit.base)
-    if tail2.unit is None or not same_unit:
-        return None
+    if not same_unit or (tail2.unit is None and not (tail.unit is None and tail2.scale_text)):
+        return None  # (an end with a scale and no unit, 5-8亿, leaves the unit to the noun before: 投资5-8亿)
     raw2 = m2.group(0)
     high = resolve_number(raw2)
     if high is None:
