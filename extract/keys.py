@@ -53,7 +53,7 @@ class KeyLexicon:
     down_words: re.Pattern
     down_nouns: re.Pattern
     examples: re.Pattern                  # 等 between examples and the kind of thing they are
-    verb_noun_nouns: frozenset[str]       # generic nouns that name something only with their verb (项目)
+    verb_noun_nouns: tuple[str, ...]      # generic nouns that name something only with their verb (项目), or end it
     verb_noun_verbs: dict[str, str]       # verb word → how the key writes it (招引 → 引进)
 
 
@@ -94,7 +94,7 @@ def load_key_lexicon() -> KeyLexicon:
         down_words=re.compile(words(raw["direction_down_words"])),
         down_nouns=re.compile(words(raw["direction_down_nouns"])),
         examples=re.compile(raw["examples_then_kind"]),
-        verb_noun_nouns=frozenset(vnk["nouns"]), verb_noun_verbs=verb_noun_verbs,
+        verb_noun_nouns=tuple(vnk["nouns"]), verb_noun_verbs=verb_noun_verbs,
     )
 
 
@@ -202,8 +202,8 @@ def _phrase_key(phrase: str, canonical: str | None, unit: str | None) -> tuple[s
     lx = load_key_lexicon()
     parts = split_phrase(phrase)
     key = parts.key
-    if key in lx.verb_noun_nouns and parts.verb in lx.verb_noun_verbs:
-        key = lx.verb_noun_verbs[parts.verb] + key  # 招引项目, 新引进项目: 引进项目
+    if parts.verb in lx.verb_noun_verbs and key.endswith(lx.verb_noun_nouns):
+        key = lx.verb_noun_verbs[parts.verb] + key  # 招引项目, 新引进项目: 引进项目; 新开工亿元以上项目: 开工…
     place = _place(key, lx.sub_place if canonical else lx.village, lx)
     if place:  # 下坊村新建通村水泥路: the place, then what is measured there
         key = split_phrase(key[len(place):]).key
