@@ -150,6 +150,9 @@ def _cue_tables():
         "partial_year_marks": re.compile("|".join(map(re.escape, cues["partial_year_marks"]))),
         "restated": comp(cues["restated"]),
         "share_of_target": comp(cues["share_of_target"]),
+        "target_after": re.compile(cues["target_after"]),
+        "target_as_base": re.compile(cues["target_as_base"]),
+        "target_reached": re.compile(cues["target_reached"]),
         "whole_year": comp(cues["whole_year"]),
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
@@ -507,8 +510,12 @@ class _DocState:
         return _heading_kind(self.sentences.section(i), self.ctx, self.dt)
 
     def in_baseline(self, pos: int) -> bool:
+        return self.baseline_at(pos) is not None
+
+    def baseline_at(self, pos: int) -> tuple[int, int] | None:
+        """The span of the past a plan builds on (在去年…的基础上) that ``pos`` stands in, if any."""
         i = bisect.bisect_right(self.baseline_starts, pos) - 1
-        return i >= 0 and pos < self.baselines[i][1]
+        return self.baselines[i] if i >= 0 and pos < self.baselines[i][1] else None
 
     def cues_in(self, start: int, end: int) -> list:
         """The kind cues that lie wholly inside ``text[start:end]``."""
@@ -677,6 +684,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                   text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit), True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and len(subject) <= _TARGET_NAMED_MAX
+          and t["target_after"].match(text, q.end)):
+        # 固定资产投资增长5.1%,没有完成8%的年度目标; 增长5.6%,高于6%的预期目标: the target of what the figure
+        # before measures
+        subject, fig.inherited = prev.subject, True
     elif (subject.startswith(_PART_OF_PREVIOUS) and prev.fact is not None and prev.fact.indicator_key
           # (a total to date and this year's part of it, or a part named by its scope: 其中农村1万个; not 签约80个,
           # 其中开工建设50个, another state of the things)
@@ -713,6 +725,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
     fig.subject = subject
+
+
+_TARGET_NAMED_MAX = 6  # characters between a result and the target it is set against (没有完成, 高于, 与): no subject
 
 
 def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
@@ -830,6 +845,14 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS
           and _BASELINE_WORDS.search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:])):
         kind, source = "change", "change_verb"  # 比上年增加20万人: a change in a level
+    if kind == "target" and t["target_as_base"].search(fig.clause_phrase):
+        kind, source = "actual", "target_as_base"  # 比年初预期目标低1.9个百分点: the gap, not a target
+    if t["target_after"].match(st.text, q.end) and not (kind == "actual" and t["target_reached"].search(fig.clause_phrase)):
+        # 提出5.5%左右的增长目标: a target; 没有完成8%的年度目标, where a result was read: that target said again
+        # (提前一年实现…300元的目标: reached, a result)
+        kind, source = "target", ("restated" if kind == "actual" else "target_after")
+    if source not in ("clause", "sentence") and st.in_baseline(q.start):
+        kind, source = "actual", "baseline"  # 在去年新建5G基站1263个的基础上,今年再新建…: the past it builds on
     if (rm := t["restated"].search(fig.clause_phrase)) and not any(
             h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start)):
         # 年初确定的增长6%的目标顺利实现: the year's target, said again (not 去年提出的实事已完成投资5亿元)
@@ -877,9 +900,14 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         period = None
     # (the next of a list of starting values, 从645元/月、4318元/年提高到…, has only 、 before it)
     list_goes_on = fig.joined and prev.fact is not None and "starting_value" in prev.fact.flags
-    if (((t["from_before"].search(fig.phrase) or list_goes_on)
-         and (t["to_after"].match(text, q.end, sent.end) or t["to_after_list"].match(text, q.end, sent.end)))
-            or st.in_baseline(q.start)):
+    base = st.baseline_at(q.start)
+    base_year = (_time_cue(text[base[0]:q.start], st.ctx.report_year)
+                 if base is not None and fig.kind_source == "baseline" else None)
+    if base_year is not None:
+        period, source = base_year, "baseline"  # 在去年新建…1263个的基础上: last year's result
+    elif (((t["from_before"].search(fig.phrase) or list_goes_on)
+           and (t["to_after"].match(text, q.end, sent.end) or t["to_after_list"].match(text, q.end, sent.end)))
+          or base is not None):
         flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
         period = None
     if period is not None:  # 比2002年增长65.5%: grown since a base year well before the period
@@ -944,6 +972,9 @@ def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (fig.kind == "actual" and not q.comparator_after
             and q.comparator_before in load_lexicon().result_value_before):
         comparator = "eq"  # 涨幅控制在3.3%: a result stated, not a ceiling (近10公里 stays le)
+    elif fig.kind_source == "restated" and q.comparator_before and not q.comparator_after and _cue_tables()[
+            "target_after"].match(st.text, q.end):
+        comparator = "eq"  # 增长5.6%,高于6%的预期目标: 高于 says how a result stood to the target, not its bound
     fig.comparator = comparator
 
 
