@@ -151,6 +151,7 @@ def _cue_tables():
         "restated": comp(cues["restated"]),
         "share_of_target": comp(cues["share_of_target"]),
         "target_after": re.compile(cues["target_after"]),
+        "deadline_before": re.compile(cues["deadline_before"]),
         "target_as_base": re.compile(cues["target_as_base"]),
         "target_reached": re.compile(cues["target_reached"]),
         "whole_year": comp(cues["whole_year"]),
@@ -411,6 +412,11 @@ class _DocState:
 
     def time_in(self, start: int, end: int) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at."""
+        best = self.time_hit_in(start, end)
+        return None if best is None else best[3]
+
+    def time_hit_in(self, start: int, end: int) -> tuple[int, int, int, int] | None:
+        """The last time word wholly inside ``text[start:end]``: (start, end, priority, year)."""
         lo = bisect.bisect_left(self.time_starts, start)
         hi = bisect.bisect_left(self.time_starts, end, lo)
         if lo == hi:  # most spans hold none
@@ -419,7 +425,7 @@ class _DocState:
         for h in self.times[lo:hi]:
             if h[1] <= end and (best is None or (h[1], h[2]) >= (best[1], best[2])):
                 best = h
-        return None if best is None else best[3]
+        return best
 
     def framing(self, i: int) -> str | None:
         """Under a heading that covers one year and several (“十四五”时期和2025年工作回顾): what the nearest
@@ -595,10 +601,23 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
         return y, "sentence_time"
     found = st._paragraph_time.get(i)
     if found is None:  # the same for every figure of sentence ``i``: looked up once
-        found = next(((y, "paragraph") for a, b in _paragraph_context(st, i) if (y := st.time_in(a, b)) is not None),
-                     (None, None))
+        found = next(((h[3], "paragraph") for a, b in _paragraph_context(st, i)
+                      if (h := st.time_hit_in(a, b)) is not None and not _own_horizon(st, h, a, b)), (None, None))
         st._paragraph_time[i] = found
     return found
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _own_horizon(st: _DocState, hit: tuple, start: int, end: int) -> bool:
+    """Whether the time word ``hit`` of the sentence ``text[start:end]`` is a horizon ahead that dates only that
+    sentence's own figures (到2027年,葡萄酒综合产值达到1000亿元。), not the sentences after it; a lead-in
+    (到2030年,主要目标是:) or a past end (由…增加到2002年的…) dates what follows."""
+    ry = st.ctx.report_year
+    return (ry is not None and hit[3] > ry and not st.text[start:end].rstrip().endswith(":")
+            and _cue_tables()["deadline_before"].search(st.text, max(start, hit[0] - 4), hit[0]) is not None
+            and _DIGIT.search(st.text, hit[1], end) is not None)
 
 
 # ---------------------------------------------------------------- deciding a figure, one step at a time
@@ -882,7 +901,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (t["multi_year"].search(fig.clause_phrase)
           # (a span in the clauses before: not of a level the span ended at, 五年来,…农村公路由1860公里增加到2340公里)
           or not at_span_end and (
-              _span_words(t, fig.sentence_prefix[-20:]) if fig.time_cue[1] in _OWN_TIME
+              _span_words(t, _after_last_year(fig.sentence_prefix)[-20:]) if fig.time_cue[1] in _OWN_TIME
               else t["multi_year"].search(fig.sentence_prefix[-20:])
               or t["span_opening"].match(fig.sentence_prefix)  # “十四五”期间,…168亿元,…1.2万个: all its clauses
               or t["cumulative"].search(fig.clause_phrase) and _span_words(t, fig.sentence_prefix))  # 五年累计…,累计…
@@ -924,6 +943,15 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 
 _OWN_TIME = ("clause_time", "sentence_time")  # a figure its own clause or sentence dates
+
+
+def _after_last_year(words: str) -> str:
+    """``words`` after the last year written in them (今后五年的主要目标是:到2030年,…: the year a figure's own
+    sentence gives it outranks the span named before that year)."""
+    last = None
+    for last in _YEAR.finditer(words):
+        pass
+    return words[last.end():] if last else words
 
 
 def _span_words(t: dict, words: str) -> bool:
