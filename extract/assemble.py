@@ -46,6 +46,8 @@ _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
 _BASELINE_YEAR = re.compile(_G["baseline_year"])
 _BASELINE_WORDS = re.compile(_G["baseline_words"])
+_BASELINE_END = re.compile(f"(?:{_G['baseline_words']})$")
+CHANGE_UNITS = frozenset(load_lexicon().change_units)  # 百分点
 _SUBJECT_SPLIT = re.compile(_G["subject_separators"])
 _CHINESE_GATE = re.compile(_G["completed_action"])
 _ENUMERATION_UNITS = frozenset(_G["enumeration_units"])
@@ -633,8 +635,9 @@ def _own_horizon(st: _DocState, hit: tuple, start: int, end: int) -> bool:
 #               makes (日处理5000吨 → 吨/日)
 #   indicator   the canonical indicator the subject names, if the lexicon knows it
 #   text        whether the clause holds corrupt text (flag corrupt_text)
-#   sign        whether a rate or change fell (下降0.7% → -0.7, flag negative)
 #   kind        target, actual or change, with the cue that said so and its commitment word
+#   sign        whether a rate or a change fell (下降0.7% → -0.7, 较上年减少2件 → -2, flag negative); a planned
+#               cut of a level is its size (电价较上年下降3分/千瓦时以上: 3)
 #   period      the year the figure is about, or none, with the flags that say why (five_year_average,
 #               multi_year, starting_value, cumulative) and restated_target
 #   estimate    whether a result is only estimated (flag estimated)
@@ -702,7 +705,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     from_start = (from_word.start() if from_word else
                   text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
-        subject, fig.inherited = _inherited_subject(prev.subject, q.unit), True
+        subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and len(subject) <= _TARGET_NAMED_MAX
           and t["target_after"].match(text, q.end)):
         # 固定资产投资增长5.1%,没有完成8%的年度目标; 增长5.6%,高于6%的预期目标: the target of what the figure
@@ -738,7 +741,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                    and not t["growth_end"].search(subject))):  # (…230亿元;增长7%: the same thing's)
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
         # so the figure belongs to the subject the list started with
-        subject, fig.inherited = _inherited_subject(prev.subject, q.unit) + _AIM.sub("", last_item), True
+        subject, fig.inherited = (_inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None)
+                                  + _AIM.sub("", last_item)), True
     elif (prev.fact is not None and prev.q is not None
           and _ELIDED_AFTER.match(text, prev.q.end)  # 粮食播种面积1.1亿亩、产量…; …72.3万亩,总产量…
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
@@ -774,10 +778,13 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
     return candidate
 
 
-def _inherited_subject(subject: str, unit: str) -> str:
+def _inherited_subject(subject: str, unit: str, prev_unit: str | None = None) -> str:
     """The previous figure's subject as a figure of ``unit`` takes it: a level without its growth word
-    (增长10%,达到1.5万元; 增长5.2%、达到3200亿元 are 农民人均纯收入, 地区生产总值)."""
-    return subject if unit in RATE_OR_CHANGE_UNITS else _cue_tables()["growth_end"].sub("", subject)
+    (增长10%,达到1.5万元; 增长5.2%、达到3200亿元 are 农民人均纯收入, 地区生产总值), and so is a rate after a change
+    of it in points (森林覆盖率比上年提高0.1个百分点、达到11.3%: 森林覆盖率)."""
+    if unit in RATE_OR_CHANGE_UNITS and not (unit not in CHANGE_UNITS and prev_unit in CHANGE_UNITS):
+        return subject
+    return _BASELINE_END.sub("", _cue_tables()["growth_end"].sub("", subject))
 
 
 def _elided_subject(before: str, subject: str, unit: str) -> str | None:
@@ -823,11 +830,10 @@ def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 def _decide_sign(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     """下降0.7% is a growth rate of -0.7 and 比上年减少1人 a change of -1; 下降5分/千瓦时 is the size of a cut,
-    and stays positive."""
+    and stays positive, as does a cut planned against last year (较上年下降3分/千瓦时以上)."""
     lex, t, q, ind = load_lexicon(), _cue_tables(), fig.q, fig.indicator
     value, value_high = q.value, q.value_high
-    is_rate_or_change = (fig.unit in RATE_OR_CHANGE_UNITS
-                         or _BASELINE_WORDS.search(fig.clause_phrase) is not None)
+    is_rate_or_change = fig.unit in RATE_OR_CHANGE_UNITS or fig.kind == "change"
     # 分别下降20%和11%: a figure joined to a fall by 和 alone falls too
     falls = (t["negative"].search(fig.phrase) is not None
              or fig.joined and prev.fact is not None and "negative" in prev.fact.flags)
@@ -1007,7 +1013,7 @@ def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 
 STEPS = (("subject", _decide_subject), ("unit", _decide_unit), ("indicator", _decide_indicator),
-         ("text", _decide_text), ("sign", _decide_sign), ("kind", _decide_kind), ("period", _decide_period),
+         ("text", _decide_text), ("kind", _decide_kind), ("sign", _decide_sign), ("period", _decide_period),
          ("estimate", _decide_estimate), ("commitment", _decide_commitment), ("comparator", _decide_comparator))
 # the fields of a _Figure each step decides (flags: every step may add its own, none takes one away)
 STEP_FIELDS = {"subject": ("subject", "joined", "inherited", "from_start"), "unit": ("unit",),

@@ -23,7 +23,7 @@ def _decisions(text: str, report_year: int, doc_type: str) -> list[dict[str, dic
 
 
 def test_steps_are_the_documented_order():
-    assert [name for name, _ in A.STEPS] == ["subject", "unit", "indicator", "text", "sign", "kind", "period",
+    assert [name for name, _ in A.STEPS] == ["subject", "unit", "indicator", "text", "kind", "sign", "period",
                                              "estimate", "commitment", "comparator"]
     assert set(OWNED) == {name for name, _ in A.STEPS}
     # which step owns which field, as documented in assemble.py's step list: a field filed under another step
