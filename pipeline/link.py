@@ -222,8 +222,9 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
         return None  # a growth rate never answers a level
     t, a = _synonym_head(tkey, lx), _synonym_head(akey, lx)
     level = _compare_names(t, a, lx)
-    # a generic head word on one side only (制造业单项冠军企业, 国家制造业单项冠军): compared without it too
-    bare_t, bare_a = _without_head(t, lx), _without_head(a, lx)
+    # a generic head word on one side only (制造业单项冠军企业, 国家制造业单项冠军): compared without it too, and
+    # a synonym is read without it (国土绿化面积 is 国土绿化, which is 造林绿化)
+    bare_t, bare_a = _synonym_head(_without_head(tkey, lx), lx), _synonym_head(_without_head(akey, lx), lx)
     if (bare_t, bare_a) != (t, a):
         bare = _compare_names(bare_t, bare_a, lx)
         if bare is not None and (level is None or bare[0] * lx.head_weight > level[0]):
