@@ -261,9 +261,17 @@ def _match_scale(lex: Lexicon, text: str, pos: int) -> tuple[str, Decimal] | Non
     return (m.group(0), lex.scales[m.group(0)]) if m else None
 
 
+_AFTER_ALONE_BEFORE = "的"  # 5%强的增幅: the word after such an after-word that leaves it a bound
+
+
 def _match_after(lex: Lexicon, text: str, pos: int) -> str | None:
     m = lex.compiled["after_at"].match(text, pos)
-    return m.group(0) if m else None
+    if m is None:
+        return None
+    nxt = text[m.end():m.end() + 1]
+    if m.group(0) in lex.after_alone and "\u4e00" <= nxt <= "\u9fff" and nxt != _AFTER_ALONE_BEFORE:
+        return None  # 3轮强降雨: 强 begins what is counted
+    return m.group(0)
 
 
 _CELL_ENDS = " \t|\n"  # what ends a table's cell (a number alone in it)
