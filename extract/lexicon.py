@@ -28,7 +28,7 @@ class LexiconError(ValueError):
 # read), so a key that no code reads (a typo, a leftover) is a load error instead of silent documentation.
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
-                             "bare_scale_large", "bare_scale_not_after", "spoken_scales",
+                             "bare_scale_large", "bare_scale_not_after", "spoken_scales", "classifier_infixes",
                              "rate_prefixes", "per_units", "per_separator", "implied_units", "implied_unit_links"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "unnumbered_heading", "heading_max_chars",
@@ -179,6 +179,7 @@ class Lexicon:
     bare_scale_large: tuple[str, ...]
     bare_scale_not_after: tuple[str, ...]
     spoken_scales: dict[str, tuple[str, ...]]  # classifier → the scales said with it (3个亿)
+    classifier_infixes: dict[str, tuple[str, ...]]  # classifier → what may stand after it in a unit (两个半月)
     change_units: tuple[str, ...]
     rate_units: tuple[str, ...]
     compiled: dict = field(default_factory=dict)
@@ -271,6 +272,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         bare_scale_large=tuple(units.get("bare_scale_large", ())),
         bare_scale_not_after=tuple(units.get("bare_scale_not_after", ())),
         spoken_scales={str(k): tuple(v) for k, v in units.get("spoken_scales", {}).items()},
+        classifier_infixes={str(k): tuple(v) for k, v in units.get("classifier_infixes", {}).items()},
         change_units=tuple(units.get("change_units", ())),
         rate_units=tuple(units.get("rate_units", ())),
     )
@@ -298,6 +300,11 @@ def _check_units(path: Path, units: dict) -> list[dict]:
         for name in names:
             if name not in units["scales"]:
                 raise LexiconError(f"{where(path, 'spoken_scales', classifier)}: {name!r} is no scale")
+    for classifier, infixes in units.get("classifier_infixes", {}).items():
+        if not any(len(u["surface"]) > len(classifier) and u["surface"].startswith(classifier) for u in rows):
+            raise LexiconError(f"{where(path, 'classifier_infixes', classifier)}: no unit starts with {classifier!r}")
+        if any(not isinstance(x, str) or len(x) != 1 for x in infixes):
+            raise LexiconError(f"{where(path, 'classifier_infixes', classifier)}: each infix is one character")
     bases = {u["base"] for u in rows}
     for key in ("change_units", "rate_units", "no_bare_scale"):
         for i, name in enumerate(units.get(key, ())):

@@ -327,6 +327,7 @@ class _Tail:
     unit: Unit | None
     unit_text: str
     more: bool
+    half: bool = False  # 两个半月: a half more than the number
 
 
 def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
@@ -339,6 +340,9 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
             pos = sp
     if pos < limit and text[pos] in _MORE:
         more, pos = True, pos + 1
+    if infixed := _classifier_infix(lex, text, pos, limit):
+        unit, infix, end = infixed  # 两个半月, 三个多小时, 1个多百分点: a unit said with 半 or 多 after its classifier
+        return _Tail(end, _ONE, "", unit, text[start:end], more or infix in _MORE, infix == _HALF)
     unit = _match_unit(lex, text, pos)
     scale, scale_text = _ONE, ""
     if unit is None:
@@ -356,6 +360,22 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
     if unit is not None:
         pos += len(unit.surface)
     return _Tail(pos, scale, scale_text, unit, unit_text, more)
+
+
+def _classifier_infix(lex: Lexicon, text: str, pos: int, limit: int) -> tuple[Unit, str, int] | None:
+    """A unit said with its classifier and 半 or 多 between the two at ``pos`` (个半月, 个多小时, 个半百分点): the
+    unit, the character between and where the unit ends; or None."""
+    for classifier, infixes in lex.classifier_infixes.items():
+        at = pos + len(classifier)
+        if not (text.startswith(classifier, pos) and at < limit and text[at] in infixes):
+            continue
+        for u in _units_by_first_char().get(classifier[0], ()):  # longest first
+            rest = u.surface[len(classifier):]
+            end = at + 1 + len(rest)
+            if (rest and u.surface.startswith(classifier) and text.startswith(rest, at + 1) and end <= limit
+                    and not (u.not_before and text.startswith(u.not_before, end))):
+                return u, text[at], end
+    return None
 
 
 def _spoken_scale(lex: Lexicon, text: str, pos: int, limit: int) -> tuple[int, tuple[str, Decimal]] | None:
@@ -538,6 +558,10 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         value = parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text else value * tail.scale
     if value is None:
         return None  # a numeral and a scale that make no number together (一亿二亿)
+    if tail.half:
+        if value_high is not None or value != value.to_integral_value():
+            return None  # (两三个半月, 1.5个半月: no number)
+        value += Decimal("0.5")  # 两个半月, 一个半小时
     pos = tail.end
     if (value_high is None and not tail.scale_text and pos < limit and text[pos] in _SUBUNIT_STARTS
             and (sub := _SUBUNITS.get(tail.unit.base))):
