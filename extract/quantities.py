@@ -225,7 +225,8 @@ def _unit_prefixes() -> frozenset[str]:
 
 
 _UNIT_PREFIXES = _unit_prefixes()
-RATE_OR_CHANGE_UNITS = frozenset(load_lexicon().rate_units + load_lexicon().change_units)  # %, ‰, 百分点
+RATE_OR_CHANGE_UNITS = frozenset(load_lexicon().rate_units + load_lexicon().change_units)  # %, ‰, ‱, 百分点
+_RATE_UNITS = frozenset(load_lexicon().rate_units)  # a dash after one ends a range's first rate (-3%-1%)
 
 
 def _unit_written_out_after(lex: Lexicon, text: str, tail: "_Tail", limit: int) -> Unit | None:
@@ -863,7 +864,7 @@ def _signed_negative(text: str, pos: int, sent_start: int) -> bool:
     i = pos - 1
     if i < sent_start or text[i] not in NEGATIVE_SIGNS or text.endswith(NOT_SIGNS, sent_start, pos):
         return False
-    return i == sent_start or not (text[i - 1].isdigit() or text[i - 1] in "%‰")
+    return i == sent_start or not (text[i - 1].isdigit() or text[i - 1] in _RATE_UNITS)
 
 
 def _resolve_comparator(lex: Lexicon, before: str | None, after: str | None, more: bool, is_range: bool,
