@@ -28,7 +28,7 @@ class LexiconError(ValueError):
 # read), so a key that no code reads (a typo, a leftover) is a load error instead of silent documentation.
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
-                             "bare_scale_large", "bare_scale_not_after", "spoken_scales", "classifier_infixes",
+                             "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "spoken_scales", "classifier_infixes",
                              "rate_prefixes", "per_units", "per_separator", "implied_units", "implied_unit_links"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "unnumbered_heading", "heading_max_chars",
@@ -178,6 +178,7 @@ class Lexicon:
     no_bare_scale: tuple[str, ...]
     bare_scale_large: tuple[str, ...]
     bare_scale_not_after: tuple[str, ...]
+    bare_scale_after: frozenset[str]  # before-words after which, alone, a bare scale counts money too (过万元)
     spoken_scales: dict[str, tuple[str, ...]]  # classifier → the scales said with it (3个亿)
     classifier_infixes: dict[str, tuple[str, ...]]  # classifier → what may stand after it in a unit (两个半月)
     change_units: tuple[str, ...]
@@ -233,6 +234,10 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
     unit_rows = _check_units(root / "units.yaml", units)
     base_units = frozenset(u["base"] for u in unit_rows)
     _check_comparators(root / "comparators.yaml", comps)
+    for i, word in enumerate(units.get("bare_scale_after", ())):
+        if word not in comps["before"]:
+            raise LexiconError(f"{where(root / 'units.yaml', 'bare_scale_after', i)}: {word!r} is no `before` word "
+                               f"of comparators.yaml")
     doc_types = _yaml("doc_types.yaml", root)
     _check_doc_types(root / "doc_types.yaml", doc_types)
     cues = _yaml("cues.yaml", root)
@@ -271,6 +276,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         no_bare_scale=tuple(units.get("no_bare_scale", ())),
         bare_scale_large=tuple(units.get("bare_scale_large", ())),
         bare_scale_not_after=tuple(units.get("bare_scale_not_after", ())),
+        bare_scale_after=frozenset(units.get("bare_scale_after", ())),
         spoken_scales={str(k): tuple(v) for k, v in units.get("spoken_scales", {}).items()},
         classifier_infixes={str(k): tuple(v) for k, v in units.get("classifier_infixes", {}).items()},
         change_units=tuple(units.get("change_units", ())),

@@ -892,8 +892,8 @@ def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
     """``已达到万头规模``: a scale word standing alone after 达到/超过 is 1 × scale; after 上 (上万人) or
     before 多/余 (万余人) it is at least that.
 
-    Money only from 亿 up (``突破万亿元``), or after 上 (上万元): ``超过了万元`` and ``万余元`` are numbers
-    scrubbed from the source.
+    Money only from 亿 up (``突破万亿元``), or after 上 (上万元) or 过 alone (过万元): ``超过了万元`` and ``万余元``
+    are numbers scrubbed from the source.
     """
     out = []
     taken = [(q.start, q.end) for q in found]
@@ -911,10 +911,13 @@ def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
         scale_end = m.end()
         unit = _match_unit(lex, text, scale_end)
         more = m.group("more") is not None or before == _ROUND_LOWER_BOUND  # 万余人, 上万人: at least
+        stop = scale_end + len(unit.surface) if unit is not None else scale_end
         if unit is None or (unit.base in lex.no_bare_scale and m.group("scale") not in lex.bare_scale_large
-                            and before != _ROUND_LOWER_BOUND):
+                            and before != _ROUND_LOWER_BOUND and not (
+                                before in lex.bare_scale_after and not _counted_after(lex, text, stop, end))):
+            # (过万元 reads: ``before`` is the longest word there, so 超过万元 gives 超过, not 过; a round amount right
+            # before a noun names a class, 营收过百亿元企业)
             continue
-        stop = scale_end + len(unit.surface)
         comparator = _resolve_comparator(lex, before if before in lex.comparators_before else None, None, more,
                                          False)
         out.append(Quantity(m.start(), stop, text[m.start():stop], s, lex.scales[m.group("scale")], None,
