@@ -421,6 +421,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         out.extend(_find_bare_scales(lex, bares, text, start, end, out))
     out.extend(_shared_unit_lists(lex, text, start, out))
     out.sort(key=lambda q: q.start)
+    _respectively_bound(lex, before, text, start, out)
     return [q for q in out if _fits(q.value) and _fits(q.value_high)]
 
 
@@ -461,6 +462,37 @@ def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Qua
                 out.append(Quantity(m.start(1), m.end(1), m.group(1), m.start(1), value, None, q.unit, q.unit_text,
                                     "eq", None, None, "number"))
     return out
+
+
+_LIST_GAP = re.compile(rf"\s*[{_LIST_SEPARATORS.strip()}]\s*")  # between two values of one list (230万头、850万只)
+
+
+def _respectively_bound(lex: Lexicon, before_words: tuple[str, ...], text: str, sent_start: int,
+                        found: list[Quantity]) -> None:
+    """分别达到230万头、850万只, 分别控制在5%和3%, 分别达到120、35、260万吨: a comparator word between 分别 and the
+    first value of its list bounds every value of the list that states no bound of its own (each keeps its own
+    span; a value listed without its unit takes the word into its span, as a number does)."""
+    respectively = lex.grammar["respectively"]
+    i = 0
+    while i < len(found):
+        q = found[i]
+        word, word_start = q.comparator_before, q.start
+        if word is None and q.shape == "number" and q.comparator == "eq" and (
+                bm := _match_before(before_words, text, sent_start, q.num_start)):
+            word_start, word = bm  # (a value listed without its unit: 分别达到120、35、260万吨)
+        j = i + 1
+        while j < len(found) and _LIST_GAP.fullmatch(text, found[j - 1].end, found[j].start):
+            j += 1
+        if (word is None or word not in lex.comparators_before or j - i < 2
+                or not text.endswith(respectively, sent_start, word_start)):
+            i += 1
+            continue
+        for r in found[i:j]:
+            if r.comparator == "eq" and r.comparator_before is None and r.comparator_after is None:
+                if r is q:
+                    r.start, r.surface = word_start, text[word_start:r.end]
+                r.comparator, r.comparator_before = lex.comparators_before[word], word
+        i = j
 
 
 VALUE_LIMIT = Decimal(10) ** 34  # a value is stored as DECIMAL(38,4): at most 34 digits before the point
