@@ -331,8 +331,9 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return False  # 以“三个代表”, 千家万户
     if _SESSION_BEFORE.search(clause_phrase) or _SESSION_AFTER.match(text, q.end):
         return False  # 省委十一届六次、七次全会: the number of a session
-    if _ROUND_MORE.match(text, q.num_start) or q.surface.endswith(_HALF):
-        return True  # 千余名干部, 十余家企业, 三十多个, 一公里半: a count said round or a measure, never an enumeration
+    if _ROUND_MORE.match(text, q.num_start) or q.surface.endswith(_HALF) or _HALF in q.unit_text:
+        # 千余名干部, 十余家企业, 三十多个, 一公里半, 一个半小时: a count said round or a measure, never an enumeration
+        return True
     counter = q.unit in _ENUMERATION_UNITS
     if counter and ((_ARTICLE.match(text, q.num_start) and not (q.unit in _MULTIPLES or q.comparator_before))
                     or _ENUMERATION_HEAD.match(text, q.end)):

@@ -28,9 +28,9 @@ class LexiconError(ValueError):
 # read), so a key that no code reads (a typo, a leftover) is a load error instead of silent documentation.
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
-                             "bare_scale_large", "bare_scale_not_after", "spoken_scales",
+                             "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "spoken_scales", "classifier_infixes",
                              "rate_prefixes", "per_units", "per_separator", "implied_units", "implied_unit_links"}),
-    "comparators.yaml": frozenset({"before", "after", "result_value_before"}),
+    "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html"}),
@@ -166,6 +166,7 @@ class Lexicon:
     comparators_before: dict[str, str]
     comparators_after: dict[str, str]
     result_value_before: frozenset[str]  # before-words that state a result's value (控制在), not a bound
+    after_alone: frozenset[str]  # after-words that are none before a word (3轮强降雨)
     cues: dict
     indicators: list[Indicator]
     gazetteer: list[Jurisdiction]
@@ -177,7 +178,9 @@ class Lexicon:
     no_bare_scale: tuple[str, ...]
     bare_scale_large: tuple[str, ...]
     bare_scale_not_after: tuple[str, ...]
+    bare_scale_after: frozenset[str]  # before-words after which, alone, a bare scale counts money too (过万元)
     spoken_scales: dict[str, tuple[str, ...]]  # classifier → the scales said with it (3个亿)
+    classifier_infixes: dict[str, tuple[str, ...]]  # classifier → what may stand after it in a unit (两个半月)
     change_units: tuple[str, ...]
     rate_units: tuple[str, ...]
     compiled: dict = field(default_factory=dict)
@@ -231,6 +234,10 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
     unit_rows = _check_units(root / "units.yaml", units)
     base_units = frozenset(u["base"] for u in unit_rows)
     _check_comparators(root / "comparators.yaml", comps)
+    for i, word in enumerate(units.get("bare_scale_after", ())):
+        if word not in comps["before"]:
+            raise LexiconError(f"{where(root / 'units.yaml', 'bare_scale_after', i)}: {word!r} is no `before` word "
+                               f"of comparators.yaml")
     doc_types = _yaml("doc_types.yaml", root)
     _check_doc_types(root / "doc_types.yaml", doc_types)
     cues = _yaml("cues.yaml", root)
@@ -255,6 +262,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         comparators_before=comps["before"],
         comparators_after=comps["after"],
         result_value_before=frozenset(comps.get("result_value_before", ())),
+        after_alone=frozenset(comps.get("after_alone", ())),
         cues=cues,
         indicators=load_indicators(root / "indicators.csv", base_units),
         gazetteer=load_gazetteer(root / "gazetteer.csv"),
@@ -268,7 +276,9 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         no_bare_scale=tuple(units.get("no_bare_scale", ())),
         bare_scale_large=tuple(units.get("bare_scale_large", ())),
         bare_scale_not_after=tuple(units.get("bare_scale_not_after", ())),
+        bare_scale_after=frozenset(units.get("bare_scale_after", ())),
         spoken_scales={str(k): tuple(v) for k, v in units.get("spoken_scales", {}).items()},
+        classifier_infixes={str(k): tuple(v) for k, v in units.get("classifier_infixes", {}).items()},
         change_units=tuple(units.get("change_units", ())),
         rate_units=tuple(units.get("rate_units", ())),
     )
@@ -296,6 +306,11 @@ def _check_units(path: Path, units: dict) -> list[dict]:
         for name in names:
             if name not in units["scales"]:
                 raise LexiconError(f"{where(path, 'spoken_scales', classifier)}: {name!r} is no scale")
+    for classifier, infixes in units.get("classifier_infixes", {}).items():
+        if not any(len(u["surface"]) > len(classifier) and u["surface"].startswith(classifier) for u in rows):
+            raise LexiconError(f"{where(path, 'classifier_infixes', classifier)}: no unit starts with {classifier!r}")
+        if any(not isinstance(x, str) or len(x) != 1 for x in infixes):
+            raise LexiconError(f"{where(path, 'classifier_infixes', classifier)}: each infix is one character")
     bases = {u["base"] for u in rows}
     for key in ("change_units", "rate_units", "no_bare_scale"):
         for i, name in enumerate(units.get(key, ())):
@@ -318,6 +333,9 @@ def _check_comparators(path: Path, comps: dict) -> None:
     for i, word in enumerate(comps.get("result_value_before", ())):
         if word not in comps["before"]:
             raise LexiconError(f"{where(path, 'result_value_before', i)}: {word!r} is no `before` word")
+    for i, word in enumerate(comps.get("after_alone", ())):
+        if word not in comps["after"]:
+            raise LexiconError(f"{where(path, 'after_alone', i)}: {word!r} is no `after` word")
 
 
 # patterns read where a word or a figure ends (``pattern.match(text, pos)``): a leading ^ there holds only at the

@@ -225,7 +225,8 @@ def _unit_prefixes() -> frozenset[str]:
 
 
 _UNIT_PREFIXES = _unit_prefixes()
-RATE_OR_CHANGE_UNITS = frozenset(load_lexicon().rate_units + load_lexicon().change_units)  # %, ‰, 百分点
+RATE_OR_CHANGE_UNITS = frozenset(load_lexicon().rate_units + load_lexicon().change_units)  # %, ‰, ‱, 百分点
+_RATE_UNITS = frozenset(load_lexicon().rate_units)  # a dash after one ends a range's first rate (-3%-1%)
 
 
 def _unit_written_out_after(lex: Lexicon, text: str, tail: "_Tail", limit: int) -> Unit | None:
@@ -261,9 +262,17 @@ def _match_scale(lex: Lexicon, text: str, pos: int) -> tuple[str, Decimal] | Non
     return (m.group(0), lex.scales[m.group(0)]) if m else None
 
 
+_AFTER_ALONE_BEFORE = "的"  # 5%强的增幅: the word after such an after-word that leaves it a bound
+
+
 def _match_after(lex: Lexicon, text: str, pos: int) -> str | None:
     m = lex.compiled["after_at"].match(text, pos)
-    return m.group(0) if m else None
+    if m is None:
+        return None
+    nxt = text[m.end():m.end() + 1]
+    if m.group(0) in lex.after_alone and "\u4e00" <= nxt <= "\u9fff" and nxt != _AFTER_ALONE_BEFORE:
+        return None  # 3轮强降雨: 强 begins what is counted
+    return m.group(0)
 
 
 _CELL_ENDS = " \t|\n"  # what ends a table's cell (a number alone in it)
@@ -319,6 +328,7 @@ class _Tail:
     unit: Unit | None
     unit_text: str
     more: bool
+    half: bool = False  # 两个半月: a half more than the number
 
 
 def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
@@ -331,6 +341,9 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
             pos = sp
     if pos < limit and text[pos] in _MORE:
         more, pos = True, pos + 1
+    if infixed := _classifier_infix(lex, text, pos, limit):
+        unit, infix, end = infixed  # 两个半月, 三个多小时, 1个多百分点: a unit said with 半 or 多 after its classifier
+        return _Tail(end, _ONE, "", unit, text[start:end], more or infix in _MORE, infix == _HALF)
     unit = _match_unit(lex, text, pos)
     scale, scale_text = _ONE, ""
     if unit is None:
@@ -348,6 +361,22 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
     if unit is not None:
         pos += len(unit.surface)
     return _Tail(pos, scale, scale_text, unit, unit_text, more)
+
+
+def _classifier_infix(lex: Lexicon, text: str, pos: int, limit: int) -> tuple[Unit, str, int] | None:
+    """A unit said with its classifier and 半 or 多 between the two at ``pos`` (个半月, 个多小时, 个半百分点): the
+    unit, the character between and where the unit ends; or None."""
+    for classifier, infixes in lex.classifier_infixes.items():
+        at = pos + len(classifier)
+        if not (text.startswith(classifier, pos) and at < limit and text[at] in infixes):
+            continue
+        for u in _units_by_first_char().get(classifier[0], ()):  # longest first
+            rest = u.surface[len(classifier):]
+            end = at + 1 + len(rest)
+            if (rest and u.surface.startswith(classifier) and text.startswith(rest, at + 1) and end <= limit
+                    and not (u.not_before and text.startswith(u.not_before, end))):
+                return u, text[at], end
+    return None
 
 
 def _spoken_scale(lex: Lexicon, text: str, pos: int, limit: int) -> tuple[int, tuple[str, Decimal]] | None:
@@ -392,6 +421,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         out.extend(_find_bare_scales(lex, bares, text, start, end, out))
     out.extend(_shared_unit_lists(lex, text, start, out))
     out.sort(key=lambda q: q.start)
+    _respectively_bound(lex, before, text, start, out)
     return [q for q in out if _fits(q.value) and _fits(q.value_high)]
 
 
@@ -432,6 +462,37 @@ def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Qua
                 out.append(Quantity(m.start(1), m.end(1), m.group(1), m.start(1), value, None, q.unit, q.unit_text,
                                     "eq", None, None, "number"))
     return out
+
+
+_LIST_GAP = re.compile(rf"\s*[{_LIST_SEPARATORS.strip()}]\s*")  # between two values of one list (230万头、850万只)
+
+
+def _respectively_bound(lex: Lexicon, before_words: tuple[str, ...], text: str, sent_start: int,
+                        found: list[Quantity]) -> None:
+    """分别达到230万头、850万只, 分别控制在5%和3%, 分别达到120、35、260万吨: a comparator word between 分别 and the
+    first value of its list bounds every value of the list that states no bound of its own (each keeps its own
+    span; a value listed without its unit takes the word into its span, as a number does)."""
+    respectively = lex.grammar["respectively"]
+    i = 0
+    while i < len(found):
+        q = found[i]
+        word, word_start = q.comparator_before, q.start
+        if word is None and q.shape == "number" and q.comparator == "eq" and (
+                bm := _match_before(before_words, text, sent_start, q.num_start)):
+            word_start, word = bm  # (a value listed without its unit: 分别达到120、35、260万吨)
+        j = i + 1
+        while j < len(found) and _LIST_GAP.fullmatch(text, found[j - 1].end, found[j].start):
+            j += 1
+        if (word is None or word not in lex.comparators_before or j - i < 2
+                or not text.endswith(respectively, sent_start, word_start)):
+            i += 1
+            continue
+        for r in found[i:j]:
+            if r.comparator == "eq" and r.comparator_before is None and r.comparator_after is None:
+                if r is q:
+                    r.start, r.surface = word_start, text[word_start:r.end]
+                r.comparator, r.comparator_before = lex.comparators_before[word], word
+        i = j
 
 
 VALUE_LIMIT = Decimal(10) ** 34  # a value is stored as DECIMAL(38,4): at most 34 digits before the point
@@ -530,6 +591,10 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         value = parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text else value * tail.scale
     if value is None:
         return None  # a numeral and a scale that make no number together (一亿二亿)
+    if tail.half:
+        if value_high is not None or value != value.to_integral_value():
+            return None  # (两三个半月, 1.5个半月: no number)
+        value += Decimal("0.5")  # 两个半月, 一个半小时
     pos = tail.end
     if (value_high is None and not tail.scale_text and pos < limit and text[pos] in _SUBUNIT_STARTS
             and (sub := _SUBUNITS.get(tail.unit.base))):
@@ -831,7 +896,7 @@ def _signed_negative(text: str, pos: int, sent_start: int) -> bool:
     i = pos - 1
     if i < sent_start or text[i] not in NEGATIVE_SIGNS or text.endswith(NOT_SIGNS, sent_start, pos):
         return False
-    return i == sent_start or not (text[i - 1].isdigit() or text[i - 1] in "%‰")
+    return i == sent_start or not (text[i - 1].isdigit() or text[i - 1] in _RATE_UNITS)
 
 
 def _resolve_comparator(lex: Lexicon, before: str | None, after: str | None, more: bool, is_range: bool,
@@ -859,8 +924,8 @@ def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
     """``已达到万头规模``: a scale word standing alone after 达到/超过 is 1 × scale; after 上 (上万人) or
     before 多/余 (万余人) it is at least that.
 
-    Money only from 亿 up (``突破万亿元``), or after 上 (上万元): ``超过了万元`` and ``万余元`` are numbers
-    scrubbed from the source.
+    Money only from 亿 up (``突破万亿元``), or after 上 (上万元) or 过 alone (过万元): ``超过了万元`` and ``万余元``
+    are numbers scrubbed from the source.
     """
     out = []
     taken = [(q.start, q.end) for q in found]
@@ -878,10 +943,13 @@ def _find_bare_scales(lex, bares, text, start, end, found) -> list[Quantity]:
         scale_end = m.end()
         unit = _match_unit(lex, text, scale_end)
         more = m.group("more") is not None or before == _ROUND_LOWER_BOUND  # 万余人, 上万人: at least
+        stop = scale_end + len(unit.surface) if unit is not None else scale_end
         if unit is None or (unit.base in lex.no_bare_scale and m.group("scale") not in lex.bare_scale_large
-                            and before != _ROUND_LOWER_BOUND):
+                            and before != _ROUND_LOWER_BOUND and not (
+                                before in lex.bare_scale_after and not _counted_after(lex, text, stop, end))):
+            # (过万元 reads: ``before`` is the longest word there, so 超过万元 gives 超过, not 过; a round amount right
+            # before a noun names a class, 营收过百亿元企业)
             continue
-        stop = scale_end + len(unit.surface)
         comparator = _resolve_comparator(lex, before if before in lex.comparators_before else None, None, more,
                                          False)
         out.append(Quantity(m.start(), stop, text[m.start():stop], s, lex.scales[m.group("scale")], None,

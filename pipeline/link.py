@@ -82,7 +82,7 @@ class LinkLexicon:
     threshold: float
     only_candidate_bonus: float
     canonical: frozenset[str]
-    rate_units: frozenset[str]   # rates and changes (%, ‰, 百分点): their magnitude is not checked
+    rate_units: frozenset[str]   # rates and changes (%, ‰, ‱, 百分点): their magnitude is not checked
     contrasts: tuple[tuple[str, str], ...]  # words that make two keys different things (出栏/存栏)
     wholes: tuple[tuple[str, tuple[str, ...]], ...]  # a word for several things and its parts (供排水: 供水, 排水)
 

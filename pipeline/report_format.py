@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 # units that are already a ratio: never scaled by 万/亿
-RATIO_UNITS = {"%": "%", "‰": "‰", "百分点": "个百分点"}
+RATIO_UNITS = {"%": "%", "‰": "‰", "‱": "‱", "百分点": "个百分点"}
 SCALES = ((Decimal("1e12"), "万亿"), (Decimal("1e8"), "亿"), (Decimal("1e4"), "万"))
 COMPARATOR_SIGNS = {"ge": "≥", "gt": ">", "le": "≤", "lt": "<", "approx": "≈", "eq": "", "range": ""}
 COMPARATOR_WORDS = {"ge": "at least (≥)", "gt": "more than (>)", "le": "at most (≤)", "lt": "less than (<)",
