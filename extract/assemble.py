@@ -537,15 +537,17 @@ def _extract(text: str, doc_id: str, report_year: int | None, doc_type: str | No
             if i >= 0 and m.end() <= ends[i]:
                 by_sentence.setdefault(i, ([], [], []))[which].append(m)
     rows = _table_rows(st)
+    cells: list[Fact] = []
     for i in sorted(by_sentence.keys() | rows.keys()):
         sent = st.sentences[i]
         if i in rows:  # a table's row read by its header: each figure under its column
-            facts.extend(_cell_figures(st, i, sent, rows[i], doc_id, on_step))
+            cells.extend(row := _cell_figures(st, i, sent, rows[i], doc_id, on_step))
+            facts.extend(row)
             continue
         quantities = find_quantities(text, sent.start, sent.end, by_sentence[i])
         if quantities:
             facts.extend(_figures(st, i, sent, quantities, doc_id, on_step))
-    _flag_repeated_targets(facts)
+    _flag_repeated_targets(facts, cells)
     return facts
 
 
@@ -567,15 +569,26 @@ def _table_rows(st: _DocState) -> dict[int, list[TableCell]]:
     return rows
 
 
-def _flag_repeated_targets(facts: list[Fact]) -> None:
+def _flag_repeated_targets(facts: list[Fact], cells: list[Fact] = ()) -> None:
     """A target the document states again, the same thing for the same year at the same bound (这里要着重说明,
     提出国内生产总值增长7.5%左右: the target of the 主要预期目标 paragraph), is flagged ``repeated``: one
-    target, one row of plan_vs_actual, one link."""
+    target, one row of plan_vs_actual, one link. A table's cell (``cells``) that a sentence of the document
+    states too is the repeat, wherever it stands, and a cell that writes no bound (17000 under 2025年目标: eq
+    for want of a word) repeats the sentence's target at any bound (农民人均纯收入达到1.7万元以上)."""
+    def what(f: Fact) -> tuple:
+        return f.indicator_key or f.indicator, f.period_year, f.value, f.value_high, f.unit
+
+    in_cells = {id(f) for f in cells}
+    stated = {(what(f), f.comparator) for f in facts if f.kind == "target" and id(f) not in in_cells}
+    stated_at_any_bound = {w for w, _ in stated}
     seen: set[tuple] = set()
     for f in facts:
         if f.kind != "target" or not (f.indicator_key or f.indicator):
             continue
-        k = (f.indicator_key or f.indicator, f.period_year, f.value, f.value_high, f.comparator, f.unit)
+        k = (what(f), f.comparator)
+        if id(f) in in_cells and (k in stated or f.comparator == "eq" and k[0] in stated_at_any_bound):
+            f.flags.append("repeated")
+            continue  # (the sentence's own statement is no repeat of it)
         if k in seen:
             f.flags.append("repeated")
         seen.add(k)
