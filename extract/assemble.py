@@ -16,6 +16,7 @@ from .numerals import CHINESE_NUMERAL_CHARS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SM
 from .quantities import (MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity, find_candidates,
                          find_quantities)
 from .segment import Sentence, SentenceIndex
+from .tables import TableCell, find_table_rows, read_table_row
 
 def _source_digest(root: Path | None = None) -> str:
     """Digest of the extractor's code and lexicons: any edit to either re-extracts every document once."""
@@ -551,24 +552,59 @@ def _extract(text: str, doc_id: str, report_year: int | None, doc_type: str | No
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0 and m.end() <= ends[i]:
                 by_sentence.setdefault(i, ([], [], []))[which].append(m)
-    for i in sorted(by_sentence):
+    rows = _table_rows(st)
+    cells: list[Fact] = []
+    for i in sorted(by_sentence.keys() | rows.keys()):
         sent = st.sentences[i]
+        if i in rows:  # a table's row read by its header: each figure under its column
+            cells.extend(row := _cell_figures(st, i, sent, rows[i], doc_id, on_step))
+            facts.extend(row)
+            continue
         quantities = find_quantities(text, sent.start, sent.end, by_sentence[i])
         if quantities:
             facts.extend(_figures(st, i, sent, quantities, doc_id, on_step))
-    _flag_repeated_targets(facts)
+    _flag_repeated_targets(facts, cells)
     return facts
 
 
-def _flag_repeated_targets(facts: list[Fact]) -> None:
+def _table_rows(st: _DocState) -> dict[int, list[TableCell]]:
+    """The sentences that are a table's rows its header maps (a line of two figure cells side by side, under a
+    header that says which column holds what), with their figures; a row no header fits is read as any other
+    sentence (its figures side by side give none)."""
+    text, idx = st.text, st.sentences
+    rows: dict[int, list[TableCell]] = {}
+    headers: dict = {}
+    for line_start in find_table_rows(text):
+        i = bisect.bisect_left(idx.starts, line_start)
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if i < len(idx.starts) and idx.starts[i] == line_start and idx.ends[i] == line_end:  # the whole line
+            cells = read_table_row(text, line_start, line_end, st.ctx.report_year, headers)
+            if cells is not None:
+                rows[i] = cells
+    return rows
+
+
+def _flag_repeated_targets(facts: list[Fact], cells: list[Fact] = ()) -> None:
     """A target the document states again, the same thing for the same year at the same bound (这里要着重说明,
     提出国内生产总值增长7.5%左右: the target of the 主要预期目标 paragraph), is flagged ``repeated``: one
-    target, one row of plan_vs_actual, one link."""
+    target, one row of plan_vs_actual, one link. A table's cell (``cells``) that a sentence of the document
+    states too is the repeat, wherever it stands, and a cell that writes no bound (17000 under 2025年目标: eq
+    for want of a word) repeats the sentence's target at any bound (农民人均纯收入达到1.7万元以上)."""
+    def what(f: Fact) -> tuple:
+        return f.indicator_key or f.indicator, f.period_year, f.value, f.value_high, f.unit
+
+    in_cells = {id(f) for f in cells}
+    stated = {(what(f), f.comparator) for f in facts if f.kind == "target" and id(f) not in in_cells}
+    stated_at_any_bound = {w for w, _ in stated}
     seen: set[tuple] = set()
     for f in facts:
         if f.kind != "target" or not (f.indicator_key or f.indicator):
             continue
-        k = (f.indicator_key or f.indicator, f.period_year, f.value, f.value_high, f.comparator, f.unit)
+        k = (what(f), f.comparator)
+        if id(f) in in_cells and (k in stated or f.comparator == "eq" and k[0] in stated_at_any_bound):
+            f.flags.append("repeated")
+            continue  # (the sentence's own statement is no repeat of it)
         if k in seen:
             f.flags.append("repeated")
         seen.add(k)
@@ -647,6 +683,10 @@ def _own_horizon(st: _DocState, hit: tuple, start: int, end: int) -> bool:
 #               (comparators.yaml result_value_before: 控制在3.3% reviewed; 近10公里 stays le)
 # Then the fact is written with its evidence (span, sentence, rule), its indicator_key and direction.
 # One word names the kind of a figure throughout: kind (target, actual, change).
+# A figure of a table's row that the header above maps (extract/tables.py: 指标 单位 2024年完成 2025年目标) goes
+# through the same steps with its cell: the row's name is its subject (with 增长 under a growth column), its
+# column's words and year are the cue of its kind and period (rule_id …/table_column), its header and name say
+# what else they say (预计: estimated; 年均, 累计, 1-11月).
 
 
 @dataclass(slots=True)
@@ -657,6 +697,7 @@ class _Figure:
     phrase: str            # the words between the previous figure (or the clause start) and this one
     clause_phrase: str     # the clause up to this figure, quotations masked
     sentence_prefix: str   # the sentence before this clause, masked
+    cell: TableCell | None = None  # a table's cell: its column says its year and kind, its row's name its subject
     # subject
     subject: str = ""
     joined: bool = False        # joined to the previous figure by 和/及 (its subject is the previous one's)
@@ -684,6 +725,12 @@ class _Figure:
 
 
 def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    if fig.cell is not None:  # a table's cell: its row's name, and the growth its column holds
+        subject = _subject(fig.cell.name)
+        if fig.cell.column.growth and not _cue_tables()["growth_end"].search(subject):
+            subject += _G["growth_verb"]
+        fig.subject = subject
+        return
     text, q = st.text, fig.q
     # 60%的城市污水处理厂: the number modifies the noun after it, which is its own subject
     modifies_after = _MODIFIES_AFTER.match(text, q.end) is not None
@@ -852,6 +899,12 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     nearby, the document; a change verb on a change unit, or on a level against last year, makes a result a
     change."""
     lex, t, q, sent = load_lexicon(), _cue_tables(), fig.q, prev.sentence
+    if fig.cell is not None:  # a table's cell: its column's words (2025年目标), else its year against the report's
+        column = fig.cell.column
+        fig.time_cue = (column.year, "table_column")
+        fig.kind = column.kind or _kind_from_period(column.year, st.ctx, st.dt)
+        fig.kind_source, fig.cue_commitment = "table_column", None
+        return
     if fig.from_start is None:
         fig.time_cue = _first_time_cue(st, prev.i, (fig.clause_start, q.start), (sent.start, fig.clause_start))
     else:  # 从2020年的80.2岁提升至83.9岁: the year of the from-part is the start's, not this figure's
@@ -893,6 +946,9 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     """The year the figure is about, or none where it covers several (flags say why)."""
     lex, t, q, text = load_lexicon(), _cue_tables(), fig.q, st.text
     sent = prev.sentence
+    if fig.cell is not None:
+        _decide_cell_period(st, fig, prev)
+        return
     # a rate that is no rate of change (森林覆盖率达53.4%), or where a from–to ended (高速公路由7473公里增至
     # 9310公里), stated in a span's review, is its last year's
     at_span_end = (fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
@@ -961,6 +1017,32 @@ def _after_last_year(words: str) -> str:
     return words[last.end():] if last else words
 
 
+def _decide_cell_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    """A table's cell: the year its column names; a column that names none (目标 完成) shares the year of its
+    table's results (or targets) as a sentence of that kind there would have it. Its header and its row's name
+    say whether it covers several years or part of one (年均增长, 累计, 1-11月)."""
+    t, column = _cue_tables(), fig.cell.column
+    if column.year is not None:
+        period, source = column.year, "table_column"
+    else:
+        period, source = _resolve_period(st, prev.i, prev.sentence, (None, None), column.year_of)
+    words = column.header + "|" + fig.clause_phrase
+    if t["five_year_average"].search(words):
+        fig.flags.append("five_year_average")
+        period = None
+    elif t["multi_year"].search(words):
+        fig.flags.append("multi_year")
+        period = None
+    if t["partial_year"].search(column.header) and not t["whole_year"].search(column.header):
+        fig.flags.append("partial_year")
+        period = None
+    if t["cumulative"].search(words):
+        fig.flags.append("cumulative")
+    if fig.kind == "target" and period is not None and st.ctx.report_year is not None and period < st.ctx.report_year:
+        fig.flags.append("restated_target")
+    fig.period, fig.period_source = period, source
+
+
 def _span_words(t: dict, words: str) -> bool:
     """Whether ``words`` name a span of years (五年来, “十四五”期间), not inside a run one figure held: in a
     sentence that dates its figure (2025年,全省连续五年保持粮食丰收,粮食总产量556.3亿斤) the run is the
@@ -993,7 +1075,9 @@ def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int,
 
 
 def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
-    if fig.kind == "actual" and _cue_tables()["estimated"].search(fig.clause_phrase + "|" + fig.sentence_prefix[-30:]):
+    words = (fig.cell.column.header if fig.cell is not None  # 2024年预计完成
+             else fig.clause_phrase + "|" + fig.sentence_prefix[-30:])
+    if fig.kind == "actual" and _cue_tables()["estimated"].search(words):
         fig.flags.append("estimated")
 
 
@@ -1082,10 +1166,26 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     return facts
 
 
+def _cell_figures(st: _DocState, i: int, sent: Sentence, cells: list[TableCell], doc_id: str,
+                  on_step=None) -> list[Fact]:
+    """The facts of a table's row that its header maps: each cell's figure through ``STEPS``, its column the cue
+    of its kind and year, its row's name its words."""
+    facts = []
+    prev = _Previous(i, sent)
+    for cell in cells:
+        fig = _Figure(cell.q, sent.start, cell.name, mask_quoted(cell.name), "", cell)
+        for name, step in STEPS:
+            step(st, fig, prev)
+            if on_step is not None:
+                on_step(name, fig)
+        facts.append(_write_fact(st, sent, fig, doc_id))
+    return facts
+
+
 def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fact:
     """The fact the steps decided, with its evidence (span, sentence, section, rule), key and direction."""
     q, ind = fig.q, fig.indicator
-    after = st.text[q.end:sent.end]
+    after = st.text[q.end:sent.end] if fig.cell is None else ""  # (a cell's row goes on with other cells)
     key = resolve_indicator_key(fig.subject, after, ind.id if ind else None, fig.unit)
     if fig.restates:
         ind, key = None, None

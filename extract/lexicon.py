@@ -50,6 +50,9 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after",
                                "condition_frame"}),
     "normalise.yaml": frozenset({"characters", "rewrites"}),
+    "tables.yaml": frozenset({"column_kinds", "growth_columns", "growth_unit", "share_columns", "unit_columns",
+                              "serial_columns", "placeholders", "caption_unit", "year_span", "header_reach",
+                              "caption_reach"}),
     "numerals.yaml": frozenset({"approximate_pairs", "class_suffix", "decimal_point", "digits", "fraction_units",
                                 "financial_alone", "financial_digits", "financial_multipliers", "financial_words", "fraction_word", "half", "inclusive_mark", "lower_bound_markers", "multipliers",
                                 "negative_signs", "not_signs", "ordinal_prefixes", "denominator_prefixes",
@@ -173,6 +176,7 @@ class Lexicon:
     doc_types: list[DocType]
     chrome: dict
     segments: dict
+    tables: dict  # how a table's header labels its columns (tables.yaml)
     grammar: dict
     numerals: dict
     no_bare_scale: tuple[str, ...]
@@ -271,6 +275,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
                    for d in doc_types],
         chrome=_yaml("chrome.yaml", root),
         segments=_yaml("segments.yaml", root),
+        tables=_check_tables(root / "tables.yaml", _yaml("tables.yaml", root)),
         grammar=grammar,
         numerals=_yaml("numerals.yaml", root),
         no_bare_scale=tuple(units.get("no_bare_scale", ())),
@@ -359,6 +364,14 @@ def _check_cues(path: Path, cues: dict) -> None:
         if not any(mark in pattern for mark in cues["partial_year_marks"]):
             raise LexiconError(f"{where(path, 'partial_year', i)}: {pattern!r} holds none of partial_year_marks "
                                f"({', '.join(cues['partial_year_marks'])}): a sentence with it would never be read")
+
+
+def _check_tables(path: Path, tables: dict) -> dict:
+    """tables.yaml: every column kind is a kind a fact has (target or actual)."""
+    for word, kind in tables["column_kinds"].items():
+        if kind not in ("target", "actual"):
+            raise LexiconError(f"{where(path, 'column_kinds', word)}: {word}: kind {kind!r} is neither target nor actual")
+    return tables
 
 
 def _check_doc_types(path: Path, doc_types: list) -> None:

@@ -277,7 +277,8 @@ def _match_after(lex: Lexicon, text: str, pos: int) -> str | None:
 
 _CELL_ENDS = " \t|\n"  # what ends a table's cell (a number alone in it)
 # another number in the same row (| 地区生产总值增长 | % | 6 | 6.2 |: a target and a result, or two years): which
-# column a number is in, the row does not say, so none is read
+# column a number is in, the row does not say, so none is read here (extract/tables.py reads such a row by the
+# header above it, cell by cell, with read_cell)
 _ANOTHER_CELL = re.compile(r"[^\S\n]*(?:[^\s\d|(（]{0,3})[ \t|]+[-\d]")
 # a unit named in parentheses after a row's name (地区生产总值(亿元) 5678.9, 增长(%) 5.2) or in a cell of its own
 # (| 地区生产总值 | 亿元 | 1234.5 |), with nothing but a colon, cell marks or spaces before the number
@@ -295,6 +296,29 @@ def _header_unit(lex: Lexicon, text: str, num_start: int) -> tuple[Decimal, Unit
     if tail.unit is None or tail.end != m.end(g):
         return None  # (所有权) or 合计: no unit, or more than one
     return tail.scale, tail.unit
+
+
+def read_unit(words: str) -> tuple[Decimal, Unit] | None:
+    """The scale and unit that ``words`` name and nothing else (元, 万元, %, 万头), or None: a table's unit cell,
+    the (元) after a row's name, a 单位:万元 caption."""
+    lex = _tables()[0]
+    words = words.strip()
+    tail = _read_tail(lex, words, 0, len(words)) if words else None
+    if tail is None or tail.unit is None or tail.more or tail.end != len(words):
+        return None
+    return tail.scale, tail.unit
+
+
+def read_cell(text: str, start: int, end: int, unit: tuple[Decimal, Unit, str] | None = None) -> Quantity | None:
+    """The one figure a table's cell ``text[start:end]`` holds, the whole cell (15860, 15860元, 2.5万头, 5以上,
+    ≥95%): in its own unit, else in ``unit`` (scale, unit, as written: its column's or its row's); None where the
+    cell is no one figure (5G基站, 2024年, 3—5) or names no unit and is given none."""
+    lex, before, _ = _tables()
+    m = next(iter(_unglued(text, _candidate_re().finditer(text, start, end))), None)
+    if m is None or m.start() > start + 3:  # (a comparator word or sign before it: ≥95%, 约5000)
+        return None
+    q = _read_quantity(lex, before, text, m, start, end, cell_unit=unit)
+    return q if q is not None and q.start == start and q.end == end else None
 
 
 def _counted_after(lex: Lexicon, text: str, pos: int, limit: int) -> bool:
@@ -502,7 +526,9 @@ def _fits(value: Decimal | None) -> bool:
     return value is None or (value.is_finite() and abs(value) < VALUE_LIMIT)
 
 
-def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | None:
+def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None) -> Quantity | None:
+    """The quantity whose number ``m`` found, read within ``text[sent_start:limit]``; ``cell_unit`` (scale, unit, as
+    written): the unit a table's column or row gives a cell's number that writes none (``read_cell``)."""
     raw = m.group(0)
     chinese = not raw[0].isdigit()
     if chinese and len(raw) > 1 and all(c in ZERO_DIGITS for c in raw):
@@ -558,7 +584,12 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit) -> Quantity | 
         tail = _Tail(tail2.end, Decimal(1), tail2.scale_text, tail2.unit, text[m.end():tail2.end],
                      tail.more or tail2.more)
         shape = "range"
-    if (tail.unit is None and tail.scale_text and not _counted_after(lex, text, tail.end, limit)
+    if (cell_unit is not None and tail.unit is None and value_high is None and not chinese
+            and (not tail.scale_text or cell_unit[0] == 1)):
+        # a table's cell under the unit its column or row names (15860 under 元, 2.3 under 万头, 2.5万 under 头)
+        tail = _Tail(tail.end, tail.scale * cell_unit[0], tail.scale_text, cell_unit[1],
+                     tail.scale_text + cell_unit[2], tail.more)
+    elif (tail.unit is None and tail.scale_text and not _counted_after(lex, text, tail.end, limit)
             and (implied := _implied_unit(lex, text, sent_start, m.start()))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied, tail.unit_text, tail.more)  # 常住人口580万
     elif (tail.unit is None and not tail.scale_text and value_high is None and not chinese

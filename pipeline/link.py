@@ -454,7 +454,8 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
                     break
     # a target and a result that are each other's only candidate in the block: that they are alone is evidence
     per_target = Counter(c[3]["fact_id"] for c in scored)
-    per_actual = Counter((c[4]["fact_id"], c[3]["doc_id"]) for c in scored)
+    # (a target its document states again is no other candidate: 生猪出栏稳定在2.5万头左右 and the 2.5 of its table)
+    per_actual = Counter((c[4]["fact_id"], c[3]["doc_id"]) for c in scored if "repeated" not in (c[3]["flags"] or ()))
     candidates = []
     for ti, rank, akey, t, a, (score, rule) in scored:
         if (per_target[t["fact_id"]] == 1 and per_actual[(a["fact_id"], t["doc_id"])] == 1
@@ -462,7 +463,10 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
             score, rule = min(1.0, score + lx.only_candidate_bonus), rule + "+only_candidate"
         if score >= lx.threshold:
             candidates.append((-score, ti, rank, akey, t, a, (score, rule)))
-    candidates.sort(key=lambda c: c[:4])
+    # best first; at one score, a target its document states again (repeated: a table's cell that a sentence states
+    # too, 2.5 under 2025年目标 and 生猪出栏稳定在2.5万头左右) after the others, so that the statement
+    # plan_vs_actual keeps is answered first
+    candidates.sort(key=lambda c: (c[0], "repeated" in (c[4]["flags"] or ()), *c[1:4]))
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()
     out = []

@@ -1,5 +1,6 @@
 """Reading raw inputs: encodings detected, markup and collections, metadata, rejects that cost nothing."""
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -325,6 +326,38 @@ def test_html_keeps_all_body_text_in_order(body, lines):
 
     text, _ = read_html(f"<html><head><title>页</title></head><body>{body}</body></html>".encode())
     assert text.split("\n") == ["页", *lines]
+
+
+def test_a_web_pages_table_of_main_indicators_is_read_by_its_header():
+    """A summary's web page with a <table> of main indicators (指标|单位|2024年完成|2025年目标): each figure is a
+    result of 2024 or a target of 2025 as its column says, in the unit its row names, with the row as its sentence
+    (its two figures side by side gave no fact before)."""
+    from pipeline.process import FileTask, process_file
+
+    rows = (("农民人均可支配收入", "元", "15860", "17000"), ("乡级财政收入", "万元", "523", "550"),
+            ("生猪出栏", "万头", "2.3", "2.5"))
+    table = ("<table><tr><th>指标</th><th>单位</th><th>2024年完成</th><th>2025年目标</th></tr>"
+             + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>")
+    page = ("<html><head><title>青石乡2024年工作总结及2025年工作计划_某县人民政府</title></head><body>"
+            "<div class=\"nav\"><a>首页</a></div><div class=\"content\"><p>一、2024年工作回顾</p>"
+            "<p>全乡经济平稳发展。</p><p>二、2025年工作计划</p>"
+            f"<p>表1 主要经济指标完成情况及2025年预期目标</p>{table}<p>明年,新建通组公路15公里。</p></div>"
+            "</body></html>").encode("utf-8")
+    r = process_file(FileTask("青石乡2024年工作总结及2025年工作计划.html", "sha", len(page), 0, {}, page))
+    assert r.rejected is None and r.error is None
+    got = {(f["surface"], f["kind"], f["period_year"], f["value"], f["unit"], f["indicator"]) for f in r.facts
+           if f["rule_id"] == "number/table_column"}
+    assert got == {
+        ("15860", "actual", 2024, Decimal("15860"), "元", "农民人均可支配收入"),
+        ("17000", "target", 2025, Decimal("17000"), "元", "农民人均可支配收入"),
+        ("523", "actual", 2024, Decimal("5230000"), "元", "乡级财政收入"),
+        ("550", "target", 2025, Decimal("5500000"), "元", "乡级财政收入"),
+        ("2.3", "actual", 2024, Decimal("23000"), "头", "生猪出栏"),
+        ("2.5", "target", 2025, Decimal("25000"), "头", "生猪出栏")}
+    [doc] = r.documents
+    for f in r.facts:
+        assert doc["text"][f["span_start"]:f["span_end"]] == f["surface"]
+    assert {f["sentence"] for f in r.facts if f["surface"] == "550"} == {"乡级财政收入 万元 523 550"}
 
 
 def test_a_docx_table_stays_where_it_stands_a_row_per_line(tmp_path):

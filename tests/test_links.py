@@ -51,6 +51,23 @@ def test_each_actual_answers_one_target_of_a_report_but_canonical_ones_any():
     assert len(link_facts(gdp + gdp_actual)) == 2
 
 
+def test_a_tables_repeat_of_a_target_leaves_its_result_to_the_sentence():
+    """A table's cell that states a sentence's target again (flagged repeated, so plan_vs_actual keeps the
+    sentence's) neither takes the result from that sentence nor counts as another candidate for it, wherever
+    the table stands."""
+    text = "指标 单位 2024年完成 2025年目标\n生猪出栏 万头 2.3 2.5\n2025年,生猪出栏稳定在2.5万头左右。"
+    targets = []
+    for f in extract_facts(text, "t", report_year=2025, doc_type="government_work_report"):
+        row = f.to_dict()
+        row.update(doc_id="t", jurisdiction="甲省", report_year=2025, value=f.value.quantize(Q4))
+        targets.append({k: row[k] for k in FACT_COLUMNS})
+    [cell] = [t for t in targets if t["kind"] == "target" and "repeated" in t["flags"]]
+    [said] = [t for t in targets if t["kind"] == "target" and t["surface"] == "2.5万头左右"]
+    actual = _facts("2025年,生猪出栏2.61万头。", "a", 2026, "甲省", "actual")
+    [link] = [x for x in link_facts(targets + actual) if x.target_fact_id in (cell["fact_id"], said["fact_id"])]
+    assert link.target_fact_id == said["fact_id"] and link.link_rule.endswith("+only_candidate")
+
+
 def _two(text: str) -> list[dict]:
     rows = _facts(text, "t", 2025, "甲省", "target", n=2)
     assert rows[0]["fact_id"] != rows[1]["fact_id"]

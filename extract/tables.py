@@ -1,0 +1,313 @@
+"""Read a table written into the text by its header: which year and kind each column of figures holds.
+
+Ingest writes a table's row as one line, its cells apart (``农民人均可支配收入 元 15860 17000``, or between
+``|``). A row with two figures side by side says nothing of which is which; the header row above it does
+(``指标 单位 2024年完成 2025年目标``). ``find_table_rows`` finds the lines that may be such rows (a cheap scan:
+tables are rare); ``read_table_row`` maps one row's cells onto its header's columns, right to left, and reads
+each figure under a column of figures, or returns None where no header fits (nothing is read, never a guess).
+The words are data in ``lexicons/tables.yaml``; which kind and year a figure then has is decided by the steps of
+``assemble.py``, which read the column as their cue.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from .lexicon import Unit, load_lexicon
+from .quantities import RATE_OR_CHANGE_UNITS, Quantity, read_cell, read_unit
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """What a header cell says of the figures under it."""
+    header: str              # the header cell as written (2025年目标)
+    year: int | None         # the one year it names (2025年, or 明年 from the report year)
+    kind: str | None         # target or actual, from its words (目标, 完成); None where it names only a year
+    growth: bool             # each row's growth rate (增长%, 增速)
+    year_of: str | None      # a column that names no year, in a header that names none: the kind whose year it
+    #                          shares (a table of targets and results compares one year: actual's, else target's)
+    readable: bool           # whether its figures can be read (not 完成率, not 2021-2025年, not 目标完成)
+    unit: tuple[Decimal, Unit, str] | None  # the unit it names for its cells (增长(%), 2025年(万元))
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """A figure of a table's row, with its column and the row's name."""
+    q: Quantity
+    column: Column
+    name: str                # the row's name cell (农民人均可支配收入(元))
+
+
+_LABEL, _UNIT, _SERIAL, _DATA = "label", "unit", "serial", "data"
+# two figure cells side by side (15860 17000, 15860元 17000元, 6 | 6.2): the only lines read as a table's rows.
+# Each pattern opens on what parts two cells (a space or a |, rare in prose: found by a literal scan), then looks
+# behind it for the end of a figure (a digit, and up to four characters of its unit: 元, 万头) and ahead for the
+# next one (a pattern that opens on a digit is tried at every digit of a report)
+_UNIT_CHAR = r"[^\s|\d]"
+
+
+def _cell_gap(mark: str) -> re.Pattern:
+    behind = "|".join(f"(?<=\\d{_UNIT_CHAR * n}{re.escape(mark)})" for n in range(5))
+    return re.compile(f"{re.escape(mark)}(?:{behind})[ \\t|]*[-+≥≤]?\\d")
+
+
+_CELL_GAPS = (_cell_gap(" "), _cell_gap("|"))
+_PROSE = re.compile(r"[。;!?]|(?<!\d),|,(?!\d)")  # a sentence's punctuation (not the comma of 3,500)
+_RULE_LINE = re.compile(r"[\s|:\-—]+")  # a markdown table's |---|---| line
+_BARE_FIGURE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
+_OWN_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6})\s*[)）]\s*$|([%‰])\s*$")  # 增长(%), 2025年(万元), 增长%
+_GROUP_ROW_CHARS = 20  # a line of one short cell inside a table (经济发展类) is a row of it, not the table's end
+_PROSE_CHARS = 120     # a longer line is no row of a table
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    lex = load_lexicon()
+    t = lex.tables
+    kinds = t["column_kinds"]
+    return {
+        "kinds": kinds,
+        "kind_at": re.compile("|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))),
+        "growth": re.compile("|".join(map(re.escape, t["growth_columns"]))),
+        "growth_unit": (Decimal(1), *_unit_of(t["growth_unit"])),
+        "share": re.compile("|".join(map(re.escape, t["share_columns"]))),
+        "unit_columns": frozenset(t["unit_columns"]),
+        "serial_columns": frozenset(t["serial_columns"]),
+        "placeholders": frozenset(t["placeholders"]),
+        "caption_unit": re.compile(t["caption_unit"]),
+        "year_span": re.compile(t["year_span"]),
+        "header_reach": int(t["header_reach"]),
+        "caption_reach": int(t["caption_reach"]),
+        "year": re.compile(lex.grammar["explicit_year"]),
+        "relative": sorted(lex.cues["relative_years"].items(), key=lambda kv: len(kv[0]), reverse=True),
+    }
+
+
+def _unit_of(words: str) -> tuple[Unit, str]:
+    read = read_unit(words)
+    if read is None or read[0] != 1:
+        raise ValueError(f"tables.yaml: growth_unit {words!r} is no unit of units.yaml")
+    return read[1], words
+
+
+def find_table_rows(text: str) -> list[int]:
+    """Where the lines start that hold two figure cells side by side: the lines that may be a table's rows."""
+    found: set[int] = set()
+    for gap in _CELL_GAPS:
+        pos = 0
+        while m := gap.search(text, pos):
+            found.add(text.rfind("\n", 0, m.start()) + 1)
+            pos = text.find("\n", m.start()) + 1  # (the rest of the line: found already)
+            if pos == 0:
+                break
+    return sorted(found)
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of the line ``text[start:end]`` as spans, each without its spaces: between |s where it has them
+    (an empty one kept: it holds a column's place), else between spaces."""
+    line = text[start:end]
+    if "|" in line:
+        bounds = [start - 1, *(start + i for i, c in enumerate(line) if c == "|"), end]
+        spans = list(zip([b + 1 for b in bounds[:-1]], bounds[1:]))
+        if not text[spans[0][0]:spans[0][1]].strip():
+            spans = spans[1:]  # | 指标 | 单位 |: the marks at either end part nothing
+        if spans and not text[spans[-1][0]:spans[-1][1]].strip():
+            spans = spans[:-1]
+    else:
+        spans, pos = [], start
+        for part in line.split(" "):
+            spans.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        spans = [s for s in spans if s[1] > s[0]]
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+def _is_figure(text: str, a: int, b: int) -> bool:
+    """A cell that is one figure, with or without its unit (15860, 15860元, ≥95%): not 2024年, not 5G基站."""
+    return _BARE_FIGURE.fullmatch(text, a, b) is not None or read_cell(text, a, b) is not None
+
+
+def _column(cell: str, report_year: int | None) -> tuple[str, Column | None]:
+    """What a header cell is: a label (指标, blank), the unit's, the serial number's, or a column of figures."""
+    w = _words()
+    if cell in w["unit_columns"]:
+        return _UNIT, None
+    if cell in w["serial_columns"]:
+        return _SERIAL, None
+    years = {int(m.group(1)) for m in w["year"].finditer(cell)}
+    rest = w["year"].sub("", cell)
+    for word, offset in w["relative"]:
+        if word in rest:
+            years.add(report_year + offset if report_year is not None else -1)  # (no year to count from)
+            rest = rest.replace(word, "")
+    # (the longest word at each place: 计划完成 is no 计划 and 完成; 目标完成情况 says both)
+    kinds = {w["kinds"][m.group(0)] for m in w["kind_at"].finditer(cell)}
+    growth = w["growth"].search(cell) is not None
+    share = w["share"].search(cell) is not None
+    if not (years or kinds or growth or share):
+        return _LABEL, None
+    readable = (not share and len(years) <= 1 and -1 not in years and len(kinds) <= 1
+                and not w["year_span"].search(cell))
+    return _DATA, Column(cell, next(iter(years)) if len(years) == 1 else None, next(iter(kinds), None),
+                         growth and not share, None, readable, _unit_in_parentheses(cell))
+
+
+def _header(cells: list[str], report_year: int | None) -> list[tuple[str, Column | None]] | None:
+    """The columns a header row's cells label, or None where the row is no header (no column of figures)."""
+    cols = [_column(c, report_year) for c in cells]
+    if not any(role == _DATA for role, _ in cols):
+        return None
+    named = any(c.year is not None for _, c in cols if c is not None)
+    base = "actual" if any(c.kind == "actual" for _, c in cols if c is not None) else "target"
+    out: list[tuple[str, Column | None]] = []
+    left: Column | None = None  # the column of figures before, whose year and kind a growth column shares
+    for role, c in cols:
+        if c is not None:
+            if c.growth and c.year is None and c.kind is None:  # 2024年完成 增长%: the 2024 result's growth
+                c = Column(c.header, left.year, left.kind, True, left.year_of,
+                           c.readable and left.readable, c.unit) if left is not None else _unread(c)
+            elif c.year is None:
+                # 目标 完成 in a header that names no year: one year, its results' (or its targets'); beside a
+                # column that names its year, which year it is, nothing says
+                c = _unread(c) if named or c.kind is None else Column(
+                    c.header, None, c.kind, c.growth, base, c.readable, c.unit)
+            elif c.kind is None and report_year is None:
+                c = _unread(c)  # 2024年 2025年: a year's kind is told by the report year, unknown here
+            if c.growth and not (c.unit is None or c.unit[1].base in RATE_OR_CHANGE_UNITS):
+                c = _unread(c)  # 增长(亿元): an increase in a level, no growth rate
+            left = c if not c.growth else left
+        out.append((role, c))
+    return out
+
+
+def _unread(c: Column) -> Column:
+    return Column(c.header, c.year, c.kind, c.growth, c.year_of, False, c.unit)
+
+
+def _is_rule(line: str) -> bool:
+    return _RULE_LINE.fullmatch(line) is not None and "-" in line
+
+
+def _find_header(text: str, row_start: int, report_year: int | None, found: dict):
+    """The header above the row that starts at ``row_start``: (its columns, where its line starts), or None
+    where a sentence, a line of words that labels no column of figures, or ``header_reach`` lines come first.
+    ``found``: the headers found for rows above, by where they start (a row above is passed on the way up, so
+    its header is this row's too)."""
+    w = _words()
+    end = row_start - 1
+    for _ in range(w["header_reach"]):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        if start in found:
+            return found[start]
+        line = text[start:end]
+        end = start - 1
+        if not line.strip() or _is_rule(line):
+            continue
+        if len(line) > _PROSE_CHARS or _PROSE.search(line):
+            return None  # a sentence: the table, if any, ended
+        spans = _cells(text, start, start + len(line))
+        figures = [s for s in spans if _is_figure(text, *s)]
+        if figures or len(spans) == 1 and len(line) <= _GROUP_ROW_CHARS:
+            continue  # another row of the table (经济发展类: a row that groups those after it)
+        if w["caption_unit"].search(line):
+            continue  # 单位:万元 inside the table
+        words = [text[a:b] for a, b in spans]
+        if all(c in w["placeholders"] for c in words[1:]):
+            continue  # a row of a name and no figure (— —)
+        header = _header(words, report_year)
+        return (header, start) if header is not None else None
+    return None
+
+
+def _caption_unit(text: str, header_start: int, row_start: int) -> tuple[Decimal, Unit, str] | None:
+    """The unit a 单位:万元 caption names: in the lines just above the header, or between it and the row."""
+    w = _words()
+    start = header_start
+    for _ in range(w["caption_reach"]):
+        if start == 0:
+            break
+        start = text.rfind("\n", 0, start - 1) + 1
+    found = {m.group("unit") for m in w["caption_unit"].finditer(text, start, row_start)}
+    reads = {u: read_unit(u) for u in found}
+    if len(found) != 1 or None in reads.values():
+        return None  # none, or two different ones: which is this row's, nothing says
+    (words, (scale, unit)), = reads.items()
+    return scale, unit, words
+
+
+def read_table_row(text: str, start: int, end: int, report_year: int | None,
+                   headers: dict | None = None) -> list[TableCell] | None:
+    """The figures of the table row ``text[start:end]`` under the columns of the header above it, or None where
+    none fits: no header, more cells than it has columns, or cells where its columns say they cannot stand (a
+    unit under a column of figures, a figure under the name or the unit). Cells align right to left (a name
+    may span two header cells); a figure under a column that cannot be read (完成率, 2021-2025年) is left out.
+    ``headers``: the headers found for the document's rows so far (read_table_row fills it), so that a long
+    table's rows do not each walk up to its header."""
+    w = _words()
+    headers = {} if headers is None else headers
+    spans = _cells(text, start, end)
+    found = _find_header(text, start, report_year, headers)
+    if any(_is_figure(text, *s) for s in spans):
+        headers[start] = found  # (a row of figures: a row below passes it on the way up; a header line it stops at)
+    if found is None:
+        return None
+    columns, header_start = found
+    if columns[0][0] == _DATA:
+        columns = [(_LABEL, None), *columns]  # (the header's first cell, over the names, left blank)
+    offset = len(columns) - len(spans)
+    if offset < 0 or columns[offset][0] == _DATA:
+        return None  # more cells than columns, or a figure's column at the row's start: not this header's
+    name = unit = None
+    first_data = next(k for k, (role, _) in enumerate(columns) if role == _DATA)
+    placed: list[tuple[tuple[int, int], Column]] = []
+    for k, (a, b) in enumerate(spans, start=offset):
+        role, column = columns[k]
+        cell = text[a:b]
+        blank = not cell or cell in w["placeholders"]
+        if role == _DATA:
+            if read_unit(cell) is not None:
+                return None  # a unit under a column of figures: the row's cells stand elsewhere
+            if not blank and column.readable:
+                placed.append(((a, b), column))
+        elif role == _UNIT:
+            read = read_unit(cell)
+            if read is None and not blank:
+                return None
+            unit = (read[0], read[1], cell) if read else unit
+        elif role == _LABEL and not blank:
+            if _is_figure(text, a, b):
+                return None  # a figure under the name: the row's cells stand elsewhere
+            if k < first_data:
+                name = cell  # (of two label columns, 类别 指标, the last before the figures names the row)
+    if name is None or not placed:
+        return None
+    unit = unit or _unit_in_parentheses(name) or _caption_unit(text, header_start, start)
+    out = []
+    for (a, b), column in placed:
+        given = column.unit or (w["growth_unit"] if column.growth else unit)
+        q = read_cell(text, a, b, given)
+        if q is None or (given is not None and q.unit != given[1].base):
+            continue  # no figure, or a unit of its own that is not its column's or row's (104% under 亿元)
+        out.append(TableCell(q, column, name))
+    return out
+
+
+def _unit_in_parentheses(words: str) -> tuple[Decimal, Unit, str] | None:
+    """The unit a row's name or a header cell names at its end: 农民人均可支配收入(元), 增长(%), 增长%, 2025年(万元);
+    None where it names none (2025年(预计))."""
+    m = _OWN_UNIT.search(words)
+    unit = (m.group(1) or m.group(2)) if m else None
+    read = read_unit(unit) if unit else None
+    return (read[0], read[1], unit) if read else None
