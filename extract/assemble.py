@@ -373,6 +373,15 @@ def _has_noun(phrase: str) -> bool:
     return len(_VERB_ONLY.sub("", _YEAR.sub("", phrase))) >= 2
 
 
+def _ceiling_comparator(fig: _Figure) -> str:
+    """The comparator as it speaks of direction: le stated only by a word of nearness (近千户) sets no ceiling."""
+    q = fig.q
+    if (fig.comparator in ("le", "lt") and not q.comparator_after
+            and q.comparator_before in load_lexicon().no_ceiling_before):
+        return "eq"
+    return fig.comparator
+
+
 def make_fact_id(doc_id: str, q: Quantity, rule_id: str) -> str:
     h = hashlib.sha256(f"{doc_id}|{q.start}|{q.end}|{rule_id}".encode()).hexdigest()
     return "f" + h[:23]
@@ -1199,7 +1208,7 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
         indicator=_indicator_id(ind, fig.subject, key),
         indicator_text=fig.subject,
         indicator_key=key,
-        direction=resolve_direction(fig.subject, after, fig.comparator, "negative" in fig.flags,
+        direction=resolve_direction(fig.subject, after, _ceiling_comparator(fig), "negative" in fig.flags,
                                     ind.direction if ind else None),
         value=fig.value, value_high=fig.value_high, unit=fig.unit,
         unit_text=q.unit_text, comparator=fig.comparator, commitment=fig.commitment,

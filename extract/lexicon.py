@@ -30,7 +30,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "spoken_scales", "classifier_infixes",
                              "rate_prefixes", "per_units", "per_separator", "implied_units", "implied_unit_links"}),
-    "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before"}),
+    "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html"}),
@@ -170,6 +170,7 @@ class Lexicon:
     comparators_after: dict[str, str]
     result_value_before: frozenset[str]  # before-words that state a result's value (控制在), not a bound
     after_alone: frozenset[str]  # after-words that are none before a word (3轮强降雨)
+    no_ceiling_before: frozenset[str]  # before-words of le that set no ceiling (近: nearly)
     cues: dict
     indicators: list[Indicator]
     gazetteer: list[Jurisdiction]
@@ -267,6 +268,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         comparators_after=comps["after"],
         result_value_before=frozenset(comps.get("result_value_before", ())),
         after_alone=frozenset(comps.get("after_alone", ())),
+        no_ceiling_before=frozenset(comps.get("no_ceiling_before", ())),
         cues=cues,
         indicators=load_indicators(root / "indicators.csv", base_units),
         gazetteer=load_gazetteer(root / "gazetteer.csv"),
@@ -341,6 +343,9 @@ def _check_comparators(path: Path, comps: dict) -> None:
     for i, word in enumerate(comps.get("after_alone", ())):
         if word not in comps["after"]:
             raise LexiconError(f"{where(path, 'after_alone', i)}: {word!r} is no `after` word")
+    for i, word in enumerate(comps.get("no_ceiling_before", ())):
+        if word not in comps["before"]:
+            raise LexiconError(f"{where(path, 'no_ceiling_before', i)}: {word!r} is no `before` word")
 
 
 # patterns read where a word or a figure ends (``pattern.match(text, pos)``): a leading ^ there holds only at the
