@@ -258,13 +258,17 @@ def title_line(text: str) -> str | None:
 def _year_from_name(text: str, doc_type: str | None, title: bool = False) -> int | None:
     """The year a file name (a collector's label: the year written) or a title names; a work plan's own title
     names the year it plans (马莲滩乡2017年工作计划, written in 2016)."""
-    m = _YEAR.search(text)
-    if not m:
+    years = list(_YEAR.finditer(text))
+    if not years:
         return None
+    m = years[0]
     year = int(m.group(1))
     dt = doc_type_by_id(doc_type)
-    if title and dt is not None and dt.plan_year_in_title and find_doc_type(text[m.end():]) is dt:
-        return year - dt.target_offset
+    if dt is not None and dt.plan_year_in_title and (title or len(years) > 1):
+        # the last year its words follow: 关于2024年…计划执行情况与2025年计划草案的报告 plans 2025
+        planned = [p for p in years if find_doc_type(text[p.end():]) is dt]
+        if planned:
+            return int(planned[-1].group(1)) - dt.target_offset
     return year
 
 
