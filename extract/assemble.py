@@ -763,11 +763,14 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                   text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
-    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and len(subject) <= _TARGET_NAMED_MAX
-          and t["target_after"].match(text, q.end)):
-        # 固定资产投资增长5.1%,没有完成8%的年度目标; 增长5.6%,高于6%的预期目标: the target of what the figure
-        # before measures
-        subject, fig.inherited = prev.subject, True
+    elif (len(subject) <= _TARGET_NAMED_MAX and (named := t["target_after"].match(text, q.end))
+          and resolve_indicator(subject, q.unit) is None):
+        if prev.fact is not None and prev.q is not None and prev.q.unit == q.unit:
+            # 固定资产投资增长5.1%,没有完成8%的年度目标; 增长5.6%,高于6%的预期目标: the target of what the figure
+            # before measures
+            subject, fig.inherited = prev.subject, True
+        elif named.group("noun") in _TARGET_NOUNS:
+            subject = _TARGET_NOUNS[named.group("noun")]  # 提出5.5%左右的增长目标: 经济增长
     elif (subject.startswith(_PART_OF_PREVIOUS) and prev.fact is not None and prev.fact.indicator_key
           # (a total to date and this year's part of it, or a part named by its scope: 其中农村1万个; not 签约80个,
           # 其中开工建设50个, another state of the things)
@@ -807,6 +810,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.subject = subject
 
 
+_TARGET_NOUNS = {str(k): str(v) for k, v in _G["target_nouns"].items()}
 _TARGET_NAMED_MAX = 6  # characters between a result and the target it is set against (没有完成, 高于, 与): no subject
 
 

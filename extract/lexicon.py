@@ -48,7 +48,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                "list_item_separator", "modifies_after", "not_completed_action", "quoted",
                                "respectively", "subject_separators", "verb_only_words", "written_out_number",
                                "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after",
-                               "condition_frame"}),
+                               "condition_frame", "target_nouns"}),
     "normalise.yaml": frozenset({"characters", "rewrites"}),
     "tables.yaml": frozenset({"column_kinds", "growth_columns", "growth_unit", "share_columns", "unit_columns",
                               "serial_columns", "placeholders", "caption_unit", "year_span", "header_reach",
