@@ -27,7 +27,7 @@ from extract.keys import resolve_indicator_key, split_key, split_phrase
 from extract.lexicon import LexiconError, load_lexicon, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
-_REQUIRED = {"unit_families", "never_link_flags", "change_answers", "exceeded_ratio", "cumulative_flag", "estimated_flag",
+_REQUIRED = {"unit_families", "never_link_flags", "change_answers", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
              "only_candidate_bonus", "contrasts", "wholes"}
@@ -57,6 +57,7 @@ class LinkLexicon:
     change_answers: frozenset[str]  # units in which a change (kind change) answers a target
     cumulative: str
     estimated: str
+    restated: str  # a target a later report states again: its own report may answer it
     growth: re.Pattern   # a key that is a rate of change (增长, 下降, 年均): the cue lexicon's growth words
     verb_class: dict[str, str]
     flow_classes: frozenset[str]
@@ -96,7 +97,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
     return LinkLexicon(
         family={u: fam for fam, units in raw["unit_families"].items() for u in units},
         never=frozenset(raw["never_link_flags"]), change_answers=frozenset(raw["change_answers"]),
-        cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"],
+        cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"], restated=raw["restated_flag"],
         growth=re.compile("|".join(load_lexicon().cues["growth_words"])),
         verb_class={v: c for c, verbs in raw["verb_classes"].items() for v in verbs},
         flow_classes=frozenset(raw["flow_classes"]), stock_words=tuple(raw["stock_words"]),
@@ -443,9 +444,11 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
         for akey, level in matches[tkey, t["unit"]]:
             tried = 0
             for rank, a in enumerate(by_key[akey]):  # best first: a few per key are enough to share them out
-                if (a["doc_id"] == t["doc_id"] or a["report_year"] is None or t["report_year"] is None
-                        or a["report_year"] < t["report_year"]):
-                    continue  # a result comes from another report, issued no earlier than the plan
+                if ((a["doc_id"] == t["doc_id"] and lx.restated not in (t["flags"] or ()))
+                        or a["report_year"] is None or t["report_year"] is None or a["report_year"] < t["report_year"]):
+                    # a result comes from another report, issued no earlier than the plan; a target a review
+                    # states again (没有完成8%的年度目标) is answered by its own report too
+                    continue
                 s = score_pair(t, a, lx, level)
                 if s is not None:
                     scored.append((ti, rank, akey, t, a, s))

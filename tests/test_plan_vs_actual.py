@@ -1,4 +1,6 @@
 """plan_vs_actual.status follows the comparator and the indicator's direction (issue #3's examples)."""
+from decimal import Decimal
+
 import pytest
 
 from helpers import query
@@ -74,3 +76,28 @@ def test_a_target_said_again_in_its_report_is_one_row(tmp_path):
                     "这里要着重说明,提出国内生产总值增长7.5%左右,主要是综合考虑了各种因素。\n")
     assert query(wh, "SELECT count(*) FROM plan_vs_actual WHERE indicator = 'gdp_growth'") == [(1,)]
     assert query(wh, "SELECT count(*) FROM facts WHERE indicator = 'gdp_growth'") == [(2,)]
+
+
+def test_a_target_a_review_states_again_is_answered_by_its_own_report(tmp_path):
+    """没有完成8%的年度目标: the reviewed year's target said again (restated_target) meets the result the same
+    review states; where no earlier report states it, it is a row of plan_vs_actual of its own."""
+    wh = _build_one(tmp_path, "青岚市,city,2026,government_work_report",
+                    "一、2025年工作回顾\n全市固定资产投资增长5.1%,没有完成8%的年度目标。\n")
+    assert query(wh, "SELECT target_value, actual_value, status FROM plan_vs_actual") == [(8, Decimal("5.1"), "missed")]
+
+
+def test_a_restatement_of_an_earlier_reports_target_is_no_second_row(tmp_path):
+    """The 2026 report's 没有完成8%的年度目标 where the 2025 report set 固定资产投资增长8%: one row, the 2025
+    report's."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "manifest.csv").write_text(
+        "path,jurisdiction,admin_level,report_year,doc_type\n"
+        "a.txt,青岚市,city,2025,government_work_report\nb.txt,青岚市,city,2026,government_work_report\n",
+        encoding="utf-8")
+    (raw / "a.txt").write_text("二、2025年主要目标\n全市固定资产投资增长8%。\n", encoding="utf-8")
+    (raw / "b.txt").write_text("一、2025年工作回顾\n全市固定资产投资增长5.1%,没有完成8%的年度目标。\n", encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False)
+    rows = query(tmp_path / "wh", "SELECT report_year, target_value, actual_value FROM plan_vs_actual p "
+                                  "JOIN facts f ON f.fact_id = p.target_fact_id")
+    assert rows == [(2025, 8, Decimal("5.1"))]
