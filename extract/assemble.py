@@ -123,6 +123,7 @@ class DocContext:
     report_year: int | None
     doc_type: str | None
     admin_level: str | None = None
+    jurisdiction: str | None = None  # its name (鹤汀镇): a figure it names itself by (鹤汀镇新建茶园) is its own
 
 
 @lru_cache(maxsize=1)
@@ -544,15 +545,17 @@ class _DocState:
 
 
 def extract_facts(text: str, doc_id: str, report_year: int | None = None,
-                  doc_type: str | None = None, admin_level: str | None = None) -> list[Fact]:
-    """All facts in one normalised document ``text``; offsets point into ``text``. ``admin_level`` is that of
-    the document's jurisdiction, where known (a province's report speaks of 全国 as another place)."""
-    return _extract(text, doc_id, report_year, doc_type, admin_level=admin_level)
+                  doc_type: str | None = None, admin_level: str | None = None,
+                  jurisdiction: str | None = None) -> list[Fact]:
+    """All facts in one normalised document ``text``; offsets point into ``text``. ``admin_level`` and
+    ``jurisdiction`` are the document's, where known (a province's report speaks of 全国 as another place; a
+    town's summary names itself: 鹤汀镇新建茶园500亩 is its own figure, not a place inside it)."""
+    return _extract(text, doc_id, report_year, doc_type, admin_level=admin_level, jurisdiction=jurisdiction)
 
 
 def _extract(text: str, doc_id: str, report_year: int | None, doc_type: str | None, on_step=None,
-             admin_level: str | None = None) -> list[Fact]:
-    st = _DocState(text, DocContext(report_year, doc_type, admin_level))
+             admin_level: str | None = None, jurisdiction: str | None = None) -> list[Fact]:
+    st = _DocState(text, DocContext(report_year, doc_type, admin_level, jurisdiction))
     facts: list[Fact] = []
     starts, ends = st.sentences.starts, st.sentences.ends
     by_sentence: dict[int, tuple[list, list]] = {}
@@ -1173,7 +1176,10 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             groups[-1].append(fact)
         facts.append(fact)
         prev.q, prev.fact = q, fact
-        prev.subject = fig.subject if not fig.joined else prev.subject
+        # (a share of the target says nothing of what the next figure measures: 收入完成86.4亿元,为预算的97.5%,
+        # 增长3.2% is the revenue's growth)
+        if not fig.joined and not ("share_of_target" in fig.flags and prev.subject):
+            prev.subject = fig.subject
     for group in groups:
         _distribute_respectively(group, facts[:facts.index(group[0])])
     return facts
@@ -1200,6 +1206,8 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
     q, ind = fig.q, fig.indicator
     after = st.text[q.end:sent.end] if fig.cell is None else ""  # (a cell's row goes on with other cells)
     key = resolve_indicator_key(fig.subject, after, ind.id if ind else None, fig.unit)
+    if key and (own := st.ctx.jurisdiction) and (place := split_key(key)[0]) and own.endswith(place):
+        key = split_key(key)[1]  # 鹤汀镇新建茶园 in 鹤汀镇's own summary: its own 茶园
     if fig.restates:
         ind, key = None, None
     if ind and key and st.ctx.admin_level not in (None, "national") and _NATIONAL.match(fig.subject):
