@@ -21,7 +21,7 @@ from typing import Iterator
 from extract import is_corrupt, normalize_text, split_parts
 from extract.lexicon import load_lexicon
 
-from .metadata import Manifest, MetaWarning, clean_given, read_manifest
+from .metadata import Manifest, MetaWarning, clean_given, read_manifest, title_line
 from .metadata import resolve as resolve_meta
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -523,13 +523,23 @@ def documents_from_unit(unit: RawUnit, keyed: bool = True) -> list[Document]:
     if not norm.text.strip():
         raise InputError("no text after normalisation")
     parts = split_parts(norm.text)
+    # what a compilation says of all its samples: its name, and the title and preface before the first sample
+    # (never a sample's own title or text)
+    preface = parts[0].text if parts[0].number == 0 else ""
     docs = []
     for p in parts:
         whole = p.number is None
         # a sample may take what the compilation says of all its samples; its preface (part 0) speaks
         # only for itself, not for the samples after it
-        res = resolve_meta(unit.source_path, norm.text if whole else p.text, unit.meta, unit.sources,
-                           context=None if whole or p.number == 0 else norm.text, row=unit.row is not None)
+        # a sample's title is the line under its marker where that names a doc type (乡镇年终工作总结范文4 is the
+        # site's label, 鹤汀镇2025年上半年工作总结 under it the sample's), else its marker line
+        given, own_title = unit.meta, None
+        if p.number not in (None, 0):
+            own_title = title_line(without_marker(p.text), _OWN_TITLE_LINES)
+            title = own_title or title_line(p.text, 1)
+            given = {**given, "title": title} if title and not given.get("title") else given
+        res = resolve_meta(unit.source_path, norm.text if whole else p.text, given, unit.sources,
+                           context=None if whole or p.number == 0 else preface, row=unit.row is not None)
         meta = res.meta
         part = p.number if p.number is not None else unit.row
         doc_id = make_doc_id(p.text, meta)
@@ -544,7 +554,8 @@ def documents_from_unit(unit: RawUnit, keyed: bool = True) -> list[Document]:
                           f"{unit.bad_bytes[0]})")
         docs.append(Document(
             doc_id=doc_id, source_path=unit.source_path, part=part,
-            title=(p.title if p.title else meta.get("title")), jurisdiction=meta.get("jurisdiction"),
+            title=own_title or p.title or meta.get("title"),
+            jurisdiction=meta.get("jurisdiction"),
             admin_level=meta.get("admin_level"), report_year=meta.get("report_year"),
             doc_type=meta.get("doc_type"), source_url=meta.get("source_url"), text=p.text,
             n_chars=len(p.text), encoding=unit.encoding, flags=flags,
@@ -552,6 +563,9 @@ def documents_from_unit(unit: RawUnit, keyed: bool = True) -> list[Document]:
             doc_type_source=res.sources.get("doc_type"), meta_warnings=warned + res.warnings,
             content_key=key))
     return docs
+
+
+_OWN_TITLE_LINES = 1  # the line under a sample's marker that may be its own title (not a heading further down)
 
 
 def make_doc_id(text: str, meta: dict) -> str:
@@ -571,7 +585,7 @@ _LOOSE_FOLD = {"。": ".", "、": ",", "“": '"', "”": '"', "‘": "'", "’"
                "〈": "<", "〉": ">", "【": "[", "】": "]", "—": "-", "–": "-", "―": "-"}
 # a compilation's marker at the head of a sample (范文一, 【范文二】, 【篇三：title】, 范文四：title), with any
 # site words before it: what a standalone copy of the sample does not write
-_MARKER_HEAD = re.compile(r"^.{0,40}?(?:范文|篇)[一二三四五六七八九十\d]+[\s:：】\]]*")
+_MARKER_HEAD = re.compile(r"^.{0,40}?(?:(?:范文|篇)[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+篇)[\s:：】\]]*")
 
 
 def without_marker(text: str) -> str:

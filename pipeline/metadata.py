@@ -240,10 +240,10 @@ def _first_lines(text: str, n: int) -> list[str]:
 _SITE_SEPARATOR = re.compile(r"\s*(?:_|\||\s[-–—]\s)\s*")  # a web page's title: 标题_站点名 | 栏目
 
 
-def title_line(text: str) -> str | None:
-    """The first short line among the first twenty that names a doc type (乡镇政府年终工作总结); of a web page's
+def title_line(text: str, within: int = 20) -> str | None:
+    """The first short line among the first ``within`` that names a doc type (乡镇政府年终工作总结); of a web page's
     title (…2024年工作总结_株洲市荷塘区人民政府), the part that names it, not the site's name."""
-    for line in _first_lines(text.strip(), 20):
+    for line in _first_lines(text.strip(), within):
         s = line.strip()
         if 4 <= len(s) <= 60 and find_doc_type(s):
             # the site's name after the part that names the doc type is cut; what stands before it is kept
@@ -387,15 +387,16 @@ def _self_named_government(text: str):
 
 @lru_cache(maxsize=4)
 def _resolve_whole(source_path: str, text: str) -> Resolved:
-    """What a compilation's whole text states of itself, read once for all its parts (never changed after)."""
+    """What a compilation states of itself (its file name, and its title and preface before the first sample),
+    read once for all its samples (never changed after)."""
     return resolve(source_path, text, {})
 
 
 def resolve(source_path: str, text: str, given: dict, given_sources: dict | None = None,
             context: str | None = None, row: bool = False) -> Resolved:
     """Metadata for one document: ``given`` (already cleaned) first, then the file name, the title line and the
-    text. ``context`` is the text of the whole file when the document is one part of a compilation: what the
-    part does not state, the file may; a part's own title comes before the file's name (工作计划总结范文(3篇)
+    text. ``context`` is the compilation's preface when the document is one of its samples: what the sample
+    does not state, the compilation's name, title or preface may; a sample's own title comes before the file's name (工作计划总结范文(3篇)
     speaks of all its parts). A ``row`` of a collection is read from its title and its text before the
     collection's file name (乡镇总结.jsonl, 2024年收集.csv: a label of the whole collection, not of each row)."""
     meta = dict(given)
@@ -445,7 +446,10 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
     if context is not None and context is not text and any(meta.get(key) is None for key in FIELDS):
         whole = _resolve_whole(source_path, context)
         for key in FIELDS:
-            if meta.get(key) is None and whole.meta.get(key) is not None:
+            # what the compilation's name or title says speaks for all its samples; what its text says is one
+            # sample's (a template sample, XX镇, is no 鹤汀镇 because the first sample signs so)
+            if (meta.get(key) is None and whole.meta.get(key) is not None
+                    and not whole.sources.get(key, "").startswith("text")):
                 meta[key], sources[key] = whole.meta[key], whole.sources[key] + " (compilation)"
                 if key == "jurisdiction":
                     meta.setdefault("admin_level", whole.meta.get("admin_level"))

@@ -139,7 +139,8 @@ def test_a_chain_of_places_and_kinds_of_places_in_a_file_name(name, place, level
     assert (j.name, j.admin_level) == (place, level)
 
 
-@pytest.mark.parametrize("marker", ["范文{n}：{title}", "【范文{n}】\n{title}", "【篇{n}：{title}】"])
+@pytest.mark.parametrize("marker", ["范文{n}：{title}", "【范文{n}】\n{title}", "【篇{n}：{title}】", "【第{n}篇】\n{title}",
+                                    "篇{n}：\n{title}", "乡镇年终工作总结范文{n}\n{title}"])
 def test_a_compilation_splits_on_the_markers_sites_write(marker):
     """Each part is its own document, and takes its doc type and year from its own title, not the file's
     name (工作计划总结范文, of all its parts)."""
@@ -151,6 +152,20 @@ def test_a_compilation_splits_on_the_markers_sites_write(marker):
     unit = RawUnit("乡镇工作计划总结范文(3篇).txt", text, "utf-8", {})
     docs = documents_from_unit(unit)
     assert [(d.jurisdiction, d.doc_type) for d in docs] == [("青石镇", "work_plan"), ("柳河乡", "year_end_summary")]
+
+
+def test_a_sample_takes_from_its_compilation_only_what_its_name_says():
+    """A template sample (XX镇) names no place: it takes none from another sample's text (鹤汀镇 signs the first);
+    a half-year summary titled under the site's label (乡镇年终工作总结范文2) is a half-year summary."""
+    from pipeline.ingest import RawUnit, documents_from_unit
+
+    text = ("范文一\n鹤汀镇2024年工作总结\n今年全镇完成财政收入800万元。\n鹤汀镇人民政府\n"
+            "乡镇年终工作总结范文2\n鹤汀镇2025年上半年工作总结\n上半年,全镇完成财政收入420万元,完成全年目标任务的50%。\n"
+            "范文三\nXX镇年终工作总结\n全镇完成财政收入万元,新建高标准农田2000亩。\n")
+    docs = documents_from_unit(RawUnit("乡镇年终工作总结范文.txt", text, "utf-8", {}))
+    assert [(d.part, d.jurisdiction, d.doc_type) for d in docs] == [
+        (1, "鹤汀镇", "year_end_summary"), (2, "鹤汀镇", "half_year_summary"), (3, None, "year_end_summary")]
+    assert [d.title for d in docs] == ["鹤汀镇2024年工作总结", "鹤汀镇2025年上半年工作总结", "XX镇年终工作总结"]
 
 
 def test_an_outlines_parts_split_no_document():

@@ -66,7 +66,8 @@ def _docs(path: Path, rel: str, row: dict) -> list:
 
 def test_shipped_corpus_under_neutral_names_keeps_its_metadata(tmp_path):
     """Renamed and without a manifest, each shipped document keeps the jurisdiction, report year and doc
-    type its text states; the township compilation, whose text names 塘桥 but no year, warns for the year."""
+    type its text states; the township compilation, whose text names 塘桥 but no year, warns for the year, and
+    a sample that names no place itself takes none from another sample's text (it warns instead)."""
     raw = ROOT / "data" / "raw"
     man = load_manifest(raw)
     names = _neutral_copy(raw, tmp_path)
@@ -80,7 +81,9 @@ def test_shipped_corpus_under_neutral_names_keeps_its_metadata(tmp_path):
                 if a.part == 0:  # the compilation's preface names no place; the manifest gives its file one
                     assert a.jurisdiction is None and a.doc_type == b.doc_type
                     continue
-                assert (a.jurisdiction, a.doc_type) == (b.jurisdiction, b.doc_type), (rel, a.part)
+                assert a.doc_type == b.doc_type, (rel, a.part)
+                assert a.jurisdiction == b.jurisdiction or (
+                    a.jurisdiction is None and any(w.startswith("jurisdiction:") for w in a.meta_warnings)), (rel, a.part)
                 assert a.report_year is None
                 assert any(w.startswith("report_year:") for w in a.meta_warnings)
                 continue
