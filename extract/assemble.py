@@ -426,6 +426,8 @@ class _DocState:
 
     def time_in(self, start: int, end: int) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at."""
+        if bisect.bisect_left(self.time_starts, start) == bisect.bisect_left(self.time_starts, end):
+            return None  # most spans hold none (and the call below costs more than this look)
         best = self.time_hit_in(start, end)
         return None if best is None else best[3]
 
@@ -534,6 +536,8 @@ class _DocState:
 
     def baseline_at(self, pos: int) -> tuple[int, int] | None:
         """The span of the past a plan builds on (在去年…的基础上) that ``pos`` stands in, if any."""
+        if not self.baselines:
+            return None
         i = bisect.bisect_right(self.baseline_starts, pos) - 1
         return self.baselines[i] if i >= 0 and pos < self.baselines[i][1] else None
 

@@ -365,7 +365,7 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
             pos = sp
     if pos < limit and text[pos] in _MORE:
         more, pos = True, pos + 1
-    if infixed := _classifier_infix(lex, text, pos, limit):
+    if pos < limit and text[pos] in _CLASSIFIER_STARTS and (infixed := _classifier_infix(lex, text, pos, limit)):
         unit, infix, end = infixed  # 两个半月, 三个多小时, 1个多百分点: a unit said with 半 or 多 after its classifier
         return _Tail(end, _ONE, "", unit, text[start:end], more or infix in _MORE, infix == _HALF)
     unit = _match_unit(lex, text, pos)
@@ -385,6 +385,10 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
     if unit is not None:
         pos += len(unit.surface)
     return _Tail(pos, scale, scale_text, unit, unit_text, more)
+
+
+# the first characters of the classifiers of ``classifier_infixes``: most tails start with none of them
+_CLASSIFIER_STARTS = frozenset(c[0] for c in load_lexicon().classifier_infixes)
 
 
 def _classifier_infix(lex: Lexicon, text: str, pos: int, limit: int) -> tuple[Unit, str, int] | None:
@@ -497,6 +501,8 @@ def _respectively_bound(lex: Lexicon, before_words: tuple[str, ...], text: str, 
     first value of its list bounds every value of the list that states no bound of its own (each keeps its own
     span; a value listed without its unit takes the word into its span, as a number does)."""
     respectively = lex.grammar["respectively"]
+    if not found or respectively not in text[sent_start:found[-1].start]:
+        return  # (no 分别 before the last value: most sentences)
     i = 0
     while i < len(found):
         q = found[i]
