@@ -156,6 +156,7 @@ def _cue_tables():
         "share_of_target": comp(cues["share_of_target"]),
         "target_after": re.compile(cues["target_after"]),
         "deadline_before": re.compile(cues["deadline_before"]),
+        "plan_restated": re.compile(cues["plan_restated"]),
         "target_as_base": re.compile(cues["target_as_base"]),
         "target_reached": re.compile(cues["target_reached"]),
         "whole_year": comp(cues["whole_year"]),
@@ -193,16 +194,18 @@ def _kind_cues(text: str) -> list[tuple[int, int, str, str | None]]:
 
 
 def _time_cue(text: str, report_year: int | None) -> int | None:
-    """The year the last time word in ``text`` points at (2025年, 去年, 明年)."""
+    """The year the last time word in ``text`` points at (2025年, 去年, 明年), not the base of a comparison
+    (比上年增长8%)."""
     t = _cue_tables()
     best: tuple[int, int] | None = None
     for m in _YEAR.finditer(text):
         y = int(m.group(1))
-        if best is None or m.end() >= best[0]:
+        if (best is None or m.end() >= best[0]) and not t["base_before"].search(text, max(0, m.start() - 4), m.start()):
             best = (m.end(), y)
     if report_year is not None:
         for m in t["relative"].finditer(text):
-            if best is None or m.end() >= best[0]:
+            if (best is None or m.end() >= best[0]) and not t["base_before"].search(
+                    text, max(0, m.start() - 4), m.start()):
                 best = (m.end(), report_year + t["relative_map"][m.group(0)])
     return None if best is None else best[1]
 
@@ -277,11 +280,15 @@ def _heading_kind_cached(section: str, report_year: int | None, dt: DocType | No
     return None
 
 
-def _nearby_kind(st: "_DocState", i: int) -> str | None:
+def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None:
     """The kind most cues take in the sentences just before this one (a review or a plan); counted once per
-    sentence, as every figure of it asks the same."""
+    sentence, as every figure of it asks the same. ``reviewing`` (a summary with no heading above): 争取/将/年内
+    there tell what was done, and count for no plan."""
     if i not in st._nearby:
         hits = st.cues_in(st.sentences.starts[max(0, i - _NEARBY_SENTENCES)], st.sentences.ends[i])
+        if reviewing:
+            review = _cue_tables()["review_actions"]
+            hits = [h for h in hits if h[2] != "target" or not review.fullmatch(st.masked, h[0], h[1])]
         n_target = sum(1 for _, _, k, _ in hits if k == "target")
         n_actual = len(hits) - n_target
         st._nearby[i] = None if n_target == n_actual else "target" if n_target > n_actual else "actual"
@@ -952,6 +959,9 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         kind, source = "target", ("restated" if kind == "actual" else "target_after")
     if source not in ("clause", "sentence") and st.in_baseline(q.start):
         kind, source = "actual", "baseline"  # 在去年新建5G基站1263个的基础上,今年再新建…: the past it builds on
+    if (kind == "actual" and t["plan_restated"].search(fig.clause_phrase)
+            and _reviewing(st, st.heading_kind(prev.i))):
+        kind, source = "target", "restated"  # 全年计划完成投资30亿元,实际完成32.4亿元: the year's plan said again
     if (rm := t["restated"].search(fig.clause_phrase)) and not any(
             h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start)):
         # 年初确定的增长6%的目标顺利实现: the year's target, said again (not 去年提出的实事已完成投资5亿元)
@@ -975,6 +985,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                    and not t["whole_span"].search(fig.clause_phrase)  # (总体控制在5.5%以内: every year of it)
                    or fig.from_start is not None and not t["plan_span"].search(st.masked, sent.start, q.start))
     period, source = _resolve_period(st, prev.i, sent, fig.time_cue, fig.kind, at_span_end)
+    if source == "multi_year_section" and at_span_end and fig.from_start is not None and fig.kind == "actual":
+        period, source = _default_year(st, "actual"), "span_end"  # 过去五年 > 从3800亿元增加到5200亿元: 5200 is now
     if fig.kind_source == "restated" and fig.time_cue[1] != "clause_time":
         period, source = _default_year(st, "actual"), "restated"  # the target of the year its review reviews
     flags = fig.flags
@@ -1349,6 +1361,12 @@ def _commits_onward(text: str, cue_end: int, clause_start: int) -> bool:
             and between.count("(", 0, first.start()) == between.count(")", 0, first.start()))
 
 
+def _reviewing(st: _DocState, heading: str | None) -> bool:
+    """Whether the figures at hand are under a review heading, or in a summary (a document whose figures are
+    results where nothing says otherwise) with no heading above them."""
+    return heading == "actual" or (heading is None and st.dt is not None and st.dt.figures == "actual")
+
+
 def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_span: tuple[int, int],
                   time_cue: tuple[int | None, str | None], rate: bool = False) -> tuple[str, str | None, str]:
     """Kind from the kind cue nearest the number (clause, then the sentence before it), else from
@@ -1357,7 +1375,8 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
     default_kind = heading or st.document_kind
     t = _cue_tables()
     review = t["review_actions"]
-    looks_ahead = heading == "actual" and t["forward"].search(st.masked, prefix_span[0], clause_span[1])
+    reviewing = _reviewing(st, heading)
+    looks_ahead = reviewing and t["forward"].search(st.masked, prefix_span[0], clause_span[1])
     for name, (a, b) in (("clause", clause_span), ("sentence", prefix_span)):
         if name == "sentence" and time_cue[1] == "clause_time":
             break  # 目前共有5G基站1.1万个,今年新建2000个: a time word of its own clause outranks another clause's cue
@@ -1366,14 +1385,17 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
             # 税收收入力争达到10.2亿元,同比增长6%: under a plan, a growth rate against last year is planned too
             # (an amount against last year, 比上年增加300亿元, stays a change)
             hits = [h for h in hits if h[2] != "actual" or not t["comparison_cues"].fullmatch(st.masked, h[0], h[1])]
-        if heading == "actual" and not looks_ahead:
-            # under a review heading a target needs a cue of its own clause, and 争取/将 there tell what was done
+        if reviewing and not looks_ahead:
+            # under a review heading (or in a summary that has none) a target needs a cue of its own clause, and
+            # 争取/将/年内 there tell what was done
             hits = [h for h in hits if h[2] != "target"
                     or (name == "clause" and not review.fullmatch(st.masked, h[0], h[1]))]
-        elif heading == "target" and name == "sentence":
-            # under a plan heading a result needs a cue of its own clause or one that opens the sentence
-            # (持续推进已批建的3家省实验室…,新建30家左右: 已 tells of the 3, not of the 30; 目前,…达到1.1万个)
-            hits = [h for h in hits if h[2] != "actual" or h[0] == a]
+        elif heading == "target":
+            # under a plan heading 预计 projects the plan's year (预计全年居民消费价格涨幅3%左右), and a result needs a
+            # cue of its own clause or one that opens the sentence (持续推进已批建的3家省实验室…,新建30家左右: 已
+            # tells of the 3, not of the 30; 目前,…达到1.1万个)
+            hits = [h for h in hits if h[2] != "actual" or not (
+                t["estimated"].fullmatch(st.masked, h[0], h[1]) or name == "sentence" and h[0] != a)]
         if hits:
             kinds = {h[2] for h in hits}
             if len(kinds) > 1 and name == "sentence":
@@ -1393,7 +1415,7 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
             return k, None, where
     if heading:
         return heading, None, "section"
-    local = _nearby_kind(st, i)
+    local = _nearby_kind(st, i, reviewing)
     if local:
         return local, None, "nearby"
     return st.document_kind, None, "document"

@@ -37,7 +37,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "cues.yaml": frozenset({"actual", "comparison_cues", "whole_span_words", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before", "run_of_years", "closing_year", "closing_span", "plan_span", "other_base", "to_after_list", "starting_year_before", "starting_year_after",
                             "growth_words", "multi_year", "multi_year_section", "multi_year_sentence",
                             "negative_verbs", "partial_year", "partial_year_lead_in", "partial_year_marks",
-                            "relative_years", "restated", "share_of_target", "target_after", "target_as_base", "target_reached", "deadline_before", "section_actual", "section_target",
+                            "relative_years", "restated", "share_of_target", "target_after", "target_as_base", "target_reached", "deadline_before", "plan_restated", "section_actual", "section_target",
                             "whole_year",
                             "single_year_framing", "target", "to_after", "review_actions", "forward_markers", "span_opening",
                             "comparison_base_before", "comparison_base_after"}),
