@@ -9,7 +9,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from .keys import PLACE_SEPARATOR, load_key_lexicon, resolve_direction, resolve_indicator_key, split_key
+from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, resolve_direction, resolve_indicator_key,
+                   split_key)
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
@@ -805,6 +806,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 居民消费价格同比持平略降,下降0.1%: the clause before, with no figure of its own, names an indicator
         # that the verb completes (not the figure before it, 规上工业增加值增长8.2%;)
         subject, fig.inherited = named, True
+    elif ((place := _place_of_previous(prev)) and prev.subject.startswith(place)
+          and (scope := load_key_lexicon().scope_start.match(subject)) and not _has_noun(subject[scope.end():])):
+        # 海晏街道地区生产总值增长7.8%,全区增长5.4%; 全国…增长5.1%,我省增长5.5%: the whole jurisdiction's figure of
+        # what the place's figure before measured
+        subject, fig.inherited = scope.group(0) + _inherited_subject(prev.subject[len(place):], q.unit), True
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
           and not (modifies_after and not last_item)  # 、60%的…: its own noun
           # 增长7%以上、力争达到8%: an aim for the same figure, in its unit, is no second figure of that
@@ -821,7 +827,23 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and _ELIDED_AFTER.match(text, prev.q.end)  # 粮食播种面积1.1亿亩、产量…; …72.3万亩,总产量…
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
+    if (not fig.inherited and subject and (place := _place_of_previous(prev, named=True))
+            and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]):
+        kl = load_key_lexicon()
+        if not (kl.scope_start.match(subject) or kl.sub_place.match(subject) or kl.village.match(subject)):
+            # 海晏街道新建养老服务综合体1个,新增养老床位260张: the town the figure before is of goes on, within its
+            # item, until another place or the whole jurisdiction (全区…) is named (not a zone or an area, 中心城区…,
+            # which name a kind of place as often as the one the figures are of)
+            subject = place + subject
     fig.subject = subject
+
+
+def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
+    """The place inside the jurisdiction the figure before in the sentence is of (its key's place), or ""; with
+    ``named``, only a place named by its name (海晏街道, 青杠村), not a zone, an area or the country."""
+    key = prev.fact.indicator_key if prev.fact is not None else None
+    place = split_key(key)[0] if key else ""
+    return "" if named and place and not is_named_place(place) else place
 
 
 _TARGET_NOUNS = {str(k): str(v) for k, v in _G["target_nouns"].items()}
@@ -1107,9 +1129,12 @@ def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int,
 
 
 def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    t = _cue_tables()
     words = (fig.cell.column.header if fig.cell is not None  # 2024年预计完成
              else fig.clause_phrase + "|" + fig.sentence_prefix[-30:])
-    if fig.kind == "actual" and _cue_tables()["estimated"].search(words):
+    # (预计 that opens the sentence speaks for all its clauses: 预计全年地区生产总值2350亿元,增长5.2%;…98.6亿元)
+    if fig.kind == "actual" and (t["estimated"].search(words) or fig.cell is None and t["estimated"].match(
+            fig.sentence_prefix.lstrip())):
         fig.flags.append("estimated")
 
 

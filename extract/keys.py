@@ -55,6 +55,7 @@ class KeyLexicon:
     examples: re.Pattern                  # 等 between examples and the kind of thing they are
     verb_noun_nouns: tuple[str, ...]      # generic nouns that name something only with their verb (项目), or end it
     verb_noun_verbs: dict[str, str]       # verb word → how the key writes it (招引 → 引进)
+    scope_start: re.Pattern               # a scope word (全区, 我市, 今年) at the start: the whole jurisdiction's
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +96,7 @@ def load_key_lexicon() -> KeyLexicon:
         down_nouns=re.compile(words(raw["direction_down_nouns"])),
         examples=re.compile(raw["examples_then_kind"]),
         verb_noun_nouns=tuple(vnk["nouns"]), verb_noun_verbs=verb_noun_verbs,
+        scope_start=re.compile(words(raw["scope"])),
     )
 
 
@@ -227,6 +229,18 @@ def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
     if not m or m.group(0).endswith(lx.not_places) or key[m.end()] in lx.not_place_after:
         return ""
     return m.group(0)
+
+
+_WORDS_AFTER = "某某某"  # what stands after a place in a phrase, for the place patterns' lookahead (a place alone)
+
+
+def is_named_place(place: str) -> bool:
+    """Whether a key's ``place`` is a town, county, city or village named by its name (海晏街道, 青杠村), not a
+    zone (高新区), an area (中心城区) or the country (全国)."""
+    lx = load_key_lexicon()
+    probe = place + _WORDS_AFTER
+    return (place not in lx.sub_areas and not lx.zone.match(probe)
+            and (lx.sub_place.match(probe) or lx.village.match(probe)) is not None)
 
 
 def split_key(key: str) -> tuple[str, str]:
