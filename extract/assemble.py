@@ -786,6 +786,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             subject, fig.inherited = prev.subject, True
         elif named.group("noun") in _TARGET_NOUNS:
             subject = _TARGET_NOUNS[named.group("noun")]  # 提出5.5%左右的增长目标: 经济增长
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
+          and _PLAN_ASIDE.fullmatch(fig.phrase)):
+        subject, fig.inherited = prev.subject, True  # 新增公办学位3000个(计划2800个): the plan of what it counts
     elif (subject.startswith(_PART_OF_PREVIOUS) and prev.fact is not None and prev.fact.indicator_key
           # (a total to date and this year's part of it, or a part named by its scope: 其中农村1万个; not 签约80个,
           # 其中开工建设50个, another state of the things)
@@ -847,6 +850,7 @@ def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
 
 
 _TARGET_NOUNS = {str(k): str(v) for k, v in _G["target_nouns"].items()}
+_PLAN_ASIDE = re.compile(r"\s*[(（]\s*(?:原|年初|年度|全年)?计划\s*")  # (计划2800个): the plan, aside a result
 _TARGET_NAMED_MAX = 6  # characters between a result and the target it is set against (没有完成, 高于, 与): no subject
 
 
@@ -1053,9 +1057,11 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             period = None
     if t["cumulative"].search(fig.clause_phrase) and "cumulative" not in flags:
         flags.append("cumulative")
-    if (fig.kind == "target" and period is not None and st.ctx.report_year is not None
-            and period < st.ctx.report_year):
-        flags.append("restated_target")  # a target for a year before the report's (去年确定的目标): said again
+    if fig.kind == "target" and period is not None and (fig.kind_source == "restated" or (
+            st.ctx.report_year is not None and period < st.ctx.report_year)):
+        # a target for a year before the report's (去年确定的目标), or the year's plan a review states again
+        # beside its result (新增公办学位3000个(计划2800个)): said again
+        flags.append("restated_target")
     fig.period, fig.period_source = period, source
 
 

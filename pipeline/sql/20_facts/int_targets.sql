@@ -7,10 +7,11 @@ FROM facts AS f
 WHERE f.kind = 'target'
   AND NOT list_contains(f.flags, 'corrupt_text')
   AND NOT list_contains(f.flags, 'repeated')  -- the same target said again in its document: one row
-  -- a target a later report states again (restated_target: 没有完成8%的年度目标) where an earlier report of the
-  -- place states it (the same measure, year, value and unit): one row, the earlier statement's
+  -- a target a review states again (restated_target: 没有完成8%的年度目标, (计划2800个)) where another report of
+  -- the place, no later, states it first hand (the same measure, year, value and unit): one row, that statement's
   AND NOT (list_contains(f.flags, 'restated_target') AND EXISTS (
       SELECT 1 FROM facts AS o
-      WHERE o.kind = 'target' AND o.jurisdiction = f.jurisdiction AND o.report_year < f.report_year
+      WHERE o.kind = 'target' AND o.jurisdiction = f.jurisdiction AND o.doc_id <> f.doc_id
+        AND o.report_year <= f.report_year AND NOT list_contains(o.flags, 'restated_target')
         AND o.period_year = f.period_year AND o.indicator_key = f.indicator_key
         AND o.value = f.value AND o.unit = f.unit));
