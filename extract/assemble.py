@@ -14,7 +14,7 @@ from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, resolve_di
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
-from .quantities import (MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity, find_candidates,
+from .quantities import (MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity, find_candidates, read_unit,
                          find_quantities)
 from .segment import Sentence, SentenceIndex
 from .tables import TableCell, find_table_rows, read_table_row
@@ -328,9 +328,18 @@ def resolve_indicator(phrase: str, unit: str) -> Indicator | None:
 
 
 def _subject(phrase: str) -> str:
-    """The indicator phrase: what stands before the number, minus comparator words and the number of a list
-    item that opens it ((十一)财政收入完成 is 财政收入完成)."""
-    return _TRAILING_NOTE.sub("", _LIST_MARKER.sub("", phrase.strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)
+    """The indicator phrase: what stands before the number, minus comparator words, the number of a list
+    item that opens it ((十一)财政收入完成 is 财政收入完成) and a table's unit cell after a row's name (外贸进出口总额
+    亿元 1900)."""
+    s = _TRAILING_NOTE.sub("", _LIST_MARKER.sub("", phrase.strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)
+    if "|" in s:  # a markdown row's cells: | 粮食产量 | 万吨 |
+        s = s.strip(" |\t")
+    if (cell := _UNIT_CELL.search(s)) and read_unit(cell.group(1)) is not None:
+        s = s[:cell.start()].rstrip(" |\t")
+    return s
+
+
+_UNIT_CELL = re.compile(r"[ \t|]+([^\s|]{1,6})$")  # the last cell of a row before its figure
 
 
 def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
