@@ -840,7 +840,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
     if (not fig.inherited and subject and (place := _place_of_previous(prev, named=True))
-            and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]):
+            and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]
+            and not prev.subject.startswith(_PART_OF_PREVIOUS)):  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)
         kl = load_key_lexicon()
         if not (kl.scope_start.match(subject) or kl.sub_place.match(subject) or kl.village.match(subject)):
             # 海晏街道新建养老服务综合体1个,新增养老床位260张: the town the figure before is of goes on, within its
@@ -994,8 +995,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         kind, source = "target", ("restated" if kind == "actual" else "target_after")
     if source not in ("clause", "sentence") and st.in_baseline(q.start):
         kind, source = "actual", "baseline"  # 在去年新建5G基站1263个的基础上,今年再新建…: the past it builds on
-    if (kind == "actual" and t["plan_restated"].search(fig.clause_phrase)
-            and _reviewing(st, st.heading_kind(prev.i))):
+    if (kind == "actual" and t["plan_restated"].search(fig.clause_phrase) and _reviewing(st, st.heading_kind(prev.i))
+            and not t["target_as_base"].search(fig.clause_phrase)):  # (比年初计划目标低0.4个百分点: a gap)
         kind, source = "target", "restated"  # 全年计划完成投资30亿元,实际完成32.4亿元: the year's plan said again
     if (rm := t["restated"].search(fig.clause_phrase)) and not any(
             h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start)):
