@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -179,11 +180,100 @@ def _fullwidth_to_ascii(text: str) -> str:
     return text
 
 
+# A text copied out of a PDF or a printed page breaks its lines every 30 or 40 characters, inside sentences,
+# numbers and words (完成3260\n万元), and repeats page furniture between them (－3－, a running head). Such a text
+# is told by its lines: many (`_WRAP_MIN_LINES`), short (median at most `_WRAP_MAX_MEDIAN` characters), most of
+# them of about one width (`_WRAP_UNIFORM` of them within 70%–125% of the 75th percentile) and most not ending a
+# sentence (`_WRAP_UNENDED`), or by lines that open on a comma or a full stop. A line that fills the width and ends no sentence goes on in the next one, unless
+# that one is indented (　　), numbered (一、, (一), 1.) or a table's row.
+_WRAP_MIN_LINES = 8
+_WRAP_MAX_MEDIAN = 60
+_WRAP_UNIFORM = 0.45
+_WRAP_UNENDED = 0.5
+_WRAP_FULL = 0.6  # a line at least this share of the width fills it
+_SENTENCE_ENDS = "。！？；：!?;:」”’)）】》…"
+_GOES_ON_MARKS = "。，,、；;：:！!？?)）%‰"
+_NUMBERED = re.compile(r"[·•]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部篇]")
+_ROW = re.compile(r"\|| [\d-]")  # a table's row: its cells
+
+
+@lru_cache(maxsize=1)
+def _page_lines() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in load_lexicon().chrome.get("page_lines", ())) or "(?!)")
+
+
+@lru_cache(maxsize=1)
+def _unit_starts() -> frozenset[str]:
+    """The first characters of the units and scales (万元, 亿, 个, 公里…): a line that opens on one after a line
+    that ends on a digit goes on the number."""
+    lex = load_lexicon()
+    return frozenset(u.surface[0] for u in lex.units) | frozenset(k[0] for k in lex.scales)
+
+
+def _is_chrome_line(line: str) -> bool:
+    """Whether ``line`` (stripped) is a line of page chrome (相关推荐, 本文由…整理): never joined to another."""
+    return _chrome()[0].match(line + "\n") is not None
+
+
+def unwrap_lines(text: str) -> str:
+    """A hard-wrapped text (see above) with its page furniture dropped (page numbers; a short line said three times
+    or more, a running head, kept where it first stands) and each line that goes on joined to the next; any other
+    text as it is."""
+    n_lines = text.count("\n") + 1
+    if n_lines < _WRAP_MIN_LINES or len(text) > 2 * _WRAP_MAX_MEDIAN * n_lines:
+        return text  # (few lines, or long ones on average: a paragraph a line, as most texts are; looked at fast)
+    lines = text.split("\n")
+    body = [s for s in (line.strip() for line in lines) if s]
+    if len(body) < _WRAP_MIN_LINES:
+        return text
+    pages = _page_lines()
+    repeated = {s for s, n in Counter(s for s in body if len(s) <= 30).items() if n >= 3}
+    body = [s for s in body if s not in repeated and not pages.fullmatch(s)]  # (the page furniture says nothing)
+    if len(body) < _WRAP_MIN_LINES:
+        return text
+    lengths = sorted(len(s) for s in body)
+    width = lengths[len(lengths) * 3 // 4]
+    # (lines that open on a comma, a full stop or a percent sign: a sentence broken before them, twice or more)
+    broken = sum(1 for s in body if s[0] in _GOES_ON_MARKS) >= 2
+    if lengths[len(lengths) // 2] > _WRAP_MAX_MEDIAN or not broken and (
+            sum(1 for n in lengths if 0.7 * width <= n <= 1.25 * width) < _WRAP_UNIFORM * len(lengths)
+            or sum(1 for s in body if s[-1] not in _SENTENCE_ENDS) < _WRAP_UNENDED * len(body)):
+        return text
+    seen: set[str] = set()
+    out: list[str] = []
+    pending_blank = 0  # blank lines after a line that goes on: a page break, dropped if the text goes on
+    for line in lines:
+        s = line.strip()
+        if s and (pages.fullmatch(s) or (s in repeated and s in seen)):
+            continue
+        if s in repeated:
+            seen.add(s)
+        if not s:
+            pending_blank += 1
+            continue
+        prev = out[-1].strip() if out else ""
+        goes_on = prev and not _ROW.search(prev) and not _ROW.search(s) and not _is_chrome_line(prev) and not (
+            _is_chrome_line(s)) and (
+            s[0] in _GOES_ON_MARKS  # (a line that opens on a comma or a full stop: the sentence before goes on)
+            or prev[-1].isdigit() and s[0] in _unit_starts()  # (完成3260\n万元: a number and its unit)
+            or len(prev) >= _WRAP_FULL * width and prev[-1] not in _SENTENCE_ENDS
+            and not line[:1].isspace() and not _NUMBERED.match(s))
+        if goes_on:
+            out[-1] = out[-1].rstrip() + s
+        else:
+            out.extend([""] * pending_blank)
+            out.append(line)
+        pending_blank = 0
+    out.extend([""] * pending_blank)
+    return "\n".join(out)
+
+
 def normalize_text(raw: str) -> NormalizedText:
     """Canonical text: no pinyin, simplified (Hong Kong variants too), NFKC, one form for quotes and annotated
-    years, no invisible characters or page chrome."""
+    years, no invisible characters or page chrome, and a hard-wrapped text's lines joined."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_pinyin(text)
+    text = unwrap_lines(text)
     text = _drop_invisible(text)
     text = to_simplified(text)
     text = _fullwidth_to_ascii(text)
