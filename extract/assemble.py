@@ -861,6 +861,7 @@ def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
 
 _TARGET_NOUNS = {str(k): str(v) for k, v in _G["target_nouns"].items()}
 _PLAN_ASIDE = re.compile(r"\s*[(（]\s*(?:原|年初|年度|全年)?计划\s*")  # (计划2800个): the plan, aside a result
+_FALL_WORD, _GROWTH_WORD = "下降", _G["growth_verb"]  # what keys write a fall and a growth as (keys.yaml rewrite)
 _TARGET_NAMED_MAX = 6  # characters between a result and the target it is set against (没有完成, 高于, 与): no subject
 
 
@@ -934,7 +935,7 @@ def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # right after the figure that passed it, in its unit and of its indicator, it says that figure again
         # (农民人均纯收入20080元,首次突破2万元大关): no second figure of the indicator, and never linked
         fig.restates = (fig.inherited and prev.fact is not None and prev.fact.unit == fig.unit
-                        and fig.indicator is not None and prev.fact.indicator == fig.indicator.id)
+                        and (fig.indicator is None or prev.fact.indicator == fig.indicator.id))
     if is_corrupt(st.text[fig.clause_start:fig.q.end]) and "corrupt_text" not in fig.flags:
         fig.flags.append("corrupt_text")
 
@@ -1038,7 +1039,9 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
               or t["cumulative"].search(fig.clause_phrase) and _span_words(t, fig.sentence_prefix))  # 五年累计…,累计…
           or source == "multi_year_section"
           or ((run := t["multi_year_sentence"].search(text, fig.clause_start, min(sent.end, q.end + 12)))
-              and run.start() < _clause_end(text, q.end, sent.end, 12))):
+              and run.start() < _clause_end(text, q.end, sent.end, 12)
+              # (平均5.2%、连续三年控制在5.5%以内: a run that goes on to a figure of its own is that figure's)
+              and (run.start() < q.start or not _DIGIT.search(text, run.end(), _clause_end(text, run.end(), sent.end, 12))))):
         flags.append("multi_year")
         period = None
     # (of the end of a from–to, only its own words: 从上半年5.5%降到5.3%, 5.3% is the year's)
@@ -1265,6 +1268,10 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
     key = resolve_indicator_key(fig.subject, after, ind.id if ind else None, fig.unit)
     if key and (own := st.ctx.jurisdiction) and (place := split_key(key)[0]) and own.endswith(place):
         key = split_key(key)[1]  # 鹤汀镇新建茶园 in 鹤汀镇's own summary: its own 茶园
+    if (key and "negative" in fig.flags and fig.unit in RATE_OR_CHANGE_UNITS and key.endswith(_FALL_WORD)
+            and len(key) - len(_FALL_WORD) >= load_key_lexicon().min_chars):  # (not 下降 alone: it names nothing)
+        # 基础设施投资下降5.3% is a growth of -5.3: the measure of 基础设施投资增长8%, with its sign
+        key = key[:-len(_FALL_WORD)] + _GROWTH_WORD
     if fig.restates:
         ind, key = None, None
     if ind and key and st.ctx.admin_level not in (None, "national") and _NATIONAL.match(fig.subject):
