@@ -934,8 +934,10 @@ def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         fig.flags.append("milestone")  # 突破2万元大关, 迈上千亿元台阶: a mark passed
         # right after the figure that passed it, in its unit and of its indicator, it says that figure again
         # (农民人均纯收入20080元,首次突破2万元大关): no second figure of the indicator, and never linked
-        fig.restates = (fig.inherited and prev.fact is not None and prev.fact.unit == fig.unit
-                        and (fig.indicator is None or prev.fact.indicator == fig.indicator.id))
+        # (the figure that passed it: the last of the sentence in its unit, 1.08亿人次、增长9.5%,首次突破一亿人次大关)
+        passed = next((f for f in reversed(prev.facts) if f.unit == fig.unit), None)
+        fig.restates = (fig.inherited and passed is not None
+                        and (fig.indicator is None or passed.indicator == fig.indicator.id))
     if is_corrupt(st.text[fig.clause_start:fig.q.end]) and "corrupt_text" not in fig.flags:
         fig.flags.append("corrupt_text")
 
@@ -1192,6 +1194,7 @@ class _Previous:
     sentence: Sentence          # the sentence
     q: Quantity | None = None   # the last quantity read (a figure, or a count that is no fact)
     fact: Fact | None = None
+    facts: list = field(default_factory=list)  # the sentence's facts so far
     subject: str = ""
 
 
@@ -1201,7 +1204,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     text = st.text
     clause_ends = [m.end() for m in _CLAUSE_END.finditer(text, sent.start, sent.end)]
     facts: list[Fact] = []
-    prev = _Previous(i, sent)
+    prev = _Previous(i, sent, facts=facts)
     groups: list[list[Fact]] = []  # facts sharing one subject list (…分别增长5%和3%)
     for n, q in enumerate(quantities):
         if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):
