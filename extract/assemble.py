@@ -66,6 +66,7 @@ _CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
 _CONJ_INSIDE = re.compile("[和及与]")  # things joined in a clause (城镇和农村居民人均可支配收入)
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
 _NATIONAL = re.compile(_G["national_scope"])  # the whole country, another place in a local report
+_COUNTRY = ("全国", "我国")  # the place of a key the national scope gives (全国:gdp_growth)
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
 _RESPECTIVELY = _G["respectively"]
@@ -158,6 +159,7 @@ def _cue_tables():
         "target_after": re.compile(cues["target_after"]),
         "deadline_before": re.compile(cues["deadline_before"]),
         "plan_restated": re.compile(cues["plan_restated"]),
+        "summary_review": comp(cues["summary_review_actions"]),
         "target_as_base": re.compile(cues["target_as_base"]),
         "target_reached": re.compile(cues["target_reached"]),
         "whole_year": comp(cues["whole_year"]),
@@ -288,7 +290,7 @@ def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None
     if i not in st._nearby:
         hits = st.cues_in(st.sentences.starts[max(0, i - _NEARBY_SENTENCES)], st.sentences.ends[i])
         if reviewing:
-            review = _cue_tables()["review_actions"]
+            review = _cue_tables()["summary_review"]
             hits = [h for h in hits if h[2] != "target" or not review.fullmatch(st.masked, h[0], h[1])]
         n_target = sum(1 for _, _, k, _ in hits if k == "target")
         n_actual = len(hits) - n_target
@@ -819,7 +821,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # that the verb completes (not the figure before it, 规上工业增加值增长8.2%;)
         subject, fig.inherited = named, True
     elif ((place := _place_of_previous(prev)) and prev.subject.startswith(place)
-          and (scope := load_key_lexicon().scope_start.match(subject)) and not _has_noun(subject[scope.end():])):
+          and (is_named_place(place) or place in _COUNTRY)
+          and (scope := load_key_lexicon().whole_jurisdiction.match(subject)) and not _has_noun(subject[scope.end():])):
         # 海晏街道地区生产总值增长7.8%,全区增长5.4%; 全国…增长5.1%,我省增长5.5%: the whole jurisdiction's figure of
         # what the place's figure before measured
         subject, fig.inherited = scope.group(0) + _inherited_subject(prev.subject[len(place):], q.unit), True
@@ -990,15 +993,23 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS
           and _BASELINE_WORDS.search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:])):
         kind, source = "change", "change_verb"  # 比上年增加20万人: a change in a level
-    if kind == "target" and t["target_as_base"].search(fig.clause_phrase):
-        kind, source = "actual", "target_as_base"  # 比年初预期目标低1.9个百分点: the gap, not a target
-    if t["target_after"].match(st.text, q.end) and not (kind == "actual" and t["target_reached"].search(fig.clause_phrase)):
+    reviewing = _reviewing(st, st.heading_kind(prev.i))
+    if kind == "target" and reviewing and t["target_as_base"].search(fig.clause_phrase):
+        # 比年初预期目标低1.9个百分点 in a review: the gap, not a target (a plan's 超过省下达目标1.2万人 is one)
+        kind, source = "actual", "target_as_base"
+    if ((named := t["target_after"].match(st.text, q.end)) and not (kind == "actual" and (
+            t["target_reached"].search(fig.clause_phrase)
+            or t["target_reached"].search(st.text, named.end(), _clause_end(st.text, named.end(), sent.end, 8))))):
         # 提出5.5%左右的增长目标: a target; 没有完成8%的年度目标, where a result was read: that target said again
         # (提前一年实现…300元的目标: reached, a result)
         kind, source = "target", ("restated" if kind == "actual" else "target_after")
-    if source not in ("clause", "sentence") and st.in_baseline(q.start):
-        kind, source = "actual", "baseline"  # 在去年新建5G基站1263个的基础上,今年再新建…: the past it builds on
-    if (kind == "actual" and t["plan_restated"].search(fig.clause_phrase) and _reviewing(st, st.heading_kind(prev.i))
+    if source not in ("clause", "sentence") and (base := st.baseline_at(q.start)) is not None:
+        y = _time_cue(st.text[base[0]:q.start], st.ctx.report_year)
+        if y is None or _kind_from_period(y, st.ctx, st.dt) == "actual":
+            # 在去年新建5G基站1263个的基础上,今年再新建…: the past it builds on (not 在2026年新建…的基础上,2027年
+            # 再新建… in a 2026 plan: a plan's own figure it builds on)
+            kind, source = "actual", "baseline"
+    if (reviewing and t["plan_restated"].search(fig.clause_phrase)
             and not t["target_as_base"].search(fig.clause_phrase)):  # (比年初计划目标低0.4个百分点: a gap)
         kind, source = "target", "restated"  # 全年计划完成投资30亿元,实际完成32.4亿元: the year's plan said again
     if (rm := t["restated"].search(fig.clause_phrase)) and not any(
@@ -1425,8 +1436,8 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
     heading = st.heading_kind(i)
     default_kind = heading or st.document_kind
     t = _cue_tables()
-    review = t["review_actions"]
     reviewing = _reviewing(st, heading)
+    review = t["review_actions"] if heading is not None else t["summary_review"]  # (a summary with no heading)
     looks_ahead = reviewing and t["forward"].search(st.masked, prefix_span[0], clause_span[1])
     for name, (a, b) in (("clause", clause_span), ("sentence", prefix_span)):
         if name == "sentence" and time_cue[1] == "clause_time":

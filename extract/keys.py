@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon
 
-_REQUIRED = ("scope", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "not_places",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "not_places",
              "not_place_after",
              "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "counted_min_chars", "areas")
@@ -55,7 +55,8 @@ class KeyLexicon:
     examples: re.Pattern                  # 等 between examples and the kind of thing they are
     verb_noun_nouns: tuple[str, ...]      # generic nouns that name something only with their verb (项目), or end it
     verb_noun_verbs: dict[str, str]       # verb word → how the key writes it (招引 → 引进)
-    scope_start: re.Pattern               # a scope word (全区, 我市, 今年) at the start: the whole jurisdiction's
+    scope_start: re.Pattern               # a scope word (全区, 我市, 今年) at the start
+    whole_jurisdiction: re.Pattern        # a scope word that names the whole jurisdiction (全区, 我省) at the start
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +97,7 @@ def load_key_lexicon() -> KeyLexicon:
         down_nouns=re.compile(words(raw["direction_down_nouns"])),
         examples=re.compile(raw["examples_then_kind"]),
         verb_noun_nouns=tuple(vnk["nouns"]), verb_noun_verbs=verb_noun_verbs,
-        scope_start=re.compile(words(raw["scope"])),
+        scope_start=re.compile(words(raw["scope"])), whole_jurisdiction=re.compile(raw["whole_jurisdiction"]),
     )
 
 

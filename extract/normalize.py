@@ -184,8 +184,10 @@ def _fullwidth_to_ascii(text: str) -> str:
 # numbers and words (完成3260\n万元), and repeats page furniture between them (－3－, a running head). Such a text
 # is told by its lines: many (`_WRAP_MIN_LINES`), short (median at most `_WRAP_MAX_MEDIAN` characters), most of
 # them of about one width (`_WRAP_UNIFORM` of them within 70%–125% of the 75th percentile) and most not ending a
-# sentence (`_WRAP_UNENDED`), or by lines that open on a comma or a full stop. A line that fills the width and ends no sentence goes on in the next one, unless
-# that one is indented (　　), numbered (一、, (一), 1.) or a table's row.
+# sentence (`_WRAP_UNENDED`), or by two lines or more that open on a comma, a full stop or the unit of the number
+# the line before ends on. A line that fills the width and ends no sentence goes on in the next one, unless
+# that one is indented (　　), numbered (一、, (一), 1.) or a table's row, or the line ends on a figure (a list's
+# items, one a line, end none: 新增养老床位260张).
 _WRAP_MIN_LINES = 8
 _WRAP_MAX_MEDIAN = 60
 _WRAP_UNIFORM = 0.45
@@ -195,6 +197,10 @@ _SENTENCE_ENDS = "。！？；：!?;:」”’)）】》…"
 _GOES_ON_MARKS = "。，,、；;：:！!？?)）%‰"
 _NUMBERED = re.compile(r"[·•]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部篇]")
 _ROW = re.compile(r"\|| [\d-]")  # a table's row: its cells
+# a line that ends on a figure (增长6.2%, 新增养老床位260张): an item of a list, whole, not a line a wrap broke
+# (12公 ends on no whole unit)
+_LINE_FIGURE = re.compile(r"\d([%‰]?)([\u4e00-\u9fff]{0,4}?)(?:以上|以内|左右)?$")
+_RUNNING_HEAD = re.compile(r"(?:人民政府|政府|镇|乡|苏木|街道|县|市|区|旗|盟|州)$|报告|总结|计划|规划|要点|打算|思路")
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +214,19 @@ def _unit_starts() -> frozenset[str]:
     that ends on a digit goes on the number."""
     lex = load_lexicon()
     return frozenset(u.surface[0] for u in lex.units) | frozenset(k[0] for k in lex.scales)
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Every unit as written, with or without a scale before it (亿元, 万亩, 张)."""
+    lex = load_lexicon()
+    units = {u.surface for u in lex.units}
+    return frozenset(units | {sc + u for sc in lex.scales for u in units})
+
+
+def _ends_on_figure(line: str) -> bool:
+    m = _LINE_FIGURE.search(line)
+    return m is not None and (m.group(1) != "" or m.group(2) in _unit_words())
 
 
 def _is_chrome_line(line: str) -> bool:
@@ -227,18 +246,25 @@ def unwrap_lines(text: str) -> str:
     if len(body) < _WRAP_MIN_LINES:
         return text
     pages = _page_lines()
-    repeated = {s for s, n in Counter(s for s in body if len(s) <= 30).items() if n >= 3}
+    # a running head: a short line said three times or more that is the title, names a doc type or a place (not a
+    # heading each part of a summary repeats: 主要成效, 下步打算)
+    repeated = {s for s, n in Counter(s for s in body if len(s) <= 30).items()
+                if n >= 3 and (s == body[0] or _RUNNING_HEAD.search(s))}
     body = [s for s in body if s not in repeated and not pages.fullmatch(s)]  # (the page furniture says nothing)
     if len(body) < _WRAP_MIN_LINES:
         return text
     lengths = sorted(len(s) for s in body)
     width = lengths[len(lengths) * 3 // 4]
     # (lines that open on a comma, a full stop or a percent sign: a sentence broken before them, twice or more)
-    broken = sum(1 for s in body if s[0] in _GOES_ON_MARKS) >= 2
+    # (and a number whose unit opens the next line: 完成3260\n万元)
+    units = _unit_starts()
+    broken = (sum(1 for s in body if s[0] in _GOES_ON_MARKS)
+              + sum(1 for a, b in zip(body, body[1:]) if a[-1].isdigit() and b[0] in units)) >= 2
     if lengths[len(lengths) // 2] > _WRAP_MAX_MEDIAN or not broken and (
             sum(1 for n in lengths if 0.7 * width <= n <= 1.25 * width) < _WRAP_UNIFORM * len(lengths)
-            or sum(1 for s in body if s[-1] not in _SENTENCE_ENDS) < _WRAP_UNENDED * len(body)):
-        return text
+            or sum(1 for s in body if len(s) >= _WRAP_FULL * width and s[-1] not in _SENTENCE_ENDS
+                   and not _ends_on_figure(s)) < _WRAP_UNENDED * len(body)):
+        return text  # (unended lines that fill the width: a list of short items or headings ends none and fills none)
     seen: set[str] = set()
     out: list[str] = []
     pending_blank = 0  # blank lines after a line that goes on: a page break, dropped if the text goes on
@@ -256,8 +282,10 @@ def unwrap_lines(text: str) -> str:
             _is_chrome_line(s)) and (
             s[0] in _GOES_ON_MARKS  # (a line that opens on a comma or a full stop: the sentence before goes on)
             or prev[-1].isdigit() and s[0] in _unit_starts()  # (完成3260\n万元: a number and its unit)
-            or len(prev) >= _WRAP_FULL * width and prev[-1] not in _SENTENCE_ENDS
-            and not line[:1].isspace() and not _NUMBERED.match(s))
+            or len(prev) >= _WRAP_FULL * width and prev[-1] not in _SENTENCE_ENDS and not _ends_on_figure(prev)
+            and not line[:1].isspace() and not _NUMBERED.match(s)
+            # (a short line that ends no sentence is a heading: 下步工作打算)
+            and (len(s) >= _WRAP_FULL * width or s[-1] in _SENTENCE_ENDS))
         if goes_on:
             out[-1] = out[-1].rstrip() + s
         else:

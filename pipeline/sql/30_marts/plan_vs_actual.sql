@@ -5,8 +5,7 @@
 -- one on the wrong side within 5% of the target is near, else missed. A target stored negative
 -- (下降3分以上 is -3 with ge) bounds the size of the fall, so its side is mirrored. A result stated as a bound
 -- that stops at the target's bound is on the wrong side (近1.3万亿斤 against 1.3万亿斤以上: near; a fall's
--- comparator speaks of its size, so a result stored negative is left as it is). A target bounded from above
--- that points up (近千户: the direction extraction gives nearness) is a floor: nearly so many, more is met.
+-- comparator speaks of its size, so a result stored negative is left as it is).
 CREATE OR REPLACE VIEW plan_vs_actual AS
 WITH baselines AS (
     -- the actual that stands for each (jurisdiction, indicator_key, year, unit), ranked as int_actuals ranks:
@@ -38,8 +37,7 @@ bounded AS (
     SELECT *,
            CASE
                WHEN target_comparator IN ('ge', 'gt') THEN CASE WHEN negated THEN 'ceiling' ELSE 'floor' END
-               -- (a bound from below on what is wanted more of, 涉及居民近千户: nearly so many, a floor)
-               WHEN target_comparator IN ('le', 'lt') THEN CASE WHEN negated OR direction = 'up' THEN 'floor' ELSE 'ceiling' END
+               WHEN target_comparator IN ('le', 'lt') THEN CASE WHEN negated THEN 'floor' ELSE 'ceiling' END
                WHEN direction = 'up' THEN 'floor'
                WHEN direction = 'down' THEN 'ceiling'
                ELSE 'band'
