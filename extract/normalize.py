@@ -238,7 +238,7 @@ def unwrap_lines(text: str) -> str:
     """A hard-wrapped text (see above) with its page furniture dropped (page numbers; a short line said three times
     or more, a running head, kept where it first stands) and each line that goes on joined to the next; any other
     text as it is."""
-    n_lines = text.count("\n") + 1
+    n_lines = text.count("\n") + 1 - text.count("\n\n")  # (lines with text, about)
     if n_lines < _WRAP_MIN_LINES or len(text) > 2 * _WRAP_MAX_MEDIAN * n_lines:
         return text  # (few lines, or long ones on average: a paragraph a line, as most texts are; looked at fast)
     lines = text.split("\n")
