@@ -1077,7 +1077,12 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
         period = None
     if period is not None:  # 比2002年增长65.5%: grown since a base year well before the period
-        bm = _BASELINE_YEAR.search(fig.clause_phrase) or _BASELINE_YEAR.search(fig.sentence_prefix)
+        bm = _BASELINE_YEAR.search(fig.clause_phrase)
+        if bm is None and t["growth_words"].search(fig.clause_phrase):
+            # (a base year of an earlier clause: a growth of this one since it too, but not past the end of an
+            # item: 较2025年增长30%以上;研发经费投入强度达到2% is a level of 2030)
+            bm = next((m for m in _BASELINE_YEAR.finditer(fig.sentence_prefix) if ";" not in fig.sentence_prefix[m.end():]),
+                      None)
         if bm and int(bm.group(1)) < period - 1:
             flags.append("cumulative")
             period = None
