@@ -66,7 +66,6 @@ _CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
 _CONJ_INSIDE = re.compile("[和及与]")  # things joined in a clause (城镇和农村居民人均可支配收入)
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
 _NATIONAL = re.compile(_G["national_scope"])  # the whole country, another place in a local report
-_COUNTRY = ("全国", "我国")  # the place of a key the national scope gives (全国:gdp_growth)
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
 _RESPECTIVELY = _G["respectively"]
@@ -197,20 +196,10 @@ def _kind_cues(text: str) -> list[tuple[int, int, str, str | None]]:
 
 
 def _time_cue(text: str, report_year: int | None) -> int | None:
-    """The year the last time word in ``text`` points at (2025年, 去年, 明年), not the base of a comparison
-    (比上年增长8%)."""
-    t = _cue_tables()
-    best: tuple[int, int] | None = None
-    for m in _YEAR.finditer(text):
-        y = int(m.group(1))
-        if (best is None or m.end() >= best[0]) and not t["base_before"].search(text, max(0, m.start() - 4), m.start()):
-            best = (m.end(), y)
-    if report_year is not None:
-        for m in t["relative"].finditer(text):
-            if (best is None or m.end() >= best[0]) and not t["base_before"].search(
-                    text, max(0, m.start() - 4), m.start()):
-                best = (m.end(), report_year + t["relative_map"][m.group(0)])
-    return None if best is None else best[1]
+    """The year the last time word in ``text`` that says when points at (2025年, 去年, 明年; not the base of a
+    comparison, 比上年增长8%: ``_time_hits``); a relative word wins a tie."""
+    hits = _time_hits(text, report_year)
+    return max(hits, key=lambda h: (h[1], h[2]))[3] if hits else None
 
 
 def _starting_year(t: dict, text: str, start: int, end: int) -> bool:
@@ -445,8 +434,6 @@ class _DocState:
 
     def time_in(self, start: int, end: int) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at."""
-        if bisect.bisect_left(self.time_starts, start) == bisect.bisect_left(self.time_starts, end):
-            return None  # most spans hold none (and the call below costs more than this look)
         best = self.time_hit_in(start, end)
         return None if best is None else best[3]
 
@@ -549,9 +536,6 @@ class _DocState:
     def heading_kind(self, i: int) -> str | None:
         """``_heading_kind`` of the section sentence ``i`` stands in (cached by section)."""
         return _heading_kind(self.sentences.section(i), self.ctx, self.dt)
-
-    def in_baseline(self, pos: int) -> bool:
-        return self.baseline_at(pos) is not None
 
     def baseline_at(self, pos: int) -> tuple[int, int] | None:
         """The span of the past a plan builds on (在去年…的基础上) that ``pos`` stands in, if any."""
@@ -798,7 +782,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         elif named.group("noun") in _TARGET_NOUNS:
             subject = _TARGET_NOUNS[named.group("noun")]  # 提出5.5%左右的增长目标: 经济增长
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
-          and _PLAN_ASIDE.fullmatch(fig.phrase)):
+          and _plan_aside(t, fig.phrase)):
         subject, fig.inherited = prev.subject, True  # 新增公办学位3000个(计划2800个): the plan of what it counts
     elif (subject.startswith(_PART_OF_PREVIOUS) and prev.fact is not None and prev.fact.indicator_key
           # (a total to date and this year's part of it, or a part named by its scope: 其中农村1万个; not 签约80个,
@@ -821,7 +805,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # that the verb completes (not the figure before it, 规上工业增加值增长8.2%;)
         subject, fig.inherited = named, True
     elif ((place := _place_of_previous(prev)) and prev.subject.startswith(place)
-          and (is_named_place(place) or place in _COUNTRY)
+          and (is_named_place(place) or _NATIONAL.match(prev.subject))
           and (scope := load_key_lexicon().whole_jurisdiction.match(subject)) and not _has_noun(subject[scope.end():])):
         # 海晏街道地区生产总值增长7.8%,全区增长5.4%; 全国…增长5.1%,我省增长5.5%: the whole jurisdiction's figure of
         # what the place's figure before measured
@@ -845,13 +829,19 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (not fig.inherited and subject and (place := _place_of_previous(prev, named=True))
             and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]
             and not prev.subject.startswith(_PART_OF_PREVIOUS)):  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)
-        kl = load_key_lexicon()
-        if not (kl.scope_start.match(subject) or kl.sub_place.match(subject) or kl.village.match(subject)):
+        if not (load_key_lexicon().scope_start.match(subject)
+                or split_key(resolve_indicator_key(subject, "", None, q.unit) or "")[0]):
             # 海晏街道新建养老服务综合体1个,新增养老床位260张: the town the figure before is of goes on, within its
             # item, until another place or the whole jurisdiction (全区…) is named (not a zone or an area, 中心城区…,
             # which name a kind of place as often as the one the figures are of)
             subject = place + subject
     fig.subject = subject
+
+
+def _plan_aside(t: dict, phrase: str) -> bool:
+    """Whether the words before a figure are only the opening of the plan aside a result ((计划2800个))."""
+    phrase = phrase.strip()
+    return phrase[:1] in "(（" and (m := t["plan_restated"].match(phrase)) is not None and m.end() == len(phrase)
 
 
 def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
@@ -863,8 +853,7 @@ def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
 
 
 _TARGET_NOUNS = {str(k): str(v) for k, v in _G["target_nouns"].items()}
-_PLAN_ASIDE = re.compile(r"\s*[(（]\s*(?:原|年初|年度|全年)?计划\s*")  # (计划2800个): the plan, aside a result
-_FALL_WORD, _GROWTH_WORD = "下降", _G["growth_verb"]  # what keys write a fall and a growth as (keys.yaml rewrite)
+_FALL_WORD, _GROWTH_WORD = _G["fall_verb"], _G["growth_verb"]  # what keys write a fall and a growth as
 _TARGET_NAMED_MAX = 6  # characters between a result and the target it is set against (没有完成, 高于, 与): no subject
 
 

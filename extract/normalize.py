@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import _yaml, load_lexicon
+from .lexicon import _local_government, _yaml, load_lexicon
 
 # a pinyin syllable annotation such as (xiāng); tone-marked or plain lowercase letters
 _SYLLABLE = r"(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-z]{1,6})"
@@ -194,13 +194,12 @@ _WRAP_UNIFORM = 0.45
 _WRAP_UNENDED = 0.5
 _WRAP_FULL = 0.6  # a line at least this share of the width fills it
 _SENTENCE_ENDS = "。！？；：!?;:」”’)）】》…"
-_GOES_ON_MARKS = "。，,、；;：:！!？?)）%‰"
+_GOES_ON_MARKS = "。，,、；;：:！!？?)）"  # (a % or ‰ that opens a line is a unit: _unit_starts)
 _NUMBERED = re.compile(r"[·•]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部篇]")
 _ROW = re.compile(r"\|| [\d-]")  # a table's row: its cells
 # a line that ends on a figure (增长6.2%, 新增养老床位260张): an item of a list, whole, not a line a wrap broke
 # (12公 ends on no whole unit)
 _LINE_FIGURE = re.compile(r"\d([%‰]?)([\u4e00-\u9fff]{0,4}?)(?:以上|以内|左右)?$")
-_RUNNING_HEAD = re.compile(r"(?:人民政府|政府|镇|乡|苏木|街道|县|市|区|旗|盟|州)$|报告|总结|计划|规划|要点|打算|思路")
 
 
 @lru_cache(maxsize=1)
@@ -229,6 +228,16 @@ def _ends_on_figure(line: str) -> bool:
     return m is not None and (m.group(1) != "" or m.group(2) in _unit_words())
 
 
+@lru_cache(maxsize=1)
+def _running_head() -> re.Pattern:
+    """What a running head names: a doc type (工作计划, 政府工作报告: doc_types.yaml) or a place, by its suffix or
+    its government (柏树岭镇, 柏树岭镇人民政府: local_government.yaml)."""
+    lex = load_lexicon()
+    words = sorted({w for d in lex.doc_types for w in d.words}, key=len, reverse=True)
+    suffixes = sorted(_local_government()[1], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) + "|(?:" + "|".join(map(re.escape, suffixes)) + ")(?:人民政府|政府)?$")
+
+
 def _is_chrome_line(line: str) -> bool:
     """Whether ``line`` (stripped) is a line of page chrome (相关推荐, 本文由…整理): never joined to another."""
     return _chrome()[0].match(line + "\n") is not None
@@ -243,13 +252,13 @@ def unwrap_lines(text: str) -> str:
         return text  # (few lines, or long ones on average: a paragraph a line, as most texts are; looked at fast)
     lines = text.split("\n")
     body = [s for s in (line.strip() for line in lines) if s]
-    if len(body) < _WRAP_MIN_LINES:
-        return text
+    if len(body) < _WRAP_MIN_LINES or sorted(map(len, body))[len(body) // 2] > _WRAP_MAX_MEDIAN:
+        return text  # (long lines: the median with the furniture in is no shorter than without it)
     pages = _page_lines()
     # a running head: a short line said three times or more that is the title, names a doc type or a place (not a
     # heading each part of a summary repeats: 主要成效, 下步打算)
     repeated = {s for s, n in Counter(s for s in body if len(s) <= 30).items()
-                if n >= 3 and (s == body[0] or _RUNNING_HEAD.search(s))}
+                if n >= 3 and (s == body[0] or _running_head().search(s))}
     body = [s for s in body if s not in repeated and not pages.fullmatch(s)]  # (the page furniture says nothing)
     if len(body) < _WRAP_MIN_LINES:
         return text
@@ -281,7 +290,7 @@ def unwrap_lines(text: str) -> str:
         goes_on = prev and not _ROW.search(prev) and not _ROW.search(s) and not _is_chrome_line(prev) and not (
             _is_chrome_line(s)) and (
             s[0] in _GOES_ON_MARKS  # (a line that opens on a comma or a full stop: the sentence before goes on)
-            or prev[-1].isdigit() and s[0] in _unit_starts()  # (完成3260\n万元: a number and its unit)
+            or prev[-1].isdigit() and s[0] in units  # (完成3260\n万元: a number and its unit)
             or len(prev) >= _WRAP_FULL * width and prev[-1] not in _SENTENCE_ENDS and not _ends_on_figure(prev)
             and not line[:1].isspace() and not _NUMBERED.match(s)
             # (a short line that ends no sentence is a heading: 下步工作打算)

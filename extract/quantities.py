@@ -285,17 +285,13 @@ _ANOTHER_CELL = re.compile(r"[^\S\n]*(?:[^\s\d|(（]{0,3})[ \t|]+[-\d]")
 _HEADER_UNIT = re.compile(r"(?:[(（]\s*([^()（）\s\d]{1,6})\s*[)）]|[\s|]([^\s|\d()（）]{1,6})[\s|])[\s|:：]*$")
 
 
-def _header_unit(lex: Lexicon, text: str, num_start: int) -> tuple[Decimal, Unit] | None:
+def _header_unit(text: str, num_start: int) -> tuple[Decimal, Unit] | None:
     """The scale and unit a table names for the number at ``num_start`` (see ``_HEADER_UNIT``), or None."""
     line_start = text.rfind("\n", 0, num_start) + 1
     m = _HEADER_UNIT.search(text, max(line_start, num_start - 16), num_start)
     if m is None:
         return None
-    g = 1 if m.group(1) is not None else 2
-    tail = _read_tail(lex, text, m.start(g), m.end(g))
-    if tail.unit is None or tail.end != m.end(g):
-        return None  # (所有权) or 合计: no unit, or more than one
-    return tail.scale, tail.unit
+    return read_unit(m.group(1) if m.group(1) is not None else m.group(2))  # (所有权), 合计: no unit
 
 
 def read_unit(words: str) -> tuple[Decimal, Unit] | None:
@@ -315,7 +311,7 @@ def read_cell(text: str, start: int, end: int, unit: tuple[Decimal, Unit, str] |
     cell is no one figure (5G基站, 2024年, 3—5) or names no unit and is given none."""
     lex, before, _ = _tables()
     m = next(iter(_unglued(text, _candidate_re().finditer(text, start, end))), None)
-    if m is None or m.start() > start + 3:  # (a comparator word or sign before it: ≥95%, 约5000)
+    if m is None:  # (a comparator word or sign may stand before it: ≥95%, 约5000, 大于等于95%)
         return None
     q = _read_quantity(lex, before, text, m, start, end, cell_unit=unit)
     return q if q is not None and q.start == start and q.end == end else None
@@ -600,7 +596,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied, tail.unit_text, tail.more)  # 常住人口580万
     elif (tail.unit is None and not tail.scale_text and value_high is None and not chinese
           and (tail.end >= limit or text[tail.end] in _CELL_ENDS or _match_after(lex, text, tail.end))
-          and not _ANOTHER_CELL.match(text, tail.end) and (header := _header_unit(lex, text, m.start()))):
+          and not _ANOTHER_CELL.match(text, tail.end) and (header := _header_unit(text, m.start()))):
         scale, unit = header  # 地区生产总值(亿元) 5678.9: a table's cell under the unit its row or column names
         tail = _Tail(tail.end, scale, "", unit, "", tail.more)
     if tail.unit is None or (chinese and tail.unit.ordinal_after_chinese):

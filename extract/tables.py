@@ -82,6 +82,8 @@ def _words() -> dict:
         "caption_reach": int(t["caption_reach"]),
         "year": re.compile(lex.grammar["explicit_year"]),
         "relative": sorted(lex.cues["relative_years"].items(), key=lambda kv: len(kv[0]), reverse=True),
+        # a base of comparison (比去年增长%: the growth column's base, no year of its own: cues.yaml)
+        "base": re.compile("|".join(map(re.escape, sorted(lex.cues["comparison_cues"], key=len, reverse=True)))),
     }
 
 
@@ -144,8 +146,9 @@ def _column(cell: str, report_year: int | None) -> tuple[str, Column | None]:
         return _UNIT, None
     if cell in w["serial_columns"]:
         return _SERIAL, None
-    years = {int(m.group(1)) for m in w["year"].finditer(cell)}
-    rest = w["year"].sub("", cell)
+    dated = w["base"].sub("", cell)  # (比去年增长%: a growth's base dates no column)
+    years = {int(m.group(1)) for m in w["year"].finditer(dated)}
+    rest = w["year"].sub("", dated)
     for word, offset in w["relative"]:
         if word in rest:
             years.add(report_year + offset if report_year is not None else -1)  # (no year to count from)

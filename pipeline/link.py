@@ -225,7 +225,9 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
     level = _compare_names(t, a, lx)
     # a generic head word on one side only (制造业单项冠军企业, 国家制造业单项冠军): compared without it too, and
     # a synonym is read without it (国土绿化面积 is 国土绿化, which is 造林绿化)
-    bare_t, bare_a = _synonym_head(_without_head(tkey, lx), lx), _synonym_head(_without_head(akey, lx), lx)
+    wt, wa = _without_head(tkey, lx), _without_head(akey, lx)
+    bare_t = t if wt == tkey else _synonym_head(wt, lx)
+    bare_a = a if wa == akey else _synonym_head(wa, lx)
     if (bare_t, bare_a) != (t, a):
         bare = _compare_names(bare_t, bare_a, lx)
         if bare is not None and (level is None or bare[0] * lx.head_weight > level[0]):

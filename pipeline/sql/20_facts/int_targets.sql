@@ -13,5 +13,6 @@ WHERE f.kind = 'target'
       SELECT 1 FROM facts AS o
       WHERE o.kind = 'target' AND o.jurisdiction = f.jurisdiction AND o.doc_id <> f.doc_id
         AND o.report_year <= f.report_year AND NOT list_contains(o.flags, 'restated_target')
+        AND NOT list_contains(o.flags, 'corrupt_text')
         AND o.period_year = f.period_year AND o.indicator_key = f.indicator_key
         AND o.value = f.value AND o.unit = f.unit));
