@@ -47,14 +47,25 @@ _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
 _BASELINE_YEAR = re.compile(_G["baseline_year"])
-_BASELINE_WORDS = re.compile(_G["baseline_words"])
-_BASELINE_END = re.compile(f"(?:{_G['baseline_words']})$")
+# against the year before (cues.yaml comparison_cues: 比上年, 同比, 较去年…, and their 同期): a level stated with one
+# and a change verb is a change
+_BASELINE = "(?:" + "|".join(map(re.escape, load_lexicon().cues["comparison_cues"])) + ")(?:同期)?"
+_BASELINE_WORDS = re.compile(_BASELINE)
+_BASELINE_END = re.compile(_BASELINE + "$")
 CHANGE_UNITS = frozenset(load_lexicon().change_units)  # 百分点
 _SUBJECT_SPLIT = re.compile(_G["subject_separators"])
 _CHINESE_GATE = re.compile(_G["completed_action"])
 _ENUMERATION_UNITS = frozenset(_G["enumeration_units"])
 _RATE_UNITS = frozenset(load_lexicon().rate_units)
-_WRITTEN_OUT = re.compile(_G["written_out_number"])
+def _spoken_scales() -> str:
+    """A count of a scale said aloud with its classifier (两个亿, 两个多亿: units.yaml spoken_scales)."""
+    lex = load_lexicon()
+    more = re.escape(lex.numerals["lower_bound_markers"])
+    return "|".join(f"[一二两三四五六七八九十几]+{re.escape(c)}[{more}]?(?:{'|'.join(map(re.escape, scales))})"
+                    for c, scales in lex.spoken_scales.items())
+
+
+_WRITTEN_OUT = re.compile("|".join(p for p in (_G["written_out_number"], _spoken_scales()) if p))
 _ARTICLE = re.compile(_G["article_number"])
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
 _ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
