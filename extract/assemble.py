@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -269,9 +270,9 @@ def _heading_kind_cached(section: str, report_year: int | None, dt: DocType | No
     headings = section.split(" > ") if section else []
     # a year, from the part heading down (二、2025年工作安排 > (一)持续巩固2024年发展成果 plans 2025; 一、紧扣年度
     # 目标任务… > (一)2024年工作回顾 reviews 2024)
-    for heading in headings if ctx is not None and ctx.report_year is not None else ():
+    for heading in headings if ctx is not None else ():  # (a context only with a report year)
         years = [int(m.group(1)) for m in _YEAR.finditer(heading)]
-        if years:
+        if years and ctx is not None:
             k = _kind_from_period(min(years), ctx, dt)
             if k:
                 return k
@@ -576,7 +577,7 @@ def _extract(text: str, doc_id: str, report_year: int | None, doc_type: str | No
     st = _DocState(text, DocContext(report_year, doc_type, admin_level, jurisdiction))
     facts: list[Fact] = []
     starts, ends = st.sentences.starts, st.sentences.ends
-    by_sentence: dict[int, tuple[list, list]] = {}
+    by_sentence: dict[int, tuple[list, list, list]] = {}
     for which, matches in enumerate(find_candidates(text)):
         for m in matches:
             i = bisect.bisect_right(starts, m.start()) - 1
@@ -615,7 +616,7 @@ def _table_rows(st: _DocState) -> dict[int, list[TableCell]]:
     return rows
 
 
-def _flag_repeated_targets(facts: list[Fact], cells: list[Fact] = ()) -> None:
+def _flag_repeated_targets(facts: list[Fact], cells: Sequence[Fact] = ()) -> None:
     """A target the document states again, the same thing for the same year at the same bound (这里要着重说明,
     提出国内生产总值增长7.5%左右: the target of the 主要预期目标 paragraph), is flagged ``repeated``: one
     target, one row of plan_vs_actual, one link. A table's cell (``cells``) that a sentence of the document
@@ -644,7 +645,7 @@ def _paragraph_context(st: _DocState, i: int) -> list[tuple[int, int]]:
     """Spans of the earlier sentences of the paragraph (nearest first), then of a lead-in ending with a colon."""
     idx = st.sentences
     para = idx.paragraphs[i]
-    out = []
+    out: list[tuple[int, int]] = []
     j = i - 1
     while j >= 0 and idx.paragraphs[j] == para and len(out) < 4:
         out.append((idx.starts[j], idx.ends[j]))
@@ -778,10 +779,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # (and of a list of them, 从645元/月、4318元/年提高到801元/月: the list's subject holds the 从)
     ends_from_to = (prev.fact is not None and "starting_value" in prev.fact.flags and prev.q is not None
                     and prev.q.end == phrase_start and t["to_after"].match(fig.phrase))
-    from_word = t["from_before"].search(text, fig.clause_start, prev.q.start) if ends_from_to else None
-    from_in_subject = t["from_before"].search(prev.subject) if ends_from_to else None
-    from_start = (from_word.start() if from_word else
-                  text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
+    from_word = from_in_subject = None
+    from_start = -1
+    if ends_from_to and prev.q is not None:
+        from_word = t["from_before"].search(text, fig.clause_start, prev.q.start)
+        from_in_subject = t["from_before"].search(prev.subject)
+        from_start = (from_word.start() if from_word else
+                      text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
     elif (len(subject) <= _TARGET_NAMED_MAX and (named := t["target_after"].match(text, q.end))
@@ -837,7 +841,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and _ELIDED_AFTER.match(text, prev.q.end)  # 粮食播种面积1.1亿亩、产量…; …72.3万亩,总产量…
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
-    if (not fig.inherited and subject and (place := _place_of_previous(prev, named=True))
+    if (not fig.inherited and subject and prev.q is not None and (place := _place_of_previous(prev, named=True))
             and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]
             and not prev.subject.startswith(_PART_OF_PREVIOUS)):  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)
         if not (load_key_lexicon().scope_start.match(subject)
@@ -971,7 +975,9 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if fig.cell is not None:  # a table's cell: its column's words (2025年目标), else its year against the report's
         column = fig.cell.column
         fig.time_cue = (column.year, "table_column")
-        fig.kind = column.kind or _kind_from_period(column.year, st.ctx, st.dt)
+        kind = column.kind or (_kind_from_period(column.year, st.ctx, st.dt) if column.year is not None else None)
+        assert kind is not None  # (a column read names its kind, or a year the report year dates: tables._header)
+        fig.kind = kind
         fig.kind_source, fig.cue_commitment = "table_column", None
         return
     if fig.from_start is None:
@@ -1112,7 +1118,9 @@ def _decide_cell_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     """A table's cell: the year its column names; a column that names none (目标 完成) shares the year of its
     table's results (or targets) as a sentence of that kind there would have it. Its header and its row's name
     say whether it covers several years or part of one (年均增长, 累计, 1-11月)."""
+    assert fig.cell is not None  # (this step is a cell's: STEPS_OF_CELLS)
     t, column = _cue_tables(), fig.cell.column
+    period: int | None
     if column.year is not None:
         period, source = column.year, "table_column"
     else:
@@ -1293,10 +1301,11 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
         key = key[:-len(_FALL_WORD)] + _GROWTH_WORD
     if fig.restates:
         ind, key = None, None
-    if ind and key and st.ctx.admin_level not in (None, "national") and _NATIONAL.match(fig.subject):
+    if ind and key and st.ctx.admin_level not in (None, "national") and (country := _NATIONAL.match(fig.subject)):
         # 全国GDP增长5% in a province's report: the country's figure (a kind of thing named 全国…, 全国重点实验室,
         # names no canonical indicator and stays the report's own)
-        key = f"{_NATIONAL.match(fig.subject).group(0)}{PLACE_SEPARATOR}{key}"
+        key = f"{country.group(0)}{PLACE_SEPARATOR}{key}"
+    assert fig.value is not None  # (set by the sign step)
     return Fact(
         fact_id=make_fact_id(doc_id, q, q.shape),
         period_year=fig.period, kind=fig.kind,
@@ -1473,7 +1482,7 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
                     name == "clause" or _commits_onward(st.text, e, clause_span[0]))), None)
             return kind, commitment, name
     year, where = time_cue
-    if year is not None:
+    if year is not None and where is not None:  # (a time cue's year comes with where it stood)
         k = _kind_from_period(year, st.ctx, st.dt)
         if k and not (k == "target" and heading == "actual" and not looks_ahead and where == "paragraph"
                       and not _paragraph_plans(st, i)):
@@ -1511,7 +1520,7 @@ def _mixed_section(section: str) -> bool:
 
 
 def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int | None, str | None],
-                    kind: str, at_span_end: bool = False) -> tuple[int | None, str]:
+                    kind: str | None, at_span_end: bool = False) -> tuple[int | None, str]:
     """The year a figure is about, and where that came from (text, section or default). A target's own cue
     outweighs a time word of another sentence that points before the year targets are for (去年价格上涨的
     翘尾影响约有1个百分点。把居民消费价格涨幅控制在3.5%左右), and a result is never about a year after the last
@@ -1550,7 +1559,7 @@ def _reviews_span(st: _DocState, i: int, sent: Sentence) -> bool:
             or where is None and st.span_framing(i))
 
 
-def _default_year(st: _DocState, kind: str) -> int | None:
+def _default_year(st: _DocState, kind: str | None) -> int | None:
     """The year a document's figures of ``kind`` are about by default: its report year plus the type's
     offset for targets (the first year they are for) or for results (the last year it can state one)."""
     if st.ctx.report_year is None:

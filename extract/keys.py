@@ -130,7 +130,7 @@ def split_phrase(phrase: str) -> KeyParts:
     lx = load_key_lexicon()
     s = lx.change_from.sub("", phrase) if len(phrase) > 2 else phrase
     s = _QUOTES.sub("", _YEAR_WORD.sub("", s)).strip(_PUNCT)
-    s = lx.rewrite.sub(lambda m: lx.rewrite_to[m.lastgroup], s)
+    s = lx.rewrite.sub(lambda m: lx.rewrite_to[m.lastgroup or ""], s)
     verb = ""
     while True:  # scope, agent, hedge and verb words, in any order, as long as something is left
         before = s

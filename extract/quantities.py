@@ -37,6 +37,12 @@ _NOT_A_FIGURE_PREFIXES = _ORDINAL_PREFIXES + tuple(load_lexicon().numerals["deno
 _ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
 _ORDINAL_LIST = re.compile("(?:" + "|".join(map(re.escape, _ORDINAL_PREFIXES)) + r")\s*(?:\d+\s*[、和及与]\s*)+$")
 _SPACE = re.compile(r"\s*")
+
+
+def _space_end(text: str, pos: int, limit: int) -> int:
+    """Where the spaces at ``pos`` end (``pos`` where there are none)."""
+    m = _SPACE.match(text, pos, limit)
+    return m.end() if m else pos
 _ARABIC_RE = re.compile(_ARABIC)
 _CHINESE_RE = re.compile(CHINESE_NUMBER)
 _NUMERALS = load_lexicon().numerals
@@ -356,14 +362,14 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
     start = pos
     more = False
     if pos < limit and text[pos] == " ":  # 3.0 公里
-        sp = _SPACE.match(text, pos, limit).end()
+        sp = _space_end(text, pos, limit)
         if _match_unit(lex, text, sp) or _match_scale(lex, text, sp):
             pos = sp
     if pos < limit and text[pos] in _MORE:
         more, pos = True, pos + 1
     if pos < limit and text[pos] in _CLASSIFIER_STARTS and (infixed := _classifier_infix(lex, text, pos, limit)):
-        unit, infix, end = infixed  # 两个半月, 三个多小时, 1个多百分点: a unit said with 半 or 多 after its classifier
-        return _Tail(end, _ONE, "", unit, text[start:end], more or infix in _MORE, infix == _HALF)
+        infix_unit, infix, end = infixed  # 两个半月, 三个多小时, 1个多百分点: a unit said with 半 or 多 after its classifier
+        return _Tail(end, _ONE, "", infix_unit, text[start:end], more or infix in _MORE, infix == _HALF)
     unit = _match_unit(lex, text, pos)
     scale, scale_text = _ONE, ""
     if unit is None:
@@ -482,7 +488,10 @@ def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Qua
         if (items and lex.grammar["respectively"] in head and q.unit not in _ORDINAL_UNITS
                 and not _YEARS_BEFORE.search(text, sent_start, pos)):
             for m in items:
-                value = resolve_number(m.group(1)) * scale
+                number = resolve_number(m.group(1))
+                if number is None:
+                    continue  # (a list item the number pattern found is always a number)
+                value = number * scale
                 out.append(Quantity(m.start(1), m.end(1), m.group(1), m.start(1), value, None, q.unit, q.unit_text,
                                     "eq", None, None, "number"))
     return out
@@ -597,29 +606,31 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     elif (tail.unit is None and not tail.scale_text and value_high is None and not chinese
           and (tail.end >= limit or text[tail.end] in _CELL_ENDS or _match_after(lex, text, tail.end))
           and not _ANOTHER_CELL.match(text, tail.end) and (header := _header_unit(text, m.start()))):
-        scale, unit = header  # 地区生产总值(亿元) 5678.9: a table's cell under the unit its row or column names
-        tail = _Tail(tail.end, scale, "", unit, "", tail.more)
-    if tail.unit is None or (chinese and tail.unit.ordinal_after_chinese):
+        # 地区生产总值(亿元) 5678.9: a table's cell under the unit its row or column names
+        tail = _Tail(tail.end, header[0], "", header[1], "", tail.more)
+    unit = tail.unit
+    if unit is None or (chinese and unit.ordinal_after_chinese):
         return None
-    if (tail.unit.surface in _RANK_UNITS and text.endswith(_RANK_PREFIXES, sent_start, before_end)
+    if (unit.surface in _RANK_UNITS and text.endswith(_RANK_PREFIXES, sent_start, before_end)
             and not text.endswith(_RANK_NOT_AFTER, sent_start, before_end - 1)):
         return None  # 进入全国前500名: a rank (not 目前200名医护人员)
-    if tail.unit.surface in _UNIT_PREFIXES and (longer := _unit_written_out_after(lex, text, tail, limit)):
-        tail = _Tail(tail.end, tail.scale, tail.scale_text, longer, tail.unit_text, tail.more)
+    if unit.surface in _UNIT_PREFIXES and (longer := _unit_written_out_after(lex, text, tail, limit)):
+        unit = longer
+        tail = _Tail(tail.end, tail.scale, tail.scale_text, unit, tail.unit_text, tail.more)
     sep = lex.per_separator
     if text.startswith(sep, tail.end, limit) and (per := next(
             (p for p in lex.per_units if text.startswith(p, tail.end + len(sep), limit)), None)):  # 16.8万元/人: 元/人
-        tail = _Tail(tail.end + len(sep) + len(per), tail.scale, tail.scale_text,
-                     Unit(f"{tail.unit.surface}{sep}{per}", f"{tail.unit.base}{sep}{per}"), f"{tail.unit_text}{sep}{per}",
+        unit = Unit(f"{unit.surface}{sep}{per}", f"{unit.base}{sep}{per}")
+        tail = _Tail(tail.end + len(sep) + len(per), tail.scale, tail.scale_text, unit, f"{tail.unit_text}{sep}{per}",
                      tail.more)
     if (_CLASS_SUFFIX.match(text, tail.end) and not _match_after(lex, text, tail.end)
             and not ((bm := lex.compiled["before_at"].match(text, tail.end))
                      and (_NUMBER.match(text, bm.end()) or _match_scale(lex, text, bm.end())))):
         return None  # 百万吨级码头, 24小时自助服务: a class or a kind, not a quantity (39天破亿 is a count of days)
-    if (chinese and raw[0] in SMALL_UNITS and tail.unit.base in lex.no_bare_scale
+    if (chinese and raw[0] in SMALL_UNITS and unit.base in lex.no_bare_scale
             and _counted_after(lex, text, tail.end, limit)):
         return None  # 营收过百亿元企业, 千亿元产业集群, 超千亿元的产业集群: a round amount right before a noun names a class
-    if value_high is None:
+    if value_high is None and value is not None:
         # 十三亿五千 and its scale 万 are one numeral: 13亿 + 5000万, not (13亿 + 5000) × 万
         value = parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text else value * tail.scale
     if value is None:
@@ -630,32 +641,32 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         value += Decimal("0.5")  # 两个半月, 一个半小时
     pos = tail.end
     if (value_high is None and not tail.scale_text and pos < limit and text[pos] in _SUBUNIT_STARTS
-            and (sub := _SUBUNITS.get(tail.unit.base))):
+            and (sub := _SUBUNITS.get(unit.base))):
         sm = sub[0].match(text, pos, limit)  # 12元5角, 3元2角5分, 1元零5分
         if sm and sm.end() > pos:
-            value += sum((Decimal(resolve_number(d)) * f for d, f in zip(sm.groups(), sub[1]) if d), Decimal(0))
+            value += sum(((resolve_number(d) or Decimal(0)) * f for d, f in zip(sm.groups(), sub[1]) if d), Decimal(0))
             pos = sm.end()
     if (value_high is None and not tail.scale_text and pos < limit and text[pos] == _HALF
             and value == value.to_integral_value()
             and (_HALF_ENDS.match(text, pos + 1, limit) or _match_after(lex, text, pos + 1))):
         value, pos = value + Decimal("0.5"), pos + 1  # 一吨半 (not 5个半导体)
-    sp = _SPACE.match(text, pos, limit).end()
+    sp = _space_end(text, pos, limit)
     if im := _INCLUSIVE.match(text, sp, limit):  # 50万元(含)以上
-        sp = _SPACE.match(text, im.end(), limit).end()
+        sp = _space_end(text, im.end(), limit)
     after = _match_after(lex, text, sp)
     if after and not (tail.more and after in _MORE):
         pos = sp + len(after)
     else:
         after = None
     num_start = m.start()
-    if tail.unit.base in _SIGNED_UNITS and _signed_negative(text, num_start, sent_start):  # 增长-0.5%, 负3.9%
+    if unit.base in _SIGNED_UNITS and _signed_negative(text, num_start, sent_start):  # 增长-0.5%, 负3.9%
         num_start -= 1
         value = -value  # of a range, the low end: -1%至1%
     before_m = _match_before(before_words, text, sent_start, num_start)
     if (before_m is None and value_high is None and all(c in SMALL_UNITS for c in raw)
             and _round_lower_bound(text, num_start, sent_start)):
         before_m = (num_start - 1, _ROUND_LOWER_BOUND)  # 上千人: more than a thousand
-        tail = _Tail(tail.end, tail.scale, tail.scale_text, tail.unit, tail.unit_text, True)
+        tail = _Tail(tail.end, tail.scale, tail.scale_text, unit, tail.unit_text, True)
     before = before_m[1] if before_m else None
     q_start = before_m[0] if before_m else num_start
     comparator = _resolve_comparator(lex, before, after, tail.more, value_high is not None, shape == "approximate")
@@ -667,7 +678,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     if lost or (raw.startswith("0") and not raw.startswith("0.") and len(raw) > 1):
         flags.append("corrupt_text")
     return Quantity(q_start, pos, text[q_start:pos], num_start, value, value_high,
-                    tail.unit.base, tail.unit_text, comparator, before, after, shape, flags)
+                    unit.base, tail.unit_text, comparator, before, after, shape, flags)
 
 
 @lru_cache(maxsize=1)
@@ -724,6 +735,8 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     if m.start() < sent_start or m.end() > limit:
         return None
     approximate = False
+    value: Decimal | None
+    high: Decimal | None
     if m.group("word"):  # 百分百 is 100%
         value, unit, high, pos = Decimal(str(_SHARE_WORDS[m.group("word")])), "%", None, m.end()
     elif m.group("tenths"):  # 九成 is 90%, 七八成 70–80%, 九成五 95%, 一成半 15%
@@ -740,10 +753,10 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
             if h2 is not None and h2 * 10 > value:
                 high, pos = h2 * 10, m2.end()
     elif m.group("anum"):  # 1/3: a share only where it is a proper fraction in lowest terms, and no date (7/8月,
-        a, d = Decimal(m.group("anum")), Decimal(m.group("aden"))  # 3/15前: a month and a day)
-        if not 0 < a < d or math.gcd(int(a), int(d)) != 1 or _is_date_unit(lex, text, m.end()):
+        over, under = Decimal(m.group("anum")), Decimal(m.group("aden"))  # 3/15前: a month and a day)
+        if not 0 < over < under or math.gcd(int(over), int(under)) != 1 or _is_date_unit(lex, text, m.end()):
             return None
-        value, unit, high, pos = (a / d * 100).quantize(_SHARE_PLACES), "%", None, m.end()
+        value, unit, high, pos = (over / under * 100).quantize(_SHARE_PLACES), "%", None, m.end()
     else:
         den, num = m.group("den"), m.group("num")
         unit = _FRACTION_UNITS.get(den, "%")
@@ -754,10 +767,10 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
         if high is None and (some := _tens_and_some(value, num, text, pos)):  # 百分之十几: 11–19%
             (value, high, pos), approximate = some, True
         scale = (lambda v: v) if den in _FRACTION_UNITS else (lambda v: _percent_of(v, d))
-        low_high = (scale(value), scale(high) if high is not None else None)
-        if low_high[0] is None or (high is not None and low_high[1] is None):
+        lo, hi = scale(value), (scale(high) if high is not None else None)
+        if lo is None or (high is not None and hi is None):
             return None  # 千万分之三 is 0.00003%: the places a value keeps would lose it
-        value, high = low_high
+        value, high = lo, hi
         rm = _RANGE_SEP.match(text, pos, limit)
         if rm and high is None:  # 百分之三十到四十, 百分之三十到百分之四十
             p2 = rm.end() + (len(den) + len(_NUMERALS["fraction_word"])
@@ -767,15 +780,15 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
                 high, pos = scale(v2), m2.end()
                 if high is None:
                     return None
-    sp = _SPACE.match(text, pos, limit).end()
+    sp = _space_end(text, pos, limit)
     after = _match_after(lex, text, sp)
     if after:
         pos = sp + len(after)
     num_start = m.start()
     if m.group("tenths") and high is None and (lm := _TENTHS_LOW.search(text, max(sent_start, num_start - 4),
                                                                        num_start)):
-        low = lm.group(1)  # 两到三成, 2到3成: the low end is written without its 成
-        low_value = Decimal((int(low) if low.isdigit() else DIGITS[low]) * 10)
+        low_word = lm.group(1)  # 两到三成, 2到3成: the low end is written without its 成
+        low_value = Decimal((int(low_word) if low_word.isdigit() else DIGITS[low_word]) * 10)
         if low_value < value:
             value, high, num_start = low_value, value, lm.start()
     if _signed_negative(text, num_start, sent_start):  # 负千分之一点二
@@ -872,7 +885,7 @@ def _levels_fall(numeral: str) -> bool:
 def _mixed_scale(lex, text, tail, value, limit, num_start):
     """3万4000人: a scale, then the rest of the number in digits (and a smaller scale), then the unit.
     1万2千亿元: where the second scale ends on a larger one, that one multiplies the whole (1万2千 × 亿)."""
-    pos = _SPACE.match(text, tail.end, limit).end()
+    pos = _space_end(text, tail.end, limit)
     if (sections := _MIXED_SECTIONS.match(text, pos, limit)) and not tail.more:
         return _mixed_sections(lex, text, tail, value, limit, num_start, sections)
     zero = pos < limit and text[pos] in ZERO_DIGITS

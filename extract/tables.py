@@ -243,11 +243,11 @@ def _caption_unit(text: str, header_start: int, row_start: int) -> tuple[Decimal
             break
         start = text.rfind("\n", 0, start - 1) + 1
     found = {m.group("unit") for m in w["caption_unit"].finditer(text, start, row_start)}
-    reads = {u: read_unit(u) for u in found}
-    if len(found) != 1 or None in reads.values():
+    if len(found) != 1:
         return None  # none, or two different ones: which is this row's, nothing says
-    (words, (scale, unit)), = reads.items()
-    return scale, unit, words
+    (words,) = found
+    read = read_unit(words)
+    return (read[0], read[1], words) if read else None
 
 
 def read_table_row(text: str, start: int, end: int, report_year: int | None,
@@ -313,4 +313,4 @@ def _unit_in_parentheses(words: str) -> tuple[Decimal, Unit, str] | None:
     m = _OWN_UNIT.search(words)
     unit = (m.group(1) or m.group(2)) if m else None
     read = read_unit(unit) if unit else None
-    return (read[0], read[1], unit) if read else None
+    return (read[0], read[1], unit) if read and unit else None
