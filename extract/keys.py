@@ -6,6 +6,7 @@ linking) are data in ``lexicons/keys.yaml``; this module holds only the order th
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +45,7 @@ class KeyLexicon:
     sub_areas: tuple[str, ...]
     areas: frozenset[str]   # an area alone: no rate's subject
     zone: re.Pattern
+    named_places: re.Pattern     # a prefecture-level place by its name (places.csv): 定西市, 甘南州, 阿克苏地区
     counters: frozenset[str]     # counter words: the noun right after one is what is counted
     counted_min_chars: int
     after_stop: re.Pattern
@@ -57,6 +59,20 @@ class KeyLexicon:
     verb_noun_verbs: dict[str, str]       # verb word → how the key writes it (招引 → 引进)
     scope_start: re.Pattern               # a scope word (全区, 我市, 今年) at the start
     whole_jurisdiction: re.Pattern        # a scope word that names the whole jurisdiction (全区, 我省) at the start
+
+
+_PLACE_COLUMNS = ("name", "aliases", "province")
+
+
+def _place_names(path=None) -> list[str]:
+    """The names and aliases of places.csv: China's prefecture-level divisions (and the county-level cities a
+    province governs itself), each with the province it lies in."""
+    path = path or LEXICON_DIR / "places.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    if not rows or tuple(rows[0]) != _PLACE_COLUMNS:
+        raise ValueError(f"{path}: columns must be {', '.join(_PLACE_COLUMNS)}")
+    return [n for r in rows for n in (r["name"], *r["aliases"].split("|")) if n]
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +103,7 @@ def load_key_lexicon() -> KeyLexicon:
         place_only=re.compile(raw["place_only"]), sub_place=re.compile(raw["sub_place"]),
         village=re.compile(raw["village"]), not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=re.compile(raw["zone"]),
-        areas=frozenset(raw["areas"]),
+        areas=frozenset(raw["areas"]), named_places=re.compile(words(_place_names())),
         counters=frozenset(raw["counters"]), counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]),
@@ -226,6 +242,9 @@ def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
         return area
     if zm := lx.zone.match(key):  # 沿边临港产业园区工业投资增长
         return zm.group(0)
+    m = lx.named_places.match(key)  # 定西市中药材种植面积, 甘南州新增…: a city by its name, whatever follows
+    if m and len(key) - m.end() >= lx.min_chars and key[m.end()] not in lx.not_place_after:
+        return m.group(0)
     m = pattern.match(key)
     if not m or m.group(0).endswith(lx.not_places) or key[m.end()] in lx.not_place_after:
         return ""
@@ -241,7 +260,7 @@ def is_named_place(place: str) -> bool:
     lx = load_key_lexicon()
     probe = place + _WORDS_AFTER
     return (place not in lx.sub_areas and not lx.zone.match(probe)
-            and (lx.sub_place.match(probe) or lx.village.match(probe)) is not None)
+            and (lx.named_places.fullmatch(place) or lx.sub_place.match(probe) or lx.village.match(probe)) is not None)
 
 
 def split_key(key: str) -> tuple[str, str]:

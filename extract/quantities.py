@@ -382,6 +382,9 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
             pos += len(scale_text)
             if pos < limit and text[pos] in _MORE:
                 more, pos = True, pos + 1
+                if (sc2 := _match_scale(lex, text, pos)) is not None and sc2[1] > scale:
+                    scale_text, scale = scale_text + sc2[0], scale * sc2[1]  # 3千多万元, 5百余万人次: 3千多 of 万
+                    pos += len(sc2[0])
             unit = _match_unit(lex, text, pos)
     unit_text = text[start:pos] if unit is None else text[start:pos] + unit.surface
     if unit is not None:
@@ -601,6 +604,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         tail = _Tail(tail.end, tail.scale * cell_unit[0], tail.scale_text, cell_unit[1],
                      tail.scale_text + cell_unit[2], tail.more)
     elif (tail.unit is None and tail.scale_text and not _counted_after(lex, text, tail.end, limit)
+            and not (tail.end < limit and text[tail.end] in _NUMBER_CHARS)  # (十几万5千人: a number goes on)
             and (implied := _implied_unit(lex, text, sent_start, m.start()))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied, tail.unit_text, tail.more)  # 常住人口580万
     elif (tail.unit is None and not tail.scale_text and value_high is None and not chinese
