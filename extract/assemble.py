@@ -1190,7 +1190,7 @@ def _decide_commitment(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     q = fig.q
     comparator = q.comparator  # as stated: of a fall stored negative (下降10%以上), plan_vs_actual turns the side
-    if (fig.kind == "actual" and not q.comparator_after
+    if (fig.kind == "actual" and not q.comparator_after and q.value_high is None
             and q.comparator_before in load_lexicon().result_value_before):
         comparator = "eq"  # 涨幅控制在3.3%: a result stated, not a ceiling (近10公里 stays le)
     elif fig.kind_source == "restated" and q.comparator_before and not q.comparator_after and _cue_tables()[

@@ -373,7 +373,10 @@ def _check_cues(path: Path, cues: dict) -> None:
 
 
 def _check_tables(path: Path, tables: dict) -> dict:
-    """tables.yaml: every column kind is a kind a fact has (target or actual)."""
+    """tables.yaml: every key extract/tables.py reads is there (``YAML_KEYS``); every column kind is a kind a fact
+    has (target or actual)."""
+    if missing := sorted(YAML_KEYS["tables.yaml"] - set(tables)):
+        raise LexiconError(f"{path}:1: missing keys {missing}")
     for word, kind in tables["column_kinds"].items():
         if kind not in ("target", "actual"):
             raise LexiconError(f"{where(path, 'column_kinds', word)}: {word}: kind {kind!r} is neither target nor actual")

@@ -36,6 +36,8 @@ _RANK_NOT_AFTER = tuple(load_lexicon().numerals["rank_prefix_not_after"])
 _NOT_A_FIGURE_PREFIXES = _ORDINAL_PREFIXES + tuple(load_lexicon().numerals["denominator_prefixes"])  # 第3个, 每100户
 _ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
 _ORDINAL_LIST = re.compile("(?:" + "|".join(map(re.escape, _ORDINAL_PREFIXES)) + r")\s*(?:\d+\s*[、和及与]\s*)+$")
+_HUNDRED = Decimal(100)
+_CLAUSE_ENDS = "。,;:!?、"  # (after normalising: ，；：！？ are ASCII)
 _SPACE = re.compile(r"\s*")
 
 
@@ -80,7 +82,9 @@ def _candidate_re() -> re.Pattern:
     # no leading lookbehind: a pattern that starts with its character set scans fast; see _unglued
     # (a decimal before a duration, 11.5年, is one too: a whole number before 年 is a date, and so is the
     # year after a list number, 14.2025年)
-    return re.compile(rf"(?={NUMBER_START})(?:(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}]|$)"
+    # (a Chinese numeral may end its clause: 财政收入一亿二, 补贴三百五, a unit its noun implies)
+    return re.compile(rf"(?={NUMBER_START})(?:{CHINESE_NUMBER}(?=[{_CLAUSE_ENDS}])"
+                      rf"|(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}]|$)"
                       rf"|\d+\.\d{{1,2}}(?=[{durations}]))")
 
 
@@ -603,7 +607,9 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         # a table's cell under the unit its column or row names (15860 under 元, 2.3 under 万头, 2.5万 under 头)
         tail = _Tail(tail.end, tail.scale * cell_unit[0], tail.scale_text, cell_unit[1],
                      tail.scale_text + cell_unit[2], tail.more)
-    elif (tail.unit is None and tail.scale_text and not _counted_after(lex, text, tail.end, limit)
+    elif (tail.unit is None and not _counted_after(lex, text, tail.end, limit)
+            # a scale (常住人口580万), or a Chinese numeral of hundreds and up said alone (财政收入一亿二, 补贴三百五)
+            and (tail.scale_text or chinese and value is not None and value >= _HUNDRED)
             and not (tail.end < limit and text[tail.end] in _NUMBER_CHARS)  # (十几万5千人: a number goes on)
             and (implied := _implied_unit(lex, text, sent_start, m.start()))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied, tail.unit_text, tail.more)  # 常住人口580万

@@ -216,9 +216,11 @@ def _line_of(root: Path, name: str, needle: str) -> int:
     ("segments.yaml", "heading_max_chars: 60\n", "heading_max_chars: 60\nclause_ends: '[,]'\n", "clause_ends",
      r"unknown key 'clause_ends'"),
     ("grammar.yaml", "session_after: '", "session_after: '^", "session_after", r"is matched where a word ends"),
-    ("tables.yaml", "  目标值: target\n", "  目标值: goal\n", "目标值: goal", r"kind 'goal' is neither target nor actual"),
+    ("tables.yaml", "  计划: target\n", "  计划: goal\n", "计划: goal", r"kind 'goal' is neither target nor actual"),
+    ("tables.yaml", "caption_reach: 2\n", "", "# How a table", r"missing keys \['caption_reach'\]"),
 ], ids=["unknown_comparator_id", "dead_key_after_overrides_before", "result_value_word_not_a_before_word", "partial_year_cue_without_a_mark", "doc_type_figures_unknown", "dead_unit_key_factor", "no_base_unit",
-        "unknown_segments_key", "anchor_in_a_pattern_matched_where_a_word_ends", "table_column_kind_unknown"])
+        "unknown_segments_key", "anchor_in_a_pattern_matched_where_a_word_ends", "table_column_kind_unknown",
+        "missing_tables_key"])
 def test_a_bad_yaml_lexicon_is_a_load_error_with_file_and_line(tmp_path, name, old, new, needle, message):
     from extract.lexicon import LexiconError, load_lexicon
 
