@@ -79,6 +79,7 @@ _CONJ_INSIDE = re.compile("[和及与]")  # things joined in a clause (城镇和
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
 _NATIONAL = re.compile(_G["national_scope"])  # the whole country, another place in a local report
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
+_BENEFICIARY = frozenset(_G["beneficiary_words"])
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
 _RESPECTIVELY = _G["respectively"]
 _LIST_ITEM = re.compile(_G["list_item_separator"])
@@ -86,6 +87,7 @@ _CONDITION = re.compile(_G["condition_frame"])
 _QUOTED = re.compile(_G["quoted"])
 _BASELINE_PHRASE = re.compile(_G["baseline_phrase"])
 _MODIFIES_AFTER = re.compile(_G["modifies_after"])
+_NOUN_AFTER = re.compile("[\u4e00-\u9fff]{2}")
 _THRESHOLD_NOUN = re.compile(_G["threshold_noun"])
 _THRESHOLD_NOT = re.compile(_G["threshold_not"])
 _THRESHOLD_BEFORE = re.compile(_G["threshold_before"])
@@ -322,12 +324,25 @@ def resolve_indicator(phrase: str, unit: str) -> Indicator | None:
         rest = phrase[pos + len(syn):]
         if ind.verbs and not any(v in rest or v in syn for v in ind.verbs):
             continue
-        if any(x in phrase.replace(syn, "\0") for x in ind.excludes):
+        if any(x in phrase.replace(syn, "\0") for x in ind.excludes) or _overlaps(phrase, pos, syn, ind.excludes):
             continue
         key = (len(syn), pos)
         if best is None or key > best[:2]:
             best = (len(syn), pos, ind)
     return best[2] if best else None
+
+
+def _overlaps(phrase: str, pos: int, syn: str, excludes: tuple[str, ...]) -> bool:
+    """Whether an excluded word stands across the edge of the synonym at ``pos`` (数字经济 in 数字经济总量: the
+    digital economy's total, not the economy's)."""
+    end = pos + len(syn)
+    for x in excludes:
+        j = phrase.find(x, max(0, pos - len(x) + 1), end + len(x) - 1)
+        while 0 <= j < end:
+            if j < pos or j + len(x) > end:
+                return True
+            j = phrase.find(x, j + 1, end + len(x) - 1)
+    return False
 
 
 def _subject(phrase: str) -> str:
@@ -830,6 +845,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           # 增长7%以上、力争达到8%: an aim for the same figure, in its unit, is no second figure of that
           # subject (增长6.5%以上,力争达到3.86万元 is: a level after a growth)
           and not (prev.q is not None and prev.q.unit == q.unit and _AIM.search(last_item))
+          # …16.8万个,为2.7万名残疾儿童实施康复救助: the figure counts the noun after it, a new item
+          and not (last_item.strip() in _BENEFICIARY and _NOUN_AFTER.match(text, q.end))
           and not (prev.q is not None and prev.q.end <= fig.clause_start  # …5.6万个;为312万名…: a new item
                    and text[fig.clause_start - 1:fig.clause_start] in _ITEM_ENDS
                    and not t["growth_end"].search(subject))):  # (…230亿元;增长7%: the same thing's)
@@ -844,8 +861,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (not fig.inherited and subject and prev.q is not None and (place := _place_of_previous(prev, named=True))
             and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]
             and not prev.subject.startswith(_PART_OF_PREVIOUS)):  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)
+        own = resolve_indicator(subject, q.unit)  # (伊川县…6.6%,偃师区地区生产总值增长6.1%: a place of its own)
         if not (load_key_lexicon().scope_start.match(subject)
-                or split_key(resolve_indicator_key(subject, "", None, q.unit) or "")[0]):
+                or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
             # 海晏街道新建养老服务综合体1个,新增养老床位260张: the town the figure before is of goes on, within its
             # item, until another place or the whole jurisdiction (全区…) is named (not a zone or an area, 中心城区…,
             # which name a kind of place as often as the one the figures are of)
