@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "not_places",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "county_before_verb", "not_places",
              "not_place_after",
              "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "counted_min_chars", "areas")
@@ -40,6 +40,7 @@ class KeyLexicon:
     place_only: re.Pattern
     sub_place: re.Pattern
     village: re.Pattern
+    county_before_verb: re.Pattern  # 偃师区, 栾川县 where a verb follows (free text)
     not_places: tuple[str, ...]
     not_place_after: frozenset[str]
     sub_areas: tuple[str, ...]
@@ -101,7 +102,8 @@ def load_key_lexicon() -> KeyLexicon:
         verb_nouns=tuple(raw["verb_nouns"]), change_from=re.compile(raw["change_from"]),
         nothing=frozenset(raw["nothing_measured"]),
         place_only=re.compile(raw["place_only"]), sub_place=re.compile(raw["sub_place"]),
-        village=re.compile(raw["village"]), not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]),
+        village=re.compile(raw["village"]), county_before_verb=re.compile(raw["county_before_verb"]),
+        not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=re.compile(raw["zone"]),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(_place_names())),
         counters=frozenset(raw["counters"]), counted_min_chars=int(raw["counted_min_chars"]),
@@ -246,6 +248,8 @@ def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
     if m and len(key) - m.end() >= lx.min_chars and key[m.end()] not in lx.not_place_after:
         return m.group(0)
     m = pattern.match(key)
+    if pattern is lx.village and not m and (c := lx.county_before_verb.match(key)) and lx.verbs.match(key, c.end()):
+        m = c  # 偃师区新增规上工业企业: a county or district, told by the verb after it
     if not m or m.group(0).endswith(lx.not_places) or key[m.end()] in lx.not_place_after:
         return ""
     return m.group(0)
