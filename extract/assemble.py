@@ -1110,14 +1110,19 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         if bm and int(bm.group(1)) < period - 1:
             flags.append("cumulative")
             period = None
-    if t["cumulative"].search(fig.clause_phrase) and "cumulative" not in flags:
-        flags.append("cumulative")
+    _flag_cumulative_and_restated(st, fig, period, fig.clause_phrase)
+    fig.period, fig.period_source = period, source
+
+
+def _flag_cumulative_and_restated(st: _DocState, fig: _Figure, period: int | None, words: str) -> None:
+    """The last flags of the period step, a sentence's figure's and a cell's alike: cumulative where ``words`` say
+    so (累计), and restated_target for a target of a year before the report's (去年确定的目标) or the year's plan a
+    review states again beside its result (新增公办学位3000个(计划2800个))."""
+    if _cue_tables()["cumulative"].search(words) and "cumulative" not in fig.flags:
+        fig.flags.append("cumulative")
     if fig.kind == "target" and period is not None and (fig.kind_source == "restated" or (
             st.ctx.report_year is not None and period < st.ctx.report_year)):
-        # a target for a year before the report's (去年确定的目标), or the year's plan a review states again
-        # beside its result (新增公办学位3000个(计划2800个)): said again
-        flags.append("restated_target")
-    fig.period, fig.period_source = period, source
+        fig.flags.append("restated_target")
 
 
 _OWN_TIME = ("clause_time", "sentence_time")  # a figure its own clause or sentence dates
@@ -1153,10 +1158,7 @@ def _decide_cell_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if t["partial_year"].search(column.header) and not t["whole_year"].search(column.header):
         fig.flags.append("partial_year")
         period = None
-    if t["cumulative"].search(words):
-        fig.flags.append("cumulative")
-    if fig.kind == "target" and period is not None and st.ctx.report_year is not None and period < st.ctx.report_year:
-        fig.flags.append("restated_target")
+    _flag_cumulative_and_restated(st, fig, period, words)
     fig.period, fig.period_source = period, source
 
 
@@ -1268,10 +1270,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             prev.q = q
             continue
         fig = _Figure(q, clause_start, text[phrase_start:q.start], clause_phrase, st.masked[sent.start:clause_start])
-        for name, step in STEPS:
-            step(st, fig, prev)
-            if on_step is not None:
-                on_step(name, fig)
+        _decide(st, fig, prev, on_step)
         fact = _write_fact(st, sent, fig, doc_id)
         # 分别: the subjects listed before 分别 go to the values in order (and to where a list of them ended:
         # 分别从645元、4318元提高到801元、7226元)
@@ -1290,6 +1289,14 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     return facts
 
 
+def _decide(st: _DocState, fig: _Figure, prev: "_Previous", on_step=None) -> None:
+    """A figure through ``STEPS``, in order (``on_step(name, fig)`` after each: ``trace``)."""
+    for name, step in STEPS:
+        step(st, fig, prev)
+        if on_step is not None:
+            on_step(name, fig)
+
+
 def _cell_figures(st: _DocState, i: int, sent: Sentence, cells: list[TableCell], doc_id: str,
                   on_step=None) -> list[Fact]:
     """The facts of a table's row that its header maps: each cell's figure through ``STEPS``, its column the cue
@@ -1298,10 +1305,7 @@ def _cell_figures(st: _DocState, i: int, sent: Sentence, cells: list[TableCell],
     prev = _Previous(i, sent)
     for cell in cells:
         fig = _Figure(cell.q, sent.start, cell.name, mask_quoted(cell.name), "", cell)
-        for name, step in STEPS:
-            step(st, fig, prev)
-            if on_step is not None:
-                on_step(name, fig)
+        _decide(st, fig, prev, on_step)
         facts.append(_write_fact(st, sent, fig, doc_id))
     return facts
 
