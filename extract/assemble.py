@@ -176,6 +176,9 @@ def _cue_tables():
         "target_as_base": re.compile(cues["target_as_base"]),
         "target_reached": re.compile(cues["target_reached"]),
         "whole_year": comp(cues["whole_year"]),
+        "year_to_date": comp(cues["year_to_date"]),
+        "restated_before": comp(cues["restated_before"]),
+        "restated_before_then": re.compile(cues["restated_before_then"]),
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
@@ -1023,9 +1026,12 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         kind, source = "actual", "target_as_base"
     if ((named := t["target_after"].match(st.text, q.end)) and not (kind == "actual" and (
             t["target_reached"].search(fig.clause_phrase)
-            or t["target_reached"].search(st.text, named.end(), _clause_end(st.text, named.end(), sent.end, 8))))):
+            or t["target_reached"].search(st.text, named.end(), _clause_end(st.text, named.end(), sent.end, 8)))
+            and not (prev.fact is not None and prev.fact.kind == "actual" and prev.q is not None
+                     and prev.q.unit == q.unit and prev.q.end <= fig.clause_start))):
         # 提出5.5%左右的增长目标: a target; 没有完成8%的年度目标, where a result was read: that target said again
-        # (提前一年实现…300元的目标: reached, a result)
+        # (提前一年实现…300元的目标: reached, a result; but 增长5%,实现了5%左右的预期目标, after the result an earlier
+        # clause stated in its unit, is the target said again)
         kind, source = "target", ("restated" if kind == "actual" else "target_after")
     if source not in ("clause", "sentence") and (base := st.baseline_at(q.start)) is not None:
         y = _time_cue(st.text[base[0]:q.start], st.ctx.report_year)
@@ -1033,16 +1039,20 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # 在去年新建5G基站1263个的基础上,今年再新建…: the past it builds on (not 在2026年新建…的基础上,2027年
             # 再新建… in a 2026 plan: a plan's own figure it builds on)
             kind, source = "actual", "baseline"
-    if (reviewing and t["plan_restated"].search(fig.clause_phrase)
+    # 完成年度目标的105%(、120%), 是年度计划1.2万亩的125%: how much of a target was done, not the quantity (a result)
+    share = fig.unit in lex.rate_units and (t["share_of_target"].search(fig.clause_phrase) is not None or (
+            fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags))
+    if (reviewing and not share and t["plan_restated"].search(fig.clause_phrase)
             and not t["target_as_base"].search(fig.clause_phrase)):  # (比年初计划目标低0.4个百分点: a gap)
         kind, source = "target", "restated"  # 全年计划完成投资30亿元,实际完成32.4亿元: the year's plan said again
-    if (rm := t["restated"].search(fig.clause_phrase)) and not any(
-            h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start)):
-        # 年初确定的增长6%的目标顺利实现: the year's target, said again (not 去年提出的实事已完成投资5亿元)
+    if not share and ((rm := t["restated"].search(fig.clause_phrase)) and not any(
+            h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start))
+            or t["restated_before"].search(fig.clause_phrase) and t["restated_before_then"].match(st.text, q.end)):
+        # 年初确定的增长6%的目标顺利实现, 完成国家下达的700亿斤目标任务, 超过年初计划的6所: the year's target, said again
+        # (not 去年提出的实事已完成投资5亿元)
         kind, source = "target", "restated"
-    if fig.unit in lex.rate_units and (t["share_of_target"].search(fig.clause_phrase) or (
-            fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags)):
-        fig.flags.append("share_of_target")  # 完成年度目标的105%(、120%): how much of a target, not the quantity
+    if share:
+        fig.flags.append("share_of_target")
     fig.kind, fig.kind_source, fig.cue_commitment = kind, source, commitment
 
 
@@ -1085,7 +1095,10 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if _partial_year_cue_ends(st, prev.i, sent.start if fig.from_start is None else q.start - len(fig.phrase),
                               fig.clause_start, q.start) is not None or (
             st.dt is not None and st.dt.part_of_year and fig.kind == "actual" and fig.time_cue[0] is None
-            and not t["whole_year"].search(st.masked, sent.start, q.start)):
+            and not t["whole_year"].search(st.masked, sent.start, q.start)) or (
+            # 今年以来,…完成… in a report written before the year ends: the year so far
+            fig.kind == "actual" and st.dt is not None and (st.dt.part_of_year or st.dt.actual_offset < 0)
+            and t["year_to_date"].search(st.masked, sent.start, q.start)):
         flags.append("partial_year")  # 前三季度,地区生产总值增长5.6%: not the year's figure
         period = None
     # (the next of a list of starting values, 从645元/月、4318元/年提高到…, has only 、 before it)
