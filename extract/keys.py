@@ -15,7 +15,7 @@ from .lexicon import LEXICON_DIR, _yaml, load_lexicon
 
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "county_before_verb", "not_places",
              "not_place_after",
-             "after_stop", "after_max", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
+             "after_stop", "after_max", "after_qualifier", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
@@ -51,6 +51,7 @@ class KeyLexicon:
     counted_min_chars: int
     after_stop: re.Pattern
     after_max: int
+    after_qualifier: re.Pattern  # 60周岁以上 right after the number: which of the things, skipped
     min_chars: int
     name_list: re.Pattern
     down_words: re.Pattern
@@ -108,7 +109,7 @@ def load_key_lexicon() -> KeyLexicon:
         areas=frozenset(raw["areas"]), named_places=re.compile(words(_place_names())),
         counters=frozenset(raw["counters"]), counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
-        after_max=int(raw["after_max"]),
+        after_max=int(raw["after_max"]), after_qualifier=re.compile(raw["after_qualifier"]),
         name_list=re.compile(raw["name_list"]),
         min_chars=int(raw["min_chars"]),
         down_words=re.compile(words(raw["direction_down_words"])),
@@ -292,6 +293,8 @@ def _noun_after(after: str, lx: KeyLexicon) -> str:
     """The noun that follows a number and its unit (5个紧密型城市医疗集团 → 紧密型城市医疗集团)."""
     s = after.lstrip()
     while m := lx.linking_start.match(s):  # 5个左右的…
+        s = s[m.end():]
+    if m := lx.after_qualifier.match(s):  # 两万名60周岁以上老年人
         s = s[m.end():]
     m = lx.after_stop.search(s)
     s = s[:m.start()] if m else s

@@ -37,7 +37,8 @@ def _patterns():
             re.compile(seg["sentence_end"]),
             re.compile(seg["appendix"]),
             re.compile(seg["unnumbered_heading"]),
-            re.compile("|".join(re.escape(w) for d in load_lexicon().doc_types for w in d.words)))
+            re.compile("|".join(re.escape(w) for d in load_lexicon().doc_types for w in d.words)),
+            re.compile(seg["part_heading"]))
 
 
 def split_parts(text: str) -> list[Part]:
@@ -60,9 +61,11 @@ def split_parts(text: str) -> list[Part]:
 def heading_level(line: str, first_line: bool = False) -> int | None:
     """The level of the heading ``line`` is, or None; the ``first_line`` of a document that names its doc type
     (2025年云溪市政府工作报告) is its title, no heading."""
-    _, levels, max_chars, _, _, unnumbered, doc_type_words = _patterns()
+    _, levels, max_chars, _, _, unnumbered, doc_type_words, part = _patterns()
     if len(line) > max_chars:
         return None
+    if part.match(line):
+        return -1  # 第一部分 2025年工作回顾: above 一、 and (一)
     for i, pat in enumerate(levels):
         if pat.match(line):
             return i
