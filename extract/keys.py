@@ -6,12 +6,11 @@ linking) are data in ``lexicons/keys.yaml``; this module holds only the order th
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import LEXICON_DIR, _yaml, load_lexicon
+from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "county_before_verb", "not_places",
              "not_place_after",
@@ -63,20 +62,6 @@ class KeyLexicon:
     whole_jurisdiction: re.Pattern        # a scope word that names the whole jurisdiction (全区, 我省) at the start
 
 
-_PLACE_COLUMNS = ("name", "aliases", "province")
-
-
-def _place_names(path=None) -> list[str]:
-    """The names and aliases of places.csv: China's prefecture-level divisions (and the county-level cities a
-    province governs itself), each with the province it lies in."""
-    path = path or LEXICON_DIR / "places.csv"
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    if not rows or tuple(rows[0]) != _PLACE_COLUMNS:
-        raise ValueError(f"{path}: columns must be {', '.join(_PLACE_COLUMNS)}")
-    return [n for r in rows for n in (r["name"], *r["aliases"].split("|")) if n]
-
-
 @lru_cache(maxsize=1)
 def load_key_lexicon() -> KeyLexicon:
     raw = _yaml("keys.yaml")
@@ -106,7 +91,7 @@ def load_key_lexicon() -> KeyLexicon:
         village=re.compile(raw["village"]), county_before_verb=re.compile(raw["county_before_verb"]),
         not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=re.compile(raw["zone"]),
-        areas=frozenset(raw["areas"]), named_places=re.compile(words(_place_names())),
+        areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
         counters=frozenset(raw["counters"]), counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]), after_qualifier=re.compile(raw["after_qualifier"]),

@@ -223,6 +223,28 @@ def load_indicators(path: Path | None = None, base_units: frozenset[str] | None 
     return rows
 
 
+PLACE_COLUMNS = ("name", "aliases", "province")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One row of places.csv: a prefecture-level division of China (or a county-level city its province governs
+    itself), by its full name, its short names and the province it lies in."""
+    name: str
+    aliases: tuple[str, ...]
+    province: str
+
+
+@lru_cache(maxsize=1)
+def load_places(path: Path | None = None) -> tuple[Place, ...]:
+    path = path or LEXICON_DIR / "places.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != PLACE_COLUMNS:
+            raise LexiconError(f"{path}:1: columns must be {', '.join(PLACE_COLUMNS)}")
+        return tuple(Place(r["name"], tuple(x for x in r["aliases"].split("|") if x), r["province"]) for r in reader)
+
+
 def load_gazetteer(path: Path | None = None) -> list[Jurisdiction]:
     rows = []
     with open(path or LEXICON_DIR / "gazetteer.csv", encoding="utf-8", newline="") as fh:

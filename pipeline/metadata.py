@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from extract.lexicon import (doc_type_by_id, find_doc_type, find_jurisdiction, find_local_government, find_place,
+from extract.lexicon import (load_places, doc_type_by_id, find_doc_type, find_jurisdiction, find_local_government, find_place,
                              full_form, load_lexicon, resolve_jurisdiction)
 from extract.numerals import DIGITS
 
@@ -78,8 +78,7 @@ class _Lexicon:
     min_mentions: int
     signature_words: tuple
     signature_lines: int
-    own_towns: re.Pattern     # a city's text that speaks of its towns as its own parts
-    own_counties: re.Pattern  # … and of its counties
+    own_counties: re.Pattern  # a city's text that speaks of its counties or districts as its own parts
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +109,6 @@ def lexicon() -> _Lexicon:
         min_mentions=int(raw["min_mentions"]),
         signature_words=tuple(raw["signature_words"]),
         signature_lines=int(raw["signature_lines"]),
-        own_towns=re.compile("|".join(map(re.escape, raw["county_level_city"]["own_towns"]))),
         own_counties=re.compile("|".join(map(re.escape, raw["county_level_city"]["own_counties"]))),
     )
 
@@ -289,13 +287,23 @@ def _jurisdiction_from_speaker(head: str):
 
 
 def _city_level(j, text: str) -> str:
-    """A local government's admin level; a city the gazetteer does not list whose text speaks of its own towns
-    (镇(街道)) and never of its counties or districts is a county-level city: county."""
+    """A local government's admin level. A 市 that places.csv lists is a prefecture-level city (city), whatever
+    its text says; one it does not list is a county-level city (county) where its text speaks of its own towns
+    (镇(街道)) and never of its counties or districts (宁乡市, one year's report saying 镇街 and the next not, is
+    county both years)."""
     lex = lexicon()
-    if (j.admin_level == "city" and not j.aliases and j.name.endswith("市") and lex.own_towns.search(text)
-            and not lex.own_counties.search(text)):
-        return "county"
-    return j.admin_level
+    if j.admin_level != "city" or j.aliases or not j.name.endswith("市"):
+        return j.admin_level
+    if j.name in _prefecture_names():
+        return "city"
+    if lex.own_counties.search(text):
+        return "city"
+    return "county"
+
+
+@lru_cache(maxsize=1)
+def _prefecture_names() -> frozenset[str]:
+    return frozenset(p.name for p in load_places())
 
 
 def _jurisdiction_from_signature(text: str):
