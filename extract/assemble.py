@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, resolve_direction, resolve_indicator_key,
-                   split_key)
+                   split_key, split_phrase)
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
@@ -863,7 +863,12 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = whole, True
     if (not fig.inherited and subject and prev.q is not None and (place := _place_of_previous(prev, named=True))
             and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]
-            and not prev.subject.startswith(_PART_OF_PREVIOUS)):  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)
+            and not prev.subject.startswith(_PART_OF_PREVIOUS)  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)
+            # a city by its name (places.csv) goes on only to what it did next, a clause that opens with its verb:
+            # a province's report names a city's figure as an example and goes on with its own (定西市中药材种植面积
+            # 达到186万亩,牛饲养量达到736万头: the province's), where a district's or a town's clauses are its own
+            # (顺德区地区生产总值增长5.7%,规上工业增加值增长7.3%;南海区…)
+            and (split_phrase(subject).verb or not load_key_lexicon().named_places.fullmatch(place))):
         own = resolve_indicator(subject, q.unit)  # (伊川县…6.6%,偃师区地区生产总值增长6.1%: a place of its own)
         if not (load_key_lexicon().scope_start.match(subject)
                 or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
