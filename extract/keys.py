@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "sub_place", "village", "county_before_verb", "not_places",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "village", "county_before_verb", "not_places",
              "not_place_after",
              "after_stop", "after_max", "after_qualifier", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "counted_min_chars", "areas")
@@ -62,6 +62,12 @@ class KeyLexicon:
     whole_jurisdiction: re.Pattern        # a scope word that names the whole jurisdiction (全区, 我省) at the start
 
 
+def _place_list(raw: dict, kind: str) -> re.Pattern:
+    """One place of ``kind`` (keys.yaml ``name``) leading a phrase, or a list of them, then its ``after``."""
+    name, joiner = f"(?:{raw[kind]['name']})", raw["place_list_joiner"]
+    return re.compile(f"^(?:{name}{joiner})*{name}{raw[kind]['after']}")
+
+
 @lru_cache(maxsize=1)
 def load_key_lexicon() -> KeyLexicon:
     raw = _yaml("keys.yaml")
@@ -87,10 +93,10 @@ def load_key_lexicon() -> KeyLexicon:
         rewrite_to={f"r{i}": v or "" for i, v in enumerate(raw["rewrite"].values())},
         verb_nouns=tuple(raw["verb_nouns"]), change_from=re.compile(raw["change_from"]),
         nothing=frozenset(raw["nothing_measured"]),
-        place_only=re.compile(raw["place_only"]), sub_place=re.compile(raw["sub_place"]),
+        place_only=re.compile(raw["place_only"]), sub_place=_place_list(raw, "sub_place"),
         village=re.compile(raw["village"]), county_before_verb=re.compile(raw["county_before_verb"]),
         not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]),
-        sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=re.compile(raw["zone"]),
+        sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
         counters=frozenset(raw["counters"]), counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
