@@ -212,10 +212,10 @@ def _kind_cues(text: str) -> list[tuple[int, int, str, str | None]]:
     return hits
 
 
-def _time_cue(text: str, report_year: int | None) -> int | None:
+def _time_cue(text: str, report_year: int | None, plan_year: int | None = None) -> int | None:
     """The year the last time word in ``text`` that says when points at (2025年, 去年, 明年; not the base of a
     comparison, 比上年增长8%: ``_time_hits``); a relative word wins a tie."""
-    hits = _time_hits(text, report_year)
+    hits = _time_hits(text, report_year, plan_year)
     return max(hits, key=lambda h: (h[1], h[2]))[3] if hits else None
 
 
@@ -232,14 +232,23 @@ def _span_cue(t: dict, pattern: re.Pattern, words: str) -> re.Match | None:
     return next((m for m in pattern.finditer(words) if not any(a <= m.start() < b for a, b in runs)), None)
 
 
-def _time_hits(text: str, report_year: int | None) -> list[tuple[int, int, int, int]]:
+def _relative_year(report_year: int, plan_year: int | None, offset: int) -> int:
+    """The year a relative word (今年 0, 明年 1, 去年 -1) points at: from the report year; in a plan whose title
+    names a year after it (桐溪镇2025年工作要点, filed as written in 2024), 今年 and 明年 are that year, as the
+    plan was written in it or the year before, and 去年 the year before it."""
+    if plan_year is None or plan_year <= report_year:
+        return report_year + offset
+    return plan_year + min(offset, 0)
+
+
+def _time_hits(text: str, report_year: int | None, plan_year: int | None = None) -> list[tuple[int, int, int, int]]:
     """Every time word of ``text`` that says when (not the base of a comparison: 比去年, 2010年不变价; not
     the date of a starting value: 由2020年的5000亿元): (start, end, priority, year); a relative word (去年)
     wins a tie."""
     t = _cue_tables()
     hits = [(m.start(), m.end(), 0, int(m.group(1))) for m in _YEAR.finditer(text)]
     if report_year is not None:
-        hits += [(m.start(), m.end(), 1, report_year + t["relative_map"][m.group(0)])
+        hits += [(m.start(), m.end(), 1, _relative_year(report_year, plan_year, t["relative_map"][m.group(0)]))
                  for m in t["relative"].finditer(text)]
     hits = [h for h in hits if not t["base_before"].search(text, max(0, h[0] - 4), h[0])
             and not t["base_after"].match(text, h[1])
@@ -449,10 +458,11 @@ class _DocState:
         self.cue_starts = [h[0] for h in self.cues]
         self.document_kind = (self.dt.figures if self.dt is not None and self.dt.figures
                               else _document_kind(self.cues))
-        self.times = _time_hits(self.masked, ctx.report_year)  # (start, end, priority, year), by start
+        self.plans = self.dt is not None and self.dt.figures == "target"  # a plan (工作要点): its figures are targets
+        self.title_year = _title_plan_year(text, self.dt)
+        self.times = _time_hits(self.masked, ctx.report_year, self.title_year)  # (start, end, priority, year), by start
         self.time_starts = [h[0] for h in self.times]
         self.sentences = SentenceIndex(text)
-        self.title_year = _title_plan_year(text, self.dt)
         self.baselines = baseline_spans(text)
         self.baseline_starts = [a for a, _ in self.baselines]
         self._partials: dict[int, list[tuple[int, int]]] = {}  # by sentence
@@ -1039,7 +1049,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # clause stated in its unit, is the target said again)
         kind, source = "target", ("restated" if kind == "actual" else "target_after")
     if source not in ("clause", "sentence") and (base := st.baseline_at(q.start)) is not None:
-        y = _time_cue(st.text[base[0]:q.start], st.ctx.report_year)
+        y = _time_cue(st.text[base[0]:q.start], st.ctx.report_year, st.title_year)
         if y is None or _kind_from_period(y, st.ctx, st.dt) == "actual":
             # 在去年新建5G基站1263个的基础上,今年再新建…: the past it builds on (not 在2026年新建…的基础上,2027年
             # 再新建… in a 2026 plan: a plan's own figure it builds on)
@@ -1109,7 +1119,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # (the next of a list of starting values, 从645元/月、4318元/年提高到…, has only 、 before it)
     list_goes_on = fig.joined and prev.fact is not None and "starting_value" in prev.fact.flags
     base = st.baseline_at(q.start)
-    base_year = (_time_cue(text[base[0]:q.start], st.ctx.report_year)
+    base_year = (_time_cue(text[base[0]:q.start], st.ctx.report_year, st.title_year)
                  if base is not None and fig.kind_source == "baseline" else None)
     if base_year is not None:
         period, source = base_year, "baseline"  # 在去年新建…1263个的基础上: last year's result
@@ -1497,7 +1507,8 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
         if name == "sentence" and time_cue[1] == "clause_time":
             break  # 目前共有5G基站1.1万个,今年新建2000个: a time word of its own clause outranks another clause's cue
         hits = st.cues_in(a, b)
-        if rate and name == "clause" and (heading == "target" or any(h[2] == "target" for h in st.cues_in(*prefix_span))):
+        if rate and name == "clause" and (heading == "target" or heading is None and st.plans
+                                          or any(h[2] == "target" for h in st.cues_in(*prefix_span))):
             # 税收收入力争达到10.2亿元,同比增长6%: under a plan, a growth rate against last year is planned too
             # (an amount against last year, 比上年增加300亿元, stays a change)
             hits = [h for h in hits if h[2] != "actual" or not t["comparison_cues"].fullmatch(st.masked, h[0], h[1])]
@@ -1531,20 +1542,22 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
             return k, None, where
     if heading:
         return heading, None, "section"
-    local = _nearby_kind(st, i, reviewing)
+    # (a plan's figures are its targets where nothing of their own says otherwise: a 了 or 同比 nearby is no review)
+    local = _nearby_kind(st, i, reviewing) if not st.plans else None
     if local:
         return local, None, "nearby"
     return st.document_kind, None, "document"
 
 
 @lru_cache(maxsize=4096)
-def _section_period(section: str, report_year: int | None) -> tuple[int | None, str | None]:
+def _section_period(section: str, report_year: int | None, plan_year: int | None = None) -> tuple[int | None, str | None]:
     """The year the headings above a figure give it, or that they cover several years."""
     headings = list(reversed(section.split(" > "))) if section else []
-    if any(_cue_tables()["multi_year_section"].search(h) and _time_cue(h, report_year) is None for h in headings):
+    if any(_cue_tables()["multi_year_section"].search(h) and _time_cue(h, report_year, plan_year) is None
+           for h in headings):
         return None, "multi_year_section"  # 过去五年工作回顾 (not 十四五时期和2025年工作回顾, 过去一年和五年工作回顾)
     for heading in headings:
-        y = _time_cue(heading, report_year)
+        y = _time_cue(heading, report_year, plan_year)
         if y is not None:
             return y, "section"
     return None, None
@@ -1572,7 +1585,7 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
         # (nor, in a five-year review, about a year before its span that another sentence names: 全面完成
         # 2020年确定的脱贫任务。累计新增城镇就业3.2万人)
         return time_cue[0], "text"
-    year, where = _section_period(sent.section, st.ctx.report_year)
+    year, where = _section_period(sent.section, st.ctx.report_year, st.title_year)
     if where == "section" and not at_span_end and _mixed_section(sent.section) and st.framing(i) == "multi_year":
         return None, "multi_year_section"  # “十四五”时期和2025年工作回顾, in its five-year part
     if where is not None and not (where == "section" and year is not None and default is not None
@@ -1593,7 +1606,7 @@ def _reviews_span(st: _DocState, i: int, sent: Sentence) -> bool:
     """Whether sentence ``i`` stands in a review of several years: under a heading that names only a span
     (过去五年工作回顾), in the span's part of a heading that names one year and a span (“十四五”时期和2025年
     工作回顾), or under a heading that names no year, after a paragraph that opens on a span (五年来)."""
-    _, where = _section_period(sent.section, st.ctx.report_year)
+    _, where = _section_period(sent.section, st.ctx.report_year, st.title_year)
     return (where == "multi_year_section"
             or where == "section" and _mixed_section(sent.section) and st.framing(i) == "multi_year"
             or where is None and st.span_framing(i))
@@ -1613,7 +1626,9 @@ def _title_plan_year(text: str, dt: DocType | None) -> int | None:
     """The year a plan's title gives its plans (马莲滩乡2017年工作计划), for doc types that say so."""
     if dt is None or not dt.plan_year_in_title:
         return None
-    title = next((line.strip() for line in text.splitlines() if line.strip()), "")
     words = "|".join(map(re.escape, dt.words))
-    m = re.search(rf"((?:19|20)\d{{2}})年度?(?:[^\d,。]{{0,4}})(?:{words})", title)
-    return int(m.group(1)) if m else None
+    # (a title may take two lines: 中共松林乡委员会 松林乡人民政府 / 2025年工作要点)
+    for title in [line.strip() for line in text.splitlines()[:8] if line.strip()][:2]:
+        if m := re.search(rf"((?:19|20)\d{{2}})年度?(?:[^\d,。]{{0,4}})(?:{words})", title):
+            return int(m.group(1))
+    return None

@@ -36,6 +36,7 @@ _KEYS = {"admin_levels", "year_only_digits", "year_range", "head_chars", "doc_ty
          "not_name_chars", "min_mentions", "signature_words", "signature_lines",
          "county_level_city"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_YEAR_WORD = re.compile("年度?")  # right after a year in a name: 2025年工作要点, 2025年度工作计划
 
 
 @dataclass(frozen=True)
@@ -262,8 +263,11 @@ def _year_from_name(text: str, doc_type: str | None, title: bool = False) -> int
     m = years[0]
     year = int(m.group(1))
     dt = doc_type_by_id(doc_type)
-    if dt is not None and dt.plan_year_in_title and (title or len(years) > 1):
-        # the last year its words follow: 关于2024年…计划执行情况与2025年计划草案的报告 plans 2025
+    own_title = (dt is not None and (after := _YEAR_WORD.match(text, m.end())) is not None
+                 and text.startswith(dt.words, after.end()))
+    if dt is not None and dt.plan_year_in_title and (title or len(years) > 1 or own_title):
+        # the last year its words follow: 关于2024年…计划执行情况与2025年计划草案的报告 plans 2025; a file name
+        # that is the plan's own title (桐溪镇2025年工作要点.txt) too, not a label in front of it (2016年马莲滩乡工作计划)
         planned = [p for p in years if find_doc_type(text[p.end():]) is dt]
         if planned:
             return int(planned[-1].group(1)) - dt.target_offset
