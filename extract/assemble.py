@@ -922,9 +922,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 
 def _plan_aside(t: dict, phrase: str) -> bool:
-    """Whether the words before a figure are only the opening of the plan aside a result ((计划2800个))."""
+    """Whether the words before a figure are only the opening of the plan aside a result ((计划2800个),
+    (年度计划260户))."""
     phrase = phrase.strip()
-    return phrase[:1] in "(（" and (m := t["plan_restated"].match(phrase)) is not None and m.end() == len(phrase)
+    return phrase[:1] in "(（" and any((m := t["plan_restated"].match(phrase, at)) is not None and m.end() == len(phrase)
+                                      for at in (0, 1))
 
 
 def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
