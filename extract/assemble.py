@@ -97,7 +97,6 @@ _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
 _SPAN_YEARS = 5  # the years a plan's span reviews (2021–2025 in a 2026 report): a year before them is no figure's
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
-_INLINE_SUBSECTION = re.compile(load_lexicon().segments["inline_subsection"], re.M)  # (a paragraph opens a line)
 # a number that is no year and no span of years (132.6万吨; not 2025年, 透过2025回望, 5年来) nor a list number (1.综合…)
 _FIRST_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d+(?:\.\d+)?(?![\d.]*年)(?![.、)](?!\d))")
 _NEARBY_SENTENCES = 12  # how many sentences before a figure's tell whether they review or plan
@@ -547,7 +546,6 @@ class _DocState:
         para = idx.paragraphs[i]
         top = idx.section(i).split(" > ")[0]
         j = i
-        first_sub = None  # where the first of a run of numbered subsections opens ((一)…): found when one is passed
         while j >= 0:
             if idx.paragraphs[j] != para:
                 para = idx.paragraphs[j]
@@ -574,24 +572,8 @@ class _DocState:
                     self._framing[j] = cached
                 if cached:
                     return cached
-                if first_sub is None and _INLINE_SUBSECTION.match(self.text, idx.starts[j]):
-                    # (四)…, whose opening frames nothing: the frame of the subsections before it is theirs; the
-                    # lead-in before the first of them frames it (过去一年,我们主要做了以下工作:)
-                    first_sub = j = self._first_subsection(j, top)
             j -= 1
         return None
-
-    def _first_subsection(self, j: int, top: str) -> int:
-        """The first sentence of the first paragraph of the run of numbered subsections ((一)…(六)) that the one
-        opening at sentence ``j`` belongs to, within the top-level section ``top``."""
-        idx = self.sentences
-        first = j
-        for k in range(j - 1, -1, -1):
-            if idx.section(k).split(" > ")[0] != top:
-                break
-            if (k == 0 or idx.paragraphs[k - 1] != idx.paragraphs[k]) and _INLINE_SUBSECTION.match(self.text, idx.starts[k]):
-                first = k
-        return first
 
     def partials(self, i: int) -> list[tuple[int, int]]:
         """The cues of part of a year (前三季度, 1-11月) in sentence ``i``, not the base of a comparison (比一季度),

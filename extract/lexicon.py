@@ -31,7 +31,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "spoken_scales", "classifier_infixes",
                              "rate_prefixes", "per_units", "per_separator", "implied_units", "implied_unit_links"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
-    "segments.yaml": frozenset({"compilation_part", "heading_levels", "part_heading", "inline_subsection", "unnumbered_heading", "heading_max_chars",
+    "segments.yaml": frozenset({"compilation_part", "heading_levels", "part_heading", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html", "page_lines"}),
     "cues.yaml": frozenset({"actual", "comparison_cues", "whole_span_words", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before", "run_of_years", "closing_year", "closing_span", "plan_span", "other_base", "to_after_list", "starting_year_before", "starting_year_after",
