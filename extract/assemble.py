@@ -232,10 +232,19 @@ def _span_cue(t: dict, pattern: re.Pattern, words: str) -> re.Match | None:
     return next((m for m in pattern.finditer(words) if not any(a <= m.start() < b for a, b in runs)), None)
 
 
+def _plan_anchor(text: str, title_year: int | None) -> int | None:
+    """The year a plan's 今年 is, where it is its title's year rather than the year the plan is filed as written
+    in: a plan that never says 明年 (来年) was written in the year it plans (今年全乡主要目标:…); one that does was
+    written the year before, and its 今年 is that year (今年以来,全区新增市场主体2100户。明年,…)."""
+    t = _cue_tables()
+    if title_year is None or any(t["relative_map"][m.group(0)] > 0 for m in t["relative"].finditer(text)):
+        return None
+    return title_year
+
+
 def _relative_year(report_year: int, plan_year: int | None, offset: int) -> int:
-    """The year a relative word (今年 0, 明年 1, 去年 -1) points at: from the report year; in a plan whose title
-    names a year after it (桐溪镇2025年工作要点, filed as written in 2024), 今年 and 明年 are that year, as the
-    plan was written in it or the year before, and 去年 the year before it."""
+    """The year a relative word (今年 0, 去年 -1) points at: from the report year; in a plan written in the year
+    its title names, after the year it is filed as written in (``_plan_anchor``), from that year."""
     if plan_year is None or plan_year <= report_year:
         return report_year + offset
     return plan_year + min(offset, 0)
@@ -460,7 +469,8 @@ class _DocState:
                               else _document_kind(self.cues))
         self.plans = self.dt is not None and self.dt.figures == "target"  # a plan (工作要点): its figures are targets
         self.title_year = _title_plan_year(text, self.dt)
-        self.times = _time_hits(self.masked, ctx.report_year, self.title_year)  # (start, end, priority, year), by start
+        self.plan_anchor = _plan_anchor(self.masked, self.title_year)  # the year a plan's 今年 is, if not written
+        self.times = _time_hits(self.masked, ctx.report_year, self.plan_anchor)  # (start, end, priority, year)
         self.time_starts = [h[0] for h in self.times]
         self.sentences = SentenceIndex(text)
         self.baselines = baseline_spans(text)
@@ -1065,7 +1075,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # clause stated in its unit, is the target said again)
         kind, source = "target", ("restated" if kind == "actual" else "target_after")
     if source not in ("clause", "sentence") and (base := st.baseline_at(q.start)) is not None:
-        y = _time_cue(st.text[base[0]:q.start], st.ctx.report_year, st.title_year)
+        y = _time_cue(st.text[base[0]:q.start], st.ctx.report_year, st.plan_anchor)
         if y is None or _kind_from_period(y, st.ctx, st.dt) == "actual":
             # 在去年新建5G基站1263个的基础上,今年再新建…: the past it builds on (not 在2026年新建…的基础上,2027年
             # 再新建… in a 2026 plan: a plan's own figure it builds on)
@@ -1135,7 +1145,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # (the next of a list of starting values, 从645元/月、4318元/年提高到…, has only 、 before it)
     list_goes_on = fig.joined and prev.fact is not None and "starting_value" in prev.fact.flags
     base = st.baseline_at(q.start)
-    base_year = (_time_cue(text[base[0]:q.start], st.ctx.report_year, st.title_year)
+    base_year = (_time_cue(text[base[0]:q.start], st.ctx.report_year, st.plan_anchor)
                  if base is not None and fig.kind_source == "baseline" else None)
     if base_year is not None:
         period, source = base_year, "baseline"  # 在去年新建…1263个的基础上: last year's result
@@ -1601,7 +1611,7 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
         # (nor, in a five-year review, about a year before its span that another sentence names: 全面完成
         # 2020年确定的脱贫任务。累计新增城镇就业3.2万人)
         return time_cue[0], "text"
-    year, where = _section_period(sent.section, st.ctx.report_year, st.title_year)
+    year, where = _section_period(sent.section, st.ctx.report_year, st.plan_anchor)
     if where == "section" and not at_span_end and _mixed_section(sent.section) and st.framing(i) == "multi_year":
         return None, "multi_year_section"  # “十四五”时期和2025年工作回顾, in its five-year part
     if where is not None and not (where == "section" and year is not None and default is not None
@@ -1622,7 +1632,7 @@ def _reviews_span(st: _DocState, i: int, sent: Sentence) -> bool:
     """Whether sentence ``i`` stands in a review of several years: under a heading that names only a span
     (过去五年工作回顾), in the span's part of a heading that names one year and a span (“十四五”时期和2025年
     工作回顾), or under a heading that names no year, after a paragraph that opens on a span (五年来)."""
-    _, where = _section_period(sent.section, st.ctx.report_year, st.title_year)
+    _, where = _section_period(sent.section, st.ctx.report_year, st.plan_anchor)
     return (where == "multi_year_section"
             or where == "section" and _mixed_section(sent.section) and st.framing(i) == "multi_year"
             or where is None and st.span_framing(i))
