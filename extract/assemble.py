@@ -883,7 +883,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           # subject (增长6.5%以上,力争达到3.86万元 is: a level after a growth)
           and not (prev.q is not None and prev.q.unit == q.unit and _AIM.search(last_item))
           # …16.8万个,为2.7万名残疾儿童实施康复救助: the figure counts the noun after it, a new item
-          and not (last_item.strip() in _BENEFICIARY and _NOUN_AFTER.match(text, q.end))
+          and not (last_item.strip() in _BENEFICIARY and _counts_noun_after(text, q.end))
           and not (prev.q is not None and prev.q.end <= fig.clause_start  # …5.6万个;为312万名…: a new item
                    and text[fig.clause_start - 1:fig.clause_start] in _ITEM_ENDS
                    and not t["growth_end"].search(subject))):  # (…230亿元;增长7%: the same thing's)
@@ -911,6 +911,16 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # which name a kind of place as often as the one the figures are of)
             subject = place + subject
     fig.subject = subject
+
+
+def _counts_noun_after(text: str, end: int) -> bool:
+    """Whether a noun stands right after a figure that ends at ``end``, past an age that says which of them
+    (为5.4万名65岁以上老年人提供…)."""
+    qualifier = load_key_lexicon().after_qualifier.match(text[end:end + _QUALIFIER_REACH])
+    return _NOUN_AFTER.match(text, end + (qualifier.end() if qualifier else 0)) is not None
+
+
+_QUALIFIER_REACH = 12  # characters an age after a figure may take (65周岁及以上的)
 
 
 def _plan_aside(t: dict, phrase: str) -> bool:
