@@ -1104,6 +1104,11 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         kind, source = "target", "restated"
     if share:
         fig.flags.append("share_of_target")
+    if (kind == "target" and source != "clause" and st.dt is not None and st.dt.part_of_year
+            and _partial_year_cue_ends(st, prev.i, sent.start, fig.clause_start, q.start) is not None):
+        # 上半年,全县规上工业增加值增长8.1%, under a half-year summary's plan for the rest of the year: the part of
+        # the year it reviews (下半年将力争…9% has a cue of its own)
+        kind, source = "actual", "partial_year"
     fig.kind, fig.kind_source, fig.cue_commitment = kind, source, commitment
 
 

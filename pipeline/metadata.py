@@ -263,11 +263,12 @@ def _year_from_name(text: str, doc_type: str | None, title: bool = False) -> int
     m = years[0]
     year = int(m.group(1))
     dt = doc_type_by_id(doc_type)
-    own_title = (dt is not None and (after := _YEAR_WORD.match(text, m.end())) is not None
-                 and text.startswith(dt.words, after.end()))
+    # a file name that is the plan's own title: the year after its place (青石镇2025年乡村振兴工作方案) or right
+    # before its words (2025年工作要点); not a year that leads a name, a label in front of it (2016年马莲滩乡工作计划)
+    own_title = dt is not None and (m.start() > 0 or ((after := _YEAR_WORD.match(text, m.end())) is not None
+                                                      and text.startswith(dt.words, after.end())))
     if dt is not None and dt.plan_year_in_title and (title or len(years) > 1 or own_title):
-        # the last year its words follow: 关于2024年…计划执行情况与2025年计划草案的报告 plans 2025; a file name
-        # that is the plan's own title (桐溪镇2025年工作要点.txt) too, not a label in front of it (2016年马莲滩乡工作计划)
+        # the last year its words follow: 关于2024年…计划执行情况与2025年计划草案的报告 plans 2025
         planned = [p for p in years if find_doc_type(text[p.end():]) is dt]
         if planned:
             return int(planned[-1].group(1)) - dt.target_offset
