@@ -177,6 +177,7 @@ def _cue_tables():
         "target_reached": re.compile(cues["target_reached"]),
         "whole_year": comp(cues["whole_year"]),
         "year_to_date": comp(cues["year_to_date"]),
+        "rest_of_year": comp(cues["rest_of_year"]),
         "restated_before": comp(cues["restated_before"]),
         "restated_before_then": re.compile(cues["restated_before_then"]),
         "multi_year_section": comp(cues["multi_year_section"]),
@@ -1105,9 +1106,10 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if share:
         fig.flags.append("share_of_target")
     if (kind == "target" and source != "clause" and st.dt is not None and st.dt.part_of_year
-            and _partial_year_cue_ends(st, prev.i, sent.start, fig.clause_start, q.start) is not None):
+            and _partial_year_cue_ends(st, prev.i, sent.start, fig.clause_start, q.start) is not None
+            and not t["rest_of_year"].search(st.masked, sent.start, q.start)):
         # 上半年,全县规上工业增加值增长8.1%, under a half-year summary's plan for the rest of the year: the part of
-        # the year it reviews (下半年将力争…9% has a cue of its own)
+        # the year it reviews (下半年将力争…9% has a cue of its own; 下半年新开工…3个以上 is the part ahead)
         kind, source = "actual", "partial_year"
     fig.kind, fig.kind_source, fig.cue_commitment = kind, source, commitment
 

@@ -38,7 +38,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                             "growth_words", "multi_year", "multi_year_section", "multi_year_sentence",
                             "negative_verbs", "partial_year", "partial_year_lead_in", "partial_year_marks",
                             "relative_years", "restated", "share_of_target", "target_after", "target_as_base", "target_reached", "deadline_before", "plan_restated",
-                            "summary_review_actions", "section_actual", "section_target", "year_to_date", "restated_before",
+                            "summary_review_actions", "section_actual", "section_target", "year_to_date", "rest_of_year", "restated_before",
                             "restated_before_then",
                             "whole_year",
                             "single_year_framing", "target", "to_after", "review_actions", "forward_markers", "span_opening",
