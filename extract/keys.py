@@ -19,7 +19,9 @@ _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking"
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
-_YEAR_WORD = re.compile("(?:" + _yaml("grammar.yaml")["explicit_year"] + ")(?:度|底|末)?")  # 2025年, 2025年底
+# 2025年, 2025年底, 到2030年 (a horizon: its 到 goes with it, cues.yaml deadline_before)
+_YEAR_WORD = re.compile("(?:" + _yaml("cues.yaml")["deadline_before"].removesuffix("$") + ")?(?:"
+                        + _yaml("grammar.yaml")["explicit_year"] + ")(?:度|底|末)?")
 
 
 @dataclass(frozen=True)
