@@ -245,10 +245,10 @@ def _plan_anchor(text: str, title_year: int | None) -> int | None:
 
 def _relative_year(report_year: int, plan_year: int | None, offset: int) -> int:
     """The year a relative word (今年 0, 去年 -1) points at: from the report year; in a plan written in the year
-    its title names, after the year it is filed as written in (``_plan_anchor``), from that year."""
+    its title names, after the year it is filed as written in (``_plan_anchor``: it says no 明年), from that year."""
     if plan_year is None or plan_year <= report_year:
         return report_year + offset
-    return plan_year + min(offset, 0)
+    return plan_year + offset
 
 
 def _time_hits(text: str, report_year: int | None, plan_year: int | None = None) -> list[tuple[int, int, int, int]]:
@@ -294,9 +294,9 @@ def _heading_kind_cached(section: str, report_year: int | None, dt: DocType | No
     headings = section.split(" > ") if section else []
     # a year, from the part heading down (二、2025年工作安排 > (一)持续巩固2024年发展成果 plans 2025; 一、紧扣年度
     # 目标任务… > (一)2024年工作回顾 reviews 2024)
-    for heading in headings if ctx is not None else ():  # (a context only with a report year)
+    for heading in headings if report_year is not None else ():
         years = [int(m.group(1)) for m in _YEAR.finditer(heading)]
-        if years and ctx is not None:
+        if years and ctx is not None:  # (ctx is there when report_year is: for the type checker)
             k = _kind_from_period(min(years), ctx, dt)
             if k:
                 return k
@@ -479,6 +479,7 @@ class _DocState:
         self._partials: dict[int, list[tuple[int, int]]] = {}  # by sentence
         self._framing: dict[int, str] = {}
         self._framing_of_paragraph: dict[int, str | None] = {}
+        self._year_openings: dict[int, bool] = {}  # by sentence: ``_opens_on_a_year``
         self._span_of_paragraph: dict[int, bool] = {}
         self._paragraph_time: dict[int, tuple[int | None, str | None]] = {}  # by sentence: its figures share it
         self._nearby: dict[int, str | None] = {}
@@ -504,7 +505,7 @@ class _DocState:
         """Under a heading that covers one year and several (“十四五”时期和2025年工作回顾): what the nearest
         paragraph opening above sentence ``i`` frames, ``multi_year`` (“十四五”时期是…的五年) or ``year``
         (2025年, 过去一年), within the same top-level section; None where none says."""
-        idx, t = self.sentences, _cue_tables()
+        idx = self.sentences
         # a sentence inside its paragraph that opens on one year (…“十四五”时期,全省累计建成….这一年,新建…) frames
         # itself and the paragraph's sentences after it (a span said inside a paragraph, 五年来…, frames only its own)
         j = i
@@ -518,11 +519,15 @@ class _DocState:
         return self._framing_of_paragraph[para]
 
     def _opens_on_a_year(self, j: int) -> bool:
-        """Whether sentence ``j`` opens on a single year (这一年, 2025年,…), not a starting value's (由2020年的…)."""
-        t = _cue_tables()
-        opening = self.masked[self.sentences.starts[j]:self.sentences.starts[j] + _FRAMING_CHARS].lstrip()
-        m = t["single_year_framing"].match(opening) or _YEAR.match(opening)
-        return m is not None and not _starting_year(t, opening, m.start(), m.end())
+        """Whether sentence ``j`` opens on a single year (这一年, 2025年,…), not a starting value's (由2020年的…);
+        read once per sentence (every figure of a paragraph asks of the sentences before it)."""
+        found = self._year_openings.get(j)
+        if found is None:
+            t = _cue_tables()
+            opening = self.masked[self.sentences.starts[j]:self.sentences.starts[j] + _FRAMING_CHARS].lstrip()
+            m = t["single_year_framing"].match(opening) or _YEAR.match(opening)
+            found = self._year_openings[j] = m is not None and not _starting_year(t, opening, m.start(), m.end())
+        return found
 
     def span_framing(self, i: int) -> bool:
         """Under a heading that names no year: whether the nearest paragraph above sentence ``i`` that opens on
@@ -812,7 +817,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if fig.cell is not None:  # a table's cell: its row's name, and the growth its column holds
         subject = _subject(fig.cell.name)
         if fig.cell.column.growth and not _cue_tables()["growth_end"].search(subject):
-            subject += _G["growth_verb"]
+            subject += _GROWTH_WORD
         fig.subject = subject
         return
     text, q = st.text, fig.q
@@ -877,7 +882,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and (scope := load_key_lexicon().whole_jurisdiction.match(subject)) and not _has_noun(subject[scope.end():])):
         # 海晏街道地区生产总值增长7.8%,全区增长5.4%; 全国…增长5.1%,我省增长5.5%: the whole jurisdiction's figure of
         # what the place's figure before measured
-        subject, fig.inherited = scope.group(0) + _inherited_subject(prev.subject[len(place):], q.unit), True
+        subject, fig.inherited = (scope.group(0) + _inherited_subject(prev.subject[len(place):], q.unit,
+                                                                      prev.q.unit if prev.q else None), True)
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
           and not (modifies_after and not last_item)  # 、60%的…: its own noun
           # 增长7%以上、力争达到8%: an aim for the same figure, in its unit, is no second figure of that
@@ -928,8 +934,7 @@ def _plan_aside(t: dict, phrase: str) -> bool:
     """Whether the words before a figure are only the opening of the plan aside a result ((计划2800个),
     (年度计划260户))."""
     phrase = phrase.strip()
-    return phrase[:1] in "(（" and any((m := t["plan_restated"].match(phrase, at)) is not None and m.end() == len(phrase)
-                                      for at in (0, 1))
+    return phrase[:1] in "(（" and any(t["plan_restated"].fullmatch(phrase, at) for at in (0, 1))
 
 
 def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
@@ -1064,8 +1069,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
            else (q.start - len(fig.phrase), q.num_start))
     prefix = (sent.start, fig.clause_start) if fig.from_start is None else (sent.start, fig.from_start)
     kind, commitment, source = _resolve_kind(st, prev.i, own, prefix, fig.time_cue, fig.unit in RATE_OR_CHANGE_UNITS)
-    other_base = fig.unit in lex.change_units and t["other_base"].search(fig.clause_phrase) is not None
-    if fig.unit in lex.change_units and t["change"].search(fig.clause_phrase) and (kind != "target" or other_base):
+    other_base = fig.unit in CHANGE_UNITS and t["other_base"].search(fig.clause_phrase) is not None
+    if fig.unit in CHANGE_UNITS and t["change"].search(fig.clause_phrase) and (kind != "target" or other_base):
         kind, source = "change", "change_verb"  # (a planned one, 城镇化率提高1个百分点, is a target in 百分点)
     if other_base:
         fig.flags.append("other_base")  # 较上半年提高0.4个百分点: not against the year before
@@ -1099,7 +1104,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         kind, source = "target", "restated"  # 全年计划完成投资30亿元,实际完成32.4亿元: the year's plan said again
     if not share and ((rm := t["restated"].search(fig.clause_phrase)) and not any(
             h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start))
-            or t["restated_before"].search(fig.clause_phrase) and t["restated_before_then"].match(st.text, q.end)):
+            or t["restated_before"].search(fig.clause_phrase)
+            and t["restated_before_then"].match(st.text, q.end, sent.end)):
         # 年初确定的增长6%的目标顺利实现, 完成国家下达的700亿斤目标任务, 超过年初计划的6所: the year's target, said again
         # (not 去年提出的实事已完成投资5亿元)
         kind, source = "target", "restated"
@@ -1212,7 +1218,7 @@ def _decide_cell_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     """A table's cell: the year its column names; a column that names none (目标 完成) shares the year of its
     table's results (or targets) as a sentence of that kind there would have it. Its header and its row's name
     say whether it covers several years or part of one (年均增长, 累计, 1-11月)."""
-    assert fig.cell is not None  # (this step is a cell's: STEPS_OF_CELLS)
+    assert fig.cell is not None  # (called for a table's cell only: _decide_period)
     t, column = _cue_tables(), fig.cell.column
     period: int | None
     if column.year is not None:
@@ -1386,8 +1392,8 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
     q, ind = fig.q, fig.indicator
     after = st.text[q.end:sent.end] if fig.cell is None else ""  # (a cell's row goes on with other cells)
     key = resolve_indicator_key(fig.subject, after, ind.id if ind else None, fig.unit)
-    if key and (own := st.ctx.jurisdiction) and (place := split_key(key)[0]) and own.endswith(place):
-        key = split_key(key)[1]  # 鹤汀镇新建茶园 in 鹤汀镇's own summary: its own 茶园
+    if key and (own := st.ctx.jurisdiction) and (parts := split_key(key))[0] and own.endswith(parts[0]):
+        key = parts[1]  # 鹤汀镇新建茶园 in 鹤汀镇's own summary: its own 茶园
     if (key and "negative" in fig.flags and fig.unit in RATE_OR_CHANGE_UNITS and key.endswith(_FALL_WORD)
             and len(key) - len(_FALL_WORD) >= load_key_lexicon().min_chars):  # (not 下降 alone: it names nothing)
         # 基础设施投资下降5.3% is a growth of -5.3: the measure of 基础设施投资增长8%, with its sign
@@ -1492,7 +1498,7 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
     subjects = [s if i == 0 else (_elided_subject(subjects[0], s, f.unit) or s)
                 for i, (f, s) in enumerate(zip(group, subjects))]
     for f, s in zip(group, subjects):
-        ind = (resolve_indicator(s + _G["growth_verb"] if f.unit == "%" else s, f.unit)
+        ind = (resolve_indicator(s + _GROWTH_WORD if f.unit == "%" else s, f.unit)
                or resolve_indicator(s, f.unit))
         f.indicator_text = s
         f.indicator_key = resolve_indicator_key(s + tail, "", ind.id if ind else None, f.unit)  # …分别增长
@@ -1671,7 +1677,7 @@ def _title_plan_year(text: str, dt: DocType | None) -> int | None:
         return None
     words = "|".join(map(re.escape, dt.words))
     # (a title may take two lines: 中共松林乡委员会 松林乡人民政府 / 2025年工作要点)
-    for title in [line.strip() for line in text.splitlines()[:8] if line.strip()][:2]:
+    for title in [line.strip() for line in text.split("\n", 8)[:8] if line.strip()][:2]:
         if m := re.search(rf"((?:19|20)\d{{2}})年度?(?:[^\d,。]{{0,4}})(?:{words})", title):
             return int(m.group(1))
     return None

@@ -19,9 +19,9 @@ _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking"
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
-# 2025年, 2025年底, 到2030年 (a horizon: its 到 goes with it, cues.yaml deadline_before)
-_YEAR_WORD = re.compile("(?:" + _yaml("cues.yaml")["deadline_before"].removesuffix("$") + ")?(?:"
-                        + _yaml("grammar.yaml")["explicit_year"] + ")(?:度|底|末)?")
+# 2025年, 2025年底, 到2030年 (a horizon: its 到 goes with it, cues.yaml deadline_before, the words before a year)
+_YEAR_WORD = re.compile("(?:" + load_lexicon().cues["deadline_before"].removesuffix("$") + ")?(?:"
+                        + load_lexicon().grammar["explicit_year"] + ")(?:度|底|末)?")
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def load_key_lexicon() -> KeyLexicon:
         nothing=frozenset(raw["nothing_measured"]),
         place_only=re.compile(raw["place_only"]), sub_place=_place_list(raw, "sub_place"),
         village=re.compile(raw["village"]), county_before_verb=re.compile(raw["county_before_verb"]),
-        not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]),
+        not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]) + tuple(raw["scope"]),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
         counters=frozenset(raw["counters"]), counted_min_chars=int(raw["counted_min_chars"]),

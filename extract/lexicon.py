@@ -223,16 +223,18 @@ def load_indicators(path: Path | None = None, base_units: frozenset[str] | None 
     return rows
 
 
-PLACE_COLUMNS = ("name", "aliases", "province")
+PLACE_COLUMNS = ("name", "aliases", "province", "level")
+PLACE_LEVELS = frozenset({"prefecture", "county"})
 
 
 @dataclass(frozen=True)
 class Place:
     """One row of places.csv: a prefecture-level division of China (or a county-level city its province governs
-    itself), by its full name, its short names and the province it lies in."""
+    itself, level ``county``), by its full name, its short names and the province it lies in."""
     name: str
     aliases: tuple[str, ...]
     province: str
+    level: str
 
 
 @lru_cache(maxsize=1)
@@ -242,7 +244,12 @@ def load_places(path: Path | None = None) -> tuple[Place, ...]:
         reader = csv.DictReader(fh)
         if tuple(reader.fieldnames or ()) != PLACE_COLUMNS:
             raise LexiconError(f"{path}:1: columns must be {', '.join(PLACE_COLUMNS)}")
-        return tuple(Place(r["name"], tuple(x for x in r["aliases"].split("|") if x), r["province"]) for r in reader)
+        places = []
+        for line, r in enumerate(reader, start=2):
+            if r["level"] not in PLACE_LEVELS:
+                raise LexiconError(f"{path}:{line}: {r['name']}: level {r['level']!r} is not one of {sorted(PLACE_LEVELS)}")
+            places.append(Place(r["name"], tuple(x for x in r["aliases"].split("|") if x), r["province"], r["level"]))
+        return tuple(places)
 
 
 def load_gazetteer(path: Path | None = None) -> list[Jurisdiction]:

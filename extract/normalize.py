@@ -121,8 +121,11 @@ def _trim_lines(text: str) -> str:
 def strip_chrome(text: str) -> str:
     """Drop page chrome: whole lines (下载, 打印, >>>下页还有更多) and fragments inside lines."""
     chrome_lines, fragments, *_ = _chrome()
+    # whole lines first, as they stand (· 2024年乡镇工作计划(通用10篇): a fragment cut first would leave a line no
+    # pattern knows), then again once fragments are cut (a line that was chrome around them)
+    text = chrome_lines.sub("", _trim_lines(_collapse_spaces(text)).strip(" ") + "\n")
     text = _trim_lines(_collapse_spaces(fragments.sub("", text))).strip(" ")
-    out = chrome_lines.sub("", text + "\n")
+    out = chrome_lines.sub("", text if text.endswith("\n") else text + "\n")
     return out[:-1] if out.endswith("\n") else out
 
 

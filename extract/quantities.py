@@ -37,7 +37,6 @@ _NOT_A_FIGURE_PREFIXES = _ORDINAL_PREFIXES + tuple(load_lexicon().numerals["deno
 _ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
 _ORDINAL_LIST = re.compile("(?:" + "|".join(map(re.escape, _ORDINAL_PREFIXES)) + r")\s*(?:\d+\s*[、和及与]\s*)+$")
 _HUNDRED = Decimal(100)
-_CLAUSE_ENDS = "。,;:!?、"  # (after normalising: ，；：！？ are ASCII)
 _SPACE = re.compile(r"\s*")
 
 
@@ -83,7 +82,7 @@ def _candidate_re() -> re.Pattern:
     # (a decimal before a duration, 11.5年, is one too: a whole number before 年 is a date, and so is the
     # year after a list number, 14.2025年)
     # (a Chinese numeral may end its clause: 财政收入一亿二, 补贴三百五, a unit its noun implies)
-    return re.compile(rf"(?={NUMBER_START})(?:{CHINESE_NUMBER}(?=[{_CLAUSE_ENDS}])"
+    return re.compile(rf"(?={NUMBER_START})(?:{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})"
                       rf"|(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}]|$)"
                       rf"|\d+\.\d{{1,2}}(?=[{durations}]))")
 

@@ -58,6 +58,9 @@ def split_parts(text: str) -> list[Part]:
     return parts
 
 
+_APPENDIX_TITLE = -2  # an appendix's title: above every heading in it, a part heading (-1) too
+
+
 def heading_level(line: str, first_line: bool = False) -> int | None:
     """The level of the heading ``line`` is, or None; the ``first_line`` of a document that names its doc type
     (2025年云溪市政府工作报告) is its title, no heading."""
@@ -102,7 +105,7 @@ class SentenceIndex:
                     stack, section, in_appendix = [], "", True
                 elif (level := heading_level(stripped, first_line)) is not None:
                     if in_appendix:
-                        level, in_appendix = -1, False
+                        level, in_appendix = _APPENDIX_TITLE, False
                     stack = [(lv, h) for lv, h in stack if lv < level]
                     stack.append((level, stripped))
                     section = " > ".join(h for _, h in stack)

@@ -292,23 +292,18 @@ def _jurisdiction_from_speaker(head: str):
 
 
 def _city_level(j, text: str) -> str:
-    """A local government's admin level. A 市 that places.csv lists is a prefecture-level city (city), whatever
-    its text says; one it does not list is a county-level city (county) where its text speaks of its own towns
-    (镇(街道)) and never of its counties or districts (宁乡市, one year's report saying 镇街 and the next not, is
-    county both years)."""
+    """A local government's admin level. A 市 that places.csv lists as prefecture-level is a city, whatever its
+    text says; any other (a county-level city, 仙桃市 among them) is county unless its text speaks of its counties or
+    districts (宁乡市, one year's report saying 镇街 and the next not, is county both years)."""
     lex = lexicon()
     if j.admin_level != "city" or j.aliases or not j.name.endswith("市"):
         return j.admin_level
-    if j.name in _prefecture_names():
-        return "city"
-    if lex.own_counties.search(text):
-        return "city"
-    return "county"
+    return "city" if j.name in _prefecture_names() or lex.own_counties.search(text) else "county"
 
 
 @lru_cache(maxsize=1)
 def _prefecture_names() -> frozenset[str]:
-    return frozenset(p.name for p in load_places())
+    return frozenset(p.name for p in load_places() if p.level == "prefecture")  # (not 仙桃市: county-level)
 
 
 def _jurisdiction_from_signature(text: str):
