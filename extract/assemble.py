@@ -102,6 +102,12 @@ _FIRST_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d+(?:\.\d+)?(?
 _NEARBY_SENTENCES = 12  # how many sentences before a figure's tell whether they review or plan
 
 
+# every flag a fact may carry (docs/relations.md says what each means; tests hold the two and the warehouse to this)
+FACT_FLAGS = frozenset({"corrupt_text", "cumulative", "estimated", "five_year_average", "milestone", "multi_year",
+                        "negative", "other_base", "partial_year", "repeated", "restated_target", "share_of_target",
+                        "starting_value"})
+
+
 @dataclass
 class Fact:
     """One quantity stated as a target, an actual result or a change, with its evidence."""

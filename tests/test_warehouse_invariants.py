@@ -1,7 +1,11 @@
 """Invariants of a built warehouse: the span of every fact, keys, DECIMAL types, views."""
 import re
+from pathlib import Path
 
 from pipeline.warehouse import connect_readonly
+
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def test_every_fact_surface_is_its_span(corpus_warehouse):
     con = connect_readonly(corpus_warehouse)
@@ -70,3 +74,24 @@ def test_a_facts_shape_is_declared_once():
     assert set(names) <= set(FACT_SCHEMA.names)
     view = next(f for f in sql_files() if f.name == "facts.sql").read_text(encoding="utf-8")
     assert all(re.search(rf"\b{n}\b", view) for n in FACT_SCHEMA.names)
+
+
+def test_fact_flags_are_declared_once(corpus_warehouse):
+    """Every flag in the warehouse, documented in relations.md and read by pipeline/ is one of ``FACT_FLAGS``."""
+    from extract.assemble import FACT_FLAGS
+
+    con = connect_readonly(corpus_warehouse)
+    try:
+        used = {r[0] for r in con.execute("SELECT DISTINCT unnest(flags) FROM facts").fetchall()}
+    finally:
+        con.close()
+    assert used <= FACT_FLAGS
+    row = next(line for line in (ROOT / "docs" / "relations.md").read_text(encoding="utf-8").splitlines()
+               if line.startswith("| flags |") and "share_of_target" in line)
+    assert set(re.findall(r"`([a-z_]+)`", row)) == FACT_FLAGS
+    read = set()
+    for path in [*(ROOT / "pipeline").glob("*.py"), *(ROOT / "pipeline" / "sql").rglob("*.sql")]:
+        text = path.read_text(encoding="utf-8")
+        read |= set(re.findall(r"""["']([a-z_]+)["'] (?:not )?in \(?\w+(?:\[\d+\])?\[?["']?flags""", text))
+        read |= set(re.findall(r"flags, '([a-z_]+)'", text))
+    assert read and read <= FACT_FLAGS, read - FACT_FLAGS
