@@ -793,6 +793,7 @@ class _Figure:
     clause_phrase: str     # the clause up to this figure, quotations masked
     sentence_prefix: str   # the sentence before this clause, masked
     cell: TableCell | None = None  # a table's cell: its column says its year and kind, its row's name its subject
+    target_named: re.Match | None = None  # the target the words right after it name (5.5%左右的增长目标: 的增长目标)
     # subject
     subject: str = ""
     joined: bool = False        # joined to the previous figure by 和/及 (its subject is the previous one's)
@@ -852,7 +853,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                       text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
-    elif (len(subject) <= _TARGET_NAMED_MAX and (named := t["target_after"].match(text, q.end))
+    elif (len(subject) <= _TARGET_NAMED_MAX and (named := fig.target_named)
           and resolve_indicator(subject, q.unit) is None):
         if prev.fact is not None and prev.q is not None and prev.q.unit == q.unit:
             # 固定资产投资增长5.1%,没有完成8%的年度目标; 增长5.6%,高于6%的预期目标: the target of what the figure
@@ -1087,7 +1088,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if kind == "target" and reviewing and t["target_as_base"].search(fig.clause_phrase):
         # 比年初预期目标低1.9个百分点 in a review: the gap, not a target (a plan's 超过省下达目标1.2万人 is one)
         kind, source = "actual", "target_as_base"
-    if ((named := t["target_after"].match(st.text, q.end)) and not (kind == "actual" and (
+    if ((named := fig.target_named) and not (kind == "actual" and (
             t["target_reached"].search(fig.clause_phrase)
             or t["target_reached"].search(st.text, named.end(), _clause_end(st.text, named.end(), sent.end, 8)))
             and not (prev.fact is not None and prev.fact.kind == "actual" and prev.q is not None
@@ -1296,8 +1297,8 @@ def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (fig.kind == "actual" and not q.comparator_after and q.value_high is None
             and q.comparator_before in load_lexicon().result_value_before):
         comparator = "eq"  # 涨幅控制在3.3%: a result stated, not a ceiling (近10公里 stays le)
-    elif fig.kind_source == "restated" and q.comparator_before and not q.comparator_after and _cue_tables()[
-            "target_after"].match(st.text, q.end):
+    elif (fig.kind_source == "restated" and q.comparator_before and not q.comparator_after
+          and fig.target_named is not None):
         comparator = "eq"  # 增长5.6%,高于6%的预期目标: 高于 says how a result stood to the target, not its bound
     fig.comparator = comparator
 
@@ -1329,6 +1330,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
              on_step=None) -> list[Fact]:
     """The facts of one sentence: each quantity through ``STEPS``, then written with its evidence."""
     text = st.text
+    target_after = _cue_tables()["target_after"]
     clause_ends = [m.end() for m in _CLAUSE_END.finditer(text, sent.start, sent.end)]
     facts: list[Fact] = []
     prev = _Previous(i, sent, facts=facts)
@@ -1352,7 +1354,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
                 or q.shape == "bare_scale" and _in_idiom(text, q.num_start)):  # 成千上万人
             prev.q = q
             continue
-        fig = _Figure(q, clause_start, text[phrase_start:q.start], clause_phrase, st.masked[sent.start:clause_start])
+        fig = _Figure(q, clause_start, text[phrase_start:q.start], clause_phrase, st.masked[sent.start:clause_start],
+                      target_named=target_after.match(text, q.end))
         _decide(st, fig, prev, on_step)
         fact = _write_fact(st, sent, fig, doc_id)
         # 分别: the subjects listed before 分别 go to the values in order (and to where a list of them ended:
@@ -1387,7 +1390,8 @@ def _cell_figures(st: _DocState, i: int, sent: Sentence, cells: list[TableCell],
     facts = []
     prev = _Previous(i, sent)
     for cell in cells:
-        fig = _Figure(cell.q, sent.start, cell.name, mask_quoted(cell.name), "", cell)
+        fig = _Figure(cell.q, sent.start, cell.name, mask_quoted(cell.name), "", cell,
+                      _cue_tables()["target_after"].match(st.text, cell.q.end))
         _decide(st, fig, prev, on_step)
         facts.append(_write_fact(st, sent, fig, doc_id))
     return facts
