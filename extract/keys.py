@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "village", "county_before_verb", "not_places",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "not_places",
              "not_place_after",
              "after_stop", "after_max", "after_qualifier", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "counted_min_chars", "areas")
@@ -40,7 +40,7 @@ class KeyLexicon:
     nothing: frozenset[str]
     place_only: re.Pattern
     sub_place: re.Pattern
-    village: re.Pattern
+    town_or_village: re.Pattern
     county_before_verb: re.Pattern  # 偃师区, 栾川县 where a verb follows (free text)
     not_places: tuple[str, ...]
     not_place_after: frozenset[str]
@@ -96,7 +96,7 @@ def load_key_lexicon() -> KeyLexicon:
         verb_nouns=tuple(raw["verb_nouns"]), change_from=re.compile(raw["change_from"]),
         nothing=frozenset(raw["nothing_measured"]),
         place_only=re.compile(raw["place_only"]), sub_place=_place_list(raw, "sub_place"),
-        village=re.compile(raw["village"]), county_before_verb=re.compile(raw["county_before_verb"]),
+        town_or_village=re.compile(raw["town_or_village"]), county_before_verb=re.compile(raw["county_before_verb"]),
         not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]) + tuple(raw["scope"]),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
@@ -219,7 +219,7 @@ def _phrase_key(phrase: str, canonical: str | None, unit: str | None) -> tuple[s
     key = parts.key
     if parts.verb in lx.verb_noun_verbs and key.endswith(lx.verb_noun_nouns):
         key = lx.verb_noun_verbs[parts.verb] + key  # 招引项目, 新引进项目: 引进项目; 新开工亿元以上项目: 开工…
-    place = _place(key, lx.sub_place if canonical else lx.village, lx)
+    place = _place(key, lx.sub_place if canonical else lx.town_or_village, lx)
     if place:  # 下坊村新建通村水泥路: the place, then what is measured there
         key = split_phrase(key[len(place):]).key
     prefix = f"{place}{PLACE_SEPARATOR}" if place else ""
@@ -242,7 +242,7 @@ def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
     if m and len(key) - m.end() >= lx.min_chars and key[m.end()] not in lx.not_place_after:
         return m.group(0)
     m = pattern.match(key)
-    if pattern is lx.village and not m and (c := lx.county_before_verb.match(key)) and lx.verbs.match(key, c.end()):
+    if pattern is lx.town_or_village and not m and (c := lx.county_before_verb.match(key)) and lx.verbs.match(key, c.end()):
         m = c  # 偃师区新增规上工业企业: a county or district, told by the verb after it
     if not m or m.group(0).endswith(lx.not_places) or key[m.end()] in lx.not_place_after:
         return ""
@@ -258,7 +258,7 @@ def is_named_place(place: str) -> bool:
     lx = load_key_lexicon()
     probe = place + _WORDS_AFTER
     return (place not in lx.sub_areas and not lx.zone.match(probe)
-            and (lx.named_places.fullmatch(place) or lx.sub_place.match(probe) or lx.village.match(probe)) is not None)
+            and (lx.named_places.fullmatch(place) or lx.sub_place.match(probe) or lx.town_or_village.match(probe)) is not None)
 
 
 def split_key(key: str) -> tuple[str, str]:
