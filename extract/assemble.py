@@ -48,9 +48,10 @@ _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
 _BASELINE_YEAR = re.compile(_G["baseline_year"])
-# against the year before (cues.yaml comparison_cues: 比上年, 同比, 较去年…, and their 同期): a level stated with one
-# and a change verb is a change
-_BASELINE = "(?:" + "|".join(map(re.escape, load_lexicon().cues["comparison_cues"])) + ")(?:同期)?"
+# against the year before (cues.yaml comparison_cues: 比上年, 同比, 较去年…, and their comparison_period, 同期): a
+# level stated with one and a change verb is a change
+_BASELINE = ("(?:" + "|".join(map(re.escape, load_lexicon().cues["comparison_cues"])) + ")(?:"
+             + re.escape(load_lexicon().cues["comparison_period"]) + ")?")
 _BASELINE_WORDS = re.compile(_BASELINE)
 _BASELINE_END = re.compile(_BASELINE + "$")
 CHANGE_UNITS = frozenset(load_lexicon().change_units)  # 百分点
