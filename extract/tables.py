@@ -87,6 +87,12 @@ def _words() -> dict:
     }
 
 
+def _unit_as_written(words: str) -> tuple[Decimal, Unit, str] | None:
+    """The scale and unit ``words`` name, with the words as written (a cell's or a caption's), or None."""
+    read = read_unit(words)
+    return (read[0], read[1], words) if read else None
+
+
 def _unit_of(words: str) -> tuple[Unit, str]:
     read = read_unit(words)
     if read is None or read[0] != 1:
@@ -246,8 +252,7 @@ def _caption_unit(text: str, header_start: int, row_start: int) -> tuple[Decimal
     if len(found) != 1:
         return None  # none, or two different ones: which is this row's, nothing says
     (words,) = found
-    read = read_unit(words)
-    return (read[0], read[1], words) if read else None
+    return _unit_as_written(words)
 
 
 def read_table_row(text: str, start: int, end: int, report_year: int | None,
@@ -285,10 +290,10 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
             if not blank and column.readable:
                 placed.append(((a, b), column))
         elif role == _UNIT:
-            read = read_unit(cell)
+            read = _unit_as_written(cell)
             if read is None and not blank:
                 return None
-            unit = (read[0], read[1], cell) if read else unit
+            unit = read or unit
         elif role == _LABEL and not blank:
             if _is_figure(text, a, b):
                 return None  # a figure under the name: the row's cells stand elsewhere
@@ -312,5 +317,4 @@ def _unit_in_parentheses(words: str) -> tuple[Decimal, Unit, str] | None:
     None where it names none (2025年(预计))."""
     m = _OWN_UNIT.search(words)
     unit = (m.group(1) or m.group(2)) if m else None
-    read = read_unit(unit) if unit else None
-    return (read[0], read[1], unit) if read and unit else None
+    return _unit_as_written(unit) if unit else None
