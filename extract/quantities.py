@@ -594,9 +594,11 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     elif (rm := _RANGE_SEP.match(text, tail.end, limit)) and (rng := _read_range_end(lex, text, rm.end(), limit,
                                                                                       tail, chinese)):
         # a range: 2—3个, 4.5-5%, 6%－6.5%, 5%到6%, 一千到一千五百元
-        high, tail2 = rng
+        high, tail2, raw2 = rng
         value = (parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text
                  else value * (tail.scale if tail.scale_text else tail2.scale))
+        if chinese and raw in DIGITS and len(raw2) == 2 and raw2[0] in DIGITS and raw2[1] in SMALL_UNITS:
+            value *= SMALL_UNITS[raw2[1]]  # 两到三千米, 三至五百人: the first digit counts the multiplier the second names
         value_high = high
         tail = _Tail(tail2.end, Decimal(1), tail2.scale_text, tail2.unit, text[m.end():tail2.end],
                      tail.more or tail2.more)
@@ -926,11 +928,12 @@ def _mixed_scale(lex, text, tail, value, limit, num_start):
 
 
 def _read_range_end(lex, text, pos, limit, tail, chinese):
-    """The upper end of a range after its separator: (its value, its tail), or None."""
+    """The upper end of a range after its separator: (its value, its tail, its number as written), or None."""
     sign = 1
     if pos < limit and text[pos] in NEGATIVE_SIGNS and not chinese:  # -3%到-1%
         sign, pos = -1, pos + 1
-    m2 = _NUMBER.match(text, pos, limit)
+    # (as a candidate is found: 十至十二万千瓦's end is 十二万 before 千瓦, not 十二万千 before 瓦)
+    m2 = _candidate_re().match(text, pos, limit)
     if (not m2 or m2.group(0)[0].isdigit() == chinese or m2.group(0)[0] in SEVERAL
             or _is_date_unit(lex, text, m2.end())):
         return None
@@ -943,7 +946,7 @@ def _read_range_end(lex, text, pos, limit, tail, chinese):
     if high is None:
         return None
     high = parse_chinese_number(raw2 + tail2.scale_text) if chinese and tail2.scale_text else high * tail2.scale
-    return (sign * high, tail2) if high is not None else None
+    return (sign * high, tail2, raw2) if high is not None else None
 
 
 def _signed_negative(text: str, pos: int, sent_start: int) -> bool:
