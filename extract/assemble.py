@@ -209,6 +209,7 @@ def _cue_tables():
         "to_after_list": re.compile(cues["to_after_list"]),
         "starting_year_before": re.compile(cues["starting_year_before"]),
         "starting_year_after": re.compile(cues["starting_year_after"]),
+        "since_after": re.compile(cues["since_after"]),
     }
 
 
@@ -533,7 +534,8 @@ class _DocState:
             t = _cue_tables()
             opening = self.masked[self.sentences.starts[j]:self.sentences.starts[j] + _FRAMING_CHARS].lstrip()
             m = t["single_year_framing"].match(opening) or _YEAR.match(opening)
-            found = self._year_openings[j] = m is not None and not _starting_year(t, opening, m.start(), m.end())
+            found = self._year_openings[j] = (m is not None and not _starting_year(t, opening, m.start(), m.end())
+                                              and not t["since_after"].match(opening, m.end()))
         return found
 
     def span_framing(self, i: int) -> bool:
@@ -736,8 +738,10 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
         return y, "sentence_time"
     found = st._paragraph_time.get(i)
     if found is None:  # the same for every figure of sentence ``i``: looked up once
+        since = _cue_tables()["since_after"]
         found = next(((h[3], "paragraph") for a, b in _paragraph_context(st, i)
-                      if (h := st.time_hit_in(a, b)) is not None and not _own_horizon(st, h, a, b)), (None, None))
+                      if (h := st.time_hit_in(a, b)) is not None and not _own_horizon(st, h, a, b)
+                      and not since.match(st.masked, h[1])), (None, None))
         st._paragraph_time[i] = found
     return found
 
