@@ -1156,7 +1156,10 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (t["multi_year"].search(fig.clause_phrase)
           # (a span in the clauses before: not of a level the span ended at, 五年来,…农村公路由1860公里增加到2340公里)
           or not at_span_end and (
-              _span_words(t, _after_last_year(fig.sentence_prefix)[-20:]) if fig.time_cue[1] in _OWN_TIME
+              # (a year in its own clause comes after every span word of the clauses before: 主要目标是:…到2030年
+              # 全市生产总值突破6500亿元 is 2030's)
+              fig.time_cue[1] == "sentence_time" and _span_words(t, _after_last_year(fig.sentence_prefix)[-20:])
+              if fig.time_cue[1] in _OWN_TIME
               else t["multi_year"].search(fig.sentence_prefix[-20:])
               or t["span_opening"].match(fig.sentence_prefix)  # “十四五”期间,…168亿元,…1.2万个: all its clauses
               or t["cumulative"].search(fig.clause_phrase) and _span_words(t, fig.sentence_prefix))  # 五年累计…,累计…
