@@ -858,7 +858,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                       text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
-    elif (len(subject) <= _TARGET_NAMED_MAX and (named := fig.target_named)
+    elif (len(_VERB_ONLY.sub("", subject)) <= _TARGET_NAMED_MAX and (named := fig.target_named)
           and resolve_indicator(subject, q.unit) is None):
         if prev.fact is not None and prev.q is not None and prev.q.unit == q.unit:
             # 固定资产投资增长5.1%,没有完成8%的年度目标; 增长5.6%,高于6%的预期目标: the target of what the figure
@@ -959,7 +959,9 @@ def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
 
 _TARGET_NOUNS = {str(k): str(v) for k, v in _G["target_nouns"].items()}
 _FALL_WORD, _GROWTH_WORD = _G["fall_verb"], _G["growth_verb"]  # what keys write a fall and a growth as
-_TARGET_NAMED_MAX = 6  # characters between a result and the target it is set against (没有完成, 高于, 与): no subject
+# characters between a result and the target it is set against, besides words that measure nothing (没有完成, 高于,
+# 与, 虽未达到年初确定的): no subject
+_TARGET_NAMED_MAX = 6
 
 
 def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
