@@ -15,7 +15,7 @@ from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "not_places",
              "not_place_after",
              "after_stop", "after_max", "after_qualifier", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
-             "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "counted_min_chars", "areas")
+             "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
@@ -49,6 +49,7 @@ class KeyLexicon:
     zone: re.Pattern
     named_places: re.Pattern     # a prefecture-level place by its name (places.csv): 定西市, 甘南州, 阿克苏地区
     counters: frozenset[str]     # counter words: the noun right after one is what is counted
+    gain_verbs: frozenset[str]
     counted_min_chars: int
     after_stop: re.Pattern
     after_max: int
@@ -100,7 +101,8 @@ def load_key_lexicon() -> KeyLexicon:
         not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]) + tuple(raw["scope"]),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
-        counters=frozenset(raw["counters"]), counted_min_chars=int(raw["counted_min_chars"]),
+        counters=frozenset(raw["counters"]), gain_verbs=frozenset(raw["gain_verbs"]),
+        counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]), after_qualifier=re.compile(raw["after_qualifier"]),
         name_list=re.compile(raw["name_list"]),
@@ -165,6 +167,11 @@ def split_phrase(phrase: str) -> KeyParts:
     if kinds:  # 当归、党参等中药材: the kind the examples are of
         s = s[kinds[-1].end():].strip(_PUNCT)
     return KeyParts(verb, s)
+
+
+def only_a_gain(phrase: str) -> bool:
+    """Whether ``phrase`` says only that something gained, not what (净增, 全年新增: …总数达到612家,净增83家)."""
+    return split_phrase(phrase).key in load_key_lexicon().gain_verbs
 
 
 @lru_cache(maxsize=1)
