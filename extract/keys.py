@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "not_places",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "not_places",
              "not_place_after",
              "after_stop", "after_max", "after_qualifier", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "counted_min_chars", "areas")
@@ -36,6 +36,7 @@ class KeyLexicon:
     rewrite: re.Pattern          # every rewrite as one alternation of named groups r0, r1, …
     rewrite_to: dict[str, str]   # group name → what it is written as
     verb_nouns: tuple[str, ...]
+    verb_joiner: re.Pattern
     change_from: re.Pattern
     nothing: frozenset[str]
     place_only: re.Pattern
@@ -94,7 +95,8 @@ def load_key_lexicon() -> KeyLexicon:
         linking_end=re.compile(words(raw["linking"]) + "$"),
         rewrite=re.compile("|".join(f"(?P<r{i}>{k})" for i, k in enumerate(raw["rewrite"]))),
         rewrite_to={f"r{i}": v or "" for i, v in enumerate(raw["rewrite"].values())},
-        verb_nouns=tuple(raw["verb_nouns"]), change_from=re.compile(raw["change_from"]),
+        verb_nouns=tuple(raw["verb_nouns"]), verb_joiner=re.compile(raw["verb_joiner"]),
+        change_from=re.compile(raw["change_from"]),
         nothing=frozenset(raw["nothing_measured"]),
         place_only=re.compile(raw["place_only"]), sub_place=_place_list(raw, "sub_place"),
         town_or_village=re.compile(raw["town_or_village"]), county_before_verb=re.compile(raw["county_before_verb"]),
@@ -158,6 +160,8 @@ def split_phrase(phrase: str) -> KeyParts:
         if w and len(rest) >= lx.min_chars and not s.startswith(lx.verb_nouns):
             verb = verb or w
             s = rest.strip(_PUNCT)
+            if (j := lx.verb_joiner.match(s)) and lx.verbs.match(s, j.end()):
+                s = s[j.end():]  # 新建及改造提升农村公路: the second verb goes next
             continue
         if s == before:
             break
