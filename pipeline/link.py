@@ -453,7 +453,7 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
                     continue
                 s = score_pair(t, a, lx, level)
                 if s is not None:
-                    scored.append((ti, rank, akey, t, a, s))
+                    scored.append((ti, rank, akey, t, a, s, level[0]))
                 tried += 1
                 if tried == PER_KEY:
                     break
@@ -462,16 +462,17 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
     # (a target its document states again is no other candidate: 生猪出栏稳定在2.5万头左右 and the 2.5 of its table)
     per_actual = Counter((c[4]["fact_id"], c[3]["doc_id"]) for c in scored if "repeated" not in (c[3]["flags"] or ()))
     candidates = []
-    for ti, rank, akey, t, a, (score, rule) in scored:
+    for ti, rank, akey, t, a, (score, rule), key_score in scored:
         if (per_target[t["fact_id"]] == 1 and per_actual[(a["fact_id"], t["doc_id"])] == 1
                 and _alone_is_evidence(t, a, rule, lx)):
             score, rule = min(1.0, score + lx.only_candidate_bonus), rule + "+only_candidate"
         if score >= lx.threshold:
-            candidates.append((-score, ti, rank, akey, t, a, (score, rule)))
+            candidates.append((-score, -key_score, ti, rank, akey, t, a, (score, rule)))
     # best first; at one score, a target its document states again (repeated: a table's cell that a sentence states
     # too, 2.5 under 2025年目标 and 生猪出栏稳定在2.5万头左右) after the others, so that the statement
-    # plan_vs_actual keeps is answered first
-    candidates.sort(key=lambda c: (c[0], "repeated" in (c[4]["flags"] or ()), *c[1:4]))
+    # plan_vs_actual keeps is answered first; then the pair whose keys agree best (精品民宿 answers 精品民宿 before
+    # 民宿 does, whatever the bonuses and penalties that made them equal)
+    candidates.sort(key=lambda c: (c[0], "repeated" in (c[5]["flags"] or ()), *c[1:5]))
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()
     out = []

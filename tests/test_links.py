@@ -135,3 +135,12 @@ def test_of_two_targets_as_near_the_one_that_does_the_same_thing_is_answered():
     links = link_facts(targets + actual)
     assert [x.target_fact_id for x in links] == [targets[1]["fact_id"]], links
     assert "+verb_equivalent" in links[0].link_rule
+
+
+def test_at_one_score_the_result_whose_key_agrees_best_answers():
+    """A specific target (精品民宿) and two results as near: the general one (民宿, a contained key with a verb
+    bonus) and the specific one (其中精品民宿, the same key but far off its value). The same key answers."""
+    target = _facts("2025年,新增精品民宿10家。", "t", 2025, "甲省", "target")
+    actuals = _facts("2025年,新增民宿12家,其中精品民宿4家。", "a", 2026, "甲省", "actual", n=2)
+    links = link_facts(target + actuals)
+    assert [x.actual_fact_id for x in links] == [actuals[1]["fact_id"]], (links, [a["indicator_key"] for a in actuals])
