@@ -702,7 +702,7 @@ def _share_re() -> re.Pattern:
     big = "".join(n["fraction_units"]) + "万"
     sections = "".join(SECTION_UNITS)  # 百万分之一, 十万分之五: a denominator with its 万/亿
     words = "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True)))
-    return re.compile(rf"(?={NUMBER_START}|[{big}])(?:(?P<word>{words})|(?P<den>(?:{num}|[{big}])[{sections}]*){re.escape(n['fraction_word'])}(?P<num>{num})"
+    return re.compile(rf"(?={NUMBER_START}|[{big}]|{words})(?:(?P<word>{words})|(?P<den>(?:{num}|[{big}])[{sections}]*){re.escape(n['fraction_word'])}(?P<num>{num})"
                       rf"|(?<![\d/.{_ORDINAL_CLASS}])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
                       rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?"
                       rf"|(?<![{_GLUED_CLASS}{_ORDINAL_CLASS}])[1-9](?:\.\d)?)"
