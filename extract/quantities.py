@@ -27,6 +27,7 @@ _GLUED_AFTER = frozenset(c for c in map(chr, range(128)) if re.fullmatch(f"[{_GL
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})")
 RANGE_WORDS = tuple(load_lexicon().numerals["range_words"])
+_RANGE_CHARS = frozenset(w for w in RANGE_WORDS if len(w) == 1)
 _RANGE_SEP = re.compile(r"\s*(?:" + "|".join(map(re.escape, RANGE_WORDS)) + r")\s*")
 _MORE = load_lexicon().numerals["lower_bound_markers"]
 _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
@@ -543,6 +544,14 @@ def _fits(value: Decimal | None) -> bool:
     return value is None or (value.is_finite() and abs(value) < VALUE_LIMIT)
 
 
+def _ordinal_before(text: str, end: int, sent_start: int) -> bool:
+    """Whether a number ends at ``end`` with an ordinal or denominator prefix before it (第3至5位: 第3)."""
+    start = end
+    while start > sent_start and text[start - 1] in _NUMBER_CHARS:
+        start -= 1
+    return start < end and text.endswith(_NOT_A_FIGURE_PREFIXES, sent_start, start)
+
+
 def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None) -> Quantity | None:
     """The quantity whose number ``m`` found, read within ``text[sent_start:limit]``; ``cell_unit`` (scale, unit, as
     written): the unit a table's column or row gives a cell's number that writes none (``read_cell``)."""
@@ -562,8 +571,11 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
             prev == " " and len(raw) == 3 and raw.isdigit() and m.start() - 2 >= sent_start
             and text[m.start() - 2].isdigit()) or (
             raw[0] in SEVERAL and prev and (prev.isdigit() or prev in CHINESE_NUMERAL_CHARS)) or (
-            prev in SMALL_UNITS and not chinese and m.start() - 2 >= sent_start and text[m.start() - 2].isdigit()):
-        return None  # 3万4千万元, 一百几十人, 1 234元, 3千4百人: the rest of a number whose start could not be read, never a number
+            prev in SMALL_UNITS and not chinese and m.start() - 2 >= sent_start and text[m.start() - 2].isdigit()) or (
+            prev in _RANGE_CHARS and _ordinal_before(text, m.start() - 1, sent_start)):
+        # 3万4千万元, 一百几十人, 1 234元, 3千4百人, 第3至5位: the rest of a number (or an ordinal range's end) whose
+        # start could not be read, never a number
+        return None
     duration = None
     if _YEAR_MONTH.fullmatch(raw) and not _match_scale(lex, text, m.end()):
         return None  # 自2025.03起: a year and its month, written with a point
