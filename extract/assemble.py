@@ -1167,7 +1167,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
               # 全市生产总值突破6500亿元 is 2030's)
               fig.time_cue[1] == "sentence_time" and _span_words(t, _after_last_year(fig.sentence_prefix)[-20:])
               if fig.time_cue[1] in _OWN_TIME
-              else t["multi_year"].search(fig.sentence_prefix[-20:])
+              # (a span said in an earlier item is that item's: …五年来营收年均增长18.6%;南康家具产业集群总产值…)
+              else t["multi_year"].search(fig.sentence_prefix[-20:].rpartition(";")[2])
               or t["span_opening"].match(fig.sentence_prefix)  # “十四五”期间,…168亿元,…1.2万个: all its clauses
               or t["cumulative"].search(fig.clause_phrase) and _span_words(t, fig.sentence_prefix))  # 五年累计…,累计…
           or source == "multi_year_section"
