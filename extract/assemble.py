@@ -1165,7 +1165,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           or not at_span_end and (
               # (a year in its own clause comes after every span word of the clauses before: 主要目标是:…到2030年
               # 全市生产总值突破6500亿元 is 2030's)
-              fig.time_cue[1] == "sentence_time" and _span_words(t, _after_last_year(fig.sentence_prefix)[-20:])
+              fig.time_cue[1] == "sentence_time"
+              and _span_words(t, _after_last_year(fig.sentence_prefix)[-20:].rpartition(";")[2])
               if fig.time_cue[1] in _OWN_TIME
               # (a span said in an earlier item is that item's: …五年来营收年均增长18.6%;南康家具产业集群总产值…)
               else t["multi_year"].search(fig.sentence_prefix[-20:].rpartition(";")[2])
