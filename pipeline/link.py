@@ -33,7 +33,7 @@ _REQUIRED = {"unit_families", "never_link_flags", "change_answers", "exceeded_ra
              "only_candidate_bonus", "contrasts", "wholes"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
-           "shared_words_base", "shared_words_share"}
+           "shared_words_base", "shared_words_share", "shared_words_cover"}
 PER_KEY = 4  # statements tried per target and actual key (the best-ranked of that thing)
 # the kinds of fact the linker reads (a change answers only in links.yaml's change_answers units: link_facts decides)
 LINKED_KINDS = ("target", "actual", "change")
@@ -75,6 +75,7 @@ class LinkLexicon:
     shared_min_run: int
     shared_base: float
     shared_share: float
+    shared_cover: float
     verb_bonus: float
     plausible: Decimal
     impossible: Decimal
@@ -110,7 +111,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         subsequence_key=float(lv["subsequence_key"]), subsequence_share=float(lv["subsequence_share"]),
         similar_min=float(lv["similar_key_min"]), similar_weight=float(lv["similar_key_weight"]),
         shared_min_run=int(lv["shared_words_min_run"]), shared_base=float(lv["shared_words_base"]),
-        shared_share=float(lv["shared_words_share"]),
+        shared_share=float(lv["shared_words_share"]), shared_cover=float(lv["shared_words_cover"]),
         verb_bonus=float(raw["verb_equivalent_bonus"]),
         plausible=Decimal(str(raw["plausible_ratio"])), impossible=Decimal(str(raw["impossible_ratio"])),
         implausible_penalty=float(raw["implausible_penalty"]), threshold=float(raw["threshold"]),
@@ -232,9 +233,19 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
         bare = _compare_names(bare_t, bare_a, lx)
         if bare is not None and (level is None or bare[0] * lx.head_weight > level[0]):
             level = bare[0] * lx.head_weight, bare[1] + "+generic_head"
-    if level is None and weights is not None:
-        level = _shared_words(t, a, lx, weights)
+    if weights is not None and (level is None or (level[1].startswith("similar_key") and _covered(t, a, lx))):
+        # (over a weak likeness of characters, the words shared where one key holds nearly all of the other's:
+        # 县级公立医院综合改革试点 and 公立医院改革试点县市 add words to one thing; 退耕还林 and 退耕还草 replace one)
+        shared = _shared_words(t, a, lx, weights)
+        if shared is not None and (level is None or shared[0] > level[0]):
+            level = shared
     return level
+
+
+def _covered(t: str, a: str, lx: LinkLexicon) -> bool:
+    """Whether the longer key holds nearly all of the shorter's characters (``shared_words_cover``)."""
+    short, long = sorted((t, a), key=len)
+    return sum((Counter(short) & Counter(long)).values()) >= lx.shared_cover * len(short)
 
 
 def _shared_words(t: str, a: str, lx: LinkLexicon, weights: dict[str, float]) -> tuple[float, str] | None:

@@ -144,3 +144,19 @@ def test_at_one_score_the_result_whose_key_agrees_best_answers():
     actuals = _facts("2025年,新增民宿12家,其中精品民宿4家。", "a", 2026, "甲省", "actual", n=2)
     links = link_facts(target + actuals)
     assert [x.actual_fact_id for x in links] == [actuals[1]["fact_id"]], (links, [a["indicator_key"] for a in actuals])
+
+
+def test_words_shared_count_over_a_weak_likeness_only_where_words_were_added():
+    """Where one key holds nearly all of the other's characters (words added to one thing), the words they share
+    outscore the weak likeness of their characters; where a word is replaced (退耕还林, 退耕还草), they do not."""
+    from pipeline.link import char_weights, compare_keys, load_link_lexicon
+
+    lx = load_link_lexicon()
+    keys = ["县级公立医院综合改革试点", "公立医院改革试点县市", "退耕还林", "退耕还草", "户籍人口城镇化率",
+            "常住人口城镇化率", "高标准农田", "农村公路", "规模以上工业企业", "城镇新增就业"]
+    weights = char_weights(keys)
+    added = compare_keys("县级公立医院综合改革试点", "公立医院改革试点县市", lx, weights, "个")
+    assert added is not None and added[1] == "shared_words" and added[0] >= lx.threshold, added
+    for t, a in (("退耕还林", "退耕还草"), ("户籍人口城镇化率", "常住人口城镇化率")):
+        level = compare_keys(t, a, lx, weights, "亩")
+        assert level is None or (not level[1].startswith("shared_words") and level[0] < lx.threshold), (t, a, level)
