@@ -58,6 +58,7 @@ class KeyLexicon:
     min_chars: int
     name_list: re.Pattern
     down_words: re.Pattern
+    qualifier: re.Pattern  # after_qualifier anywhere (3岁以下)
     down_nouns: re.Pattern
     examples: re.Pattern                  # 等 between examples and the kind of thing they are
     verb_noun_nouns: tuple[str, ...]      # generic nouns that name something only with their verb (项目), or end it
@@ -107,6 +108,7 @@ def load_key_lexicon() -> KeyLexicon:
         counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]), after_qualifier=re.compile(raw["after_qualifier"]),
+        qualifier=re.compile(raw["after_qualifier"].removeprefix("^")),
         name_list=re.compile(raw["name_list"]),
         min_chars=int(raw["min_chars"]),
         down_words=re.compile(words(raw["direction_down_words"])),
@@ -315,7 +317,8 @@ def resolve_direction(phrase: str, after: str, comparator: str, negated: bool,
     lx = load_key_lexicon()
     if negated or comparator in ("le", "lt"):
         return "down"
-    near = phrase + "|" + after[:6]
+    # (an age bound qualifies whom the figure serves, not its direction: 新增3岁以下婴幼儿托位60个)
+    near = lx.qualifier.sub("", phrase) + "|" + lx.qualifier.sub("", after[:6])
     if lx.down_words.search(near) or lx.down_nouns.search(phrase):
         return "down"
     return "up"
