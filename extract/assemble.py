@@ -69,6 +69,8 @@ def _spoken_scales() -> str:
 
 _WRITTEN_OUT = re.compile("|".join(p for p in (_G["written_out_number"], _spoken_scales()) if p))
 _ARTICLE = re.compile(_G["article_number"])
+_VAGUE_COUNTERS = frozenset(_G["vague_counters"])  # 一批: a batch, never a count of one
+_ITEM_CLOSE = re.compile(r"[,;:。!?]|$")  # what closes an item (not 、, which lists)
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
 _ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
 _ROUND_MORE = re.compile(f"[{CHINESE_NUMERAL_CHARS}]+[{load_lexicon().numerals['lower_bound_markers']}]")  # 千余, 三十多
@@ -390,6 +392,13 @@ def _subject(phrase: str) -> str:
 _UNIT_CELL = re.compile(r"[ \t|]+([^\s|]{1,6})$")  # the last cell of a row before its figure
 
 
+def _counted_one(text: str, q: Quantity, clause_phrase: str) -> bool:
+    """一个 that closes its clause after a completed action on the noun it counts (建成帮扶车间一个。): a count of
+    one, not an article (not 建成一批, a batch; not 成熟一家、发展一家, a manner of speaking)."""
+    return (q.unit not in _VAGUE_COUNTERS and _ITEM_CLOSE.match(text, q.end) is not None
+            and _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)) is not None and _has_noun(clause_phrase))
+
+
 def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
     """A figure in Chinese numerals is a fact after a completed action (创建了三个), when it closes a clause
     after the noun it counts (新开工项目三十个) or when it is a number written out (一千二百万人) of no
@@ -402,7 +411,8 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         # 千余名干部, 十余家企业, 三十多个, 一公里半, 一个半小时: a count said round or a measure, never an enumeration
         return True
     counter = q.unit in _ENUMERATION_UNITS
-    if counter and ((_ARTICLE.match(text, q.num_start) and not (q.unit in _MULTIPLES or q.comparator_before))
+    if counter and ((_ARTICLE.match(text, q.num_start) and not (q.unit in _MULTIPLES or q.comparator_before)
+                     and not _counted_one(text, q, clause_phrase))
                     or _ENUMERATION_HEAD.match(text, q.end)):
         return False  # 建成一批, 到了一个关口, 抓好五个方面, 成熟一家 (not 增长一倍, 近一倍: a multiple)
     if _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)):
