@@ -69,6 +69,7 @@ def _spoken_scales() -> str:
 
 _WRITTEN_OUT = re.compile("|".join(p for p in (_G["written_out_number"], _spoken_scales()) if p))
 _ARTICLE = re.compile(_G["article_number"])
+_MEASURE_OF_PREVIOUS = frozenset(_G["measure_of_previous"])
 _VAGUE_COUNTERS = frozenset(_G["vague_counters"])  # 一批: a batch, never a count of one
 _ITEM_CLOSE = re.compile(r"[,;:。!?]|$")  # what closes an item (not 、, which lists)
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
@@ -924,6 +925,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and _ELIDED_AFTER.match(text, prev.q.end)  # 粮食播种面积1.1亿亩、产量…; …72.3万亩,总产量…
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit != q.unit and prev.fact.indicator_key
+          and PLACE_SEPARATOR not in prev.fact.indicator_key and _CLAUSE_END_AFTER.match(text, q.end) is not None
+          and _VERB_ONLY.sub("", subject) in _MEASURE_OF_PREVIOUS):
+        # 建成3条通组硬化路,总长5.4公里: a measure of the things the figure before counts, in its own unit
+        subject, fig.inherited = prev.fact.indicator_key, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and PLACE_SEPARATOR not in prev.fact.indicator_key and _CLAUSE_END_AFTER.match(text, q.end) is not None
           and only_a_gain(subject)):

@@ -20,8 +20,9 @@ _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
 # 2025年, 2025年底, 到2030年 (a horizon: its 到 goes with it, cues.yaml deadline_before, the words before a year)
-_YEAR_WORD = re.compile("(?:" + load_lexicon().cues["deadline_before"].removesuffix("$") + ")?(?:"
-                        + load_lexicon().grammar["explicit_year"] + ")(?:度|底|末)?")
+_YEAR_WORD = re.compile("(?:" + load_lexicon().cues["deadline_before"].removesuffix("$") + "|自)?(?:"
+                        + load_lexicon().grammar["explicit_year"] + ")(?:度|底|末)?(?:"
+                        + load_lexicon().cues["since_after"] + ")?")  # (自2021年以来: since then)
 
 
 @dataclass(frozen=True)

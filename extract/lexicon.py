@@ -48,7 +48,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                "enumeration_heads", "enumeration_units", "explicit_year", "elided_subject_after",
                                "figure_coordinator", "counted_noun_then_list", "list_marker", "growth_verb", "fall_verb", "idioms",
                                "list_item_separator", "modifies_after", "not_completed_action", "quoted",
-                               "respectively", "subject_separators", "verb_only_words", "written_out_number", "vague_counters",
+                               "respectively", "subject_separators", "verb_only_words", "written_out_number", "vague_counters", "measure_of_previous",
                                "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after", "beneficiary_words",
                                "condition_frame", "target_nouns"}),
     "normalise.yaml": frozenset({"characters", "rewrites"}),
