@@ -14,7 +14,7 @@ from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, only_a_gai
                    split_key, split_phrase)
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
-from .numerals import CHINESE_NUMERAL_CHARS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
+from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
 from .quantities import (MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity, find_candidates, read_unit,
                          find_quantities)
 from .segment import Sentence, SentenceIndex
@@ -99,6 +99,7 @@ _SESSION_BEFORE = re.compile(_G["session_before"])
 _SESSION_AFTER = re.compile(_G["session_after"])
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
+_SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) for k in ("base", "per_plan"))
 _SPAN_YEARS = 5  # the years a plan's span reviews (2021–2025 in a 2026 report): a year before them is no figure's
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 # a number that is no year and no span of years (132.6万吨; not 2025年, 透过2025回望, 5年来) nor a list number (1.综合…)
@@ -214,6 +215,7 @@ def _cue_tables():
         "starting_year_after": re.compile(cues["starting_year_after"]),
         "since_after": re.compile(cues["since_after"]),
         "term_end_before": re.compile(cues["term_end_before"]),
+        "span_end": re.compile(cues["span_end"]),
     }
 
 
@@ -269,6 +271,8 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
     wins a tie."""
     t = _cue_tables()
     hits = [(m.start(), m.end(), 0, int(m.group(1))) for m in _YEAR.finditer(text)]
+    hits += [(m.start(), m.end(), 0, _SPAN_END_BASE + _SPAN_END_STEP * (10 + DIGITS[m.group("n")]))
+             for m in t["span_end"].finditer(text)]  # 到“十四五”末: 2025
     if report_year is not None:
         hits += [(m.start(), m.end(), 1, _relative_year(report_year, plan_year, t["relative_map"][m.group(0)]))
                  for m in t["relative"].finditer(text)]
