@@ -400,10 +400,13 @@ _UNIT_CELL = re.compile(r"[ \t|]+([^\s|]{1,6})$")  # the last cell of a row befo
 
 
 def _counted_one(text: str, q: Quantity, clause_phrase: str) -> bool:
-    """一个 that closes its clause after a completed action on the noun it counts (建成帮扶车间一个。): a count of
-    one, not an article (not 建成一批, a batch; not 成熟一家、发展一家, a manner of speaking)."""
+    """一个 that closes its clause after a completed action on the noun it counts (建成帮扶车间一个。), or a part
+    of what was counted before it (其中亿元以上项目一个): a count of one, not an article (not 建成一批, a batch; not
+    成熟一家、发展一家, a manner of speaking)."""
     return (q.unit not in _VAGUE_COUNTERS and _ITEM_CLOSE.match(text, q.end) is not None
-            and _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)) is not None and _has_noun(clause_phrase))
+            and (_CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)) is not None
+                 or clause_phrase.lstrip().startswith(_PART_OF_PREVIOUS))  # (其中亿元以上项目一个: a part counted)
+            and _has_noun(clause_phrase))
 
 
 def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
