@@ -878,7 +878,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                       text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
-    elif (len(_VERB_ONLY.sub("", subject)) <= _TARGET_NAMED_MAX and (named := fig.target_named)
+    elif ((named := fig.target_named) and len(_VERB_ONLY.sub("", subject)) <= _TARGET_NAMED_MAX
           and resolve_indicator(subject, q.unit) is None):
         if prev.fact is not None and prev.q is not None and prev.q.unit == q.unit:
             # 固定资产投资增长5.1%,没有完成8%的年度目标; 增长5.6%,高于6%的预期目标: the target of what the figure

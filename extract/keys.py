@@ -318,8 +318,10 @@ def resolve_direction(phrase: str, after: str, comparator: str, negated: bool,
     lx = load_key_lexicon()
     if negated or comparator in ("le", "lt"):
         return "down"
-    # (an age bound qualifies whom the figure serves, not its direction: 新增3岁以下婴幼儿托位60个)
-    near = lx.qualifier.sub("", phrase) + "|" + lx.qualifier.sub("", after[:6])
+    near = phrase + "|" + after[:6]
+    if lx.down_words.search(near):
+        # (an age bound qualifies whom the figure serves, not its direction: 新增3岁以下婴幼儿托位60个)
+        near = lx.qualifier.sub("", near)
     if lx.down_words.search(near) or lx.down_nouns.search(phrase):
         return "down"
     return "up"
