@@ -161,8 +161,20 @@ def _block(f: dict, lx: LinkLexicon) -> tuple:
 
 
 def _actual_rank(a: dict, lx: LinkLexicon) -> tuple:
-    """Among statements of the same thing: a stated figure before an estimate, a later report first."""
-    return (lx.estimated in (a["flags"] or ()), -(a["report_year"] or 0), a["doc_id"], a["span_start"])
+    """Among statements of the same thing: a stated figure before an estimate, a point before a bound
+    (草原综合植被盖度达到58.6% before a five-year review's 提高到58%以上), a later report first."""
+    return (lx.estimated in (a["flags"] or ()), _stated_as_bound(a["surface"] or ""), -(a["report_year"] or 0),
+            a["doc_id"], a["span_start"])
+
+
+@lru_cache(maxsize=1)
+def _bound_words() -> tuple[str, ...]:
+    """The comparator words after a number that make it a bound (以上, 以内; not 左右)."""
+    return tuple(w for w, c in load_lexicon().comparators_after.items() if c not in ("eq", "approx"))
+
+
+def _stated_as_bound(surface: str) -> bool:
+    return surface.endswith(_bound_words())
 
 
 # ---------------------------------------------------------------- comparing
@@ -482,7 +494,7 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
     # best first; at one score, a target its document states again (repeated: a table's cell that a sentence states
     # too, 2.5 under 2025年目标 and 生猪出栏稳定在2.5万头左右) after the others, so that the statement
     # plan_vs_actual keeps is answered first; then the pair whose keys agree best (精品民宿 answers 精品民宿 before
-    # 民宿 does, whatever the bonuses and penalties that made them equal)
+    # 民宿 does, whatever the bonuses and penalties that made them equal); then by the results' rank
     candidates.sort(key=lambda c: (c[0], "repeated" in (c[5]["flags"] or ()), *c[1:5]))
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()

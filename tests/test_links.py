@@ -171,3 +171,13 @@ def test_words_shared_count_over_a_weak_likeness_only_where_words_were_added():
 ])
 def test_names_of_one_indicator_are_one_key(t, a, unit):
     assert compare_keys(t, a, load_link_lexicon(), unit=unit) == (1.0, "same_key")
+
+
+def test_at_one_score_a_point_answers_before_a_bound():
+    """Two results of one thing for one year, as near: one a bound (a five-year review's 提高到58%以上), one a point
+    (the year's own 达到58.6%). The point answers."""
+    target = _facts("2025年,草原综合植被盖度稳定在58%以上。", "t", 2025, "甲省", "target")
+    actuals = _facts("2025年,草原综合植被盖度提高到58%以上。2025年,草原综合植被盖度达到58.6%。", "a", 2026, "甲省",
+                     "actual", n=2)
+    links = link_facts(target + actuals)
+    assert [x.actual_fact_id for x in links] == [actuals[1]["fact_id"]], links
