@@ -75,6 +75,18 @@ def _forms():
 
 
 @lru_cache(maxsize=1)
+def _before_folding():
+    return [(re.compile(p), r) for p, r in _yaml("normalise.yaml")["before_folding"]]
+
+
+def _unfold_marks(text: str) -> str:
+    """What must be read before folding makes it mean something else (normalise.yaml before_folding)."""
+    for pattern, repl in _before_folding():
+        text = pattern.sub(repl, text)
+    return text
+
+
+@lru_cache(maxsize=1)
 def _chinese_year():
     """A year written in Chinese digits (二〇二五年, 一九九八年), and the table that writes it in Arabic ones
     (the digits are numerals.yaml's): four characters each way, so no offset moves."""
@@ -316,6 +328,7 @@ def normalize_text(raw: str) -> NormalizedText:
     text = unwrap_lines(text)
     text = _drop_invisible(text)
     text = to_simplified(text)
+    text = _unfold_marks(text)
     text = _fullwidth_to_ascii(text)
     if not unicodedata.is_normalized("NFKC", text):  # what is left for NFKC proper (①, ㎡, …), line by line
         text = "\n".join(line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
