@@ -790,7 +790,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
     model = model_version()  # what shapes the warehouse after extraction, read once
     if executor == "local" and (workers or default_workers()) > 1:
         _start_pool_server()
-    with W.build_lock(wh, wait=wait):
+    with W.build_lock(wh, wait=wait), W.partial_builds_removed_on_error(wh):
         prev = W.current_build(wh)
         prev_ledger = load_ledger(prev)
         manifest = load_manifest(raw_dir)  # read once: the files' rows and the manifest's own warnings
@@ -827,8 +827,8 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
             report.up_to_date, report.files, report.seconds = True, len(tasks), time.perf_counter() - t0
             report.warnings = len(prev_warnings)
             return report
-        log(f"scanning {raw_dir}: {len(tasks)} files, {len(todo)} to extract, {len(unchanged)} unchanged, "
-            f"{len(removed)} removed")
+        log(f"scanning {raw_dir}: {report.files} files, {len(todo)} to extract, {len(unchanged)} unchanged, "
+            f"{len(removed)} removed" + (f", {len(early_rejects)} rejected unread" if early_rejects else ""))
         build_dir = W.new_build_dir(wh)
         writers = _Writers(build_dir)
         rejected = list(early_rejects) + [(t.rel, prev_rejected.get(t.rel, "rejected")) for t in prev_rejects]

@@ -117,6 +117,17 @@ def publish(wh: Path, build_dir: Path) -> Path:
     return final
 
 
+@contextlib.contextmanager
+def partial_builds_removed_on_error(wh: Path):
+    """Under the build lock: a build that fails leaves no partial folder behind (a killed one cannot clean up:
+    the next build's ``collect_garbage`` does)."""
+    try:
+        yield
+    except BaseException:
+        collect_garbage(wh)
+        raise
+
+
 def collect_garbage(wh: Path, keep: int = KEEP_BUILDS) -> None:
     """Remove old sealed builds (the newest ``keep`` stay) and partial ones no build holds."""
     builds = wh / "builds"

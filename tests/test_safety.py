@@ -84,6 +84,17 @@ def test_nothing_usable_names_the_reasons(tmp_path):
     (raw / "noise.bin").write_bytes(os.urandom(64))
     with pytest.raises(WarehouseError, match=r"empty.txt: empty file.*noise.bin: unsupported file type"):
         build(raw, tmp_path / "wh", progress=False)
+    assert not any((tmp_path / "wh" / "builds").iterdir())  # no partial build folder left behind
+
+
+def test_the_scan_counts_the_files_rejected_unread(tmp_path, small_raw, capsys):
+    """A file of a type no reader takes (.pdf) is rejected at the scan: the scan's line counts it as the summary
+    does."""
+    (small_raw / "scan.pdf").write_bytes(b"%PDF-1.4")
+    rep = build(small_raw, tmp_path / "wh", progress=False, workers=1)
+    err = capsys.readouterr().err
+    assert rep.files == 4 and "4 files" in err.split("scanning", 1)[1].split("\n", 1)[0], err
+    assert "1 rejected unread" in err
 
 
 def test_an_edit_to_ingest_code_re_extracts(tmp_path, small_raw, monkeypatch):
