@@ -221,7 +221,18 @@ def read_html_text(data: bytes) -> tuple[str, str, list[int]]:
     if soup.head is not None:
         soup.head.decompose()
     body = html_text(soup.body or soup)
-    return (f"{title}\n{body}" if title and not body.startswith(title) else body), enc, bad
+    return (f"{title}\n{body}" if title and not _title_in_body(title, body) else body), enc, bad
+
+
+_SITE_SUFFIX = re.compile(r"\s*[_|｜–—-]+\s*")  # between a page's own title and its site's name (…报告_XX县人民政府)
+
+
+def _title_in_body(title: str, body: str) -> bool:
+    """Whether the page's body states its title already: whole, or its part before the site's name, on a line
+    of its own near the top (so a copy of a .txt as a web page is the same text)."""
+    own = _SITE_SUFFIX.split(title, maxsplit=1)[0].strip()
+    head = [line.strip() for line in body.lstrip().split("\n", 12)[:12]]
+    return body.startswith(title) or (len(own) >= 4 and own in head)
 
 
 # elements that stand on lines of their own (a page's blocks); any other element is inline, inside a line
