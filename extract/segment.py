@@ -44,8 +44,13 @@ def _patterns():
 def split_parts(text: str) -> list[Part]:
     """A compilation (范文一, 范文二, …) becomes one Part per sample; other texts one Part. Text before the
     first sample (the compilation's title and preface) is part 0, so that nothing of the file is lost."""
-    part_re = _patterns()[0]
-    heads = list(part_re.finditer(text))
+    part_re, doc_type_words = _patterns()[0], _patterns()[6]
+    # (篇一：with a title is a sample's marker only where the title names a kind of document, 篇一：青枫镇2024年工作
+    # 总结: a report's outline heads its parts so too, 篇一：产业发展)
+    found = [m for m in part_re.finditer(text) if m.group("n6") is None or doc_type_words.search(m.group(0))]
+    # (a marker with nothing under it before the next one is a line of a table of contents: the preface's)
+    heads = [m for i, m in enumerate(found)
+             if i + 1 == len(found) or text[m.end():found[i + 1].start()].strip()]
     if len(heads) < 2:
         return [Part(None, None, text)]
     preface = text[:heads[0].start()].strip()

@@ -177,6 +177,19 @@ def test_an_outlines_parts_split_no_document():
         assert len(split_parts(text)) == 1
 
 
+def test_a_sample_sites_titled_markers_split_and_its_contents_stay_in_the_preface():
+    """篇一：with a title that names a kind of document heads a sample (as 范文 sites write it); a table of contents
+    that lists the markers, each with nothing under it, stays in the preface."""
+    from extract.segment import split_parts
+
+    text = ("乡镇工作总结（精选2篇）\n本文目录\n篇一：青枫镇2024年工作总结\n篇二：北坪乡2024年工作总结\n\n"
+            "篇一：青枫镇2024年工作总结\n全镇新建大棚20个。\n篇二：北坪乡2024年工作总结\n全乡新增就业300人。\n")
+    parts = split_parts(text)
+    assert [p.number for p in parts] == [0, 1, 2]
+    assert "本文目录" in parts[0].text and "篇二：北坪乡" in parts[0].text
+    assert parts[1].text.endswith("全镇新建大棚20个。") and parts[2].text.endswith("全乡新增就业300人。")
+
+
 def test_a_compilations_preface_is_kept_as_part_0():
     """Text before the first sample is no sample, but it is kept (nothing of a file is lost) as part 0, which
     takes no place or year from the samples after it."""
@@ -420,3 +433,12 @@ def test_a_pages_title_is_not_added_where_its_body_states_it():
     assert read_html(page.encode())[0] == "澄岭县2025年政府工作报告\n各位代表：全县生产总值增长5%。"
     bare = "<html><head><title>澄岭县2025年政府工作报告_澄岭县人民政府</title></head><body><p>各位代表：全县生产总值增长5%。</p></body></html>"
     assert read_html(bare.encode())[0].startswith("澄岭县2025年政府工作报告_澄岭县人民政府\n")
+
+
+def test_a_pages_related_articles_are_chrome():
+    """A box of related or recommended articles (class related, recommend) is no part of the page's report."""
+    from pipeline.ingest import read_html
+
+    page = ("<html><body><p>全镇新建大棚20个。</p><div class='related'>我镇猕猴桃喜获丰收 亩产突破1.4吨</div>"
+            "<ul class='recommend-list'><li>营山县新增就业5620人</li></ul></body></html>")
+    assert read_html(page.encode())[0] == "全镇新建大棚20个。"
