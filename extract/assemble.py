@@ -1211,7 +1211,10 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             and not t["whole_year"].search(st.masked, sent.start, q.start)) or (
             # 今年以来,…完成… in a report written before the year ends: the year so far
             fig.kind == "actual" and st.dt is not None and (st.dt.part_of_year or st.dt.actual_offset < 0)
-            and t["year_to_date"].search(st.masked, sent.start, q.start)):
+            and t["year_to_date"].search(st.masked, sent.start, q.start)) or (
+            # 1-11月完成固定资产投资4.6亿元,同比增长9.2%: the growth of that part of the year
+            fig.inherited and prev.fact is not None and "partial_year" in prev.fact.flags
+            and fig.time_cue[1] != "clause_time" and not t["whole_year"].search(fig.clause_phrase)):
         flags.append("partial_year")  # 前三季度,地区生产总值增长5.6%: not the year's figure
         period = None
     # (the next of a list of starting values, 从645元/月、4318元/年提高到…, has only 、 before it)

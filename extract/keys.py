@@ -20,6 +20,8 @@ _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
 # 2025年, 2025年底, 到2030年 (a horizon: its 到 goes with it, cues.yaml deadline_before, the words before a year)
+# part of a year (前三季度, 1-11月, 上半年): when, as a year is (cues.yaml partial_year)
+_PARTIAL_WORD = re.compile("(?:前|第)?(?:" + "|".join(load_lexicon().cues["partial_year"]) + ")(?:底|末|份)?")
 _YEAR_WORD = re.compile("(?:" + load_lexicon().cues["deadline_before"].removesuffix("$") + "|自)?(?:"
                         + load_lexicon().grammar["explicit_year"] + ")(?:度|底|末)?(?:"
                         + load_lexicon().cues["since_after"] + ")?")  # (自2021年以来: since then)
@@ -148,7 +150,7 @@ def split_phrase(phrase: str) -> KeyParts:
     """The measured thing in ``phrase`` (the words before a number), and the verb in front of it."""
     lx = load_key_lexicon()
     s = lx.change_from.sub("", phrase) if len(phrase) > 2 else phrase
-    s = _QUOTES.sub("", _YEAR_WORD.sub("", s)).strip(_PUNCT)
+    s = _QUOTES.sub("", _PARTIAL_WORD.sub("", _YEAR_WORD.sub("", s))).strip(_PUNCT)
     s = lx.rewrite.sub(lambda m: lx.rewrite_to[m.lastgroup or ""], s)
     verb = ""
     while True:  # scope, agent, hedge and verb words, in any order, as long as something is left
