@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "not_places",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "not_places", "place_kinds", "place_group",
              "not_place_after",
              "after_stop", "after_max", "after_qualifier", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "counted_min_chars", "areas")
@@ -45,6 +45,8 @@ class KeyLexicon:
     place_only: re.Pattern
     sub_place: re.Pattern
     town_or_village: re.Pattern
+    place_kinds: re.Pattern       # 脱贫县: a kind of place, named by no name
+    place_group: re.Pattern       # 播州、正安、绥阳三县(区), 主产县(区): a group of places
     county_before_verb: re.Pattern  # 偃师区, 栾川县 where a verb follows (free text)
     not_places: tuple[str, ...]
     not_place_after: frozenset[str]
@@ -104,6 +106,8 @@ def load_key_lexicon() -> KeyLexicon:
         nothing=frozenset(raw["nothing_measured"]),
         place_only=re.compile(raw["place_only"]), sub_place=_place_list(raw, "sub_place"),
         town_or_village=re.compile(raw["town_or_village"]), county_before_verb=re.compile(raw["county_before_verb"]),
+        place_kinds=re.compile(raw["place_kinds"]),
+        place_group=re.compile(raw["place_group"]),
         not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]) + tuple(raw["scope"]),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
@@ -254,6 +258,8 @@ def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
         return area
     if zm := lx.zone.match(key):  # 沿边临港产业园区工业投资增长
         return zm.group(0)
+    if gm := lx.place_group.match(key):  # 播州、正安、绥阳三县(区)新建高标准农田: those places' figure
+        return gm.group(0)
     m = lx.named_places.match(key)  # 定西市中药材种植面积, 甘南州新增…: a city by its name, whatever follows
     if m and len(key) - m.end() >= lx.min_chars and key[m.end()] not in lx.not_place_after:
         return m.group(0)
@@ -270,10 +276,10 @@ _WORDS_AFTER = "某某某"  # what stands after a place in a phrase, for the pla
 
 def is_named_place(place: str) -> bool:
     """Whether a key's ``place`` is a town, county, city or village named by its name (海晏街道, 青杠村), not a
-    zone (高新区), an area (中心城区) or the country (全国)."""
+    zone (高新区), an area (中心城区), a kind of place (脱贫县) or the country (全国)."""
     lx = load_key_lexicon()
     probe = place + _WORDS_AFTER
-    return (place not in lx.sub_areas and not lx.zone.match(probe)
+    return (place not in lx.sub_areas and not lx.zone.match(probe) and not lx.place_kinds.search(place)
             and (lx.named_places.fullmatch(place) or lx.sub_place.match(probe) or lx.town_or_village.match(probe)) is not None)
 
 
