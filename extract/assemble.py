@@ -1448,7 +1448,9 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
     after = st.text[q.end:sent.end] if fig.cell is None else ""  # (a cell's row goes on with other cells)
     key = resolve_indicator_key(fig.subject, after, ind.id if ind else None, fig.unit)
     if key and (own := st.ctx.jurisdiction) and (parts := split_key(key))[0] and own.endswith(parts[0]):
-        key = parts[1]  # 鹤汀镇新建茶园 in 鹤汀镇's own summary: its own 茶园
+        # 鹤汀镇新建茶园 in 鹤汀镇's own summary: its own 茶园 (and 遵义市中心城区接待游客 in 遵义市's own report: its
+        # 中心城区's, read again without the name)
+        key = resolve_indicator_key(parts[1], after, ind.id if ind else None, fig.unit) or parts[1]
     if (key and "negative" in fig.flags and fig.unit in RATE_OR_CHANGE_UNITS and key.endswith(_FALL_WORD)
             and len(key) - len(_FALL_WORD) >= load_key_lexicon().min_chars):  # (not 下降 alone: it names nothing)
         # 基础设施投资下降5.3% is a growth of -5.3: the measure of 基础设施投资增长8%, with its sign
