@@ -936,7 +936,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = whole, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit != q.unit and prev.fact.indicator_key
           and PLACE_SEPARATOR not in prev.fact.indicator_key and _CLAUSE_END_AFTER.match(text, q.end) is not None
-          and _VERB_ONLY.sub("", subject) in _MEASURE_OF_PREVIOUS):
+          and _VERB_ONLY.sub("", subject) in _MEASURE_OF_PREVIOUS
+          # (not after a part, 新引进项目43个,其中10亿元以上项目6个,总投资412亿元: of all 43, as likely)
+          and not prev.subject.startswith(_PART_OF_PREVIOUS)):
         # 建成3条通组硬化路,总长5.4公里: a measure of the things the figure before counts, in its own unit
         subject, fig.inherited = prev.fact.indicator_key, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
@@ -1394,7 +1396,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         # (a bare scale, 突破万亿元, has its comparator word to say it is a figure; a financial numeral,
         # 壹万贰仟元, is an amount)
         if (q.shape not in ("share", "bare_scale") and not text[q.num_start].isdigit()
-                and text[q.num_start] not in NEGATIVE_SIGNS and text[q.num_start] not in FINANCIAL_CHARS
+                and not text.startswith(NEGATIVE_SIGNS, q.num_start) and text[q.num_start] not in FINANCIAL_CHARS
                 and not _chinese_is_quantity(text, q, clause_phrase)
                 or q.shape == "bare_scale" and _in_idiom(text, q.num_start)):  # 成千上万人
             prev.q = q

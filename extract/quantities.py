@@ -682,8 +682,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     else:
         after = None
     num_start = m.start()
-    if unit.base in _SIGNED_UNITS and _signed_negative(text, num_start, sent_start):  # 增长-0.5%, 负3.9%
-        num_start -= 1
+    if unit.base in _SIGNED_UNITS and (sign := _signed_negative(text, num_start, sent_start)):  # 增长-0.5%, 负3.9%
+        num_start -= sign
         value = -value  # of a range, the low end: -1%至1%
     before_m = _match_before(before_words, text, sent_start, num_start)
     if (before_m is None and value_high is None and all(c in SMALL_UNITS for c in raw)
@@ -814,8 +814,8 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
         low_value = Decimal((int(low_word) if low_word.isdigit() else DIGITS[low_word]) * 10)
         if low_value < value:
             value, high, num_start = low_value, value, lm.start()
-    if _signed_negative(text, num_start, sent_start):  # 负千分之一点二
-        num_start, value = num_start - 1, -value
+    if sign := _signed_negative(text, num_start, sent_start):  # 负千分之一点二
+        num_start, value = num_start - sign, -value
     before_m = _match_before(before_words, text, sent_start, num_start)
     q_start = before_m[0] if before_m else num_start
     before = before_m[1] if before_m else None
@@ -961,12 +961,17 @@ def _read_range_end(lex, text, pos, limit, tail, chinese):
     return (sign * high, tail2, raw2) if high is not None else None
 
 
-def _signed_negative(text: str, pos: int, sent_start: int) -> bool:
-    """A minus sign right before the number (not a range's dash after another number)."""
-    i = pos - 1
-    if i < sent_start or text[i] not in NEGATIVE_SIGNS or text.endswith(NOT_SIGNS, sent_start, pos):
-        return False
-    return i == sent_start or not (text[i - 1].isdigit() or text[i - 1] in _RATE_UNITS)
+def _signed_negative(text: str, pos: int, sent_start: int) -> int:
+    """The length of a minus sign right before the number (-, 负, 零下), or 0 (not a range's dash after another
+    number)."""
+    sign = next((s for s in _SIGNS_LONGEST_FIRST if text.endswith(s, sent_start, pos)), None)
+    if sign is None or text.endswith(NOT_SIGNS, sent_start, pos):
+        return 0
+    i = pos - len(sign)
+    return len(sign) if i == sent_start or not (text[i - 1].isdigit() or text[i - 1] in _RATE_UNITS) else 0
+
+
+_SIGNS_LONGEST_FIRST = tuple(sorted(NEGATIVE_SIGNS, key=len, reverse=True))
 
 
 def _resolve_comparator(lex: Lexicon, before: str | None, after: str | None, more: bool, is_range: bool,
