@@ -214,7 +214,8 @@ def _cue_tables():
         "starting_year_before": re.compile(cues["starting_year_before"]),
         "starting_year_after": re.compile(cues["starting_year_after"]),
         "since_after": re.compile(cues["since_after"]),
-        "term_end_before": re.compile(cues["term_end_before"]),
+        # right before a year: a comparison's base or a policy term's end, one search for both
+        "base_or_term_end_before": re.compile(f"(?:{cues['comparison_base_before']})|(?:{cues['term_end_before']})"),
         "span_end": re.compile(cues["span_end"]),
     }
 
@@ -276,8 +277,7 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
     if report_year is not None:
         hits += [(m.start(), m.end(), 1, _relative_year(report_year, plan_year, t["relative_map"][m.group(0)]))
                  for m in t["relative"].finditer(text)]
-    hits = [h for h in hits if not t["base_before"].search(text, max(0, h[0] - 4), h[0])
-            and not t["term_end_before"].search(text, max(0, h[0] - 5), h[0])
+    hits = [h for h in hits if not t["base_or_term_end_before"].search(text, max(0, h[0] - 5), h[0])
             and not t["base_after"].match(text, h[1])
             and not _starting_year(t, text, h[0], h[1])]
     hits.sort()

@@ -964,6 +964,8 @@ def _read_range_end(lex, text, pos, limit, tail, chinese):
 def _signed_negative(text: str, pos: int, sent_start: int) -> int:
     """The length of a minus sign right before the number (-, 负, 零下), or 0 (not a range's dash after another
     number)."""
+    if pos <= sent_start or text[pos - 1] not in _SIGN_ENDS:
+        return 0
     sign = next((s for s in _SIGNS_LONGEST_FIRST if text.endswith(s, sent_start, pos)), None)
     if sign is None or text.endswith(NOT_SIGNS, sent_start, pos):
         return 0
@@ -972,6 +974,7 @@ def _signed_negative(text: str, pos: int, sent_start: int) -> int:
 
 
 _SIGNS_LONGEST_FIRST = tuple(sorted(NEGATIVE_SIGNS, key=len, reverse=True))
+_SIGN_ENDS = frozenset(s[-1] for s in NEGATIVE_SIGNS)
 
 
 def _resolve_comparator(lex: Lexicon, before: str | None, after: str | None, more: bool, is_range: bool,
