@@ -554,8 +554,7 @@ class _DocState:
             t = _cue_tables()
             opening = self.masked[self.sentences.starts[j]:self.sentences.starts[j] + _FRAMING_CHARS].lstrip()
             m = t["single_year_framing"].match(opening) or _YEAR.match(opening)
-            found = self._year_openings[j] = (m is not None and not _starting_year(t, opening, m.start(), m.end())
-                                              and not t["since_after"].match(opening, m.end()))
+            found = self._year_openings[j] = m is not None and not _starting_year(t, opening, m.start(), m.end())
         return found
 
     def span_framing(self, i: int) -> bool:
@@ -878,7 +877,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                       text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
-    elif ((named := fig.target_named) and len(_VERB_ONLY.sub("", subject)) <= _TARGET_NAMED_MAX
+    elif ((named := fig.target_named) and len(t["restated"].sub("", subject)) <= _TARGET_NAMED_MAX
           and resolve_indicator(subject, q.unit) is None):
         if prev.fact is not None and prev.q is not None and prev.q.unit == q.unit:
             # 固定资产投资增长5.1%,没有完成8%的年度目标; 增长5.6%,高于6%的预期目标: the target of what the figure
@@ -935,13 +934,16 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit != q.unit and prev.fact.indicator_key
+          and not prev.fact.indicator_key.isascii()  # (a canonical id is no words: 地区生产总值…,新增30亿元)
           and PLACE_SEPARATOR not in prev.fact.indicator_key and _CLAUSE_END_AFTER.match(text, q.end) is not None
           and _VERB_ONLY.sub("", subject) in _MEASURE_OF_PREVIOUS
-          # (not after a part, 新引进项目43个,其中10亿元以上项目6个,总投资412亿元: of all 43, as likely)
-          and not prev.subject.startswith(_PART_OF_PREVIOUS)):
+          # (not after a part, 新引进项目43个,其中10亿元以上项目6个、20亿元以上项目2个,总投资412亿元: of all 43, as
+          # likely)
+          and _PART_OF_PREVIOUS not in text[prev.sentence.start:q.start]):
         # 建成3条通组硬化路,总长5.4公里: a measure of the things the figure before counts, in its own unit
         subject, fig.inherited = prev.fact.indicator_key, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+          and not prev.fact.indicator_key.isascii()
           and PLACE_SEPARATOR not in prev.fact.indicator_key and _CLAUSE_END_AFTER.match(text, q.end) is not None
           and only_a_gain(subject)):
         # 高新技术企业总数达到612家,净增83家: what the figure before counts gained (keys.yaml gain_verbs)
@@ -991,8 +993,8 @@ def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
 
 _TARGET_NOUNS = {str(k): str(v) for k, v in _G["target_nouns"].items()}
 _FALL_WORD, _GROWTH_WORD = _G["fall_verb"], _G["growth_verb"]  # what keys write a fall and a growth as
-# characters between a result and the target it is set against, besides words that measure nothing (没有完成, 高于,
-# 与, 虽未达到年初确定的): no subject
+# characters between a result and the target it is set against, besides the words that say it was set before
+# (没有完成, 高于, 与, 虽未达到年初确定的): no subject
 _TARGET_NAMED_MAX = 6
 
 

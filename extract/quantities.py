@@ -609,8 +609,11 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         high, tail2, raw2 = rng
         value = (parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text
                  else value * (tail.scale if tail.scale_text else tail2.scale))
-        if chinese and raw in DIGITS and len(raw2) == 2 and raw2[0] in DIGITS and raw2[1] in SMALL_UNITS:
-            value *= SMALL_UNITS[raw2[1]]  # 两到三千米, 三至五百人: the first digit counts the multiplier the second names
+        if (chinese and raw in DIGITS and len(raw2) == 2 and raw2[0] in DIGITS and SMALL_UNITS.get(raw2[1], 0) >= 100
+                and DIGITS[raw] < DIGITS[raw2[0]]):
+            # 两到三千米, 三至五百人: the first digit counts the hundreds or thousands the second names (一至二十人 is
+            # 1–20, 五至二十个 5–20)
+            value *= SMALL_UNITS[raw2[1]]
         value_high = high
         tail = _Tail(tail2.end, Decimal(1), tail2.scale_text, tail2.unit, text[m.end():tail2.end],
                      tail.more or tail2.more)

@@ -33,7 +33,7 @@ _REQUIRED = {"unit_families", "never_link_flags", "change_answers", "exceeded_ra
              "only_candidate_bonus", "contrasts", "wholes"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
-           "shared_words_base", "shared_words_share", "shared_words_cover"}
+           "shared_words_base", "shared_words_share", "shared_words_cover", "shared_words_uncovered"}
 PER_KEY = 4  # statements tried per target and actual key (the best-ranked of that thing)
 # the kinds of fact the linker reads (a change answers only in links.yaml's change_answers units: link_facts decides)
 LINKED_KINDS = ("target", "actual", "change")
@@ -76,6 +76,7 @@ class LinkLexicon:
     shared_base: float
     shared_share: float
     shared_cover: float
+    shared_uncovered: int
     verb_bonus: float
     plausible: Decimal
     impossible: Decimal
@@ -112,6 +113,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         similar_min=float(lv["similar_key_min"]), similar_weight=float(lv["similar_key_weight"]),
         shared_min_run=int(lv["shared_words_min_run"]), shared_base=float(lv["shared_words_base"]),
         shared_share=float(lv["shared_words_share"]), shared_cover=float(lv["shared_words_cover"]),
+        shared_uncovered=int(lv["shared_words_uncovered"]),
         verb_bonus=float(raw["verb_equivalent_bonus"]),
         plausible=Decimal(str(raw["plausible_ratio"])), impossible=Decimal(str(raw["impossible_ratio"])),
         implausible_penalty=float(raw["implausible_penalty"]), threshold=float(raw["threshold"]),
@@ -255,9 +257,11 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
 
 
 def _covered(t: str, a: str, lx: LinkLexicon) -> bool:
-    """Whether the longer key holds nearly all of the shorter's characters (``shared_words_cover``)."""
+    """Whether the longer key holds all of the shorter's characters but at most ``shared_words_uncovered``, and
+    at least ``shared_words_cover`` of them (退耕还林 / 退耕还草 miss one of four: a word replaced)."""
     short, long = sorted((t, a), key=len)
-    return sum((Counter(short) & Counter(long)).values()) >= lx.shared_cover * len(short)
+    held = sum((Counter(short) & Counter(long)).values())
+    return len(short) - held <= lx.shared_uncovered and held >= lx.shared_cover * len(short)
 
 
 def _shared_words(t: str, a: str, lx: LinkLexicon, weights: dict[str, float]) -> tuple[float, str] | None:
@@ -431,7 +435,8 @@ def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
 def link_facts(facts: Iterable[dict], weights: dict[str, float] | None = None) -> list[Link]:
     """One link at most per target: its best-scoring answer above the threshold. A canonical actual may
     answer every target that names it (a report that states one target twice); any other actual answers
-    at most one target of each report. Deterministic: ties go to the earlier target and actual.
+    at most one target of each report. Deterministic: at one score, the keys that agree best go first, then the
+    earlier target and the actual ranked first.
 
     ``weights``: ``char_weights`` of every actual key of the warehouse, where ``facts`` is one slice of it
     (the build links one jurisdiction at a time); computed from ``facts`` when not given."""
