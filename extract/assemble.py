@@ -71,7 +71,7 @@ _WRITTEN_OUT = re.compile("|".join(p for p in (_G["written_out_number"], _spoken
 _ARTICLE = re.compile(_G["article_number"])
 _MEASURE_OF_PREVIOUS = frozenset(_G["measure_of_previous"])
 _VAGUE_COUNTERS = frozenset(_G["vague_counters"])  # 一批: a batch, never a count of one
-_ITEM_CLOSE = re.compile(r"[,;:。!?]|$")  # what closes an item (not 、, which lists)
+_ITEM_CLOSE = re.compile(_G["clause_end_after"].replace("、", ""))  # what closes an item (not 、, which lists)
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
 _ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
 _ROUND_MORE = re.compile(f"[{CHINESE_NUMERAL_CHARS}]+[{load_lexicon().numerals['lower_bound_markers']}]")  # 千余, 三十多
