@@ -168,6 +168,7 @@ def test_words_shared_count_over_a_weak_likeness_only_where_words_were_added():
     ("旅游总收入", "旅游总花费", "元"),                       # 云南's name for it
     ("优良天数比率", "空气质量优良率", "%"),
     ("农村卫生厕所改造", "农村户厕改造", "户"),
+    ("农村户厕", "农村改厕", "户"),
 ])
 def test_names_of_one_indicator_are_one_key(t, a, unit):
     assert compare_keys(t, a, load_link_lexicon(), unit=unit) == (1.0, "same_key")
