@@ -162,7 +162,9 @@ def _cue_tables():
     kind_cues = [(re.compile(p), "target", c) for p, c in target_pats] + \
                 [(re.compile(p), "actual", None) for p in cues["actual"]]
     rel = sorted(cues["relative_years"].items(), key=lambda kv: len(kv[0]), reverse=True)
-    rel_re = re.compile("|".join(re.escape(k) for k, _ in rel))
+    not_after = cues["relative_not_after"]
+    rel_re = re.compile("|".join((f"(?<!{re.escape(str(not_after[k]))})" if k in not_after else "") + re.escape(k)
+                                 for k, _ in rel))
     return {
         "kind_cues": kind_cues,
         "estimated": comp(cues["estimated"]),
