@@ -1152,12 +1152,13 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (reviewing and not share and t["plan_restated"].search(fig.clause_phrase)
             and not t["target_as_base"].search(fig.clause_phrase)):  # (比年初计划目标低0.4个百分点: a gap)
         kind, source = "target", "restated"  # 全年计划完成投资30亿元,实际完成32.4亿元: the year's plan said again
-    if not share and ((rm := t["restated"].search(fig.clause_phrase)) and not any(
-            h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start))
+    if not share and (
+            (rm := t["restated"].search(fig.clause_phrase)) and not t["target_as_base"].search(fig.clause_phrase)
+            and not any(h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start))
             or t["restated_before"].search(fig.clause_phrase)
             and t["restated_before_then"].match(st.text, q.end, sent.end)):
         # 年初确定的增长6%的目标顺利实现, 完成国家下达的700亿斤目标任务, 超过年初计划的6所: the year's target, said again
-        # (not 去年提出的实事已完成投资5亿元)
+        # (not 去年提出的实事已完成投资5亿元, nor the gap to it: 高于年初确定的6.5%的预期目标0.3个百分点)
         kind, source = "target", "restated"
     if share:
         fig.flags.append("share_of_target")
