@@ -957,7 +957,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # a province's report names a city's figure as an example and goes on with its own (定西市中药材种植面积
             # 达到186万亩,牛饲养量达到736万头: the province's), where a district's or a town's clauses are its own
             # (顺德区地区生产总值增长5.7%,规上工业增加值增长7.3%;南海区…)
-            and (split_phrase(subject).verb or not load_key_lexicon().named_places.fullmatch(place))):
+            # (and so does a county in a province's report: keys.yaml county_suffix)
+            and (split_phrase(subject).verb or not (load_key_lexicon().named_places.fullmatch(place) or (
+                st.ctx.admin_level in _ABOVE_CITY and load_key_lexicon().county_suffix.search(place))))):
         own = resolve_indicator(subject, q.unit)  # (伊川县…6.6%,偃师区地区生产总值增长6.1%: a place of its own)
         if not (load_key_lexicon().scope_start.match(subject)
                 or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
@@ -993,6 +995,7 @@ def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
     return "" if named and place and not is_named_place(place) else place
 
 
+_ABOVE_CITY = ("province", "national")  # admin levels whose reports name a county as an example
 _TARGET_NOUNS = {str(k): str(v) for k, v in _G["target_nouns"].items()}
 _FALL_WORD, _GROWTH_WORD = _G["fall_verb"], _G["growth_verb"]  # what keys write a fall and a growth as
 # characters between a result and the target it is set against, besides the words that say it was set before

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "not_places", "place_kinds", "place_group",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "not_places", "place_kinds", "place_group", "county_suffix",
              "not_place_after",
              "after_stop", "after_max", "after_qualifier", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "counted_min_chars", "areas")
@@ -49,6 +49,7 @@ class KeyLexicon:
     town_or_village: re.Pattern
     place_kinds: re.Pattern       # 脱贫县: a kind of place, named by no name
     place_group: re.Pattern       # 播州、正安、绥阳三县(区), 主产县(区): a group of places
+    county_suffix: re.Pattern     # 县, 旗: a county by its suffix
     county_before_verb: re.Pattern  # 偃师区, 栾川县 where a verb follows (free text)
     not_places: tuple[str, ...]
     not_place_after: frozenset[str]
@@ -110,6 +111,7 @@ def load_key_lexicon() -> KeyLexicon:
         town_or_village=re.compile(raw["town_or_village"]), county_before_verb=re.compile(raw["county_before_verb"]),
         place_kinds=re.compile(raw["place_kinds"]),
         place_group=re.compile(raw["place_group"]),
+        county_suffix=re.compile(raw["county_suffix"]),
         not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]) + tuple(raw["scope"]),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
