@@ -21,7 +21,7 @@ from typing import Iterator
 from extract import is_corrupt, normalize_text, split_parts
 from extract.lexicon import load_lexicon
 
-from .metadata import Manifest, MetaWarning, clean_given, read_manifest, title_line
+from .metadata import SITE_SEPARATOR, Manifest, MetaWarning, clean_given, read_manifest, title_line
 from .metadata import resolve as resolve_meta
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -224,13 +224,10 @@ def read_html_text(data: bytes) -> tuple[str, str, list[int]]:
     return (f"{title}\n{body}" if title and not _title_in_body(title, body) else body), enc, bad
 
 
-_SITE_SUFFIX = re.compile(r"\s*[_|｜–—-]+\s*")  # between a page's own title and its site's name (…报告_XX县人民政府)
-
-
 def _title_in_body(title: str, body: str) -> bool:
     """Whether the page's body states its title already: whole, or its part before the site's name, on a line
     of its own near the top (so a copy of a .txt as a web page is the same text)."""
-    own = _SITE_SUFFIX.split(title, maxsplit=1)[0].strip()
+    own = SITE_SEPARATOR.split(title, maxsplit=1)[0].strip()  # (…报告_XX县人民政府: the site's name after it)
     head = [line.strip() for line in body.lstrip().split("\n", 12)[:12]]
     return body.startswith(title) or (len(own) >= 4 and own in head)
 

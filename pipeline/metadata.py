@@ -236,7 +236,7 @@ def _first_lines(text: str, n: int) -> list[str]:
     return text.splitlines()[:n]
 
 
-_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||\s[-–—]\s)\s*")  # a web page's title: 标题_站点名 | 栏目
+SITE_SEPARATOR = re.compile(r"\s*(?:_|\||\s[-–—]\s)\s*")  # a web page's title: 标题_站点名 | 栏目
 
 
 def title_line(text: str, within: int = 20) -> str | None:
@@ -247,7 +247,7 @@ def title_line(text: str, within: int = 20) -> str | None:
         if 4 <= len(s) <= 60 and find_doc_type(s):
             # the site's name after the part that names the doc type is cut; what stands before it is kept
             # (青峪县人民政府门户网站 | 2025年政府工作报告 names its place first)
-            for sep in _SITE_SEPARATOR.finditer(s):
+            for sep in SITE_SEPARATOR.finditer(s):
                 if find_doc_type(s[:sep.start()]):
                     return s[:sep.start()]
             return s
