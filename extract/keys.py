@@ -19,11 +19,11 @@ _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking"
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
-# 2025年, 2025年底, 到2030年 (a horizon: its 到 goes with it, cues.yaml deadline_before, the words before a year)
 # part of a year (前三季度, 1-11月, 上半年) and a plan's end (“十四五”末): when, as a year is (cues.yaml partial_year,
 # span_end)
 _PARTIAL_WORD = re.compile("(?:前|第)?(?:" + "|".join(load_lexicon().cues["partial_year"]) + ")(?:底|末|份)?|(?:到|至)?"
-                           + load_lexicon().cues["span_end"].replace("?P<n>", ""))
+                           + load_lexicon().cues["span_end"])
+# 2025年, 2025年底, 到2030年 (a horizon: its 到 goes with it, cues.yaml deadline_before, the words before a year)
 _YEAR_WORD = re.compile("(?:" + load_lexicon().cues["deadline_before"].removesuffix("$") + "|自)?(?:"
                         + load_lexicon().grammar["explicit_year"] + ")(?:度|底|末)?(?:"
                         + load_lexicon().cues["since_after"] + ")?")  # (自2021年以来: since then)
