@@ -688,6 +688,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     if unit.base in _SIGNED_UNITS and (sign := _signed_negative(text, num_start, sent_start)):  # 增长-0.5%, 负3.9%
         num_start -= sign
         value = -value  # of a range, the low end: -1%至1%
+        if value_high is not None and value_high < value:
+            value, value_high = value_high, value  # 零下5至零下10摄氏度: −10 to −5
     before_m = _match_before(before_words, text, sent_start, num_start)
     if (before_m is None and value_high is None and all(c in SMALL_UNITS for c in raw)
             and _round_lower_bound(text, num_start, sent_start)):
@@ -945,8 +947,8 @@ def _mixed_scale(lex, text, tail, value, limit, num_start):
 def _read_range_end(lex, text, pos, limit, tail, chinese):
     """The upper end of a range after its separator: (its value, its tail, its number as written), or None."""
     sign = 1
-    if pos < limit and text[pos] in NEGATIVE_SIGNS and not chinese:  # -3%到-1%
-        sign, pos = -1, pos + 1
+    if not chinese and (written := next((s for s in _SIGNS_LONGEST_FIRST if text.startswith(s, pos, limit)), None)):
+        sign, pos = -1, pos + len(written)  # -3%到-1%, 零下5至零下10摄氏度
     # (as a candidate is found: 十至十二万千瓦's end is 十二万 before 千瓦, not 十二万千 before 瓦)
     m2 = _candidate_re().match(text, pos, limit)
     if (not m2 or m2.group(0)[0].isdigit() == chinese or m2.group(0)[0] in SEVERAL
