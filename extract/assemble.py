@@ -97,6 +97,7 @@ _THRESHOLD_NOT = re.compile(_G["threshold_not"])
 _THRESHOLD_BEFORE = re.compile(_G["threshold_before"])
 _SESSION_BEFORE = re.compile(_G["session_before"])
 _SESSION_AFTER = re.compile(_G["session_after"])
+_PAIRED_MODIFIERS = tuple(sorted(_G["paired_modifiers"], key=len, reverse=True))
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
 _SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) for k in ("base", "per_plan"))
@@ -1540,6 +1541,8 @@ def _with_shared_head(item: str, last: str) -> str:
     k = last.find(item[-1]) + 1 if item else 0
     if len(item) <= _PARALLEL_MAX and len(item) <= k <= len(item) + 1 and k <= len(last) - 2:  # like modifiers
         return item + last[k:]
+    if item in _PAIRED_MODIFIERS and (mod := next((w for w in _PAIRED_MODIFIERS if last.startswith(w)), None)):
+        return item + last[len(mod):]  # 城镇、农村牧区常住居民人均可支配收入 → 城镇常住居民…
     return item + last[len(item):] if len(item) <= 3 < len(last) else item
 
 
