@@ -80,6 +80,7 @@ _IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, rever
 _IDIOM_REACH = max(map(len, _G["idioms"]))
 _CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
 _CONJ_INSIDE = re.compile("[和及与]")  # things joined in a clause (城镇和农村居民人均可支配收入)
+_IN_STEP_WITH = re.compile(_G["in_step_with"])
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
 _NATIONAL = re.compile(_G["national_scope"])  # the whole country, another place in a local report
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
@@ -1020,9 +1021,12 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
     if prev.q is not None and prev.q.end >= sent_start and not any(
             mark in st.text[prev.q.end:start] for mark in _ITEM_ENDS):
         return None  # 地区生产总值突破5000亿元,居民消费价格保持稳定,增长6%: a figure before in the same item
-    if _LIST_ITEM.search(st.text[start:fig.clause_start]) or _CONJ_INSIDE.search(st.text[start:fig.clause_start]):
+    clause = st.text[start:fig.clause_start - 1]
+    if in_step := _IN_STEP_WITH.search(clause):
+        clause = clause[:in_step.start()]  # 居民收入增长与经济增长基本同步,力争增长5%: 居民收入
+    if _LIST_ITEM.search(clause) or _CONJ_INSIDE.search(clause):
         return None  # …、固定资产投资、社会消费品零售总额均保持较快增长,增长7%: a list names no one indicator
-    candidate = _subject(st.text[start:fig.clause_start - 1]) + fig.phrase
+    candidate = _subject(clause) + fig.phrase
     ind = resolve_indicator(candidate, fig.q.unit)
     if ind is None or (prev.fact is not None and prev.fact.indicator == ind.id):
         return None
