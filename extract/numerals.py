@@ -128,7 +128,7 @@ _ONE_CHARACTER.update({c: _ONE_CHARACTER[c.translate(_TO_ORDINARY)] for c in _FI
 
 def resolve_number(s: str) -> Decimal | None:
     """Arabic (``1,200.5``) or Chinese (``三``, ``一万二千三百四十五``) numeral to an exact ``Decimal``."""
-    s = s.replace(",", "")
+    s = s.replace(",", "").replace(" ", "")  # (1,200.5; 3 500, digits grouped by spaces)
     if not s:
         return None
     if s[0].isdigit():

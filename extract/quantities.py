@@ -25,6 +25,7 @@ _GLUED_CLASS = "A-Za-z0-9./"  # (/: the day of 2025/3/15, the denominator of 1/3
 _GLUED_AFTER = frozenset(c for c in map(chr, range(128)) if re.fullmatch(f"[{_GLUED_CLASS}]", c))
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_SPACED_ARABIC = r"\d{1,3}(?: \d{3})+(?:\.\d+)?"  # 3 500, 12 345.6
 _NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})")
 RANGE_WORDS = tuple(load_lexicon().numerals["range_words"])
 _RANGE_CHARS = frozenset(w for w in RANGE_WORDS if len(w) == 1)
@@ -78,12 +79,15 @@ def _candidate_re() -> re.Pattern:
               | {w[0] for w in RANGE_WORDS} | {" "} | set(SEVERAL) | set(_CELL_ENDS)
               | {w[0] for w in lex.comparators_after} | {_ABOUT[:1]})  # (a table's cell: 5左右)
     cls = "".join(re.escape(c) for c in sorted(follow))
+    word = "".join(re.escape(c) for c in sorted(follow - {" "}))
     durations = "".join(sorted({re.escape(u.surface[0]) for u in lex.durations}))
     # no leading lookbehind: a pattern that starts with its character set scans fast; see _unglued
     # (a decimal before a duration, 11.5年, is one too: a whole number before 年 is a date, and so is the
     # year after a list number, 14.2025年)
     # (a Chinese numeral may end its clause: 财政收入一亿二, 补贴三百五, a unit its noun implies)
-    return re.compile(rf"(?={NUMBER_START})(?:{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})"
+    # (digits grouped by plain spaces, as a PDF's text keeps them, are one number where a unit or a scale follows:
+    # 3 500 人, 1 234.5万元; not 3 个 500 千伏, nor a table's cells, 5 612 5.8)
+    return re.compile(rf"(?={NUMBER_START})(?:{_SPACED_ARABIC}(?= ?[{word}])|{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})"
                       rf"|(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}]|$)"
                       rf"|\d+\.\d{{1,2}}(?=[{durations}]))")
 
