@@ -87,7 +87,9 @@ def _candidate_re() -> re.Pattern:
     # (a Chinese numeral may end its clause: 财政收入一亿二, 补贴三百五, a unit its noun implies)
     # (digits grouped by plain spaces, as a PDF's text keeps them, are one number where a unit or a scale follows:
     # 3 500 人, 1 234.5万元; not 3 个 500 千伏, nor a table's cells, 5 612 5.8)
-    return re.compile(rf"(?={NUMBER_START})(?:{_SPACED_ARABIC}(?= ?[{word}])|{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})"
+    signs = "".join(sorted({re.escape(c[-1]) for c in lex.currency_signs}))
+    # (a number after a currency's sign, ¥35,000.00, is one wherever it ends)
+    return re.compile(rf"(?={NUMBER_START})(?:{_SPACED_ARABIC}(?= ?[{word}])|(?:(?<=[{signs}])|(?<=[{signs}] )){_ARABIC}|{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})"
                       rf"|(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}]|$)"
                       rf"|\d+\.\d{{1,2}}(?=[{durations}]))")
 
@@ -622,7 +624,11 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         tail = _Tail(tail2.end, Decimal(1), tail2.scale_text, tail2.unit, text[m.end():tail2.end],
                      tail.more or tail2.more)
         shape = "range"
-    if (cell_unit is not None and tail.unit is None and value_high is None and not chinese
+    currency = _currency_before(lex, text, m.start(), sent_start) if tail.unit is None and not chinese else None
+    if currency:  # ¥35,000.00, US$1.5万: the unit its sign names
+        tail = _Tail(tail.end, tail.scale, tail.scale_text, Unit(currency, lex.currency_signs[currency]),
+                     tail.unit_text, tail.more)
+    elif (cell_unit is not None and tail.unit is None and value_high is None and not chinese
             and (not tail.scale_text or cell_unit[0] == 1)):
         # a table's cell under the unit its column or row names (15860 under 元, 2.3 under 万头, 2.5万 under 头)
         tail = _Tail(tail.end, tail.scale * cell_unit[0], tail.scale_text, cell_unit[1],
@@ -694,13 +700,14 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         value = -value  # of a range, the low end: -1%至1%
         if value_high is not None and value_high < value:
             value, value_high = value_high, value  # 零下5至零下10摄氏度: −10 to −5
-    before_m = _match_before(before_words, text, sent_start, num_start)
+    lead = _space_start(text, num_start, sent_start) - len(currency) if currency else num_start  # (¥ 35,000)
+    before_m = _match_before(before_words, text, sent_start, lead)
     if (before_m is None and value_high is None and all(c in SMALL_UNITS for c in raw)
             and _round_lower_bound(text, num_start, sent_start)):
         before_m = (num_start - 1, _ROUND_LOWER_BOUND)  # 上千人: more than a thousand
         tail = _Tail(tail.end, tail.scale, tail.scale_text, unit, tail.unit_text, True)
     before = before_m[1] if before_m else None
-    q_start = before_m[0] if before_m else num_start
+    q_start = before_m[0] if before_m else lead
     comparator = _resolve_comparator(lex, before, after, tail.more, value_high is not None, shape == "approximate")
     if about and after is None:
         comparator = "approx"
@@ -968,6 +975,20 @@ def _read_range_end(lex, text, pos, limit, tail, chinese):
         return None
     high = parse_chinese_number(raw2 + tail2.scale_text) if chinese and tail2.scale_text else high * tail2.scale
     return (sign * high, tail2, raw2) if high is not None else None
+
+
+def _currency_before(lex: Lexicon, text: str, pos: int, sent_start: int) -> str | None:
+    """The currency sign right before a number (a space between them aside), or None."""
+    end = _space_start(text, pos, sent_start)
+    return next((s for s in _CURRENCY_SIGNS if text.endswith(s, sent_start, end)), None) if end > sent_start else None
+
+
+_CURRENCY_SIGNS = tuple(sorted(load_lexicon().currency_signs, key=len, reverse=True))
+
+
+def _space_start(text: str, pos: int, sent_start: int) -> int:
+    """Where the spaces right before ``pos`` start (at most one)."""
+    return pos - 1 if pos > sent_start and text[pos - 1] == " " else pos
 
 
 def _signed_negative(text: str, pos: int, sent_start: int) -> int:
