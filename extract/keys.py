@@ -283,8 +283,12 @@ def is_named_place(place: str) -> bool:
     zone (高新区), an area (中心城区), a kind of place (脱贫县) or the country (全国)."""
     lx = load_key_lexicon()
     probe = place + _WORDS_AFTER
-    return (place not in lx.sub_areas and not lx.zone.match(probe) and not lx.place_kinds.search(place)
-            and (lx.named_places.fullmatch(place) or lx.sub_place.match(probe) or lx.town_or_village.match(probe)) is not None)
+    if place in lx.sub_areas or lx.zone.match(probe) or lx.place_kinds.search(place):
+        return False
+    if lx.named_places.fullmatch(place):
+        return True
+    # (the whole of it a place: 联山联水联社区的 is words that name one)
+    return any(m is not None and m.end() == len(place) for m in (lx.sub_place.match(probe), lx.town_or_village.match(probe)))
 
 
 def split_key(key: str) -> tuple[str, str]:

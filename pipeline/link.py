@@ -23,7 +23,7 @@ from typing import Iterable
 import yaml
 from rapidfuzz.distance import Indel
 
-from extract.keys import resolve_indicator_key, split_key, split_phrase
+from extract.keys import is_named_place, resolve_indicator_key, split_key, split_phrase
 from extract.lexicon import LexiconError, load_lexicon, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
@@ -236,6 +236,10 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
         return None
     if _is_growth(tkey, lx) != _is_growth(akey, lx):
         return None  # a growth rate never answers a level
+    short, long_ = sorted((tkey, akey), key=len)
+    if len(long_) > len(short) and long_.endswith(short) and is_named_place(long_[:-len(short)]):
+        # 汇川区实际使用外资增长 (a place its key could not set apart): a district's, never the whole's
+        return None
     t, a = _synonym_head(tkey, lx), _synonym_head(akey, lx)
     level = _compare_names(t, a, lx)
     # a generic head word on one side only (制造业单项冠军企业, 国家制造业单项冠军): compared without it too, and
