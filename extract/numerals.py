@@ -36,7 +36,9 @@ FINANCIAL_DIGITS = "".join(str(k) for k in _TABLES["financial_digits"])
 # 拾万), or one of the characters that are a number alone; a trailing 万/亿 is a scale, as for any Chinese numeral
 _WORD_PREFIXES = {c: "".join(w[-2] for w in _TABLES["financial_words"] if w.endswith(c)) for c in _FINANCIAL}
 _FINANCIAL_START = "|".join(f"(?<![{p}]){c}" if p else c for c, p in _WORD_PREFIXES.items())  # not the 伍 of 队伍
-_FINANCIAL_NUMBER = (f"(?:{_FINANCIAL_START})(?:[{FINANCIAL_CHARS}{ZERO_DIGITS}{_SECTIONS}]*[{FINANCIAL_CHARS}]"
+# (an ordinary 十/百/千 among financial digits is the same multiplier: 叁百伍拾万元, 伍百元, 叁千伍佰元)
+_FINANCIAL_BODY = FINANCIAL_CHARS + "".join(SMALL_UNITS)
+_FINANCIAL_NUMBER = (f"(?:{_FINANCIAL_START})(?:[{_FINANCIAL_BODY}{ZERO_DIGITS}{_SECTIONS}]*[{_FINANCIAL_BODY}]"
                      f"|(?=[{_SECTIONS}]))|[{''.join(_TABLES['financial_alone'])}]")
 # one Chinese numeral: sections joined by 万/亿 (一万二千三百, 十三亿五千); a trailing 万/亿 is left to
 # the quantity grammar as a scale, and joined back when it resolves the value

@@ -613,8 +613,12 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
                                                                                       tail, chinese)):
         # a range: 2—3个, 4.5-5%, 6%－6.5%, 5%到6%, 一千到一千五百元
         high, tail2, raw2 = rng
-        value = (parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text
-                 else value * (tail.scale if tail.scale_text else tail2.scale))
+        if tail.scale_text:
+            value = parse_chinese_number(raw + tail.scale_text) if chinese else value * tail.scale
+        elif tail.unit is None and value * tail2.scale <= high:
+            value *= tail2.scale  # 3-5万元: the end's scale is the start's too
+        # (not where the start writes its unit, 5000元—1万元, nor where it would pass the end: 八千到一万个,
+        # 5000至1万元 start at 8000 and 5000)
         if (chinese and raw in DIGITS and len(raw2) == 2 and raw2[0] in DIGITS and SMALL_UNITS.get(raw2[1], 0) >= 100
                 and DIGITS[raw] < DIGITS[raw2[0]]):
             # 两到三千米, 三至五百人: the first digit counts the hundreds or thousands the second names (一至二十人 is
