@@ -264,7 +264,8 @@ def _subunit_res() -> dict[str, tuple[re.Pattern, tuple[Decimal, ...]]]:
     zero = f"[{ZERO_DIGITS}]?"
     out = {}
     for base, parts in _NUMERALS["subunits"].items():
-        pattern = "".join(f"(?:{zero}(?P<d{i}>{digit}){re.escape(word)})?" for i, (word, _) in enumerate(parts))
+        pattern = "".join(f"(?:{zero}(?P<d{i}>{digit})(?:{'|'.join(map(re.escape, words))}))?"
+                          for i, (words, _) in enumerate(parts))
         out[base] = (re.compile(pattern), tuple(Decimal(str(f)) for _, f in parts))
     return out
 
@@ -668,6 +669,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
                      and (_NUMBER.match(text, bm.end()) or _match_scale(lex, text, bm.end())))):
         return None  # 百万吨级码头, 24小时自助服务: a class or a kind, not a quantity (39天破亿 is a count of days)
     if (chinese and raw[0] in SMALL_UNITS and unit.base in lex.no_bare_scale
+            and not (tail.more or about)  # (百余万元修缮古村落, 百来万元用于…: about that much names no class)
             and _counted_after(lex, text, tail.end, limit)):
         return None  # 营收过百亿元企业, 千亿元产业集群, 超千亿元的产业集群: a round amount right before a noun names a class
     if value_high is None and value is not None:
