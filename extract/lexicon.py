@@ -541,9 +541,14 @@ def _innermost_place(name: str) -> str:
 _ONE_CHARACTER_NAMES = ("县",)  # suffixes that follow a one-character name (献县, 萧县, 单县)
 
 
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}年度?")
+
+
 def find_doc_type(text: str) -> DocType | None:
+    """The doc type whose words ``text`` holds, a year between them aside (人民政府2025年工作报告, 管委会2024年工作报告)."""
+    bare = _YEAR_WORD.sub("", text)
     for d in load_lexicon().doc_types:
-        if any(w in text for w in d.words):
+        if any(w in text or w in bare for w in d.words):
             return d
     return None
 
