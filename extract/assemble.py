@@ -82,7 +82,19 @@ _CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
 _CONJ_INSIDE = re.compile("[和及与]")  # things joined in a clause (城镇和农村居民人均可支配收入)
 _IN_STEP_WITH = re.compile(_G["in_step_with"])
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
-_NATIONAL = re.compile(_G["national_scope"])  # the whole country, another place in a local report
+
+
+def _scope_re(words: list[str]) -> re.Pattern:
+    """Words that name another place at the start of a subject, followed by two characters and none of
+    ``scope_not_before`` (全国率先实现…, 全市第一: the report's own)."""
+    return re.compile("^(?:" + "|".join(map(re.escape, words)) + ")(?!" + "|".join(map(re.escape, _G["scope_not_before"]))
+                      + r")(?=[\u4e00-\u9fff]{2})")
+
+
+_NATIONAL = _scope_re(_G["national_scope"])  # the whole country, another place in a local report
+# by the suffix of a report's jurisdiction, what names the place above it (a district's 全市), longest suffix first
+_PARENT_SCOPE = {suffix: _scope_re(words)
+                 for suffix, words in sorted(_G["parent_scope"].items(), key=lambda kv: -len(kv[0]))}
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
 _BENEFICIARY = frozenset(_G["beneficiary_words"])
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
@@ -913,8 +925,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # that the verb completes (not the figure before it, 规上工业增加值增长8.2%;)
         subject, fig.inherited = named, True
     elif ((place := _place_of_previous(prev)) and prev.subject.startswith(place)
-          and (is_named_place(place) or _NATIONAL.match(prev.subject))
-          and (scope := load_key_lexicon().whole_jurisdiction.match(subject)) and not _has_noun(subject[scope.end():])):
+          and (is_named_place(place) or _outer_scope(st.ctx, prev.subject) == place)
+          and (scope := load_key_lexicon().whole_jurisdiction.match(subject))
+          and (not _has_noun(rest := subject[scope.end():]) or only_a_gain(rest))):  # (我区新增2.41万人)
         # 海晏街道地区生产总值增长7.8%,全区增长5.4%; 全国…增长5.1%,我省增长5.5%: the whole jurisdiction's figure of
         # what the place's figure before measured
         subject, fig.inherited = (scope.group(0) + _inherited_subject(prev.subject[len(place):], q.unit,
@@ -987,6 +1000,16 @@ def _plan_aside(t: dict, phrase: str) -> bool:
     (年度计划260户))."""
     phrase = phrase.strip()
     return phrase[:1] in "(（" and any(t["plan_restated"].fullmatch(phrase, at) for at in (0, 1))
+
+
+def _outer_scope(ctx: DocContext, subject: str) -> str | None:
+    """The words at the start of ``subject`` that name a place above the report's own (全国 in any local report,
+    全市 in a district's: ``parent_scope``), or None."""
+    if ctx.admin_level not in (None, "national") and (country := _NATIONAL.match(subject)):
+        return country.group(0)
+    own = ctx.jurisdiction or "" if ctx.admin_level not in _ABOVE_CITY else ""  # (广西壮族自治区 is no 区)
+    pattern = next((p for suffix, p in _PARENT_SCOPE.items() if own.endswith(suffix)), None) if own else None
+    return m.group(0) if pattern is not None and (m := pattern.match(subject)) else None
 
 
 def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
@@ -1472,10 +1495,10 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
         key = key[:-len(_FALL_WORD)] + _GROWTH_WORD
     if fig.restates:
         ind, key = None, None
-    if ind and key and st.ctx.admin_level not in (None, "national") and (country := _NATIONAL.match(fig.subject)):
-        # 全国GDP增长5% in a province's report: the country's figure (a kind of thing named 全国…, 全国重点实验室,
-        # names no canonical indicator and stays the report's own)
-        key = f"{country.group(0)}{PLACE_SEPARATOR}{key}"
+    if ind and key and (outer := _outer_scope(st.ctx, fig.subject)):
+        # 全国GDP增长5% in a province's report, 全市外贸进出口总额增长9.8% in a district's: the country's, the city's
+        # figure (a kind of thing named 全国…, 全国重点实验室, names no canonical indicator and stays the report's own)
+        key = f"{outer}{PLACE_SEPARATOR}{key}"
     assert fig.value is not None  # (set by the sign step)
     return Fact(
         fact_id=make_fact_id(doc_id, q, q.shape),
