@@ -902,6 +902,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         elif named.group("noun") in _TARGET_NOUNS:
             subject = _TARGET_NOUNS[named.group("noun")]  # 提出5.5%左右的增长目标: 经济增长
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
+          and (rb := t["restated_before"].search(fig.phrase)) and not _has_noun(_VERB_ONLY.sub("", fig.phrase[:rb.start()]))
+          and t["restated_before_then"].match(text, q.end, prev.sentence.end)):
+        # 税收收入完成915万元,完成年度目标900万元的101.7%: the target, said again, of what the figure before measures
+        subject, fig.inherited = prev.subject, True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
           and _plan_aside(t, fig.phrase)):
         subject, fig.inherited = prev.subject, True  # 新增公办学位3000个(计划2800个): the plan of what it counts
     elif (subject.startswith(_PART_OF_PREVIOUS) and prev.fact is not None and prev.fact.indicator_key
