@@ -102,3 +102,21 @@ def test_a_restatement_of_an_earlier_reports_target_is_no_second_row(tmp_path):
                                   "JOIN facts f ON f.fact_id = p.target_fact_id")
     assert rows == [(2025, 8, Decimal("5.1"))]
 
+
+
+def test_a_restatement_in_other_words_is_no_second_row(tmp_path):
+    """The 2026 review restates the 2025 target in other words (实际利用外资, the plan's 实际使用外资): the same
+    result answers both, so they are one target, the 2025 report's row."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "manifest.csv").write_text(
+        "path,jurisdiction,admin_level,report_year,doc_type\n"
+        "a.txt,青岚市,city,2025,government_work_report\nb.txt,青岚市,city,2026,government_work_report\n",
+        encoding="utf-8")
+    (raw / "a.txt").write_text("二、2025年主要目标\n全市实际使用外资1.5亿美元。\n", encoding="utf-8")
+    (raw / "b.txt").write_text("一、2025年工作回顾\n全市实际利用外资1.62亿美元,超过年初确定的1.5亿美元目标。\n",
+                               encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False)
+    rows = query(tmp_path / "wh", "SELECT report_year, target_value, actual_value FROM plan_vs_actual p "
+                                  "JOIN facts f ON f.fact_id = p.target_fact_id")
+    assert rows == [(2025, 150000000, 162000000)]
