@@ -60,7 +60,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                 "negative_signs", "not_signs", "ordinal_prefixes", "denominator_prefixes",
                                 "rank_prefixes", "rank_prefix_not_after", "rank_units", "range_words",
                                 "section_multipliers", "several", "several_not_after", "several_range", "round_lower_bound", "round_lower_bound_not_after",
-                                "signed_units", "subunits", "tens_words", "tenths_not_before", "tenths_word"}),
+                                "signed_units", "subunits", "mixed_fraction_joiner", "tens_words", "tenths_not_before", "tenths_word"}),
 }
 UNIT_KEYS = frozenset({"surface", "base", "not_before", "ordinal_after_chinese", "duration_only"})
 DOC_TYPE_KEYS = frozenset({"id", "words", "actual_offset", "target_offset", "plan_year_in_title", "part_of_year",

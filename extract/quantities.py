@@ -35,7 +35,9 @@ _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
 _RANK_PREFIXES = tuple(load_lexicon().numerals["rank_prefixes"])
 _RANK_UNITS = frozenset(load_lexicon().numerals["rank_units"])
 _RANK_NOT_AFTER = tuple(load_lexicon().numerals["rank_prefix_not_after"])
-_NOT_A_FIGURE_PREFIXES = _ORDINAL_PREFIXES + tuple(load_lexicon().numerals["denominator_prefixes"])  # 第3个, 每100户
+# 第3个, 每100户, and a fraction's numerator (五又二分之一倍: no 一倍)
+_NOT_A_FIGURE_PREFIXES = (_ORDINAL_PREFIXES + tuple(load_lexicon().numerals["denominator_prefixes"])
+                          + (load_lexicon().numerals["fraction_word"],))
 _ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
 _ORDINAL_LIST = re.compile("(?:" + "|".join(map(re.escape, _ORDINAL_PREFIXES)) + r")\s*(?:\d+\s*[、和及与]\s*)+$")
 _HUNDRED = Decimal(100)
@@ -68,6 +70,7 @@ _LOST = ("?", "\ufffd")  # what stands for a character the source lost: a ? or t
 _SHARE_WORDS = load_lexicon().grammar["share_words"]  # 百分百: 100 %
 _YEAR_MONTH = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")  # 2025.03: March 2025
 _ABOUT = load_lexicon().grammar["about_after_round"]  # 二十来个: about twenty
+_MIXED_JOINER = _NUMERALS["mixed_fraction_joiner"]  # 五又二分之一: five and a half
 _RESPECTIVELY_REACH = 6  # how far before a list of bare numbers its 分别 stands (分别为, 分别增长, 分别提高到)
 
 
@@ -87,7 +90,7 @@ def _candidate_re() -> re.Pattern:
     # (a Chinese numeral may end its clause: 财政收入一亿二, 补贴三百五, a unit its noun implies)
     # (digits grouped by plain spaces, as a PDF's text keeps them, are one number where a unit or a scale follows:
     # 3 500 人, 1 234.5万元; not 3 个 500 千伏, nor a table's cells, 5 612 5.8)
-    signs = "".join(sorted({re.escape(c[-1]) for c in lex.currency_signs}))
+    signs = "".join(sorted({re.escape(c[-1]) for c in lex.currency_signs if not _CJK.match(c[-1])}))  # (¥, not 美元)
     # (a number after a currency's sign, ¥35,000.00, is one wherever it ends)
     return re.compile(rf"(?={NUMBER_START})(?:{_SPACED_ARABIC}(?= ?[{word}])|(?:(?<=[{signs}])|(?<=[{signs}] )){_ARABIC}|{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})"
                       rf"|(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}]|$)"
@@ -566,6 +569,11 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     chinese = not raw[0].isdigit()
     if chinese and len(raw) > 1 and all(c in ZERO_DIGITS for c in raw):
         return None
+    if (chinese and len(raw) > 1 and raw[-1] in SMALL_UNITS and _multiplied_before(raw[:-1], raw[-1])
+            and (shorter := _candidate_re().match(text, m.start(), m.end() - 1))):
+        # 五百二十千克, 六十八千公顷: a 千 after 二十 cannot be the numeral's, so it starts the unit (千克) or is a
+        # scale (68 千 公顷), not 520 + 1000 克
+        m, raw = shorter, shorter.group(0)
     num_start = m.start()
     prev = text[num_start - 1] if num_start > sent_start else ""
     before_end = num_start  # 第3个, 第 3 个, 每100户: an ordinal or a denominator, spaces aside, right before it
@@ -615,7 +623,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         # a range: 2—3个, 4.5-5%, 6%－6.5%, 5%到6%, 一千到一千五百元
         high, tail2, raw2 = rng
         if tail.scale_text:
-            value = parse_chinese_number(raw + tail.scale_text) if chinese else value * tail.scale
+            value = parse_chinese_number(raw + tail.scale_text) if _one_numeral(chinese, tail) else value * tail.scale
         elif tail.unit is None and value * tail2.scale <= high:
             value *= tail2.scale  # 3-5万元: the end's scale is the start's too
         # (not where the start writes its unit, 5000元—1万元, nor where it would pass the end: 八千到一万个,
@@ -629,8 +637,10 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         tail = _Tail(tail2.end, Decimal(1), tail2.scale_text, tail2.unit, text[m.end():tail2.end],
                      tail.more or tail2.more)
         shape = "range"
-    currency = _currency_before(lex, text, m.start(), sent_start) if tail.unit is None and not chinese else None
-    if currency:  # ¥35,000.00, US$1.5万: the unit its sign names
+    currency = (_currency_before(lex, text, m.start(), sent_start)
+                if not chinese and (tail.unit is None or tail.unit.base in _CURRENCIES) else None)
+    if currency and (tail.unit is None or tail.unit.base != lex.currency_signs[currency]):
+        # ¥35,000.00, US$1.5万: the unit its sign names; 港元6.5亿元: the currency named before the number, not 元
         tail = _Tail(tail.end, tail.scale, tail.scale_text, Unit(currency, lex.currency_signs[currency]),
                      tail.unit_text, tail.more)
     elif (cell_unit is not None and tail.unit is None and value_high is None and not chinese
@@ -674,7 +684,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         return None  # 营收过百亿元企业, 千亿元产业集群, 超千亿元的产业集群: a round amount right before a noun names a class
     if value_high is None and value is not None:
         # 十三亿五千 and its scale 万 are one numeral: 13亿 + 5000万, not (13亿 + 5000) × 万
-        value = parse_chinese_number(raw + tail.scale_text) if chinese and tail.scale_text else value * tail.scale
+        value = parse_chinese_number(raw + tail.scale_text) if _one_numeral(chinese, tail) else value * tail.scale
     if value is None:
         return None  # a numeral and a scale that make no number together (一亿二亿)
     if tail.half:
@@ -701,7 +711,10 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     else:
         after = None
     num_start = m.start()
-    if unit.base in _SIGNED_UNITS and (sign := _signed_negative(text, num_start, sent_start)):  # 增长-0.5%, 负3.9%
+    if ((sign := _signed_negative(text, num_start, sent_start))
+            and (unit.base in _SIGNED_UNITS or text[num_start - sign:num_start] in _WORD_SIGNS)):
+        # 增长-0.5%, 负3.9%; a sign in words goes with any unit (负零点八米, 零下三度), a dash only with a rate's or an
+        # amount's (not 2023-5个)
         num_start -= sign
         value = -value  # of a range, the low end: -1%至1%
         if value_high is not None and value_high < value:
@@ -803,6 +816,8 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
             return None
         value, unit, high, pos = (over / under * 100).quantize(_SHARE_PLACES), "%", None, m.end()
     else:
+        if text.startswith(_MIXED_JOINER, m.start() - len(_MIXED_JOINER), m.start()) and m.start() > sent_start + 1:
+            return None  # 五又二分之一倍: a whole and a fraction (5.5), never the fraction's 50%
         den, num = m.group("den"), m.group("num")
         unit = _FRACTION_UNITS.get(den, "%")
         d, (value, high) = resolve_number(den), resolve_approximate(num)  # 百分之七八 is 7–8%
@@ -979,8 +994,23 @@ def _read_range_end(lex, text, pos, limit, tail, chinese):
     high = resolve_number(raw2)
     if high is None:
         return None
-    high = parse_chinese_number(raw2 + tail2.scale_text) if chinese and tail2.scale_text else high * tail2.scale
+    high = parse_chinese_number(raw2 + tail2.scale_text) if _one_numeral(chinese, tail2) else high * tail2.scale
     return (sign * high, tail2, raw2) if high is not None else None
+
+
+def _one_numeral(chinese: bool, tail: _Tail) -> bool:
+    """Whether a Chinese numeral and the scale after it are read as one numeral (十三亿五千 and 万: 13亿 + 5000万), as
+    they are where the scale is a section's (万, 亿); a 千 after the numeral (六十八千公顷) multiplies it."""
+    return chinese and tail.scale_text[:1] in SECTION_UNITS
+
+
+def _multiplied_before(numeral: str, multiplier: str) -> bool:
+    """Whether the last section of a Chinese numeral (after its 万/亿) already holds a multiplier no larger than
+    ``multiplier`` (五百二十 before 千, 六十八 before 千, 三千 before 千): then ``multiplier`` cannot be the numeral's
+    (三千五 before 百 can: 三千五百)."""
+    section = numeral[max(numeral.rfind(u) for u in SECTION_UNITS) + 1:]
+    held = [SMALL_UNITS[c] for c in section if c in SMALL_UNITS]
+    return bool(held) and held[-1] <= SMALL_UNITS[multiplier]
 
 
 def _currency_before(lex: Lexicon, text: str, pos: int, sent_start: int) -> str | None:
@@ -990,6 +1020,8 @@ def _currency_before(lex: Lexicon, text: str, pos: int, sent_start: int) -> str 
 
 
 _CURRENCY_SIGNS = tuple(sorted(load_lexicon().currency_signs, key=len, reverse=True))
+_CURRENCIES = frozenset(load_lexicon().currency_signs.values())
+_CJK = re.compile("[\u4e00-\u9fff]")
 
 
 def _space_start(text: str, pos: int, sent_start: int) -> int:
@@ -1010,6 +1042,7 @@ def _signed_negative(text: str, pos: int, sent_start: int) -> int:
 
 
 _SIGNS_LONGEST_FIRST = tuple(sorted(NEGATIVE_SIGNS, key=len, reverse=True))
+_WORD_SIGNS = frozenset(s for s in NEGATIVE_SIGNS if not s.isascii())  # 负, 零下
 _SIGN_ENDS = frozenset(s[-1] for s in NEGATIVE_SIGNS)
 
 
