@@ -88,10 +88,14 @@ def _scope_re(words: list[str]) -> re.Pattern:
     """Words that name another place at the start of a subject, followed by two characters and none of
     ``scope_not_before`` (全国率先实现…, 全市第一: the report's own)."""
     return re.compile("^(?:" + "|".join(map(re.escape, words)) + ")(?!" + "|".join(map(re.escape, _G["scope_not_before"]))
-                      + r")(?=[\u4e00-\u9fff]{2})")
+                      + r")(?=[\u4e00-\u9fffA-Za-z]{2})")  # (全市PM2.5平均浓度)
 
 
 _NATIONAL = _scope_re(_G["national_scope"])  # the whole country, another place in a local report
+# a place the report's figure is set against, right before that place's own figure (低于全市5.2%的平均水平)
+_SET_AGAINST = re.compile("(?:" + "|".join(map(re.escape, _G["set_against"])) + ")("
+                          + "|".join(map(re.escape, {w for ws in _G["parent_scope"].values() for w in ws}
+                                         | set(_G["national_scope"]))) + ")$")
 # by the suffix of a report's jurisdiction, what names the place above it (a district's 全市), longest suffix first
 _PARENT_SCOPE = {suffix: _scope_re(words)
                  for suffix, words in sorted(_G["parent_scope"].items(), key=lambda kv: -len(kv[0]))}
@@ -1007,14 +1011,22 @@ def _plan_aside(t: dict, phrase: str) -> bool:
     return phrase[:1] in "(（" and any(t["plan_restated"].fullmatch(phrase, at) for at in (0, 1))
 
 
-def _outer_scope(ctx: DocContext, subject: str) -> str | None:
-    """The words at the start of ``subject`` that name a place above the report's own (全国 in any local report,
-    全市 in a district's: ``parent_scope``), or None."""
-    if ctx.admin_level not in (None, "national") and (country := _NATIONAL.match(subject)):
+def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: str | None = None) -> str | None:
+    """The words that name a place above the report's own, where the figure is that place's: at the start of
+    ``subject`` (全国 in any local report before a ``canonical`` indicator; 全市 in a district's before anything:
+    ``parent_scope``), or at its end after a word that sets the report's figure against it, before a level
+    (城镇调查失业率低于全市5.2%的平均水平: the city's 5.2%; not 高于全省1.2个百分点, a gap); else None."""
+    local = ctx.admin_level not in (None, "national")
+    if canonical and local and (country := _NATIONAL.match(subject)):
         return country.group(0)
     own = ctx.jurisdiction or "" if ctx.admin_level not in _ABOVE_CITY else ""  # (广西壮族自治区 is no 区)
-    pattern = next((p for suffix, p in _PARENT_SCOPE.items() if own.endswith(suffix)), None) if own else None
-    return m.group(0) if pattern is not None and (m := pattern.match(subject)) else None
+    suffix = next((suf for suf in _PARENT_SCOPE if own.endswith(suf)), None) if own else None
+    if suffix is not None and (m := _PARENT_SCOPE[suffix].match(subject)):
+        return m.group(0)
+    if local and unit not in CHANGE_UNITS and (m := _SET_AGAINST.search(subject)) and (
+            m.group(1) in _G["national_scope"] or suffix is not None and m.group(1) in _G["parent_scope"][suffix]):
+        return m.group(1)
+    return None
 
 
 def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
@@ -1500,7 +1512,7 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
         key = key[:-len(_FALL_WORD)] + _GROWTH_WORD
     if fig.restates:
         ind, key = None, None
-    if ind and key and (outer := _outer_scope(st.ctx, fig.subject)):
+    if key and (outer := _outer_scope(st.ctx, fig.subject, ind is not None, fig.unit)) and not key.startswith(outer):
         # 全国GDP增长5% in a province's report, 全市外贸进出口总额增长9.8% in a district's: the country's, the city's
         # figure (a kind of thing named 全国…, 全国重点实验室, names no canonical indicator and stays the report's own)
         key = f"{outer}{PLACE_SEPARATOR}{key}"
