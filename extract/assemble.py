@@ -786,15 +786,20 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
 
 
 _DIGIT = re.compile(r"\d")
+_DEADLINE_END = re.compile(r"[^,;:。]{0,8}?年(?:底|末|前|以前|之前)")  # 2026年底, 2027年6月底: when a thing is done
 
 
 def _own_horizon(st: _DocState, hit: tuple, start: int, end: int) -> bool:
     """Whether the time word ``hit`` of the sentence ``text[start:end]`` is a horizon ahead that dates only that
-    sentence's own figures (到2027年,葡萄酒综合产值达到1000亿元。), not the sentences after it; a lead-in
+    sentence's own figures (到2027年,葡萄酒综合产值达到1000亿元。; a year after the sentence's first clause, 加快…建设,
+    确保2026年底主体工程基本完工), not the sentences after it; a lead-in
     (到2030年,主要目标是:) or a past end (由…增加到2002年的…) dates what follows."""
     ry = st.ctx.report_year
-    return (ry is not None and hit[3] > ry and not st.text[start:end].rstrip().endswith(":")
-            and _cue_tables()["deadline_before"].search(st.text, max(start, hit[0] - 4), hit[0]) is not None
+    if ry is None or hit[3] <= ry or st.text[start:end].rstrip().endswith(":"):
+        return False
+    if _CLAUSE_END.search(st.text, start, hit[0]) and _DEADLINE_END.match(st.text, hit[0], end):
+        return True  # 加快平陆运河建设,确保2026年底主体工程基本完工: a deadline inside the sentence, no framing
+    return (_cue_tables()["deadline_before"].search(st.text, max(start, hit[0] - 4), hit[0]) is not None
             and _DIGIT.search(st.text, hit[1], end) is not None)
 
 
