@@ -786,6 +786,7 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
 
 
 _DIGIT = re.compile(r"\d")
+_SINCE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?" + load_lexicon().cues["since_after"])  # 2022年以来, 2021年至今
 _DEADLINE_END = re.compile(r"[^,;:。]{0,8}?年(?:底|末|前|以前|之前)")  # 2026年底, 2027年6月底: when a thing is done
 
 
@@ -1242,10 +1243,14 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if fig.kind_source == "restated" and fig.time_cue[1] != "clause_time":
         period, source = _default_year(st, "actual"), "restated"  # the target of the year its review reviews
     flags = fig.flags
+    # 2022年以来新增高速公路通车里程580公里 in a review of 2024: the total since then, not 2022's (2024年以来: 2024's)
+    since = (period is not None and fig.kind == "actual"
+             and (sm := _SINCE_YEAR.search(fig.sentence_prefix + fig.clause_phrase)) is not None
+             and int(sm.group(1)) == period and (now := _default_year(st, "actual")) is not None and period < now)
     if t["five_year_average"].search(fig.clause_phrase):
         flags.append("five_year_average")
         period = None
-    elif (t["multi_year"].search(fig.clause_phrase)
+    elif (since or t["multi_year"].search(fig.clause_phrase)
           # (a span in the clauses before: not of a level the span ended at, 五年来,…农村公路由1860公里增加到2340公里)
           or not at_span_end and (
               # (a year in its own clause comes after every span word of the clauses before: 主要目标是:…到2030年
