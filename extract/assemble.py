@@ -786,6 +786,7 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
 
 
 _DIGIT = re.compile(r"\d")
+_OF = "的"  # 年初计划的6所: the plan's figure, said again
 _SINCE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?" + load_lexicon().cues["since_after"])  # 2022年以来, 2021年至今
 _DEADLINE_END = re.compile(r"[^,;:。]{0,8}?年(?:底|末|前|以前|之前)")  # 2026年底, 2027年6月底: when a thing is done
 
@@ -913,6 +914,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             subject = _TARGET_NOUNS[named.group("noun")]  # 提出5.5%左右的增长目标: 经济增长
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
           and (rb := t["restated_before"].search(fig.phrase)) and not _has_noun(_VERB_ONLY.sub("", fig.phrase[:rb.start()]))
+          and (rb.group(0).rstrip().endswith(_OF) or not t["target_as_base"].search(fig.phrase))  # (超过年度目标26公里)
           and t["restated_before_then"].match(text, q.end, prev.sentence.end)):
         # 税收收入完成915万元,完成年度目标900万元的101.7%: the target, said again, of what the figure before measures
         subject, fig.inherited = prev.subject, True
@@ -1209,7 +1211,9 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if not share and (
             (rm := t["restated"].search(fig.clause_phrase)) and not t["target_as_base"].search(fig.clause_phrase)
             and not any(h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start))
-            or t["restated_before"].search(fig.clause_phrase)
+            or (rb := t["restated_before"].search(fig.clause_phrase))
+            # (超过年度目标26公里: the margin over it; 超过年初计划的6所: the plan's own figure)
+            and (rb.group(0).rstrip().endswith(_OF) or not t["target_as_base"].search(fig.clause_phrase))
             and t["restated_before_then"].match(st.text, q.end, sent.end)):
         # 年初确定的增长6%的目标顺利实现, 完成国家下达的700亿斤目标任务, 超过年初计划的6所: the year's target, said again
         # (not 去年提出的实事已完成投资5亿元, nor the gap to it: 高于年初确定的6.5%的预期目标0.3个百分点)
@@ -1353,6 +1357,8 @@ def _decide_cell_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         fig.flags.append("partial_year")
         period = None
     _flag_cumulative_and_restated(st, fig, period, words)
+    if fig.kind == "target" and column.year_of == "actual" and "restated_target" not in fig.flags:
+        fig.flags.append("restated_target")  # 年度目标 beside 完成值 in a summary's table: the year's plan said again
     fig.period, fig.period_source = period, source
 
 

@@ -283,8 +283,8 @@ def is_named_place(place: str) -> bool:
     zone (高新区), an area (中心城区), a kind of place (脱贫县) or the country (全国)."""
     lx = load_key_lexicon()
     probe = place + _WORDS_AFTER
-    if place in lx.sub_areas or lx.zone.match(probe) or lx.place_kinds.search(place):
-        return False
+    if place in lx.sub_areas or lx.zone.match(probe) or lx.place_kinds.search(place) or place.endswith(lx.not_places):
+        return False  # (城镇老旧小区: no 区 of that name)
     if lx.named_places.fullmatch(place):
         return True
     # (the whole of it a place: 联山联水联社区的 is words that name one)

@@ -160,11 +160,13 @@ _CELL_AFTER = frozenset("0123456789０１２３４５６７８９")
 
 
 def _cell_gap(m: re.Match) -> str:
-    """A run of ideographic spaces after a figure's character or before a digit parts two cells: a space;
-    any other run is left for ``_drop_invisible`` to remove."""
+    """A run of ideographic spaces after a figure's character or before a digit parts two cells, and so do two or
+    more inside a line: a space; any other run (a paragraph's indent) is left for ``_drop_invisible`` to remove."""
     text, a, b = m.string, m.start(), m.end()
     if (a and text[a - 1] in _CELL_BEFORE) or (b < len(text) and text[b] in _CELL_AFTER):
         return " "
+    if b - a >= 2 and a and text[a - 1] != "\n" and b < len(text) and text[b] != "\n":
+        return " "  # 指标名称　　单位: a gap inside a line, not an indent, parts two columns
     return m.group(0)
 
 
@@ -211,7 +213,7 @@ _WRAP_FULL = 0.6  # a line at least this share of the width fills it
 _SENTENCE_ENDS = "。！？；：!?;:」”’)）】》…"
 _GOES_ON_MARKS = "。，,、；;：:！!？?)）"  # (a % or ‰ that opens a line is a unit: _unit_starts)
 _NUMBERED = re.compile(r"[·•]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部篇]")
-_ROW = re.compile(r"\|| [\d-]")  # a table's row: its cells
+_ROW = re.compile(r"\||[ \u3000][\d\-—]")  # a table's row: its cells (apart by spaces, ideographic ones too)
 # a line that ends on a figure (增长6.2%, 新增养老床位260张): an item of a list, whole, not a line a wrap broke
 # (12公 ends on no whole unit)
 _LINE_FIGURE = re.compile(r"\d([%‰]?)([\u4e00-\u9fff]{0,4}?)(?:以上|以内|左右)?$")
@@ -320,11 +322,140 @@ def unwrap_lines(text: str) -> str:
     return "\n".join(out)
 
 
+# What a PDF's or a scan's text breaks that no wrap explains, mended wherever it stands: a page's number on a
+# line of its own (page_lines) with the running head beside it (the title, a doc type or a place: 琅川市人民政府文件),
+# and the sentence they cut joined again (drop_page_furniture); a heading's number alone on its line (一、 / (一))
+# joined to its words; a line spaced out a character at a time (地 区 生 产 总 值 增 长 6 . 5 %) closed up; a
+# number broken after its point (2.\n6万吨) or before its unit (1200\n万元, 26.5公\n里) joined (mend_breaks).
+_MARKER_LINE = re.compile(r"^[ \t]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.](?!\d)|第[一二三四五六七八九十]+[、,，]?)[ \t]*$",
+                          re.M)
+_SPACED_LINE = re.compile(r"(?:[\u4e00-\u9fff\d.%] ){6}")
+_SPACED_GAP = re.compile(r"(?<=\S) (?=\S)")
+_SPACED_RUN = re.compile(r"(?:[\u4e00-\u9fff]|[\d.%]+)(?: (?:[\u4e00-\u9fff]|[\d.%]+)){5,}")
+_SPACED_MIN_CHARS = 5  # single Chinese characters a space apart in a run: a spaced-out phrase
+
+_NUMBER_BREAK = re.compile(r"\n(?<=\d\.\n)[ \t]*(?=\d)")  # (the newline first: a scan as fast as can be)
+_RUNNING_HEAD_MAX = 30  # characters: a running head is short
+_BREAK_HYPHENS = ("-", "－", "‐")
+_CJK_CHAR = re.compile("[\u4e00-\u9fff]")
+
+
+def mend_breaks(text: str) -> str:
+    """``text`` with the breaks a PDF's or a scan's text makes mended (see above); a text with none as it is."""
+    if _MARKER_LINE.search(text):
+        text = _MARKER_LINE.sub(lambda m: m.group(0).strip() + "\0", text).replace("\0\n", "")  # 一、\n2024年…
+        text = text.replace("\0", "")
+    if _SPACED_LINE.search(text):
+        text = "\n".join(_close_up(line) if _SPACED_LINE.search(line) else line for line in text.split("\n"))
+        text = _SPACED_RUN.sub(_close_run, text)  # 改 造 城 镇 老 旧 小 区 186 个 inside a line that is not
+    text = _NUMBER_BREAK.sub("", text)  # 2.\n6万吨
+    if "\n" in text:
+        text = _unit_breaks(text)
+    return text
+
+
+def _close_run(m: re.Match) -> str:
+    """A run of words a space apart, closed up where most are single Chinese characters (not 1 2 3 4 5)."""
+    words = m.group(0).split(" ")
+    return "".join(words) if sum(len(w) == 1 and not w.isdigit() for w in words) >= _SPACED_MIN_CHARS else m.group(0)
+
+
+def _close_up(line: str) -> str:
+    """A line spaced out a character at a time (most of its words one character long), closed up; else as it is."""
+    words = line.split()
+    if (len(words) < 6 or sum(len(w) == 1 for w in words) < 0.8 * len(words)
+            or sum(len(w) == 1 and not w.isdigit() for w in words) < _SPACED_MIN_CHARS):
+        return line  # (序号 1 2 3 4 5 6: a table's numbers)
+    return _SPACED_GAP.sub("", line)
+
+
+@lru_cache(maxsize=1)
+def _page_lines_anywhere() -> re.Pattern:
+    return re.compile(r"^[^\S\n]*(?:" + _page_lines().pattern + r")[^\S\n]*$", re.M)
+
+
+def drop_page_furniture(text: str) -> str:
+    """``text`` with its page numbers on lines of their own and the running heads beside them dropped (before a
+    hard wrap is looked for: a running head a wrap keeps where it first stands is furniture beside a page's
+    number); a text with none as it is."""
+    return _drop_page_furniture(text) if _page_lines_anywhere().search(text) else text
+
+
+def _drop_page_furniture(text: str) -> str:
+    """Page numbers on lines of their own and the running heads beside them dropped, and a sentence they cut
+    (the line before ends none, the line after opens no numbered heading) joined again."""
+    lines = text.split("\n")
+    title = next((s.strip() for s in lines if s.strip()), "")
+    pages, head = _page_lines(), _running_head()
+    drop = [bool(pages.fullmatch(s.strip())) if s.strip() else False for s in lines]
+    for i in [k for k, d in enumerate(drop) if d]:  # the running heads right before or after a page's number
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j].strip():
+                j += step
+            s = lines[j].strip() if 0 <= j < len(lines) else ""
+            if s and len(s) <= _RUNNING_HEAD_MAX and not drop[j] and (s == title and j > 0 or head.search(s)):
+                drop[j] = True
+    out: list[str] = []
+    cut = False  # furniture since the last line kept: the sentence before may go on
+    for line, d in zip(lines, drop):
+        s = line.strip()
+        if d:
+            cut = True
+            continue
+        if cut and s:
+            prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
+            if (prev is not None and out[prev].rstrip()[-1:] not in _SENTENCE_ENDS and not line[:1].isspace()
+                    and not _NUMBERED.match(s)):
+                before = out[prev].rstrip()
+                if before.endswith(_BREAK_HYPHENS) and _CJK_CHAR.match(before[-2:-1]) and _CJK_CHAR.match(s):
+                    before = before[:-1]  # 农村公-|路628公里: a word the page's end hyphenated
+                out[prev] = before + s
+                del out[prev + 1:]
+                cut = False
+                continue
+            cut = False
+        out.append(line)
+    return "\n".join(out)
+
+
+def _unit_breaks(text: str) -> str:
+    """A number whose unit a line break cuts or leaves to the next line (完成1200\n万元, 26.5公\n里, 5000万人\n次)
+    joined to it."""
+    starts = _unit_starts()
+    surfaces = _unit_surfaces()
+    lines = text.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        tail = _FIGURE_TAIL.search(prev) if len(prev.strip()) > _RUNNING_HEAD_MAX else None  # (附件2\n名词解释)
+        if tail and line[:1] and not line[:1].isspace() and (
+                not tail.group(1) and line[0] in starts
+                or tail.group(1) and any(u.startswith(tail.group(1)) and line.startswith(u[len(tail.group(1)):])
+                                         for u in surfaces if len(u) > len(tail.group(1)))):
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+_FIGURE_TAIL = re.compile(r"\d([\u4e00-\u9fff]{0,2})$")
+
+
+@lru_cache(maxsize=1)
+def _unit_surfaces() -> tuple[str, ...]:
+    """Every unit as written after a number, with a scale before it or not (公里, 万人次)."""
+    lex = load_lexicon()
+    units = [u.surface for u in lex.units]
+    return tuple(units + [k + u for k in lex.scales for u in units])
+
+
 def normalize_text(raw: str) -> NormalizedText:
     """Canonical text: no pinyin, simplified (Hong Kong variants too), NFKC, one form for quotes and annotated
     years, no invisible characters or page chrome, and a hard-wrapped text's lines joined."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_pinyin(text)
+    text = drop_page_furniture(text)
     text = unwrap_lines(text)
     text = _drop_invisible(text)
     text = to_simplified(text)
@@ -334,6 +465,7 @@ def normalize_text(raw: str) -> NormalizedText:
         text = "\n".join(line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
                           for line in text.split("\n"))
         text = _drop_invisible(text)
+    text = mend_breaks(text)
     text = rewrite_forms(text)
     text = strip_chrome(text)
     text = _BLANKS.sub("\n\n", text).strip()

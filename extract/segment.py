@@ -63,12 +63,14 @@ def split_parts(text: str) -> list[Part]:
     return parts
 
 
+_LINE_ENDS = "。！？!?；;：:）)”\"》】"  # what ends the sentence a line ends with (the line after may be a heading)
 _APPENDIX_TITLE = -2  # an appendix's title: above every heading in it, a part heading (-1) too
 
 
-def heading_level(line: str, first_line: bool = False) -> int | None:
+def heading_level(line: str, first_line: bool = False, after_end: bool = True) -> int | None:
     """The level of the heading ``line`` is, or None; the ``first_line`` of a document that names its doc type
-    (2025年云溪市政府工作报告) is its title, no heading."""
+    (2025年云溪市政府工作报告) is its title, no heading; an unnumbered line is one only ``after_end`` of a sentence
+    or a heading (not after a line that ends none: a column a PDF's text flattened, 网络实现县城以上区域连续覆)."""
     _, levels, max_chars, _, _, unnumbered, doc_type_words, part = _patterns()
     if len(line) > max_chars:
         return None
@@ -77,7 +79,7 @@ def heading_level(line: str, first_line: bool = False) -> int | None:
     for i, pat in enumerate(levels):
         if pat.match(line):
             return i
-    if unnumbered.match(line) and not (first_line and doc_type_words.search(line)):
+    if after_end and unnumbered.match(line) and not (first_line and doc_type_words.search(line)):
         return 0
     return None
 
@@ -103,17 +105,22 @@ class SentenceIndex:
         max_chars, appendix = _patterns()[2], _patterns()[4]
         in_appendix = False  # after 附件1: its first heading is its title, above all its other headings
         first_line = True
+        ended = True  # whether the last line with text ended its sentence or was a heading
         for line in text.split("\n"):
             stripped = line.strip()
+            heading = False
             if stripped and len(stripped) <= max_chars:
                 if stack and appendix.match(stripped):  # after the body (a heading seen), not a page's 附件: line
-                    stack, section, in_appendix = [], "", True
-                elif (level := heading_level(stripped, first_line)) is not None:
+                    stack, section, in_appendix, heading = [], "", True, True
+                elif (level := heading_level(stripped, first_line, ended)) is not None:
                     if in_appendix:
                         level, in_appendix = _APPENDIX_TITLE, False
                     stack = [(lv, h) for lv, h in stack if lv < level]
                     stack.append((level, stripped))
                     section = " > ".join(h for _, h in stack)
+                    heading = True
+            if stripped:
+                ended = heading or stripped[-1] in _LINE_ENDS
             first_line = first_line and not stripped
             line_sections.append(section)
         spans = [m.span() for m in _sentence_re().finditer(text) if not m.group(0).isspace()]
