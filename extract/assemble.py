@@ -1248,9 +1248,9 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         period, source = _default_year(st, "actual"), "restated"  # the target of the year its review reviews
     flags = fig.flags
     # 2022年以来新增高速公路通车里程580公里 in a review of 2024: the total since then, not 2022's (2024年以来: 2024's)
-    since = (period is not None and fig.kind == "actual"
-             and (sm := _SINCE_YEAR.search(fig.sentence_prefix + fig.clause_phrase)) is not None
-             and int(sm.group(1)) == period and (now := _default_year(st, "actual")) is not None and period < now)
+    since = (period is not None and fig.kind == "actual" and (now := _default_year(st, "actual")) is not None
+             and period < now and (sm := _SINCE_YEAR.search(fig.sentence_prefix + fig.clause_phrase)) is not None
+             and int(sm.group(1)) == period)
     if t["five_year_average"].search(fig.clause_phrase):
         flags.append("five_year_average")
         period = None

@@ -329,7 +329,10 @@ def unwrap_lines(text: str) -> str:
 # number broken after its point (2.\n6万吨) or before its unit (1200\n万元, 26.5公\n里) joined (mend_breaks).
 _MARKER_LINE = re.compile(r"^[ \t]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.](?!\d)|第[一二三四五六七八九十]+[、,，]?)[ \t]*$",
                           re.M)
-_SPACED_LINE = re.compile(r"(?:[\u4e00-\u9fff\d.%] ){6}")
+# (each opens on the space: a literal found fast, where a pattern that opens on a class is tried at every character)
+_MARKER_LINE_FAST = re.compile("\n" + _MARKER_LINE.pattern.replace("^", "", 1).replace("$", "(?=\\n|$)"))
+_SPACED_LINE = re.compile(r" (?=[\u4e00-\u9fff\d.%] (?:[\u4e00-\u9fff\d.%] ){4})(?<=[\u4e00-\u9fff\d.%] )")
+_FIGURE_LINE_END = re.compile(r"\n(?:(?<=\d\n)|(?<=\d[\u4e00-\u9fff]\n)|(?<=\d[\u4e00-\u9fff]{2}\n))")
 _SPACED_GAP = re.compile(r"(?<=\S) (?=\S)")
 _SPACED_RUN = re.compile(r"(?:[\u4e00-\u9fff]|[\d.%]+)(?: (?:[\u4e00-\u9fff]|[\d.%]+)){5,}")
 _SPACED_MIN_CHARS = 5  # single Chinese characters a space apart in a run: a spaced-out phrase
@@ -342,14 +345,14 @@ _CJK_CHAR = re.compile("[\u4e00-\u9fff]")
 
 def mend_breaks(text: str) -> str:
     """``text`` with the breaks a PDF's or a scan's text makes mended (see above); a text with none as it is."""
-    if _MARKER_LINE.search(text):
+    if _MARKER_LINE_FAST.search("\n" + text):
         text = _MARKER_LINE.sub(lambda m: m.group(0).strip() + "\0", text).replace("\0\n", "")  # 一、\n2024年…
         text = text.replace("\0", "")
     if _SPACED_LINE.search(text):
         text = "\n".join(_close_up(line) if _SPACED_LINE.search(line) else line for line in text.split("\n"))
         text = _SPACED_RUN.sub(_close_run, text)  # 改 造 城 镇 老 旧 小 区 186 个 inside a line that is not
     text = _NUMBER_BREAK.sub("", text)  # 2.\n6万吨
-    if "\n" in text:
+    if _FIGURE_LINE_END.search(text):
         text = _unit_breaks(text)
     return text
 
@@ -371,14 +374,15 @@ def _close_up(line: str) -> str:
 
 @lru_cache(maxsize=1)
 def _page_lines_anywhere() -> re.Pattern:
-    return re.compile(r"^[^\S\n]*(?:" + _page_lines().pattern + r")[^\S\n]*$", re.M)
+    # (opens on the line break, a literal found fast; searched in the text after one)
+    return re.compile(r"\n[^\S\n]*(?:" + _page_lines().pattern + r")[^\S\n]*(?=\n|$)")
 
 
 def drop_page_furniture(text: str) -> str:
     """``text`` with its page numbers on lines of their own and the running heads beside them dropped (before a
     hard wrap is looked for: a running head a wrap keeps where it first stands is furniture beside a page's
     number); a text with none as it is."""
-    return _drop_page_furniture(text) if _page_lines_anywhere().search(text) else text
+    return _drop_page_furniture(text) if _page_lines_anywhere().search("\n" + text) else text
 
 
 def _drop_page_furniture(text: str) -> str:
@@ -406,7 +410,8 @@ def _drop_page_furniture(text: str) -> str:
         if cut and s:
             prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
             if (prev is not None and out[prev].rstrip()[-1:] not in _SENTENCE_ENDS and not line[:1].isspace()
-                    and not _NUMBERED.match(s)):
+                    and not _NUMBERED.match(s) and not _NUMBERED.match(out[prev].strip())
+                    and len(out[prev].strip()) > _RUNNING_HEAD_MAX):  # (a heading before the page's end ends none)
                 before = out[prev].rstrip()
                 if before.endswith(_BREAK_HYPHENS) and _CJK_CHAR.match(before[-2:-1]) and _CJK_CHAR.match(s):
                     before = before[:-1]  # 农村公-|路628公里: a word the page's end hyphenated
@@ -421,24 +426,31 @@ def _drop_page_furniture(text: str) -> str:
 
 def _unit_breaks(text: str) -> str:
     """A number whose unit a line break cuts or leaves to the next line (完成1200\n万元, 26.5公\n里, 5000万人\n次)
-    joined to it."""
+    joined to it, where the line before is no short one (附件2\n名词解释: a heading's number)."""
     starts = _unit_starts()
-    surfaces = _unit_surfaces()
-    lines = text.split("\n")
-    out = [lines[0]]
-    for line in lines[1:]:
-        prev = out[-1]
-        tail = _FIGURE_TAIL.search(prev) if len(prev.strip()) > _RUNNING_HEAD_MAX else None  # (附件2\n名词解释)
-        if tail and line[:1] and not line[:1].isspace() and (
-                not tail.group(1) and line[0] in starts
-                or tail.group(1) and any(u.startswith(tail.group(1)) and line.startswith(u[len(tail.group(1)):])
-                                         for u in surfaces if len(u) > len(tail.group(1)))):
-            out[-1] = prev + line
-        else:
-            out.append(line)
-    return "\n".join(out)
+    out: list[str] = []
+    last = 0
+    joined: set[int] = set()  # the line breaks taken out so far (the line before goes on across them)
+    for m in _FIGURE_LINE_END.finditer(text):
+        i = m.start()
+        b = text.rfind("\n", 0, i)
+        while b in joined:
+            b = text.rfind("\n", 0, b)
+        prev = text[b + 1:i]
+        nxt = text[i + 1:i + 1 + _UNIT_REACH]
+        tail = _FIGURE_TAIL.search(prev) if len(prev.strip()) > _RUNNING_HEAD_MAX else None
+        if tail and nxt[:1] and not nxt[:1].isspace() and (
+                not tail.group(1) and nxt[0] in starts
+                or tail.group(1) and any(u.startswith(tail.group(1)) and nxt.startswith(u[len(tail.group(1)):])
+                                         for u in _unit_surfaces() if len(u) > len(tail.group(1)))):
+            out.append(text[last:i])
+            last = i + 1
+            joined.add(i)
+    out.append(text[last:])
+    return "".join(out)
 
 
+_UNIT_REACH = 8  # characters of the next line a unit's rest may take
 _FIGURE_TAIL = re.compile(r"\d([\u4e00-\u9fff]{0,2})$")
 
 

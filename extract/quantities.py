@@ -711,7 +711,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     else:
         after = None
     num_start = m.start()
-    if ((sign := _signed_negative(text, num_start, sent_start))
+    if ((unit.base in _SIGNED_UNITS or num_start > sent_start and text[num_start - 1] in _WORD_SIGN_ENDS)
+            and (sign := _signed_negative(text, num_start, sent_start))
             and (unit.base in _SIGNED_UNITS or text[num_start - sign:num_start] in _WORD_SIGNS)):
         # 增长-0.5%, 负3.9%; a sign in words goes with any unit (负零点八米, 零下三度), a dash only with a rate's or an
         # amount's (not 2023-5个)
@@ -1016,11 +1017,14 @@ def _multiplied_before(numeral: str, multiplier: str) -> bool:
 def _currency_before(lex: Lexicon, text: str, pos: int, sent_start: int) -> str | None:
     """The currency sign right before a number (a space between them aside), or None."""
     end = _space_start(text, pos, sent_start)
-    return next((s for s in _CURRENCY_SIGNS if text.endswith(s, sent_start, end)), None) if end > sent_start else None
+    if end <= sent_start or text[end - 1] not in _CURRENCY_SIGN_ENDS:
+        return None  # (most numbers: a look at one character)
+    return next((s for s in _CURRENCY_SIGNS if text.endswith(s, sent_start, end)), None)
 
 
 _CURRENCY_SIGNS = tuple(sorted(load_lexicon().currency_signs, key=len, reverse=True))
 _CURRENCIES = frozenset(load_lexicon().currency_signs.values())
+_CURRENCY_SIGN_ENDS = frozenset(s[-1] for s in _CURRENCY_SIGNS)
 _CJK = re.compile("[\u4e00-\u9fff]")
 
 
@@ -1043,6 +1047,7 @@ def _signed_negative(text: str, pos: int, sent_start: int) -> int:
 
 _SIGNS_LONGEST_FIRST = tuple(sorted(NEGATIVE_SIGNS, key=len, reverse=True))
 _WORD_SIGNS = frozenset(s for s in NEGATIVE_SIGNS if not s.isascii())  # 负, 零下
+_WORD_SIGN_ENDS = frozenset(s[-1] for s in _WORD_SIGNS)
 _SIGN_ENDS = frozenset(s[-1] for s in NEGATIVE_SIGNS)
 
 
