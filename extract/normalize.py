@@ -212,6 +212,7 @@ _WRAP_UNENDED = 0.5
 _WRAP_FULL = 0.6  # a line at least this share of the width fills it
 _SENTENCE_ENDS = "。！？；：!?;:」”’)）】》…"
 _GOES_ON_MARKS = "。，,、；;：:！!？?)）"  # (a % or ‰ that opens a line is a unit: _unit_starts)
+_CLAUSE_MARKS = re.compile("[,，;；。:：]")
 _NUMBERED = re.compile(r"[·•]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部篇]")
 _ROW = re.compile(r"\||[ \u3000][\d\-—]")  # a table's row: its cells (apart by spaces, ideographic ones too)
 # a line that ends on a figure (增长6.2%, 新增养老床位260张): an item of a list, whole, not a line a wrap broke
@@ -309,6 +310,7 @@ def unwrap_lines(text: str) -> str:
             s[0] in _GOES_ON_MARKS  # (a line that opens on a comma or a full stop: the sentence before goes on)
             or prev[-1].isdigit() and s[0] in units  # (完成3260\n万元: a number and its unit)
             or len(prev) >= _WRAP_FULL * width and prev[-1] not in _SENTENCE_ENDS and not _ends_on_figure(prev)
+            and not (_NUMBERED.match(prev) and not _CLAUSE_MARKS.search(prev))  # (二、…主要预期目标: a heading)
             and not line[:1].isspace() and not _NUMBERED.match(s)
             # (a short line that ends no sentence is a heading: 下步工作打算)
             and (len(s) >= _WRAP_FULL * width or s[-1] in _SENTENCE_ENDS))
@@ -323,11 +325,12 @@ def unwrap_lines(text: str) -> str:
 
 
 # What a PDF's or a scan's text breaks that no wrap explains, mended wherever it stands: a page's number on a
-# line of its own (page_lines) with the running head beside it (the title, a doc type or a place: 琅川市人民政府文件),
-# and the sentence they cut joined again (drop_page_furniture); a heading's number alone on its line (一、 / (一))
-# joined to its words; a line spaced out a character at a time (地 区 生 产 总 值 增 长 6 . 5 %) closed up; a
+# line of its own (page_lines) with the running head beside it (the title, a doc type or a place), and the
+# sentence they cut joined again (drop_page_furniture); a heading's number alone on its line (一、 / (一)) joined to
+# its words (join_heading_numbers), both before a hard wrap is looked for; a printed document's red header
+# (琅川市人民政府文件) is chrome (chrome.yaml); a line spaced out a character at a time (地 区 生 产 总 值 增 长 6 . 5 %) closed up; a
 # number broken after its point (2.\n6万吨) or before its unit (1200\n万元, 26.5公\n里) joined (mend_breaks).
-_MARKER_LINE = re.compile(r"^[ \t]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.](?!\d)|第[一二三四五六七八九十]+[、,，]?)[ \t]*$",
+_MARKER_LINE = re.compile(r"^[^\S\n]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[、,，]?)[^\S\n]*$",
                           re.M)
 # (each opens on the space: a literal found fast, where a pattern that opens on a class is tried at every character)
 _MARKER_LINE_FAST = re.compile("\n" + _MARKER_LINE.pattern.replace("^", "", 1).replace("$", "(?=\\n|$)"))
@@ -345,9 +348,6 @@ _CJK_CHAR = re.compile("[\u4e00-\u9fff]")
 
 def mend_breaks(text: str) -> str:
     """``text`` with the breaks a PDF's or a scan's text makes mended (see above); a text with none as it is."""
-    if _MARKER_LINE_FAST.search("\n" + text):
-        text = _MARKER_LINE.sub(lambda m: m.group(0).strip() + "\0", text).replace("\0\n", "")  # 一、\n2024年…
-        text = text.replace("\0", "")
     if _SPACED_LINE.search(text):
         text = "\n".join(_close_up(line) if _SPACED_LINE.search(line) else line for line in text.split("\n"))
         text = _SPACED_RUN.sub(_close_run, text)  # 改 造 城 镇 老 旧 小 区 186 个 inside a line that is not
@@ -376,6 +376,15 @@ def _close_up(line: str) -> str:
 def _page_lines_anywhere() -> re.Pattern:
     # (opens on the line break, a literal found fast; searched in the text after one)
     return re.compile(r"\n[^\S\n]*(?:" + _page_lines().pattern + r")[^\S\n]*(?=\n|$)")
+
+
+def join_heading_numbers(text: str) -> str:
+    """A heading's number alone on its line joined to the words on the next (一、\n2024年工作总结), before a hard wrap
+    is looked for (its words are then a heading, which goes on into no paragraph)."""
+    if not _MARKER_LINE_FAST.search("\n" + text):
+        return text
+    text = _MARKER_LINE.sub(lambda m: m.group(0).strip() + "\0", text).replace("\0\n", "")
+    return text.replace("\0", "")
 
 
 def drop_page_furniture(text: str) -> str:
@@ -468,6 +477,7 @@ def normalize_text(raw: str) -> NormalizedText:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_pinyin(text)
     text = drop_page_furniture(text)
+    text = join_heading_numbers(text)
     text = unwrap_lines(text)
     text = _drop_invisible(text)
     text = to_simplified(text)
