@@ -921,15 +921,17 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
           and _plan_aside(t, fig.phrase)):
         subject, fig.inherited = prev.subject, True  # 新增公办学位3000个(计划2800个): the plan of what it counts
-    elif (subject.startswith(_PART_OF_PREVIOUS) and prev.fact is not None and prev.fact.indicator_key
+    elif (subject.startswith(_PART_OF_PREVIOUS) and (whole := _whole_of_part(prev, q.unit)) is not None
           # (a total to date and this year's part of it, or a part named by its scope: 其中农村1万个; not 签约80个,
           # 其中开工建设50个, another state of the things)
-          and ("cumulative" in prev.fact.flags or not load_key_lexicon().verbs.search(subject[len(_PART_OF_PREVIOUS):]))
-          and prev.fact.unit == q.unit and not prev.fact.indicator_key.isascii()
+          and ("cumulative" in whole.flags or not load_key_lexicon().verbs.search(subject[len(_PART_OF_PREVIOUS):]))
+          and not whole.indicator_key.isascii()
           and _CLAUSE_END_AFTER.match(text, q.end) is not None  # (not 其中56项为全国首创: its own words after)
-          and resolve_indicator_key(subject, "", None, q.unit) is None):
+          and ((own := resolve_indicator_key(subject, "", None, q.unit)) is None
+               or is_named_place(own))):  # (其中石桥村达到153万元: that village's part of the total)
         # 累计建成5G基站15.6万个,其中当年新建2.3万个: a part of what the figure before counts
-        subject, fig.inherited = subject + split_key(prev.fact.indicator_key)[1], True
+        # (a place's part: 其中石桥村的村级集体经济经营性收入总额, its key that village's)
+        subject, fig.inherited = subject + (_OF if own else "") + split_key(whole.indicator_key)[1], True
     elif from_in_subject and from_in_subject.start() > 0 and from_start >= 0:
         subject, fig.inherited = prev.subject[:from_in_subject.start()], True
         fig.from_start = from_start
@@ -1035,6 +1037,15 @@ def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: st
             m.group(1) in _G["national_scope"] or suffix is not None and m.group(1) in _G["parent_scope"][suffix]):
         return m.group(1)
     return None
+
+
+def _whole_of_part(prev: "_Previous", unit: str) -> "Fact | None":
+    """The figure a 其中 part is of: the figure before, in its unit, with a key; past a share of the target between
+    them (…总额达到652万元,完成年度目标的108%,其中石桥村达到153万元)."""
+    whole = prev.fact
+    if whole is not None and whole.unit != unit and "share_of_target" in whole.flags:
+        whole = next((f for f in reversed(prev.facts[:-1]) if "share_of_target" not in f.flags), None)
+    return whole if whole is not None and whole.unit == unit and whole.indicator_key else None
 
 
 def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
