@@ -373,6 +373,12 @@ def _close_up(line: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _part_marker() -> re.Pattern:
+    """A line that opens one document of a compilation (segments.yaml compilation_part): never a running head."""
+    return re.compile(load_lexicon().segments["compilation_part"], re.M)
+
+
+@lru_cache(maxsize=1)
 def _page_lines_anywhere() -> re.Pattern:
     # (opens on the line break, a literal found fast; searched in the text after one)
     return re.compile(r"\n[^\S\n]*(?:" + _page_lines().pattern + r")[^\S\n]*(?=\n|$)")
@@ -407,7 +413,8 @@ def _drop_page_furniture(text: str) -> str:
             while 0 <= j < len(lines) and not lines[j].strip():
                 j += step
             s = lines[j].strip() if 0 <= j < len(lines) else ""
-            if s and len(s) <= _RUNNING_HEAD_MAX and not drop[j] and (s == title and j > 0 or head.search(s)):
+            if (s and len(s) <= _RUNNING_HEAD_MAX and not drop[j] and (s == title and j > 0 or head.search(s))
+                    and not _part_marker().search(s)):  # (乡镇年终工作总结范文4 after a sample site's page line)
                 drop[j] = True
     out: list[str] = []
     cut = False  # furniture since the last line kept: the sentence before may go on
