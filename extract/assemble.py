@@ -429,6 +429,29 @@ def _counted_one(text: str, q: Quantity, clause_phrase: str) -> bool:
             and _has_noun(clause_phrase))
 
 
+def _in_short_quote(text: str, q: Quantity, sent_start: int, sent_end: int) -> bool:
+    """Whether the quantity stands inside a short quoted name (“两个100%”, “100%回访”, “百分百满意”工程: grammar
+    quoted_name)."""
+    reach = _QUOTED_NAME_REACH
+    return any(m.start() < q.start and q.end < m.end()
+               for m in _QUOTED_NAME.finditer(text, max(sent_start, q.start - reach), min(sent_end, q.end + reach)))
+
+
+def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
+    """Whether a bound right before 的 and a noun names a class of things (grammar class_bound_before and
+    class_bound_not_nouns): 10吨以上的货车, 人均年收入低于6000元的农户; not 保持在95%以上的水平, nor 达到…以上的."""
+    if q.unit in RATE_OR_CHANGE_UNITS:
+        return False  # 九成以上的群众, 95%以上的村: a share of them, a figure
+    bound_after = q.comparator_after is not None and q.comparator in ("ge", "gt", "le", "lt")
+    bound_before = q.comparator_before in _CLASS_BOUND_BEFORE
+    if not (bound_after or bound_before) or not text.startswith(_OF, q.end):
+        return False
+    if not _CJK_NOUN.match(text, q.end + len(_OF)) or text.startswith(_CLASS_BOUND_NOT_NOUNS, q.end + len(_OF)):
+        return False
+    before = text[max(sent_start, q.start - _LINK_REACH):q.start]
+    return bound_before or (q.comparator_before is None and not _LINKED.search(before))
+
+
 def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
     """A figure in Chinese numerals is a fact after a completed action (创建了三个), when it closes a clause
     after the noun it counts (新开工项目三十个) or when it is a number written out (一千二百万人) of no
@@ -786,6 +809,14 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
 
 
 _DIGIT = re.compile(r"\d")
+_QUOTED_NAME = re.compile(_G["quoted_name"])
+_SCHEDULE_UNITS = frozenset(_G["schedule_units"])
+_QUOTED_NAME_REACH = 12  # characters either side of a quantity where its quotes may stand
+_CLASS_BOUND_BEFORE = frozenset(_G["class_bound_before"])
+_CLASS_BOUND_NOT_NOUNS = tuple(_G["class_bound_not_nouns"])
+_CJK_NOUN = re.compile("[\u4e00-\u9fff]")
+_LINK_REACH = 4  # characters before a figure where a linking verb makes it the figure (达到, 保持在, 稳定在)
+_LINKED = re.compile("(?:" + "|".join(map(re.escape, sorted(_G["class_bound_linked"], key=len, reverse=True))) + ")$")
 _OF = "的"  # 年初计划的6所: the plan's figure, said again
 _SINCE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?" + load_lexicon().cues["since_after"])  # 2022年以来, 2021年至今
 _DEADLINE_END = re.compile(r"[^,;:。]{0,8}?年(?:底|末|前|以前|之前)")  # 2026年底, 2027年6月底: when a thing is done
@@ -1468,6 +1499,9 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         if (q.unit in _QUALIFIER_UNITS and q.comparator_after and q.comparator_before is None
                 and _QUALIFIED_NOUN.match(text, q.end) and not _QUALIFIER_NOT_AFTER.search(text, sent.start, q.start)):
             continue  # 为100万名65岁以上老年人免费体检: 65岁以上 names which 老年人
+        if (_defines_a_class(text, q, sent.start) or _in_short_quote(text, q, sent.start, sent.end)
+                or q.unit in _SCHEDULE_UNITS and _in_idiom(text, q.num_start)):  # (全天24小时人工接听)
+            continue  # 对年营业收入2000万元以上的工业企业给予奖励: which 企业; “两个100%”: a name, no figure
         k = bisect.bisect_right(clause_ends, q.num_start) - 1
         clause_start = clause_ends[k] if k >= 0 else sent.start
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)

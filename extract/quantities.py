@@ -102,8 +102,14 @@ _TIMES = "×*"  # 7×24小时: a schedule, not 24 hours
 
 def _unglued(text: str, matches) -> list[re.Match]:
     """The candidate numbers that are not glued to what stands before them (a / before a number makes it a
-    denominator or a date's part: 0.6人/百亿元, 2025/3/15; a × a schedule's: 7×24小时)."""
-    return [m for m in matches if not ((i := m.start()) and (text[i - 1] in _GLUED_AFTER or text[i - 1] in _TIMES))]
+    denominator or a date's part: 0.6人/百亿元, 2025/3/15; a × a schedule's: 7×24小时; a : or + after a digit a
+    clock's, a ratio's or a stake's: 18:30起, K23+500处)."""
+    return [m for m in matches if not ((i := m.start()) and (
+        text[i - 1] in _GLUED_AFTER or text[i - 1] in _TIMES
+        or text[i - 1] in _JOINED_AFTER_DIGIT and i >= 2 and text[i - 2].isdigit()))]
+
+
+_JOINED_AFTER_DIGIT = ":+"  # 18:30 (a clock, a ratio's 1.85:1), K23+500 (a stake): the rest of what the digits began
 
 
 def find_candidates(text: str) -> tuple[list[re.Match], list[re.Match], list[re.Match]]:
