@@ -29,7 +29,7 @@ class LexiconError(ValueError):
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "spoken_scales", "classifier_infixes",
-                             "rate_prefixes", "per_units", "per_separator", "implied_units", "implied_unit_links", "currency_signs"}),
+                             "rate_prefixes", "per_units", "per_separator", "implied_units", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "currency_signs"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "part_heading", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
@@ -163,6 +163,8 @@ class Lexicon:
     units: list[Unit]
     date_units: tuple[str, ...]
     durations: tuple[Unit, ...]  # units that are a date after a whole number and a duration after a decimal (11.5年)
+    implied_units_after: tuple[tuple[str, str], ...]  # (noun right after a number with a scale, its base unit), longest first
+    implied_units_after_not_before: tuple[str, ...]  # what such a noun may not go on to (城市: a kind it sizes)
     currency_signs: dict[str, str]  # a sign before a number → the base unit it names (¥ → 元), longest first
     implied_units: dict[str, str]  # noun → the base unit a number with a scale and no unit after it counts (人口 → 人)
     implied_unit_links: str        # what may stand between that noun and the number (a pattern)
@@ -291,6 +293,9 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         date_units=tuple(units["date_units"]),
         durations=tuple(Unit(u["surface"], u["base"], tuple(u.get("not_before", ())), False)
                         for u in unit_rows if u.get("duration_only")),
+        implied_units_after=tuple(sorted(((str(n), str(u)) for u, ns in units.get("implied_units_after", {}).items()
+                                          for n in ns), key=lambda p: len(p[0]), reverse=True)),
+        implied_units_after_not_before=tuple(units.get("implied_units_after_not_before", ())),
         currency_signs={str(sign): str(base) for base, signs in units.get("currency_signs", {}).items()
                         for sign in sorted(signs, key=len, reverse=True)},
         implied_units={str(noun): str(unit) for unit, nouns in units.get("implied_units", {}).items() for noun in nouns},
@@ -357,7 +362,7 @@ def _check_units(path: Path, units: dict) -> list[dict]:
         for i, name in enumerate(units.get(key, ())):
             if name not in bases:
                 raise LexiconError(f"{where(path, key, i)}: {key}: {name!r} is no base unit of any unit")
-    for key in ("implied_units", "currency_signs"):
+    for key in ("implied_units", "implied_units_after", "currency_signs"):
         for name in units.get(key, {}):
             if name not in bases:
                 raise LexiconError(f"{where(path, key, name)}: {name!r} is no base unit of any unit")

@@ -654,6 +654,11 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         # a table's cell under the unit its column or row names (15860 under 元, 2.3 under 万头, 2.5万 under 头)
         tail = _Tail(tail.end, tail.scale * cell_unit[0], tail.scale_text, cell_unit[1],
                      tail.scale_text + cell_unit[2], tail.more)
+    elif (tail.unit is None and tail.scale_text and value_high is None
+          and (people := next((u for n, u in lex.implied_units_after if text.startswith(n, tail.end, limit)
+                               and not text.startswith(lex.implied_units_after_not_before, tail.end + len(n))), None))):
+        # 1420万农业转移人口在城镇落户: the people it counts, named right after it
+        tail = _Tail(tail.end, tail.scale, tail.scale_text, Unit("", people), tail.unit_text, tail.more)
     elif (tail.unit is None and not _counted_after(lex, text, tail.end, limit)
             # a scale (常住人口580万), or a Chinese numeral of hundreds and up said alone (财政收入一亿二, 补贴三百五)
             and (tail.scale_text or chinese and value is not None and value >= _HUNDRED)
