@@ -211,6 +211,7 @@ def _cue_tables():
         "rest_of_year": comp(cues["rest_of_year"]),
         "restated_before": comp(cues["restated_before"]),
         "restated_before_then": re.compile(cues["restated_before_then"]),
+        "restated_in_review": re.compile(cues["restated_in_review"]),
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
@@ -1247,9 +1248,11 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # 完成年度目标的105%(、120%), 是年度计划1.2万亩的125%: how much of a target was done, not the quantity (a result)
     share = fig.unit in lex.rate_units and (t["share_of_target"].search(fig.clause_phrase) is not None or (
             fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags))
-    if (reviewing and not share and t["plan_restated"].search(fig.clause_phrase)
+    if (reviewing and not share and (t["plan_restated"].search(fig.clause_phrase)
+                                     or t["restated_in_review"].search(fig.clause_phrase))
             and not t["target_as_base"].search(fig.clause_phrase)):  # (比年初计划目标低0.4个百分点: a gap)
-        kind, source = "target", "restated"  # 全年计划完成投资30亿元,实际完成32.4亿元: the year's plan said again
+        # 全年计划完成投资30亿元,实际完成32.4亿元; 城镇新增就业预期目标是1100万人以上: the year's plan said again
+        kind, source = "target", "restated"
     if not share and (
             (rm := t["restated"].search(fig.clause_phrase)) and not t["target_as_base"].search(fig.clause_phrase)
             and not any(h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start))
