@@ -21,7 +21,8 @@ from typing import Iterator
 from extract import is_corrupt, normalize_text, split_parts
 from extract.lexicon import load_lexicon
 
-from .metadata import SITE_SEPARATOR, Manifest, MetaWarning, clean_given, read_manifest, title_line
+from .metadata import (SITE_SEPARATOR, Manifest, MetaWarning, below_province_column, clean_given, read_manifest,
+                       title_line)
 from .metadata import resolve as resolve_meta
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -513,6 +514,10 @@ def read_units(path: Path, rel: str, data: bytes, manifest_row: dict,
                 row_errors.append(str(too_big))
                 continue
             columns, why = clean_given(row)
+            if (below := below_province_column(row, columns, text)) is not None:
+                # (a township's row under its 省 column: the town is the jurisdiction, the column its province)
+                why.append(f"jurisdiction: {below}, which the row names itself by, not the province column's "
+                           f"{columns.pop('jurisdiction')}")
             meta = {**columns, **manifest_row}
             sources = {**{k: "collection" for k in columns}, **given}
             units.append(RawUnit(rel, text, "utf-8", meta, row=i, sources=sources,

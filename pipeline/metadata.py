@@ -140,6 +140,24 @@ def parse_year(value) -> tuple[int | None, str | None]:
     return m_year, f"report_year {s!r} read as {m_year}"
 
 
+def below_province_column(row: dict, columns: dict, text: str) -> str | None:
+    """The place below a province (a city, county or town) that a collection row's title names (or, where it names
+    none, its text's signature or self-reference) where its jurisdiction came only from a `province` column
+    (乡镇总结汇编.csv: 江西 beside 铁炉坪镇2025年工作总结), else None: the column says which province, the title whose
+    report it is."""
+    if "jurisdiction" not in columns or not any(COLUMN_ALIASES.get(k) == "jurisdiction" for k in row) or any(
+            k == "jurisdiction" for k in row):
+        return None
+    title = str(row.get("title") or "").strip() or title_line(text) or ""
+    named = find_place(title) if title else None
+    if named is None:  # (镇2025年度工作总结…: a title that names no place; its text signs 铁炉坪镇人民政府)
+        named = _jurisdiction_from_signature(text) or _self_named_government(text)
+    return named.name if named is not None and named.admin_level in _BELOW_PROVINCE else None
+
+
+_BELOW_PROVINCE = ("city", "county", "township")
+
+
 def clean_given(meta: dict) -> tuple[dict, list[str]]:
     """The usable part of given metadata, and a warning ("field: message") for each value changed or dropped."""
     out, warnings = {}, []

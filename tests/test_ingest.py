@@ -442,3 +442,28 @@ def test_a_pages_related_articles_are_chrome():
     page = ("<html><body><p>全镇新建大棚20个。</p><div class='related'>我镇猕猴桃喜获丰收 亩产突破1.4吨</div>"
             "<ul class='recommend-list'><li>营山县新增就业5620人</li></ul></body></html>")
     assert read_html(page.encode())[0] == "全镇新建大棚20个。"
+
+
+def test_a_collections_province_column_yields_to_the_town_a_row_names(tmp_path):
+    """乡镇总结汇编.csv: a `province` column beside a township's summary says which province; the town its title
+    names (or, with a title that names none, the one its text signs for) is the jurisdiction, with a warning. A
+    province's own report under its column keeps the province."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    rows = [
+        {"title": "石门坎乡2025年工作总结及2026年工作计划", "province": "贵州", "year": 2025,
+         "full_text": "一、2025年工作总结\n全乡新建通村公路12公里。\n石门坎乡人民政府"},
+        {"title": "镇2025年度工作总结", "province": "江西", "year": 2025,
+         "full_text": "一、2025年工作总结\n全镇新建通组公路8公里。\n铁炉坪镇人民政府\n2025年12月22日"},
+        {"title": "2025年山东省政府工作报告", "province": "山东", "year": 2025,
+         "full_text": "主要预期目标是:地区生产总值增长5%以上。"},
+    ]
+    (raw / "汇编.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False)
+    con = connect_readonly(tmp_path / "wh")
+    got = dict(con.execute("SELECT title, jurisdiction FROM documents").fetchall())
+    warned = [m for (m,) in con.execute("SELECT message FROM warnings").fetchall() if "province column" in m]
+    con.close()
+    assert got == {"石门坎乡2025年工作总结及2026年工作计划": "石门坎乡", "镇2025年度工作总结": "铁炉坪镇",
+                   "2025年山东省政府工作报告": "山东省"}
+    assert len(warned) == 2
