@@ -446,8 +446,9 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
     bound_after = q.comparator_after is not None and q.comparator in ("ge", "gt", "le", "lt")
     bound_before = q.comparator_before in _CLASS_BOUND_BEFORE
     if not (bound_after or bound_before) or not text.startswith(_OF, q.end):
-        return False
-    if not _CJK_NOUN.match(text, q.end + len(_OF)) or text.startswith(_CLASS_BOUND_NOT_NOUNS, q.end + len(_OF)):
+        return False  # (without 的 a bound before a noun is as often a count of it: 选派1200名以上科技特派员)
+    noun_at = q.end + len(_OF)
+    if not _CJK_NOUN.match(text, noun_at) or text.startswith(_CLASS_BOUND_NOT_NOUNS, noun_at):
         return False
     before = text[max(sent_start, q.start - _LINK_REACH):q.start]
     return bound_before or (q.comparator_before is None and not _LINKED.search(before))
