@@ -212,6 +212,7 @@ def _cue_tables():
         "restated_before": comp(cues["restated_before"]),
         "restated_before_then": re.compile(cues["restated_before_then"]),
         "restated_in_review": re.compile(cues["restated_in_review"]),
+        "lead_in": re.compile(cues["lead_in"]),
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
@@ -832,7 +833,8 @@ def _own_horizon(st: _DocState, hit: tuple, start: int, end: int) -> bool:
     ry = st.ctx.report_year
     if ry is None or hit[3] <= ry or st.text[start:end].rstrip().endswith(":"):
         return False
-    if _CLAUSE_END.search(st.text, start, hit[0]) and _DEADLINE_END.match(st.text, hit[0], end):
+    if (_CLAUSE_END.search(st.text, start, hit[0]) and _DEADLINE_END.match(st.text, hit[0], end)
+            and not _cue_tables()["lead_in"].search(st.text, start, end)):  # (2027年底前重点完成以下任务。 frames)
         return True  # 加快平陆运河建设,确保2026年底主体工程基本完工: a deadline inside the sentence, no framing
     return (_cue_tables()["deadline_before"].search(st.text, max(start, hit[0] - 4), hit[0]) is not None
             and _DIGIT.search(st.text, hit[1], end) is not None)
@@ -961,7 +963,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and not whole.indicator_key.isascii()
           and _CLAUSE_END_AFTER.match(text, q.end) is not None  # (not 其中56项为全国首创: its own words after)
           and ((own := resolve_indicator_key(subject, "", None, q.unit)) is None
-               or is_named_place(own))):  # (其中石桥村达到153万元: that village's part of the total)
+               # (其中石桥村达到153万元: that village's part of the total; not 美丽乡村20个,其中精品村5个, a kind)
+               or is_named_place(own) and q.unit not in _ENUMERATION_UNITS)):
         # 累计建成5G基站15.6万个,其中当年新建2.3万个: a part of what the figure before counts
         # (a place's part: 其中石桥村的村级集体经济经营性收入总额, its key that village's)
         subject, fig.inherited = subject + (_OF if own else "") + split_key(whole.indicator_key)[1], True
@@ -1257,7 +1260,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if not share and (
             (rm := t["restated"].search(fig.clause_phrase)) and not t["target_as_base"].search(fig.clause_phrase)
             and not any(h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start))
-            or (rb := t["restated_before"].search(fig.clause_phrase))
+            # (in a plan, 城镇新增就业全年目标5000人 is the plan's own target)
+            or (rb := t["restated_before"].search(fig.clause_phrase)) and (reviewing or kind != "target")
             # (超过年度目标26公里: the margin over it; 超过年初计划的6所: the plan's own figure)
             and (rb.group(0).rstrip().endswith(_OF) or not t["target_as_base"].search(fig.clause_phrase))
             and t["restated_before_then"].match(st.text, q.end, sent.end)):

@@ -337,7 +337,9 @@ _MARKER_LINE_FAST = re.compile("\n" + _MARKER_LINE.pattern.replace("^", "", 1).r
 _SPACED_LINE = re.compile(r" (?=[\u4e00-\u9fff\d.%] (?:[\u4e00-\u9fff\d.%] ){4})(?<=[\u4e00-\u9fff\d.%] )")
 _FIGURE_LINE_END = re.compile(r"\n(?:(?<=\d\n)|(?<=\d[\u4e00-\u9fff]\n)|(?<=\d[\u4e00-\u9fff]{2}\n))")
 _SPACED_GAP = re.compile(r"(?<=\S) (?=\S)")
-_SPACED_RUN = re.compile(r"(?:[\u4e00-\u9fff]|[\d.%]+)(?: (?:[\u4e00-\u9fff]|[\d.%]+)){5,}")
+_MARKER_BEFORE_DIGIT = re.compile(r"(?<=[.．])\0\n(?=\d)")
+# (possessive, and not inside a run of digits: a long run of dots, as NFKC writes …, is tried once)
+_SPACED_RUN = re.compile(r"(?<![\d.%])(?:[\u4e00-\u9fff]|[\d.%]++)(?: (?:[\u4e00-\u9fff]|[\d.%]++)){5,}")
 _SPACED_MIN_CHARS = 5  # single Chinese characters a space apart in a run: a spaced-out phrase
 
 _NUMBER_BREAK = re.compile(r"\n(?<=\d\.\n)[ \t]*(?=\d)")  # (the newline first: a scan as fast as can be)
@@ -351,10 +353,17 @@ def mend_breaks(text: str) -> str:
     if _SPACED_LINE.search(text):
         text = "\n".join(_close_up(line) if _SPACED_LINE.search(line) else line for line in text.split("\n"))
         text = _SPACED_RUN.sub(_close_run, text)  # 改 造 城 镇 老 旧 小 区 186 个 inside a line that is not
-    text = _NUMBER_BREAK.sub("", text)  # 2.\n6万吨
+    text = _NUMBER_BREAK.sub(_number_break, text)  # 2.\n6万吨
     if _FIGURE_LINE_END.search(text):
         text = _unit_breaks(text)
     return text
+
+
+def _number_break(m: re.Match) -> str:
+    """A number broken after its point joined to its digits (2.\n6万吨), unless the line is only a list's number
+    (1.\n5万亩 is item 1's 5万亩)."""
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+    return m.group(0) if line.strip()[:-1].isdigit() else ""
 
 
 def _close_run(m: re.Match) -> str:
@@ -389,7 +398,8 @@ def join_heading_numbers(text: str) -> str:
     is looked for (its words are then a heading, which goes on into no paragraph)."""
     if not _MARKER_LINE_FAST.search("\n" + text):
         return text
-    text = _MARKER_LINE.sub(lambda m: m.group(0).strip() + "\0", text).replace("\0\n", "")
+    text = _MARKER_LINE.sub(lambda m: m.group(0).strip() + "\0", text)
+    text = _MARKER_BEFORE_DIGIT.sub("\n", text).replace("\0\n", "")  # (1.\n5万亩: a list's number, no 1.5)
     return text.replace("\0", "")
 
 
@@ -414,6 +424,7 @@ def _drop_page_furniture(text: str) -> str:
                 j += step
             s = lines[j].strip() if 0 <= j < len(lines) else ""
             if (s and len(s) <= _RUNNING_HEAD_MAX and not drop[j] and (s == title and j > 0 or head.search(s))
+                    and not _NUMBERED.match(s)  # (二、2025年工作安排:奋力建设经济强县 is a heading)
                     and not _part_marker().search(s)):  # (乡镇年终工作总结范文4 after a sample site's page line)
                 drop[j] = True
     out: list[str] = []
@@ -427,6 +438,7 @@ def _drop_page_furniture(text: str) -> str:
             prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
             if (prev is not None and out[prev].rstrip()[-1:] not in _SENTENCE_ENDS and not line[:1].isspace()
                     and not _NUMBERED.match(s) and not _NUMBERED.match(out[prev].strip())
+                    and not _ROW.search(out[prev].strip()) and not _ROW.search(s)  # (a table's rows stay apart)
                     and len(out[prev].strip()) > _RUNNING_HEAD_MAX):  # (a heading before the page's end ends none)
                 before = out[prev].rstrip()
                 if before.endswith(_BREAK_HYPHENS) and _CJK_CHAR.match(before[-2:-1]) and _CJK_CHAR.match(s):
@@ -454,7 +466,8 @@ def _unit_breaks(text: str) -> str:
             b = text.rfind("\n", 0, b)
         prev = text[b + 1:i]
         nxt = text[i + 1:i + 1 + _UNIT_REACH]
-        tail = _FIGURE_TAIL.search(prev) if len(prev.strip()) > _RUNNING_HEAD_MAX else None
+        tail = (_FIGURE_TAIL.search(prev) if len(prev.strip()) > _RUNNING_HEAD_MAX and not _ROW.search(prev.strip())
+                else None)  # (not a table's row: the next row's name may open on 人, 工, 新…)
         if tail and nxt[:1] and not nxt[:1].isspace() and (
                 not tail.group(1) and nxt[0] in starts
                 or tail.group(1) and any(u.startswith(tail.group(1)) and nxt.startswith(u[len(tail.group(1)):])

@@ -1030,7 +1030,11 @@ def _currency_before(lex: Lexicon, text: str, pos: int, sent_start: int) -> str 
     end = _space_start(text, pos, sent_start)
     if end <= sent_start or text[end - 1] not in _CURRENCY_SIGN_ENDS:
         return None  # (most numbers: a look at one character)
-    return next((s for s in _CURRENCY_SIGNS if text.endswith(s, sent_start, end)), None)
+    sign = next((s for s in _CURRENCY_SIGNS if text.endswith(s, sent_start, end)), None)
+    before = end - len(sign) - 1 if sign else -1
+    if sign and not sign[0].isalpha() and before >= sent_start and text[before].isascii() and text[before].isalpha():
+        return None  # S$1.5亿, NT$3000万: another country's dollar, which no sign here names
+    return sign
 
 
 _CURRENCY_SIGNS = tuple(sorted(load_lexicon().currency_signs, key=len, reverse=True))
