@@ -214,6 +214,7 @@ _SENTENCE_ENDS = "。！？；：!?;:」”’)）】》…"
 _GOES_ON_MARKS = "。，,、；;：:！!？?)）"  # (a % or ‰ that opens a line is a unit: _unit_starts)
 _CLAUSE_MARKS = re.compile("[,，;；。:：]")
 _NUMBERED = re.compile(r"[·•]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部篇]")
+_ROW_END = re.compile(r"(?:[ \u3000\t|]+[\d.,%\-—]+){2,}[ \u3000\t|]*$")  # a line that ends on two number cells or more
 _ROW = re.compile(r"\||[ \u3000][\d\-—]")  # a table's row: its cells (apart by spaces, ideographic ones too)
 # a line that ends on a figure (增长6.2%, 新增养老床位260张): an item of a list, whole, not a line a wrap broke
 # (12公 ends on no whole unit)
@@ -438,7 +439,7 @@ def _drop_page_furniture(text: str) -> str:
             prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
             if (prev is not None and out[prev].rstrip()[-1:] not in _SENTENCE_ENDS and not line[:1].isspace()
                     and not _NUMBERED.match(s) and not _NUMBERED.match(out[prev].strip())
-                    and not _ROW.search(out[prev].strip()) and not _ROW.search(s)  # (a table's rows stay apart)
+                    and not _ROW_END.search(out[prev]) and not _ROW_END.search(s)  # (a table's rows stay apart)
                     and len(out[prev].strip()) > _RUNNING_HEAD_MAX):  # (a heading before the page's end ends none)
                 before = out[prev].rstrip()
                 if before.endswith(_BREAK_HYPHENS) and _CJK_CHAR.match(before[-2:-1]) and _CJK_CHAR.match(s):
@@ -466,7 +467,7 @@ def _unit_breaks(text: str) -> str:
             b = text.rfind("\n", 0, b)
         prev = text[b + 1:i]
         nxt = text[i + 1:i + 1 + _UNIT_REACH]
-        tail = (_FIGURE_TAIL.search(prev) if len(prev.strip()) > _RUNNING_HEAD_MAX and not _ROW.search(prev.strip())
+        tail = (_FIGURE_TAIL.search(prev) if len(prev.strip()) > _RUNNING_HEAD_MAX and not _ROW_END.search(prev)
                 else None)  # (not a table's row: the next row's name may open on 人, 工, 新…)
         if tail and nxt[:1] and not nxt[:1].isspace() and (
                 not tail.group(1) and nxt[0] in starts
