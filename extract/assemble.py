@@ -92,7 +92,9 @@ def _scope_re(words: list[str]) -> re.Pattern:
 
 
 _NATIONAL = _scope_re(_G["national_scope"])  # the whole country, another place in a local report
-# a place the report's figure is set against, right before that place's own figure (低于全市5.2%的平均水平)
+# a place the report's figure is set against, right before that place's own figure (低于全市5.2%的平均水平), which
+# the words after it name as its level
+_SET_AGAINST_LEVEL = re.compile(_G["set_against_level"])
 _SET_AGAINST = re.compile("(?:" + "|".join(map(re.escape, _G["set_against"])) + ")("
                           + "|".join(map(re.escape, {w for ws in _G["parent_scope"].values() for w in ws}
                                          | set(_G["national_scope"]))) + ")$")
@@ -1057,11 +1059,13 @@ def _plan_aside(t: dict, phrase: str) -> bool:
     return phrase[:1] in "(（" and any(t["plan_restated"].fullmatch(phrase, at) for at in (0, 1))
 
 
-def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: str | None = None) -> str | None:
+def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: str | None = None,
+                 after: str = "") -> str | None:
     """The words that name a place above the report's own, where the figure is that place's: at the start of
     ``subject`` (全国 in any local report before a ``canonical`` indicator; 全市 in a district's before anything:
     ``parent_scope``), or at its end after a word that sets the report's figure against it, before a level
-    (城镇调查失业率低于全市5.2%的平均水平: the city's 5.2%; not 高于全省1.2个百分点, a gap); else None."""
+    that ``after`` it names as that place's level (城镇调查失业率低于全市5.2%的平均水平: the city's 5.2%; not
+    高于全省1.2个百分点 nor 增速高于全市1.2%, a gap); else None."""
     local = ctx.admin_level not in (None, "national")
     if canonical and local and (country := _NATIONAL.match(subject)):
         return country.group(0)
@@ -1069,7 +1073,7 @@ def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: st
     suffix = next((suf for suf in _PARENT_SCOPE if own.endswith(suf)), None) if own else None
     if suffix is not None and (m := _PARENT_SCOPE[suffix].match(subject)):
         return m.group(0)
-    if local and unit not in CHANGE_UNITS and (m := _SET_AGAINST.search(subject)) and (
+    if local and unit not in CHANGE_UNITS and _SET_AGAINST_LEVEL.match(after) and (m := _SET_AGAINST.search(subject)) and (
             m.group(1) in _G["national_scope"] or suffix is not None and m.group(1) in _G["parent_scope"][suffix]):
         return m.group(1)
     return None
@@ -1581,7 +1585,7 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
         key = key[:-len(_FALL_WORD)] + _GROWTH_WORD
     if fig.restates:
         ind, key = None, None
-    if key and (outer := _outer_scope(st.ctx, fig.subject, ind is not None, fig.unit)) and not key.startswith(outer):
+    if key and (outer := _outer_scope(st.ctx, fig.subject, ind is not None, fig.unit, after)) and not key.startswith(outer):
         # 全国GDP增长5% in a province's report, 全市外贸进出口总额增长9.8% in a district's: the country's, the city's
         # figure (a kind of thing named 全国…, 全国重点实验室, names no canonical indicator and stays the report's own)
         key = f"{outer}{PLACE_SEPARATOR}{key}"
