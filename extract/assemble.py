@@ -1444,6 +1444,8 @@ def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int,
     cue_end = inside[-1]
     if st.time_in(cue_end, end) is not None or _cue_tables()["whole_year"].search(st.masked, cue_end, end):
         return None
+    if any(mark in st.masked[cue_end:clause_start] for mark in _ITEM_ENDS):
+        return None  # (1—11月,限上消费品零售额增长7.2%;镇级一般公共预算收入增长5.4%: an item after it is its own)
     return cue_end
 
 
