@@ -99,8 +99,13 @@ _SET_AGAINST = re.compile("(?:" + "|".join(map(re.escape, _G["set_against"])) + 
                           + "|".join(map(re.escape, {w for ws in _G["parent_scope"].values() for w in ws}
                                          | set(_G["national_scope"]))) + ")$")
 # by the suffix of a report's jurisdiction, what names the place above it (a district's 全市), longest suffix first
-_PARENT_SCOPE = {suffix: _scope_re(words)
-                 for suffix, words in sorted(_G["parent_scope"].items(), key=lambda kv: -len(kv[0]))}
+_PARENT_SUFFIXES = tuple(sorted(_G["parent_scope"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _parent_scope(suffix: str) -> re.Pattern:
+    """The words that name the place above a jurisdiction of ``suffix`` (compiled when a report of one is read)."""
+    return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
 _BENEFICIARY = frozenset(_G["beneficiary_words"])
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
@@ -437,6 +442,8 @@ def _in_short_quote(text: str, q: Quantity, sent_start: int, sent_end: int) -> b
     """Whether the quantity stands inside a short quoted name (“两个100%”, “100%回访”, “百分百满意”工程: grammar
     quoted_name)."""
     reach = _QUOTED_NAME_REACH
+    if text.find(_QUOTE_OPENS, max(sent_start, q.start - reach), q.start) < 0:
+        return False  # (most quantities: no quote opens before them)
     return any(m.start() < q.start and q.end < m.end()
                for m in _QUOTED_NAME.finditer(text, max(sent_start, q.start - reach), min(sent_end, q.end + reach)))
 
@@ -815,6 +822,7 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
 
 _DIGIT = re.compile(r"\d")
 _QUOTED_NAME = re.compile(_G["quoted_name"])
+_QUOTE_OPENS = _G["quoted_name"][0]  # the mark that opens a quoted name (“)
 _SCHEDULE_UNITS = frozenset(_G["schedule_units"])
 _QUOTED_NAME_REACH = 12  # characters either side of a quantity where its quotes may stand
 _CLASS_BOUND_BEFORE = frozenset(_G["class_bound_before"])
@@ -823,6 +831,9 @@ _CJK_NOUN = re.compile("[\u4e00-\u9fff]")
 _LINK_REACH = 4  # characters before a figure where a linking verb makes it the figure (达到, 保持在, 稳定在)
 _LINKED = re.compile("(?:" + "|".join(map(re.escape, sorted(_G["class_bound_linked"], key=len, reverse=True))) + ")$")
 _OF = "的"  # 年初计划的6所: the plan's figure, said again
+# the last characters of the words restated_before and restated_in_review end on (…计划的, …目标, …任务是): a phrase that
+# ends on none of them is not looked at (most phrases)
+_RESTATED_ENDS = frozenset("的标务是为")
 _SINCE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?" + load_lexicon().cues["since_after"])  # 2022年以来, 2021年至今
 _DEADLINE_END = re.compile(r"[^,;:。]{0,8}?年(?:底|末|前|以前|之前)")  # 2026年底, 2027年6月底: when a thing is done
 
@@ -950,6 +961,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         elif named.group("noun") in _TARGET_NOUNS:
             subject = _TARGET_NOUNS[named.group("noun")]  # 提出5.5%左右的增长目标: 经济增长
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
+          and fig.phrase.rstrip()[-1:] in _RESTATED_ENDS
           and (rb := t["restated_before"].search(fig.phrase)) and not _has_noun(_VERB_ONLY.sub("", fig.phrase[:rb.start()]))
           and (rb.group(0).rstrip().endswith(_OF) or not t["target_as_base"].search(fig.phrase))  # (超过年度目标26公里)
           and t["restated_before_then"].match(text, q.end, prev.sentence.end)):
@@ -1070,8 +1082,8 @@ def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: st
     if canonical and local and (country := _NATIONAL.match(subject)):
         return country.group(0)
     own = ctx.jurisdiction or "" if ctx.admin_level not in _ABOVE_CITY else ""  # (广西壮族自治区 is no 区)
-    suffix = next((suf for suf in _PARENT_SCOPE if own.endswith(suf)), None) if own else None
-    if suffix is not None and (m := _PARENT_SCOPE[suffix].match(subject)):
+    suffix = next((suf for suf in _PARENT_SUFFIXES if own.endswith(suf)), None) if own else None
+    if suffix is not None and (m := _parent_scope(suffix).match(subject)):
         return m.group(0)
     if local and unit not in CHANGE_UNITS and _SET_AGAINST_LEVEL.match(after) and (m := _SET_AGAINST.search(subject)) and (
             m.group(1) in _G["national_scope"] or suffix is not None and m.group(1) in _G["parent_scope"][suffix]):
@@ -1257,7 +1269,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     share = fig.unit in lex.rate_units and (t["share_of_target"].search(fig.clause_phrase) is not None or (
             fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags))
     if (reviewing and not share and (t["plan_restated"].search(fig.clause_phrase)
-                                     or t["restated_in_review"].search(fig.clause_phrase))
+                                     or fig.clause_phrase.rstrip()[-1:] in _RESTATED_ENDS
+                                     and t["restated_in_review"].search(fig.clause_phrase))
             and not t["target_as_base"].search(fig.clause_phrase)):  # (比年初计划目标低0.4个百分点: a gap)
         # 全年计划完成投资30亿元,实际完成32.4亿元; 城镇新增就业预期目标是1100万人以上: the year's plan said again
         kind, source = "target", "restated"
