@@ -958,8 +958,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # 固定资产投资增长5.1%,没有完成8%的年度目标; 增长5.6%,高于6%的预期目标: the target of what the figure
             # before measures
             subject, fig.inherited = prev.subject, True
-        elif named.group("noun") in _TARGET_NOUNS:
-            subject = _TARGET_NOUNS[named.group("noun")]  # 提出5.5%左右的增长目标: 经济增长
+        elif (noun := named.group("noun") or next((n for n in _TARGET_NOUNS if subject.endswith(n)), None)):
+            # 提出5.5%左右的增长目标, 提出增长6.5%左右的预期目标: 经济增长
+            subject = _TARGET_NOUNS[noun]
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
           and fig.phrase.rstrip()[-1:] in _RESTATED_ENDS
           and (rb := t["restated_before"].search(fig.phrase)) and not _has_noun(_VERB_ONLY.sub("", fig.phrase[:rb.start()]))
