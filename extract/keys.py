@@ -52,6 +52,7 @@ class KeyLexicon:
     county_suffix: re.Pattern     # 县, 旗: a county by its suffix
     county_before_verb: re.Pattern  # 偃师区, 栾川县 where a verb follows (free text)
     not_places: tuple[str, ...]
+    not_places_exact: frozenset[str]  # (=城区: only itself, not 东城区)
     not_place_after: frozenset[str]
     sub_areas: tuple[str, ...]
     areas: frozenset[str]   # an area alone: no rate's subject
@@ -112,7 +113,9 @@ def load_key_lexicon() -> KeyLexicon:
         place_kinds=re.compile(raw["place_kinds"]),
         place_group=re.compile(raw["place_group"]),
         county_suffix=re.compile(raw["county_suffix"]),
-        not_place_after=frozenset(raw["not_place_after"]), not_places=tuple(raw["not_places"]) + tuple(raw["scope"]),
+        not_place_after=frozenset(raw["not_place_after"]),
+        not_places=tuple(w for w in raw["not_places"] if not w.startswith("=")) + tuple(raw["scope"]),
+        not_places_exact=frozenset(w[1:] for w in raw["not_places"] if w.startswith("=")),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
         counters=frozenset(raw["counters"]), gain_verbs=frozenset(raw["gain_verbs"]),
@@ -270,7 +273,8 @@ def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
     m = pattern.match(key)
     if pattern is lx.town_or_village and not m and (c := lx.county_before_verb.match(key)) and lx.verbs.match(key, c.end()):
         m = c  # 偃师区新增规上工业企业: a county or district, told by the verb after it
-    if not m or m.group(0).endswith(lx.not_places) or key[m.end()] in lx.not_place_after:
+    if (not m or m.group(0).endswith(lx.not_places) or m.group(0) in lx.not_places_exact
+            or key[m.end()] in lx.not_place_after):
         return ""
     return m.group(0)
 
@@ -283,7 +287,8 @@ def is_named_place(place: str) -> bool:
     zone (高新区), an area (中心城区), a kind of place (脱贫县) or the country (全国)."""
     lx = load_key_lexicon()
     probe = place + _WORDS_AFTER
-    if place in lx.sub_areas or lx.zone.match(probe) or lx.place_kinds.search(place) or place.endswith(lx.not_places):
+    if (place in lx.sub_areas or lx.zone.match(probe) or lx.place_kinds.search(place) or place.endswith(lx.not_places)
+            or place in lx.not_places_exact):
         return False  # (城镇老旧小区: no 区 of that name)
     if lx.named_places.fullmatch(place):
         return True

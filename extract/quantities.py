@@ -71,7 +71,9 @@ _SHARE_WORDS = load_lexicon().grammar["share_words"]  # 百分百: 100 %
 _YEAR_MONTH = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")  # 2025.03: March 2025
 _ABOUT = load_lexicon().grammar["about_after_round"]  # 二十来个: about twenty
 _MIXED_JOINER = _NUMERALS["mixed_fraction_joiner"]  # 五又二分之一: five and a half
-_RESPECTIVELY_REACH = 6  # how far before a list of bare numbers its 分别 stands (分别为, 分别增长, 分别提高到)
+# how far before a list of bare numbers its 分别 stands, no clause mark between (分别为, 分别提高到, 分别新增规上工业企业)
+_RESPECTIVELY_REACH = 12
+_CLAUSE_MARK = re.compile("[,;:。,;:]")
 
 
 @lru_cache(maxsize=1)
@@ -508,7 +510,8 @@ def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Qua
             items.append(m)
             pos = m.start(1)
         head = text[max(sent_start, pos - _RESPECTIVELY_REACH):pos]
-        if (items and lex.grammar["respectively"] in head and q.unit not in _ORDINAL_UNITS
+        at = head.rfind(lex.grammar["respectively"])
+        if (items and at >= 0 and not _CLAUSE_MARK.search(head, at) and q.unit not in _ORDINAL_UNITS
                 and not _YEARS_BEFORE.search(text, sent_start, pos)):
             for m in items:
                 number = resolve_number(m.group(1))
