@@ -1655,6 +1655,9 @@ def _split_subjects(head: str, n: int) -> list[str]:
     城镇和农村居民人均可支配收入 → 城镇居民…, 农村居民… (a short modifier takes the last item's head);
     城乡居民人均可支配收入 → 城镇居民…, 农村居民… (a compound modifier, from the grammar lexicon)."""
     subjects = [x for x in _SUBJECT_SPLIT.split(head) if x]
+    verbs = load_key_lexicon().verbs
+    while len(subjects) > n and verbs.fullmatch(subjects[0]) is not None:
+        subjects = subjects[1:]  # 新建、改扩建中小学和幼儿园: the verbs listed first name no subject
     if len(subjects) == 1:
         for compound, parts in _G.get("compound_modifiers", {}).items():
             pos = head.find(compound)
