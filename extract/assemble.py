@@ -220,6 +220,7 @@ def _cue_tables():
         "restated_before_then": re.compile(cues["restated_before_then"]),
         "restated_in_review": re.compile(cues["restated_in_review"]),
         "lead_in": re.compile(cues["lead_in"]),
+        "place_profile": re.compile(cues["place_profile"]),
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
@@ -1266,6 +1267,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # 在去年新建5G基站1263个的基础上,今年再新建…: the past it builds on (not 在2026年新建…的基础上,2027年
             # 再新建… in a 2026 plan: a plan's own figure it builds on)
             kind, source = "actual", "baseline"
+    if kind == "target" and source not in ("clause", "sentence") and t["place_profile"].search(fig.phrase):
+        kind, source = "actual", "place_profile"  # 全镇辖9个行政村 in a work plan: the place as it is, no target
     # 完成年度目标的105%(、120%), 是年度计划1.2万亩的125%: how much of a target was done, not the quantity (a result)
     share = fig.unit in lex.rate_units and (t["share_of_target"].search(fig.clause_phrase) is not None or (
             fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags))
