@@ -221,6 +221,7 @@ def _cue_tables():
         "restated_in_review": re.compile(cues["restated_in_review"]),
         "lead_in": re.compile(cues["lead_in"]),
         "place_profile": re.compile(cues["place_profile"]),
+        "forecast_before": re.compile(cues["forecast_before"]),
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
@@ -1269,6 +1270,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             kind, source = "actual", "baseline"
     if kind == "target" and source not in ("clause", "sentence") and t["place_profile"].search(fig.phrase):
         kind, source = "actual", "place_profile"  # 全镇辖9个行政村 in a work plan: the place as it is, no target
+    if kind == "target" and t["forecast_before"].search(fig.phrase):
+        kind, source = "actual", "forecast"  # 今年高校毕业生将达727万人: the cohort the year brings, no target
     # 完成年度目标的105%(、120%), 是年度计划1.2万亩的125%: how much of a target was done, not the quantity (a result)
     share = fig.unit in lex.rate_units and (t["share_of_target"].search(fig.clause_phrase) is not None or (
             fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags))
@@ -1471,8 +1474,8 @@ def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     words = (fig.cell.column.header if fig.cell is not None  # 2024年预计完成
              else fig.clause_phrase + "|" + fig.sentence_prefix[-30:])
     # (预计 that opens the sentence speaks for all its clauses: 预计全年地区生产总值2350亿元,增长5.2%;…98.6亿元)
-    if fig.kind == "actual" and (t["estimated"].search(words) or fig.cell is None and t["estimated"].match(
-            fig.sentence_prefix.lstrip())):
+    if fig.kind == "actual" and (fig.kind_source == "forecast" or t["estimated"].search(words)
+                                 or fig.cell is None and t["estimated"].match(fig.sentence_prefix.lstrip())):
         fig.flags.append("estimated")
 
 
