@@ -86,37 +86,33 @@ def test_a_target_a_review_states_again_is_answered_by_its_own_report(tmp_path):
     assert query(wh, "SELECT target_value, actual_value, status FROM plan_vs_actual") == [(8, Decimal("5.1"), "missed")]
 
 
-def test_a_restatement_of_an_earlier_reports_target_is_no_second_row(tmp_path):
-    """The 2026 report's 没有完成8%的年度目标 where the 2025 report set 固定资产投资增长8%: one row, the 2025
-    report's."""
+def _two_years_rows(tmp_path, plan: str, review: str) -> list:
+    """plan_vs_actual's (report_year, target_value, actual_value) for one city's 2025 report ``plan`` and 2026
+    report ``review``."""
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "manifest.csv").write_text(
         "path,jurisdiction,admin_level,report_year,doc_type\n"
         "a.txt,青岚市,city,2025,government_work_report\nb.txt,青岚市,city,2026,government_work_report\n",
         encoding="utf-8")
-    (raw / "a.txt").write_text("二、2025年主要目标\n全市固定资产投资增长8%。\n", encoding="utf-8")
-    (raw / "b.txt").write_text("一、2025年工作回顾\n全市固定资产投资增长5.1%,没有完成8%的年度目标。\n", encoding="utf-8")
+    (raw / "a.txt").write_text(plan, encoding="utf-8")
+    (raw / "b.txt").write_text(review, encoding="utf-8")
     build(raw, tmp_path / "wh", progress=False)
-    rows = query(tmp_path / "wh", "SELECT report_year, target_value, actual_value FROM plan_vs_actual p "
+    return query(tmp_path / "wh", "SELECT report_year, target_value, actual_value FROM plan_vs_actual p "
                                   "JOIN facts f ON f.fact_id = p.target_fact_id")
-    assert rows == [(2025, 8, Decimal("5.1"))]
 
+
+def test_a_restatement_of_an_earlier_reports_target_is_no_second_row(tmp_path):
+    """The 2026 report's 没有完成8%的年度目标 where the 2025 report set 固定资产投资增长8%: one row, the 2025
+    report's."""
+    rows = _two_years_rows(tmp_path, "二、2025年主要目标\n全市固定资产投资增长8%。\n",
+                           "一、2025年工作回顾\n全市固定资产投资增长5.1%,没有完成8%的年度目标。\n")
+    assert rows == [(2025, 8, Decimal("5.1"))]
 
 
 def test_a_restatement_in_other_words_is_no_second_row(tmp_path):
     """The 2026 review restates the 2025 target in other words (实际利用外资, the plan's 实际使用外资): the same
     result answers both, so they are one target, the 2025 report's row."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "manifest.csv").write_text(
-        "path,jurisdiction,admin_level,report_year,doc_type\n"
-        "a.txt,青岚市,city,2025,government_work_report\nb.txt,青岚市,city,2026,government_work_report\n",
-        encoding="utf-8")
-    (raw / "a.txt").write_text("二、2025年主要目标\n全市实际使用外资1.5亿美元。\n", encoding="utf-8")
-    (raw / "b.txt").write_text("一、2025年工作回顾\n全市实际利用外资1.62亿美元,超过年初确定的1.5亿美元目标。\n",
-                               encoding="utf-8")
-    build(raw, tmp_path / "wh", progress=False)
-    rows = query(tmp_path / "wh", "SELECT report_year, target_value, actual_value FROM plan_vs_actual p "
-                                  "JOIN facts f ON f.fact_id = p.target_fact_id")
+    rows = _two_years_rows(tmp_path, "二、2025年主要目标\n全市实际使用外资1.5亿美元。\n",
+                           "一、2025年工作回顾\n全市实际利用外资1.62亿美元,超过年初确定的1.5亿美元目标。\n")
     assert rows == [(2025, 150000000, 162000000)]
