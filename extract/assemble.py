@@ -964,10 +964,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # 提出5.5%左右的增长目标, 提出增长6.5%左右的预期目标: 经济增长
             subject = _TARGET_NOUNS[noun]
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
-          and fig.phrase.rstrip()[-1:] in _RESTATED_ENDS
-          and (rb := t["restated_before"].search(fig.phrase)) and not _has_noun(_VERB_ONLY.sub("", fig.phrase[:rb.start()]))
-          and (rb.group(0).rstrip().endswith(_OF) or not t["target_as_base"].search(fig.phrase))  # (超过年度目标26公里)
-          and t["restated_before_then"].match(text, q.end, prev.sentence.end)):
+          and (rb := _restated_before(t, fig.phrase, text, q.end, prev.sentence.end)) is not None
+          and not _has_noun(_VERB_ONLY.sub("", fig.phrase[:rb.start()]))):
         # 税收收入完成915万元,完成年度目标900万元的101.7%: the target, said again, of what the figure before measures
         subject, fig.inherited = prev.subject, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
@@ -1117,6 +1115,18 @@ _FALL_WORD, _GROWTH_WORD = _G["fall_verb"], _G["growth_verb"]  # what keys write
 # characters between a result and the target it is set against, besides the words that say it was set before
 # (没有完成, 高于, 与, 虽未达到年初确定的): no subject
 _TARGET_NAMED_MAX = 6
+
+
+def _restated_before(t: dict, phrase: str, text: str, end: int, sent_end: int) -> re.Match | None:
+    """The words right before a figure that say a target again (下达的, 年初计划的, 年度目标; cues restated_before),
+    where the words after the figure go on as a restated target's do (restated_before_then), or None; not the
+    margin over a target (超过年度目标26公里; 超过年初计划的6所 is the plan's own figure)."""
+    if phrase.rstrip()[-1:] not in _RESTATED_ENDS:
+        return None  # (most phrases: a look at one character)
+    rb = t["restated_before"].search(phrase)
+    if rb is None or not (rb.group(0).rstrip().endswith(_OF) or not t["target_as_base"].search(phrase)):
+        return None
+    return rb if t["restated_before_then"].match(text, end, sent_end) else None
 
 
 def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
@@ -1285,10 +1295,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             (rm := t["restated"].search(fig.clause_phrase)) and not t["target_as_base"].search(fig.clause_phrase)
             and not any(h[2] == "actual" for h in st.cues_in(fig.clause_start + rm.end(), q.num_start))
             # (in a plan, 城镇新增就业全年目标5000人 is the plan's own target)
-            or (rb := t["restated_before"].search(fig.clause_phrase)) and (reviewing or kind != "target")
-            # (超过年度目标26公里: the margin over it; 超过年初计划的6所: the plan's own figure)
-            and (rb.group(0).rstrip().endswith(_OF) or not t["target_as_base"].search(fig.clause_phrase))
-            and t["restated_before_then"].match(st.text, q.end, sent.end)):
+            or (reviewing or kind != "target")
+            and _restated_before(t, fig.clause_phrase, st.text, q.end, sent.end) is not None):
         # 年初确定的增长6%的目标顺利实现, 完成国家下达的700亿斤目标任务, 超过年初计划的6所: the year's target, said again
         # (not 去年提出的实事已完成投资5亿元, nor the gap to it: 高于年初确定的6.5%的预期目标0.3个百分点)
         kind, source = "target", "restated"

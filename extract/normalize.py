@@ -210,7 +210,7 @@ _WRAP_MAX_MEDIAN = 60
 _WRAP_UNIFORM = 0.45
 _WRAP_UNENDED = 0.5
 _WRAP_FULL = 0.6  # a line at least this share of the width fills it
-_SENTENCE_ENDS = "。！？；：!?;:」”’)）】》…"
+SENTENCE_ENDS = "。！？；：!?;:」”’\")）】》…"  # what ends a sentence a line ends with (segment.py reads it too)
 _GOES_ON_MARKS = "。，,、；;：:！!？?)）"  # (a % or ‰ that opens a line is a unit: _unit_starts)
 _CLAUSE_MARKS = re.compile("[,，;；。:：]")
 _NUMBERED = re.compile(r"[·•]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部篇]")
@@ -290,7 +290,7 @@ def unwrap_lines(text: str) -> str:
               + sum(1 for a, b in zip(body, body[1:]) if a[-1].isdigit() and b[0] in units)) >= 2
     if lengths[len(lengths) // 2] > _WRAP_MAX_MEDIAN or not broken and (
             sum(1 for n in lengths if 0.7 * width <= n <= 1.25 * width) < _WRAP_UNIFORM * len(lengths)
-            or sum(1 for s in body if len(s) >= _WRAP_FULL * width and s[-1] not in _SENTENCE_ENDS
+            or sum(1 for s in body if len(s) >= _WRAP_FULL * width and s[-1] not in SENTENCE_ENDS
                    and not _ends_on_figure(s)) < _WRAP_UNENDED * len(body)):
         return text  # (unended lines that fill the width: a list of short items or headings ends none and fills none)
     seen: set[str] = set()
@@ -310,11 +310,11 @@ def unwrap_lines(text: str) -> str:
             _is_chrome_line(s)) and (
             s[0] in _GOES_ON_MARKS  # (a line that opens on a comma or a full stop: the sentence before goes on)
             or prev[-1].isdigit() and s[0] in units  # (完成3260\n万元: a number and its unit)
-            or len(prev) >= _WRAP_FULL * width and prev[-1] not in _SENTENCE_ENDS and not _ends_on_figure(prev)
+            or len(prev) >= _WRAP_FULL * width and prev[-1] not in SENTENCE_ENDS and not _ends_on_figure(prev)
             and not (_NUMBERED.match(prev) and not _CLAUSE_MARKS.search(prev))  # (二、…主要预期目标: a heading)
             and not line[:1].isspace() and not _NUMBERED.match(s)
             # (a short line that ends no sentence is a heading: 下步工作打算)
-            and (len(s) >= _WRAP_FULL * width or s[-1] in _SENTENCE_ENDS))
+            and (len(s) >= _WRAP_FULL * width or s[-1] in SENTENCE_ENDS))
         if goes_on:
             out[-1] = out[-1].rstrip() + s
         else:
@@ -437,7 +437,7 @@ def _drop_page_furniture(text: str) -> str:
             continue
         if cut and s:
             prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
-            if (prev is not None and out[prev].rstrip()[-1:] not in _SENTENCE_ENDS and not line[:1].isspace()
+            if (prev is not None and out[prev].rstrip()[-1:] not in SENTENCE_ENDS and not line[:1].isspace()
                     and not _NUMBERED.match(s) and not _NUMBERED.match(out[prev].strip())
                     and not _ROW_END.search(out[prev]) and not _ROW_END.search(s)  # (a table's rows stay apart)
                     and len(out[prev].strip()) > _RUNNING_HEAD_MAX):  # (a heading before the page's end ends none)

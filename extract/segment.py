@@ -7,6 +7,7 @@ from functools import lru_cache
 from itertools import accumulate, repeat
 
 from .lexicon import load_lexicon
+from .normalize import SENTENCE_ENDS
 from .numerals import parse_chinese_int
 
 
@@ -63,7 +64,6 @@ def split_parts(text: str) -> list[Part]:
     return parts
 
 
-_LINE_ENDS = "。！？!?；;：:）)”\"》】"  # what ends the sentence a line ends with (the line after may be a heading)
 # a line that ends on a figure (二是改造农村危房50户) or is a table's row (人均可支配收入 元 21500): an item, whole
 _ENDS_ITEM = re.compile(r"\d[%‰]?[\u4e00-\u9fff]{0,4}$|\s\S*\d")
 _APPENDIX_TITLE = -2  # an appendix's title: above every heading in it, a part heading (-1) too
@@ -122,7 +122,7 @@ class SentenceIndex:
                     section = " > ".join(h for _, h in stack)
                     heading = True
             if stripped:
-                ended = heading or stripped[-1] in _LINE_ENDS or bool(_ENDS_ITEM.search(stripped))
+                ended = heading or stripped[-1] in SENTENCE_ENDS or bool(_ENDS_ITEM.search(stripped))
             first_line = first_line and not stripped
             line_sections.append(section)
         spans = [m.span() for m in _sentence_re().finditer(text) if not m.group(0).isspace()]
