@@ -220,6 +220,7 @@ def _cue_tables():
         "restated_before_then": re.compile(cues["restated_before_then"]),
         "restated_in_review": re.compile(cues["restated_in_review"]),
         "lead_in": re.compile(cues["lead_in"]),
+        "deadline_after": re.compile(cues["deadline_after"]),
         "place_profile": re.compile(cues["place_profile"]),
         "forecast_before": re.compile(cues["forecast_before"]),
         "multi_year_section": comp(cues["multi_year_section"]),
@@ -837,7 +838,6 @@ _OF = "的"  # 年初计划的6所: the plan's figure, said again
 # ends on none of them is not looked at (most phrases)
 _RESTATED_ENDS = frozenset("的标务是为")
 _SINCE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?" + load_lexicon().cues["since_after"])  # 2022年以来, 2021年至今
-_DEADLINE_END = re.compile(r"[^,;:。]{0,8}?年(?:底|末|前|以前|之前)")  # 2026年底, 2027年6月底: when a thing is done
 
 
 def _own_horizon(st: _DocState, hit: tuple, start: int, end: int) -> bool:
@@ -848,7 +848,7 @@ def _own_horizon(st: _DocState, hit: tuple, start: int, end: int) -> bool:
     ry = st.ctx.report_year
     if ry is None or hit[3] <= ry or st.text[start:end].rstrip().endswith(":"):
         return False
-    if (_CLAUSE_END.search(st.text, start, hit[0]) and _DEADLINE_END.match(st.text, hit[0], end)
+    if (_CLAUSE_END.search(st.text, start, hit[0]) and _cue_tables()["deadline_after"].match(st.text, hit[0], end)
             and not _cue_tables()["lead_in"].search(st.text, start, end)):  # (2027年底前重点完成以下任务。 frames)
         return True  # 加快平陆运河建设,确保2026年底主体工程基本完工: a deadline inside the sentence, no framing
     return (_cue_tables()["deadline_before"].search(st.text, max(start, hit[0] - 4), hit[0]) is not None
