@@ -1554,7 +1554,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         if (q.shape not in ("share", "bare_scale") and not text[q.num_start].isdigit()
                 and not text.startswith(NEGATIVE_SIGNS, q.num_start) and text[q.num_start] not in FINANCIAL_CHARS
                 and not _chinese_is_quantity(text, q, clause_phrase)
-                or q.shape == "bare_scale" and _in_idiom(text, q.num_start)):  # 成千上万人
+                or q.shape in ("bare_scale", "share") and _in_idiom(text, q.num_start)):  # 成千上万人, 百分百的热情
             prev.q = q
             continue
         fig = _Figure(q, clause_start, text[phrase_start:q.start], clause_phrase, st.masked[sent.start:clause_start],

@@ -58,7 +58,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "numerals.yaml": frozenset({"approximate_pairs", "class_suffix", "decimal_point", "digits", "fraction_units",
                                 "financial_alone", "financial_digits", "financial_multipliers", "financial_words", "fraction_word", "half", "inclusive_mark", "lower_bound_markers", "multipliers",
                                 "negative_signs", "not_signs", "ordinal_prefixes", "denominator_prefixes",
-                                "rank_prefixes", "rank_prefix_not_after", "rank_units", "range_words",
+                                "rank_prefixes", "rank_prefix_not_after", "rank_units", "range_words", "between_words", "between_close",
                                 "section_multipliers", "several", "several_not_after", "several_range", "round_lower_bound", "round_lower_bound_not_after",
                                 "signed_units", "subunits", "mixed_fraction_joiner", "tens_words", "tenths_not_before", "tenths_word"}),
 }

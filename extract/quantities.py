@@ -30,6 +30,8 @@ _NUMBER = re.compile(rf"(?<![\d.A-Za-z])(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_N
 RANGE_WORDS = tuple(load_lexicon().numerals["range_words"])
 _RANGE_CHARS = frozenset(w for w in RANGE_WORDS if len(w) == 1)
 _RANGE_SEP = re.compile(r"\s*(?:" + "|".join(map(re.escape, RANGE_WORDS)) + r")\s*")
+_BETWEEN_SEP = re.compile(r"\s*(?:" + "|".join(map(re.escape, load_lexicon().numerals["between_words"])) + r")\s*")
+_BETWEEN_CLOSE = load_lexicon().numerals["between_close"]
 _MORE = load_lexicon().numerals["lower_bound_markers"]
 _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
 _RANK_PREFIXES = tuple(load_lexicon().numerals["rank_prefixes"])
@@ -627,9 +629,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
             return None  # 3千4千人: no number
     if value_high is not None:  # 两三个, 三四万吨, 数十亿元
         value, value_high = value * tail.scale, value_high * tail.scale
-    elif (rm := _RANGE_SEP.match(text, tail.end, limit)) and (rng := _read_range_end(lex, text, rm.end(), limit,
-                                                                                      tail, chinese)):
-        # a range: 2—3个, 4.5-5%, 6%－6.5%, 5%到6%, 一千到一千五百元
+    elif rng := _range_end_after(lex, text, tail, limit, chinese):
+        # a range: 2—3个, 4.5-5%, 6%－6.5%, 5%到6%, 一千到一千五百元, 4%和5%之间
         high, tail2, raw2 = rng
         if tail.scale_text:
             value = parse_chinese_number(raw + tail.scale_text) if _one_numeral(chinese, tail) else value * tail.scale
@@ -989,6 +990,18 @@ def _mixed_scale(lex, text, tail, value, limit, num_start):
     if len(m3.group(0)) == 1 and not scales and not zero:
         rest = rest * tail.scale / 10  # 2万5元 is said as 两万五: 2.5万, the digit one order below the scale
     return combined, value * tail.scale + rest
+
+
+def _range_end_after(lex, text, tail, limit, chinese):
+    """The upper end of a range whose start's ``tail`` a range word follows (5%到6%), or a word between two numbers
+    that 之间 closes (4%和5%之间): as ``_read_range_end``, or None."""
+    if rm := _RANGE_SEP.match(text, tail.end, limit):
+        return _read_range_end(lex, text, rm.end(), limit, tail, chinese)
+    if (not chinese and (bm := _BETWEEN_SEP.match(text, tail.end, limit))  # (digits only: 五百与八百 is no candidate's)
+            and (rng := _read_range_end(lex, text, bm.end(), limit, tail, chinese))
+            and text.startswith(_BETWEEN_CLOSE, rng[1].end, limit)):
+        return rng
+    return None
 
 
 def _read_range_end(lex, text, pos, limit, tail, chinese):
