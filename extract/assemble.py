@@ -963,6 +963,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         elif (noun := named.group("noun") or next((n for n in _TARGET_NOUNS if subject.endswith(n)), None)):
             # 提出5.5%左右的增长目标, 提出增长6.5%左右的预期目标: 经济增长
             subject = _TARGET_NOUNS[noun]
+    elif ((rb := _restated_before(t, fig.phrase, text, q.end, prev.sentence.end)) is not None
+          and not _has_noun(_VERB_ONLY.sub("", fig.phrase[:rb.start()])) and (label := _label_before(st, fig, prev))):
+        # 数字经济核心产业增加值增长:年度目标10%,完成8.7%: the target, said again, of what the line's label names
+        subject, fig.inherited = label, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
           and (rb := _restated_before(t, fig.phrase, text, q.end, prev.sentence.end)) is not None
           and not _has_noun(_VERB_ONLY.sub("", fig.phrase[:rb.start()]))):
@@ -971,6 +975,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
           and _plan_aside(t, fig.phrase)):
         subject, fig.inherited = prev.subject, True  # 新增公办学位3000个(计划2800个): the plan of what it counts
+    elif (subject.startswith(_PART_OF_PREVIOUS) and prev.fact is not None and prev.q is not None
+          and prev.q.unit == q.unit and (group := _group_of_whole(subject[len(_PART_OF_PREVIOUS):], prev.subject))):
+        # 全体居民人均可支配收入增长5.3%,其中城镇居民增长4.1%: the town dwellers' part of what the whole measures
+        subject, fig.inherited = group, True
     elif (subject.startswith(_PART_OF_PREVIOUS) and (whole := _whole_of_part(prev, q.unit)) is not None
           # (a total to date and this year's part of it, or a part named by its scope: 其中农村1万个; not 签约80个,
           # 其中开工建设50个, another state of the things)
@@ -1007,8 +1015,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           # 增长7%以上、力争达到8%: an aim for the same figure, in its unit, is no second figure of that
           # subject (增长6.5%以上,力争达到3.86万元 is: a level after a growth)
           and not (prev.q is not None and prev.q.unit == q.unit and _AIM.search(last_item))
-          # …16.8万个,为2.7万名残疾儿童实施康复救助: the figure counts the noun after it, a new item
-          and not (last_item.strip() in _BENEFICIARY and _counts_noun_after(text, q.end))
+          # …16.8万个,为2.7万名残疾儿童实施康复救助: the figure counts the noun after it, a new item (and so does
+          # one that opens its clause: 减少农村贫困人口3.35万人,126个贫困村退出)
+          and not ((last_item.strip() in _BENEFICIARY or not last_item.strip() and q.unit in _ENUMERATION_UNITS)
+                   and _counts_noun_after(text, q.end))
           and not (prev.q is not None and prev.q.end <= fig.clause_start  # …5.6万个;为312万名…: a new item
                    and text[fig.clause_start - 1:fig.clause_start] in _ITEM_ENDS
                    and not t["growth_end"].search(subject))):  # (…230亿元;增长7%: the same thing's)
@@ -1052,7 +1062,39 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # item, until another place or the whole jurisdiction (全区…) is named (not a zone or an area, 中心城区…,
             # which name a kind of place as often as the one the figures are of)
             subject = place + subject
+    elif not fig.inherited and subject and (topic := _topic_place(st, fig, prev)):
+        own = resolve_indicator(subject, q.unit)
+        if not (load_key_lexicon().scope_start.match(subject)
+                or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
+            subject = topic + subject  # 琅东区、川西区要在全市发展中挑大梁,地区生产总值力争增长7%以上: the districts'
     fig.subject = subject
+
+
+_TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
+_COMMAS = ",，"  # what joins the clauses of one topic (not ; or :, which end an item)
+
+
+def _topic_place(st: _DocState, fig: _Figure, prev: "_Previous") -> str:
+    """The place (or list of places) named at the head of a clause before the figure's in its sentence, with no
+    figure of its own, that a modal after it (keys.yaml topic_modals: 要, 将) makes the topic the clauses after it go
+    on with, joined by commas (琅东区、川西区要在全市发展中挑大梁,地区生产总值力争增长7%以上; 其中,桃岭镇要打造万亩茶园示范片,建成茶叶
+    加工厂5座); "" where none is."""
+    text, sent = st.text, prev.sentence
+    starts = [sent.start] + [m.end() for m in _CLAUSE_END.finditer(text, sent.start, fig.clause_start)]
+    if starts[-1] != fig.clause_start:
+        return ""
+    figures_end = prev.fact.span_end if prev.fact is not None else sent.start
+    lx = load_key_lexicon()
+    for k in range(len(starts) - 2, max(-1, len(starts) - 2 - _TOPIC_REACH), -1):
+        a, b = starts[k], starts[k + 1]
+        if text[b - 1] not in _COMMAS or figures_end > a:
+            return ""
+        clause = text[a:b - 1].lstrip()
+        m = lx.sub_place.match(clause)
+        if (m and is_named_place(place := m.group(0)) and lx.topic_modals.match(clause, m.end())
+                and not (lx.lead.match(clause) or lx.verbs.match(clause))):  # (not 实施自治区…: a verb's object)
+            return place
+    return ""
 
 
 def _counts_noun_after(text: str, end: int) -> bool:
@@ -1127,6 +1169,23 @@ def _restated_before(t: dict, phrase: str, text: str, end: int, sent_end: int) -
     if rb is None or not (rb.group(0).rstrip().endswith(_OF) or not t["target_as_base"].search(phrase)):
         return None
     return rb if t["restated_before_then"].match(text, end, sent_end) else None
+
+
+_LABEL_ENDS = ":："  # what ends a line's label (指标:年度目标10%,完成8.7%)
+
+
+def _label_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
+    """The label a figure's clause follows, where the clause right before it ends with a colon and holds no figure
+    and a noun (数字经济核心产业增加值增长:年度目标10%): its subject; else None."""
+    text, sent_start = st.text, prev.sentence.start
+    if fig.clause_start <= sent_start or text[fig.clause_start - 1] not in _LABEL_ENDS:
+        return None
+    start = sent_start + max((m.end() for m in _CLAUSE_END.finditer(text, sent_start, fig.clause_start - 1)),
+                             default=sent_start) - sent_start
+    if prev.q is not None and prev.q.end > start:
+        return None
+    label = _subject(text[start:fig.clause_start - 1])
+    return label if _has_noun(label) else None
 
 
 def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
@@ -1683,6 +1742,22 @@ def _split_subjects(head: str, n: int) -> list[str]:
     return subjects
 
 
+def _group_of_whole(part: str, whole: str) -> str:
+    """The subject of one population's part of what ``whole`` measures for all of them: ``part`` is only a paired
+    modifier and its head (城镇居民, 农村常住居民: grammar paired_modifiers), and the head, or its end, stands in
+    ``whole`` after another modifier (全体居民人均可支配收入增长) → 城镇居民人均可支配收入增长, 农村常住居民人均…;
+    else ""."""
+    part = _VERB_ONLY.sub("", part)
+    mod = next((w for w in _PAIRED_MODIFIERS if part.startswith(w)), None)
+    head = part[len(mod):] if mod else ""
+    if not mod or len(head) > _PARALLEL_MAX or whole.startswith(mod):
+        return ""
+    for k in range(len(head) - 1):  # the head, then its end (常住居民, 住居民, 居民)
+        if (at := whole.find(head[k:])) > 0:
+            return mod + head + whole[at + len(head) - k:]
+    return ""
+
+
 def _with_shared_head(item: str, last: str) -> str:
     """An item of a 分别 list that leaves out the head the last item names: the item, then what follows the
     last item's own modifier, which ends like the item does (城镇居民、农村居民人均可支配收入 → 城镇居民人均可支配收入;
@@ -1714,6 +1789,12 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
         subjects = [f.indicator_text for f in before[-len(group):]]  # the figures 分别 follows
     if len(subjects) != len(group):
         return
+    if before and before[-1].unit == group[0].unit:
+        # 全体居民人均可支配收入增长5.3%,其中城镇居民、农村居民分别增长4.1%和6.3%: each population's part of it
+        whole = before[-1].indicator_text
+        whole = whole[:-len(_GROWTH_WORD)] if tail.startswith(_GROWTH_WORD) and whole.endswith(_GROWTH_WORD) else whole
+        parts = [_group_of_whole(x.removeprefix(_PART_OF_PREVIOUS), whole) for x in subjects]
+        subjects = parts if all(parts) else subjects
     # 粮食播种面积和产量分别…: a later item that leaves out the first's head words (产量) takes them
     subjects = [s if i == 0 else (_elided_subject(subjects[0], s, f.unit) or s)
                 for i, (f, s) in enumerate(zip(group, subjects))]
