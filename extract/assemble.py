@@ -975,9 +975,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
           and _plan_aside(t, fig.phrase)):
         subject, fig.inherited = prev.subject, True  # 新增公办学位3000个(计划2800个): the plan of what it counts
-    elif (subject.startswith(_PART_OF_PREVIOUS) and prev.fact is not None and prev.q is not None
-          and prev.q.unit == q.unit and (group := _group_of_whole(subject[len(_PART_OF_PREVIOUS):], prev.subject))):
-        # 全体居民人均可支配收入增长5.3%,其中城镇居民增长4.1%: the town dwellers' part of what the whole measures
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
+          and (group := _group_of_whole(subject.removeprefix(_PART_OF_PREVIOUS), prev.subject))):
+        # 全体居民人均可支配收入增长5.3%,其中城镇居民增长4.1%; 城镇居民人均可支配收入4.1万元、农村居民1.9万元: another
+        # population's figure of what the figure before measures
         subject, fig.inherited = group, True
     elif (subject.startswith(_PART_OF_PREVIOUS) and (whole := _whole_of_part(prev, q.unit)) is not None
           # (a total to date and this year's part of it, or a part named by its scope: 其中农村1万个; not 签约80个,
