@@ -124,6 +124,7 @@ _SESSION_AFTER = re.compile(_G["session_after"])
 _PAIRED_MODIFIERS = tuple(sorted(_G["paired_modifiers"], key=len, reverse=True))
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
+_SIBLING_MEASURES = tuple(sorted(_G["sibling_measures"], key=len, reverse=True))
 _SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) for k in ("base", "per_plan"))
 _SPAN_YEARS = 5  # the years a plan's span reviews (2021–2025 in a 2026 report): a year before them is no figure's
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
@@ -1230,15 +1231,20 @@ def _elided_subject(before: str, subject: str, unit: str) -> str | None:
     """粮食播种面积1.1亿亩、产量825亿斤: a short subject that names no indicator alone, right after the figure
     before it, leaves out the words of that figure's subject that make one (粮食产量); the subject with
     them, or None. Its growth word does not count to its length (规模以上工业企业达7.6万家、增加值增长3%)."""
-    if (not subject or len(_cue_tables()["growth_end"].sub("", subject)) > _ELIDED_MAX
-            or resolve_indicator(subject, unit) or resolve_indicator(before, unit)):
+    core = _cue_tables()["growth_end"].sub("", subject)
+    if not subject or len(core) > _ELIDED_MAX or resolve_indicator(subject, unit):
         return None
-    for k in range(len(before) - 1, 1, -1):
-        whole = before[:k] + subject
-        ind = resolve_indicator(whole, unit)
-        # the indicator's name takes two characters or more of the words left out (粮食+产量, not 进+出口增长)
-        if ind and any(0 <= whole.rfind(syn) <= k - 2 and whole.rfind(syn) + len(syn) > k for syn in ind.synonyms):
-            return whole
+    if not resolve_indicator(before, unit):
+        for k in range(len(before) - 1, 1, -1):
+            whole = before[:k] + subject
+            ind = resolve_indicator(whole, unit)
+            # the indicator's name takes two characters or more of the words left out (粮食+产量, not 进+出口增长)
+            if ind and any(0 <= whole.rfind(syn) <= k - 2 and whole.rfind(syn) + len(syn) > k for syn in ind.synonyms):
+                return whole
+    # 肉牛存栏7600头,出栏2300头: another measure of the thing the figure before measures (grammar sibling_measures)
+    if core in _SIBLING_MEASURES and (was := next((w for w in _SIBLING_MEASURES if before.endswith(w)), None)) \
+            and was != core and len(before) - len(was) >= 2:
+        return before[:-len(was)] + subject
     return None
 
 

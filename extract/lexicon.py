@@ -46,7 +46,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "grammar.yaml": frozenset({"national_scope", "parent_scope", "scope_not_before", "set_against", "set_against_level", "multiple_units", "about_after_round", "share_words", "milestone_words", "aim_words", "part_of_previous", "trailing_note", "qualifier_units", "qualifier_not_after", "class_bound_before", "class_bound_not_nouns", "class_bound_linked", "quoted_name", "schedule_units", "article_number", "baseline_phrase", "baseline_year",
                                "clause_end_after", "completed_action", "compound_modifiers", "paired_modifiers", "in_step_with", "conjunction_only",
                                "enumeration_heads", "enumeration_units", "explicit_year", "elided_subject_after",
-                               "figure_coordinator", "counted_noun_then_list", "list_marker", "growth_verb", "fall_verb", "idioms",
+                               "figure_coordinator", "counted_noun_then_list", "sibling_measures", "list_marker", "growth_verb", "fall_verb", "idioms",
                                "list_item_separator", "modifies_after", "not_completed_action", "quoted",
                                "respectively", "subject_separators", "verb_only_words", "written_out_number", "vague_counters", "measure_of_previous",
                                "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after", "beneficiary_words",
