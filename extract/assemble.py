@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, only_a_gain, resolve_direction, resolve_indicator_key,
+from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, only_a_gain, only_a_total, resolve_direction, resolve_indicator_key,
                    split_key, split_phrase)
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
@@ -1044,9 +1044,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii()
           and PLACE_SEPARATOR not in prev.fact.indicator_key and _CLAUSE_END_AFTER.match(text, q.end) is not None
-          and only_a_gain(subject)):
-        # 高新技术企业总数达到612家,净增83家: what the figure before counts gained (keys.yaml gain_verbs)
-        subject, fig.inherited = subject + prev.fact.indicator_key, True
+          and (only_a_gain(subject) or only_a_total(subject))):
+        # 高新技术企业总数达到612家,净增83家: what the figure before counts gained (keys.yaml gain_verbs); 新增高新技术
+        # 企业45家,总数达到612家: the total of those things (keys.yaml total_words)
+        subject, fig.inherited = (subject + prev.fact.indicator_key if only_a_gain(subject)
+                                  else prev.fact.indicator_key + split_phrase(subject).key), True
     if (not fig.inherited and subject and prev.q is not None and (place := _place_of_previous(prev, named=True))
             and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]
             and not prev.subject.startswith(_PART_OF_PREVIOUS)  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)

@@ -15,7 +15,7 @@ from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "not_places", "place_kinds", "place_group", "county_suffix",
              "not_place_after",
              "after_stop", "after_max", "after_qualifier", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
-             "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "counted_min_chars", "areas")
+             "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
@@ -61,6 +61,7 @@ class KeyLexicon:
     named_places: re.Pattern     # a prefecture-level place by its name (places.csv): 定西市, 甘南州, 阿克苏地区
     counters: frozenset[str]     # counter words: the noun right after one is what is counted
     gain_verbs: frozenset[str]
+    total_words: frozenset[str]   # 总数: the total of the things the figure before counts
     counted_min_chars: int
     after_stop: re.Pattern
     after_max: int
@@ -120,7 +121,7 @@ def load_key_lexicon() -> KeyLexicon:
         not_places_exact=frozenset(w[1:] for w in raw["not_places"] if w.startswith("=")),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
-        counters=frozenset(raw["counters"]), gain_verbs=frozenset(raw["gain_verbs"]),
+        counters=frozenset(raw["counters"]), gain_verbs=frozenset(raw["gain_verbs"]), total_words=frozenset(raw["total_words"]),
         counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]), after_qualifier=re.compile(raw["after_qualifier"]),
@@ -194,6 +195,11 @@ def split_phrase(phrase: str) -> KeyParts:
 def only_a_gain(phrase: str) -> bool:
     """Whether ``phrase`` says only that something gained, not what (净增, 全年新增: …总数达到612家,净增83家)."""
     return split_phrase(phrase).key in load_key_lexicon().gain_verbs
+
+
+def only_a_total(phrase: str) -> bool:
+    """Whether ``phrase`` says only that it is a total, not of what (总数达到: 新增45家,总数达到612家)."""
+    return split_phrase(phrase).key in load_key_lexicon().total_words
 
 
 @lru_cache(maxsize=1)
