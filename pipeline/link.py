@@ -516,5 +516,7 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
             continue
         linked.add(t["fact_id"])
         used.add(slot)
+        if lx.estimated in (a["flags"] or ()):
+            rule += "+estimated"  # the only answer is a result the report estimates (预计): the rule says so
         out.append(Link(t["fact_id"], a["fact_id"], round(score, 4), rule))
     return out

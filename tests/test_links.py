@@ -182,3 +182,15 @@ def test_at_one_score_a_point_answers_before_a_bound():
                      "actual", n=2)
     links = link_facts(target + actuals)
     assert [x.actual_fact_id for x in links] == [actuals[1]["fact_id"]], links
+
+
+def test_an_estimated_answer_says_so_in_its_rule():
+    """A result the report only estimates (预计全年…) answers a target where no stated one does, and its rule says
+    it is an estimate; a stated result is preferred to it and says nothing of the kind."""
+    targets = _facts("2025年,单位地区生产总值能耗下降3%。", "t", 2025, "甲省", "target")
+    estimate = _facts("预计全年单位地区生产总值能耗下降3.2%。", "a", 2026, "甲省", "actual")
+    [link] = link_facts(targets + estimate)
+    assert link.link_rule.endswith("+estimated")
+    stated = _facts("2025年,单位地区生产总值能耗下降3.4%。", "b", 2026, "甲省", "actual")
+    [link] = link_facts(targets + estimate + stated)
+    assert link.actual_fact_id == stated[0]["fact_id"] and "+estimated" not in link.link_rule
