@@ -223,7 +223,7 @@ def _line_of(root: Path, name: str, needle: str) -> int:
      "figures: actuals", r"figures must be actual or target, not 'actuals'"),
     ("units.yaml", '{surface: "吨", base: 吨}', '{surface: "吨", base: 吨, factor: 1000}', 'surface: "吨"',
      r"unit '吨': unknown key\(s\) factor"),
-    ("units.yaml", "change_units: [百分点]", "change_units: [百分比]", "change_units", r"'百分比' is no base unit"),
+    ("units.yaml", "change_units: [百分点, 千分点]", "change_units: [百分比, 千分点]", "change_units", r"'百分比' is no base unit"),
     ("segments.yaml", "heading_max_chars: 60\n", "heading_max_chars: 60\nclause_ends: '[,]'\n", "clause_ends",
      r"unknown key 'clause_ends'"),
     ("grammar.yaml", "session_after: '", "session_after: '^", "session_after", r"is matched where a word ends"),
