@@ -124,7 +124,8 @@ _SESSION_AFTER = re.compile(_G["session_after"])
 _PAIRED_MODIFIERS = tuple(sorted(_G["paired_modifiers"], key=len, reverse=True))
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
-_SIBLING_MEASURES = tuple(sorted(_G["sibling_measures"], key=len, reverse=True))
+# each measure of a family of them (grammar sibling_measures), with its family's, longest first
+_SIBLING_MEASURES = {w: tuple(sorted(family, key=len, reverse=True)) for family in _G["sibling_measures"] for w in family}
 _SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) for k in ("base", "per_plan"))
 _SPAN_YEARS = 5  # the years a plan's span reviews (2021–2025 in a 2026 report): a year before them is no figure's
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
@@ -835,9 +836,10 @@ _CJK_NOUN = re.compile("[\u4e00-\u9fff]")
 _LINK_REACH = 4  # characters before a figure where a linking verb makes it the figure (达到, 保持在, 稳定在)
 _LINKED = re.compile("(?:" + "|".join(map(re.escape, sorted(_G["class_bound_linked"], key=len, reverse=True))) + ")$")
 _OF = "的"  # 年初计划的6所: the plan's figure, said again
-# the last characters of the words restated_before and restated_in_review end on (…计划的, …目标, …任务是): a phrase that
-# ends on none of them is not looked at (most phrases)
-_RESTATED_ENDS = frozenset("的标务是为")
+_EFFORT_AFTER = re.compile(f"{_OF}?(?:" + "|".join(map(re.escape, _G["effort_nouns"])) + ")")  # (百分之百的热情)
+# the last characters of the words restated_before and restated_in_review end on (…计划的, …目标, …任务是, 目标涨幅): a
+# phrase that ends on none of them is not looked at (most phrases)
+_RESTATED_ENDS = frozenset("的标务是为长速幅")
 _SINCE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?" + load_lexicon().cues["since_after"])  # 2022年以来, 2021年至今
 
 
@@ -965,14 +967,12 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # 提出5.5%左右的增长目标, 提出增长6.5%左右的预期目标: 经济增长
             subject = _TARGET_NOUNS[noun]
     elif ((rb := _restated_before(t, fig.phrase, text, q.end, prev.sentence.end)) is not None
-          and not _has_noun(_VERB_ONLY.sub("", fig.phrase[:rb.start()])) and (label := _label_before(st, fig, prev))):
-        # 数字经济核心产业增加值增长:年度目标10%,完成8.7%: the target, said again, of what the line's label names
-        subject, fig.inherited = label, True
-    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
-          and (rb := _restated_before(t, fig.phrase, text, q.end, prev.sentence.end)) is not None
-          and not _has_noun(_VERB_ONLY.sub("", fig.phrase[:rb.start()]))):
-        # 税收收入完成915万元,完成年度目标900万元的101.7%: the target, said again, of what the figure before measures
-        subject, fig.inherited = prev.subject, True
+          and not _has_noun(_VERB_ONLY.sub("", fig.phrase[:rb.start()]))
+          and ((label := _label_before(st, fig, prev))
+               or prev.fact is not None and prev.q is not None and prev.q.unit == q.unit)):
+        # the target, said again, of what the line's label names (数字经济核心产业增加值增长:年度目标10%,完成8.7%), or
+        # else of what the figure before measures (税收收入完成915万元,完成年度目标900万元的101.7%)
+        subject, fig.inherited = label or prev.subject, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
           and _plan_aside(t, fig.phrase)):
         subject, fig.inherited = prev.subject, True  # 新增公办学位3000个(计划2800个): the plan of what it counts
@@ -1019,8 +1019,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and not (prev.q is not None and prev.q.unit == q.unit and _AIM.search(last_item))
           # …16.8万个,为2.7万名残疾儿童实施康复救助: the figure counts the noun after it, a new item (and so does
           # one that opens its clause: 减少农村贫困人口3.35万人,126个贫困村退出)
-          and not ((last_item.strip() in _BENEFICIARY or not last_item.strip() and q.unit in _ENUMERATION_UNITS)
-                   and _counts_noun_after(text, q.end))
+          and not (last_item.strip() in _BENEFICIARY and _counts_noun_after(text, q.end))
+          and not (not last_item.strip() and q.unit in _ENUMERATION_UNITS and _opens_on_its_noun(text, q.end))
           and not (prev.q is not None and prev.q.end <= fig.clause_start  # …5.6万个;为312万名…: a new item
                    and text[fig.clause_start - 1:fig.clause_start] in _ITEM_ENDS
                    and not t["growth_end"].search(subject))):  # (…230亿元;增长7%: the same thing's)
@@ -1075,7 +1075,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 
 _TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
-_COMMAS = ",，"  # what joins the clauses of one topic (not ; or :, which end an item)
+_COMMA = ","  # what joins the clauses of one topic in normalised text (not ; or :, which end an item)
 
 
 def _topic_place(st: _DocState, fig: _Figure, prev: "_Previous") -> str:
@@ -1089,15 +1089,20 @@ def _topic_place(st: _DocState, fig: _Figure, prev: "_Previous") -> str:
         return ""
     figures_end = prev.fact.span_end if prev.fact is not None else sent.start
     lx = load_key_lexicon()
+    if lx.topic_ends.search(fig.phrase):
+        return ""
     for k in range(len(starts) - 2, max(-1, len(starts) - 2 - _TOPIC_REACH), -1):
         a, b = starts[k], starts[k + 1]
-        if text[b - 1] not in _COMMAS or figures_end > a:
+        if text[b - 1] != _COMMA or figures_end > a:
             return ""
         clause = text[a:b - 1].lstrip()
         m = lx.sub_place.match(clause)
         if (m and is_named_place(place := m.group(0)) and lx.topic_modals.match(clause, m.end())
+                and not clause.startswith(lx.topic_modals_not, m.end())
                 and not (lx.lead.match(clause) or lx.verbs.match(clause))):  # (not 实施自治区…: a verb's object)
             return place
+        if lx.topic_ends.search(clause):
+            return ""  # (…,带动全市发展,地区生产总值增长6%: the city's)
     return ""
 
 
@@ -1109,6 +1114,15 @@ def _counts_noun_after(text: str, end: int) -> bool:
 
 
 _QUALIFIER_REACH = 12  # characters an age after a figure may take (65周岁及以上的)
+_NOT_A_NOUN_AFTER_COUNT = tuple(_G["not_a_noun_after_count"])
+
+
+def _opens_on_its_noun(text: str, end: int) -> bool:
+    """Whether a count that opens its clause is followed by the noun it counts (126个贫困村退出), not by what
+    happened to the things the figure before counts (实施民生实事10件,9件已完成; 开工项目120个,85个建成投产)."""
+    lx = load_key_lexicon()
+    return (_counts_noun_after(text, end) and not text.startswith(_NOT_A_NOUN_AFTER_COUNT, end)
+            and not (lx.verbs.match(text, end) or lx.linking_start.match(text, end)))
 
 
 def _plan_aside(t: dict, phrase: str) -> bool:
@@ -1175,21 +1189,21 @@ def _restated_before(t: dict, phrase: str, text: str, end: int, sent_end: int) -
     return rb if t["restated_before_then"].match(text, end, sent_end) else None
 
 
-_LABEL_ENDS = ":："  # what ends a line's label (指标:年度目标10%,完成8.7%)
-
-
 def _label_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
-    """The label a figure's clause follows, where the clause right before it ends with a colon and holds no figure
-    and a noun (数字经济核心产业增加值增长:年度目标10%): its subject; else None."""
+    """The label a figure's clause follows, where the clause right before it opens its sentence or item, ends with
+    a colon and names something measured (数字经济核心产业增加值增长:年度目标10%; 地区生产总值:年度目标6% is its
+    growth, in %): its subject; else None (…超额完成任务,主要原因是:年度目标8%; 完成情况:…)."""
     text, sent_start = st.text, prev.sentence.start
-    if fig.clause_start <= sent_start or text[fig.clause_start - 1] not in _LABEL_ENDS:
+    if fig.clause_start <= sent_start or text[fig.clause_start - 1] != _LIST_OPENS:
         return None
-    start = sent_start + max((m.end() for m in _CLAUSE_END.finditer(text, sent_start, fig.clause_start - 1)),
-                             default=sent_start) - sent_start
-    if prev.q is not None and prev.q.end > start:
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, sent_start, fig.clause_start - 1)), default=sent_start)
+    if start > sent_start and not text.startswith(_ITEM_ENDS, start - 1) or prev.q is not None and prev.q.end > start:
         return None
     label = _subject(text[start:fig.clause_start - 1])
-    return label if _has_noun(label) else None
+    if fig.q.unit in RATE_OR_CHANGE_UNITS and resolve_indicator(label + _GROWTH_WORD, fig.q.unit):
+        label += _GROWTH_WORD
+    own = resolve_indicator(label, fig.q.unit)
+    return label if resolve_indicator_key(label, "", own.id if own else None, fig.q.unit) else None
 
 
 def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
@@ -1231,8 +1245,9 @@ def _inherited_subject(subject: str, unit: str, prev_unit: str | None = None) ->
 
 def _elided_subject(before: str, subject: str, unit: str) -> str | None:
     """粮食播种面积1.1亿亩、产量825亿斤: a short subject that names no indicator alone, right after the figure
-    before it, leaves out the words of that figure's subject that make one (粮食产量); the subject with
-    them, or None. Its growth word does not count to its length (规模以上工业企业达7.6万家、增加值增长3%)."""
+    before it, leaves out the words of that figure's subject that make one (粮食产量), or names another measure of
+    the thing that subject measures (肉牛存栏7600头,出栏2300头: 肉牛出栏); the subject with them, or None. Its
+    growth word does not count to its length (规模以上工业企业达7.6万家、增加值增长3%)."""
     core = _cue_tables()["growth_end"].sub("", subject)
     if not subject or len(core) > _ELIDED_MAX or resolve_indicator(subject, unit):
         return None
@@ -1243,10 +1258,13 @@ def _elided_subject(before: str, subject: str, unit: str) -> str | None:
             # the indicator's name takes two characters or more of the words left out (粮食+产量, not 进+出口增长)
             if ind and any(0 <= whole.rfind(syn) <= k - 2 and whole.rfind(syn) + len(syn) > k for syn in ind.synonyms):
                 return whole
-    # 肉牛存栏7600头,出栏2300头: another measure of the thing the figure before measures (grammar sibling_measures)
-    if core in _SIBLING_MEASURES and (was := next((w for w in _SIBLING_MEASURES if before.endswith(w)), None)) \
-            and was != core and len(before) - len(was) >= 2:
-        return before[:-len(was)] + subject
+    # 肉牛存栏7600头,出栏2300头; 生猪存栏增长5%,出栏增长8%: another measure of the thing the figure before measures
+    # (grammar sibling_measures)
+    thing = _cue_tables()["growth_end"].sub("", before)
+    if ((family := _SIBLING_MEASURES.get(core)) and (was := next((w for w in family if thing.endswith(w)), None))
+            and was != core and len(thing) - len(was) >= 2
+            and not load_key_lexicon().lead.fullmatch(thing[:-len(was)])):  # (全年进口增长5%、出口增长8%: no thing)
+        return thing[:-len(was)] + subject
     return None
 
 
@@ -1622,7 +1640,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         if (q.shape not in ("share", "bare_scale") and not text[q.num_start].isdigit()
                 and not text.startswith(NEGATIVE_SIGNS, q.num_start) and text[q.num_start] not in FINANCIAL_CHARS
                 and not _chinese_is_quantity(text, q, clause_phrase)
-                or q.shape in ("bare_scale", "share") and _in_idiom(text, q.num_start)):  # 成千上万人, 百分百的热情
+                or q.shape == "bare_scale" and _in_idiom(text, q.num_start)  # 成千上万人
+                or q.shape == "share" and _EFFORT_AFTER.match(text, q.end)):  # 以百分之百的热情: no share of anything
             prev.q = q
             continue
         fig = _Figure(q, clause_start, text[phrase_start:q.start], clause_phrase, st.masked[sent.start:clause_start],

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "not_places", "place_kinds", "place_group", "county_suffix",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
              "not_place_after",
              "after_stop", "after_max", "after_qualifier", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
@@ -52,6 +52,8 @@ class KeyLexicon:
     county_suffix: re.Pattern     # 县, 旗: a county by its suffix
     county_before_verb: re.Pattern  # 偃师区, 栾川县 where a verb follows (free text)
     topic_modals: re.Pattern      # 要, 将 right after a place that opens a clause: the topic of the clauses after it
+    topic_modals_not: tuple[str, ...]  # 要素: no modal
+    topic_ends: re.Pattern        # 全市, 各县: a clause that names them ends a topic
     not_places: tuple[str, ...]
     not_places_exact: frozenset[str]  # (=城区: only itself, not 东城区)
     not_place_after: frozenset[str]
@@ -112,7 +114,8 @@ def load_key_lexicon() -> KeyLexicon:
         nothing=frozenset(raw["nothing_measured"]),
         place_only=re.compile(raw["place_only"]), sub_place=_place_list(raw, "sub_place"),
         town_or_village=re.compile(raw["town_or_village"]), county_before_verb=re.compile(raw["county_before_verb"]),
-        topic_modals=re.compile(words(raw["topic_modals"])),
+        topic_modals=re.compile(words(raw["topic_modals"])), topic_modals_not=tuple(raw["topic_modals_not"]),
+        topic_ends=re.compile(raw["topic_ends"]),
         place_kinds=re.compile(raw["place_kinds"]),
         place_group=re.compile(raw["place_group"]),
         county_suffix=re.compile(raw["county_suffix"]),
