@@ -485,7 +485,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
 MILESTONE_WORDS = tuple(load_lexicon().grammar["milestone_words"])  # 突破600万大关: the number, not what it counts
 _LIST_SEPARATORS = "、和及与 "
 _ORDINAL_UNITS = frozenset(u.base for u in load_lexicon().units if u.ordinal_after_chinese)  # 1、2期 are phases
-_LIST_ITEM_BEFORE = re.compile(rf"(?<![\d.,A-Za-z])(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*[{_LIST_SEPARATORS.strip()}]\s*$")
+# a value of a list before the last, with its scale or not (120、35、260万吨; 45万、38万和12万亩)
+_LIST_ITEM_BEFORE = re.compile(rf"(?<![\d.,A-Za-z])(\d+(?:,\d{{3}})*(?:\.\d+)?)"
+                               rf"({'|'.join(sorted(load_lexicon().scales, key=len, reverse=True))})?"
+                               rf"\s*[{_LIST_SEPARATORS.strip()}]\s*$")
+_LIST_SPREAD = 100  # a value of a list that, with the last one's scale, passes it this many times over takes none of it
 # before 分别, words that list years or a span (2026年、2027年分别…, 近三年分别…): its values are each year's,
 # which no one figure's period says
 _YEARS_BEFORE = re.compile(r"(?:19|20)\d\d年[^,;:。]*(?:19|20)\d\d年|近[一二两三四五六七八九十\d]+年")
@@ -493,7 +497,9 @@ _YEARS_BEFORE = re.compile(r"(?:19|20)\d\d年[^,;:。]*(?:19|20)\d\d年|近[一�
 
 def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Quantity]) -> list[Quantity]:
     """分别为120、35、260万吨, 分别提高3.5、4.2和5.1个百分点: numbers listed after 分别 that leave their scale and
-    unit to the last one's are quantities of that scale and unit (eq), one each."""
+    unit to the last one's are quantities of that scale and unit (eq), one each; one that writes its own scale
+    takes only the unit (分别为45万、38万和12万亩), and one that the scale would make more than a hundred times the
+    last is none (分别为3200、2.8万吨: 3200万 or 3200, the text does not say)."""
     out: list[Quantity] = []
     if not found or lex.grammar["respectively"] not in text[sent_start:found[-1].num_start]:
         return out
@@ -507,6 +513,8 @@ def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Qua
         if not number:
             continue
         scale = q.value / number
+        last_scale = _match_scale(lex, text, last.end())
+        per_unit = scale / last_scale[1] if last_scale else scale  # what the unit alone multiplies by
         items, pos = [], q.num_start
         while (m := _LIST_ITEM_BEFORE.search(text, sent_start, pos)) and not any(a < m.end(1) <= b for a, b in taken):
             items.append(m)
@@ -519,8 +527,11 @@ def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Qua
                 number = resolve_number(m.group(1))
                 if number is None:
                     continue  # (a list item the number pattern found is always a number)
-                value = number * scale
-                out.append(Quantity(m.start(1), m.end(1), m.group(1), m.start(1), value, None, q.unit, q.unit_text,
+                value = number * (lex.scales[m.group(2)] * per_unit if m.group(2) else scale)
+                if not m.group(2) and abs(value) > _LIST_SPREAD * abs(q.value):
+                    continue
+                end = m.end(2) if m.group(2) else m.end(1)
+                out.append(Quantity(m.start(1), end, text[m.start(1):end], m.start(1), value, None, q.unit, q.unit_text,
                                     "eq", None, None, "number"))
     return out
 
