@@ -17,7 +17,7 @@ from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
 from .quantities import (MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity, find_candidates, read_unit,
                          find_quantities)
-from .segment import Sentence, SentenceIndex
+from .segment import SECTION_JOIN, Sentence, SentenceIndex
 from .tables import TableCell, find_table_rows, read_table_row
 
 def _source_digest(root: Path | None = None) -> str:
@@ -342,7 +342,7 @@ def _heading_kind(section: str, ctx: DocContext | None = None, dt: DocType | Non
 def _heading_kind_cached(section: str, report_year: int | None, dt: DocType | None) -> str | None:
     t = _cue_tables()
     ctx = DocContext(report_year, dt.id if dt else None) if report_year is not None else None
-    headings = section.split(" > ") if section else []
+    headings = section.split(SECTION_JOIN) if section else []
     # a year, from the part heading down (二、2025年工作安排 > (一)持续巩固2024年发展成果 plans 2025; 一、紧扣年度
     # 目标任务… > (一)2024年工作回顾 reviews 2024)
     for heading in headings if report_year is not None else ():
@@ -571,6 +571,7 @@ class _DocState:
         self._span_of_paragraph: dict[int, bool] = {}
         self._paragraph_time: dict[int, tuple[int | None, str | None]] = {}  # by sentence: its figures share it
         self._nearby: dict[int, str | None] = {}
+        self._plans_go_on: dict[str, bool] | None = None  # by section: ``plans_go_on``
 
     def time_in(self, start: int, end: int) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at."""
@@ -648,13 +649,13 @@ class _DocState:
     def _find_framing(self, i: int) -> str | None:
         idx, t = self.sentences, _cue_tables()
         para = idx.paragraphs[i]
-        top = idx.section(i).split(" > ")[0]
+        top = idx.section(i).split(SECTION_JOIN)[0]
         j = i
         while j >= 0:
             if idx.paragraphs[j] != para:
                 para = idx.paragraphs[j]
             if j == 0 or idx.paragraphs[j - 1] != para:  # the first sentence of its paragraph
-                if idx.section(j).split(" > ")[0] != top:
+                if idx.section(j).split(SECTION_JOIN)[0] != top:
                     return None
                 cached = self._framing.get(j)
                 if cached is None:
@@ -690,6 +691,22 @@ class _DocState:
                 if not t["base_before"].search(self.masked, max(0, m.start() - 4), m.start())]
             self._partials[i] = hits
         return hits
+
+    def plans_go_on(self, i: int) -> bool:
+        """Whether sentence ``i`` stands in a part (a top-level heading) that says neither year nor kind, after
+        a part that plans (一、2023年工作回顾 / 二、2024年重点工作 / 三、全面加强政府自身建设: the third plans too,
+        as a report reviews before it plans), under no heading that names a span (（二）“十五”期间…主要情况)."""
+        if self._plans_go_on is None:
+            t = _cue_tables()
+            self._plans_go_on, kinds, planning = {}, {}, False
+            for section in dict.fromkeys(self.sentences.sections()):
+                headings = section.split(SECTION_JOIN)
+                if headings[0] not in kinds:
+                    own = kinds[headings[0]] = _heading_kind(headings[0], self.ctx, self.dt)
+                    planning = own == "target" or own is None and planning
+                self._plans_go_on[section] = (kinds[headings[0]] is None and planning and not any(
+                    t["plan_span"].search(h) or t["multi_year"].search(h) for h in headings))
+        return self._plans_go_on.get(self.sentences.section(i), False)
 
     def heading_kind(self, i: int) -> str | None:
         """``_heading_kind`` of the section sentence ``i`` stands in (cached by section)."""
@@ -1920,6 +1937,8 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
             return k, None, where
     if heading:
         return heading, None, "section"
+    if st.plans_go_on(i):
+        return "target", None, "section"
     # (a plan's figures are its targets where nothing of their own says otherwise: a 了 or 同比 nearby is no review)
     local = _nearby_kind(st, i, reviewing) if not st.plans else None
     if local:
@@ -1930,7 +1949,7 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
 @lru_cache(maxsize=4096)
 def _section_period(section: str, report_year: int | None, plan_year: int | None = None) -> tuple[int | None, str | None]:
     """The year the headings above a figure give it, or that they cover several years."""
-    headings = list(reversed(section.split(" > "))) if section else []
+    headings = list(reversed(section.split(SECTION_JOIN))) if section else []
     if any(_cue_tables()["multi_year_section"].search(h) and _time_cue(h, report_year, plan_year) is None
            for h in headings):
         return None, "multi_year_section"  # 过去五年工作回顾 (not 十四五时期和2025年工作回顾, 过去一年和五年工作回顾)
@@ -1947,7 +1966,7 @@ def _mixed_section(section: str) -> bool:
     “十四五”工作回顾)."""
     t = _cue_tables()
     return any(t["multi_year_section"].search(h) and (_YEAR.search(h) or t["relative"].search(h))
-               for h in section.split(" > "))
+               for h in section.split(SECTION_JOIN))
 
 
 def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int | None, str | None],

@@ -96,6 +96,9 @@ def _sentence_re() -> re.Pattern:
     return re.compile(f"[^{marks}\\n]*[{marks}]|[^{marks}\\n]+")
 
 
+SECTION_JOIN = " > "  # between the headings of a section's path (一、2025年工作安排 > (一)稳增长)
+
+
 class SentenceIndex:
     """The sentences of a text as parallel lists of offsets; a ``Sentence`` is made only when asked for
     (most sentences hold no number, and a long report has tens of thousands)."""
@@ -119,7 +122,7 @@ class SentenceIndex:
                         level, in_appendix = _APPENDIX_TITLE, False
                     stack = [(lv, h) for lv, h in stack if lv < level]
                     stack.append((level, stripped))
-                    section = " > ".join(h for _, h in stack)
+                    section = SECTION_JOIN.join(h for _, h in stack)
                     heading = True
             if stripped:
                 ended = heading or stripped[-1] in SENTENCE_ENDS or bool(_ENDS_ITEM.search(stripped))
@@ -136,6 +139,10 @@ class SentenceIndex:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+    def sections(self) -> list[str]:
+        """The heading path of every line, in order."""
+        return self._line_sections
 
     def section(self, i: int) -> str:
         """The heading path above sentence ``i`` (no ``Sentence`` made)."""
