@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, only_a_gain, only_a_total, resolve_direction, resolve_indicator_key,
+from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, names_nothing, only_a_gain, only_a_total, resolve_direction, resolve_indicator_key,
                    split_key, split_phrase)
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
@@ -1017,7 +1017,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and prev.q.unit in _ENUMERATION_UNITS and _COUNTED_NOUN_THEN_LIST.fullmatch(fig.phrase)):
         # 新建95个口袋公园、12个社区食堂: the words before 12个 are what 95个 counts; 12个 continues the list
         subject, fig.inherited = prev.subject, True
-    elif not _has_noun(subject) and (named := _named_just_before(st, fig, prev)):
+    elif (not _has_noun(subject) or q.unit in _ENUMERATION_UNITS and names_nothing(subject)) and (
+            named := _named_just_before(st, fig, prev)):
         # 居民消费价格同比持平略降,下降0.1%: the clause before, with no figure of its own, names an indicator
         # that the verb completes (not the figure before it, 规上工业增加值增长8.2%;)
         subject, fig.inherited = named, True
@@ -1131,6 +1132,7 @@ def _counts_noun_after(text: str, end: int) -> bool:
 
 
 _QUALIFIER_REACH = 12  # characters an age after a figure may take (65周岁及以上的)
+_PROGRESS_END = re.compile("(?:" + "|".join(map(re.escape, _G["progress_words"])) + r")\s*$")
 _NOT_A_NOUN_AFTER_COUNT = tuple(_G["not_a_noun_after_count"])
 
 
@@ -1246,6 +1248,11 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
         return None  # …、固定资产投资、社会消费品零售总额均保持较快增长,增长7%: a list names no one indicator
     candidate = _subject(clause) + fig.phrase
     ind = resolve_indicator(candidate, fig.q.unit)
+    if (ind is None and fig.q.unit in _ENUMERATION_UNITS and (done := _PROGRESS_END.search(clause))
+            and not _counts_noun_after(st.text, fig.q.end)):  # (…扎实推进,新建3个国家现代农业产业园: its own noun)
+        # 村级综合服务站基本完成,建成18个: the things whose progress the clause before says, counted
+        thing = _subject(clause[:done.start()])
+        return fig.phrase + thing if _has_noun(thing) else None  # (建成村级综合服务站: the verb leads the key)
     if ind is None or (prev.fact is not None and prev.fact.indicator == ind.id):
         return None
     return candidate

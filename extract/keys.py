@@ -203,6 +203,11 @@ def only_a_gain(phrase: str) -> bool:
     return split_phrase(phrase).key in load_key_lexicon().gain_verbs
 
 
+def names_nothing(phrase: str) -> bool:
+    """Whether ``phrase`` is only verbs and scope words (建成, 全年新建): it names no thing measured."""
+    return not _names_something(split_phrase(phrase).key, load_key_lexicon())
+
+
 def only_a_total(phrase: str) -> bool:
     """Whether ``phrase`` says only that it is a total, not of what (总数达到: 新增45家,总数达到612家)."""
     return split_phrase(phrase).key in load_key_lexicon().total_words

@@ -49,7 +49,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                "figure_coordinator", "counted_noun_then_list", "sibling_measures", "list_marker", "growth_verb", "fall_verb", "idioms", "effort_nouns",
                                "list_item_separator", "modifies_after", "not_completed_action", "quoted",
                                "respectively", "subject_separators", "verb_only_words", "written_out_number", "vague_counters", "measure_of_previous",
-                               "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after", "beneficiary_words", "not_a_noun_after_count",
+                               "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after", "beneficiary_words", "not_a_noun_after_count", "progress_words",
                                "condition_frame", "target_nouns"}),
     "normalise.yaml": frozenset({"characters", "rewrites", "before_folding"}),
     "tables.yaml": frozenset({"column_kinds", "growth_columns", "growth_unit", "share_columns", "unit_columns",
