@@ -1388,8 +1388,12 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # 在去年新建5G基站1263个的基础上,今年再新建…: the past it builds on (not 在2026年新建…的基础上,2027年
             # 再新建… in a 2026 plan: a plan's own figure it builds on)
             kind, source = "actual", "baseline"
-    if kind == "target" and source not in ("clause", "sentence") and t["place_profile"].search(fig.phrase):
-        kind, source = "actual", "place_profile"  # 全镇辖9个行政村 in a work plan: the place as it is, no target
+    if kind == "target" and source not in ("clause", "sentence") and (
+            t["place_profile"].search(fig.phrase)
+            or prev.fact is not None and prev.fact.rule_id.endswith("/place_profile") and prev.q is not None
+            and _LIST_ITEM.search(between := st.text[prev.q.end:q.start]) and not _CLAUSE_END.search(between)):
+        # 全镇辖9个行政村(、112个村民小组) in a work plan: the place as it is, no target
+        kind, source = "actual", "place_profile"
     if kind == "target" and t["forecast_before"].search(fig.phrase):
         kind, source = "actual", "forecast"  # 今年高校毕业生将达727万人: the cohort the year brings, no target
     # 完成年度目标的105%(、120%), 是年度计划1.2万亩的125%: how much of a target was done, not the quantity (a result)
