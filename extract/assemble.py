@@ -1593,8 +1593,10 @@ def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int,
 
 def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     t = _cue_tables()
+    before = fig.sentence_prefix[-30:]
+    before = before[max(before.rfind(end) for end in _ITEM_ENDS) + 1:]  # (…预计全年实际使用外资4.3亿美元;新增…: not past ;)
     words = (fig.cell.column.header if fig.cell is not None  # 2024年预计完成
-             else fig.clause_phrase + "|" + fig.sentence_prefix[-30:])
+             else fig.clause_phrase + "|" + before)
     # (预计 that opens the sentence speaks for all its clauses: 预计全年地区生产总值2350亿元,增长5.2%;…98.6亿元)
     if fig.kind == "actual" and (fig.kind_source == "forecast" or t["estimated"].search(words)
                                  or fig.cell is None and t["estimated"].match(fig.sentence_prefix.lstrip())):

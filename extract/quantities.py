@@ -338,7 +338,7 @@ def read_unit(words: str) -> tuple[Decimal, Unit] | None:
 def read_cell(text: str, start: int, end: int, unit: tuple[Decimal, Unit, str] | None = None) -> Quantity | None:
     """The one figure a table's cell ``text[start:end]`` holds, the whole cell (15860, 15860元, 2.5万头, 5以上,
     ≥95%): in its own unit, else in ``unit`` (scale, unit, as written: its column's or its row's); None where the
-    cell is no one figure (5G基站, 2024年, 3—5) or names no unit and is given none."""
+    cell is no one figure (5G基站, 2024年) or names no unit and is given none (3—5; under %, 6-6.5 is a range)."""
     lex, before, _ = _tables()
     m = next(iter(_unglued(text, _candidate_re().finditer(text, start, end))), None)
     if m is None:  # (a comparator word or sign may stand before it: ≥95%, 约5000, 大于等于95%)
@@ -640,7 +640,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
             return None  # 3千4千人: no number
     if value_high is not None:  # 两三个, 三四万吨, 数十亿元
         value, value_high = value * tail.scale, value_high * tail.scale
-    elif rng := _range_end_after(lex, text, tail, limit, chinese):
+    elif rng := _range_end_after(lex, text, tail, limit, chinese, bare=cell_unit is not None):
         # a range: 2—3个, 4.5-5%, 6%－6.5%, 5%到6%, 一千到一千五百元, 4%和5%之间
         high, tail2, raw2 = rng
         if tail.scale_text:
@@ -669,6 +669,10 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         # a table's cell under the unit its column or row names (15860 under 元, 2.3 under 万头, 2.5万 under 头)
         tail = _Tail(tail.end, tail.scale * cell_unit[0], tail.scale_text, cell_unit[1],
                      tail.scale_text + cell_unit[2], tail.more)
+    elif cell_unit is not None and tail.unit is None and shape == "range" and not tail.scale_text and not chinese:
+        # a range in a table's cell under the unit its column names (6-6.5 under %): both ends in it
+        value, value_high = value * cell_unit[0], value_high * cell_unit[0]
+        tail = _Tail(tail.end, tail.scale, tail.scale_text, cell_unit[1], cell_unit[2], tail.more)
     elif (tail.unit is None and tail.scale_text and value_high is None
           and (people := next((u for n, u in lex.implied_units_after if text.startswith(n, tail.end, limit)
                                and not text.startswith(lex.implied_units_after_not_before, tail.end + len(n))), None))):
@@ -1003,11 +1007,12 @@ def _mixed_scale(lex, text, tail, value, limit, num_start):
     return combined, value * tail.scale + rest
 
 
-def _range_end_after(lex, text, tail, limit, chinese):
+def _range_end_after(lex, text, tail, limit, chinese, bare=False):
     """The upper end of a range whose start's ``tail`` a range word follows (5%到6%), or a word between two numbers
-    that 之间 closes (4%和5%之间): as ``_read_range_end``, or None."""
+    that 之间 closes (4%和5%之间): as ``_read_range_end`` (``bare``: both ends may write no unit, in a table's cell
+    that its column's unit measures), or None."""
     if rm := _RANGE_SEP.match(text, tail.end, limit):
-        return _read_range_end(lex, text, rm.end(), limit, tail, chinese)
+        return _read_range_end(lex, text, rm.end(), limit, tail, chinese, bare)
     if (not chinese and (bm := _BETWEEN_SEP.match(text, tail.end, limit))  # (digits only: 五百与八百 is no candidate's)
             and (rng := _read_range_end(lex, text, bm.end(), limit, tail, chinese))
             and text.startswith(_BETWEEN_CLOSE, rng[1].end, limit)):
@@ -1015,8 +1020,9 @@ def _range_end_after(lex, text, tail, limit, chinese):
     return None
 
 
-def _read_range_end(lex, text, pos, limit, tail, chinese):
-    """The upper end of a range after its separator: (its value, its tail, its number as written), or None."""
+def _read_range_end(lex, text, pos, limit, tail, chinese, bare=False):
+    """The upper end of a range after its separator: (its value, its tail, its number as written), or None; with
+    ``bare``, one whose ends both write no unit (6-6.5 in a table's cell under %)."""
     sign = 1
     if not chinese and (written := next((s for s in _SIGNS_LONGEST_FIRST if text.startswith(s, pos, limit)), None)):
         sign, pos = -1, pos + len(written)  # -3%到-1%, 零下5至零下10摄氏度
@@ -1027,7 +1033,7 @@ def _read_range_end(lex, text, pos, limit, tail, chinese):
         return None
     tail2 = _read_tail(lex, text, m2.end(), limit)
     same_unit = tail.unit is None or (tail2.unit is not None and tail2.unit.base == tail.unit.base)
-    if not same_unit or (tail2.unit is None and not (tail.unit is None and tail2.scale_text)):
+    if not same_unit or (tail2.unit is None and not (tail.unit is None and (tail2.scale_text or bare))):
         return None  # (an end with a scale and no unit, 5-8亿, leaves the unit to the noun before: 投资5-8亿)
     raw2 = m2.group(0)
     high = resolve_number(raw2)
