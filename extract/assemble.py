@@ -10,8 +10,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, names_nothing, only_a_gain, only_a_total, resolve_direction, resolve_indicator_key,
-                   split_key, split_phrase)
+from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, names_nothing, only_a_gain, only_a_total,
+                   resolve_direction, resolve_indicator_key, split_key, split_phrase, without_gain)
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
@@ -1066,7 +1066,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 高新技术企业总数达到612家,净增83家: what the figure before counts gained (keys.yaml gain_verbs); 新增高新技术
         # 企业45家,总数达到612家: the total of those things (keys.yaml total_words)
         subject, fig.inherited = (subject + prev.fact.indicator_key if only_a_gain(subject)
-                                  else prev.fact.indicator_key + split_phrase(subject).key), True
+                                  else without_gain(prev.fact.indicator_key) + split_phrase(subject).key), True
     if (not fig.inherited and subject and prev.q is not None and (place := _place_of_previous(prev, named=True))
             and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]
             and not prev.subject.startswith(_PART_OF_PREVIOUS)  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)
@@ -1284,9 +1284,11 @@ def _elided_subject(before: str, subject: str, unit: str) -> str | None:
                 return whole
     # 肉牛存栏7600头,出栏2300头; 生猪存栏增长5%,出栏增长8%: another measure of the thing the figure before measures
     # (grammar sibling_measures)
-    thing = _cue_tables()["growth_end"].sub("", before)
-    if ((family := _SIBLING_MEASURES.get(core)) and (was := next((w for w in family if thing.endswith(w)), None))
-            and was != core and len(thing) - len(was) >= 2
+    # (their linking words aside: 粮食播种面积稳定在410万亩以上、产量达到150万吨 is 粮食产量)
+    thing = split_phrase(_cue_tables()["growth_end"].sub("", before)).key
+    if ((family := _SIBLING_MEASURES.get(split_phrase(core).key))
+            and (was := next((w for w in family if thing.endswith(w)), None))
+            and was != split_phrase(core).key and len(thing) - len(was) >= 2
             and not load_key_lexicon().lead.fullmatch(thing[:-len(was)])):  # (全年进口增长5%、出口增长8%: no thing)
         return thing[:-len(was)] + subject
     return None
@@ -1594,7 +1596,10 @@ def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int,
 def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     t = _cue_tables()
     before = fig.sentence_prefix[-30:]
-    before = before[max(before.rfind(end) for end in _ITEM_ENDS) + 1:]  # (…预计全年实际使用外资4.3亿美元;新增…: not past ;)
+    if load_key_lexicon().verbs.search(fig.clause_phrase):
+        # an item with a verb of its own after a ; is no estimate an earlier item's 预计 makes (…预计全年实际使用外资4.3
+        # 亿美元;新增市场主体3.4万户), one without is (预计全年完成地区生产总值38.6亿元;一般公共预算收入1.71亿元)
+        before = before[max(before.rfind(end) for end in _ITEM_ENDS) + 1:]
     words = (fig.cell.column.header if fig.cell is not None  # 2024年预计完成
              else fig.clause_phrase + "|" + before)
     # (预计 that opens the sentence speaks for all its clauses: 预计全年地区生产总值2350亿元,增长5.2%;…98.6亿元)

@@ -208,6 +208,12 @@ def names_nothing(phrase: str) -> bool:
     return not _names_something(split_phrase(phrase).key, load_key_lexicon())
 
 
+def without_gain(key: str) -> str:
+    """``key`` without a gain verb written after what gained (高新技术企业新增: 高新技术企业), whose total it then names."""
+    gain = next((g for g in sorted(load_key_lexicon().gain_verbs, key=len, reverse=True) if key.endswith(g)), "")
+    return key[:len(key) - len(gain)] if gain and len(key) - len(gain) >= load_key_lexicon().min_chars else key
+
+
 def only_a_total(phrase: str) -> bool:
     """Whether ``phrase`` says only that it is a total, not of what (总数达到: 新增45家,总数达到612家)."""
     return split_phrase(phrase).key in load_key_lexicon().total_words
