@@ -572,6 +572,7 @@ class _DocState:
         self._paragraph_time: dict[int, tuple[int | None, str | None]] = {}  # by sentence: its figures share it
         self._nearby: dict[int, str | None] = {}
         self._plans_go_on: dict[str, bool] | None = None  # by section: ``plans_go_on``
+        self._clause_topics: dict[int, list] = {}  # by sentence: ``clause_topics``
 
     def time_in(self, start: int, end: int) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at."""
@@ -707,6 +708,20 @@ class _DocState:
                 self._plans_go_on[section] = (kinds[headings[0]] is None and planning and not any(
                     t["plan_span"].search(h) or t["multi_year"].search(h) for h in headings))
         return self._plans_go_on.get(self.sentences.section(i), False)
+
+    def clause_topics(self, i: int) -> list:
+        """Each clause of sentence ``i``: (its start, whether a comma ends it, ``_clause_topic``); none where the
+        sentence holds no modal a topic needs (most sentences), found once per sentence."""
+        found = self._clause_topics.get(i)
+        if found is None:
+            a, b = self.sentences.starts[i], self.sentences.ends[i]
+            found = []
+            if load_key_lexicon().topic_modals.search(self.text, a, b):
+                ends = [m.end() for m in _CLAUSE_END.finditer(self.text, a, b)]
+                found = [(x, self.text[y - 1] == _COMMA, _clause_topic(self.text, x, y - 1))
+                         for x, y in zip([a] + ends, ends)] + [((ends or [a])[-1], False, "")]
+            self._clause_topics[i] = found
+        return found
 
     def heading_kind(self, i: int) -> str | None:
         """``_heading_kind`` of the section sentence ``i`` stands in (cached by section)."""
@@ -1084,7 +1099,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # item, until another place or the whole jurisdiction (全区…) is named (not a zone or an area, 中心城区…,
             # which name a kind of place as often as the one the figures are of)
             subject = place + subject
-    elif not fig.inherited and subject and (topic := _topic_place(st, fig, prev)):
+    elif (not fig.inherited and subject and fig.clause_start > prev.sentence.start
+          and (topic := _topic_place(st, fig, prev))):
         own = resolve_indicator(subject, q.unit)
         if not (load_key_lexicon().scope_start.match(subject)
                 or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
@@ -1101,27 +1117,33 @@ def _topic_place(st: _DocState, fig: _Figure, prev: "_Previous") -> str:
     figure of its own, that a modal after it (keys.yaml topic_modals: 要, 将) makes the topic the clauses after it go
     on with, joined by commas (琅东区、川西区要在全市发展中挑大梁,地区生产总值力争增长7%以上; 其中,桃岭镇要打造万亩茶园示范片,建成茶叶
     加工厂5座); "" where none is."""
-    text, sent = st.text, prev.sentence
-    starts = [sent.start] + [m.end() for m in _CLAUSE_END.finditer(text, sent.start, fig.clause_start)]
-    if starts[-1] != fig.clause_start:
+    clauses = st.clause_topics(prev.i)
+    k = next((k for k, (a, _, _) in enumerate(clauses) if a == fig.clause_start), None)
+    if k is None or load_key_lexicon().topic_ends.search(fig.phrase):
         return ""
-    figures_end = prev.fact.span_end if prev.fact is not None else sent.start
-    lx = load_key_lexicon()
-    if lx.topic_ends.search(fig.phrase):
-        return ""
-    for k in range(len(starts) - 2, max(-1, len(starts) - 2 - _TOPIC_REACH), -1):
-        a, b = starts[k], starts[k + 1]
-        if text[b - 1] != _COMMA or figures_end > a:
-            return ""
-        clause = text[a:b - 1].lstrip()
-        m = lx.sub_place.match(clause)
-        if (m and is_named_place(place := m.group(0)) and lx.topic_modals.match(clause, m.end())
-                and not clause.startswith(lx.topic_modals_not, m.end())
-                and not (lx.lead.match(clause) or lx.verbs.match(clause))):  # (not 实施自治区…: a verb's object)
-            return place
-        if lx.topic_ends.search(clause):
+    figures_end = prev.fact.span_end if prev.fact is not None else prev.sentence.start
+    for a, comma, topic in reversed(clauses[max(0, k - _TOPIC_REACH):k]):
+        if not comma or figures_end > a or topic is _TOPIC_ENDS:
             return ""  # (…,带动全市发展,地区生产总值增长6%: the city's)
+        if topic:
+            return topic
     return ""
+
+
+_TOPIC_ENDS = object()  # a clause that names the whole jurisdiction (带动全市发展): no topic goes past it
+
+
+def _clause_topic(text: str, a: int, b: int):
+    """What clause ``text[a:b]`` says of a topic: the place it opens on before a modal, ``_TOPIC_ENDS`` where it names
+    the whole jurisdiction, else ""."""
+    lx = load_key_lexicon()
+    clause = text[a:b].lstrip()
+    m = lx.sub_place.match(clause)
+    if (m and is_named_place(place := m.group(0)) and lx.topic_modals.match(clause, m.end())
+            and not clause.startswith(lx.topic_modals_not, m.end())
+            and not (lx.lead.match(clause) or lx.verbs.match(clause))):  # (not 实施自治区…: a verb's object)
+        return place
+    return _TOPIC_ENDS if lx.topic_ends.search(clause) else ""
 
 
 def _counts_noun_after(text: str, end: int) -> bool:
@@ -1596,7 +1618,7 @@ def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int,
 def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     t = _cue_tables()
     before = fig.sentence_prefix[-30:]
-    if load_key_lexicon().verbs.search(fig.clause_phrase):
+    if any(end in before for end in _ITEM_ENDS) and load_key_lexicon().verbs.search(fig.clause_phrase):
         # an item with a verb of its own after a ; is no estimate an earlier item's 预计 makes (…预计全年实际使用外资4.3
         # 亿美元;新增市场主体3.4万户), one without is (预计全年完成地区生产总值38.6亿元;一般公共预算收入1.71亿元)
         before = before[max(before.rfind(end) for end in _ITEM_ENDS) + 1:]
@@ -1810,6 +1832,8 @@ def _group_of_whole(part: str, whole: str) -> str:
     modifier and its head (城镇居民, 农村常住居民: grammar paired_modifiers), and the head, or its end, stands in
     ``whole`` after another modifier (全体居民人均可支配收入增长) → 城镇居民人均可支配收入增长, 农村常住居民人均…;
     else ""."""
+    if not part.startswith(_PAIRED_MODIFIERS):
+        return ""  # (most subjects: one look)
     part = _VERB_ONLY.sub("", part)
     mod = next((w for w in _PAIRED_MODIFIERS if part.startswith(w)), None)
     head = part[len(mod):] if mod else ""

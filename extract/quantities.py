@@ -32,6 +32,8 @@ _RANGE_CHARS = frozenset(w for w in RANGE_WORDS if len(w) == 1)
 _RANGE_SEP = re.compile(r"\s*(?:" + "|".join(map(re.escape, RANGE_WORDS)) + r")\s*")
 _BETWEEN_SEP = re.compile(r"\s*(?:" + "|".join(map(re.escape, load_lexicon().numerals["between_words"])) + r")\s*")
 _BETWEEN_CLOSE = load_lexicon().numerals["between_close"]
+# what a range's separator or a between word may open on (most figures are followed by neither: one look)
+_RANGE_OR_BETWEEN_STARTS = frozenset(w[0] for w in (*RANGE_WORDS, *load_lexicon().numerals["between_words"])) | frozenset(" \t")
 _MORE = load_lexicon().numerals["lower_bound_markers"]
 _ORDINAL_PREFIXES = tuple(load_lexicon().numerals["ordinal_prefixes"])
 _RANK_PREFIXES = tuple(load_lexicon().numerals["rank_prefixes"])
@@ -640,7 +642,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
             return None  # 3千4千人: no number
     if value_high is not None:  # 两三个, 三四万吨, 数十亿元
         value, value_high = value * tail.scale, value_high * tail.scale
-    elif rng := _range_end_after(lex, text, tail, limit, chinese, bare=cell_unit is not None):
+    elif (tail.end < limit and text[tail.end] in _RANGE_OR_BETWEEN_STARTS
+          and (rng := _range_end_after(lex, text, tail, limit, chinese, bare=cell_unit is not None))):
         # a range: 2—3个, 4.5-5%, 6%－6.5%, 5%到6%, 一千到一千五百元, 4%和5%之间
         high, tail2, raw2 = rng
         if tail.scale_text:
