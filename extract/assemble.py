@@ -203,6 +203,7 @@ def _cue_tables():
         "relative_map": dict(rel),
         "five_year_average": comp(cues["five_year_average"]),
         "multi_year": comp(cues["multi_year"]),
+        "streak_after": re.compile(cues["streak_after"]),
         "cumulative": comp(cues["cumulative"]),
         "partial_year": comp(cues["partial_year"]),
         "partial_year_lead_in": re.compile(cues["partial_year_lead_in"]),
@@ -995,6 +996,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # 固定资产投资增长5.1%,没有完成8%的年度目标; 增长5.6%,高于6%的预期目标: the target of what the figure
             # before measures
             subject, fig.inherited = prev.subject, True
+        elif (measured := next((f for f in reversed(prev.facts) if f.unit == q.unit and "other_base" not in f.flags),
+                               None)) is not None:
+            # 增长4.3%,低于全国0.9个百分点,没有完成年初确定的5.5%以上的预期目标: past a gap in another unit
+            subject, fig.inherited = measured.indicator_text, True
         elif (noun := named.group("noun") or next((n for n in _TARGET_NOUNS if subject.endswith(n)), None)):
             # 提出5.5%左右的增长目标, 提出增长6.5%左右的预期目标: 经济增长
             subject = _TARGET_NOUNS[noun]
@@ -1274,7 +1279,8 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
             and not _counts_noun_after(st.text, fig.q.end)):  # (…扎实推进,新建3个国家现代农业产业园: its own noun)
         # 村级综合服务站基本完成,建成18个: the things whose progress the clause before says, counted
         thing = _subject(clause[:done.start()])
-        return fig.phrase + thing if _has_noun(thing) else None  # (建成村级综合服务站: the verb leads the key)
+        # (建成村级综合服务站: the verb leads the key; 各项工作扎实推进,新建18个 names nothing)
+        return fig.phrase + thing if _has_noun(thing) and not names_nothing(thing) else None
     if ind is None or (prev.fact is not None and prev.fact.indicator == ind.id):
         return None
     return candidate
@@ -1414,9 +1420,10 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             kind, source = "actual", "baseline"
     if kind == "target" and source not in ("clause", "sentence") and (
             t["place_profile"].search(fig.phrase)
-            or prev.fact is not None and prev.fact.rule_id.endswith("/place_profile") and prev.q is not None
-            and _LIST_ITEM.search(between := st.text[prev.q.end:q.start]) and not _CLAUSE_END.search(between)):
-        # 全镇辖9个行政村(、112个村民小组) in a work plan: the place as it is, no target
+            or prev.kind_source == "place_profile" and prev.q is not None
+            and (_LIST_ITEM.search(between := st.text[prev.q.end:q.start]) or _CONJ_INSIDE.search(between))
+            and not _CLAUSE_END.search(between) and not load_key_lexicon().verbs.search(between)):
+        # 全镇辖9个行政村(、112个村民小组和2个社区) in a work plan: the place as it is, no target (not …、新建2个站)
         kind, source = "actual", "place_profile"
     if kind == "target" and t["forecast_before"].search(fig.phrase):
         kind, source = "actual", "forecast"  # 今年高校毕业生将达727万人: the cohort the year brings, no target
@@ -1459,7 +1466,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # a rate that is no rate of change (森林覆盖率达53.4%), or where a from–to ended (高速公路由7473公里增至
     # 9310公里), stated in a span's review, is its last year's
     at_span_end = (fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
-                   and not t["whole_span"].search(fig.clause_phrase)  # (总体控制在5.5%以内: every year of it)
+                   # (总体控制在5.5%以内, …参保率保持在95%以上: every year of it; the bound word is the figure's own)
+                   and not t["whole_span"].search(st.masked, fig.clause_start, q.num_start)
                    or fig.from_start is not None and not t["plan_span"].search(st.masked, sent.start, q.start))
     period, source = _resolve_period(st, prev.i, sent, fig.time_cue, fig.kind, at_span_end)
     if source == "multi_year_section" and at_span_end and fig.from_start is not None and fig.kind == "actual":
@@ -1490,7 +1498,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           or ((run := t["multi_year_sentence"].search(text, fig.clause_start, min(sent.end, q.end + 12)))
               and run.start() < _clause_end(text, q.end, sent.end, 12)
               # (平均5.2%、连续三年控制在5.5%以内: a run that goes on to a figure of its own is that figure's)
-              and (run.start() < q.start or not _DIGIT.search(text, run.end(), _clause_end(text, run.end(), sent.end, 12))))):
+              and (run.start() < q.start or not _DIGIT.search(text, run.end(), _clause_end(text, run.end(), sent.end, 12)))
+              and not (run.start() > q.start and t["streak_after"].match(text, run.start())))):
         flags.append("multi_year")
         period = None
     # (of the end of a from–to, only its own words: 从上半年5.5%降到5.3%, 5.3% is the year's)
@@ -1617,17 +1626,35 @@ def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int,
 
 def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     t = _cue_tables()
-    before = fig.sentence_prefix[-30:]
-    if any(end in before for end in _ITEM_ENDS) and load_key_lexicon().verbs.search(fig.clause_phrase):
-        # an item with a verb of its own after a ; is no estimate an earlier item's 预计 makes (…预计全年实际使用外资4.3
-        # 亿美元;新增市场主体3.4万户), one without is (预计全年完成地区生产总值38.6亿元;一般公共预算收入1.71亿元)
-        before = before[max(before.rfind(end) for end in _ITEM_ENDS) + 1:]
-    words = (fig.cell.column.header if fig.cell is not None  # 2024年预计完成
-             else fig.clause_phrase + "|" + before)
-    # (预计 that opens the sentence speaks for all its clauses: 预计全年地区生产总值2350亿元,增长5.2%;…98.6亿元)
+    if fig.cell is not None:
+        words = fig.cell.column.header  # 2024年预计完成
+    else:
+        # a 预计 of its own clause; of a clause before it, for a figure whose clause names nothing (全年地区生产总值预计
+        # 2350亿元,增长5.2%); not for one that names its own (…就业预计超过43万人,经最终统计,城镇新增就业44.6万人)
+        words = fig.clause_phrase + ("" if _has_noun(fig.clause_phrase) else "|" + fig.sentence_prefix[-30:])
+    # (预计 that opens the sentence, scope words aside, speaks for all its clauses: 全镇预计全年完成地区生产总值38.6亿元,
+    # 同比增长5.8%;一般公共预算收入1.71亿元; and one that opens a clause, for the clauses of its item after it: …,预计全年
+    # 接待游客9.6亿人次、增长10.3%,旅游总收入1.24万亿元)
     if fig.kind == "actual" and (fig.kind_source == "forecast" or t["estimated"].search(words)
-                                 or fig.cell is None and t["estimated"].match(fig.sentence_prefix.lstrip())):
+                                 or fig.cell is None and _estimate_opens(t, fig.sentence_prefix)):
         fig.flags.append("estimated")
+
+
+def _estimate_opens(t: dict, prefix: str) -> bool:
+    """Whether the sentence, or a clause of the item a figure stands in, opens (scope words aside) on 预计."""
+    if t["estimated"].match(_after_scope(prefix)):
+        return True
+    item = prefix[max(prefix.rfind(end) for end in _ITEM_ENDS) + 1:]
+    return any(t["estimated"].match(_after_scope(item, m.end())) for m in _CLAUSE_END.finditer(item))
+
+
+def _after_scope(text: str, start: int = 0) -> str:
+    """``text[start:]`` without the spaces, years and scope words it opens with (2024年,全县; 全年: keys.yaml scope)."""
+    scope = load_key_lexicon().scope_start
+    text = text[start:].lstrip()
+    while ((m := scope.match(text)) or (m := _YEAR.match(text))) and m.end() > 0:
+        text = text[m.end():].lstrip(", ")
+    return text
 
 
 def _decide_commitment(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
@@ -1667,6 +1694,7 @@ class _Previous:
     fact: Fact | None = None
     facts: list = field(default_factory=list)  # the sentence's facts so far
     subject: str = ""
+    kind_source: str | None = None  # where the kind of the last figure came from (place_profile: …辖9个行政村)
 
 
 def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], doc_id: str,
@@ -1712,7 +1740,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         elif fig.joined and groups and groups[-1][-1] is prev.fact:
             groups[-1].append(fact)
         facts.append(fact)
-        prev.q, prev.fact = q, fact
+        prev.q, prev.fact, prev.kind_source = q, fact, fig.kind_source
         # (a share of the target says nothing of what the next figure measures: 收入完成86.4亿元,为预算的97.5%,
         # 增长3.2% is the revenue's growth)
         if not fig.joined and not ("share_of_target" in fig.flags and prev.subject):

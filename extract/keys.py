@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "verb_particles", "topic_modals", "topic_modals_not", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
              "not_place_after",
              "after_stop", "after_max", "after_qualifier", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
@@ -51,7 +51,6 @@ class KeyLexicon:
     place_group: re.Pattern       # 播州、正安、绥阳三县(区), 主产县(区): a group of places
     county_suffix: re.Pattern     # 县, 旗: a county by its suffix
     county_before_verb: re.Pattern  # 偃师区, 栾川县 where a verb follows (free text)
-    verb_particles: tuple[str, ...]  # 了 right after a verb (完成了…)
     topic_modals: re.Pattern      # 要, 将 right after a place that opens a clause: the topic of the clauses after it
     topic_modals_not: tuple[str, ...]  # 要素: no modal
     topic_ends: re.Pattern        # 全市, 各县: a clause that names them ends a topic
@@ -115,7 +114,7 @@ def load_key_lexicon() -> KeyLexicon:
         nothing=frozenset(raw["nothing_measured"]),
         place_only=re.compile(raw["place_only"]), sub_place=_place_list(raw, "sub_place"),
         town_or_village=re.compile(raw["town_or_village"]), county_before_verb=re.compile(raw["county_before_verb"]),
-        verb_particles=tuple(raw["verb_particles"]), topic_modals=re.compile(words(raw["topic_modals"])), topic_modals_not=tuple(raw["topic_modals_not"]),
+        topic_modals=re.compile(words(raw["topic_modals"])), topic_modals_not=tuple(raw["topic_modals_not"]),
         topic_ends=re.compile(raw["topic_ends"]),
         place_kinds=re.compile(raw["place_kinds"]),
         place_group=re.compile(raw["place_group"]),
@@ -183,8 +182,6 @@ def split_phrase(phrase: str) -> KeyParts:
         if w and len(rest) >= lx.min_chars and not s.startswith(lx.verb_nouns):
             verb = verb or w
             s = rest.strip(_PUNCT)
-            if s.startswith(lx.verb_particles) and len(s) - 1 >= lx.min_chars:
-                s = s[1:]  # 完成了固定资产投资: the verb's particle
             if (j := lx.verb_joiner.match(s)) and lx.verbs.match(s, j.end()):
                 s = s[j.end():]  # 新建及改造提升农村公路: the second verb goes next
             continue
@@ -192,6 +189,8 @@ def split_phrase(phrase: str) -> KeyParts:
             break
     while (m := lx.linking_end.search(s)) and m.start() > 0:
         s = s[:m.start()].strip(_PUNCT)
+    if (gain := without_gain(s)) != s:
+        verb, s = verb or s[len(gain):], gain  # 高新技术企业净增2455家: the gain written after what gained
     kinds = [m for m in lx.examples.finditer(s) if m.start() > 0 and len(s) - m.end() >= lx.min_chars]
     if kinds:  # 当归、党参等中药材: the kind the examples are of
         s = s[kinds[-1].end():].strip(_PUNCT)

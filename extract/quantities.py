@@ -491,7 +491,7 @@ _ORDINAL_UNITS = frozenset(u.base for u in load_lexicon().units if u.ordinal_aft
 _LIST_ITEM_BEFORE = re.compile(rf"(?<![\d.,A-Za-z])(\d+(?:,\d{{3}})*(?:\.\d+)?)"
                                rf"({'|'.join(sorted(load_lexicon().scales, key=len, reverse=True))})?"
                                rf"\s*[{_LIST_SEPARATORS.strip()}]\s*$")
-_LIST_SPREAD = 100  # a value of a list that, with the last one's scale, passes it this many times over takes none of it
+_LIST_SPREAD = 100  # a value of a list that, with the last one's scale, would pass it this many times over takes none of it
 # before 分别, words that list years or a span (2026年、2027年分别…, 近三年分别…): its values are each year's,
 # which no one figure's period says
 _YEARS_BEFORE = re.compile(r"(?:19|20)\d\d年[^,;:。]*(?:19|20)\d\d年|近[一二两三四五六七八九十\d]+年")
@@ -500,8 +500,8 @@ _YEARS_BEFORE = re.compile(r"(?:19|20)\d\d年[^,;:。]*(?:19|20)\d\d年|近[一�
 def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Quantity]) -> list[Quantity]:
     """分别为120、35、260万吨, 分别提高3.5、4.2和5.1个百分点: numbers listed after 分别 that leave their scale and
     unit to the last one's are quantities of that scale and unit (eq), one each; one that writes its own scale
-    takes only the unit (分别为45万、38万和12万亩), and one that the scale would make more than a hundred times the
-    last is none (分别为3200、2.8万吨: 3200万 or 3200, the text does not say)."""
+    takes only the unit (分别为45万、38万和12万亩), and so does one that the scale would make more than a hundred
+    times the last (分别为52000、2.6万元: 52000元)."""
     out: list[Quantity] = []
     if not found or lex.grammar["respectively"] not in text[sent_start:found[-1].num_start]:
         return out
@@ -515,8 +515,7 @@ def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Qua
         if not number:
             continue
         scale = q.value / number
-        last_scale = _match_scale(lex, text, last.end())
-        per_unit = scale / last_scale[1] if last_scale else scale  # what the unit alone multiplies by
+        per_unit = scale / _read_tail(lex, text, last.end(), q.end).scale  # what the unit alone multiplies by (千瓦: 1)
         items, pos = [], q.num_start
         while (m := _LIST_ITEM_BEFORE.search(text, sent_start, pos)) and not any(a < m.end(1) <= b for a, b in taken):
             items.append(m)
@@ -531,7 +530,7 @@ def _shared_unit_lists(lex: Lexicon, text: str, sent_start: int, found: list[Qua
                     continue  # (a list item the number pattern found is always a number)
                 value = number * (lex.scales[m.group(2)] * per_unit if m.group(2) else scale)
                 if not m.group(2) and abs(value) > _LIST_SPREAD * abs(q.value):
-                    continue
+                    value = number * per_unit  # (分别为52000、2.6万元: 52000元, not 5.2亿)
                 end = m.end(2) if m.group(2) else m.end(1)
                 out.append(Quantity(m.start(1), end, text[m.start(1):end], m.start(1), value, None, q.unit, q.unit_text,
                                     "eq", None, None, "number"))
