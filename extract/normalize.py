@@ -140,15 +140,55 @@ def _trim_lines(text: str) -> str:
     return text.replace("\t", " ").replace(" \n", "\n").replace("\n ", "\n")
 
 
+@lru_cache(maxsize=1)
+def _decorations():
+    raw = _yaml("normalise.yaml")
+    circled = {ch: f"({n})" for marks in raw["circled_markers"] for n, ch in enumerate(marks, 1)}
+    item_start = re.compile(f"(?:^|(?<=[\n。;；:：,，、 ]))[{''.join(circled)}]")
+    # (only before words: a line of decorations alone, ★★★★★, is chrome's to drop)
+    pattern = raw["line_decorations"]
+    if not (pattern.startswith("^[") and pattern.endswith("]+")):
+        raise ValueError("normalise.yaml: line_decorations must be one character class, repeated, at a line's start")
+    inner = pattern[2:-2]
+    decorations = re.compile(f"^[{inner}]+(?=[^{inner}\\s])", re.M)
+    part_marker = re.compile(load_lexicon().segments["compilation_part"])  # (【第2篇】 marks a compilation's part)
+    return decorations, re.compile(raw["wrapped_heading"], re.M), item_start, circled, part_marker
+
+
+def undecorate(text: str) -> str:
+    """What a text copied from social media decorates its lines with, gone: the symbols a line opens with (✅, ◆,
+    🔥), the 【】 around a heading, and a circled number where an item starts written as the list marker it is
+    (①稳定沙糖桔种植面积 → (1)稳定…)."""
+    decorations, wrapped, item_start, circled, part_marker = _decorations()
+    if text.isascii():
+        return text
+    text = decorations.sub("", text)
+    if "【" in text:
+        text = wrapped.sub(lambda m: m.group(0) if part_marker.match(m.group(0)) else m.group(1), text)
+    return item_start.sub(lambda m: circled[m.group(0)], text)
+
+
 def strip_chrome(text: str) -> str:
     """Drop page chrome: whole lines (下载, 打印, >>>下页还有更多) and fragments inside lines."""
     fragments = _chrome().fragments
     # whole lines first, as they stand (· 2024年乡镇工作计划(通用10篇): a fragment cut first would leave a line no
     # pattern knows), then again once fragments are cut (a line that was chrome around them)
     text = _drop_chrome_lines(_trim_lines(_collapse_spaces(text)).strip(" "))
+    text = _cut_tail(text)
     text, cut = fragments.subn("", text)
     if cut:
         text = _drop_chrome_lines(_trim_lines(_collapse_spaces(text)).strip(" "))
+    return text
+
+
+def _cut_tail(text: str) -> str:
+    """``text`` up to a line in its second half that ends its content (往期推荐: chrome.yaml tail_lines)."""
+    for word in load_lexicon().chrome.get("tail_lines", ()):
+        at = text.find("\n" + word + "\n", len(text) // 2)
+        if at < 0 and text.endswith("\n" + word):
+            at = len(text) - len(word) - 1
+        if at >= 0:
+            text = text[:at]
     return text
 
 
@@ -513,6 +553,7 @@ def normalize_text(raw: str) -> NormalizedText:
     years, no invisible characters or page chrome, and a hard-wrapped text's lines joined."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_pinyin(text)
+    text = undecorate(text)
     text = drop_page_furniture(text)
     text = join_heading_numbers(text)
     text = unwrap_lines(text)

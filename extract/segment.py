@@ -69,10 +69,15 @@ _ENDS_ITEM = re.compile(r"\d[%‰]?[\u4e00-\u9fff]{0,4}$|\s\S*\d")
 _APPENDIX_TITLE = -2  # an appendix's title: above every heading in it, a part heading (-1) too
 
 
-def heading_level(line: str, first_line: bool = False, after_end: bool = True) -> int | None:
+UNNUMBERED = 0.5  # the level ``heading_level`` gives a heading with no number: placed by the headings above it
+_YEAR = re.compile(load_lexicon().grammar["explicit_year"])
+
+
+def heading_level(line: str, first_line: bool = False, after_end: bool = True) -> float | None:
     """The level of the heading ``line`` is, or None; the ``first_line`` of a document that names its doc type
     (2025年云溪市政府工作报告) is its title, no heading; an unnumbered line is one only ``after_end`` of a sentence
-    or a heading (not after a line that ends none: a column a PDF's text flattened, 网络实现县城以上区域连续覆)."""
+    or a heading (not after a line that ends none: a column a PDF's text flattened, 网络实现县城以上区域连续覆),
+    at ``UNNUMBERED``."""
     _, levels, max_chars, _, _, unnumbered, doc_type_words, part = _patterns()
     if len(line) > max_chars:
         return None
@@ -82,7 +87,7 @@ def heading_level(line: str, first_line: bool = False, after_end: bool = True) -
         if pat.match(line):
             return i
     if after_end and unnumbered.match(line) and not (first_line and doc_type_words.search(line)):
-        return 0
+        return UNNUMBERED
     return None
 
 
@@ -105,7 +110,7 @@ class SentenceIndex:
 
     def __init__(self, text: str):
         line_sections: list[str] = []
-        stack: list[tuple[int, str]] = []
+        stack: list[tuple[float, str, bool]] = []  # (level, heading, whether it is numbered)
         section = ""
         max_chars, appendix = _patterns()[2], _patterns()[4]
         in_appendix = False  # after 附件1: its first heading is its title, above all its other headings
@@ -118,11 +123,18 @@ class SentenceIndex:
                 if stack and appendix.match(stripped):  # after the body (a heading seen), not a page's 附件: line
                     stack, section, in_appendix, heading = [], "", True, True
                 elif (level := heading_level(stripped, first_line, ended)) is not None:
+                    numbered = level != UNNUMBERED
                     if in_appendix:
                         level, in_appendix = _APPENDIX_TITLE, False
-                    stack = [(lv, h) for lv, h in stack if lv < level]
-                    stack.append((level, stripped))
-                    section = SECTION_JOIN.join(h for _, h in stack)
+                    elif not numbered:
+                        # a heading with no number goes under the numbered one above it (一、2024年工作成效 > 特色产业
+                        # 提质增效) and takes the place of another with none; one that names a year is a part of its
+                        # own (一、2024年工作回顾 … 2025年工作计划), and so is any where none is numbered: at the top
+                        level = 0 if _YEAR.search(stripped) else max(
+                            (lv + UNNUMBERED for lv, _, n in stack if n), default=0)
+                    stack = [(lv, h, n) for lv, h, n in stack if lv < level]
+                    stack.append((level, stripped, numbered))
+                    section = SECTION_JOIN.join(h for _, h, _ in stack)
                     heading = True
             if stripped:
                 ended = heading or stripped[-1] in SENTENCE_ENDS or bool(_ENDS_ITEM.search(stripped))
