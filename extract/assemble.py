@@ -1625,18 +1625,23 @@ def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int,
 
 
 def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
+    if fig.kind != "actual":
+        return
     t = _cue_tables()
-    if fig.cell is not None:
-        words = fig.cell.column.header  # 2024年预计完成
-    else:
-        # a 预计 of its own clause; of a clause before it, for a figure whose clause names nothing (全年地区生产总值预计
-        # 2350亿元,增长5.2%); not for one that names its own (…就业预计超过43万人,经最终统计,城镇新增就业44.6万人)
-        words = fig.clause_phrase + ("" if _has_noun(fig.clause_phrase) else "|" + fig.sentence_prefix[-30:])
-    # (预计 that opens the sentence, scope words aside, speaks for all its clauses: 全镇预计全年完成地区生产总值38.6亿元,
-    # 同比增长5.8%;一般公共预算收入1.71亿元; and one that opens a clause, for the clauses of its item after it: …,预计全年
-    # 接待游客9.6亿人次、增长10.3%,旅游总收入1.24万亿元)
-    if fig.kind == "actual" and (fig.kind_source == "forecast" or t["estimated"].search(words)
-                                 or fig.cell is None and _estimate_opens(t, fig.sentence_prefix)):
+    if fig.kind_source == "forecast":
+        fig.flags.append("estimated")
+    elif fig.cell is not None:
+        if t["estimated"].search(fig.cell.column.header):  # 2024年预计完成
+            fig.flags.append("estimated")
+    elif t["estimated"].search(fig.clause_phrase) or (
+            t["estimated"].search(fig.sentence_prefix)  # (most sentences say none: one look)
+            # of a clause before it, for a figure whose clause names nothing (全年地区生产总值预计2350亿元,增长5.2%);
+            # not for one that names its own (…就业预计超过43万人,经最终统计,城镇新增就业44.6万人)
+            and (t["estimated"].search(fig.sentence_prefix[-30:]) and not _has_noun(fig.clause_phrase)
+                 # (预计 that opens the sentence, scope words aside, speaks for all its clauses: 全镇预计全年完成地区生产
+                 # 总值38.6亿元,同比增长5.8%;一般公共预算收入1.71亿元; and one that opens a clause, for the clauses of its
+                 # item after it: …,预计全年接待游客9.6亿人次、增长10.3%,旅游总收入1.24万亿元)
+                 or _estimate_opens(t, fig.sentence_prefix))):
         fig.flags.append("estimated")
 
 

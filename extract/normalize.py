@@ -144,7 +144,7 @@ def _trim_lines(text: str) -> str:
 def _decorations():
     raw = _yaml("normalise.yaml")
     circled = {ch: f"({n})" for marks in raw["circled_markers"] for n, ch in enumerate(marks, 1)}
-    item_start = re.compile(f"(?:^|(?<=[\n。;；:：,，、 ]))[{''.join(circled)}]")
+    circled_mark = re.compile(f"[{''.join(circled)}]")  # (found by the mark: a pattern that opens on a lookbehind is slow)
     # (only before words: a line of decorations alone, ★★★★★, is chrome's to drop)
     pattern = raw["line_decorations"]
     if not (pattern.startswith("^[") and pattern.endswith("]+")):
@@ -152,20 +152,24 @@ def _decorations():
     inner = pattern[2:-2]
     decorations = re.compile(f"^[{inner}]+(?=[^{inner}\\s])", re.M)
     part_marker = re.compile(load_lexicon().segments["compilation_part"])  # (【第2篇】 marks a compilation's part)
-    return decorations, re.compile(raw["wrapped_heading"], re.M), item_start, circled, part_marker
+    return decorations, re.compile(raw["wrapped_heading"], re.M), circled_mark, circled, part_marker
 
 
 def undecorate(text: str) -> str:
     """What a text copied from social media decorates its lines with, gone: the symbols a line opens with (✅, ◆,
     🔥), the 【】 around a heading, and a circled number where an item starts written as the list marker it is
     (①稳定沙糖桔种植面积 → (1)稳定…)."""
-    decorations, wrapped, item_start, circled, part_marker = _decorations()
+    decorations, wrapped, circled_mark, circled, part_marker = _decorations()
     if text.isascii():
         return text
     text = decorations.sub("", text)
     if "【" in text:
         text = wrapped.sub(lambda m: m.group(0) if part_marker.match(m.group(0)) else m.group(1), text)
-    return item_start.sub(lambda m: circled[m.group(0)], text)
+    return circled_mark.sub(lambda m: circled[m.group(0)] if m.start() == 0 or text[m.start() - 1] in _ITEM_OPENS
+                            else m.group(0), text)
+
+
+_ITEM_OPENS = frozenset("\n。;；:：,，、 ")  # what a circled number that starts an item stands after
 
 
 def strip_chrome(text: str) -> str:
