@@ -17,6 +17,7 @@ import csv
 import io
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,7 @@ import yaml
 
 from extract.lexicon import (load_places, doc_type_by_id, find_doc_type, find_jurisdiction, find_local_government, find_place,
                              full_form, load_lexicon, resolve_jurisdiction)
+from extract.normalize import to_simplified
 from extract.numerals import DIGITS
 
 LEXICON = Path(__file__).with_name("lexicons") / "metadata.yaml"
@@ -427,7 +429,8 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
     collection's file name (乡镇总结.jsonl, 2024年收集.csv: a label of the whole collection, not of each row)."""
     meta = dict(given)
     sources = {k: (given_sources or {}).get(k, "manifest") for k in FIELDS if meta.get(k) is not None}
-    name = Path(source_path).stem
+    # (the name read as the text is: in simplified characters, NFKC; 嵐溪鎮…工作總結 is 岚溪镇…工作总结)
+    name = unicodedata.normalize("NFKC", to_simplified(Path(source_path).stem))
     lex = lexicon()
     head = text[:lex.head_chars]
     title = meta.get("title") or title_line(text)
