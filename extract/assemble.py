@@ -464,7 +464,7 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
     if not (bound_after or bound_before) or not text.startswith(_OF, q.end):
         return False  # (without 的 a bound before a noun is as often a count of it: 选派1200名以上科技特派员)
     noun_at = q.end + len(_OF)
-    if not _CJK_NOUN.match(text, noun_at) or text.startswith(_CLASS_BOUND_NOT_NOUNS, noun_at):
+    if not _QUALIFIED_NOUN.match(text, noun_at) or text.startswith(_CLASS_BOUND_NOT_NOUNS, noun_at):
         return False
     before = text[max(sent_start, q.start - _LINK_REACH):q.start]
     return bound_before or (q.comparator_before is None and not _LINKED.search(before))
@@ -865,7 +865,6 @@ _SCHEDULE_UNITS = frozenset(_G["schedule_units"])
 _QUOTED_NAME_REACH = 12  # characters either side of a quantity where its quotes may stand
 _CLASS_BOUND_BEFORE = frozenset(_G["class_bound_before"])
 _CLASS_BOUND_NOT_NOUNS = tuple(_G["class_bound_not_nouns"])
-_CJK_NOUN = re.compile("[\u4e00-\u9fff]")
 _LINK_REACH = 4  # characters before a figure where a linking verb makes it the figure (达到, 保持在, 稳定在)
 _LINKED = re.compile("(?:" + "|".join(map(re.escape, sorted(_G["class_bound_linked"], key=len, reverse=True))) + ")$")
 _OF = "的"  # 年初计划的6所: the plan's figure, said again

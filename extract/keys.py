@@ -209,8 +209,13 @@ def names_nothing(phrase: str) -> bool:
 
 def without_gain(key: str) -> str:
     """``key`` without a gain verb written after what gained (高新技术企业新增: 高新技术企业), whose total it then names."""
-    gain = next((g for g in sorted(load_key_lexicon().gain_verbs, key=len, reverse=True) if key.endswith(g)), "")
+    gain = next((g for g in _gains_longest_first() if key.endswith(g)), "")
     return key[:len(key) - len(gain)] if gain and len(key) - len(gain) >= load_key_lexicon().min_chars else key
+
+
+@lru_cache(maxsize=1)
+def _gains_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(load_key_lexicon().gain_verbs, key=len, reverse=True))  # (新增加 before 增加)
 
 
 def only_a_total(phrase: str) -> bool:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import _local_government, _yaml, load_lexicon
 
@@ -151,20 +151,20 @@ def _decorations():
         raise ValueError("normalise.yaml: line_decorations must be one character class, repeated, at a line's start")
     inner = pattern[2:-2]
     decorations = re.compile(f"^[{inner}]+(?=[^{inner}\\s])", re.M)
-    part_marker = re.compile(load_lexicon().segments["compilation_part"])  # (【第2篇】 marks a compilation's part)
-    return decorations, re.compile(raw["wrapped_heading"], re.M), circled_mark, circled, part_marker
+    return decorations, re.compile(raw["wrapped_heading"], re.M), circled_mark, circled
 
 
 def undecorate(text: str) -> str:
     """What a text copied from social media decorates its lines with, gone: the symbols a line opens with (✅, ◆,
     🔥), the 【】 around a heading, and a circled number where an item starts written as the list marker it is
     (①稳定沙糖桔种植面积 → (1)稳定…)."""
-    decorations, wrapped, circled_mark, circled, part_marker = _decorations()
+    decorations, wrapped, circled_mark, circled = _decorations()
     if text.isascii():
         return text
     text = decorations.sub("", text)
     if "【" in text:
-        text = wrapped.sub(lambda m: m.group(0) if part_marker.match(m.group(0)) else m.group(1), text)
+        # (not a compilation's 【第2篇】, which marks where one of its documents starts)
+        text = wrapped.sub(lambda m: m.group(0) if _part_marker().match(m.group(0)) else m.group(1), text)
     return circled_mark.sub(lambda m: circled[m.group(0)] if m.start() == 0 or text[m.start() - 1] in _ITEM_OPENS
                             else m.group(0), text)
 
