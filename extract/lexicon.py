@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -457,13 +458,24 @@ def find_jurisdiction(text: str) -> Jurisdiction | None:
     return best[2] if best else None
 
 
+class _LocalGovernment(NamedTuple):
+    pattern: re.Pattern  # a local government's name at the start of a file name or title, or after its year
+    suffixes: dict[str, str]  # suffix → admin level
+    not_names: frozenset[str]
+    long_name_infix: str
+    short_suffixes: dict[str, tuple[str, ...]]  # a suffix written short → the full suffixes it stands for
+
+
 @lru_cache(maxsize=1)
-def _local_government() -> tuple[re.Pattern, dict[str, str], frozenset[str], str]:
+def _local_government() -> _LocalGovernment:
     raw = _yaml("local_government.yaml")
     keys = {"suffixes", "not_names", "name_ends_before", "name_max", "long_name_max", "long_name_suffixes",
-            "long_name_infix"}
+            "long_name_infix", "short_suffixes"}
     if set(raw) != keys:
         raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: keys must be {', '.join(sorted(keys))}")
+    short = {k: tuple(v) for k, v in raw["short_suffixes"].items()}
+    if unknown := [s for s in (*short, *(f for v in short.values() for f in v)) if s not in raw["suffixes"]]:
+        raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: short_suffixes names no suffix: {unknown}")
     suffixes = "|".join(sorted(raw["suffixes"], key=len, reverse=True))
     long_suffixes = "|".join(sorted(raw["long_name_suffixes"], key=len, reverse=True))
     cjk, top, long_top = "[\u3400-\u4dbf\u4e00-\u9fff]", int(raw["name_max"]), int(raw["long_name_max"])
@@ -474,18 +486,21 @@ def _local_government() -> tuple[re.Pattern, dict[str, str], frozenset[str], str
     pattern = re.compile(r"(?:^(?:关于)?|(?:19|20)\d{2}年度?|(?:范文|篇)[一二三四五六七八九十\d]+[:：]|[】\]])"
                          f"({name(2)}{name(1)}{{0,3}})"  # a chain of places (株洲市荷塘区樟树坪街道)
                          r"(?=" + raw["name_ends_before"] + ")")
-    return pattern, dict(raw["suffixes"]), frozenset(raw["not_names"]), raw["long_name_infix"]
+    return _LocalGovernment(pattern, dict(raw["suffixes"]), frozenset(raw["not_names"]), raw["long_name_infix"],
+                            short)
 
 
 def find_local_government(text: str) -> Jurisdiction | None:
     """A town, county or city named at the start of ``text``, right after its year or after a compilation's
     marker (石河镇2013年工作总结, 2016年马莲滩乡工作计划, 范文一：青石镇2019年工作计划), for the places the
     gazetteer does not list."""
-    pattern, suffixes, not_names, _ = _local_government()
+    pattern, suffixes, not_names = _local_government()[:3]
     for m in pattern.finditer(text.strip()):
         name = m.group(1)
-        if name in not_names or any(name.endswith(n) for n in not_names if n not in suffixes):
-            continue
+        if name in not_names or any(name.endswith(n) and not any(name.endswith(suf) and len(suf) > len(n)
+                                                                  for suf in suffixes)
+                                    for n in not_names if n not in suffixes):
+            continue  # (…园区 names no place, but 东梁工业园区 does: 工业园区 is a suffix)
         return Jurisdiction(name, (), _local_level(name))
     return None
 
@@ -510,20 +525,26 @@ def find_place(text: str) -> Jurisdiction | None:
 
 def full_form(name: str, text: str) -> str | None:
     """The full name that ``text`` gives a place written short: 霁川州 is 霁川土家族苗族自治州, 石柱县 is
-    石柱土家族自治县 (a longer suffix that ends as the short one's, after the same stem); None where the text
+    石柱土家族自治县 (a longer suffix that ends as the short one's, after the same stem); 岚江经开区 is
+    岚江经济技术开发区 (a suffix written short: local_government.yaml short_suffixes); None where the text
     has none."""
-    suffixes = _local_government()[1]
-    short = next((suf for suf in sorted(suffixes, key=len, reverse=True) if name.endswith(suf)), None)
-    longer = [suf for suf in suffixes if suf != short and short and suf.endswith(short)]
+    lg = _local_government()
+    short = next((suf for suf in sorted(lg.suffixes, key=len, reverse=True) if name.endswith(suf)), None)
     stem = name[:-len(short)] if short else ""
-    if not longer or len(stem) < 2:
+    if len(stem) < 2:
         return None
-    m = re.search(re.escape(stem) + f"(?:{_local_government()[3]})(?:" + "|".join(longer) + ")", text)
+    if short in lg.short_suffixes:
+        m = re.search(re.escape(stem) + "(?:" + "|".join(lg.short_suffixes[short]) + ")", text)
+        return m.group(0) if m else None
+    longer = [suf for suf in lg.suffixes if suf != short and suf.endswith(short)]
+    if not longer:
+        return None
+    m = re.search(re.escape(stem) + f"(?:{lg.long_name_infix})(?:" + "|".join(longer) + ")", text)
     return m.group(0) if m else None
 
 
 def _local_level(name: str) -> str:
-    suffixes = _local_government()[1]
+    suffixes = _local_government().suffixes
     return next(lvl for suf, lvl in sorted(suffixes.items(), key=lambda kv: -len(kv[0])) if name.endswith(suf))
 
 
@@ -532,7 +553,7 @@ def _innermost_place(name: str) -> str:
     suffix, is its last. The outer place has two characters and a suffix at least; the inner one starts on
     no suffix (景德镇市浮梁县 is 景德镇市 and 浮梁县, not 景德镇 and 市浮梁县), and has two characters and a
     suffix, or one and 县 (献县, 萧县)."""
-    _, suffixes, not_names, _ = _local_government()
+    _, suffixes, not_names = _local_government()[:3]
     for i in range(3, len(name) - 1):
         outer, inner = name[:i], name[i:]
         if (any(outer.endswith(suf) and len(outer) > len(suf) + 1 for suf in suffixes)

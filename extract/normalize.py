@@ -313,7 +313,7 @@ def _running_head() -> re.Pattern:
     its government (柏树岭镇, 柏树岭镇人民政府: local_government.yaml)."""
     lex = load_lexicon()
     words = sorted({w for d in lex.doc_types for w in d.words}, key=len, reverse=True)
-    suffixes = sorted(_local_government()[1], key=len, reverse=True)
+    suffixes = sorted(_local_government().suffixes, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)) + "|(?:" + "|".join(map(re.escape, suffixes)) + ")(?:人民政府|政府)?$")
 
 
