@@ -107,6 +107,8 @@ def _parent_scope(suffix: str) -> re.Pattern:
     """The words that name the place above a jurisdiction of ``suffix`` (compiled when a report of one is read)."""
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
+_MILESTONE_PASSED = frozenset(_G["milestone_passed_words"])  # (突破200万人次,达到206.3万人次: a mark passed)
+_MILESTONE_THEN = re.compile(f"(?:{'|'.join(map(re.escape, MILESTONE_WORDS))})?" + _G["milestone_then"])
 _BENEFICIARY = frozenset(_G["beneficiary_words"])
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
 _RESPECTIVELY = _G["respectively"]
@@ -930,6 +932,7 @@ class _Figure:
     sentence_prefix: str   # the sentence before this clause, masked
     cell: TableCell | None = None  # a table's cell: its column says its year and kind, its row's name its subject
     target_named: re.Match | None = None  # the target the words right after it name (5.5%左右的增长目标: 的增长目标)
+    next_q: Quantity | None = None  # the sentence's next quantity (突破200万人次,达到206.3万人次: the figure past the mark)
     # subject
     subject: str = ""
     joined: bool = False        # joined to the previous figure by 和/及 (its subject is the previous one's)
@@ -1335,8 +1338,10 @@ def _decide_indicator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 
 def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
-    fig.flags.extend(fig.q.flags)
-    if st.text.startswith(MILESTONE_WORDS, fig.q.end):
+    q = fig.q
+    fig.flags.extend(q.flags)
+    marked = st.text.startswith(MILESTONE_WORDS, q.end)
+    if marked:
         fig.flags.append("milestone")  # 突破2万元大关, 迈上千亿元台阶: a mark passed
         # right after the figure that passed it, in its unit and of its indicator, it says that figure again
         # (农民人均纯收入20080元,首次突破2万元大关): no second figure of the indicator, and never linked
@@ -1344,6 +1349,15 @@ def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         passed = next((f for f in reversed(prev.facts) if f.unit == fig.unit), None)
         fig.restates = (fig.inherited and passed is not None
                         and (fig.indicator is None or passed.indicator == fig.indicator.id))
+    if (not fig.restates and (marked or q.comparator_before in _MILESTONE_PASSED)
+            and (nxt := fig.next_q) is not None and nxt.unit == q.unit and nxt.value > (q.value_high or q.value)
+            and nxt.comparator_before not in _MILESTONE_PASSED
+            and _MILESTONE_THEN.fullmatch(st.text, q.end, nxt.num_start)):
+        # 接待游客突破200万人次,达到206.3万人次 (迈上千亿元台阶,达到1026亿元): the mark the figure right after it passed,
+        # in its unit; that figure says it, and the mark is no second figure of the indicator (never linked)
+        if not marked:
+            fig.flags.append("milestone")
+        fig.restates = True
     if is_corrupt(st.text[fig.clause_start:fig.q.end]) and "corrupt_text" not in fig.flags:
         fig.flags.append("corrupt_text")
 
@@ -1734,7 +1748,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             prev.q = q
             continue
         fig = _Figure(q, clause_start, text[phrase_start:q.start], clause_phrase, st.masked[sent.start:clause_start],
-                      target_named=target_after.match(text, q.end))
+                      target_named=target_after.match(text, q.end),
+                      next_q=quantities[n + 1] if n + 1 < len(quantities) else None)
         _decide(st, fig, prev, on_step)
         fact = _write_fact(st, sent, fig, doc_id)
         # 分别: the subjects listed before 分别 go to the values in order (and to where a list of them ended:
