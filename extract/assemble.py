@@ -107,6 +107,7 @@ def _parent_scope(suffix: str) -> re.Pattern:
     """The words that name the place above a jurisdiction of ``suffix`` (compiled when a report of one is read)."""
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
+_NUMERAL_START = re.compile(r"[\d〇零一二两三四五六七八九十百千]")
 _MILESTONE_PASSED = frozenset(_G["milestone_passed_words"])  # (突破200万人次,达到206.3万人次: a mark passed)
 _MILESTONE_THEN = re.compile(f"(?:{'|'.join(map(re.escape, MILESTONE_WORDS))})?" + _G["milestone_then"])
 _BENEFICIARY = frozenset(_G["beneficiary_words"])
@@ -1327,9 +1328,15 @@ def _elided_subject(before: str, subject: str, unit: str) -> str | None:
 def _decide_unit(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     unit = fig.q.unit
     phrase = fig.phrase.rstrip()
-    for prefix, per in load_lexicon().rate_prefixes.items():  # 日处理5000吨 → 吨/日
+    lex = load_lexicon()
+    for prefix, per in lex.rate_prefixes.items():  # 日处理5000吨 → 吨/日
         if phrase.endswith(prefix):
             unit = f"{fig.q.unit}/{per}"
+    if "/" not in unit and unit not in RATE_OR_CHANGE_UNITS:  # 低保标准每人每月不低于七百元 → 元/月
+        # (not where a count follows the word: 每月一题专项治理13个难题, one a month, 13 in the year)
+        unit = next((f"{unit}/{per}" for word, per in lex.rate_words_before
+                     if (at := fig.clause_phrase.rfind(word)) >= 0
+                     and not _NUMERAL_START.match(fig.clause_phrase, at + len(word))), unit)
     fig.unit = unit
 
 

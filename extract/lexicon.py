@@ -30,7 +30,7 @@ class LexiconError(ValueError):
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "spoken_scales", "classifier_infixes",
-                             "rate_prefixes", "per_units", "per_separator", "implied_units", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "currency_signs"}),
+                             "rate_prefixes", "rate_words_before", "per_units", "per_separator", "implied_units", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "currency_signs"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
     "segments.yaml": frozenset({"compilation_part", "heading_levels", "part_heading", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
@@ -171,6 +171,7 @@ class Lexicon:
     implied_units: dict[str, str]  # noun → the base unit a number with a scale and no unit after it counts (人口 → 人)
     implied_unit_links: str        # what may stand between that noun and the number (a pattern)
     rate_prefixes: dict[str, str]
+    rate_words_before: tuple[tuple[str, str], ...]  # (每人每月, 月): a rate's time said before the figure, longest first
     per_units: tuple[str, ...]  # 16.8万元/人: after a unit and /, what it is per (longest first)
     per_separator: str          # the / of 元/人
     comparators_before: dict[str, str]
@@ -303,6 +304,8 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         implied_units={str(noun): str(unit) for unit, nouns in units.get("implied_units", {}).items() for noun in nouns},
         implied_unit_links=str(units.get("implied_unit_links", "")),
         rate_prefixes=dict(units.get("rate_prefixes", {})),
+        rate_words_before=tuple(sorted(((w, per) for per, ws in units["rate_words_before"].items() for w in ws),
+                                       key=lambda wp: len(wp[0]), reverse=True)),
         per_units=tuple(sorted(units.get("per_units", ()), key=len, reverse=True)),
         per_separator=str(units.get("per_separator", "/")),
         comparators_before=comps["before"],
