@@ -1734,9 +1734,9 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     for n, q in enumerate(quantities):
         if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):
             continue  # 过千万元项目20个: 过千万元 says which 项目; prev.q stays, so the next subject holds it
-        if (q.unit in _QUALIFIER_UNITS and q.comparator_after and q.comparator_before is None
+        if (q.unit in _QUALIFIER_UNITS and (q.comparator_after or q.comparator == "range") and q.comparator_before is None
                 and _QUALIFIED_NOUN.match(text, q.end) and not _QUALIFIER_NOT_AFTER.search(text, sent.start, q.start)):
-            continue  # 为100万名65岁以上老年人免费体检: 65岁以上 names which 老年人
+            continue  # 为100万名65岁以上老年人免费体检: 65岁以上 names which 老年人 (为0-6岁残疾儿童: which 儿童)
         if (_defines_a_class(text, q, sent.start) or _in_short_quote(text, q, sent.start, sent.end)
                 or q.unit in _SCHEDULE_UNITS and _in_idiom(text, q.num_start)):  # (全天24小时人工接听)
             continue  # 对年营业收入2000万元以上的工业企业给予奖励: which 企业; “两个100%”: a name, no figure
