@@ -144,6 +144,7 @@ class KeyParts:
     """An indicator phrase taken apart: the verb that was done to the thing, and the thing."""
     verb: str
     key: str
+    state_verb: str = ""  # the verb nearest the thing, or written after it (招引签约项目, 项目签约: 签约)
 
 
 def _strip_lead(s: str, words: re.Pattern) -> tuple[str, str]:
@@ -169,7 +170,7 @@ def split_phrase(phrase: str) -> KeyParts:
     s = lx.change_from.sub("", phrase) if len(phrase) > 2 else phrase
     s = _QUOTES.sub("", _PARTIAL_WORD.sub("", _YEAR_WORD.sub("", s))).strip(_PUNCT)
     s = lx.rewrite.sub(lambda m: lx.rewrite_to[m.lastgroup or ""], s)
-    verb = ""
+    verb = last = ""
     while True:  # scope, agent, hedge and verb words, in any order, as long as something is left
         before = s
         w, rest = _strip_lead(s, lx.lead)
@@ -180,13 +181,15 @@ def split_phrase(phrase: str) -> KeyParts:
         if w and (cut := _cut_noun(s, len(w), lx)) is not None:  # 新增设施农业: 新增 of 设施农业, not 新增设 of 施农业
             w, rest = s[:cut], s[cut:]
         if w and len(rest) >= lx.min_chars and not s.startswith(lx.verb_nouns):
-            verb = verb or w
+            verb, last = verb or w, w
             s = rest.strip(_PUNCT)
             if (j := lx.verb_joiner.match(s)) and lx.verbs.match(s, j.end()):
                 s = s[j.end():]  # 新建及改造提升农村公路: the second verb goes next
             continue
         if s == before:
             break
+    if (after := _state_verb_after(s, lx)) and len(s) - len(after) >= lx.min_chars:
+        s, last = s[:-len(after)], after  # 亿元以上项目签约: the projects signed (no 约 of 项目签)
     while (m := lx.linking_end.search(s)) and m.start() > 0:
         s = s[:m.start()].strip(_PUNCT)
     if (gain := without_gain(s)) != s:
@@ -194,7 +197,13 @@ def split_phrase(phrase: str) -> KeyParts:
     kinds = [m for m in lx.examples.finditer(s) if m.start() > 0 and len(s) - m.end() >= lx.min_chars]
     if kinds:  # 当归、党参等中药材: the kind the examples are of
         s = s[kinds[-1].end():].strip(_PUNCT)
-    return KeyParts(verb, s)
+    return KeyParts(verb, s, last)
+
+
+def _state_verb_after(s: str, lx: "KeyLexicon") -> str:
+    """A verb of ``verb_noun_keys`` written right after its noun (重点项目开工, 亿元以上项目签约), else ''."""
+    return next((v for v in sorted(lx.verb_noun_verbs, key=len, reverse=True)
+                 if s.endswith(v) and s[:-len(v)].endswith(lx.verb_noun_nouns)), "")
 
 
 def only_a_gain(phrase: str) -> bool:
@@ -271,10 +280,7 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
 def _phrase_key(phrase: str, canonical: str | None, unit: str | None) -> tuple[str, str | None]:
     """(the place prefix, the key) the words before a number give; the key is None where they name nothing."""
     lx = load_key_lexicon()
-    parts = split_phrase(phrase)
-    key = parts.key
-    if parts.verb in lx.verb_noun_verbs and key.endswith(lx.verb_noun_nouns):
-        key = lx.verb_noun_verbs[parts.verb] + key  # 招引项目, 新引进项目: 引进项目; 新开工亿元以上项目: 开工…
+    key = _verb_noun_key(split_phrase(phrase), lx)
     place = _place(key, lx.sub_place if canonical else lx.town_or_village, lx)
     if place:  # 下坊村新建通村水泥路: the place, then what is measured there
         key = split_phrase(key[len(place):]).key
@@ -346,6 +352,15 @@ def _names_something(key: str, lx: KeyLexicon) -> bool:
     return False
 
 
+def _verb_noun_key(parts: KeyParts, lx: KeyLexicon) -> str:
+    """The key of ``parts``, with the verb a generic noun needs (verb_noun_keys): 招引项目, 新引进项目: 引进项目;
+    新开工亿元以上项目: 开工…; 招引签约亿元以上项目, 亿元以上项目签约: 签约… (the verb nearest the noun)."""
+    verb = parts.state_verb if parts.state_verb in lx.verb_noun_verbs else parts.verb
+    if verb in lx.verb_noun_verbs and parts.key.endswith(lx.verb_noun_nouns):
+        return lx.verb_noun_verbs[verb] + parts.key
+    return parts.key
+
+
 def _noun_after(after: str, lx: KeyLexicon) -> str:
     """The noun that follows a number and its unit (5个紧密型城市医疗集团 → 紧密型城市医疗集团)."""
     s = after.lstrip()
@@ -355,7 +370,7 @@ def _noun_after(after: str, lx: KeyLexicon) -> str:
         s = s[m.end():]
     m = lx.after_stop.search(s)
     s = s[:m.start()] if m else s
-    return split_phrase(s[:lx.after_max]).key
+    return _verb_noun_key(split_phrase(s[:lx.after_max]), lx)  # (8个项目建成: 建成项目)
 
 
 def resolve_direction(phrase: str, after: str, comparator: str, negated: bool,
