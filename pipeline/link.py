@@ -12,12 +12,13 @@ says which levels made it (``link_rule``). Vocabulary lives in ``lexicons/links.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable
 
 import yaml
@@ -39,7 +40,8 @@ PER_KEY = 4  # statements tried per target and actual key (the best-ranked of th
 LINKED_KINDS = ("target", "actual", "change")
 # the fact columns the linker reads
 FACT_COLUMNS = ("fact_id", "doc_id", "jurisdiction", "report_year", "period_year", "kind", "indicator",
-                "indicator_text", "indicator_key", "value", "unit", "comparator", "flags", "span_start", "surface")
+                "indicator_text", "indicator_key", "value", "unit", "comparator", "flags", "span_start", "surface",
+                "source_path")
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,21 @@ def _linkable(f: dict, lx: LinkLexicon) -> bool:
 
 def _block(f: dict, lx: LinkLexicon) -> tuple:
     return f["jurisdiction"], f["period_year"], lx.family.get(f["unit"], f["unit"])
+
+
+def _affinity(t: dict, a: dict) -> int:
+    """How much the names of the two facts' files agree at their start, years aside: a document's issuer is named
+    there (澄岚县住房和城乡建设局2024年工作总结…, 澄岚县住房和城乡建设局2025年工作总结), so that several offices of
+    one jurisdiction each answer their own plans."""
+    return len(os.path.commonprefix((_issuer(t["source_path"]), _issuer(a["source_path"]))))
+
+
+@lru_cache(maxsize=4096)
+def _issuer(source_path: str | None) -> str:
+    return _YEARS_IN_NAME.sub("", PurePosixPath(source_path or "").stem)
+
+
+_YEARS_IN_NAME = re.compile(r"[\d〇零一二三四五六七八九]+年度?|\d+")  # (2024年, 二〇二五年度: a file name's years)
 
 
 def _actual_rank(a: dict, lx: LinkLexicon) -> tuple:
@@ -477,7 +494,10 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
                                         if (level := compare_keys(tkey, akey, lx, weights, t["unit"])) is not None]
         for akey, level in matches[tkey, t["unit"]]:
             tried = 0
-            for rank, a in enumerate(by_key[akey]):  # best first: a few per key are enough to share them out
+            group = by_key[akey]
+            # best first, those of the target's own issuer before others: a few per key are enough to share them out
+            for rank in sorted(range(len(group)), key=lambda r: -_affinity(t, group[r])):
+                a = group[rank]
                 if ((a["doc_id"] == t["doc_id"] and lx.restated not in (t["flags"] or ()))
                         or a["report_year"] is None or t["report_year"] is None or a["report_year"] < t["report_year"]):
                     # a result comes from another report, issued no earlier than the plan; a target a review
@@ -485,7 +505,7 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
                     continue
                 s = score_pair(t, a, lx, level)
                 if s is not None:
-                    scored.append((ti, rank, akey, t, a, s, level[0]))
+                    scored.append((ti, rank, akey, t, a, s, level[0], _affinity(t, a)))
                 tried += 1
                 if tried == PER_KEY:
                     break
@@ -494,17 +514,18 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
     # (a target its document states again is no other candidate: 生猪出栏稳定在2.5万头左右 and the 2.5 of its table)
     per_actual = Counter((c[4]["fact_id"], c[3]["doc_id"]) for c in scored if "repeated" not in (c[3]["flags"] or ()))
     candidates = []
-    for ti, rank, akey, t, a, (score, rule), key_score in scored:
+    for ti, rank, akey, t, a, (score, rule), key_score, affinity in scored:
         if (per_target[t["fact_id"]] == 1 and per_actual[(a["fact_id"], t["doc_id"])] == 1
                 and _alone_is_evidence(t, a, rule, lx)):
             score, rule = min(1.0, score + lx.only_candidate_bonus), rule + "+only_candidate"
         if score >= lx.threshold:
-            candidates.append((-score, -key_score, ti, rank, akey, t, a, (score, rule)))
+            candidates.append((-score, -key_score, -affinity, ti, rank, akey, t, a, (score, rule)))
     # best first; at one score, a target its document states again (repeated: a table's cell that a sentence states
     # too, 2.5 under 2025年目标 and 生猪出栏稳定在2.5万头左右) after the others, so that the statement
     # plan_vs_actual keeps is answered first; then the pair whose keys agree best (精品民宿 answers 精品民宿 before
-    # 民宿 does, whatever the bonuses and penalties that made them equal); then by the results' rank
-    candidates.sort(key=lambda c: (c[0], "repeated" in (c[5]["flags"] or ()), *c[1:5]))
+    # 民宿 does, whatever the bonuses and penalties that made them equal); then a result of the target's own issuer
+    # (a county's 住建局 summary answers its 住建局 plan's 完成投资 before its 农业农村局's does); then by the results' rank
+    candidates.sort(key=lambda c: (c[0], "repeated" in (c[6]["flags"] or ()), *c[1:6]))
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()
     out = []

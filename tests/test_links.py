@@ -23,7 +23,8 @@ def _facts(text: str, doc_id: str, year: int, jurisdiction: str, kind: str, n: i
     rows = []
     for f in extract_facts(text, doc_id, report_year=year, doc_type="government_work_report"):
         row = f.to_dict()
-        row.update(doc_id=doc_id, jurisdiction=jurisdiction, report_year=year, value=f.value.quantize(Q4))
+        row.update(doc_id=doc_id, jurisdiction=jurisdiction, report_year=year, value=f.value.quantize(Q4),
+                   source_path=f"{doc_id}.txt")
         rows.append({k: row[k] for k in FACT_COLUMNS})
     assert [r["kind"] for r in rows] == [kind] * n, f"{text!r} should give {n} {kind}: {rows}"
     return rows
@@ -59,7 +60,7 @@ def test_a_tables_repeat_of_a_target_leaves_its_result_to_the_sentence():
     targets = []
     for f in extract_facts(text, "t", report_year=2025, doc_type="government_work_report"):
         row = f.to_dict()
-        row.update(doc_id="t", jurisdiction="甲省", report_year=2025, value=f.value.quantize(Q4))
+        row.update(doc_id="t", jurisdiction="甲省", report_year=2025, value=f.value.quantize(Q4), source_path="t.txt")
         targets.append({k: row[k] for k in FACT_COLUMNS})
     [cell] = [t for t in targets if t["kind"] == "target" and "repeated" in t["flags"]]
     [said] = [t for t in targets if t["kind"] == "target" and t["surface"] == "2.5万头左右"]
@@ -194,3 +195,17 @@ def test_an_estimated_answer_says_so_in_its_rule():
     stated = _facts("2025年,单位地区生产总值能耗下降3.4%。", "b", 2026, "甲省", "actual")
     [link] = link_facts(targets + estimate + stated)
     assert link.actual_fact_id == stated[0]["fact_id"] and "+estimated" not in link.link_rule
+
+
+def test_at_one_score_each_office_answers_its_own_plan():
+    """Two offices of one county each plan and report 完成投资 (a blind probe's county departments): at one score,
+    the result in the summary of the plan's own issuer (its file's name, years aside) answers it, whichever
+    document comes first."""
+    housing = _facts("2025年,完成投资12亿元。", "甲县住房和城乡建设局2025年工作计划", 2025, "甲县", "target")
+    farming = _facts("2025年,完成投资8亿元。", "甲县农业农村局2025年工作计划", 2025, "甲县", "target")
+    farming_done = _facts("2025年,完成投资6.3亿元。", "甲县农业农村局2026年工作报告", 2026, "甲县", "actual")
+    housing_done = _facts("2025年,完成投资11.2亿元。", "甲县住房和城乡建设局2026年工作报告", 2026, "甲县", "actual")
+    for facts in (housing + farming + farming_done + housing_done, farming_done + housing_done + farming + housing):
+        answers = {x.target_fact_id: x.actual_fact_id for x in link_facts(facts)}
+        assert answers == {housing[0]["fact_id"]: housing_done[0]["fact_id"],
+                           farming[0]["fact_id"]: farming_done[0]["fact_id"]}, answers
