@@ -107,6 +107,7 @@ def _parent_scope(suffix: str) -> re.Pattern:
     """The words that name the place above a jurisdiction of ``suffix`` (compiled when a report of one is read)."""
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
+_CLAUSE_OPENERS = frozenset(",;:。!?\n")  # what stands before a word that opens its clause
 _NUMERAL_START = re.compile(r"[\d〇零一二两三四五六七八九十百千]")
 _MILESTONE_PASSED = frozenset(_G["milestone_passed_words"])  # (突破200万人次,达到206.3万人次: a mark passed)
 _MILESTONE_THEN = re.compile(f"(?:{'|'.join(map(re.escape, MILESTONE_WORDS))})?" + _G["milestone_then"])
@@ -1628,12 +1629,14 @@ def _clause_end(text: str, pos: int, limit: int, reach: int) -> int:
 def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int, end: int) -> int | None:
     """Where the last cue of part of a year (前三季度, 1-11月) of sentence ``i`` inside ``masked[start:end]``
     ends, if no year or whole-year word (全年) stands after it; else None. Before the figure's own clause a
-    cue counts only as a lead-in (上半年,…; 截至11月底,…), not as the object of another verb (克服上半年持续干旱)."""
+    cue counts only as a lead-in (上半年,…; 截至11月底,…) or where it opens a clause (下半年力争再招引…8个,固定资产投资
+    完成15.5亿元以上), not as the object of another verb (克服上半年持续干旱)."""
     hits = st.partials(i)
     if not hits:
         return None
     lead_in = _cue_tables()["partial_year_lead_in"]
-    inside = [e for s, e in hits if start <= s and e <= end and (s >= clause_start or lead_in.match(st.masked, e))]
+    inside = [e for s, e in hits if start <= s and e <= end
+              and (s >= clause_start or lead_in.match(st.masked, e) or s == start or st.masked[s - 1] in _CLAUSE_OPENERS)]
     if not inside:
         return None
     cue_end = inside[-1]
