@@ -107,6 +107,7 @@ def _parent_scope(suffix: str) -> re.Pattern:
     """The words that name the place above a jurisdiction of ``suffix`` (compiled when a report of one is read)."""
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
+_RANK_MOVES, _RANK_UNITS, _RANK_PLACES = tuple(_G["rank_moves"]), frozenset(_G["rank_units"]), tuple(_G["rank_places"])
 _CLAUSE_OPENERS = frozenset(",;:。!?\n")  # what stands before a word that opens its clause
 _NUMERAL_START = re.compile(r"[\d〇零一二两三四五六七八九十百千]")
 _MILESTONE_PASSED = frozenset(_G["milestone_passed_words"])  # (突破200万人次,达到206.3万人次: a mark passed)
@@ -456,6 +457,13 @@ def _in_short_quote(text: str, q: Quantity, sent_start: int, sent_end: int) -> b
         return False  # (most quantities: no quote opens before them)
     return any(m.start() < q.start and q.end < m.end()
                for m in _QUOTED_NAME.finditer(text, max(sent_start, q.start - reach), min(sent_end, q.end + reach)))
+
+
+def _moves_a_rank(text: str, q: Quantity) -> bool:
+    """Whether the figure counts the places a ranking moved (grammar rank_moves, rank_units, rank_places):
+    较上年前移9位, 排名上升5位, 提升4个位次; not 引进博士3位. A result of that kind is a change, never a level."""
+    return (text.startswith(_RANK_PLACES, q.end)
+            or q.unit in _RANK_UNITS and any(text.endswith(w, 0, q.num_start) for w in _RANK_MOVES))
 
 
 def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
@@ -1474,6 +1482,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 上半年,全县规上工业增加值增长8.1%, under a half-year summary's plan for the rest of the year: the part of
         # the year it reviews (下半年将力争…9% has a cue of its own; 下半年新开工…3个以上 is the part ahead)
         kind, source = "actual", "partial_year"
+    if kind == "actual" and _moves_a_rank(st.text, q):
+        kind, source = "change", "rank_move"  # 较上年前移9位, 排名提升4个位次: a ranking's move, against the year before
     fig.kind, fig.kind_source, fig.cue_commitment = kind, source, commitment
 
 

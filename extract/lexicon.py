@@ -44,7 +44,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                             "whole_year",
                             "single_year_framing", "target", "to_after", "review_actions", "forward_markers", "span_opening",
                             "comparison_base_before", "comparison_base_after"}),
-    "grammar.yaml": frozenset({"national_scope", "parent_scope", "scope_not_before", "set_against", "set_against_level", "multiple_units", "about_after_round", "share_words", "milestone_words", "milestone_passed_words", "milestone_then", "aim_words", "part_of_previous", "trailing_note", "qualifier_units", "qualifier_not_after", "class_bound_before", "class_bound_not_nouns", "class_bound_linked", "quoted_name", "schedule_units", "article_number", "baseline_phrase", "baseline_year",
+    "grammar.yaml": frozenset({"national_scope", "parent_scope", "scope_not_before", "set_against", "set_against_level", "multiple_units", "about_after_round", "share_words", "milestone_words", "milestone_passed_words", "milestone_then", "rank_moves", "rank_units", "rank_places", "aim_words", "part_of_previous", "trailing_note", "qualifier_units", "qualifier_not_after", "class_bound_before", "class_bound_not_nouns", "class_bound_linked", "quoted_name", "schedule_units", "article_number", "baseline_phrase", "baseline_year",
                                "clause_end_after", "completed_action", "compound_modifiers", "paired_modifiers", "in_step_with", "conjunction_only",
                                "enumeration_heads", "enumeration_units", "explicit_year", "elided_subject_after",
                                "figure_coordinator", "counted_noun_then_list", "sibling_measures", "list_marker", "growth_verb", "fall_verb", "idioms", "effort_nouns",
