@@ -43,6 +43,7 @@ _TRAILING_NOTE = re.compile(_G["trailing_note"].replace("{unit}", "(?:" + "|".jo
 _QUALIFIER_UNITS = frozenset(_G["qualifier_units"])
 _QUALIFIED_NOUN = re.compile("[\u4e00-\u9fff]")  # the noun a bound qualifies, right after it
 _QUALIFIER_NOT_AFTER = re.compile(_G["qualifier_not_after"])
+_QUALIFIED_ALONE = tuple(_G["qualified_alone"])
 _LIST_MARKER = re.compile(_G["list_marker"])
 _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
@@ -1747,9 +1748,10 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     for n, q in enumerate(quantities):
         if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):
             continue  # 过千万元项目20个: 过千万元 says which 项目; prev.q stays, so the next subject holds it
-        if (q.unit in _QUALIFIER_UNITS and (q.comparator_after or q.comparator == "range") and q.comparator_before is None
+        if (q.unit in _QUALIFIER_UNITS and q.comparator_before is None
+                and (q.comparator_after or q.comparator == "range" or text.startswith(_QUALIFIED_ALONE, q.end))
                 and _QUALIFIED_NOUN.match(text, q.end) and not _QUALIFIER_NOT_AFTER.search(text, sent.start, q.start)):
-            continue  # 为100万名65岁以上老年人免费体检: 65岁以上 names which 老年人 (为0-6岁残疾儿童: which 儿童)
+            continue  # 为100万名65岁以上老年人免费体检: 65岁以上 names which 老年人 (为0-6岁残疾儿童, 百岁老人: which)
         if (_defines_a_class(text, q, sent.start) or _in_short_quote(text, q, sent.start, sent.end)
                 or q.unit in _SCHEDULE_UNITS and _in_idiom(text, q.num_start)):  # (全天24小时人工接听)
             continue  # 对年营业收入2000万元以上的工业企业给予奖励: which 企业; “两个100%”: a name, no figure
