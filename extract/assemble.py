@@ -44,6 +44,7 @@ _QUALIFIER_UNITS = frozenset(_G["qualifier_units"])
 _QUALIFIED_NOUN = re.compile("[\u4e00-\u9fff]")  # the noun a bound qualifies, right after it
 _QUALIFIER_NOT_AFTER = re.compile(_G["qualifier_not_after"])
 _QUALIFIED_ALONE = tuple(_G["qualified_alone"])
+_ABOUT_SHARE = re.compile(_G["about_share"])
 _LIST_MARKER = re.compile(_G["list_marker"])
 _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
@@ -1709,6 +1710,8 @@ def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (fig.kind_source == "restated" and q.comparator_before and not q.comparator_after
           and fig.target_named is not None):
         comparator = "eq"  # 增长5.6%,高于6%的预期目标: 高于 says how a result stood to the target, not its bound
+    elif comparator == "eq" and _ABOUT_SHARE.search(fig.phrase):
+        comparator = "approx"  # 约占地区生产总值的三分之一: the 约 before 占 is the share's
     fig.comparator = comparator
 
 
