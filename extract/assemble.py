@@ -74,6 +74,8 @@ _ARTICLE = re.compile(_G["article_number"])
 _MEASURE_OF_PREVIOUS = frozenset(_G["measure_of_previous"])
 _VAGUE_COUNTERS = frozenset(_G["vague_counters"])  # 一批: a batch, never a count of one
 _ITEM_CLOSE = re.compile(_G["clause_end_after"].replace("、", ""))  # what closes an item (not 、, which lists)
+# 、 and the next item of a list, up to its own count (…一个、自治区级现代农业产业园五个): its counter must follow
+_COUNT_LISTED_AFTER = re.compile(r"、[^,;:。!?、]{1,24}?[\d〇零一二两三四五六七八九十百千万]+")
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
 _ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
 _ROUND_MORE = re.compile(f"[{CHINESE_NUMERAL_CHARS}]+[{load_lexicon().numerals['lower_bound_markers']}]")  # 千余, 三十多
@@ -442,10 +444,13 @@ _UNIT_CELL = re.compile(r"[ \t|]+([^\s|]{1,6})$")  # the last cell of a row befo
 
 
 def _counted_one(text: str, q: Quantity, clause_phrase: str) -> bool:
-    """一个 that closes its clause after a completed action on the noun it counts (建成帮扶车间一个。), or a part
-    of what was counted before it (其中亿元以上项目一个): a count of one, not an article (not 建成一批, a batch; not
-    成熟一家、发展一家, a manner of speaking)."""
-    return (q.unit not in _VAGUE_COUNTERS and _ITEM_CLOSE.match(text, q.end) is not None
+    """一个 that closes its clause after a completed action on the noun it counts (建成帮扶车间一个。, or an item of
+    a list of such counts: 新增国家级现代农业产业园一个、自治区级…五个), or a part of what was counted before it
+    (其中亿元以上项目一个): a count of one, not an article (not 建成一批, a batch; not 成熟一家、发展一家, a manner of
+    speaking)."""
+    return (q.unit not in _VAGUE_COUNTERS
+            and (_ITEM_CLOSE.match(text, q.end) is not None or _COUNT_LISTED_AFTER.match(text, q.end) is not None
+                 and text.startswith(q.unit_text, _COUNT_LISTED_AFTER.match(text, q.end).end()))
             and (_CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)) is not None
                  or clause_phrase.lstrip().startswith(_PART_OF_PREVIOUS))  # (其中亿元以上项目一个: a part counted)
             and _has_noun(clause_phrase))
