@@ -36,8 +36,8 @@ def test_steps_are_the_documented_order():
                      "comparator": ("comparator",)}
     assert {f for fs in OWNED.values() for f in fs} | {"flags"} == {
         f for f in A._Figure.__dataclass_fields__} - {"q", "clause_start", "phrase", "clause_phrase", "sentence_prefix",
-                                                    "cell", "target_named"}  # (what a figure is given: a table's
-    # cell, its column, the target named right after it)
+                                                    "cell", "target_named", "next_q"}  # (what a figure is
+    # given: a table's cell, its column, the target named right after it, the sentence's next quantity)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
