@@ -45,6 +45,7 @@ _QUALIFIED_NOUN = re.compile("[\u4e00-\u9fff]")  # the noun a bound qualifies, r
 _QUALIFIER_NOT_AFTER = re.compile(_G["qualifier_not_after"])
 _QUALIFIED_ALONE = tuple(_G["qualified_alone"])
 _ABOUT_SHARE = re.compile(_G["about_share"])
+_DISTANCE_WORDS, _DISTANCE_UNITS = tuple(_G["distance_words"]), frozenset(_G["distance_units"])
 _LIST_MARKER = re.compile(_G["list_marker"])
 _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
@@ -1765,6 +1766,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             continue  # 对年营业收入2000万元以上的工业企业给予奖励: which 企业; “两个100%”: a name, no figure
         k = bisect.bisect_right(clause_ends, q.num_start) - 1
         clause_start = clause_ends[k] if k >= 0 else sent.start
+        if q.unit in _DISTANCE_UNITS and text.startswith(_DISTANCE_WORDS, clause_start):
+            continue  # 园区位于县城东部,距县城中心12公里: where it lies
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
         clause_phrase = st.masked[clause_start:q.start]
         # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
