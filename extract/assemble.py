@@ -139,6 +139,8 @@ _SIBLING_MEASURES = {w: tuple(sorted(family, key=len, reverse=True)) for family 
 _SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) for k in ("base", "per_plan"))
 _SPAN_YEARS = 5  # the years a plan's span reviews (2021–2025 in a 2026 report): a year before them is no figure's
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
+_INTRODUCES_LIST = re.compile(_G["introduces_list"])
+_MARKER_CHARS = 8  # enough of a paragraph's opening for its list marker ((十一), 十二是)
 # a number that is no year and no span of years (132.6万吨; not 2025年, 透过2025回望, 5年来) nor a list number (1.综合…)
 _FIRST_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d+(?:\.\d+)?(?![\d.]*年)(?![.、)](?!\d))")
 _NEARBY_SENTENCES = 12  # how many sentences before a figure's tell whether they review or plan
@@ -672,13 +674,18 @@ class _DocState:
         idx, t = self.sentences, _cue_tables()
         para = idx.paragraphs[i]
         top = idx.section(i).split(SECTION_JOIN)[0]
+        # an item of a list ((一)林业改革取得新突破。完成植树造林1.58万亩。) looks past a paragraph that only sums up
+        # a span (“十四五”期间,全县…年均增长5.9%。) to the year's paragraph above it (2025年,全县…), unless that
+        # paragraph introduces the list (五年来,主要做了以下工作:) or no year's paragraph stands above
+        item = self._opens_item(i)
+        passed = None
         j = i
         while j >= 0:
             if idx.paragraphs[j] != para:
                 para = idx.paragraphs[j]
             if j == 0 or idx.paragraphs[j - 1] != para:  # the first sentence of its paragraph
                 if idx.section(j).split(SECTION_JOIN)[0] != top:
-                    return None
+                    return passed
                 cached = self._framing.get(j)
                 if cached is None:
                     # the paragraph's opening words (各位代表!刚刚过去的2025年…): whichever cue comes first
@@ -697,10 +704,31 @@ class _DocState:
                     cached = ("multi_year" if closing and t["closing_span"].search(opening, closing.end())
                               else min(found)[1] if found else "")
                     self._framing[j] = cached
-                if cached:
+                if cached == "multi_year" and item and passed is None and idx.paragraphs[j] != idx.paragraphs[i] \
+                        and not self._opens_item(j) and not self._introduces_list(j):
+                    passed = cached  # (a span summed up between the year's paragraph and its items: looked past)
+                elif cached:
                     return cached
             j -= 1
-        return None
+        return passed
+
+    def _opens_item(self, j: int) -> bool:
+        """Whether sentence ``j`` stands in an item of a list: under a heading below the top one ((一)林业改革取得
+        新突破。) or in a paragraph that opens on a list item's marker ((一), 一是, 1.)."""
+        idx = self.sentences
+        if SECTION_JOIN in idx.section(j):
+            return True
+        while j > 0 and idx.paragraphs[j - 1] == idx.paragraphs[j]:
+            j -= 1
+        return _LIST_MARKER.match(self.text[idx.starts[j]:idx.starts[j] + _MARKER_CHARS]) is not None  # (^: a slice)
+
+    def _introduces_list(self, j: int) -> bool:
+        """Whether the paragraph of sentence ``j`` ends on what introduces a list (主要做了以下工作:)."""
+        idx = self.sentences
+        k = j
+        while k + 1 < len(idx.starts) and idx.paragraphs[k + 1] == idx.paragraphs[j]:
+            k += 1
+        return _INTRODUCES_LIST.search(self.text, idx.starts[j], idx.ends[k]) is not None
 
     def partials(self, i: int) -> list[tuple[int, int]]:
         """The cues of part of a year (前三季度, 1-11月) in sentence ``i``, not the base of a comparison (比一季度),
