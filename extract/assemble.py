@@ -14,7 +14,7 @@ from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, names_noth
                    resolve_direction, resolve_indicator_key, split_key, split_phrase, without_gain)
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
-from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, SMALL_UNITS
+from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS
 from .quantities import (MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity, find_candidates, read_unit,
                          find_quantities)
 from .segment import SECTION_JOIN, Sentence, SentenceIndex
@@ -44,6 +44,7 @@ _QUALIFIER_UNITS = frozenset(_G["qualifier_units"])
 _QUALIFIED_NOUN = re.compile("[\u4e00-\u9fff]")  # the noun a bound qualifies, right after it
 _QUALIFIER_NOT_AFTER = re.compile(_G["qualifier_not_after"])
 _QUALIFIED_ALONE = tuple(_G["qualified_alone"])
+_RANGE_NOT_QUALIFYING = tuple(_G["range_not_qualifying"])
 _ABOUT_SHARE = re.compile(_G["about_share"])
 _DISTANCE_WORDS, _DISTANCE_UNITS = tuple(_G["distance_words"]), frozenset(_G["distance_units"])
 _LIST_MARKER = re.compile(_G["list_marker"])
@@ -75,8 +76,9 @@ _ARTICLE = re.compile(_G["article_number"])
 _MEASURE_OF_PREVIOUS = frozenset(_G["measure_of_previous"])
 _VAGUE_COUNTERS = frozenset(_G["vague_counters"])  # 一批: a batch, never a count of one
 _ITEM_CLOSE = re.compile(_G["clause_end_after"].replace("、", ""))  # what closes an item (not 、, which lists)
-# 、 and the next item of a list, up to its own count (…一个、自治区级现代农业产业园五个): its counter must follow
-_COUNT_LISTED_AFTER = re.compile(r"、[^,;:。!?、]{1,24}?[\d〇零一二两三四五六七八九十百千万]+")
+# 、 and the next item of a list, up to its own count and counter (…一个、自治区级现代农业产业园五个)
+_COUNT_LISTED_AFTER = re.compile(rf"、[^,;:。!?、]{{1,24}}?{NUMBER_START}+(" + "|".join(
+    sorted(map(re.escape, _G["enumeration_units"]), key=len, reverse=True)) + ")")
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
 _ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
 _ROUND_MORE = re.compile(f"[{CHINESE_NUMERAL_CHARS}]+[{load_lexicon().numerals['lower_bound_markers']}]")  # 千余, 三十多
@@ -112,10 +114,10 @@ def _parent_scope(suffix: str) -> re.Pattern:
     """The words that name the place above a jurisdiction of ``suffix`` (compiled when a report of one is read)."""
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
-_RANK_MOVES, _RANK_UNITS, _RANK_PLACES = tuple(_G["rank_moves"]), frozenset(_G["rank_units"]), tuple(_G["rank_places"])
-_CLAUSE_OPENERS = frozenset(",;:。!?\n")  # what stands before a word that opens its clause
-_NUMERAL_START = re.compile(r"[\d〇零一二两三四五六七八九十百千]")
-_MILESTONE_PASSED = frozenset(_G["milestone_passed_words"])  # (突破200万人次,达到206.3万人次: a mark passed)
+_RANK_MOVES, _RANK_PLACES = tuple(_G["rank_moves"]), tuple(_G["rank_places"])
+_RANK_UNITS = frozenset(load_lexicon().numerals["rank_units"])  # (前500名, 前三位: the units of a rank)
+_NUMERAL_START = re.compile(NUMBER_START)
+_MILESTONE_PASSED = tuple(_G["milestone_passed_words"])  # (突破200万人次,达到206.3万人次: a mark passed)
 _MILESTONE_THEN = re.compile(f"(?:{'|'.join(map(re.escape, MILESTONE_WORDS))})?" + _G["milestone_then"])
 _BENEFICIARY = frozenset(_G["beneficiary_words"])
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
@@ -234,6 +236,7 @@ def _cue_tables():
         "restated_before": comp(cues["restated_before"]),
         "restated_before_then": re.compile(cues["restated_before_then"]),
         "restated_in_review": re.compile(cues["restated_in_review"]),
+        "present_stock": re.compile(cues["present_stock"]),
         "lead_in": re.compile(cues["lead_in"]),
         "deadline_after": re.compile(cues["deadline_after"]),
         "place_profile": re.compile(cues["place_profile"]),
@@ -452,8 +455,8 @@ def _counted_one(text: str, q: Quantity, clause_phrase: str) -> bool:
     (其中亿元以上项目一个): a count of one, not an article (not 建成一批, a batch; not 成熟一家、发展一家, a manner of
     speaking)."""
     return (q.unit not in _VAGUE_COUNTERS
-            and (_ITEM_CLOSE.match(text, q.end) is not None or _COUNT_LISTED_AFTER.match(text, q.end) is not None
-                 and text.startswith(q.unit_text, _COUNT_LISTED_AFTER.match(text, q.end).end()))
+            and (_ITEM_CLOSE.match(text, q.end) is not None
+                 or (listed := _COUNT_LISTED_AFTER.match(text, q.end)) is not None and listed.group(1) == q.unit_text)
             and (_CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)) is not None
                  or clause_phrase.lstrip().startswith(_PART_OF_PREVIOUS))  # (其中亿元以上项目一个: a part counted)
             and _has_noun(clause_phrase))
@@ -470,10 +473,10 @@ def _in_short_quote(text: str, q: Quantity, sent_start: int, sent_end: int) -> b
 
 
 def _moves_a_rank(text: str, q: Quantity) -> bool:
-    """Whether the figure counts the places a ranking moved (grammar rank_moves, rank_units, rank_places):
+    """Whether the figure counts the places a ranking moved (grammar rank_moves, rank_places; numerals rank_units):
     较上年前移9位, 排名上升5位, 提升4个位次; not 引进博士3位. A result of that kind is a change, never a level."""
     return (text.startswith(_RANK_PLACES, q.end)
-            or q.unit in _RANK_UNITS and any(text.endswith(w, 0, q.num_start) for w in _RANK_MOVES))
+            or q.unit_text in _RANK_UNITS and text.endswith(_RANK_MOVES, 0, q.num_start))
 
 
 def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
@@ -1377,12 +1380,30 @@ def _decide_unit(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     for prefix, per in lex.rate_prefixes.items():  # 日处理5000吨 → 吨/日
         if phrase.endswith(prefix):
             unit = f"{fig.q.unit}/{per}"
-    if "/" not in unit and unit not in RATE_OR_CHANGE_UNITS:  # 低保标准每人每月不低于七百元 → 元/月
-        # (not where a count follows the word: 每月一题专项治理13个难题, one a month, 13 in the year)
-        unit = next((f"{unit}/{per}" for word, per in lex.rate_words_before
+    if "/" not in unit and unit not in RATE_OR_CHANGE_UNITS:
+        # 低保标准每人每月不低于七百元 → 元/月: the time word right before the figure (but for linking words), or
+        # anywhere in its clause before an amount of money (每人每月发放补贴300元); not where a count follows the word
+        # (每月一题专项治理13个难题, one a month, 13 in the year) nor before a count it says how often (每月定期走访
+        # 困难群众3200户次); and a figure that continues the one before (…分别提高到每人每月850元和650元) its rate
+        money = unit in lex.currency_signs.values()
+        rate = next((f"{unit}/{per}" for word, per in lex.rate_words_before
                      if (at := fig.clause_phrase.rfind(word)) >= 0
-                     and not _NUMERAL_START.match(fig.clause_phrase, at + len(word))), unit)
+                     and not _NUMERAL_START.match(fig.clause_phrase, at + len(word))
+                     and (money or _only_linking(fig.clause_phrase[at + len(word):]))), None)
+        if rate is None and (fig.inherited or fig.joined) and prev.fact is not None:
+            rate = next((prev.fact.unit for _, per in lex.rate_words_before if prev.fact.unit == f"{unit}/{per}"), None)
+        unit = rate or unit
     fig.unit = unit
+
+
+@lru_cache(maxsize=1)
+def _only_linking_words() -> re.Pattern:
+    return re.compile(f"(?:{load_key_lexicon().linking_start.pattern}|\\s)*$")
+
+
+def _only_linking(words: str) -> bool:
+    """Whether ``words`` are only linking words (提高到, 达到, 为): nothing of their own between a word and a figure."""
+    return _only_linking_words().match(words) is not None
 
 
 def _decide_indicator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
@@ -1401,9 +1422,9 @@ def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         passed = next((f for f in reversed(prev.facts) if f.unit == fig.unit), None)
         fig.restates = (fig.inherited and passed is not None
                         and (fig.indicator is None or passed.indicator == fig.indicator.id))
-    if (not fig.restates and (marked or q.comparator_before in _MILESTONE_PASSED)
+    if (not fig.restates and (marked or st.text.endswith(_MILESTONE_PASSED, 0, q.num_start))
             and (nxt := fig.next_q) is not None and nxt.unit == q.unit and nxt.value > (q.value_high or q.value)
-            and nxt.comparator_before not in _MILESTONE_PASSED
+            and not st.text.endswith(_MILESTONE_PASSED, 0, nxt.num_start)
             and _MILESTONE_THEN.fullmatch(st.text, q.end, nxt.num_start)):
         # 接待游客突破200万人次,达到206.3万人次 (迈上千亿元台阶,达到1026亿元): the mark the figure right after it passed,
         # in its unit; that figure says it, and the mark is no second figure of the indicator (never linked)
@@ -1485,6 +1506,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             kind, source = "actual", "baseline"
     if kind == "target" and source not in ("clause", "sentence") and (
             t["place_profile"].search(fig.phrase)
+            or t["present_stock"].search(fig.phrase) and not load_key_lexicon().verbs.search(fig.phrase)
             or prev.kind_source == "place_profile" and prev.q is not None
             and (_LIST_ITEM.search(between := st.text[prev.q.end:q.start]) or _CONJ_INSIDE.search(between))
             and not _CLAUSE_END.search(between) and not load_key_lexicon().verbs.search(between)):
@@ -1681,8 +1703,12 @@ def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int,
     if not hits:
         return None
     lead_in = _cue_tables()["partial_year_lead_in"]
+    # (in a half-year summary a cue that opens a clause goes on: 下半年力争再招引…8个,固定资产投资完成15.5亿元以上; in
+    # a year's review it names when something was done, 上半年完成村两委换届,新建村级活动场所12个)
+    opening_counts = st.dt is not None and st.dt.part_of_year
     inside = [e for s, e in hits if start <= s and e <= end
-              and (s >= clause_start or lead_in.match(st.masked, e) or s == start or st.masked[s - 1] in _CLAUSE_OPENERS)]
+              and (s >= clause_start or lead_in.match(st.masked, e)
+                   or opening_counts and (s == start or _CLAUSE_END.match(st.masked, s - 1) is not None))]
     if not inside:
         return None
     cue_end = inside[-1]
@@ -1786,7 +1812,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):
             continue  # 过千万元项目20个: 过千万元 says which 项目; prev.q stays, so the next subject holds it
         if (q.unit in _QUALIFIER_UNITS and q.comparator_before is None
-                and (q.comparator_after or q.comparator == "range" or text.startswith(_QUALIFIED_ALONE, q.end))
+                and (q.comparator_after or text.startswith(_QUALIFIED_ALONE, q.end)
+                     or q.comparator == "range" and not text.startswith(_RANGE_NOT_QUALIFYING, q.end))
                 and _QUALIFIED_NOUN.match(text, q.end) and not _QUALIFIER_NOT_AFTER.search(text, sent.start, q.start)):
             continue  # 为100万名65岁以上老年人免费体检: 65岁以上 names which 老年人 (为0-6岁残疾儿童, 百岁老人: which)
         if (_defines_a_class(text, q, sent.start) or _in_short_quote(text, q, sent.start, sent.end)

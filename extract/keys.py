@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
              "not_place_after",
              "after_stop", "after_max", "after_qualifier", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
@@ -23,8 +23,9 @@ _QUOTES = re.compile(r"[“”\"'「」『』《》]")
 # span_end)
 _PARTIAL_WORD = re.compile("(?:前|第)?(?:" + "|".join(load_lexicon().cues["partial_year"]) + ")(?:底|末|份)?|(?:到|至)?"
                            + load_lexicon().cues["span_end"])
-# 2025年, 2025年底, 到2030年 (a horizon: its 到 goes with it, cues.yaml deadline_before, the words before a year)
-_YEAR_WORD = re.compile("(?:" + load_lexicon().cues["deadline_before"].removesuffix("$") + "|自)?(?:"
+# 2025年, 2025年底, 到2030年 (a horizon: its 到 goes with it, cues.yaml deadline_before, the words before a year;
+# and 截至2025年底, the time of a total)
+_YEAR_WORD = re.compile("(?:截[至止]到?|" + load_lexicon().cues["deadline_before"].removesuffix("$") + "|自)?(?:"
                         + load_lexicon().grammar["explicit_year"] + ")(?:度|底|末)?(?:"
                         + load_lexicon().cues["since_after"] + ")?")  # (自2021年以来: since then)
 
@@ -76,6 +77,8 @@ class KeyLexicon:
     examples: re.Pattern                  # 等 between examples and the kind of thing they are
     verb_noun_nouns: tuple[str, ...]      # generic nouns that name something only with their verb (项目), or end it
     verb_noun_verbs: dict[str, str]       # verb word → how the key writes it (招引 → 引进)
+    verb_noun_verbs_longest_first: tuple[str, ...]
+    agent_kept: re.Pattern                # a 在 that says a state (在建项目), no agent to strip
     scope_start: re.Pattern               # a scope word (全区, 我市, 今年) at the start
     whole_jurisdiction: re.Pattern        # a scope word that names the whole jurisdiction (全区, 我省) at the start
 
@@ -135,6 +138,8 @@ def load_key_lexicon() -> KeyLexicon:
         down_nouns=re.compile(words(raw["direction_down_nouns"])),
         examples=re.compile(raw["examples_then_kind"]),
         verb_noun_nouns=tuple(vnk["nouns"]), verb_noun_verbs=verb_noun_verbs,
+        verb_noun_verbs_longest_first=tuple(sorted(verb_noun_verbs, key=len, reverse=True)),
+        agent_kept=re.compile(raw["agent_kept"]),
         scope_start=re.compile(words(raw["scope"])), whole_jurisdiction=re.compile(raw["whole_jurisdiction"]),
     )
 
@@ -163,6 +168,17 @@ def _cut_noun(s: str, cut: int, lx: KeyLexicon) -> int | None:
     return None
 
 
+def _rate_words() -> list[str]:
+    """The words of a rate's time said before a figure (units.yaml rate_words_before: 每人每月): its unit says it."""
+    from .lexicon import load_lexicon
+    return [w for w, _ in load_lexicon().rate_words_before]
+
+
+@lru_cache(maxsize=1)
+def _rate_words_anywhere() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _rate_words())))  # (longest first: rate_words_before is sorted so)
+
+
 @lru_cache(maxsize=65536)
 def split_phrase(phrase: str) -> KeyParts:
     """The measured thing in ``phrase`` (the words before a number), and the verb in front of it."""
@@ -170,11 +186,13 @@ def split_phrase(phrase: str) -> KeyParts:
     s = lx.change_from.sub("", phrase) if len(phrase) > 2 else phrase
     s = _QUOTES.sub("", _PARTIAL_WORD.sub("", _YEAR_WORD.sub("", s))).strip(_PUNCT)
     s = lx.rewrite.sub(lambda m: lx.rewrite_to[m.lastgroup or ""], s)
+    s = _rate_words_anywhere().sub("", s)  # (城乡低保标准每人每月提高: its unit, 元/月, says the time)
     verb = last = ""
     while True:  # scope, agent, hedge and verb words, in any order, as long as something is left
         before = s
         w, rest = _strip_lead(s, lx.lead)
-        if w and len(rest) >= lx.min_chars and not s.startswith(lx.verb_nouns):  # 重点项目 is no 重点 of 项目
+        if (w and len(rest) >= lx.min_chars and not s.startswith(lx.verb_nouns)  # 重点项目 is no 重点 of 项目
+                and not lx.agent_kept.match(s)):  # 在建项目 is no 在 of 建项目
             s = rest.strip(_PUNCT)
             continue
         w, rest = _strip_lead(s, lx.verbs)
@@ -188,10 +206,13 @@ def split_phrase(phrase: str) -> KeyParts:
             continue
         if s == before:
             break
-    if (after := _state_verb_after(s, lx)) and len(s) - len(after) >= lx.min_chars:
-        s, last = s[:-len(after)], after  # 亿元以上项目签约: the projects signed (no 约 of 项目签)
-    while (m := lx.linking_end.search(s)) and m.start() > 0:
-        s = s[:m.start()].strip(_PUNCT)
+    while True:
+        if (after := _state_verb_after(s, lx)) and len(s) - len(after) >= lx.min_chars:
+            s, last = s[:-len(after)], after  # 亿元以上项目签约(数量): the projects signed (no 约 of 项目签)
+        elif (m := lx.linking_end.search(s)) and m.start() > 0:
+            s = s[:m.start()].strip(_PUNCT)
+        else:
+            break
     if (gain := without_gain(s)) != s:
         verb, s = verb or s[len(gain):], gain  # 高新技术企业净增2455家: the gain written after what gained
     kinds = [m for m in lx.examples.finditer(s) if m.start() > 0 and len(s) - m.end() >= lx.min_chars]
@@ -202,7 +223,7 @@ def split_phrase(phrase: str) -> KeyParts:
 
 def _state_verb_after(s: str, lx: "KeyLexicon") -> str:
     """A verb of ``verb_noun_keys`` written right after its noun (重点项目开工, 亿元以上项目签约), else ''."""
-    return next((v for v in sorted(lx.verb_noun_verbs, key=len, reverse=True)
+    return next((v for v in lx.verb_noun_verbs_longest_first
                  if s.endswith(v) and s[:-len(v)].endswith(lx.verb_noun_nouns)), "")
 
 

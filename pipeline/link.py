@@ -495,8 +495,9 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
         for akey, level in matches[tkey, t["unit"]]:
             tried = 0
             group = by_key[akey]
-            # best first, those of the target's own issuer before others: a few per key are enough to share them out
-            for rank in sorted(range(len(group)), key=lambda r: -_affinity(t, group[r])):
+            # best first (a stated figure before an estimate, a point before a bound), of those the target's own
+            # issuer's first: a few per key are enough to share them out
+            for rank in sorted(range(len(group)), key=lambda r: (*_actual_rank(group[r], lx)[:2], -_affinity(t, group[r]))):
                 a = group[rank]
                 if ((a["doc_id"] == t["doc_id"] and lx.restated not in (t["flags"] or ()))
                         or a["report_year"] is None or t["report_year"] is None or a["report_year"] < t["report_year"]):
