@@ -1632,12 +1632,13 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 def _flag_cumulative_and_restated(st: _DocState, fig: _Figure, period: int | None, words: str) -> None:
     """The last flags of the period step, a sentence's figure's and a cell's alike: cumulative where ``words`` say
-    so (累计), and restated_target for a target of a year before the report's (去年确定的目标) or the year's plan a
-    review states again beside its result (新增公办学位3000个(计划2800个))."""
+    so (累计), and restated_target for a target of a year before the first its report plans (去年确定的目标; the
+    2025年目标 column of a plan for 2026) or the year's plan a review states again beside its result (新增公办学位
+    3000个(计划2800个))."""
     if _cue_tables()["cumulative"].search(words) and "cumulative" not in fig.flags:
         fig.flags.append("cumulative")
     if fig.kind == "target" and period is not None and (fig.kind_source == "restated" or (
-            st.ctx.report_year is not None and period < st.ctx.report_year)):
+            (first := _default_year(st, "target")) is not None and period < first)):
         fig.flags.append("restated_target")
 
 

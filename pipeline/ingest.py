@@ -260,6 +260,9 @@ def html_text(root) -> str:
                     out.append(_BREAK)
                 elif child.name == "pre":  # preformatted: its own line breaks are lines (a page of plain text)
                     out.extend([_BREAK, child.get_text().replace("\r\n", "\n").replace("\n", _BREAK), _BREAK])
+                elif child.name == "table" and (rows := _html_table_rows(child)) is not None:
+                    out.append(_BREAK)
+                    out.extend(line + _BREAK for line in _table_lines(_html_grid(rows), repeat_merged_down=False))
                 elif child.name == "tr" and not _holds_blocks(child):
                     cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"], recursive=False)]
                     out.extend([_BREAK, " ".join(c for c in cells if c), _BREAK])
@@ -283,6 +286,94 @@ def _inline(s: str) -> str:
     """A text node as a browser shows it: a run of whitespace is one space, none where the source only wrapped a
     line of Chinese (CSS drops that break between CJK characters)."""
     return _WHITE.sub(" ", _WRAP.sub("", s))
+
+
+def _html_table_rows(table) -> list | None:
+    """The rows of a table of figures (its own, not a nested table's), or None for a layout table (a row's
+    cells hold blocks) or one with none."""
+    rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    return rows if rows and not any(_holds_blocks(tr) for tr in rows) else None
+
+
+def _span(cell, attr: str) -> int:
+    try:
+        return max(1, min(int(cell.get(attr) or 1), _MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+_MAX_SPAN = 64  # a colspan or rowspan past this is a broken page, not a table
+
+
+def _html_grid(rows) -> list[list[tuple[str, tuple[int, int]]]]:
+    """Each row's cells per column of the table's grid, as (text, the cell's origin): a cell spanning columns
+    (colspan) or rows (rowspan) stands in each, as one origin."""
+    grid: list[list[tuple[str, tuple[int, int]]]] = []
+    below: dict[int, tuple[str, tuple[int, int], int]] = {}  # column → a cell spanning down into later rows
+    for r, tr in enumerate(rows):
+        line: list[tuple[str, tuple[int, int]]] = []
+        col = 0
+
+        def carry() -> None:
+            nonlocal col
+            while col in below:
+                text, origin, left = below.pop(col)
+                line.append((text, origin))
+                if left > 1:
+                    below[col] = (text, origin, left - 1)
+                col += 1
+
+        for k, cell in enumerate(tr.find_all(["td", "th"], recursive=False)):
+            carry()
+            text = " ".join(cell.get_text(" ").split())
+            down = _span(cell, "rowspan")
+            for _ in range(_span(cell, "colspan")):
+                line.append((text, (r, k)))
+                if down > 1:
+                    below[col] = (text, (r, k), down - 1)
+                col += 1
+        carry()
+        grid.append(line)
+    return grid
+
+
+def _table_lines(grid: list[list[tuple[str, object]]], repeat_merged_down: bool) -> list[str]:
+    """A table's lines from its grid (each row's cells per column, as (text, origin)): a header of several rows,
+    held together by a cell of the first that spans down (指标名称 over two rows, 2025年 over 目标 and 完成), is one
+    line whose columns join their rows' words (指标名称 单位 2025年目标 2025年完成 增长%), so that the table reader
+    sees one header; every other row is one line with a merged cell once, and a cell merged down from a row above
+    again in it where ``repeat_merged_down`` (as a .docx gives it), else only in its first row (as a page shows it)."""
+    if not grid:
+        return []
+    first = {origin for _, origin in grid[0]}
+    h = 1
+    while h < len(grid) and any(origin in first for _, origin in grid[h]):
+        h += 1
+    lines, earlier = [], set(first)
+    if h > 1:
+        columns = []
+        for c in range(min(len(row) for row in grid[:h])):
+            parts, seen = [], set()
+            for row in grid[:h]:
+                text, origin = row[c]
+                if origin not in seen and text:
+                    parts.append(text)
+                    seen.add(origin)
+            columns.append(("".join(parts), tuple(row[c][1] for row in grid[:h])))
+        header = [text for k, (text, key) in enumerate(columns) if text and (k == 0 or key != columns[k - 1][1])]
+        lines.append(" ".join(header))
+        earlier.update(origin for row in grid[:h] for _, origin in row)
+    for row in grid[h if h > 1 else 0:]:
+        cells, seen = [], set()
+        for text, origin in row:
+            if origin in seen or not text or (origin in earlier and not repeat_merged_down and row is not grid[0]):
+                continue
+            seen.add(origin)
+            cells.append(text)
+        earlier.update(seen)
+        if cells:
+            lines.append(" ".join(cells))
+    return lines
 
 
 def _holds_blocks(row) -> bool:
@@ -375,15 +466,25 @@ def _docx_blocks(parent, doc) -> Iterator[str]:
 
 def _docx_table_lines(table) -> Iterator[str]:
     """A table's rows, one line each, its cells apart; a merged cell once (python-docx gives it for each
-    column it spans: 单位:万元 came four times), a cell's own line breaks as spaces."""
-    for row in table.rows:
-        cells, seen = [], []
-        for cell in row.cells:
-            if any(cell._tc is tc for tc in seen):
-                continue
-            seen.append(cell._tc)
-            cells.append(" ".join(cell.text.split("\n")))
-        yield " ".join(cells)
+    column it spans: 单位:万元 came four times), a cell's own line breaks as spaces; a header of several rows held
+    together by merged cells is one line (``_table_lines``)."""
+    yield from _table_lines(_docx_grid(table), repeat_merged_down=True)
+
+
+def _docx_grid(table) -> list[list[tuple[str, object]]]:
+    """Each row's cells per column of the table's grid, as (text, origin): a cell spanning columns (gridSpan)
+    stands in each, a cell merged down (vMerge) in the rows it continues into, as one origin."""
+    from docx.table import _Cell
+
+    grid: list[list[tuple[str, object]]] = []
+    for r, tr in enumerate(table._tbl.tr_lst):
+        line: list[tuple[str, object]] = []
+        for k, tc in enumerate(tr.tc_lst):
+            above = grid[-1][len(line)] if tc.vMerge == "continue" and grid and len(grid[-1]) > len(line) else None
+            text, origin = above if above is not None else (" ".join(_Cell(tc, table).text.split("\n")), (r, k))
+            line.extend([(text, origin)] * max(1, tc.grid_span))
+        grid.append(line)
+    return grid
 
 
 def _collection_rows(path: Path, data: bytes, bad: list[int] | None = None) -> Iterator[tuple[int, dict | InputError]]:

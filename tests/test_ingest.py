@@ -467,3 +467,41 @@ def test_a_collections_province_column_yields_to_the_town_a_row_names(tmp_path):
     assert got == {"石门坎乡2025年工作总结及2026年工作计划": "石门坎乡", "镇2025年度工作总结": "铁炉坪镇",
                    "2025年山东省政府工作报告": "山东省"}
     assert len(warned) == 2
+
+
+def test_a_header_of_two_rows_held_by_merged_cells_is_one_header_line():
+    """A page's table whose header spans two rows (指标名称 and 单位 rowspan=2 over 2025年 colspan=2 above 目标 and
+    完成: a blind probe's district) is read with one header, 2025年目标 and 2025年完成; its second row had been read as
+    a heading 目标 完成 that made every figure after the table a target of the next year."""
+    from pipeline.process import FileTask, process_file
+
+    table = ('<table><tr><td rowspan="2">指标名称</td><td rowspan="2">单位</td><td colspan="2">2025年</td>'
+             '<td rowspan="2">增长%</td></tr><tr><td>目标</td><td>完成</td></tr>'
+             '<tr><td>一般公共预算收入</td><td>亿元</td><td>72</td><td>73.6</td><td>4.5</td></tr></table>')
+    page = ("<html><head><title>沌湖区2025年工作总结</title></head><body><p>一、经济运行稳中向好</p>"
+            f"<p>2025年沌湖区主要经济指标完成情况</p>{table}<p>二、项目建设提速增效</p>"
+            "<p>新开工亿元以上项目64个。</p></body></html>").encode("utf-8")
+    r = process_file(FileTask("沌湖区2025年工作总结.html", "sha", len(page), 0, {}, page))
+    [doc] = r.documents
+    assert "指标名称 单位 2025年目标 2025年完成 增长%" in doc["text"].split("\n")
+    got = {(f["surface"], f["kind"], f["period_year"]) for f in r.facts}
+    assert {("72", "target", 2025), ("73.6", "actual", 2025), ("64个", "actual", 2025)} <= got, got
+
+
+def test_a_docx_header_merged_down_is_one_header_line(tmp_path):
+    import docx
+
+    from pipeline.ingest import read_docx
+
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=4)
+    t.cell(0, 0).merge(t.cell(1, 0)).text = "指标名称"
+    t.cell(0, 1).merge(t.cell(0, 2)).text = "2025年"
+    t.cell(0, 3).merge(t.cell(1, 3)).text = "2026年目标"
+    t.cell(1, 1).text, t.cell(1, 2).text = "目标", "完成"
+    for c, v in enumerate(("地区生产总值增速", "6", "6.3", "6")):
+        t.cell(2, c).text = v
+    path = tmp_path / "a.docx"
+    d.save(path)
+    assert read_docx(path.read_bytes()).split("\n") == [
+        "指标名称 2025年目标 2025年完成 2026年目标", "地区生产总值增速 6 6.3 6"]
