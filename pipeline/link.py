@@ -520,13 +520,15 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
                 and _alone_is_evidence(t, a, rule, lx)):
             score, rule = min(1.0, score + lx.only_candidate_bonus), rule + "+only_candidate"
         if score >= lx.threshold:
-            candidates.append((-score, -key_score, -affinity, ti, rank, akey, t, a, (score, rule)))
+            candidates.append((-score, -key_score, lx.estimated in (a["flags"] or ()), -affinity, ti, rank, akey, t, a,
+                               (score, rule)))
     # best first; at one score, a target its document states again (repeated: a table's cell that a sentence states
     # too, 2.5 under 2025年目标 and 生猪出栏稳定在2.5万头左右) after the others, so that the statement
     # plan_vs_actual keeps is answered first; then the pair whose keys agree best (精品民宿 answers 精品民宿 before
-    # 民宿 does, whatever the bonuses and penalties that made them equal); then a result of the target's own issuer
-    # (a county's 住建局 summary answers its 住建局 plan's 完成投资 before its 农业农村局's does); then by the results' rank
-    candidates.sort(key=lambda c: (c[0], "repeated" in (c[6]["flags"] or ()), *c[1:6]))
+    # 民宿 does, whatever the bonuses and penalties that made them equal); then a stated result before an estimate
+    # (a bulletin's 增长6.2% before the next report's 预计…增长6.5%); then a result of the target's own issuer (a
+    # county's 住建局 summary answers its 住建局 plan's 完成投资 before its 农业农村局's does); then by the results' rank
+    candidates.sort(key=lambda c: (c[0], "repeated" in (c[7]["flags"] or ()), *c[1:7]))
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()
     out = []

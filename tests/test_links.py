@@ -209,3 +209,13 @@ def test_at_one_score_each_office_answers_its_own_plan():
         answers = {x.target_fact_id: x.actual_fact_id for x in link_facts(facts)}
         assert answers == {housing[0]["fact_id"]: housing_done[0]["fact_id"],
                            farming[0]["fact_id"]: farming_done[0]["fact_id"]}, answers
+
+
+def test_a_stated_result_answers_before_an_estimate_whatever_the_files_are_named():
+    """A plan in 甲市2025年政府工作报告; the next report (named like it) only estimates, the year's statistical
+    bulletin states: the bulletin's figure answers (a blind probe's city had the estimate, by the files' names)."""
+    target = _facts("2025年,固定资产投资增长8%左右。", "甲市2025年政府工作报告", 2025, "甲市", "target")
+    estimate = _facts("2025年,预计固定资产投资增长6.5%。", "甲市2026年政府工作报告", 2026, "甲市", "actual")
+    stated = _facts("2025年,固定资产投资增长6.2%。", "甲市2025年国民经济和社会发展统计公报", 2026, "甲市", "actual")
+    [link] = link_facts(target + estimate + stated)
+    assert link.actual_fact_id == stated[0]["fact_id"] and not link.link_rule.endswith("+estimated"), link
