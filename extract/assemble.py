@@ -46,6 +46,9 @@ _QUALIFIER_NOT_AFTER = re.compile(_G["qualifier_not_after"])
 _QUALIFIED_ALONE = tuple(_G["qualified_alone"])
 _RANGE_NOT_QUALIFYING = tuple(_G["range_not_qualifying"])
 _ABOUT_SHARE = re.compile(_G["about_share"])
+_COUNTERS = frozenset(load_key_lexicon().counters)  # units that count the noun after them (户, 家, 名)
+# a clause up to a figure that opens on whom something is done to (对年纳税500万元以上…: grammar class_object_before)
+_CLASS_OBJECT_CLAUSE = re.compile(f"(?:^|(?<=[,;:。\\n]))\\s*(?:{'|'.join(map(re.escape, _G['class_object_before']))})[^,;:。]*$")
 _DISTANCE_WORDS, _DISTANCE_UNITS = tuple(_G["distance_words"]), frozenset(_G["distance_units"])
 _LIST_MARKER = re.compile(_G["list_marker"])
 _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
@@ -486,8 +489,13 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
         return False  # 九成以上的群众, 95%以上的村: a share of them, a figure
     bound_after = q.comparator_after is not None and q.comparator in ("ge", "gt", "le", "lt")
     bound_before = q.comparator_before in _CLASS_BOUND_BEFORE
-    if not (bound_after or bound_before) or not text.startswith(_OF, q.end):
-        return False  # (without 的 a bound before a noun is as often a count of it: 选派1200名以上科技特派员)
+    if not (bound_after or bound_before):
+        return False
+    if not text.startswith(_OF, q.end):
+        # (without 的 a bound before a noun is as often a count of it: 选派1200名以上科技特派员; but not in a clause
+        # that opens on whom it is done to: 对年纳税500万元以上企业给予奖励)
+        return (bound_after and q.unit_text not in _COUNTERS and _QUALIFIED_NOUN.match(text, q.end) is not None
+                and _CLASS_OBJECT_CLAUSE.search(text, sent_start, q.start) is not None)  # (向200户以上困难群众: a count)
     noun_at = q.end + len(_OF)
     if not _QUALIFIED_NOUN.match(text, noun_at) or text.startswith(_CLASS_BOUND_NOT_NOUNS, noun_at):
         return False
@@ -1485,6 +1493,10 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS
           and _BASELINE_WORDS.search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:])):
         kind, source = "change", "change_verb"  # 比上年增加20万人: a change in a level
+    elif (kind != "target" and fig.joined and prev.fact is not None and prev.fact.kind == "change"
+          and prev.kind_source == "change_verb" and q.comparator_before is None  # (not 、达62.1%: a level)
+          and load_lexicon().compiled["figure_coordinator"].fullmatch(fig.phrase)):
+        kind, source = "change", "change_verb"  # 较上年分别减少2起和1人: the second changes as the first
     reviewing = _reviewing(st, st.heading_kind(prev.i))
     if kind == "target" and reviewing and t["target_as_base"].search(fig.clause_phrase):
         # 比年初预期目标低1.9个百分点 in a review: the gap, not a target (a plan's 超过省下达目标1.2万人 is one)
