@@ -2114,8 +2114,11 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
                 hits = [h for h in hits if h[2] == default_kind]  # mixed cues: the default kind decides
             _, _, kind, commitment = max(hits, key=lambda h: (h[1], h[2] == "target"))
             if kind == "target":
-                commitment = next((c for _, e, k, c in sorted(hits, reverse=True) if k == "target" and c and (
-                    name == "clause" or _commits_onward(st.text, e, clause_span[0]))), None)
+                committed = [c for _, e, k, c in sorted(hits, reverse=True) if k == "target" and c and (
+                    name == "clause" or _commits_onward(st.text, e, clause_span[0]))]
+                # (确保地区生产总值增长6%、力争6.5%,一般公共预算收入增长3%以上: a firm and a stretch bound of one
+                # figure before the clause commit none after it)
+                commitment = None if not committed or name != "clause" and len(set(committed)) > 1 else committed[0]
             return kind, commitment, name
     year, where = time_cue
     if year is not None and where is not None:  # (a time cue's year comes with where it stood)
