@@ -240,6 +240,7 @@ def _cue_tables():
         "restated_before_then": re.compile(cues["restated_before_then"]),
         "restated_in_review": re.compile(cues["restated_in_review"]),
         "present_stock": re.compile(cues["present_stock"]),
+        "adjusted_to": re.compile(cues["adjusted_to"]),
         "lead_in": re.compile(cues["lead_in"]),
         "deadline_after": re.compile(cues["deadline_after"]),
         "place_profile": re.compile(cues["place_profile"]),
@@ -1092,8 +1093,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif from_in_subject and from_in_subject.start() > 0 and from_start >= 0:
         subject, fig.inherited = prev.subject[:from_in_subject.start()], True
         fig.from_start = from_start
+    elif ends_from_to and from_word is None and from_in_subject is None:
+        subject, fig.inherited = prev.subject, True  # 将…增长7%的预期目标调整为4%左右: the figure before, moved
     elif (prev.fact is not None and prev.q is not None and prev.q.end == phrase_start
-          and prev.q.unit in _ENUMERATION_UNITS and _COUNTED_NOUN_THEN_LIST.fullmatch(fig.phrase)):
+          and (prev.q.unit in _ENUMERATION_UNITS or prev.q.unit_text in _ENUMERATION_UNITS)  # (4213名…、18个)
+          and _COUNTED_NOUN_THEN_LIST.fullmatch(fig.phrase)):
         # 新建95个口袋公园、12个社区食堂: the words before 12个 are what 95个 counts; 12个 continues the list
         subject, fig.inherited = prev.subject, True
     elif (not _has_noun(subject) or q.unit in _ENUMERATION_UNITS and names_nothing(subject)) and (
@@ -1625,7 +1629,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         period, source = base_year, "baseline"  # 在去年新建…1263个的基础上: last year's result
     elif (((t["from_before"].search(fig.phrase) or list_goes_on)
            and (t["to_after"].match(text, q.end, sent.end) or t["to_after_list"].match(text, q.end, sent.end)))
-          or base is not None):
+          or t["adjusted_to"].match(text, q.end, sent.end) or base is not None):
         flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
         period = None
     if period is not None:  # 比2002年增长65.5%: grown since a base year well before the period
