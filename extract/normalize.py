@@ -275,7 +275,7 @@ _GOES_ON_MARKS = "。，,、；;：:！!？?)）"  # (a % or ‰ that opens a li
 _CLAUSE_MARKS = re.compile("[,，;；。:：]")
 _NUMBERED = re.compile(r"[·•]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部篇]")
 _ROW_END = re.compile(r"(?:[ \u3000\t|]+[\d.,%\-—]+){2,}[ \u3000\t|]*$")  # a line that ends on two number cells or more
-_ROW = re.compile(r"\||[ \u3000][\d\-—]")  # a table's row: its cells (apart by spaces, ideographic ones too)
+_ROW = re.compile(r"\||[ \u3000\t][\d\-—]")  # a table's row: its cells (apart by spaces, ideographic ones or tabs)
 # a line that ends on a figure (增长6.2%, 新增养老床位260张): an item of a list, whole, not a line a wrap broke
 # (12公 ends on no whole unit)
 _LINE_FIGURE = re.compile(r"\d([%‰]?)([\u4e00-\u9fff]{0,4}?)(?:以上|以内|左右)?$")
