@@ -270,12 +270,18 @@ _WRAP_MAX_MEDIAN = 60
 _WRAP_UNIFORM = 0.45
 _WRAP_UNENDED = 0.5
 _WRAP_FULL = 0.6  # a line at least this share of the width fills it
+_WRAP_CUT_LINES = 3  # lines cut mid-sentence at one width that tell a short copy (_cut_width)
+_WRAP_CUT_SPREAD = 2  # characters a cut line may fall short of the width (an indent, a half-width digit)
+_WRAP_CUT_MIN = 20  # characters: no shorter line is a page's width
 SENTENCE_ENDS = "。！？；：!?;:」”’\")）】》…"  # what ends a sentence a line ends with (segment.py reads it too)
 _GOES_ON_MARKS = "。，,、；;：:！!？?)）"  # (a % or ‰ that opens a line is a unit: _unit_starts)
 _CLAUSE_MARKS = re.compile("[,，;；。:：]")
 _NUMBERED = re.compile(r"[·•]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部篇]")
 _ROW_END = re.compile(r"(?:[ \u3000\t|]+[\d.,%\-—]+){2,}[ \u3000\t|]*$")  # a line that ends on two number cells or more
-_ROW = re.compile(r"\||[ \u3000\t][\d\-—]")  # a table's row: its cells (apart by spaces, ideographic ones or tabs)
+# a table's row: its cells apart by a tab or a |, or by spaces (ideographic ones too) before two cells or more at its
+# end, or before a number cell after words that end no clause (地区生产总值 520); not a prose line whose number a
+# space parts (…城镇居民人均可支配收入46 3|20元: a copy's thousands)
+_ROW = re.compile(r"[|\t]|(?:[ \u3000]+[^\s,;:。，；：、]+){2,}$|^[^,;:。，；：、]*[ \u3000][\d\-—][^\s]*$")
 # a line that ends on a figure (增长6.2%, 新增养老床位260张): an item of a list, whole, not a line a wrap broke
 # (12公 ends on no whole unit)
 _LINE_FIGURE = re.compile(r"\d([%‰]?)([\u4e00-\u9fff]{0,4}?)(?:以上|以内|左右)?$")
@@ -322,6 +328,18 @@ def _is_chrome_line(line: str) -> bool:
     return _chrome().lines.match("\n" + line + "\n") is not None
 
 
+def _cut_width(body: list[str]) -> int | None:
+    """The width at which ``_WRAP_CUT_LINES`` lines or more end mid-sentence (no sentence's end, no figure, no
+    table's row), within ``_WRAP_CUT_SPREAD`` characters (an indent aside): a page's width, where a short copy has
+    too few lines for the other signs. None where no such run stands."""
+    cut = Counter(len(s) for s in body if len(s) >= _WRAP_CUT_MIN and s[-1] not in SENTENCE_ENDS
+                  and not _ends_on_figure(s) and not _ROW.search(s))
+    best = max(cut, key=lambda w: (sum(n for v, n in cut.items() if w - _WRAP_CUT_SPREAD <= v <= w), w), default=None)
+    if best is None or sum(n for v, n in cut.items() if best - _WRAP_CUT_SPREAD <= v <= best) < _WRAP_CUT_LINES:
+        return None
+    return best
+
+
 def unwrap_lines(text: str) -> str:
     """A hard-wrapped text (see above) with its page furniture dropped (page numbers; a short line said three times
     or more, a running head, kept where it first stands) and each line that goes on joined to the next; any other
@@ -348,6 +366,8 @@ def unwrap_lines(text: str) -> str:
     units = _unit_starts()
     broken = (sum(1 for s in body if s[0] in _GOES_ON_MARKS)
               + sum(1 for a, b in zip(body, body[1:]) if a[-1].isdigit() and b[0] in units)) >= 2
+    if not broken and (cut := _cut_width(body)) is not None:
+        broken, width = True, cut  # (a short copy: few lines, but several cut mid-sentence at one width)
     if lengths[len(lengths) // 2] > _WRAP_MAX_MEDIAN or not broken and (
             sum(1 for n in lengths if 0.7 * width <= n <= 1.25 * width) < _WRAP_UNIFORM * len(lengths)
             or sum(1 for s in body if len(s) >= _WRAP_FULL * width and s[-1] not in SENTENCE_ENDS
