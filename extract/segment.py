@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
 
-from .lexicon import load_lexicon
+from .lexicon import _local_government, load_lexicon
 from .normalize import SENTENCE_ENDS
 from .numerals import parse_chinese_int
 
@@ -53,7 +53,7 @@ def split_parts(text: str) -> list[Part]:
     heads = [m for i, m in enumerate(found)
              if i + 1 == len(found) or text[m.end():found[i + 1].start()].strip()]
     if len(heads) < 2:
-        return [Part(None, None, text)]
+        return _place_chapters(text) or [Part(None, None, text)]
     preface = text[:heads[0].start()].strip()
     parts = [Part(0, None, preface)] if preface else []
     for i, m in enumerate(heads):
@@ -62,6 +62,32 @@ def split_parts(text: str) -> list[Part]:
         number = int(n) if n.isdigit() else parse_chinese_int(n)
         parts.append(Part(number, m.group(0).strip(), text[m.start():end].strip()))
     return parts
+
+
+def _place_chapters(text: str) -> list[Part] | None:
+    """A compilation of several places' documents (its first line names one: 汇编), a Part per place's chapter
+    (一、青石镇, 【石门镇】, 青石镇2025年工作总结…: segments.yaml place_chapter), its title the line's place and words;
+    None where its first line names no compilation or fewer than two places head chapters."""
+    title_re, chapter_re = _chapter_patterns()
+    first = text.lstrip().split("\n", 1)[0]
+    if not title_re.search(first):
+        return None
+    heads = [m for m in chapter_re.finditer(text) if m.start() > 0]
+    if len({m.group("place") for m in heads}) < 2:
+        return None
+    preface = text[:heads[0].start()].strip()
+    parts = [Part(0, None, preface)] if preface else []
+    for i, m in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        parts.append(Part(i + 1, m.group("title").strip(" 】]"), text[m.start():end].strip()))
+    return parts
+
+
+@lru_cache(maxsize=1)
+def _chapter_patterns() -> tuple[re.Pattern, re.Pattern]:
+    seg = load_lexicon().segments
+    suffixes = "|".join(sorted(map(re.escape, _local_government().suffixes), key=len, reverse=True))
+    return re.compile(seg["compilation_title"]), re.compile(seg["place_chapter"].replace("{suffixes}", suffixes), re.M)
 
 
 # a line that ends on a figure (二是改造农村危房50户) or is a table's row (人均可支配收入 元 21500): an item, whole

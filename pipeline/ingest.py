@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from extract import is_corrupt, normalize_text, split_parts
-from extract.lexicon import load_lexicon
+from extract.lexicon import find_place, load_lexicon
 
 from .metadata import (SITE_SEPARATOR, Manifest, MetaWarning, below_province_column, clean_given, read_manifest,
                        title_line)
@@ -650,7 +650,8 @@ def documents_from_unit(unit: RawUnit, keyed: bool = True) -> list[Document]:
         given, own_title = unit.meta, None
         if p.number not in (None, 0):
             own_title = title_line(without_marker(p.text), _OWN_TITLE_LINES)
-            title = own_title or title_line(p.text, 1)
+            # (a chapter of a compilation of places' documents is titled by its place: 一、青石镇, 【石门镇】)
+            title = own_title or title_line(p.text, 1) or (p.title if p.title and find_place(p.title) else None)
             given = {**given, "title": title} if title and not given.get("title") else given
         res = resolve_meta(unit.source_path, norm.text if whole else p.text, given, unit.sources,
                            context=None if whole or p.number == 0 else preface, row=unit.row is not None)

@@ -505,3 +505,30 @@ def test_a_docx_header_merged_down_is_one_header_line(tmp_path):
     d.save(path)
     assert read_docx(path.read_bytes()).split("\n") == [
         "指标名称 2025年目标 2025年完成 2026年目标", "地区生产总值增速 6 6.3 6"]
+
+
+def test_a_compilation_of_places_documents_splits_by_place():
+    """A county's compilation of its towns' summaries in one file (its first line names a 汇编; a blind probe's
+    county): each town's chapter (一、青石镇, 【石门镇】, 白沙镇2025年工作总结…) is a document of that town, the preface
+    before them the county's, each as the compilation's name dates it; one town's plan then meets its own result."""
+    from pipeline.process import FileTask, process_file
+
+    text = ("澧阳县各乡镇(街道)2024年工作总结及2025年工作计划汇编\n前言\n2024年,全县地区生产总值增长5.9%。\n"
+            "一、青石镇\n(一)2024年工作总结\n全年完成财政收入4260万元。\n(二)2025年工作计划\n财政收入增长8%以上。\n"
+            "【石门镇】\n全年完成财政收入3120万元。\n"
+            "白沙镇2024年工作总结和2025年工作思路\n全年完成财政收入2850万元。\n").encode("utf-8")
+    r = process_file(FileTask("澧阳县各乡镇(街道)2024年工作总结及2025年工作计划汇编.txt", "sha", len(text), 0, {}, text))
+    assert r.rejected is None and r.error is None
+    got = [(d["part"], d["jurisdiction"], d["report_year"], d["doc_type"]) for d in r.documents]
+    assert got == [(0, "澧阳县", 2024, "year_end_summary"), (1, "青石镇", 2024, "year_end_summary"),
+                   (2, "石门镇", 2024, "year_end_summary"), (3, "白沙镇", 2024, "year_end_summary")], got
+    by_value = {f["surface"]: f["jurisdiction"] for f in r.facts}
+    assert by_value["4260万元"] == "青石镇" and by_value["3120万元"] == "石门镇" and by_value["2850万元"] == "白沙镇"
+
+
+def test_a_town_summary_with_chapter_like_headings_is_one_document():
+    """Without a compilation's title, headings that name places (一、青石镇 in a county's report) split nothing."""
+    from extract import split_parts
+
+    text = "澧阳县2024年工作总结\n一、青石镇\n全年完成财政收入4260万元。\n二、石门镇\n全年完成财政收入3120万元。"
+    assert len(split_parts(text)) == 1
