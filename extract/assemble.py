@@ -46,7 +46,7 @@ _QUALIFIER_NOT_AFTER = re.compile(_G["qualifier_not_after"])
 _QUALIFIED_ALONE = tuple(_G["qualified_alone"])
 _RANGE_NOT_QUALIFYING = tuple(_G["range_not_qualifying"])
 _ABOUT_SHARE = re.compile(_G["about_share"])
-_COUNTERS = frozenset(load_key_lexicon().counters)  # units that count the noun after them (户, 家, 名)
+_MONEY_UNITS = frozenset(load_lexicon().currency_signs.values())  # (元, 美元, 港元…)
 # a clause up to a figure that opens on whom something is done to (对年纳税500万元以上…: grammar class_object_before)
 _CLASS_OBJECT_CLAUSE = re.compile(f"(?:^|(?<=[,;:。\\n]))\\s*(?:{'|'.join(map(re.escape, _G['class_object_before']))})[^,;:。]*$")
 _DISTANCE_WORDS, _DISTANCE_UNITS = tuple(_G["distance_words"]), frozenset(_G["distance_units"])
@@ -493,10 +493,11 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
     if not (bound_after or bound_before):
         return False
     if not text.startswith(_OF, q.end):
-        # (without 的 a bound before a noun is as often a count of it: 选派1200名以上科技特派员; but not in a clause
-        # that opens on whom it is done to: 对年纳税500万元以上企业给予奖励)
-        return (bound_after and q.unit_text not in _COUNTERS and _QUALIFIED_NOUN.match(text, q.end) is not None
-                and _CLASS_OBJECT_CLAUSE.search(text, sent_start, q.start) is not None)  # (向200户以上困难群众: a count)
+        # (without 的 a bound before a noun is as often a count of it: 选派1200名以上科技特派员, 对300公里以上农村公路
+        # 进行提质改造; but not an amount of money in a clause that opens on whom it is done to: 对年纳税500万元以上企业
+        # 给予奖励, 向50万元以上项目倾斜)
+        return (bound_after and q.unit in _MONEY_UNITS and _QUALIFIED_NOUN.match(text, q.end) is not None
+                and _CLASS_OBJECT_CLAUSE.search(text, sent_start, q.start) is not None)  # (对300公里以上农村公路: a count)
     noun_at = q.end + len(_OF)
     if not _QUALIFIED_NOUN.match(text, noun_at) or text.startswith(_CLASS_BOUND_NOT_NOUNS, noun_at):
         return False
@@ -1389,8 +1390,8 @@ def _decide_unit(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     unit = fig.q.unit
     phrase = fig.phrase.rstrip()
     lex = load_lexicon()
-    for prefix, per in lex.rate_prefixes.items():  # 日处理5000吨 → 吨/日
-        if phrase.endswith(prefix):
+    for prefix, per in lex.rate_prefixes:  # 日处理5000吨 → 吨/日
+        if prefix.search(phrase):
             unit = f"{fig.q.unit}/{per}"
     if "/" not in unit and unit not in RATE_OR_CHANGE_UNITS:
         # 低保标准每人每月不低于七百元 → 元/月: the time word right before the figure (but for linking words), or

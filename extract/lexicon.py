@@ -32,7 +32,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "spoken_scales", "classifier_infixes",
                              "rate_prefixes", "rate_words_before", "per_units", "per_separator", "implied_units", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "currency_signs"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
-    "segments.yaml": frozenset({"compilation_part", "compilation_title", "place_chapter", "heading_levels", "part_heading", "unnumbered_heading", "heading_max_chars",
+    "segments.yaml": frozenset({"compilation_part", "compilation_title", "chapter_place_suffixes", "place_chapter", "heading_levels", "part_heading", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html", "page_lines", "tail_lines"}),
     "cues.yaml": frozenset({"actual", "present_stock", "adjusted_to", "streak_after", "comparison_cues", "comparison_period", "whole_span_words", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before", "run_of_years", "closing_year", "closing_span", "plan_span", "other_base", "to_after_list", "starting_year_before", "starting_year_after", "since_after", "term_end_before", "span_end", "span_end_year",
@@ -170,7 +170,7 @@ class Lexicon:
     currency_signs: dict[str, str]  # a sign before a number → the base unit it names (¥ → 元), longest first
     implied_units: dict[str, str]  # noun → the base unit a number with a scale and no unit after it counts (人口 → 人)
     implied_unit_links: str        # what may stand between that noun and the number (a pattern)
-    rate_prefixes: dict[str, str]
+    rate_prefixes: tuple[tuple[re.Pattern, str], ...]  # (the words that end the phrase before a figure, the rate's time)
     rate_words_before: tuple[tuple[str, str], ...]  # (每人每月, 月): a rate's time said before the figure, longest first
     per_units: tuple[str, ...]  # 16.8万元/人: after a unit and /, what it is per (longest first)
     per_separator: str          # the / of 元/人
@@ -303,7 +303,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
                         for sign in sorted(signs, key=len, reverse=True)},
         implied_units={str(noun): str(unit) for unit, nouns in units.get("implied_units", {}).items() for noun in nouns},
         implied_unit_links=str(units.get("implied_unit_links", "")),
-        rate_prefixes=dict(units.get("rate_prefixes", {})),
+        rate_prefixes=tuple((re.compile(f"(?:{p})$"), per) for p, per in units.get("rate_prefixes", {}).items()),
         rate_words_before=tuple(sorted(((w, per) for per, ws in units.get("rate_words_before", {}).items() for w in ws),
                                        key=lambda wp: len(wp[0]), reverse=True)),
         per_units=tuple(sorted(units.get("per_units", ()), key=len, reverse=True)),

@@ -262,7 +262,7 @@ def _fullwidth_to_ascii(text: str) -> str:
 # is told by its lines: many (`_WRAP_MIN_LINES`), short (median at most `_WRAP_MAX_MEDIAN` characters), most of
 # them of about one width (`_WRAP_UNIFORM` of them within 70%–125% of the 75th percentile) and most not ending a
 # sentence (`_WRAP_UNENDED`), or by two lines or more that open on a comma, a full stop or the unit of the number
-# the line before ends on. A line that fills the width and ends no sentence goes on in the next one, unless
+# the line before ends on, or (a short copy) by three lines of prose or more cut mid-sentence at one width (_cut_width). A line that fills the width and ends no sentence goes on in the next one, unless
 # that one is indented (　　), numbered (一、, (一), 1.) or a table's row, or the line ends on a figure (a list's
 # items, one a line, end none: 新增养老床位260张).
 _WRAP_MIN_LINES = 8
@@ -273,15 +273,24 @@ _WRAP_FULL = 0.6  # a line at least this share of the width fills it
 _WRAP_CUT_LINES = 3  # lines cut mid-sentence at one width that tell a short copy (_cut_width)
 _WRAP_CUT_SPREAD = 2  # characters a cut line may fall short of the width (an indent, a half-width digit)
 _WRAP_CUT_MIN = 20  # characters: no shorter line is a page's width
+_CUT_PROSE = re.compile("[,，;；。]")  # a clause's end inside a line: prose (a heading or a list of names holds none)
 SENTENCE_ENDS = "。！？；：!?;:」”’\")）】》…"  # what ends a sentence a line ends with (segment.py reads it too)
 _GOES_ON_MARKS = "。，,、；;：:！!？?)）"  # (a % or ‰ that opens a line is a unit: _unit_starts)
 _CLAUSE_MARKS = re.compile("[,，;；。:：]")
 _NUMBERED = re.compile(r"[·•]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部篇]")
 _ROW_END = re.compile(r"(?:[ \u3000\t|]+[\d.,%\-—]+){2,}[ \u3000\t|]*$")  # a line that ends on two number cells or more
 # a table's row: its cells apart by a tab or a |, or by spaces (ideographic ones too) before two cells or more at its
-# end, or before a number cell after words that end no clause (地区生产总值 520); not a prose line whose number a
-# space parts (…城镇居民人均可支配收入46 3|20元: a copy's thousands)
-_ROW = re.compile(r"[|\t]|(?:[ \u3000]+[^\s,;:。，；：、]+){2,}$|^[^,;:。，；：、]*[ \u3000][\d\-—][^\s]*$")
+# end (a number's thousands mark inside a cell: 1,350), or before a number cell that ends the line after words that
+# end no clause (地区生产总值 520); not a prose line whose number a space parts (…可支配收入46 3|20元,增长…: a copy's
+# thousands)
+_CELL = r"(?:\d[,，]\d|[^\s,;:。，；：、])"
+_ROW = re.compile(rf"[|\t]|(?:[ \u3000]+{_CELL}+){{2,}}$|^[^,;:。，；：、]*[ \u3000][\d\-—]{_CELL}*$")
+_ROW_GAPS = frozenset(" \u3000\t|")
+
+
+def _is_row(line: str) -> bool:
+    """Whether ``line`` is a table's row (``_ROW``), looked for only in a line that holds a cell's gap."""
+    return not _ROW_GAPS.isdisjoint(line) and _ROW.search(line) is not None
 # a line that ends on a figure (增长6.2%, 新增养老床位260张): an item of a list, whole, not a line a wrap broke
 # (12公 ends on no whole unit)
 _LINE_FIGURE = re.compile(r"\d([%‰]?)([\u4e00-\u9fff]{0,4}?)(?:以上|以内|左右)?$")
@@ -329,11 +338,12 @@ def _is_chrome_line(line: str) -> bool:
 
 
 def _cut_width(body: list[str]) -> int | None:
-    """The width at which ``_WRAP_CUT_LINES`` lines or more end mid-sentence (no sentence's end, no figure, no
-    table's row), within ``_WRAP_CUT_SPREAD`` characters (an indent aside): a page's width, where a short copy has
-    too few lines for the other signs. None where no such run stands."""
+    """The width at which ``_WRAP_CUT_LINES`` lines or more of prose (a clause ends inside them: no heading, no list
+    of names) end mid-sentence (no sentence's end, no figure, no table's row), within ``_WRAP_CUT_SPREAD`` characters
+    (an indent aside): a page's width, where a short copy has too few lines for the other signs. None where no such
+    run stands."""
     cut = Counter(len(s) for s in body if len(s) >= _WRAP_CUT_MIN and s[-1] not in SENTENCE_ENDS
-                  and not _ends_on_figure(s) and not _ROW.search(s))
+                  and _CUT_PROSE.search(s) and not _ends_on_figure(s) and not _is_row(s))
     best = max(cut, key=lambda w: (sum(n for v, n in cut.items() if w - _WRAP_CUT_SPREAD <= v <= w), w), default=None)
     if best is None or sum(n for v, n in cut.items() if best - _WRAP_CUT_SPREAD <= v <= best) < _WRAP_CUT_LINES:
         return None
@@ -386,7 +396,7 @@ def unwrap_lines(text: str) -> str:
             pending_blank += 1
             continue
         prev = out[-1].strip() if out else ""
-        goes_on = prev and not _ROW.search(prev) and not _ROW.search(s) and not _is_chrome_line(prev) and not (
+        goes_on = prev and not _is_row(prev) and not _is_row(s) and not _is_chrome_line(prev) and not (
             _is_chrome_line(s)) and (
             s[0] in _GOES_ON_MARKS  # (a line that opens on a comma or a full stop: the sentence before goes on)
             or prev[-1].isdigit() and s[0] in units  # (完成3260\n万元: a number and its unit)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
 
-from .lexicon import _local_government, load_lexicon
+from .lexicon import load_lexicon
 from .normalize import SENTENCE_ENDS
 from .numerals import parse_chinese_int
 
@@ -48,45 +48,52 @@ def split_parts(text: str) -> list[Part]:
     part_re, doc_type_words = _patterns()[0], _patterns()[6]
     # (篇一：with a title is a sample's marker only where the title names a kind of document, 篇一：青枫镇2024年工作
     # 总结: a report's outline heads its parts so too, 篇一：产业发展)
-    found = [m for m in part_re.finditer(text) if m.group("n6") is None or doc_type_words.search(m.group(0))]
-    # (a marker with nothing under it before the next one is a line of a table of contents: the preface's)
-    heads = [m for i, m in enumerate(found)
-             if i + 1 == len(found) or text[m.end():found[i + 1].start()].strip()]
-    if len(heads) < 2:
-        return _place_chapters(text) or [Part(None, None, text)]
+    heads = _with_content(text, [m for m in part_re.finditer(text)
+                                 if m.group("n6") is None or doc_type_words.search(m.group(0))])
+    if len(heads) >= 2:
+        def number(m: re.Match) -> int:
+            n = next(v for v in m.groupdict().values() if v)  # the marker's number, whichever form it took
+            return int(n) if n.isdigit() else parse_chinese_int(n)
+        return _parts(text, heads, [number(m) for m in heads], [m.group(0).strip() for m in heads])
+    return _place_chapters(text) or [Part(None, None, text)]
+
+
+def _with_content(text: str, found: list[re.Match]) -> list[re.Match]:
+    """The markers that head something: one with nothing under it before the next is a line of the compilation's
+    table of contents, left in its preface."""
+    return [m for i, m in enumerate(found) if i + 1 == len(found) or text[m.end():found[i + 1].start()].strip()]
+
+
+def _parts(text: str, heads: list[re.Match], numbers: list[int], titles: list[str]) -> list[Part]:
+    """The compilation's parts: its preface before the first head (part 0, where there is one), then a part from
+    each head to the next."""
     preface = text[:heads[0].start()].strip()
     parts = [Part(0, None, preface)] if preface else []
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        n = next(v for v in m.groupdict().values() if v)  # the marker's number, whichever form it took
-        number = int(n) if n.isdigit() else parse_chinese_int(n)
-        parts.append(Part(number, m.group(0).strip(), text[m.start():end].strip()))
+        parts.append(Part(numbers[i], titles[i], text[m.start():end].strip()))
     return parts
 
 
 def _place_chapters(text: str) -> list[Part] | None:
-    """A compilation of several places' documents (its first line names one: 汇编), a Part per place's chapter
+    """A compilation of several places' documents (its first line ends on 汇编), a Part per place's chapter
     (一、青石镇, 【石门镇】, 青石镇2025年工作总结…: segments.yaml place_chapter), its title the line's place and words;
     None where its first line names no compilation or fewer than two places head chapters."""
     title_re, chapter_re = _chapter_patterns()
-    first = text.lstrip().split("\n", 1)[0]
-    if not title_re.search(first):
+    if not title_re.search(text.lstrip().split("\n", 1)[0]):
         return None
-    heads = [m for m in chapter_re.finditer(text) if m.start() > 0]
+    found = _with_content(text, [m for m in chapter_re.finditer(text) if m.start() > 0])
+    heads = [m for i, m in enumerate(found) if i == 0 or m.group("place") != found[i - 1].group("place")]
     if len({m.group("place") for m in heads}) < 2:
         return None
-    preface = text[:heads[0].start()].strip()
-    parts = [Part(0, None, preface)] if preface else []
-    for i, m in enumerate(heads):
-        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        parts.append(Part(i + 1, m.group("title").strip(" 】]"), text[m.start():end].strip()))
-    return parts
+    return _parts(text, heads, list(range(1, len(heads) + 1)),
+                  [m.group("place") + (m.group("words") or "") for m in heads])
 
 
 @lru_cache(maxsize=1)
 def _chapter_patterns() -> tuple[re.Pattern, re.Pattern]:
     seg = load_lexicon().segments
-    suffixes = "|".join(sorted(map(re.escape, _local_government().suffixes), key=len, reverse=True))
+    suffixes = "|".join(sorted(map(re.escape, seg["chapter_place_suffixes"]), key=len, reverse=True))
     return re.compile(seg["compilation_title"]), re.compile(seg["place_chapter"].replace("{suffixes}", suffixes), re.M)
 
 

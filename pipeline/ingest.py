@@ -262,6 +262,8 @@ def html_text(root) -> str:
                     out.extend([_BREAK, child.get_text().replace("\r\n", "\n").replace("\n", _BREAK), _BREAK])
                 elif child.name == "table" and (rows := _html_table_rows(child)) is not None:
                     out.append(_BREAK)
+                    if (caption := child.find("caption", recursive=False)) is not None:  # (表1 主要指标, 单位:万元)
+                        out.append(" ".join(caption.get_text(" ").split()) + _BREAK)
                     out.extend(line + _BREAK for line in _table_lines(_html_grid(rows), repeat_merged_down=False))
                 elif child.name == "tr" and not _holds_blocks(child):
                     cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"], recursive=False)]
@@ -305,68 +307,99 @@ def _span(cell, attr: str) -> int:
 _MAX_SPAN = 64  # a colspan or rowspan past this is a broken page, not a table
 
 
-def _html_grid(rows) -> list[list[tuple[str, tuple[int, int]]]]:
+def _html_grid(rows) -> list[list[tuple[str, object]]]:
     """Each row's cells per column of the table's grid, as (text, the cell's origin): a cell spanning columns
-    (colspan) or rows (rowspan) stands in each, as one origin."""
-    grid: list[list[tuple[str, tuple[int, int]]]] = []
+    (colspan) or rows (rowspan) stands in each, as one origin; a row shorter than a cell spanning down past its end
+    is filled with blanks up to it."""
+    grid: list[list[tuple[str, object]]] = []
     below: dict[int, tuple[str, tuple[int, int], int]] = {}  # column → a cell spanning down into later rows
     for r, tr in enumerate(rows):
-        line: list[tuple[str, tuple[int, int]]] = []
-        col = 0
+        line: list[tuple[str, object]] = []
 
-        def carry() -> None:
-            nonlocal col
-            while col in below:
+        def carry(upto: int | None = None) -> None:
+            """The cells spanning down into this row from the column reached on (all of them, with blanks
+            between, where ``upto`` is None), or up to column ``upto``."""
+            while (col := len(line)) in below or (upto is None and any(c > col for c in below)):
+                if col not in below:
+                    line.append(("", ("blank", r, col)))
+                    continue
                 text, origin, left = below.pop(col)
                 line.append((text, origin))
                 if left > 1:
                     below[col] = (text, origin, left - 1)
-                col += 1
 
         for k, cell in enumerate(tr.find_all(["td", "th"], recursive=False)):
-            carry()
+            carry(len(line))
             text = " ".join(cell.get_text(" ").split())
             down = _span(cell, "rowspan")
             for _ in range(_span(cell, "colspan")):
-                line.append((text, (r, k)))
                 if down > 1:
-                    below[col] = (text, (r, k), down - 1)
-                col += 1
+                    below[len(line)] = (text, (r, k), down - 1)
+                line.append((text, (r, k)))
         carry()
         grid.append(line)
     return grid
 
 
+_HEADER_ROWS_MAX = 3  # rows a header held together by merged cells may take
+_NUMBER_CELL = re.compile(r"[\d.,%\-—]+")
+
+
+def _header_rows(grid: list[list[tuple[str, object]]]) -> int:
+    """How many rows of ``grid`` its header takes: more than one only where a cell of the first row spans columns
+    that the row under it parts (2025年 over 目标 and 完成), the first row's cells that span down all end on one row,
+    within ``_HEADER_ROWS_MAX``, and the rows under the first hold no figure of their own (a column merged down
+    beside the figures of a table with no header, a note merged down its last column: no header)."""
+    if len(grid) < 3:
+        return 1
+    first = [origin for _, origin in grid[0]]
+    down = set(first) & {origin for _, origin in grid[1]}
+    if not down:
+        return 1
+    h = 1
+    while h < min(len(grid) - 1, _HEADER_ROWS_MAX) and down <= {origin for _, origin in grid[h]}:
+        h += 1
+    if any(down & {origin for _, origin in row} for row in grid[h:h + 1]):
+        return 1  # (a cell of the first row goes on past the header: a column of categories)
+    across = {o for o in first if first.count(o) > 1}
+    parted = any(len({grid[h - 1][c][1] for c in range(len(first)) if first[c] == o and c < len(grid[h - 1])}) > 1
+                 for o in across)
+    own = [text for row in grid[1:h] for text, origin in row if origin not in down]
+    if not parted or any(_NUMBER_CELL.fullmatch(text) for text in own):
+        return 1
+    return h
+
+
 def _table_lines(grid: list[list[tuple[str, object]]], repeat_merged_down: bool) -> list[str]:
-    """A table's lines from its grid (each row's cells per column, as (text, origin)): a header of several rows,
-    held together by a cell of the first that spans down (指标名称 over two rows, 2025年 over 目标 and 完成), is one
-    line whose columns join their rows' words (指标名称 单位 2025年目标 2025年完成 增长%), so that the table reader
-    sees one header; every other row is one line with a merged cell once, and a cell merged down from a row above
-    again in it where ``repeat_merged_down`` (as a .docx gives it), else only in its first row (as a page shows it)."""
+    """A table's lines from its grid (each row's cells per column, as (text, origin)): a header of several rows
+    (``_header_rows``: 指标名称 over two rows, 2025年 over 目标 and 完成) is one line whose columns join their rows'
+    words (指标名称 单位 2025年目标 2025年完成 增长%), so that the table reader sees one header; every other row is one
+    line with a merged cell once, and a cell merged down from a row above again in it where ``repeat_merged_down``
+    (as a .docx gives it), else only in its first row (as a page shows it)."""
     if not grid:
         return []
-    first = {origin for _, origin in grid[0]}
-    h = 1
-    while h < len(grid) and any(origin in first for _, origin in grid[h]):
-        h += 1
-    lines, earlier = [], set(first)
+    h = _header_rows(grid)
+    lines: list[str] = []
+    earlier: set = set()
     if h > 1:
+        width = max(len(row) for row in grid[:h])
+        padded = [row + [("", ("pad", k, c)) for c in range(len(row), width)] for k, row in enumerate(grid[:h])]
         columns = []
-        for c in range(min(len(row) for row in grid[:h])):
+        for c in range(width):
             parts, seen = [], set()
-            for row in grid[:h]:
+            for row in padded:
                 text, origin = row[c]
                 if origin not in seen and text:
                     parts.append(text)
                     seen.add(origin)
-            columns.append(("".join(parts), tuple(row[c][1] for row in grid[:h])))
+            columns.append(("".join(parts), tuple(row[c][1] for row in padded)))
         header = [text for k, (text, key) in enumerate(columns) if text and (k == 0 or key != columns[k - 1][1])]
         lines.append(" ".join(header))
         earlier.update(origin for row in grid[:h] for _, origin in row)
     for row in grid[h if h > 1 else 0:]:
         cells, seen = [], set()
         for text, origin in row:
-            if origin in seen or not text or (origin in earlier and not repeat_merged_down and row is not grid[0]):
+            if origin in seen or not text or (origin in earlier and not repeat_merged_down):
                 continue
             seen.add(origin)
             cells.append(text)

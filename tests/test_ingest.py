@@ -532,3 +532,49 @@ def test_a_town_summary_with_chapter_like_headings_is_one_document():
 
     text = "澧阳县2024年工作总结\n一、青石镇\n全年完成财政收入4260万元。\n二、石门镇\n全年完成财政收入3120万元。"
     assert len(split_parts(text)) == 1
+
+
+@pytest.mark.parametrize("table, lines", [
+    # a column of categories merged down beside the figures of a table with no header: each row its own line
+    ('<tr><td rowspan=3>经济发展</td><td>地区生产总值</td><td>亿元</td><td>100</td></tr>'
+     '<tr><td>财政收入</td><td>亿元</td><td>10</td></tr><tr><td>固定资产投资</td><td>亿元</td><td>50</td></tr>',
+     ["经济发展 地区生产总值 亿元 100", "财政收入 亿元 10", "固定资产投资 亿元 50"]),
+    # a note merged down the last column: no header of two rows
+    ('<tr><td>指标</td><td>单位</td><td>目标</td><td rowspan=3>单位:万元</td></tr>'
+     '<tr><td>GDP</td><td>亿元</td><td>5</td></tr><tr><td>收入</td><td>亿元</td><td>6</td></tr>',
+     ["指标 单位 目标 单位:万元", "GDP 亿元 5", "收入 亿元 6"]),
+    # a second header row shorter than the first: the cell spanning down past its end stays in its column
+    ('<tr><td rowspan=2>指标</td><td colspan=2>2025年</td><td rowspan=2>备注</td></tr><tr><td>目标</td></tr>'
+     '<tr><td>GDP</td><td>5</td><td>6</td><td>说明</td></tr>',
+     ["指标 2025年目标 2025年 备注", "GDP 5 6 说明"]),
+    # a caption is a line before the rows
+    ('<caption>表1 主要指标(单位:万元)</caption><tr><td>指标</td><td>2025年目标</td></tr><tr><td>收入</td><td>72</td></tr>',
+     ["表1 主要指标(单位:万元)", "指标 2025年目标", "收入 72"]),
+])
+def test_a_tables_rows_with_merged_cells_that_make_no_header(table, lines):
+    """What a reviewer found the first reading of merged headers did: a column of categories or a note merged down
+    made the rows it covered one header; a short second row shifted a column; a caption was lost."""
+    from bs4 import BeautifulSoup
+
+    from pipeline.ingest import html_text
+
+    assert html_text(BeautifulSoup(f"<table>{table}</table>", "html.parser")).split("\n") == lines
+
+
+@pytest.mark.parametrize("text", [
+    "关于印发《政策汇编》的通知\n一、青石镇\n全年完成财政收入4260万元。\n二、白沙镇\n全年完成财政收入2850万元。",
+    "2024年惠民政策汇编\n二、经济开发区\n新增企业5家。\n三、自然保护区\n面积5万亩。",
+])
+def test_no_compilation_of_places_where_its_title_or_heads_say_none(text):
+    """汇编 inside a title's quotes names no compilation of places; nor do heads that name no town or county."""
+    from extract import split_parts
+
+    assert len(split_parts(text)) == 1
+
+
+def test_a_compilations_table_of_contents_and_a_towns_second_heading_open_no_chapter():
+    from extract import split_parts
+
+    text = ("某县乡镇工作汇编\n目录\n一、青石镇\n二、白沙镇\n一、青石镇\n全年完成财政收入4260万元。\n青石镇\n"
+            "二、白沙镇\n全年完成财政收入2850万元。")
+    assert [(p.number, p.title) for p in split_parts(text)] == [(0, None), (1, "青石镇"), (2, "白沙镇")]
