@@ -1174,9 +1174,16 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         if not (load_key_lexicon().scope_start.match(subject)
                 or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
             subject = topic + subject  # 琅东区、川西区要在全市发展中挑大梁,地区生产总值力争增长7%以上: the districts'
+    elif (not fig.inherited and subject and fig.phrase.startswith(_LIST_JOIN) and prev.fact is not None
+          and prev.fact.indicator_key and (outer := split_key(prev.fact.indicator_key)[0])
+          and _outer_scope(st.ctx, outer + subject) == outer and not load_key_lexicon().scope_start.match(subject)):
+        # 全市地区生产总值增长6%左右、规上工业增加值增长8%: the place above goes on to the list's next item
+        subject = outer + subject
     fig.subject = subject
 
 
+_ATTRIBUTION = re.compile(_G["attribution"])  # who set a figure, before the place it is of (市委、市政府提出…)
+_LIST_JOIN = "、"  # what goes on from one item of a list to the next
 _TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
 _COMMA = ","  # what joins the clauses of one topic in normalised text (not ; or :, which end an item)
 
@@ -1254,8 +1261,8 @@ def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: st
         return country.group(0)
     own = ctx.jurisdiction or "" if ctx.admin_level not in _ABOVE_CITY else ""  # (广西壮族自治区 is no 区)
     suffix = next((suf for suf in _PARENT_SUFFIXES if own.endswith(suf)), None) if own else None
-    if suffix is not None and (m := _parent_scope(suffix).match(subject)):
-        return m.group(0)
+    if suffix is not None and (m := _parent_scope(suffix).match(subject[_ATTRIBUTION.match(subject).end():])):
+        return m.group(0)  # (市委、市政府提出全市地区生产总值增长7%左右: whose target says it first)
     if local and unit not in CHANGE_UNITS and _SET_AGAINST_LEVEL.match(after) and (m := _SET_AGAINST.search(subject)) and (
             m.group(1) in _G["national_scope"] or suffix is not None and m.group(1) in _G["parent_scope"][suffix]):
         return m.group(1)
@@ -2038,6 +2045,8 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
     # 粮食播种面积和产量分别…: a later item that leaves out the first's head words (产量) takes them
     subjects = [s if i == 0 else (_elided_subject(subjects[0], s, f.unit) or s)
                 for i, (f, s) in enumerate(zip(group, subjects))]
+    # 城乡居民基本医疗保险、基本养老保险参保率分别…: an earlier item that leaves out the last's measure (参保率) takes it
+    subjects = [_shared_measure(s, subjects[-1]) for s in subjects[:-1]] + subjects[-1:]
     for f, s in zip(group, subjects):
         ind = (resolve_indicator(s + _GROWTH_WORD if f.unit == "%" else s, f.unit)
                or resolve_indicator(s, f.unit))
@@ -2046,6 +2055,21 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
         f.indicator = _indicator_id(ind, s, f.indicator_key)
         if ind:
             f.direction = ind.direction
+
+
+def _shared_measure(item: str, last: str) -> str:
+    """``item`` with the measure the ``last`` item of its list names after the words they end on alike
+    (基本医疗保险 and 基本养老保险参保率: 基本医疗保险参保率), or as it is."""
+    for k in range(min(len(item), len(last)) - 1, _SHARED_END_MIN - 1, -1):
+        at = last.find(item[-k:])
+        # (each names its own thing before the end they share, 医疗 and 养老, not 游客 and 游客花费; and what follows
+        # is a measure, not a verb or a time word: 城镇居民…收入和农村居民…年均实际增长)
+        if at > 0 and len(last) - at - k >= _SHARED_END_MIN and _VERB_ONLY.sub("", last[at + k:]):
+            return item + last[at + k:]
+    return item
+
+
+_SHARED_END_MIN = 2  # characters an item and the last item end on alike, and the measure after them
 
 
 def _indicator_id(ind, subject: str, key: str | None) -> str:

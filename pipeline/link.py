@@ -199,11 +199,17 @@ def _stated_as_bound(surface: str) -> bool:
 # ---------------------------------------------------------------- comparing
 
 def _synonym_head(key: str, lx: LinkLexicon) -> str:
-    """The key with a synonym at its end written as its group's first name."""
+    """The key with a synonym at its end written as its group's first name; so for a growth of it (服务业增加值增长
+    is 第三产业增加值增长)."""
+    growth = _GROWTH_KEY_END if key.endswith(_GROWTH_KEY_END) else ""
+    stem = key[: len(key) - len(growth)]
     for name, head in lx.synonyms:
-        if key.endswith(name):
-            return key[: len(key) - len(name)] + head
+        if stem.endswith(name):
+            return stem[: len(stem) - len(name)] + head + growth
     return key
+
+
+_GROWTH_KEY_END = load_lexicon().grammar["growth_verb"]  # how keys write a growth (增长)
 
 
 @lru_cache(maxsize=4096)
