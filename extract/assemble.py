@@ -1875,8 +1875,9 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         prev.q, prev.fact, prev.kind_source = q, fact, fig.kind_source
         # (a share of the target says nothing of what the next figure measures: 收入完成86.4亿元,为预算的97.5%,
         # 增长3.2% is the revenue's growth)
-        if not fig.joined and not ("share_of_target" in fig.flags and prev.subject):
-            prev.subject = fig.subject
+        if (not fig.joined and not ("share_of_target" in fig.flags and prev.subject)
+                and not (fig.restates and fig.inherited)):  # (a mark passed after the figure that passed it says
+            prev.subject = fig.subject                      # what that figure measures: 迈上5000亿元台阶,增长5.9%)
     for group in groups:
         _distribute_respectively(group, facts[:facts.index(group[0])])
     return facts
