@@ -44,6 +44,8 @@ _QUALIFIER_UNITS = frozenset(_G["qualifier_units"])
 _QUALIFIED_NOUN = re.compile("[\u4e00-\u9fff]")  # the noun a bound qualifies, right after it
 _QUALIFIER_NOT_AFTER = re.compile(_G["qualifier_not_after"])
 _QUALIFIED_ALONE = tuple(_G["qualified_alone"])
+_NUMERAL_WORDS = re.compile("|".join(map(re.escape, _G["numeral_words"])))
+_NUMERAL_WORD_REACH = max(map(len, _G["numeral_words"]))
 _RANGE_NOT_QUALIFYING = tuple(_G["range_not_qualifying"])
 _ABOUT_SHARE = re.compile(_G["about_share"])
 _MONEY_UNITS = frozenset(load_lexicon().currency_signs.values())  # (元, 美元, 港元…)
@@ -539,6 +541,12 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
     if counter:
         return _CLAUSE_END_AFTER.match(text, q.end) is not None and _has_noun(clause_phrase)
     return _WRITTEN_OUT.match(text, q.num_start) is not None
+
+
+def _in_numeral_word(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside an ordinary word that holds a numeral (grammar numeral_words: 一次性)."""
+    return any(m.start() <= pos < m.end() for m in _NUMERAL_WORDS.finditer(
+        text, max(0, pos - _NUMERAL_WORD_REACH), pos + _NUMERAL_WORD_REACH))
 
 
 def _in_idiom(text: str, pos: int) -> bool:
@@ -1836,6 +1844,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     for n, q in enumerate(quantities):
         if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):
             continue  # 过千万元项目20个: 过千万元 says which 项目; prev.q stays, so the next subject holds it
+        if _in_numeral_word(text, q.num_start):
+            continue  # 一次性化解率: a word that holds a numeral, no figure, and the words before the next figure go on
         if (q.unit in _QUALIFIER_UNITS and q.comparator_before is None
                 and (q.comparator_after or text.startswith(_QUALIFIED_ALONE, q.end)
                      or q.comparator == "range" and not text.startswith(_RANGE_NOT_QUALIFYING, q.end))
