@@ -264,6 +264,7 @@ def _cue_tables():
         "span_opening": re.compile(cues["span_opening"]),
         "base_before": re.compile(cues["comparison_base_before"]),
         "base_after": re.compile(cues["comparison_base_after"]),
+        "qualifying_after": re.compile(cues["qualifying_after"]),
         "from_before": re.compile(cues["from_before"]),
         "to_after": re.compile(cues["to_after"]),
         "to_after_list": re.compile(cues["to_after_list"]),
@@ -334,7 +335,7 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
         hits += [(m.start(), m.end(), 1, _relative_year(report_year, plan_year, t["relative_map"][m.group(0)]))
                  for m in t["relative"].finditer(text)]
     hits = [h for h in hits if not t["base_or_term_end_before"].search(text, max(0, h[0] - 5), h[0])
-            and not t["base_after"].match(text, h[1])
+            and not t["base_after"].match(text, h[1]) and not t["qualifying_after"].match(text, h[1])
             and not _starting_year(t, text, h[0], h[1])]
     hits.sort()
     return hits
@@ -2089,12 +2090,20 @@ def _indicator_id(ind, subject: str, key: str | None) -> str:
     jurisdiction's gdp_growth, and keeps its own words, as free text does."""
     if ind is not None and not (key and split_key(key)[0]):
         return ind.id
-    return _normalise_indicator(subject)
-
-
-def _normalise_indicator(subject: str) -> str:
     s = subject.strip(_PUNCT_STRIP)
-    return s[-24:] if s else ""
+    if ind is None and key and not _shares_words(thing := split_key(key)[1], s):
+        # the thing is named after the figure (为30万名农村适龄妇女免费开展两癌筛查, 新建5个紧密型城市医疗集团): the
+        # phrase before it is a verb or nothing, and the indicator says both (新建紧密型城市医疗集团)
+        s = s + thing
+    return s[-_INDICATOR_MAX:] if s else ""
+
+
+_INDICATOR_MAX = 24  # characters of a free-text indicator, its last
+
+
+def _shares_words(a: str, b: str) -> bool:
+    """Whether two phrases have two characters running alike (规模以上工业增加值 and 规上工业增加值)."""
+    return any(a[i:i + 2] in b for i in range(len(a) - 1)) or (len(a) == 1 and a in b)
 
 
 _LIST_OPENS = ":"  # what opens a list whose items a word before it governs (确保完成以下目标:…;…;…)

@@ -26,8 +26,9 @@ _PARTIAL_WORD = re.compile("(?:前|第)?(?:" + "|".join(load_lexicon().cues["par
 # 2025年, 2025年底, 到2030年 (a horizon: its 到 goes with it, cues.yaml deadline_before, the words before a year;
 # and 截至2025年底, the time of a total)
 _YEAR_WORD = re.compile("(?:截[至止]到?|" + load_lexicon().cues["deadline_before"].removesuffix("$") + "|自)?(?:"
-                        + load_lexicon().grammar["explicit_year"] + ")(?:度|底|末)?(?:"
-                        + load_lexicon().cues["since_after"] + ")?")  # (自2021年以来: since then)
+                        + load_lexicon().grammar["explicit_year"] + ")(?:" + load_lexicon().cues["qualifying_after"]
+                        + "|(?:度|底|末)?(?:" + load_lexicon().cues["since_after"] + ")?)")  # (自2021年以来: since then;
+# 2000年底前建成的老旧小区: which ones)
 
 
 @dataclass(frozen=True)
@@ -390,7 +391,7 @@ def _noun_after(after: str, lx: KeyLexicon) -> str:
     if m := lx.after_qualifier.match(s):  # 两万名60周岁以上老年人
         s = s[m.end():]
     m = lx.after_stop.search(s)
-    s = s[:m.start()] if m else s
+    s = _QUOTES.sub("", s[:m.start()] if m else s)  # (quotes take no room: 为30万名…开展“两癌”筛查's 筛查)
     return _verb_noun_key(split_phrase(s[:lx.after_max]), lx)  # (8个项目建成: 建成项目)
 
 
