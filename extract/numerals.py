@@ -111,6 +111,12 @@ def _parse_chinese_number(s: str) -> Decimal | None:
         pos = s.rfind(unit)
         if pos >= 0:
             if unit in s[:pos]:
+                head = s[:pos]
+                if pos + len(unit) == len(s) and (POINT in head or any(
+                        c in SMALL_UNITS for c in head[head.rfind(unit) + len(unit):])):
+                    # 一万二千三百四十五万, 一万二千三百四十五点六七万: a whole number of 万, written out
+                    whole = parse_chinese_number(head)
+                    return None if whole is None else whole * factor
                 return None  # the same multiplier twice (一亿二亿) is no number
             high = parse_chinese_number(s[:pos]) if pos else Decimal(1)
             rest = s[pos + len(unit):]
