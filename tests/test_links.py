@@ -147,6 +147,15 @@ def test_at_one_score_the_result_whose_key_agrees_best_answers():
     assert [x.actual_fact_id for x in links] == [actuals[1]["fact_id"]], (links, [a["indicator_key"] for a in actuals])
 
 
+def test_a_repair_said_short_is_answered_by_the_repair_not_by_new_planting():
+    """低改 is 低产改造 (blind probe v83): 低改老油茶林 is answered by 老油茶林低产改造, not by 新造油茶林, whose key
+    its own contains."""
+    target = _facts("2025年,低改老油茶林3000亩。", "t", 2025, "甲镇", "target")
+    actuals = _facts("2025年,新造油茶林2350亩,完成老油茶林低产改造3200亩。", "a", 2026, "甲镇", "actual", n=2)
+    links = link_facts(target + actuals)
+    assert [x.actual_fact_id for x in links] == [actuals[1]["fact_id"]], (links, [a["indicator_key"] for a in actuals])
+
+
 def test_words_shared_count_over_a_weak_likeness_only_where_words_were_added():
     """Where one key holds nearly all of the other's characters (words added to one thing), the words they share
     outscore the weak likeness of their characters; where a word is replaced (退耕还林, 退耕还草), they do not."""
