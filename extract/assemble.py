@@ -123,6 +123,7 @@ _RANK_MOVES, _RANK_PLACES = tuple(_G["rank_moves"]), tuple(_G["rank_places"])
 _RANK_UNITS = frozenset(load_lexicon().numerals["rank_units"])  # (前500名, 前三位: the units of a rank)
 _NUMERAL_START = re.compile(NUMBER_START)
 _MILESTONE_PASSED = tuple(_G["milestone_passed_words"])  # (突破200万人次,达到206.3万人次: a mark passed)
+_MILESTONE_AFTER = re.compile("(?:[两二三四五六七八九十\\d]个)?(?:" + "|".join(map(re.escape, MILESTONE_WORDS)) + ")")
 _MILESTONE_THEN = re.compile(f"(?:{'|'.join(map(re.escape, MILESTONE_WORDS))})?" + _G["milestone_then"])
 _BENEFICIARY = frozenset(_G["beneficiary_words"])
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
@@ -265,6 +266,7 @@ def _cue_tables():
         "base_before": re.compile(cues["comparison_base_before"]),
         "base_after": re.compile(cues["comparison_base_after"]),
         "qualifying_after": re.compile(cues["qualifying_after"]),
+        "gap_before": re.compile(cues["gap_before"]),
         "from_before": re.compile(cues["from_before"]),
         "to_after": re.compile(cues["to_after"]),
         "to_after_list": re.compile(cues["to_after_list"]),
@@ -1442,7 +1444,7 @@ def _decide_indicator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     q = fig.q
     fig.flags.extend(q.flags)
-    marked = st.text.startswith(MILESTONE_WORDS, q.end)
+    marked = _MILESTONE_AFTER.match(st.text, q.end) is not None  # (…、2000亿元两个台阶: the marks of a list)
     if marked:
         fig.flags.append("milestone")  # 突破2万元大关, 迈上千亿元台阶: a mark passed
         # right after the figure that passed it, in its unit and of its indicator, it says that figure again
@@ -1509,6 +1511,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     other_base = fig.unit in CHANGE_UNITS and t["other_base"].search(fig.clause_phrase) is not None
     if fig.unit in CHANGE_UNITS and t["change"].search(fig.clause_phrase) and (kind != "target" or other_base):
         kind, source = "change", "change_verb"  # (a planned one, 城镇化率提高1个百分点, is a target in 百分点)
+    elif not other_base and t["gap_before"].search(fig.clause_phrase):
+        kind, source, other_base = "change", "gap", True  # 低于全省平均水平2.6微克/立方米: the gap, no level
     if other_base:
         fig.flags.append("other_base")  # 较上半年提高0.4个百分点: not against the year before
     elif (kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS
