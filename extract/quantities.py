@@ -63,6 +63,8 @@ _TENTHS_LOW = re.compile(f"(?<![{_GLUED_CLASS}])([1-9" + "".join(k for k, v in D
 _SEVERAL_RANGE = tuple(Decimal(x) for x in _NUMERALS["several_range"])
 _APPROX_PAIRS = frozenset(_NUMERALS["approximate_pairs"])
 _CLASS_SUFFIX = re.compile(_NUMERALS["class_suffix"])
+_CAPACITY_BEFORE = tuple(_NUMERALS["capacity_before"])
+_CAPACITY_NAMED_AFTER = re.compile(_NUMERALS["capacity_named_after"])
 _SIGNED_UNITS = frozenset(_NUMERALS["signed_units"])
 _HALF_ENDS = re.compile(r"[\s,;:。!?、)]|$")
 _INCLUSIVE = re.compile(_NUMERALS["inclusive_mark"])
@@ -710,6 +712,9 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
             and not ((bm := lex.compiled["before_at"].match(text, tail.end))
                      and (_NUMBER.match(text, bm.end()) or _match_scale(lex, text, bm.end())))):
         return None  # 百万吨级码头, 24小时自助服务: a class or a kind, not a quantity (39天破亿 is a count of days)
+    if ((text.endswith(_CAPACITY_BEFORE, sent_start, before_end) or unit.base.endswith(f"{sep}年"))
+            and _CAPACITY_NAMED_AFTER.match(text, tail.end, limit)):
+        return None  # 年产15万吨原丝项目, 400万吨/年煤制油项目: the size a project is named by
     if (chinese and raw[0] in SMALL_UNITS and unit.base in lex.no_bare_scale
             and not (tail.more or about)  # (百余万元修缮古村落, 百来万元用于…: about that much names no class)
             and _counted_after(lex, text, tail.end, limit)):
