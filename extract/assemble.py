@@ -99,8 +99,10 @@ _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no artic
 def _scope_re(words: list[str]) -> re.Pattern:
     """Words that name another place at the start of a subject, followed by two characters and none of
     ``scope_not_before`` (全国率先实现…, 全市第一: the report's own)."""
-    return re.compile("^(?:" + "|".join(map(re.escape, words)) + ")(?!" + "|".join(map(re.escape, _G["scope_not_before"]))
-                      + r")(?=[\u4e00-\u9fffA-Za-z]{2})")  # (全市PM2.5平均浓度)
+    return re.compile("^(?:(?:19|20)\\d{2}年(?:底|末)?[,，]?)?(?P<scope>" + "|".join(map(re.escape, words)) + ")(?!"
+                      + "|".join(map(re.escape, _G["scope_not_before"]))
+                      + r")(?=(?:(?:19|20)\d{2}年)?[\u4e00-\u9fffA-Za-z]{2})")  # (全市PM2.5平均浓度; 全县2019年实现…, a year
+    # on either side of the place)
 
 
 _NATIONAL = _scope_re(_G["national_scope"])  # the whole country, another place in a local report
@@ -1269,11 +1271,11 @@ def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: st
     高于全省1.2个百分点 nor 增速高于全市1.2%, a gap); else None."""
     local = ctx.admin_level not in (None, "national")
     if canonical and local and (country := _NATIONAL.match(subject)):
-        return country.group(0)
+        return country.group("scope")
     own = ctx.jurisdiction or "" if ctx.admin_level not in _ABOVE_CITY else ""  # (广西壮族自治区 is no 区)
     suffix = next((suf for suf in _PARENT_SUFFIXES if own.endswith(suf)), None) if own else None
     if suffix is not None and (m := _parent_scope(suffix).match(subject[_ATTRIBUTION.match(subject).end():])):
-        return m.group(0)  # (市委、市政府提出全市地区生产总值增长7%左右: whose target says it first)
+        return m.group("scope")  # (市委、市政府提出全市地区生产总值增长7%左右: whose target says it first)
     if local and unit not in CHANGE_UNITS and _SET_AGAINST_LEVEL.match(after) and (m := _SET_AGAINST.search(subject)) and (
             m.group(1) in _G["national_scope"] or suffix is not None and m.group(1) in _G["parent_scope"][suffix]):
         return m.group(1)
@@ -2082,10 +2084,14 @@ def _shared_measure(item: str, last: str) -> str:
         # is a measure, not a verb or a time word: 城镇居民…收入和农村居民…年均实际增长)
         if at > 0 and len(last) - at - k >= _SHARED_END_MIN and _VERB_ONLY.sub("", last[at + k:]):
             return item + last[at + k:]
+    if (len(item) <= _SHORT_ITEM and len(last) - len(item) >= _SHARED_END_MIN
+            and not load_key_lexicon().verbs.match(item) and _VERB_ONLY.sub("", last[len(item):])):
+        return item + last[len(item):]  # 牛、羊存栏分别…, 城镇、农村居民人均可支配收入: a name as short, then the measure
     return item
 
 
 _SHARED_END_MIN = 2  # characters an item and the last item end on alike, and the measure after them
+_SHORT_ITEM = 2  # characters of an item that names only what (牛, 城镇), where the last item names it and its measure
 
 
 def _indicator_id(ind, subject: str, key: str | None) -> str:

@@ -14,7 +14,7 @@ from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
              "not_place_after",
-             "after_stop", "after_max", "after_qualifier", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
+             "after_stop", "after_max", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
@@ -69,6 +69,7 @@ class KeyLexicon:
     counted_min_chars: int
     after_stop: re.Pattern
     after_max: int
+    after_paired_count: re.Pattern  # 162户603人: the people of the households, skipped for the noun after
     after_qualifier: re.Pattern  # 60周岁以上 right after the number: which of the things, skipped
     min_chars: int
     name_list: re.Pattern
@@ -132,6 +133,7 @@ def load_key_lexicon() -> KeyLexicon:
         counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]), after_qualifier=re.compile(raw["after_qualifier"]),
+        after_paired_count=re.compile(raw["after_paired_count"]),
         qualifier=re.compile(raw["after_qualifier"].removeprefix("^")),
         name_list=re.compile(raw["name_list"]),
         min_chars=int(raw["min_chars"]),
@@ -388,7 +390,7 @@ def _noun_after(after: str, lx: KeyLexicon) -> str:
     s = after.lstrip()
     while m := lx.linking_start.match(s):  # 5个左右的…
         s = s[m.end():]
-    if m := lx.after_qualifier.match(s):  # 两万名60周岁以上老年人
+    if m := lx.after_qualifier.match(s) or lx.after_paired_count.match(s):  # 两万名60周岁以上老年人, 162户603人
         s = s[m.end():]
     m = lx.after_stop.search(s)
     s = _QUOTES.sub("", s[:m.start()] if m else s)  # (quotes take no room: 为30万名…开展“两癌”筛查's 筛查)
