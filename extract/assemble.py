@@ -1511,7 +1511,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     prefix = (sent.start, fig.clause_start) if fig.from_start is None else (sent.start, fig.from_start)
     kind, commitment, source = _resolve_kind(st, prev.i, own, prefix, fig.time_cue, fig.unit in RATE_OR_CHANGE_UNITS)
     other_base = fig.unit in CHANGE_UNITS and t["other_base"].search(fig.clause_phrase) is not None
-    if fig.unit in CHANGE_UNITS and t["change"].search(fig.clause_phrase) and (kind != "target" or other_base):
+    if fig.unit in CHANGE_UNITS and (other_base or t["change"].search(fig.clause_phrase)) and (
+            kind != "target" or other_base):  # (比全国高0.3个百分点: a gap, a change whatever its verb)
         kind, source = "change", "change_verb"  # (a planned one, 城镇化率提高1个百分点, is a target in 百分点)
     elif not other_base and t["gap_before"].search(fig.clause_phrase):
         kind, source, other_base = "change", "gap", True  # 低于全省平均水平2.6微克/立方米: the gap, no level
