@@ -640,6 +640,12 @@ class _DocState:
                 best = h
         return best
 
+    def names_two_years(self, start: int, end: int) -> bool:
+        """Whether the time words wholly inside ``text[start:end]`` name more than one year."""
+        lo = bisect.bisect_left(self.time_starts, start)
+        hi = bisect.bisect_left(self.time_starts, end, lo)
+        return len({h[3] for h in self.times[lo:hi] if h[1] <= end}) > 1
+
     def framing(self, i: int) -> str | None:
         """Under a heading that covers one year and several (“十四五”时期和2025年工作回顾): what the nearest
         paragraph opening above sentence ``i`` frames, ``multi_year`` (“十四五”时期是…的五年) or ``year``
@@ -925,9 +931,10 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
     found = st._paragraph_time.get(i)
     if found is None:  # the same for every figure of sentence ``i``: looked up once
         since = _cue_tables()["since_after"]
+        # (a sentence that names two years, 今年完成…8.2万亩,来年力争达到9万亩, dates none after it: it speaks of both)
         found = next(((h[3], "paragraph") for a, b in _paragraph_context(st, i)
                       if (h := st.time_hit_in(a, b)) is not None and not _own_horizon(st, h, a, b)
-                      and not since.match(st.masked, h[1])), (None, None))
+                      and not since.match(st.masked, h[1]) and not st.names_two_years(a, b)), (None, None))
         st._paragraph_time[i] = found
     return found
 
@@ -1127,6 +1134,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # what the place's figure before measured
         subject, fig.inherited = (scope.group(0) + _inherited_subject(prev.subject[len(place):], q.unit,
                                                                       prev.q.unit if prev.q else None), True)
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+          and t["relative"].search(subject) and names_nothing(subject)):
+        # 今年完成保护性耕作8.2万亩,来年力争达到9万亩: another year's figure of what the figure before measures
+        subject, fig.inherited = t["relative"].sub("", prev.subject), True
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
           and not (modifies_after and not last_item)  # 、60%的…: its own noun
           # 增长7%以上、力争达到8%: an aim for the same figure, in its unit, is no second figure of that
@@ -1511,8 +1522,10 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     prefix = (sent.start, fig.clause_start) if fig.from_start is None else (sent.start, fig.from_start)
     kind, commitment, source = _resolve_kind(st, prev.i, own, prefix, fig.time_cue, fig.unit in RATE_OR_CHANGE_UNITS)
     other_base = fig.unit in CHANGE_UNITS and t["other_base"].search(fig.clause_phrase) is not None
-    if fig.unit in CHANGE_UNITS and (other_base or t["change"].search(fig.clause_phrase)) and (
-            kind != "target" or other_base):  # (比全国高0.3个百分点: a gap, a change whatever its verb)
+    if fig.unit in CHANGE_UNITS and (other_base and (kind != "target" or t["target_as_base"].search(fig.clause_phrase))
+                                     or t["change"].search(fig.clause_phrase) and (
+            kind != "target" or other_base)):  # (比全国高0.3个百分点: a gap, a change whatever its verb; not a planned
+        # gap, 研发投入增幅高于全省平均2个百分点以上, a target)
         kind, source = "change", "change_verb"  # (a planned one, 城镇化率提高1个百分点, is a target in 百分点)
     elif not other_base and t["gap_before"].search(fig.clause_phrase):
         kind, source, other_base = "change", "gap", True  # 低于全省平均水平2.6微克/立方米: the gap, no level
