@@ -269,6 +269,7 @@ def _cue_tables():
         "base_after": re.compile(cues["comparison_base_after"]),
         "qualifying_after": re.compile(cues["qualifying_after"]),
         "gap_before": re.compile(cues["gap_before"]),
+        "year_range": re.compile(cues["year_range"]),
         "from_before": re.compile(cues["from_before"]),
         "to_after": re.compile(cues["to_after"]),
         "to_after_list": re.compile(cues["to_after_list"]),
@@ -341,6 +342,9 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
     hits = [h for h in hits if not t["base_or_term_end_before"].search(text, max(0, h[0] - 5), h[0])
             and not t["base_after"].match(text, h[1]) and not t["qualifying_after"].match(text, h[1])
             and not _starting_year(t, text, h[0], h[1])]
+    if report_year is not None and (ahead := [m.span() for m in t["year_range"].finditer(text)
+                                              if int(m.group(2)) > report_year]):
+        hits = [h for h in hits if not any(a <= h[0] < b for a, b in ahead)]  # (三年行动(2024—2026年): a span)
     hits.sort()
     return hits
 
