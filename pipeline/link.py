@@ -534,7 +534,7 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
     # 民宿 does, whatever the bonuses and penalties that made them equal); then a stated result before an estimate
     # (a bulletin's 增长6.2% before the next report's 预计…增长6.5%); then a result of the target's own issuer (a
     # county's 住建局 summary answers its 住建局 plan's 完成投资 before its 农业农村局's does); then by the results' rank
-    candidates.sort(key=lambda c: (c[0], "repeated" in (c[7]["flags"] or ()), *c[1:7]))
+    candidates.sort(key=lambda c: (c[2], c[0], "repeated" in (c[7]["flags"] or ()), c[1], *c[3:7]))
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()
     out = []

@@ -156,6 +156,17 @@ def test_a_repair_said_short_is_answered_by_the_repair_not_by_new_planting():
     assert [x.actual_fact_id for x in links] == [actuals[1]["fact_id"]], (links, [a["indicator_key"] for a in actuals])
 
 
+def test_a_stated_result_answers_before_an_estimate_whatever_their_keys():
+    """A stated result whose key only contains the target's answers before an estimate with the very key (a link
+    battery: 预计义务教育巩固率 had beaten 九年义务教育巩固率, against the rule relations.md states)."""
+    target = _facts("2025年,义务教育巩固率达到97%。", "t", 2025, "甲县", "target")
+    stated = _facts("2025年,九年义务教育巩固率达到97.3%。", "a", 2026, "甲县", "actual")
+    estimate = _facts("预计2025年义务教育巩固率达到97.5%。", "e", 2026, "甲县", "actual")
+    assert "estimated" in estimate[0]["flags"]
+    links = link_facts(target + estimate + stated)
+    assert [x.actual_fact_id for x in links] == [stated[0]["fact_id"]], links
+
+
 def test_words_shared_count_over_a_weak_likeness_only_where_words_were_added():
     """Where one key holds nearly all of the other's characters (words added to one thing), the words they share
     outscore the weak likeness of their characters; where a word is replaced (退耕还林, 退耕还草), they do not."""
