@@ -1121,7 +1121,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif ends_from_to and from_word is None and from_in_subject is None:
         subject, fig.inherited = prev.subject, True  # 将…增长7%的预期目标调整为4%左右: the figure before, moved
     elif (prev.fact is not None and prev.q is not None and prev.q.end == phrase_start
-          and (prev.q.unit in _ENUMERATION_UNITS or prev.q.unit_text in _ENUMERATION_UNITS)  # (4213名…、18个)
+          and (prev.q.unit in _ENUMERATION_UNITS or prev.q.unit_text in _ENUMERATION_UNITS  # (4213名…、18个)
+               # (2万农村贫困人口稳定脱贫、25个贫困村退出: the noun the figure before counts, after it)
+               or prev.fact.indicator_key and split_key(prev.fact.indicator_key)[1] in fig.phrase)
           and _COUNTED_NOUN_THEN_LIST.fullmatch(fig.phrase)):
         # 新建95个口袋公园、12个社区食堂: the words before 12个 are what 95个 counts; 12个 continues the list
         subject, fig.inherited = prev.subject, True
@@ -1174,11 +1176,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii()
           and PLACE_SEPARATOR not in prev.fact.indicator_key and _CLAUSE_END_AFTER.match(text, q.end) is not None
-          and (only_a_gain(subject) or only_a_total(subject))):
+          and (only_a_gain(subject) or only_a_total(subject, prev.fact.indicator_key))):
         # 高新技术企业总数达到612家,净增83家: what the figure before counts gained (keys.yaml gain_verbs); 新增高新技术
         # 企业45家,总数达到612家: the total of those things (keys.yaml total_words)
         subject, fig.inherited = (subject + prev.fact.indicator_key if only_a_gain(subject)
-                                  else without_gain(prev.fact.indicator_key) + split_phrase(subject).key), True
+                                  else without_gain(prev.fact.indicator_key) + (
+                                      total if (total := split_phrase(subject).key) in load_key_lexicon().total_words
+                                      else _TOTAL_WORD)), True
     if (not fig.inherited and subject and prev.q is not None and (place := _place_of_previous(prev, named=True))
             and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]
             and not prev.subject.startswith(_PART_OF_PREVIOUS)  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)
@@ -2109,6 +2113,8 @@ def _shared_measure(item: str, last: str) -> str:
 
 
 _SHARED_END_MIN = 2  # characters an item and the last item end on alike, and the measure after them
+_TOTAL_WORD = "总量"  # how a total of the figure before is said (总装机 → …装机总量: keys.yaml total_words holds it)
+assert _TOTAL_WORD in load_key_lexicon().total_words
 _SHORT_ITEM = 2  # characters of an item that names only what (牛, 城镇), where the last item names it and its measure
 
 

@@ -251,9 +251,16 @@ def _gains_longest_first() -> tuple[str, ...]:
     return tuple(sorted(load_key_lexicon().gain_verbs, key=len, reverse=True))  # (新增加 before 增加)
 
 
-def only_a_total(phrase: str) -> bool:
-    """Whether ``phrase`` says only that it is a total, not of what (总数达到: 新增45家,总数达到612家)."""
-    return split_phrase(phrase).key in load_key_lexicon().total_words
+def only_a_total(phrase: str, previous_key: str = "") -> bool:
+    """Whether ``phrase`` says only that it is a total, not of what (总数达到: 新增45家,总数达到612家), or the total of
+    the measure ``previous_key`` ends on (新增新能源装机560万千瓦、总装机达到4180万千瓦)."""
+    key = split_phrase(phrase).key
+    return key in load_key_lexicon().total_words or (
+        len(key) > _TOTAL_OF_MIN and key.startswith(_TOTAL) and previous_key.endswith(key[len(_TOTAL):]))
+
+
+_TOTAL = "总"  # 总装机: the total of the 装机 the figure before adds to
+_TOTAL_OF_MIN = 2  # characters of 总 and the measure after it, at the least
 
 
 @lru_cache(maxsize=1)
