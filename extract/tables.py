@@ -49,8 +49,14 @@ _UNIT_CHAR = r"[^\s|\d]"
 
 
 def _cell_gap(mark: str) -> re.Pattern:
+    # (and a figure beside a cell that says none, 2.2 — 约束性, or beside one bounded by a word, 90.1 不低于90:
+    # tables.yaml placeholders, comparators.yaml before)
+    lex = load_lexicon()
+    empty = "|".join(map(re.escape, sorted(lex.tables["placeholders"], key=len, reverse=True)))
+    bound = "|".join(map(re.escape, sorted(lex.comparators_before, key=len, reverse=True)))
     behind = "|".join(f"(?<=\\d{_UNIT_CHAR * n}{re.escape(mark)})" for n in range(5))
-    return re.compile(f"{re.escape(mark)}(?:{behind})[ \\t|]*[-+≥≤]?\\d")
+    return re.compile(f"{re.escape(mark)}(?:{behind})[ \\t|]*(?:[-+≥≤]?\\d|(?:{bound})\\d|(?:{empty})(?=[ \\t|]|$))",
+                      re.MULTILINE)
 
 
 _CELL_GAPS = (_cell_gap(" "), _cell_gap("|"))

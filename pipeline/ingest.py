@@ -15,6 +15,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -396,17 +397,30 @@ def _table_lines(grid: list[list[tuple[str, object]]], repeat_merged_down: bool)
         header = [text for k, (text, key) in enumerate(columns) if text and (k == 0 or key != columns[k - 1][1])]
         lines.append(" ".join(header))
         earlier.update(origin for row in grid[:h] for _, origin in row)
+    empty = _empty_cell()
     for row in grid[h if h > 1 else 0:]:
         cells, seen = [], set()
         for text, origin in row:
-            if origin in seen or not text or (origin in earlier and not repeat_merged_down):
+            if origin in seen or (origin in earlier and not repeat_merged_down):
                 continue
             seen.add(origin)
-            cells.append(text)
+            if text:
+                cells.append(text)
+            elif cells:  # (an empty cell after the row's name holds its column's place: 单位GDP能耗降低 % 2.8 — 约束性,
+                cells.append(empty)  # not 2.8 read under the column after it)
+        if all(c == empty for c in cells[1:]):
+            cells = cells[:1]  # (a row of a group's name alone: 经济发展类)
         earlier.update(seen)
         if cells:
             lines.append(" ".join(cells))
     return lines
+
+
+@lru_cache(maxsize=1)
+def _empty_cell() -> str:
+    """What a table's empty cell is written as in its line: the tables lexicon's first placeholder (—), which
+    holds a column's place and reads nothing."""
+    return load_lexicon().tables["placeholders"][0]
 
 
 def _holds_blocks(row) -> bool:
@@ -549,6 +563,27 @@ def _collection_rows(path: Path, data: bytes, bad: list[int] | None = None) -> I
             yield i, {_column(k): v for k, v in obj.items() if isinstance(k, str) and k.strip()}
 
 
+def _indicator_table_text(path: Path, data: bytes) -> tuple[str, str, list[int]] | None:
+    """A .csv that is one table of indicators (指标名称,单位,2024年完成,2025年目标: no text column, a header that
+    names a year) as one document's text: its file name as the title, then the header and each row as a table's
+    lines, an empty cell written as the tables lexicon's placeholder (—) so that each figure keeps its column;
+    None for a collection of documents (one per row, its text in a column)."""
+    text, enc, bad = decode_text(data)
+    rows = [[c.strip().replace(" ", "") for c in row] for row in csv.reader(io.StringIO(text))]
+    rows = [r for r in rows if any(r)]
+    if not rows or {_column(c) for c in rows[0]} & set(TEXT_COLUMNS) or not any(_YEAR_HEADER.search(c) for c in rows[0]):
+        return None
+    empty = _empty_cell()
+    lines = [path.stem, " ".join(c for c in rows[0] if c)]
+    for row in rows[1:]:
+        cells = [c or empty for c in row]
+        lines.append(cells[0] if all(c == empty for c in cells[1:]) else " ".join(cells))
+    return "\n".join(lines), enc, bad
+
+
+_YEAR_HEADER = re.compile(r"(?:19|20)\d{2}\s*年")  # a header cell that names a year: a table of figures by year
+
+
 def _column(name: str) -> str:
     """A collection's column name as it is matched: no BOM or spaces around it, any case (Content, TEXT)."""
     return name.strip().lstrip("\ufeff").strip().lower()
@@ -619,6 +654,9 @@ def read_units(path: Path, rel: str, data: bytes, manifest_row: dict,
         if path.name.startswith("~$"):
             raise InputError("a Word lock file (~$…: Word writes it beside a document it has open), not a document")
         return [RawUnit(rel, read_docx(data), "docx", dict(manifest_row), sources=given, warnings=warned)]
+    if suffix == ".csv" and (table := _indicator_table_text(path, data)) is not None:
+        text, enc, bad = table
+        return [RawUnit(rel, text, enc, dict(manifest_row), sources=given, warnings=warned, bad_bytes=bad)]
     if suffix in COLLECTION_SUFFIXES:
         units = []
         bad: list[int] = []

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from extract import extract_facts
 from pipeline.build import build
 from pipeline.ingest import InputError, decode_bytes
 from pipeline.metadata import clean_given, resolve
@@ -578,3 +579,46 @@ def test_a_compilations_table_of_contents_and_a_towns_second_heading_open_no_cha
     text = ("某县乡镇工作汇编\n目录\n一、青石镇\n二、白沙镇\n一、青石镇\n全年完成财政收入4260万元。\n青石镇\n"
             "二、白沙镇\n全年完成财政收入2850万元。")
     assert [(p.number, p.title) for p in split_parts(text)] == [(0, None), (1, "青石镇"), (2, "白沙镇")]
+
+
+def test_an_empty_cell_of_a_table_keeps_its_column(tmp_path):
+    """A table's empty cell is written as the placeholder —, so that the figure before it stays under its own
+    column: 新增高标准农田 2.2 and an empty 2025 target had read as a 2025 target of 2.2 (blind probe v93). A row
+    of a name alone stays a name alone."""
+    import docx
+
+    from pipeline.ingest import read_docx, read_html_text
+
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=4)
+    for r, row in enumerate((("指标名称", "单位", "2024年完成", "2025年目标"), ("新增高标准农田", "万亩", "2.2", ""),
+                             ("经济发展类", "", "", ""), ("森林覆盖率", "%", "67.02", "67.1"))):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    path = tmp_path / "a.docx"
+    d.save(path)
+    want = ["指标名称 单位 2024年完成 2025年目标", "新增高标准农田 万亩 2.2 —", "经济发展类", "森林覆盖率 % 67.02 67.1"]
+    assert read_docx(path.read_bytes()).split("\n") == want
+    page = ("<html><body><table><tr><th>指标名称</th><th>单位</th><th>2024年完成</th><th>2025年目标</th></tr>"
+            "<tr><td>新增高标准农田</td><td>万亩</td><td>2.2</td><td></td></tr><tr><td>经济发展类</td><td></td><td></td>"
+            "<td></td></tr><tr><td>森林覆盖率</td><td>%</td><td>67.02</td><td>67.1</td></tr></table></body></html>")
+    assert read_html_text(page.encode())[0].split("\n") == want
+
+
+def test_a_csv_of_indicators_is_one_document_of_a_table(tmp_path):
+    """A .csv that is one table of indicators (no text column, a header that names a year) is read as one
+    document, titled by its file name, each row a table's line (it had been rejected: blind probe v93); a
+    collection of documents still needs its text column."""
+    from pathlib import Path
+
+    from pipeline.ingest import read_units
+
+    data = "指标名称,单位,2024年完成,2025年目标,属性\n粮食播种面积,万亩,86.3,86以上,约束性\n新增高标准农田,万亩,2.2,,约束性\n"
+    (unit,) = read_units(Path("桐川市2025年农业农村主要指标.csv"), "桐川市2025年农业农村主要指标.csv",
+                         data.encode(), {}, [])
+    assert unit.raw_text.split("\n") == ["桐川市2025年农业农村主要指标", "指标名称 单位 2024年完成 2025年目标 属性",
+                                         "粮食播种面积 万亩 86.3 86以上 约束性", "新增高标准农田 万亩 2.2 — 约束性"]
+    facts = [(f.period_year, f.kind, str(f.value)) for f in extract_facts(unit.raw_text, "d", report_year=2025,
+                                                                         doc_type="government_work_report")]
+    assert (2025, "target", "860000") in facts and (2024, "actual", "22000.0") in facts
+    assert not any(v == "22000.0" and k == "target" for _, k, v in facts)
