@@ -29,7 +29,7 @@ from extract.lexicon import LexiconError, load_lexicon, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "change_answers", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
-             "generic_heads", "verb_classes", "flow_classes", "stock_words", "key_synonyms", "levels",
+             "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
              "only_candidate_bonus", "contrasts", "wholes"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
@@ -63,6 +63,7 @@ class LinkLexicon:
     growth: re.Pattern   # a key that is a rate of change (增长, 下降, 年均): the cue lexicon's growth words
     verb_class: dict[str, str]
     flow_classes: frozenset[str]
+    verb_contrasts: frozenset[tuple[str, str]]  # verbs that never answer each other (新建, 改造), both ways
     stock_words: tuple[str, ...]
     synonyms: tuple[tuple[str, str], ...]   # (name, the group's first name), longest name first
     same_key: float
@@ -105,6 +106,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         growth=re.compile("|".join(load_lexicon().cues["growth_words"])),
         verb_class={v: c for c, verbs in raw["verb_classes"].items() for v in verbs},
         flow_classes=frozenset(raw["flow_classes"]), stock_words=tuple(raw["stock_words"]),
+        verb_contrasts=frozenset(p for xs, ys in raw["verb_contrasts"] for x in xs for y in ys for p in ((x, y), (y, x))),
         synonyms=tuple(sorted(((name, group[0]) for group in raw["key_synonyms"] for name in group),
                               key=lambda p: -len(p[0]))),
         same_key=float(lv["same_key"]), contained_key=float(lv["contained_key"]),
@@ -151,6 +153,11 @@ def _check_link_lexicon(path: Path, raw) -> None:
     for i, cls in enumerate(raw["flow_classes"]):
         if cls not in raw["verb_classes"]:
             raise LexiconError(f"{where(path, 'flow_classes', i)}: flow class {cls!r} is no verb class")
+    classed = {v for verbs in raw["verb_classes"].values() for v in verbs}
+    for i, pair in enumerate(raw["verb_contrasts"]):
+        for verb in (v for side in pair for v in side):
+            if verb not in classed:
+                raise LexiconError(f"{where(path, 'verb_contrasts', i)}: {verb!r} is in no verb class")
 
 
 # ---------------------------------------------------------------- blocking
@@ -420,12 +427,15 @@ _FLOORS = ("ge", "gt")  # a target's comparators that set only a floor (60条以
 
 def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     """A bonus where both verbs do the same thing; None where a flow target (新增, 培育) meets a stock
-    (a level reached with no verb of its own: 达7800家)."""
+    (a level reached with no verb of its own: 达7800家), or where the two verbs do things that never answer each
+    other (``verb_contrasts``: 新建 and 改造)."""
     tv = lx.verb_class.get(split_phrase(t["indicator_text"] or "").verb)
     a_verb = split_phrase(a["indicator_text"] or "").verb
     av = lx.verb_class.get(a_verb)
     if tv is not None and tv == av:
         return lx.verb_bonus, "+verb_equivalent"
+    if (split_phrase(t["indicator_text"] or "").verb, a_verb) in lx.verb_contrasts:
+        return None  # 新建村级活动场所 is never answered by 改造村级活动场所
     if tv in lx.flow_classes and not a_verb:
         stated = (a["indicator_text"] or "")[-4:] + (a["surface"] or "")
         if any(w in stated for w in lx.stock_words):
