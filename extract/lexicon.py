@@ -52,7 +52,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                "respectively", "subject_separators", "verb_only_words", "written_out_number", "vague_counters", "measure_of_previous",
                                "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after", "beneficiary_words", "not_a_noun_after_count", "progress_words",
                                "condition_frame", "target_nouns"}),
-    "normalise.yaml": frozenset({"characters", "rewrites", "before_folding", "circled_markers", "line_decorations",
+    "normalise.yaml": frozenset({"characters", "rewrites", "before_folding", "circled_markers", "line_decorations", "markdown_marks",
                                  "wrapped_heading"}),
     "tables.yaml": frozenset({"column_kinds", "growth_columns", "growth_unit", "share_columns", "unit_columns",
                               "serial_columns", "placeholders", "caption_unit", "year_span", "header_reach",

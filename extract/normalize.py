@@ -151,17 +151,19 @@ def _decorations():
         raise ValueError("normalise.yaml: line_decorations must be one character class, repeated, at a line's start")
     inner = pattern[2:-2]
     decorations = re.compile(f"^[{inner}]+(?=[^{inner}\\s])", re.M)
-    return decorations, re.compile(raw["wrapped_heading"], re.M), circled_mark, circled
+    return decorations, re.compile(raw["wrapped_heading"], re.M), circled_mark, circled, re.compile(raw["markdown_marks"], re.M)
 
 
 def undecorate(text: str) -> str:
     """What a text copied from social media decorates its lines with, gone: the symbols a line opens with (✅, ◆,
-    🔥), the 【】 around a heading, and a circled number where an item starts written as the list marker it is
+    🔥), a Markdown heading's hashes and emphasis's stars, the 【】 around a heading, and a circled number where an item starts written as the list marker it is
     (①稳定沙糖桔种植面积 → (1)稳定…)."""
-    decorations, wrapped, circled_mark, circled = _decorations()
+    decorations, wrapped, circled_mark, circled, markdown = _decorations()
     if text.isascii():
         return text
     text = decorations.sub("", text)
+    if "#" in text or "**" in text:
+        text = markdown.sub("", text)  # (## 一、2024年工作回顾, **加快…**: a Markdown copy's marks)
     if "【" in text:
         # (not a compilation's 【第2篇】, which marks where one of its documents starts)
         text = wrapped.sub(lambda m: m.group(0) if _part_marker().match(m.group(0)) else m.group(1), text)
@@ -225,9 +227,21 @@ def _cell_gap(m: re.Match) -> str:
     text, a, b = m.string, m.start(), m.end()
     if (a and text[a - 1] in _CELL_BEFORE) or (b < len(text) and text[b] in _CELL_AFTER):
         return " "
-    if b - a >= 2 and a and text[a - 1] != "\n" and b < len(text) and text[b] != "\n":
+    inside = a and text[a - 1] != "\n" and b < len(text) and text[b] != "\n"
+    if inside and b - a >= 2:
         return " "  # 指标名称　　单位: a gap inside a line, not an indent, parts two columns
+    if inside:
+        # 1　城区公办学位　新增9000个　新增9420个: a line that parts its words at two gaps or more is a table's row
+        start, end = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+        line = text[start:len(text) if end < 0 else end].lstrip("\u3000 ")
+        gaps = line.rstrip("\u3000 ").count("\u3000")
+        if gaps >= _HEADER_GAPS_MIN or gaps >= _ROW_GAPS_MIN and any(c.isdigit() for c in line):
+            return " "
     return m.group(0)
+
+
+_ROW_GAPS_MIN = 2  # single ideographic spaces inside a line with a figure, at the least, that make it a table's row
+_HEADER_GAPS_MIN = 3  # ...and inside one without (序号　项目名称　年度目标　完成情况: its header)
 
 
 def _drop_invisible(text: str) -> str:
