@@ -54,8 +54,9 @@ def _cell_gap(mark: str) -> re.Pattern:
     lex = load_lexicon()
     empty = "|".join(map(re.escape, sorted(lex.tables["placeholders"], key=len, reverse=True)))
     bound = "|".join(map(re.escape, sorted(lex.comparators_before, key=len, reverse=True)))
+    verb = "|".join(map(re.escape, sorted(lex.tables["cell_verbs"], key=len, reverse=True)))
     behind = "|".join(f"(?<=\\d{_UNIT_CHAR * n}{re.escape(mark)})" for n in range(5))
-    return re.compile(f"{re.escape(mark)}(?:{behind})[ \\t|]*(?:[-+≥≤]?\\d|(?:{bound})\\d|(?:{empty})(?=[ \\t|]|$))",
+    return re.compile(f"{re.escape(mark)}(?:{behind})[ \\t|]*(?:[-+≥≤]?\\d|(?:{bound}|(?:{verb})+)\\d|(?:{empty})(?=[ \\t|]|$))",
                       re.MULTILINE)
 
 
@@ -64,6 +65,7 @@ _PROSE = re.compile(r"[。;!?]|(?<!\d),|,(?!\d)")  # a sentence's punctuation (n
 _RULE_LINE = re.compile(r"[\s|:\-—]+")  # a markdown table's |---|---| line
 _BARE_FIGURE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 _OWN_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6})\s*[)）]\s*$|([%‰])\s*$")  # 增长(%), 2025年(万元), 增长%
+_ROW_CELLS_MIN = 3  # cells of a row whose last one holds a sentence's punctuation (a note): a name and two more
 _GROUP_ROW_CHARS = 20  # a line of one short cell inside a table (经济发展类) is a row of it, not the table's end
 _PROSE_CHARS = 120     # a longer line is no row of a table
 
@@ -82,6 +84,8 @@ def _words() -> dict:
         "unit_columns": frozenset(t["unit_columns"]),
         "serial_columns": frozenset(t["serial_columns"]),
         "placeholders": frozenset(t["placeholders"]),
+        "cell_verb": re.compile("(?:" + "|".join(map(re.escape, sorted(t["cell_verbs"], key=len, reverse=True)))
+                                + r")+(?=\d)"),  # (完成整治24处: verbs one after another)
         "caption_unit": re.compile(t["caption_unit"]),
         "year_span": re.compile(t["year_span"]),
         "header_reach": int(t["header_reach"]),
@@ -147,8 +151,17 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_figure(text: str, a: int, b: int) -> bool:
-    """A cell that is one figure, with or without its unit (15860, 15860元, ≥95%): not 2024年, not 5G基站."""
+    """A cell that is one figure, with or without its unit (15860, 15860元, ≥95%, and after a verb, 新增9000个):
+    not 2024年, not 5G基站."""
+    a = _after_verb(text, a, b)
     return _BARE_FIGURE.fullmatch(text, a, b) is not None or read_cell(text, a, b) is not None
+
+
+def _after_verb(text: str, a: int, b: int) -> int:
+    """Where a cell's figure starts: after the verb it opens with, where one (tables.yaml cell_verbs) stands right
+    before a digit (新增9000个), else at the cell's start."""
+    m = _words()["cell_verb"].match(text, a, b)
+    return m.end() if m else a
 
 
 def _column(cell: str, report_year: int | None) -> tuple[str, Column | None]:
@@ -230,9 +243,11 @@ def _find_header(text: str, row_start: int, report_year: int | None, found: dict
         end = start - 1
         if not line.strip() or _is_rule(line):
             continue
-        if len(line) > _PROSE_CHARS or _PROSE.search(line):
+        if len(line) > _PROSE_CHARS:
             return None  # a sentence: the table, if any, ended
         spans = _cells(text, start, start + len(line))
+        if _PROSE.search(line) and not (len(spans) >= _ROW_CELLS_MIN and _is_figure(text, *spans[-2])):
+            return None  # (but a row whose last cell is a note, 整治25处 完成整治24处,1处正在施工, is a row)
         figures = [s for s in spans if _is_figure(text, *s)]
         if figures or len(spans) == 1 and len(line) <= _GROUP_ROW_CHARS:
             continue  # another row of the table (经济发展类: a row that groups those after it)
@@ -311,7 +326,7 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
     out = []
     for (a, b), column in placed:
         given = column.unit or (w["growth_unit"] if column.growth else unit)
-        q = read_cell(text, a, b, given)
+        q = read_cell(text, _after_verb(text, a, b), b, given)
         if q is None or (given is not None and q.unit != given[1].base):
             continue  # no figure, or a unit of its own that is not its column's or row's (104% under 亿元)
         out.append(TableCell(q, column, name))
