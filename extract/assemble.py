@@ -270,6 +270,7 @@ def _cue_tables():
         "qualifying_after": re.compile(cues["qualifying_after"]),
         "gap_before": re.compile(cues["gap_before"]),
         "year_range": re.compile(cues["year_range"]),
+        "year_plan_after": re.compile(cues["year_plan_after"]),
         "from_before": re.compile(cues["from_before"]),
         "to_after": re.compile(cues["to_after"]),
         "to_after_list": re.compile(cues["to_after_list"]),
@@ -1656,7 +1657,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if _partial_year_cue_ends(st, prev.i, sent.start if fig.from_start is None else q.start - len(fig.phrase),
                               fig.clause_start, q.start) is not None or (
             st.dt is not None and st.dt.part_of_year and fig.kind == "actual" and fig.time_cue[0] is None
-            and not t["whole_year"].search(st.masked, sent.start, q.start)) or (
+            and not any(not t["year_plan_after"].match(st.masked, m.end())  # (全年目标2000亩,已完成1200亩: so far)
+                        for m in t["whole_year"].finditer(st.masked, sent.start, q.start))) or (
             # 今年以来,…完成… in a report written before the year ends: the year so far
             fig.kind == "actual" and st.dt is not None and (st.dt.part_of_year or st.dt.actual_offset < 0)
             and t["year_to_date"].search(st.masked, sent.start, q.start)) or (
