@@ -13,7 +13,7 @@ from functools import lru_cache
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
-             "not_place_after",
+             "not_place_after", "place_then_words",
              "after_stop", "after_max", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
@@ -59,6 +59,7 @@ class KeyLexicon:
     not_places: tuple[str, ...]
     not_places_exact: frozenset[str]  # (=城区: only itself, not 东城区)
     not_place_after: frozenset[str]
+    place_then_words: tuple[str, ...]  # words after a place that open on a not_place_after character (城镇)
     sub_areas: tuple[str, ...]
     areas: frozenset[str]   # an area alone: no rate's subject
     zone: re.Pattern
@@ -124,7 +125,7 @@ def load_key_lexicon() -> KeyLexicon:
         place_kinds=re.compile(raw["place_kinds"]),
         place_group=re.compile(raw["place_group"]),
         county_suffix=re.compile(raw["county_suffix"]),
-        not_place_after=frozenset(raw["not_place_after"]),
+        not_place_after=frozenset(raw["not_place_after"]), place_then_words=tuple(raw["place_then_words"]),
         not_places=tuple(w for w in raw["not_places"] if not w.startswith("=")) + tuple(raw["scope"]),
         not_places_exact=frozenset(w[1:] for w in raw["not_places"] if w.startswith("=")),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
@@ -340,7 +341,7 @@ def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
     if pattern is lx.town_or_village and not m and (c := lx.county_before_verb.match(key)) and lx.verbs.match(key, c.end()):
         m = c  # 偃师区新增规上工业企业: a county or district, told by the verb after it
     if (not m or m.group(0).endswith(lx.not_places) or m.group(0) in lx.not_places_exact
-            or key[m.end()] in lx.not_place_after):
+            or key[m.end()] in lx.not_place_after and not key.startswith(lx.place_then_words, m.end())):
         return ""
     return m.group(0)
 
