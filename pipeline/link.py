@@ -434,8 +434,10 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     av = lx.verb_class.get(a_verb)
     if tv is not None and tv == av:
         return lx.verb_bonus, "+verb_equivalent"
-    if (split_phrase(t["indicator_text"] or "").verb, a_verb) in lx.verb_contrasts:
-        return None  # 新建村级活动场所 is never answered by 改造村级活动场所
+    t_verb = split_phrase(t["indicator_text"] or "").verb
+    if ((t_verb, a_verb) in lx.verb_contrasts and a_verb not in (t["indicator_text"] or "")
+            and t_verb not in (a["indicator_text"] or "")):
+        return None  # 新建村级活动场所 is never answered by 改造村级活动场所 (新建改造…管网 is, by 改造…管网)
     if tv in lx.flow_classes and not a_verb:
         stated = (a["indicator_text"] or "")[-4:] + (a["surface"] or "")
         if any(w in stated for w in lx.stock_words):
