@@ -271,6 +271,7 @@ def _cue_tables():
         "gap_before": re.compile(cues["gap_before"]),
         "year_range": re.compile(cues["year_range"]),
         "year_plan_after": re.compile(cues["year_plan_after"]),
+        "estimate_ends": re.compile(cues["estimate_ends"]),
         "from_before": re.compile(cues["from_before"]),
         "to_after": re.compile(cues["to_after"]),
         "to_after_list": re.compile(cues["to_after_list"]),
@@ -1800,7 +1801,9 @@ def _decide_estimate(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                  # (预计 that opens the sentence, scope words aside, speaks for all its clauses: 全镇预计全年完成地区生产
                  # 总值38.6亿元,同比增长5.8%;一般公共预算收入1.71亿元; and one that opens a clause, for the clauses of its
                  # item after it: …,预计全年接待游客9.6亿人次、增长10.3%,旅游总收入1.24万亿元)
-                 or _estimate_opens(t, fig.sentence_prefix))):
+                 or _estimate_opens(t, fig.sentence_prefix))
+            and not t["estimate_ends"].search(fig.sentence_prefix,
+                                              max(m.end() for m in t["estimated"].finditer(fig.sentence_prefix)))):
         fig.flags.append("estimated")
 
 
