@@ -1702,7 +1702,9 @@ def _flag_cumulative_and_restated(st: _DocState, fig: _Figure, period: int | Non
     if _cue_tables()["cumulative"].search(words) and "cumulative" not in fig.flags:
         fig.flags.append("cumulative")
     if fig.kind == "target" and period is not None and (fig.kind_source == "restated" or (
-            (first := _default_year(st, "target")) is not None and period < first)):
+            (first := _default_year(st, "target")) is not None and period < first)
+            # (a summary of part of a year states its year's targets again: 下半年,确保全年税收总额达到68亿元)
+            or st.dt is not None and st.dt.part_of_year and period == st.ctx.report_year):
         fig.flags.append("restated_target")
 
 
