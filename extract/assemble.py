@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, names_nothing, only_a_gain, only_a_total,
-                   resolve_direction, resolve_indicator_key, split_key, split_phrase, without_gain)
+                   resolve_direction, resolve_indicator_key, split_key, split_phrase, total_word, without_gain)
 from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
 from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS
@@ -1182,9 +1182,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 高新技术企业总数达到612家,净增83家: what the figure before counts gained (keys.yaml gain_verbs); 新增高新技术
         # 企业45家,总数达到612家: the total of those things (keys.yaml total_words)
         subject, fig.inherited = (subject + prev.fact.indicator_key if only_a_gain(subject)
-                                  else without_gain(prev.fact.indicator_key) + (
-                                      total if (total := split_phrase(subject).key) in load_key_lexicon().total_words
-                                      else _TOTAL_WORD)), True
+                                  else without_gain(prev.fact.indicator_key) + total_word(subject)), True
     if (not fig.inherited and subject and prev.q is not None and (place := _place_of_previous(prev, named=True))
             and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]
             and not prev.subject.startswith(_PART_OF_PREVIOUS)  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)
@@ -1532,11 +1530,12 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     prefix = (sent.start, fig.clause_start) if fig.from_start is None else (sent.start, fig.from_start)
     kind, commitment, source = _resolve_kind(st, prev.i, own, prefix, fig.time_cue, fig.unit in RATE_OR_CHANGE_UNITS)
     other_base = fig.unit in CHANGE_UNITS and t["other_base"].search(fig.clause_phrase) is not None
-    if fig.unit in CHANGE_UNITS and (other_base and (kind != "target" or t["target_as_base"].search(fig.clause_phrase))
-                                     or t["change"].search(fig.clause_phrase) and (
-            kind != "target" or other_base)):  # (比全国高0.3个百分点: a gap, a change whatever its verb; not a planned
-        # gap, 研发投入增幅高于全省平均2个百分点以上, a target)
-        kind, source = "change", "change_verb"  # (a planned one, 城镇化率提高1个百分点, is a target in 百分点)
+    changed = fig.unit in CHANGE_UNITS and t["change"].search(fig.clause_phrase) is not None
+    if fig.unit in CHANGE_UNITS and (kind != "target" and (changed or other_base) or other_base and (
+            changed or t["target_as_base"].search(fig.clause_phrase))):
+        # (a planned one, 城镇化率提高1个百分点, is a target in 百分点; a gap against another base is a change whatever
+        # its verb, 比全国高0.3个百分点, but for a planned gap with none, 研发投入增幅高于全省平均2个百分点以上)
+        kind, source = "change", "change_verb"
     elif not other_base and t["gap_before"].search(fig.clause_phrase):
         kind, source, other_base = "change", "gap", True  # 低于全省平均水平2.6微克/立方米: the gap, no level
     if other_base:
@@ -2120,8 +2119,6 @@ def _shared_measure(item: str, last: str) -> str:
 
 
 _SHARED_END_MIN = 2  # characters an item and the last item end on alike, and the measure after them
-_TOTAL_WORD = "总量"  # how a total of the figure before is said (总装机 → …装机总量: keys.yaml total_words holds it)
-assert _TOTAL_WORD in load_key_lexicon().total_words
 _SHORT_ITEM = 2  # characters of an item that names only what (牛, 城镇), where the last item names it and its measure
 
 

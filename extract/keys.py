@@ -172,15 +172,11 @@ def _cut_noun(s: str, cut: int, lx: KeyLexicon) -> int | None:
     return None
 
 
-def _rate_words() -> list[str]:
-    """The words of a rate's time said before a figure (units.yaml rate_words_before: 每人每月): its unit says it."""
-    from .lexicon import load_lexicon
-    return [w for w, _ in load_lexicon().rate_words_before]
-
-
 @lru_cache(maxsize=1)
 def _rate_words_anywhere() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, _rate_words())))  # (longest first: rate_words_before is sorted so)
+    """The words of a rate's time said before a figure (units.yaml rate_words_before: 每人每月): its unit says it
+    (longest first: rate_words_before is sorted so)."""
+    return re.compile("|".join(re.escape(w) for w, _ in load_lexicon().rate_words_before))
 
 
 @lru_cache(maxsize=65536)
@@ -260,7 +256,15 @@ def only_a_total(phrase: str, previous_key: str = "") -> bool:
         len(key) > _TOTAL_OF_MIN and key.startswith(_TOTAL) and previous_key.endswith(key[len(_TOTAL):]))
 
 
+def total_word(phrase: str) -> str:
+    """The word that says ``phrase`` is a total (``only_a_total``): its own (总数达到: 总数), or 总量 where it says
+    总 and a measure (总装机: 新能源装机总量)."""
+    key = split_phrase(phrase).key
+    return key if key in load_key_lexicon().total_words else _TOTAL_WORD
+
+
 _TOTAL = "总"  # 总装机: the total of the 装机 the figure before adds to
+_TOTAL_WORD = "总量"  # how such a total is written (one of keys.yaml total_words, so that its key ends before it)
 _TOTAL_OF_MIN = 2  # characters of 总 and the measure after it, at the least
 
 

@@ -140,8 +140,16 @@ def _trim_lines(text: str) -> str:
     return text.replace("\t", " ").replace(" \n", "\n").replace("\n ", "\n")
 
 
+class _Decorations(NamedTuple):
+    line_start: re.Pattern      # the symbols a line opens with (✅, ◆, 🔥)
+    wrapped_heading: re.Pattern  # 【】 around a heading
+    circled_mark: re.Pattern    # a circled number (①)
+    circled: dict[str, str]     # ① → (1)
+    markdown: re.Pattern        # a Markdown heading's hashes, an emphasis's stars
+
+
 @lru_cache(maxsize=1)
-def _decorations():
+def _decorations() -> _Decorations:
     raw = _yaml("normalise.yaml")
     circled = {ch: f"({n})" for marks in raw["circled_markers"] for n, ch in enumerate(marks, 1)}
     circled_mark = re.compile(f"[{''.join(circled)}]")  # (found by the mark: a pattern that opens on a lookbehind is slow)
@@ -151,13 +159,14 @@ def _decorations():
         raise ValueError("normalise.yaml: line_decorations must be one character class, repeated, at a line's start")
     inner = pattern[2:-2]
     decorations = re.compile(f"^[{inner}]+(?=[^{inner}\\s])", re.M)
-    return decorations, re.compile(raw["wrapped_heading"], re.M), circled_mark, circled, re.compile(raw["markdown_marks"], re.M)
+    return _Decorations(decorations, re.compile(raw["wrapped_heading"], re.M), circled_mark, circled,
+                        re.compile(raw["markdown_marks"], re.M))
 
 
 def undecorate(text: str) -> str:
-    """What a text copied from social media decorates its lines with, gone: the symbols a line opens with (✅, ◆,
-    🔥), a Markdown heading's hashes and emphasis's stars, the 【】 around a heading, and a circled number where an item starts written as the list marker it is
-    (①稳定沙糖桔种植面积 → (1)稳定…)."""
+    """What a text copied from social media or Markdown decorates its lines with, gone: the symbols a line opens
+    with (✅, ◆, 🔥), a heading's hashes and an emphasis's stars (## 一、…, **加快…**), the 【】 around a heading,
+    and a circled number where an item starts written as the list marker it is (①稳定沙糖桔种植面积 → (1)稳定…)."""
     decorations, wrapped, circled_mark, circled, markdown = _decorations()
     if text.isascii():
         return text
@@ -276,7 +285,8 @@ def _fullwidth_to_ascii(text: str) -> str:
 # is told by its lines: many (`_WRAP_MIN_LINES`), short (median at most `_WRAP_MAX_MEDIAN` characters), most of
 # them of about one width (`_WRAP_UNIFORM` of them within 70%–125% of the 75th percentile) and most not ending a
 # sentence (`_WRAP_UNENDED`), or by two lines or more that open on a comma, a full stop or the unit of the number
-# the line before ends on, or (a short copy) by three lines of prose or more cut mid-sentence at one width (_cut_width). A line that fills the width and ends no sentence goes on in the next one, unless
+# the line before ends on, or (a short copy) by three lines of prose or more cut mid-sentence at one width
+# (`_cut_width`). A line that fills the width and ends no sentence goes on in the next one, unless
 # that one is indented (　　), numbered (一、, (一), 1.) or a table's row, or the line ends on a figure (a list's
 # items, one a line, end none: 新增养老床位260张).
 _WRAP_MIN_LINES = 8

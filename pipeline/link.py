@@ -429,12 +429,10 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     """A bonus where both verbs do the same thing; None where a flow target (新增, 培育) meets a stock
     (a level reached with no verb of its own: 达7800家), or where the two verbs do things that never answer each
     other (``verb_contrasts``: 新建 and 改造)."""
-    tv = lx.verb_class.get(split_phrase(t["indicator_text"] or "").verb)
-    a_verb = split_phrase(a["indicator_text"] or "").verb
-    av = lx.verb_class.get(a_verb)
+    t_verb, a_verb = split_phrase(t["indicator_text"] or "").verb, split_phrase(a["indicator_text"] or "").verb
+    tv, av = lx.verb_class.get(t_verb), lx.verb_class.get(a_verb)
     if tv is not None and tv == av:
         return lx.verb_bonus, "+verb_equivalent"
-    t_verb = split_phrase(t["indicator_text"] or "").verb
     if ((t_verb, a_verb) in lx.verb_contrasts and a_verb not in (t["indicator_text"] or "")
             and t_verb not in (a["indicator_text"] or "")):
         return None  # 新建村级活动场所 is never answered by 改造村级活动场所 (新建改造…管网 is, by 改造…管网)
@@ -515,7 +513,8 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
             group = by_key[akey]
             # best first (a stated figure before an estimate, a point before a bound), of those the target's own
             # issuer's first: a few per key are enough to share them out
-            for rank in sorted(range(len(group)), key=lambda r: (*_actual_rank(group[r], lx)[:2], -_affinity(t, group[r]))):
+            order = sorted((*_actual_rank(a, lx)[:2], -_affinity(t, a), r) for r, a in enumerate(group))
+            for *_, minus_affinity, rank in order:
                 a = group[rank]
                 if ((a["doc_id"] == t["doc_id"] and lx.restated not in (t["flags"] or ()))
                         or a["report_year"] is None or t["report_year"] is None or a["report_year"] < t["report_year"]):
@@ -524,7 +523,7 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
                     continue
                 s = score_pair(t, a, lx, level)
                 if s is not None:
-                    scored.append((ti, rank, akey, t, a, s, level[0], _affinity(t, a)))
+                    scored.append((ti, rank, akey, t, a, s, level[0], -minus_affinity))
                 tried += 1
                 if tried == PER_KEY:
                     break
