@@ -518,6 +518,9 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
     return bound_before or (q.comparator_before is None and not _LINKED.search(before))
 
 
+_TENS_SAID_ROUND = 10  # the least of two neighbouring digits that is a count, never a manner of speaking (三四十家)
+
+
 def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
     """A figure in Chinese numerals is a fact after a completed action (创建了三个), when it closes a clause
     after the noun it counts (新开工项目三十个) or when it is a number written out (一千二百万人) of no
@@ -536,12 +539,13 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return False  # 建成一批, 到了一个关口, 抓好五个方面, 成熟一家 (not 增长一倍, 近一倍: a multiple)
     if _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)):
         return True
-    if (q.value_high is not None and any(w in q.surface for w in RANGE_WORDS)) or q.shape == "approximate" or (
-            q.comparator_after and (
-            counter or text[q.num_start] not in SMALL_UNITS or _CLAUSE_END_AFTER.match(text, q.end) is not None)):
+    if (q.value_high is not None and (any(w in q.surface for w in RANGE_WORDS) or q.value >= _TENS_SAID_ROUND)
+            or q.shape == "approximate" or q.comparator_after and (
+                counter or text[q.num_start] not in SMALL_UNITS or _CLAUSE_END_AFTER.match(text, q.end) is not None)):
         # 十至二十个, 十几万人次, 二十来个, 二十个左右, 五十家以上, 稳定在百万吨以上。: no enumeration has a span or
         # a bound (a round amount and its bound before a noun name a class: 投资额百亿元以上重大项目); two
-        # neighbouring digits are as often a manner of speaking (抓住一两个关键环节, 七八个突出问题): the gate decides
+        # neighbouring digits are as often a manner of speaking (抓住一两个关键环节, 七八个突出问题): the gate decides,
+        # but not where they count tens or more (推动三四十家企业, 培训十七八人: a count said round)
         return True
     if q.unit in RATE_OR_CHANGE_UNITS or q.comparator_before and (
             not counter or _CLAUSE_END_AFTER.match(text, q.end) is not None
@@ -1429,8 +1433,8 @@ def _decide_unit(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     unit = fig.q.unit
     phrase = fig.phrase.rstrip()
     lex = load_lexicon()
-    for prefix, per in lex.rate_prefixes:  # 日处理5000吨 → 吨/日
-        if prefix.search(phrase):
+    for prefix, per in lex.rate_prefixes:  # 日处理5000吨 → 吨/日 (not 日供水能力10万立方米/日 again: its unit says it)
+        if prefix.search(phrase) and "/" not in fig.q.unit:
             unit = f"{fig.q.unit}/{per}"
     if "/" not in unit and unit not in RATE_OR_CHANGE_UNITS:
         # 低保标准每人每月不低于七百元 → 元/月: the time word right before the figure (but for linking words), or

@@ -29,7 +29,7 @@ class LexiconError(ValueError):
 # read), so a key that no code reads (a typo, a leftover) is a load error instead of silent documentation.
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
-                             "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "spoken_scales", "classifier_infixes",
+                             "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "round_amount_spent_before", "spoken_scales", "classifier_infixes",
                              "rate_prefixes", "rate_words_before", "per_units", "per_separator", "implied_units", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "currency_signs"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
     "segments.yaml": frozenset({"compilation_part", "compilation_title", "chapter_place_suffixes", "place_chapter", "heading_levels", "part_heading", "unnumbered_heading", "heading_max_chars",
@@ -192,6 +192,7 @@ class Lexicon:
     bare_scale_large: tuple[str, ...]
     bare_scale_not_after: tuple[str, ...]
     bare_scale_after: frozenset[str]  # before-words after which, alone, a bare scale counts money too (过万元)
+    round_amount_spent_before: tuple[str, ...]  # words after which a round amount is an amount (十万元奖金), no class
     spoken_scales: dict[str, tuple[str, ...]]  # classifier → the scales said with it (3个亿)
     classifier_infixes: dict[str, tuple[str, ...]]  # classifier → what may stand after it in a unit (两个半月)
     change_units: tuple[str, ...]
@@ -328,6 +329,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         bare_scale_large=tuple(units.get("bare_scale_large", ())),
         bare_scale_not_after=tuple(units.get("bare_scale_not_after", ())),
         bare_scale_after=frozenset(units.get("bare_scale_after", ())),
+        round_amount_spent_before=tuple(units.get("round_amount_spent_before", ())),
         spoken_scales={str(k): tuple(v) for k, v in units.get("spoken_scales", {}).items()},
         classifier_infixes={str(k): tuple(v) for k, v in units.get("classifier_infixes", {}).items()},
         change_units=tuple(units.get("change_units", ())),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from .keys import load_key_lexicon
 from .lexicon import Lexicon, Unit, load_lexicon
 from .numerals import (CHINESE_NUMBER, CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, FINANCIAL_DIGITS, NEGATIVE_SIGNS, NOT_SIGNS, NUMBER_START, POINT,
                        SECTION_UNITS, SEVERAL, SEVERAL_NUMBER, SMALL_UNITS, ZERO_DIGITS, parse_chinese_number,
@@ -95,16 +96,18 @@ def _candidate_re() -> re.Pattern:
     # no leading lookbehind: a pattern that starts with its character set scans fast; see _unglued
     # (a decimal before a duration, 11.5年, is one too: a whole number before 年 is a date, and so is the
     # year after a list number, 14.2025年)
-    # (a Chinese numeral may end its clause: 财政收入一亿二, 补贴三百五, a unit its noun implies)
+    # (a Chinese numeral may end its clause: 财政收入一亿二, 补贴三百五, a unit its noun implies; so may a zero,
+    # 死亡人数为0, where no count is no figure to leave out)
     # (digits grouped by plain spaces, as a PDF's text keeps them, are one number where a unit or a scale follows:
     # 3 500 人, 1 234.5万元; not 3 个 500 千伏, nor a table's cells, 5 612 5.8)
     signs = "".join(sorted({re.escape(c[-1]) for c in lex.currency_signs if not _CJK.match(c[-1])}))  # (¥, not 美元)
     # (a number after a currency's sign, ¥35,000.00, is one wherever it ends)
-    return re.compile(rf"(?={NUMBER_START})(?:{_SPACED_ARABIC}(?= ?[{word}])|(?:(?<=[{signs}])|(?<=[{signs}] )){_ARABIC}|{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})"
+    return re.compile(rf"(?={NUMBER_START})(?:{_SPACED_ARABIC}(?= ?[{word}])|(?:(?<=[{signs}])|(?<=[{signs}] )){_ARABIC}|{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})|(?<![\d.])0(?={lex.grammar['clause_end_after']})"
                       rf"|(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}]|$)"
                       rf"|\d+\.\d{{1,2}}(?=[{durations}]))")
 
 
+_CLAUSE_END = re.compile(load_lexicon().grammar["clause_end_after"])
 _TIMES = "×*"  # 7×24小时: a schedule, not 24 hours
 
 
@@ -349,6 +352,12 @@ def read_cell(text: str, start: int, end: int, unit: tuple[Decimal, Unit, str] |
         return None
     q = _read_quantity(lex, before, text, m, start, end, cell_unit=unit)
     return q if q is not None and q.start == start and q.end == end else None
+
+
+def _amount_spent_after(lex: Lexicon, text: str, pos: int) -> bool:
+    """Whether the words at ``pos``, right after a round amount, say what it is or is spent on, or that it is
+    exact (units.yaml round_amount_spent_before, keys.yaml verbs: 十万元奖金, 十万元整治河道, 十万元整)."""
+    return text.startswith(lex.round_amount_spent_before, pos) or load_key_lexicon().verbs.match(text, pos) is not None
 
 
 def _counted_after(lex: Lexicon, text: str, pos: int, limit: int) -> bool:
@@ -683,8 +692,10 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         # 1420万农业转移人口在城镇落户: the people it counts, named right after it
         tail = _Tail(tail.end, tail.scale, tail.scale_text, Unit("", people), tail.unit_text, tail.more)
     elif (tail.unit is None and not _counted_after(lex, text, tail.end, limit)
-            # a scale (常住人口580万), or a Chinese numeral of hundreds and up said alone (财政收入一亿二, 补贴三百五)
-            and (tail.scale_text or chinese and value is not None and value >= _HUNDRED)
+            # a scale (常住人口580万), or a Chinese numeral of hundreds and up said alone (财政收入一亿二, 补贴三百五),
+            # or none at all (生产安全事故死亡人数为0, 为零: no one; a count needs no scale to be none)
+            and (tail.scale_text or value is not None and (chinese and value >= _HUNDRED or value == 0 and value_high is None
+                                                      and _CLAUSE_END.match(text, tail.end) is not None))
             and not (tail.end < limit and text[tail.end] in _NUMBER_CHARS)  # (十几万5千人: a number goes on)
             and (implied := _implied_unit(lex, text, sent_start, m.start()))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied, tail.unit_text, tail.more)  # 常住人口580万
@@ -717,7 +728,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         return None  # 年产15万吨原丝项目, 400万吨/年煤制油项目: the size a project is named by
     if (chinese and raw[0] in SMALL_UNITS and unit.base in lex.no_bare_scale
             and not (tail.more or about)  # (百余万元修缮古村落, 百来万元用于…: about that much names no class)
-            and _counted_after(lex, text, tail.end, limit)):
+            and _counted_after(lex, text, tail.end, limit) and not _amount_spent_after(lex, text, tail.end)):
         return None  # 营收过百亿元企业, 千亿元产业集群, 超千亿元的产业集群: a round amount right before a noun names a class
     if value_high is None and value is not None:
         # 十三亿五千 and its scale 万 are one numeral: 13亿 + 5000万, not (13亿 + 5000) × 万
