@@ -107,6 +107,8 @@ def _candidate_re() -> re.Pattern:
                       rf"|\d+\.\d{{1,2}}(?=[{durations}]))")
 
 
+_PEOPLE_UNITS = frozenset(u for _, u in load_lexicon().implied_units_after)  # 人, 户: the units a noun may imply
+_KIND_OF_PLACE_AFTER_DE = tuple(w for w in load_lexicon().implied_units_after_not_before if w.startswith("的"))
 _CLAUSE_END = re.compile(load_lexicon().grammar["clause_end_after"])
 _TIMES = "×*"  # 7×24小时: a schedule, not 24 hours
 
@@ -710,6 +712,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     if (unit.surface in _RANK_UNITS and text.endswith(_RANK_PREFIXES, sent_start, before_end)
             and not text.endswith(_RANK_NOT_AFTER, sent_start, before_end - 1)):
         return None  # 进入全国前500名: a rank (not 目前200名医护人员)
+    if tail.unit_text and unit.base in _PEOPLE_UNITS and text.startswith(_KIND_OF_PLACE_AFTER_DE, tail.end, limit):
+        return None  # 10万人的城市: the size of a kind of place, no count (not 1200户规模以上工业企业, 750万户城市…家庭)
     if unit.surface in _UNIT_PREFIXES and (longer := _unit_written_out_after(lex, text, tail, limit)):
         unit = longer
         tail = _Tail(tail.end, tail.scale, tail.scale_text, unit, tail.unit_text, tail.more)
