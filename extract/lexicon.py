@@ -30,7 +30,7 @@ class LexiconError(ValueError):
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "round_amount_spent_before", "spoken_scales", "classifier_infixes",
-                             "rate_prefixes", "rate_words_before", "per_units", "per_separator", "implied_units", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "currency_signs"}),
+                             "rate_prefixes", "rate_words_before", "per_units", "per_separator", "implied_units", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "currency_signs", "unit_measures"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
     "segments.yaml": frozenset({"compilation_part", "compilation_title", "chapter_place_suffixes", "place_chapter", "heading_levels", "part_heading", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
@@ -197,6 +197,7 @@ class Lexicon:
     classifier_infixes: dict[str, tuple[str, ...]]  # classifier → what may stand after it in a unit (两个半月)
     change_units: tuple[str, ...]
     rate_units: tuple[str, ...]
+    unit_measures: dict[str, tuple[str, Decimal]]  # unit → (its measure, how many of the measure's first unit)
     compiled: dict = field(default_factory=dict)
 
     def regex(self, key: str, patterns) -> re.Pattern | None:
@@ -204,6 +205,18 @@ class Lexicon:
         if key not in self.compiled:
             self.compiled[key] = _alternation(patterns)
         return self.compiled[key]
+
+
+def unit_factor(from_unit: str, to_unit: str) -> Decimal | None:
+    """How many ``to_unit`` one ``from_unit`` is (斤 → 吨: 0.0005; 吨 → 吨: 1), or None where the two are no units of
+    one measure (units.yaml unit_measures)."""
+    if from_unit == to_unit:
+        return Decimal(1)
+    measures = load_lexicon().unit_measures
+    a, b = measures.get(from_unit), measures.get(to_unit)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return a[1] / b[1]
 
 
 def load_indicators(path: Path | None = None, base_units: frozenset[str] | None = None) -> list[Indicator]:
@@ -334,6 +347,8 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         classifier_infixes={str(k): tuple(v) for k, v in units.get("classifier_infixes", {}).items()},
         change_units=tuple(units.get("change_units", ())),
         rate_units=tuple(units.get("rate_units", ())),
+        unit_measures={unit: (measure, Decimal(factor)) for measure, factors in units.get("unit_measures", {}).items()
+                       for unit, factor in factors.items()},
     )
 
 
@@ -369,6 +384,17 @@ def _check_units(path: Path, units: dict) -> list[dict]:
         for i, name in enumerate(units.get(key, ())):
             if name not in bases:
                 raise LexiconError(f"{where(path, key, i)}: {key}: {name!r} is no base unit of any unit")
+    seen: dict[str, str] = {}
+    for measure, factors in units.get("unit_measures", {}).items():
+        for unit, factor in factors.items():
+            at = where(path, "unit_measures", measure, unit)
+            if unit not in bases:
+                raise LexiconError(f"{at}: {unit!r} is no base unit of any unit")
+            if unit in seen:
+                raise LexiconError(f"{at}: {unit!r} is in two measures, {seen[unit]} and {measure}")
+            if not isinstance(factor, str) or not re.fullmatch(r"\d+(?:\.\d+)?", factor) or Decimal(factor) == 0:
+                raise LexiconError(f"{at}: {factor!r} is no positive decimal written as a string")
+            seen[unit] = measure
     for key in ("implied_units", "implied_units_after", "currency_signs"):
         for name in units.get(key, {}):
             if name not in bases:

@@ -25,7 +25,7 @@ import yaml
 from rapidfuzz.distance import Indel
 
 from extract.keys import is_named_place, resolve_indicator_key, split_key, split_phrase
-from extract.lexicon import LexiconError, load_lexicon, where
+from extract.lexicon import LexiconError, load_lexicon, unit_factor, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "change_answers", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
@@ -50,6 +50,7 @@ class Link:
     actual_fact_id: str
     link_score: float
     link_rule: str
+    actual_value: Decimal  # the result in the target's unit (20.6万吨 answering a target in 斤: 412000000)
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,9 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
     _check_link_lexicon(path, raw)
     lv = raw["levels"]
     return LinkLexicon(
-        family={u: fam for fam, units in raw["unit_families"].items() for u in units},
+        # (units of one measure, 斤 and 吨, block together as a family does: their figures are compared converted)
+        family={**{u: f"measure:{m}" for u, (m, _) in load_lexicon().unit_measures.items()},
+                **{u: fam for fam, units in raw["unit_families"].items() for u in units}},
         never=frozenset(raw["never_link_flags"]), change_answers=frozenset(raw["change_answers"]),
         cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"], restated=raw["restated_flag"],
         growth=re.compile("|".join(load_lexicon().cues["growth_words"])),
@@ -146,6 +149,9 @@ def _check_link_lexicon(path: Path, raw) -> None:
             if unit not in bases:
                 raise LexiconError(f"{where(path, 'unit_families', family, i)}: unit family {family}: "
                                    f"{unit!r} is no base unit of extract/lexicons/units.yaml")
+            if unit in load_lexicon().unit_measures:
+                raise LexiconError(f"{where(path, 'unit_families', family, i)}: unit family {family}: "
+                                   f"{unit!r} is a unit of a measure (extract/lexicons/units.yaml unit_measures)")
     for i, unit in enumerate(raw["change_answers"]):
         if unit not in load_lexicon().change_units:
             raise LexiconError(f"{where(path, 'change_answers', i)}: {unit!r} is no change unit of "
@@ -235,6 +241,22 @@ def _canonical_by_synonym(key: str, unit: str) -> str | None:
     return found if found in lx.canonical else None
 
 
+@lru_cache(maxsize=4096)
+def _canonical_in_its_unit(key: str, canonical: str) -> str | None:
+    """The canonical indicator a key in words names in ``canonical``'s own unit, where that unit is one of a measure
+    (粮食产量 in 斤: grain_output), else None: extraction gives a figure its canonical id only in the indicator's
+    unit, so that a figure in another unit of the measure (20.6万吨) keeps its words."""
+    unit = _indicator_units().get(canonical)
+    if unit is None or unit not in load_lexicon().unit_measures:
+        return None
+    return resolve_indicator_key(key, "", None, unit)
+
+
+@lru_cache(maxsize=1)
+def _indicator_units() -> dict[str, str]:
+    return {i.id: i.unit for i in load_lexicon().indicators}
+
+
 def _is_growth(key: str, lx: LinkLexicon) -> bool:
     return lx.growth.search(key) is not None
 
@@ -263,6 +285,10 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
         words, canonical = (akey, tkey) if tkey in lx.canonical else (tkey, akey)
         if unit is not None and words not in lx.canonical and _canonical_by_synonym(words, unit) == canonical:
             return lx.same_key, "canonical_synonym"  # 社零总额增长 is 社会消费品零售总额增长: retail_sales_growth
+        if words not in lx.canonical and _canonical_in_its_unit(words, canonical) == canonical:
+            # 粮食产量 said in 吨 is grain_output, which the lexicon says in 斤 (units.yaml unit_measures): the figures
+            # are compared converted
+            return lx.same_key, "canonical_other_unit"
         return None
     if _is_growth(tkey, lx) != _is_growth(akey, lx):
         return None  # a growth rate never answers a level
@@ -410,7 +436,7 @@ def _magnitude(t: dict, a: dict, lx: LinkLexicon, rule: str = "") -> tuple[float
     unless the keys are the same and the result passes a floor (公交线路60条以上 → 328条: far exceeded)."""
     if t["unit"] in lx.rate_units:  # a rate's size says nothing of whether it is the same rate
         return 0.0, ""
-    tv, av = abs(Decimal(t["value"])), abs(Decimal(a["value"]))
+    tv, av = abs(Decimal(t["value"])), abs(in_target_unit(t, a))
     if tv == 0 or av == 0:
         return 0.0, ""
     ratio = max(tv / av, av / tv)
@@ -423,6 +449,17 @@ def _magnitude(t: dict, a: dict, lx: LinkLexicon, rule: str = "") -> tuple[float
 
 
 _FLOORS = ("ge", "gt")  # a target's comparators that set only a floor (60条以上)
+
+
+def in_target_unit(t: dict, a: dict) -> Decimal:
+    """Result ``a``'s value in target ``t``'s unit: converted where the two are units of one measure (20.6万吨
+    against a target in 斤: 412000000), as it is where they are one unit or one family's (个 and 家)."""
+    factor = unit_factor(a["unit"], t["unit"])
+    value = Decimal(a["value"])
+    return value if factor is None or factor == 1 else (value * factor).quantize(_VALUE_PLACES)
+
+
+_VALUE_PLACES = Decimal("0.0001")  # the places of a fact's value (facts.value is DECIMAL(38,4))
 
 
 def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
@@ -457,7 +494,7 @@ def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
         return None
     score, rule = keys
     if rule == "canonical":
-        return (score, rule) if t["unit"] == a["unit"] else None
+        return (score, rule) if unit_factor(a["unit"], t["unit"]) is not None else None
     mag = _magnitude(t, a, lx, rule)
     if mag is None:
         return None
@@ -559,5 +596,5 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
         used.add(slot)
         if lx.estimated in (a["flags"] or ()):
             rule += "+estimated"  # the only answer is a result the report estimates (预计): the rule says so
-        out.append(Link(t["fact_id"], a["fact_id"], round(score, 4), rule))
+        out.append(Link(t["fact_id"], a["fact_id"], round(score, 4), rule, in_target_unit(t, a)))
     return out

@@ -61,7 +61,8 @@ LEDGER_SCHEMA = pa.schema([
 DUPLICATE_SCHEMA = pa.schema([("source_path", pa.string()), ("part", pa.int32()), ("doc_id", pa.string()),
                               ("duplicate_of", pa.string())])
 LINK_SCHEMA = pa.schema([("target_fact_id", pa.string()), ("actual_fact_id", pa.string()),
-                         ("link_score", pa.float64()), ("link_rule", pa.string())])
+                         ("link_score", pa.float64()), ("link_rule", pa.string()),
+                         ("actual_value", pa.decimal128(38, 4))])
 WARNING_SCHEMA = pa.schema([("source_path", pa.string()), ("part", pa.int32()), ("doc_id", pa.string()),
                             ("field", pa.string()), ("message", pa.string())])
 QUARANTINE_SCHEMA = FACT_SCHEMA.append(pa.field("expectation", pa.string()))

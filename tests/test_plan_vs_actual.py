@@ -116,3 +116,15 @@ def test_a_restatement_in_other_words_is_no_second_row(tmp_path):
     rows = _two_years_rows(tmp_path, "二、2025年主要目标\n全市实际使用外资1.5亿美元。\n",
                            "一、2025年工作回顾\n全市实际利用外资1.62亿美元,超过年初确定的1.5亿美元目标。\n")
     assert rows == [(2025, 150000000, 162000000)]
+
+
+def test_a_result_in_another_unit_of_the_targets_measure_is_compared_in_the_targets_unit(tmp_path):
+    """粮食总产量4亿斤 answered by 20.6万吨, 造林3万亩 by 2100公顷, 300兆瓦 by 32万千瓦, 120公里 by 118000米: each
+    joins (units.yaml unit_measures), its actual_value in the target's unit, its status from that; actual_unit says
+    what the result was stated in. A count never meets a measure (个 is no 吨)."""
+    rows = _two_years_rows(
+        tmp_path, "二、2025年工作任务\n粮食总产量达到4亿斤。完成人工造林3万亩。新增光伏装机300兆瓦。新建农村公路120公里。\n",
+        "一、2025年工作回顾\n粮食总产量20.6万吨。植树造林2100公顷。新增光伏装机32万千瓦。新建农村公路118000米。\n")
+    assert sorted(rows) == [(2025, 120, 118), (2025, 300, 320), (2025, 30000, 31500), (2025, 400000000, 412000000)]
+    statuses = dict(query(tmp_path / "wh", "SELECT actual_unit, status FROM plan_vs_actual"))
+    assert statuses == {"吨": "met", "公顷": "met", "千瓦": "met", "米": "near"}

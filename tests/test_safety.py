@@ -229,9 +229,12 @@ def _line_of(root: Path, name: str, needle: str) -> int:
     ("grammar.yaml", "session_after: '", "session_after: '^", "session_after", r"is matched where a word ends"),
     ("tables.yaml", "  计划: target\n", "  计划: goal\n", "计划: goal", r"kind 'goal' is neither target nor actual"),
     ("tables.yaml", "caption_reach: 2\n", "", "# How a table", r"missing keys \['caption_reach'\]"),
+    ("units.yaml", 'length: {公里: "1", 米: "0.001"}', 'length: {公里: "1", 米: "0.001", 斤: "2"}', "length:",
+     r"'斤' is in two measures, mass and length"),
+    ("units.yaml", 'power: {千瓦: "1",', 'power: {千瓦: 1,', "power:", r"1 is no positive decimal written as a string"),
 ], ids=["unknown_comparator_id", "dead_key_after_overrides_before", "result_value_word_not_a_before_word", "partial_year_cue_without_a_mark", "doc_type_figures_unknown", "dead_unit_key_factor", "no_base_unit",
         "unknown_segments_key", "anchor_in_a_pattern_matched_where_a_word_ends", "table_column_kind_unknown",
-        "missing_tables_key"])
+        "missing_tables_key", "unit_in_two_measures", "measure_factor_not_a_string"])
 def test_a_bad_yaml_lexicon_is_a_load_error_with_file_and_line(tmp_path, name, old, new, needle, message):
     from extract.lexicon import LexiconError, load_lexicon
 
