@@ -1113,14 +1113,15 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           # (a total to date and this year's part of it, or a part named by its scope: 其中农村1万个; not 签约80个,
           # 其中开工建设50个, another state of the things)
           and ("cumulative" in whole.flags or not load_key_lexicon().verbs.search(subject[len(_PART_OF_PREVIOUS):]))
-          and not whole.indicator_key.isascii()
+          and _words_of_key(whole.indicator_key)
           and _CLAUSE_END_AFTER.match(text, q.end) is not None  # (not 其中56项为全国首创: its own words after)
           and ((own := resolve_indicator_key(subject, "", None, q.unit)) is None
                # (其中石桥村达到153万元: that village's part of the total; not 美丽乡村20个,其中精品村5个, a kind)
                or is_named_place(own) and q.unit not in _ENUMERATION_UNITS)):
         # 累计建成5G基站15.6万个,其中当年新建2.3万个: a part of what the figure before counts
         # (a place's part: 其中石桥村的村级集体经济经营性收入总额, its key that village's)
-        subject, fig.inherited = subject + (_OF if own else "") + split_key(whole.indicator_key)[1], True
+        # (a canonical one by its first synonym: 五年累计新增城镇就业52万人,其中2025年新增10.8万人)
+        subject, fig.inherited = subject + (_OF if own else "") + _words_of_key(whole.indicator_key), True
     elif from_in_subject and from_in_subject.start() > 0 and from_start >= 0:
         subject, fig.inherited = prev.subject[:from_in_subject.start()], True
         fig.from_start = from_start
@@ -1164,8 +1165,12 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                    and not t["growth_end"].search(subject))):  # (…230亿元;增长7%: the same thing's)
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
         # so the figure belongs to the subject the list started with
-        subject, fig.inherited = (_inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None)
-                                  + _AIM.sub("", last_item)), True
+        item = _AIM.sub("", last_item)
+        inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None)
+        if t["growth_end"].search(item) and (growth := t["growth_end"].search(inherited)):
+            # 年均增长5.9%,2025年增长6.1%: the item says its own growth, so the one before (and its 年均) is left
+            inherited = _AVERAGE_END.sub("", inherited[:growth.start()])
+        subject, fig.inherited = inherited + item, True
     elif (prev.fact is not None and prev.q is not None
           and _ELIDED_AFTER.match(text, prev.q.end)  # 粮食播种面积1.1亿亩、产量…; …72.3万亩,总产量…
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
@@ -1391,6 +1396,18 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
     if ind is None or (prev.fact is not None and prev.fact.indicator == ind.id):
         return None
     return candidate
+
+
+def _words_of_key(key: str) -> str:
+    """What a key measures, in words: its own (a place's part left out), or a canonical indicator's first synonym."""
+    words = split_key(key)[1]
+    if words.isascii():
+        ind = next((i for i in load_lexicon().indicators if i.id == words), None)
+        return ind.synonyms[0] if ind is not None else ""
+    return words
+
+
+_AVERAGE_END = re.compile("(?:" + "|".join(load_lexicon().cues["five_year_average"]) + ")$")  # 年均 ending a subject
 
 
 def _inherited_subject(subject: str, unit: str, prev_unit: str | None = None) -> str:
@@ -1650,6 +1667,10 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
               or t["span_opening"].match(fig.sentence_prefix)  # “十四五”期间,…168亿元,…1.2万个: all its clauses
               or t["cumulative"].search(fig.clause_phrase) and _span_words(t, fig.sentence_prefix))  # 五年累计…,累计…
           or source == "multi_year_section"
+          # (a total to date with no year of its own clause, where a heading reviews a year and a span: 2025年和
+          # “十四五”时期工作回顾 > …2025年达到662万吨;累计新建改造农村公路1.6万公里 is the span's)
+          or (fig.time_cue[1] != "clause_time" and t["cumulative"].search(fig.clause_phrase)
+              and _mixed_section(sent.section))
           or ((run := t["multi_year_sentence"].search(text, fig.clause_start, min(sent.end, q.end + 12)))
               and run.start() < _clause_end(text, q.end, sent.end, 12)
               # (平均5.2%、连续三年控制在5.5%以内: a run that goes on to a figure of its own is that figure's)

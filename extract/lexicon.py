@@ -501,18 +501,22 @@ class _LocalGovernment(NamedTuple):
 def _local_government() -> _LocalGovernment:
     raw = _yaml("local_government.yaml")
     keys = {"suffixes", "not_names", "name_ends_before", "name_max", "long_name_max", "long_name_suffixes",
-            "long_name_infix", "short_suffixes"}
+            "long_name_infix", "short_suffixes", "suffix_name_max"}
     if set(raw) != keys:
         raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: keys must be {', '.join(sorted(keys))}")
     short = {k: tuple(v) for k, v in raw["short_suffixes"].items()}
     if unknown := [s for s in (*short, *(f for v in short.values() for f in v)) if s not in raw["suffixes"]]:
         raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: short_suffixes names no suffix: {unknown}")
-    suffixes = "|".join(sorted(raw["suffixes"], key=len, reverse=True))
+    if unknown := [s for s in raw["suffix_name_max"] if s not in raw["suffixes"]]:
+        raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: suffix_name_max names no suffix: {unknown}")
+    suffixes = "|".join(sorted((s for s in raw["suffixes"] if s not in raw["suffix_name_max"]), key=len, reverse=True))
     long_suffixes = "|".join(sorted(raw["long_name_suffixes"], key=len, reverse=True))
     cjk, top, long_top = "[\u3400-\u4dbf\u4e00-\u9fff]", int(raw["name_max"]), int(raw["long_name_max"])
+    short_names = "".join(f"|{cjk}{{{{LOW}},{int(n)}}}?{re.escape(suf)}" for suf, n in raw["suffix_name_max"].items())
 
     def name(low: int) -> str:  # one place: a name and its suffix
-        return f"(?:{cjk}{{{low},{top}}}?(?:{suffixes})|{cjk}{{2,{long_top}}}?(?:{long_suffixes}))"
+        return (f"(?:{cjk}{{{low},{top}}}?(?:{suffixes})|{cjk}{{2,{long_top}}}?(?:{long_suffixes})"
+                + short_names.replace("{LOW}", str(low)) + ")")
 
     pattern = re.compile(r"(?:^(?:关于)?|(?:19|20)\d{2}年度?|(?:范文|篇)[一二三四五六七八九十\d]+[:：]|[】\]])"
                          f"({name(2)}{name(1)}{{0,3}})"  # a chain of places (株洲市荷塘区樟树坪街道)
