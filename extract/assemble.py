@@ -1081,6 +1081,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                       text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and _STRETCH_ONLY.fullmatch(subject)
+          and _STRETCH_GAP.fullmatch(text, prev.q.end, phrase_start)):
+        subject, fig.inherited = prev.subject, True  # 增长6%左右,力争7%: the stretch of the figure before
     elif ((named := fig.target_named) and len(t["restated"].sub("", subject)) <= _TARGET_NAMED_MAX
           and resolve_indicator(subject, q.unit) is None):
         if prev.fact is not None and prev.q is not None and prev.q.unit == q.unit:
@@ -1396,6 +1399,10 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
     if ind is None or (prev.fact is not None and prev.fact.indicator == ind.id):
         return None
     return candidate
+
+
+_STRETCH_ONLY = re.compile("(?:" + "|".join(load_lexicon().cues["target"]["stretch"]) + r")(?:达到|实现|为|到)?")
+_STRETCH_GAP = re.compile(r"\s*[,，]\s*")  # between a figure and its stretch (增长6%左右,力争7%)
 
 
 def _words_of_key(key: str) -> str:
