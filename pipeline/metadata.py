@@ -35,7 +35,7 @@ META_COLUMNS = ("jurisdiction", "admin_level", "report_year", "doc_type", "title
 COLUMN_ALIASES = {"province": "jurisdiction", "year": "report_year"}
 _KEYS = {"admin_levels", "year_only_digits", "year_range", "head_chars", "doc_type_openings", "speaker", "congress",
          "heading_max_chars", "review_heading", "plan_heading", "plan_sentence", "review_words", "self_words",
-         "not_name_chars", "min_mentions", "signature_words", "signature_lines",
+         "not_name_chars", "min_mentions", "signature_words", "signature_lines", "body_subject",
          "county_level_city"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _YEAR_WORD = re.compile("年度?")  # right after a year in a name: 2025年工作要点, 2025年度工作计划
@@ -81,6 +81,7 @@ class _Lexicon:
     min_mentions: int
     signature_words: tuple
     signature_lines: int
+    body_subject: re.Pattern
     own_counties: re.Pattern  # a city's text that speaks of its counties or districts as its own parts
 
 
@@ -102,6 +103,7 @@ def lexicon() -> _Lexicon:
         head_chars=int(raw["head_chars"]),
         openings=tuple((dt, re.compile(p)) for dt, pats in raw["doc_type_openings"].items() for p in pats),
         speaker=re.compile(raw["speaker"]), congress=re.compile(raw["congress"]),
+        body_subject=re.compile(raw["body_subject"], re.M),
         heading_max_chars=int(raw["heading_max_chars"]),
         review_heading=re.compile(raw["review_heading"]),
         plan_heading=re.compile(raw["plan_heading"]),
@@ -311,6 +313,16 @@ def _jurisdiction_from_speaker(head: str):
     return local if local is not None and local.name == m.group(1) else None
 
 
+def _body_subject(head: str):
+    """The body whose year the text's first sentence opens on (2024年,柳湾镇党委、政府在县委…的坚强领导下): a
+    summary that names its town only there, once."""
+    m = lexicon().body_subject.search(head)
+    if not m:
+        return None
+    local = find_local_government(m.group("name"))
+    return local if local is not None and local.name == m.group("name") else None
+
+
 def _city_level(j, text: str) -> str:
     """A local government's admin level. A 市 that places.csv lists as prefecture-level is a city, whatever its
     text says; any other (a county-level city, 仙桃市 among them) is county unless its text speaks of its counties or
@@ -466,7 +478,8 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
         take("jurisdiction", {"file_name": lambda: find_place(name),
                               "title": lambda: title and find_place(title) or None,
                               "text": lambda: (_jurisdiction_from_speaker(head) or _jurisdiction_from_congress(head)
-                                               or _jurisdiction_from_signature(text) or _self_named_government(text))})
+                                               or _jurisdiction_from_signature(text) or _body_subject(head)
+                                               or _self_named_government(text))})
         j = meta.get("jurisdiction")
         if j is not None:
             # a name written short (霁川州, in a file name) takes the full name the text gives it

@@ -140,7 +140,7 @@ def test_a_chain_of_places_and_kinds_of_places_in_a_file_name(name, place, level
     assert (j.name, j.admin_level) == (place, level)
 
 
-@pytest.mark.parametrize("marker", ["范文{n}：{title}", "【范文{n}】\n{title}", "【篇{n}：{title}】", "【第{n}篇】\n{title}",
+@pytest.mark.parametrize("marker", ["范文{n}：{title}", "【范文{n}】\n{title}", "【篇{n}：{title}】", "【第{n}篇】\n{title}", "【第{n}篇】{title}",
                                     "篇{n}：\n{title}", "乡镇年终工作总结范文{n}\n{title}"])
 def test_a_compilation_splits_on_the_markers_sites_write(marker):
     """Each part is its own document, and takes its doc type and year from its own title, not the file's
