@@ -387,13 +387,15 @@ def _check_units(path: Path, units: dict) -> list[dict]:
     seen: dict[str, str] = {}
     for measure, factors in units.get("unit_measures", {}).items():
         for unit, factor in factors.items():
-            at = where(path, "unit_measures", measure, unit)
+            # (where() reads the file again: only for an error)
             if unit not in bases:
-                raise LexiconError(f"{at}: {unit!r} is no base unit of any unit")
+                raise LexiconError(f"{where(path, 'unit_measures', measure, unit)}: {unit!r} is no base unit of any unit")
             if unit in seen:
-                raise LexiconError(f"{at}: {unit!r} is in two measures, {seen[unit]} and {measure}")
+                raise LexiconError(f"{where(path, 'unit_measures', measure, unit)}: {unit!r} is in two measures, "
+                                   f"{seen[unit]} and {measure}")
             if not isinstance(factor, str) or not re.fullmatch(r"\d+(?:\.\d+)?", factor) or Decimal(factor) == 0:
-                raise LexiconError(f"{at}: {factor!r} is no positive decimal written as a string")
+                raise LexiconError(f"{where(path, 'unit_measures', measure, unit)}: {factor!r} is no positive decimal "
+                                   "written as a string")
             seen[unit] = measure
     for key in ("implied_units", "implied_units_after", "currency_signs"):
         for name in units.get(key, {}):
