@@ -1,7 +1,7 @@
 -- grain: one row per target
 -- The actual is the one the linking stage chose (links: canonical indicators by exact key, free-text
 -- ones by key similarity, verbs and magnitude, each with its score and rule); pending where none. actual_value is
--- in the target's unit (links.actual_value: 20.6万吨 against a target in 斤 is 412000000); actual_unit is the unit
+-- in the target's unit (links.actual_value: 20.6万吨 against a target in 斤 is 412000000); actual_stated_unit is the unit
 -- the result was stated in.
 -- status follows the comparator and the direction: a result on the right side of its target is met,
 -- one on the wrong side within 5% of the target is near, else missed. A target stored negative
@@ -24,7 +24,7 @@ WITH baselines AS (
 paired AS (
     SELECT t.jurisdiction, t.indicator, t.period_year, t.unit,
            t.comparator AS target_comparator, t.value AS target_value, t.value_high AS target_value_high,
-           l.actual_value, a.comparator AS actual_comparator, b.value AS baseline_value, a.unit AS actual_unit,
+           l.actual_value, a.comparator AS actual_comparator, b.value AS baseline_value, a.unit AS actual_stated_unit,
            t.direction, t.negated, t.fact_id AS target_fact_id, a.fact_id AS actual_fact_id,
            l.link_score, l.link_rule
     FROM int_targets AS t
@@ -61,5 +61,5 @@ SELECT jurisdiction, indicator, period_year, unit, target_comparator, target_val
            WHEN abs(actual_value - bound_value) <= 0.05 * abs(bound_value) THEN 'near'
            ELSE 'missed'
        END AS status,
-       target_fact_id, actual_fact_id, link_score, link_rule, direction, actual_unit
+       target_fact_id, actual_fact_id, link_score, link_rule, direction, actual_stated_unit
 FROM bounded;
