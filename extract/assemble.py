@@ -42,6 +42,7 @@ _TRAILING_NOTE = re.compile(_G["trailing_note"].replace("{unit}", "(?:" + "|".jo
     + ")+"))
 _QUALIFIER_UNITS = frozenset(_G["qualifier_units"])
 _QUALIFIED_NOUN = re.compile("[\u4e00-\u9fff]")  # the noun a bound qualifies, right after it
+_CLASS_MONEY_NOUNS = tuple(_G["class_money_nouns"])  # what an amount and its bound name a class of (10亿元以上项目)
 _QUALIFIER_NOT_AFTER = re.compile(_G["qualifier_not_after"])
 _QUALIFIED_ALONE = tuple(_G["qualified_alone"])
 _NUMERAL_WORDS = re.compile("|".join(map(re.escape, _G["numeral_words"])))
@@ -510,7 +511,8 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
         # 进行提质改造; but not an amount of money in a clause that opens on whom it is done to: 对年纳税500万元以上企业
         # 给予奖励, 向50万元以上项目倾斜)
         return (bound_after and q.unit in _MONEY_UNITS and _QUALIFIED_NOUN.match(text, q.end) is not None
-                and _CLASS_OBJECT_CLAUSE.search(text, sent_start, q.start) is not None)  # (对300公里以上农村公路: a count)
+                and (_CLASS_OBJECT_CLAUSE.search(text, sent_start, q.start) is not None  # (对300公里以上农村公路: a count)
+                     or text.startswith(_CLASS_MONEY_NOUNS, q.end)))  # (但10亿元以上项目未能实现突破)
     noun_at = q.end + len(_OF)
     if not _QUALIFIED_NOUN.match(text, noun_at) or text.startswith(_CLASS_BOUND_NOT_NOUNS, noun_at):
         return False
@@ -1085,7 +1087,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and _STRETCH_GAP.fullmatch(text, prev.q.end, phrase_start)):
         subject, fig.inherited = prev.subject, True  # 增长6%左右,力争7%: the stretch of the figure before
     elif ((named := fig.target_named) and len(t["restated"].sub("", subject)) <= _TARGET_NAMED_MAX
-          and resolve_indicator(subject, q.unit) is None):
+          and resolve_indicator(subject, q.unit) is None
+          # (an item of a list of targets names its own: 冲刺规上工业总产值520亿元、税收收入48亿元的全年目标)
+          and not (prev.q is not None and text[prev.q.end:q.start].lstrip().startswith(_LIST_JOIN))):
         if prev.fact is not None and prev.q is not None and prev.q.unit == q.unit:
             # 固定资产投资增长5.1%,没有完成8%的年度目标; 增长5.6%,高于6%的预期目标: the target of what the figure
             # before measures
