@@ -268,6 +268,7 @@ def _cue_tables():
         "span_opening": re.compile(cues["span_opening"]),
         "base_before": re.compile(cues["comparison_base_before"]),
         "base_after": re.compile(cues["comparison_base_after"]),
+        "relative_share_base_after": re.compile(cues["relative_share_base_after"]),
         "qualifying_after": re.compile(cues["qualifying_after"]),
         "gap_before": re.compile(cues["gap_before"]),
         "year_range": re.compile(cues["year_range"]),
@@ -341,7 +342,8 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
              for m in t["span_end"].finditer(text)]  # 到“十四五”末: 2025
     if report_year is not None:
         hits += [(m.start(), m.end(), 1, _relative_year(report_year, plan_year, t["relative_map"][m.group(0)]))
-                 for m in t["relative"].finditer(text)]
+                 for m in t["relative"].finditer(text)
+                 if not t["relative_share_base_after"].match(text, m.end())]  # (上年农民人均纯收入的5%: a base)
     hits = [h for h in hits if not t["base_or_term_end_before"].search(text, max(0, h[0] - 5), h[0])
             and not t["base_after"].match(text, h[1]) and not t["qualifying_after"].match(text, h[1])
             and not _starting_year(t, text, h[0], h[1])]
@@ -1083,9 +1085,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                       text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
-    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and _STRETCH_ONLY.fullmatch(subject)
-          and _STRETCH_GAP.fullmatch(text, prev.q.end, phrase_start)):
-        subject, fig.inherited = prev.subject, True  # 增长6%左右,力争7%: the stretch of the figure before
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
+          and _COMMITMENT_ONLY.fullmatch(_linking_stripped(subject)) and _STRETCH_GAP.fullmatch(text, prev.q.end, phrase_start)
+          and not _counts_noun_after(text, q.end)):  # (…合作社12个,确保14个村集体经济收入…: the villages, its own)
+        subject, fig.inherited = prev.subject, True  # 增长6%左右,力争7%; 1.2万人,确保1万人: the same figure's other bound
     elif ((named := fig.target_named) and len(t["restated"].sub("", subject)) <= _TARGET_NAMED_MAX
           and resolve_indicator(subject, q.unit) is None
           # (an item of a list of targets names its own: 冲刺规上工业总产值520亿元、税收收入48亿元的全年目标)
@@ -1405,8 +1408,15 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
     return candidate
 
 
-_STRETCH_ONLY = re.compile("(?:" + "|".join(load_lexicon().cues["target"]["stretch"]) + r")(?:达到|实现|为|到)?")
-_STRETCH_GAP = re.compile(r"\s*[,，]\s*")  # between a figure and its stretch (增长6%左右,力争7%)
+# a commitment word alone (力争, 确保: cues.yaml target firm and stretch), what a figure's other bound opens on
+_COMMITMENT_ONLY = re.compile("(?:" + "|".join(load_lexicon().cues["target"]["firm"] + load_lexicon().cues["target"]["stretch"]) + ")")
+_STRETCH_GAP = re.compile(r"\s*[,，]\s*")  # between a figure and its other bound (增长6%左右,力争7%)
+
+
+def _linking_stripped(phrase: str) -> str:
+    """``phrase`` without the linking word it ends on (力争达到: 力争; keys.yaml linking)."""
+    m = load_key_lexicon().linking_end.search(phrase)
+    return phrase[:m.start()] if m and m.start() > 0 else phrase
 
 
 def _words_of_key(key: str) -> str:
@@ -1681,7 +1691,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           # (a total to date with no year of its own clause, where a heading reviews a year and a span: 2025年和
           # “十四五”时期工作回顾 > …2025年达到662万吨;累计新建改造农村公路1.6万公里 is the span's)
           or (fig.time_cue[1] != "clause_time" and t["cumulative"].search(fig.clause_phrase)
-              and _mixed_section(sent.section))
+              and _mixed_section(sent.section) and st.framing(prev.i) != "year"  # (not 刚刚过去的一年,…全年累计…)
+              and not t["whole_year"].search(fig.clause_phrase))
           or ((run := t["multi_year_sentence"].search(text, fig.clause_start, min(sent.end, q.end + 12)))
               and run.start() < _clause_end(text, q.end, sent.end, 12)
               # (平均5.2%、连续三年控制在5.5%以内: a run that goes on to a figure of its own is that figure's)

@@ -30,7 +30,7 @@ class LexiconError(ValueError):
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "round_amount_spent_before", "spoken_scales", "classifier_infixes",
-                             "rate_prefixes", "rate_words_before", "per_units", "per_separator", "implied_units", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "currency_signs", "unit_measures"}),
+                             "rate_prefixes", "rate_words_before", "per_units", "per_separator", "implied_units", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "people_needs_after_de", "currency_signs", "unit_measures"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
     "segments.yaml": frozenset({"compilation_part", "compilation_title", "chapter_place_suffixes", "place_chapter", "heading_levels", "part_heading", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
@@ -43,7 +43,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                             "restated_before_then", "restated_in_review", "lead_in", "place_profile", "forecast_before", "deadline_after", "qualifying_after", "gap_before", "year_range", "year_plan_after", "estimate_ends",
                             "whole_year",
                             "single_year_framing", "target", "to_after", "review_actions", "forward_markers", "span_opening",
-                            "comparison_base_before", "comparison_base_after"}),
+                            "comparison_base_before", "comparison_base_after", "relative_share_base_after"}),
     "grammar.yaml": frozenset({"national_scope", "attribution", "parent_scope", "scope_not_before", "set_against", "set_against_level", "multiple_units", "about_after_round", "share_words", "milestone_words", "milestone_passed_words", "milestone_then", "rank_moves", "rank_places", "qualified_alone", "range_not_qualifying", "numeral_words", "about_share", "introduces_list", "distance_words", "distance_units", "aim_words", "part_of_previous", "trailing_note", "qualifier_units", "qualifier_not_after", "class_bound_before", "class_object_before", "class_money_nouns", "class_bound_not_nouns", "class_bound_linked", "quoted_name", "schedule_units", "article_number", "baseline_phrase", "baseline_year",
                                "clause_end_after", "completed_action", "compound_modifiers", "paired_modifiers", "in_step_with", "conjunction_only",
                                "enumeration_heads", "enumeration_units", "explicit_year", "elided_subject_after",
@@ -64,7 +64,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                 "section_multipliers", "several", "several_not_after", "several_range", "round_lower_bound", "round_lower_bound_not_after",
                                 "signed_units", "subunits", "mixed_fraction_joiner", "tens_words", "tenths_not_before", "tenths_word"}),
 }
-UNIT_KEYS = frozenset({"surface", "base", "not_before", "ordinal_after_chinese", "duration_only"})
+UNIT_KEYS = frozenset({"surface", "base", "not_before", "ordinal_after_chinese", "duration_only", "only_after"})
 DOC_TYPE_KEYS = frozenset({"id", "words", "actual_offset", "target_offset", "plan_year_in_title", "part_of_year",
                            "figures"})
 COMPARATOR_IDS = frozenset({"eq", "approx", "ge", "gt", "le", "lt"})  # range is made by the grammar
@@ -123,6 +123,7 @@ class Unit:
     base: str
     not_before: tuple[str, ...] = ()
     ordinal_after_chinese: bool = False  # 二期 is "phase two", not "two periods"
+    only_after: tuple[str, ...] = ()  # words one of which its clause must say before the number (算力 for a bare P)
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class Lexicon:
     durations: tuple[Unit, ...]  # units that are a date after a whole number and a duration after a decimal (11.5年)
     implied_units_after: tuple[tuple[str, str], ...]  # (noun right after a number with a scale, its base unit), longest first
     implied_units_after_not_before: tuple[str, ...]  # what such a noun may not go on to (城市: a kind it sizes)
+    people_needs_after_de: tuple[str, ...]  # after a count of people and 的, what they were helped to (温饱, 饮水)
     currency_signs: dict[str, str]  # a sign before a number → the base unit it names (¥ → 元), longest first
     implied_units: dict[str, str]  # noun → the base unit a number with a scale and no unit after it counts (人口 → 人)
     implied_unit_links: str        # what may stand between that noun and the number (a pattern)
@@ -304,7 +306,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
     return Lexicon(
         scales={k: Decimal(str(v)) for k, v in units["scales"].items()},
         units=sorted((Unit(u["surface"], u["base"], tuple(u.get("not_before", ())),
-                           bool(u.get("ordinal_after_chinese")))
+                           bool(u.get("ordinal_after_chinese")), tuple(u.get("only_after", ())))
                       for u in unit_rows if not u.get("duration_only")),
                      key=lambda u: len(u.surface), reverse=True),
         date_units=tuple(units["date_units"]),
@@ -313,6 +315,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         implied_units_after=tuple(sorted(((str(n), str(u)) for u, ns in units.get("implied_units_after", {}).items()
                                           for n in ns), key=lambda p: len(p[0]), reverse=True)),
         implied_units_after_not_before=tuple(units.get("implied_units_after_not_before", ())),
+        people_needs_after_de=tuple(sorted(units.get("people_needs_after_de", ()), key=len, reverse=True)),
         currency_signs={str(sign): str(base) for base, signs in units.get("currency_signs", {}).items()
                         for sign in sorted(signs, key=len, reverse=True)},
         implied_units={str(noun): str(unit) for unit, nouns in units.get("implied_units", {}).items() for noun in nouns},
@@ -426,7 +429,7 @@ def _check_comparators(path: Path, comps: dict) -> None:
 # patterns read where a word or a figure ends (``pattern.match(text, pos)``): a leading ^ there holds only at the
 # start of the whole text, so the pattern would never match; the load refuses one
 AT_POSITION_PATTERNS = {
-    "cues.yaml": ("comparison_base_after", "starting_year_after", "since_after", "to_after", "to_after_list"),
+    "cues.yaml": ("comparison_base_after", "relative_share_base_after", "starting_year_after", "since_after", "to_after", "to_after_list"),
     "grammar.yaml": ("session_after", "clause_end_after", "modifies_after", "written_out_number", "article_number",
                      "elided_subject_after"),
 }

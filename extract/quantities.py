@@ -108,7 +108,9 @@ def _candidate_re() -> re.Pattern:
 
 
 _PEOPLE_UNITS = frozenset(u for _, u in load_lexicon().implied_units_after)  # 人, 户: the units a noun may imply
-_KIND_OF_PLACE_AFTER_DE = tuple(w for w in load_lexicon().implied_units_after_not_before if w.startswith("的"))
+_OF_AFTER_COUNT = "的"
+_CLASS_MONEY_NOUNS = tuple(load_lexicon().grammar["class_money_nouns"])  # 项目, 平台: what an amount names a class of
+_PEOPLE_NEEDS = load_lexicon().people_needs_after_de  # what a count of people before 的 was helped to (温饱, 饮水)
 _CLAUSE_END = re.compile(load_lexicon().grammar["clause_end_after"])
 _TIMES = "×*"  # 7×24小时: a schedule, not 24 hours
 
@@ -356,10 +358,21 @@ def read_cell(text: str, start: int, end: int, unit: tuple[Decimal, Unit, str] |
     return q if q is not None and q.start == start and q.end == end else None
 
 
+def _sized_by_count(text: str, pos: int, limit: int) -> bool:
+    """Whether a count of people or households that ends at ``pos`` is the size of what follows its 的 (组建20人的
+    专家服务团队, 13亿人口的发展中国家), not the people helped to what follows (1.5万贫困人口的温饱问题: units.yaml
+    people_needs_after_de)."""
+    return (text.startswith(_OF_AFTER_COUNT, pos, limit)
+            and not text.startswith(_PEOPLE_NEEDS, pos + len(_OF_AFTER_COUNT), limit))
+
+
 def _amount_spent_after(lex: Lexicon, text: str, pos: int) -> bool:
     """Whether the words at ``pos``, right after a round amount, say what it is or is spent on, or that it is
     exact (units.yaml round_amount_spent_before, keys.yaml verbs: 十万元奖金, 十万元整治河道, 十万元整)."""
-    return text.startswith(lex.round_amount_spent_before, pos) or load_key_lexicon().verbs.match(text, pos) is not None
+    if text.startswith(lex.round_amount_spent_before, pos):
+        return True
+    verb = load_key_lexicon().verbs.match(text, pos)  # (not before a kind it names a class of: 十亿元建设项目)
+    return verb is not None and not text.startswith(_CLASS_MONEY_NOUNS, verb.end())
 
 
 def _counted_after(lex: Lexicon, text: str, pos: int, limit: int) -> bool:
@@ -690,7 +703,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         tail = _Tail(tail.end, tail.scale, tail.scale_text, cell_unit[1], cell_unit[2], tail.more)
     elif (tail.unit is None and tail.scale_text and value_high is None
           and (people := next((u for n, u in lex.implied_units_after if text.startswith(n, tail.end, limit)
-                               and not text.startswith(lex.implied_units_after_not_before, tail.end + len(n))), None))):
+                               and not text.startswith(lex.implied_units_after_not_before, tail.end + len(n))
+                               and not _sized_by_count(text, tail.end + len(n), limit)), None))):
         # 1420万农业转移人口在城镇落户: the people it counts, named right after it
         tail = _Tail(tail.end, tail.scale, tail.scale_text, Unit("", people), tail.unit_text, tail.more)
     elif (tail.unit is None and not _counted_after(lex, text, tail.end, limit)
@@ -709,11 +723,13 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     unit = tail.unit
     if unit is None or (chinese and unit.ordinal_after_chinese):
         return None
+    if unit.only_after and not any(text.rfind(w, sent_start, m.start()) >= 0 for w in unit.only_after):
+        return None  # 1080P, 3P空调: no computing power (units.yaml only_after)
     if (unit.surface in _RANK_UNITS and text.endswith(_RANK_PREFIXES, sent_start, before_end)
             and not text.endswith(_RANK_NOT_AFTER, sent_start, before_end - 1)):
         return None  # 进入全国前500名: a rank (not 目前200名医护人员)
-    if tail.unit_text and unit.base in _PEOPLE_UNITS and text.startswith(_KIND_OF_PLACE_AFTER_DE, tail.end, limit):
-        return None  # 10万人的城市: the size of a kind of place, no count (not 1200户规模以上工业企业, 750万户城市…家庭)
+    if tail.unit_text and unit.base in _PEOPLE_UNITS and _sized_by_count(text, tail.end, limit):
+        return None  # 组建20人的专家服务团队, 10万人的城市: a size, no count (解决3.8万人的人畜饮水困难 is one)
     if unit.surface in _UNIT_PREFIXES and (longer := _unit_written_out_after(lex, text, tail, limit)):
         unit = longer
         tail = _Tail(tail.end, tail.scale, tail.scale_text, unit, tail.unit_text, tail.more)

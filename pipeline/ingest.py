@@ -573,8 +573,13 @@ def _indicator_table_text(path: Path, data: bytes) -> tuple[str, str, list[int]]
     rows = [r for r in rows if any(r)]
     if not rows or {_column(c) for c in rows[0]} & set(TEXT_COLUMNS) or not any(_YEAR_HEADER.search(c) for c in rows[0]):
         return None
-    grid = [[(c, (r, k)) for k, c in enumerate(row)] for r, row in enumerate(rows)]
-    return "\n".join([path.stem, *_table_lines(grid, repeat_merged_down=True)]), enc, bad
+    # (not through _table_lines: a row's empty first cell keeps its place here, so its figures stay under their years)
+    empty = _empty_cell()
+    lines = [path.stem, " ".join(c for c in rows[0] if c)]
+    for row in rows[1:]:
+        cells = [c or empty for c in row]
+        lines.append(cells[0] if all(c == empty for c in cells[1:]) else " ".join(cells))
+    return "\n".join(lines), enc, bad
 
 
 _YEAR_HEADER = re.compile(r"(?:19|20)\d{2}\s*年")  # a header cell that names a year: a table of figures by year

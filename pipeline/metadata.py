@@ -103,7 +103,7 @@ def lexicon() -> _Lexicon:
         head_chars=int(raw["head_chars"]),
         openings=tuple((dt, re.compile(p)) for dt, pats in raw["doc_type_openings"].items() for p in pats),
         speaker=re.compile(raw["speaker"]), congress=re.compile(raw["congress"]),
-        body_subject=re.compile(raw["body_subject"], re.M),
+        body_subject=re.compile(raw["body_subject"]),
         heading_max_chars=int(raw["heading_max_chars"]),
         review_heading=re.compile(raw["review_heading"]),
         plan_heading=re.compile(raw["plan_heading"]),
@@ -313,10 +313,14 @@ def _jurisdiction_from_speaker(head: str):
     return local if local is not None and local.name == m.group(1) else None
 
 
+_BODY_SUBJECT_LINES = 2  # the lines a summary's opening sentence may stand on: its title's, then its own
+
+
 def _body_subject(head: str):
     """The body whose year the text's first sentence opens on (2024年,柳湾镇党委、政府在县委…的坚强领导下): a
     summary that names its town only there, once."""
-    m = lexicon().body_subject.search(head)
+    lines = [line for line in head.splitlines() if line.strip()][:_BODY_SUBJECT_LINES]  # (the title, the opening)
+    m = next((m for line in lines if (m := lexicon().body_subject.match(line))), None)
     if not m:
         return None
     local = find_local_government(m.group("name"))

@@ -239,3 +239,14 @@ def test_a_stated_result_answers_before_an_estimate_whatever_the_files_are_named
     stated = _facts("2025年,固定资产投资增长6.2%。", "甲市2025年国民经济和社会发展统计公报", 2026, "甲市", "actual")
     [link] = link_facts(target + estimate + stated)
     assert link.actual_fact_id == stated[0]["fact_id"] and not link.link_rule.endswith("+estimated"), link
+
+
+def test_a_links_row_is_declared_once():
+    """The linker's Link and the warehouse's links.parquet schema name the same columns in the same order (a field
+    the schema lacked would be dropped silently when the rows are written)."""
+    import dataclasses
+
+    from pipeline.link import Link
+    from pipeline.warehouse import LINK_SCHEMA
+
+    assert [f.name for f in dataclasses.fields(Link)] == LINK_SCHEMA.names

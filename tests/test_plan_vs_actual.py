@@ -121,7 +121,7 @@ def test_a_restatement_in_other_words_is_no_second_row(tmp_path):
 def test_a_result_in_another_unit_of_the_targets_measure_is_compared_in_the_targets_unit(tmp_path):
     """粮食总产量4亿斤 answered by 20.6万吨, 造林3万亩 by 2100公顷, 300兆瓦 by 32万千瓦, 120公里 by 118000米: each
     joins (units.yaml unit_measures), its actual_value in the target's unit, its status from that; actual_stated_unit says
-    what the result was stated in. A count never meets a measure (个 is no 吨)."""
+    what the result was stated in."""
     rows = _two_years_rows(
         tmp_path, "二、2025年工作任务\n粮食总产量达到4亿斤。完成人工造林3万亩。新增光伏装机300兆瓦。新建农村公路120公里。\n",
         "一、2025年工作回顾\n粮食总产量20.6万吨。植树造林2100公顷。新增光伏装机32万千瓦。新建农村公路118000米。\n")
