@@ -1085,10 +1085,6 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                       text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
-    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
-          and _COMMITMENT_ONLY.fullmatch(_linking_stripped(subject)) and _STRETCH_GAP.fullmatch(text, prev.q.end, phrase_start)
-          and not _counts_noun_after(text, q.end)):  # (…合作社12个,确保14个村集体经济收入…: the villages, its own)
-        subject, fig.inherited = prev.subject, True  # 增长6%左右,力争7%; 1.2万人,确保1万人: the same figure's other bound
     elif ((named := fig.target_named) and len(t["restated"].sub("", subject)) <= _TARGET_NAMED_MAX
           and resolve_indicator(subject, q.unit) is None
           # (an item of a list of targets names its own: 冲刺规上工业总产值520亿元、税收收入48亿元的全年目标)
@@ -1406,17 +1402,6 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
     if ind is None or (prev.fact is not None and prev.fact.indicator == ind.id):
         return None
     return candidate
-
-
-# a commitment word alone (力争, 确保: cues.yaml target firm and stretch), what a figure's other bound opens on
-_COMMITMENT_ONLY = re.compile("(?:" + "|".join(load_lexicon().cues["target"]["firm"] + load_lexicon().cues["target"]["stretch"]) + ")")
-_STRETCH_GAP = re.compile(r"\s*[,，]\s*")  # between a figure and its other bound (增长6%左右,力争7%)
-
-
-def _linking_stripped(phrase: str) -> str:
-    """``phrase`` without the linking word it ends on (力争达到: 力争; keys.yaml linking)."""
-    m = load_key_lexicon().linking_end.search(phrase)
-    return phrase[:m.start()] if m and m.start() > 0 else phrase
 
 
 def _words_of_key(key: str) -> str:
