@@ -12,11 +12,11 @@ from pathlib import Path
 
 from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, names_nothing, only_a_gain, only_a_total,
                    resolve_direction, resolve_indicator_key, split_key, split_phrase, total_word, without_gain)
-from .lexicon import DocType, Indicator, doc_type_by_id, load_lexicon
+from .lexicon import DocType, Indicator, doc_type_by_id, indicator_by_id, load_lexicon
 from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS
-from .quantities import (MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity, find_candidates, read_unit,
-                         find_quantities)
+from .quantities import (CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity,
+                         find_candidates, find_quantities, read_unit)
 from .segment import SECTION_JOIN, Sentence, SentenceIndex
 from .tables import TableCell, find_table_rows, read_table_row
 
@@ -42,7 +42,6 @@ _TRAILING_NOTE = re.compile(_G["trailing_note"].replace("{unit}", "(?:" + "|".jo
     + ")+"))
 _QUALIFIER_UNITS = frozenset(_G["qualifier_units"])
 _QUALIFIED_NOUN = re.compile("[\u4e00-\u9fff]")  # the noun a bound qualifies, right after it
-_CLASS_MONEY_NOUNS = tuple(_G["class_money_nouns"])  # what an amount and its bound name a class of (10亿元以上项目)
 _QUALIFIER_NOT_AFTER = re.compile(_G["qualifier_not_after"])
 _QUALIFIED_ALONE = tuple(_G["qualified_alone"])
 _NUMERAL_WORDS = re.compile("|".join(map(re.escape, _G["numeral_words"])))
@@ -91,7 +90,6 @@ _ROUND_MORE = re.compile(f"[{CHINESE_NUMERAL_CHARS}]+[{load_lexicon().numerals['
 _HALF = load_lexicon().numerals["half"]
 _IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, reverse=True))))
 _IDIOM_REACH = max(map(len, _G["idioms"]))
-_CLAUSE_END_AFTER = re.compile(_G["clause_end_after"])
 _CONJ_INSIDE = re.compile("[和及与]")  # things joined in a clause (城镇和农村居民人均可支配收入)
 _IN_STEP_WITH = re.compile(_G["in_step_with"])
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
@@ -514,7 +512,7 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
         # 给予奖励, 向50万元以上项目倾斜)
         return (bound_after and q.unit in _MONEY_UNITS and _QUALIFIED_NOUN.match(text, q.end) is not None
                 and (_CLASS_OBJECT_CLAUSE.search(text, sent_start, q.start) is not None  # (对300公里以上农村公路: a count)
-                     or text.startswith(_CLASS_MONEY_NOUNS, q.end)))  # (但10亿元以上项目未能实现突破)
+                     or text.startswith(CLASS_MONEY_NOUNS, q.end)))  # (但10亿元以上项目未能实现突破)
     noun_at = q.end + len(_OF)
     if not _QUALIFIED_NOUN.match(text, noun_at) or text.startswith(_CLASS_BOUND_NOT_NOUNS, noun_at):
         return False
@@ -545,20 +543,20 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return True
     if (q.value_high is not None and (any(w in q.surface for w in RANGE_WORDS) or q.value >= _TENS_SAID_ROUND)
             or q.shape == "approximate" or q.comparator_after and (
-                counter or text[q.num_start] not in SMALL_UNITS or _CLAUSE_END_AFTER.match(text, q.end) is not None)):
+                counter or text[q.num_start] not in SMALL_UNITS or CLAUSE_END_AFTER.match(text, q.end) is not None)):
         # 十至二十个, 十几万人次, 二十来个, 二十个左右, 五十家以上, 稳定在百万吨以上。: no enumeration has a span or
         # a bound (a round amount and its bound before a noun name a class: 投资额百亿元以上重大项目); two
         # neighbouring digits are as often a manner of speaking (抓住一两个关键环节, 七八个突出问题): the gate decides,
         # but not where they count tens or more (推动三四十家企业, 培训十七八人: a count said round)
         return True
     if q.unit in RATE_OR_CHANGE_UNITS or q.comparator_before and (
-            not counter or _CLAUSE_END_AFTER.match(text, q.end) is not None
+            not counter or CLAUSE_END_AFTER.match(text, q.end) is not None
             or (text[q.num_start] in SMALL_UNITS and text[q.num_start + 1:q.num_start + 2] not in CHINESE_NUMERAL_CHARS)):
         # 提高两个百分点, 超过千人, 达到三吨, 增长近两倍, 上百家: a rate, or a comparator word before a measure, a
         # count that closes its clause or a round multiplier (not 突破两个瓶颈, a count of things it names)
         return True
     if counter:
-        return _CLAUSE_END_AFTER.match(text, q.end) is not None and _has_noun(clause_phrase)
+        return CLAUSE_END_AFTER.match(text, q.end) is not None and _has_noun(clause_phrase)
     return _WRITTEN_OUT.match(text, q.num_start) is not None
 
 
@@ -1120,7 +1118,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           # 其中开工建设50个, another state of the things)
           and ("cumulative" in whole.flags or not load_key_lexicon().verbs.search(subject[len(_PART_OF_PREVIOUS):]))
           and _words_of_key(whole.indicator_key)
-          and _CLAUSE_END_AFTER.match(text, q.end) is not None  # (not 其中56项为全国首创: its own words after)
+          and CLAUSE_END_AFTER.match(text, q.end) is not None  # (not 其中56项为全国首创: its own words after)
           and ((own := resolve_indicator_key(subject, "", None, q.unit)) is None
                # (其中石桥村达到153万元: that village's part of the total; not 美丽乡村20个,其中精品村5个, a kind)
                or is_named_place(own) and q.unit not in _ENUMERATION_UNITS)):
@@ -1183,7 +1181,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = whole, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit != q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii()  # (a canonical id is no words: 地区生产总值…,新增30亿元)
-          and PLACE_SEPARATOR not in prev.fact.indicator_key and _CLAUSE_END_AFTER.match(text, q.end) is not None
+          and PLACE_SEPARATOR not in prev.fact.indicator_key and CLAUSE_END_AFTER.match(text, q.end) is not None
           and _VERB_ONLY.sub("", subject) in _MEASURE_OF_PREVIOUS
           # (not after a part, 新引进项目43个,其中10亿元以上项目6个、20亿元以上项目2个,总投资412亿元: of all 43, as
           # likely)
@@ -1192,7 +1190,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = prev.fact.indicator_key, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii()
-          and PLACE_SEPARATOR not in prev.fact.indicator_key and _CLAUSE_END_AFTER.match(text, q.end) is not None
+          and PLACE_SEPARATOR not in prev.fact.indicator_key and CLAUSE_END_AFTER.match(text, q.end) is not None
           and (only_a_gain(subject) or only_a_total(subject, prev.fact.indicator_key))):
         # 高新技术企业总数达到612家,净增83家: what the figure before counts gained (keys.yaml gain_verbs); 新增高新技术
         # 企业45家,总数达到612家: the total of those things (keys.yaml total_words)
@@ -1408,8 +1406,7 @@ def _words_of_key(key: str) -> str:
     """What a key measures, in words: its own (a place's part left out), or a canonical indicator's first synonym."""
     words = split_key(key)[1]
     if words.isascii():
-        ind = next((i for i in load_lexicon().indicators if i.id == words), None)
-        return ind.synonyms[0] if ind is not None else ""
+        return ind.synonyms[0] if (ind := indicator_by_id(words)) is not None else ""
     return words
 
 

@@ -620,5 +620,15 @@ def find_doc_type(text: str) -> DocType | None:
     return None
 
 
+def indicator_by_id(indicator_id: str) -> Indicator | None:
+    """The canonical indicator of that id (indicators.csv), or None."""
+    return _indicators_by_id().get(indicator_id)
+
+
+@lru_cache(maxsize=1)
+def _indicators_by_id() -> dict[str, Indicator]:
+    return {i.id: i for i in load_lexicon().indicators}
+
+
 def doc_type_by_id(doc_type: str | None) -> DocType | None:
     return next((d for d in load_lexicon().doc_types if d.id == doc_type), None)

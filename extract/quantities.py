@@ -109,9 +109,9 @@ def _candidate_re() -> re.Pattern:
 
 _PEOPLE_UNITS = frozenset(u for _, u in load_lexicon().implied_units_after)  # 人, 户: the units a noun may imply
 _OF_AFTER_COUNT = "的"
-_CLASS_MONEY_NOUNS = tuple(load_lexicon().grammar["class_money_nouns"])  # 项目, 平台: what an amount names a class of
+CLASS_MONEY_NOUNS = tuple(load_lexicon().grammar["class_money_nouns"])  # 项目, 平台: what an amount names a class of
 _PEOPLE_NEEDS = load_lexicon().people_needs_after_de  # what a count of people before 的 was helped to (温饱, 饮水)
-_CLAUSE_END = re.compile(load_lexicon().grammar["clause_end_after"])
+CLAUSE_END_AFTER = re.compile(load_lexicon().grammar["clause_end_after"])  # what may stand right after a clause's end
 _TIMES = "×*"  # 7×24小时: a schedule, not 24 hours
 
 
@@ -372,7 +372,7 @@ def _amount_spent_after(lex: Lexicon, text: str, pos: int) -> bool:
     if text.startswith(lex.round_amount_spent_before, pos):
         return True
     verb = load_key_lexicon().verbs.match(text, pos)  # (not before a kind it names a class of: 十亿元建设项目)
-    return verb is not None and not text.startswith(_CLASS_MONEY_NOUNS, verb.end())
+    return verb is not None and not text.startswith(CLASS_MONEY_NOUNS, verb.end())
 
 
 def _counted_after(lex: Lexicon, text: str, pos: int, limit: int) -> bool:
@@ -711,7 +711,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
             # a scale (常住人口580万), or a Chinese numeral of hundreds and up said alone (财政收入一亿二, 补贴三百五),
             # or none at all (生产安全事故死亡人数为0, 为零: no one; a count needs no scale to be none)
             and (tail.scale_text or value is not None and (chinese and value >= _HUNDRED or value == 0 and value_high is None
-                                                      and _CLAUSE_END.match(text, tail.end) is not None))
+                                                      and CLAUSE_END_AFTER.match(text, tail.end) is not None))
             and not (tail.end < limit and text[tail.end] in _NUMBER_CHARS)  # (十几万5千人: a number goes on)
             and (implied := _implied_unit(lex, text, sent_start, m.start()))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied, tail.unit_text, tail.more)  # 常住人口580万

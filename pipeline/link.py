@@ -25,7 +25,7 @@ import yaml
 from rapidfuzz.distance import Indel
 
 from extract.keys import is_named_place, resolve_indicator_key, split_key, split_phrase
-from extract.lexicon import LexiconError, load_lexicon, unit_factor, where
+from extract.lexicon import LexiconError, indicator_by_id, load_lexicon, unit_factor, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "change_answers", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
@@ -246,15 +246,10 @@ def _canonical_in_its_unit(key: str, canonical: str) -> str | None:
     """The canonical indicator a key in words names in ``canonical``'s own unit, where that unit is one of a measure
     (粮食产量 in 斤: grain_output), else None: extraction gives a figure its canonical id only in the indicator's
     unit, so that a figure in another unit of the measure (20.6万吨) keeps its words."""
-    unit = _indicator_units().get(canonical)
-    if unit is None or unit not in load_lexicon().unit_measures:
+    ind = indicator_by_id(canonical)
+    if ind is None or ind.unit not in load_lexicon().unit_measures:
         return None
-    return resolve_indicator_key(key, "", None, unit)
-
-
-@lru_cache(maxsize=1)
-def _indicator_units() -> dict[str, str]:
-    return {i.id: i.unit for i in load_lexicon().indicators}
+    return resolve_indicator_key(key, "", None, ind.unit)
 
 
 def _is_growth(key: str, lx: LinkLexicon) -> bool:
