@@ -468,3 +468,21 @@ def test_duckdbs_memory_during_a_build_grows_with_its_threads():
 
     assert build_memory_mb(1) == build_memory_mb(2) == DUCKDB_BUILD_MEMORY_MIN_MB
     assert build_memory_mb(16) == 8 * build_memory_mb(2)
+
+
+def test_a_ratio_over_twice_its_base_is_data_and_a_thousandfold_one_is_quarantined():
+    """Debt ratios run at 120–300% (综合债务率为243.6%) and a completion rate can pass 200%: they are facts, not
+    misreadings; a percentage over 1000 is no ratio a report states, and validation stops it."""
+    from pipeline.process import FileTask, process_file
+    from pipeline.validate import validate_fact_batch
+    from pipeline.warehouse import FACT_SCHEMA
+
+    text = "2024年,全市综合债务率为243.6%,比上年下降6.1个百分点。全市专利授权量增长50000%。"
+    data = text.encode("utf-8")
+    res = process_file(FileTask("2025年某市政府工作报告.txt", "sha", len(data), 0, {}, data))
+    facts = B._table(res.facts, FACT_SCHEMA)
+    texts = {r["doc_id"]: text for r in res.facts}
+    kept, failed = validate_fact_batch(facts, texts)
+    assert [(r["surface"], r["unit"]) for r in kept.to_pylist()] == [("243.6%", "%"), ("6.1个百分点", "百分点")]
+    assert [(r["surface"], r["expectation"]) for r in failed.to_pylist()] == [
+        ("50000%", "expect_column_values_to_be_between(value)")]
