@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from .keys import (PLACE_SEPARATOR, is_named_place, load_key_lexicon, names_nothing, only_a_gain, only_a_total,
+from .keys import (PLACE_SEPARATOR, is_named_place, is_place, leading_place, without_linking_end, load_key_lexicon, names_nothing, only_a_gain, only_a_total,
                    resolve_direction, resolve_indicator_key, split_key, split_phrase, total_word, without_gain)
 from .lexicon import DocType, Indicator, doc_type_by_id, indicator_by_id, load_lexicon
 from .normalize import is_corrupt
@@ -105,6 +105,7 @@ def _scope_re(words: list[str]) -> re.Pattern:
 
 
 _NATIONAL = _scope_re(_G["national_scope"])  # the whole country, another place in a local report
+_NATIONAL_SETTER = re.compile(_G["national_setter"])  # 国家提出…: the country's figure
 # a place the report's figure is set against, right before that place's own figure (低于全市5.2%的平均水平), which
 # the words after it name as its level
 _SET_AGAINST_LEVEL = re.compile(_G["set_against_level"])
@@ -1131,6 +1132,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         fig.from_start = from_start
     elif ends_from_to and from_word is None and from_in_subject is None:
         subject, fig.inherited = prev.subject, True  # 将…增长7%的预期目标调整为4%左右: the figure before, moved
+    elif (prev.fact is not None and prev.q is not None and q.unit in load_lexicon().rate_units
+          and prev.q.unit not in RATE_OR_CHANGE_UNITS and prev.q.unit not in _MULTIPLES
+          and prev.fact.indicator_key and _SHARE_OF_PREVIOUS.match(subject)
+          and not text[prev.q.end:phrase_start].strip(_SHARE_GAP)):
+        # 民生支出397800万元,占一般公共预算支出的81.7%: the share the level before is of a whole (its clause names
+        # only the whole; not after a multiple, 是1997年的1.8倍,占…: of no level)
+        subject, fig.inherited = without_linking_end(prev.subject) + subject, True
     elif (prev.fact is not None and prev.q is not None and prev.q.end == phrase_start
           and (prev.q.unit in _ENUMERATION_UNITS or prev.q.unit_text in _ENUMERATION_UNITS  # (4213名…、18个)
                # (2万农村贫困人口稳定脱贫、25个贫困村退出: the noun the figure before counts, after it)
@@ -1163,7 +1171,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           # …16.8万个,为2.7万名残疾儿童实施康复救助: the figure counts the noun after it, a new item (and so does
           # one that opens its clause: 减少农村贫困人口3.35万人,126个贫困村退出)
           and not (last_item.strip() in _BENEFICIARY and _counts_noun_after(text, q.end))
-          and not (not last_item.strip() and q.unit in _ENUMERATION_UNITS and _opens_on_its_noun(text, q.end))
+          and not (not last_item.strip() and (q.unit in _ENUMERATION_UNITS or q.unit_text[-1:] in _ENUMERATION_UNITS)
+                   and _opens_on_its_noun(text, q.end))
           and not (prev.q is not None and prev.q.end <= fig.clause_start  # …5.6万个;为312万名…: a new item
                    and text[fig.clause_start - 1:fig.clause_start] in _ITEM_ENDS
                    and not t["growth_end"].search(subject))):  # (…230亿元;增长7%: the same thing's)
@@ -1227,6 +1236,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.subject = subject
 
 
+_SHARE_OF_PREVIOUS = re.compile(_G["share_of_previous"])  # 占…的81.7% right after a figure: that figure's share
+_SHARE_GAP = " ,，、"  # what may stand between a figure and the share of it that follows
+
+
 _ATTRIBUTION = re.compile(_G["attribution"])  # who set a figure, before the place it is of (市委、市政府提出…)
 _LIST_JOIN = "、"  # what goes on from one item of a list to the next
 _TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
@@ -1264,6 +1277,9 @@ def _clause_topic(text: str, a: int, b: int):
             and not clause.startswith(lx.topic_modals_not, m.end())
             and not (lx.lead.match(clause) or lx.verbs.match(clause))):  # (not 实施自治区…: a verb's object)
         return place
+    if ((s := lx.topic_support.match(clause)) and (place := leading_place(clause[s.end():]))
+            and is_named_place(place) and lx.lead.match(clause, s.end() + len(place))):
+        return place  # 支持西安加快建设国家中心城市,经济总量力争突破1.4万亿元: 西安's
     return _TOPIC_ENDS if lx.topic_ends.search(clause) else ""
 
 
@@ -1304,6 +1320,8 @@ def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: st
     local = ctx.admin_level not in (None, "national")
     if canonical and local and (country := _NATIONAL.match(subject)):
         return country.group("scope")
+    if canonical and local and _NATIONAL_SETTER.match(subject):
+        return _G["national_scope"][0]  # 国家提出今年国内生产总值增长5%左右: the country's aim, not the report's
     own = ctx.jurisdiction or "" if ctx.admin_level not in _ABOVE_CITY else ""  # (广西壮族自治区 is no 区)
     suffix = next((suf for suf in _PARENT_SUFFIXES if own.endswith(suf)), None) if own else None
     if suffix is not None and (m := _parent_scope(suffix).match(subject[_ATTRIBUTION.match(subject).end():])):
@@ -2085,6 +2103,8 @@ def _with_shared_head(item: str, last: str) -> str:
     last item's own modifier, which ends like the item does (城镇居民、农村居民人均可支配收入 → 城镇居民人均可支配收入;
     工业、服务业增加值 → 工业增加值), or, for a short item, what follows as many characters (城镇和农村居民… →
     城镇居民…)."""
+    if (place := leading_place(last)) and len(last) - len(place) >= 2 and is_place(item):
+        return item + last[len(place):]  # 滨海新区、武清区、西青区生产总值: each place's 生产总值
     k = last.find(item[-1]) + 1 if item else 0
     if len(item) <= _PARALLEL_MAX and len(item) <= k <= len(item) + 1 and k <= len(last) - 2:  # like modifiers
         return item + last[k:]

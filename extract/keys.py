@@ -12,9 +12,9 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
              "not_place_after", "place_then_words",
-             "after_stop", "after_max", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "name_list",
+             "after_stop", "after_max", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_down_after_only", "direction_up_nouns", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
@@ -55,6 +55,7 @@ class KeyLexicon:
     county_before_verb: re.Pattern  # 偃师区, 栾川县 where a verb follows (free text)
     topic_modals: re.Pattern      # 要, 将 right after a place that opens a clause: the topic of the clauses after it
     topic_modals_not: tuple[str, ...]  # 要素: no modal
+    topic_support: re.Pattern     # 支持 before a city by its name that opens a clause: the topic too
     topic_ends: re.Pattern        # 全市, 各县: a clause that names them ends a topic
     not_places: tuple[str, ...]
     not_places_exact: frozenset[str]  # (=城区: only itself, not 东城区)
@@ -64,6 +65,8 @@ class KeyLexicon:
     areas: frozenset[str]   # an area alone: no rate's subject
     zone: re.Pattern
     named_places: re.Pattern     # a prefecture-level place by its name (places.csv): 定西市, 甘南州, 阿克苏地区
+    full_names: dict[str, str]   # a short name of one of them, its full name (苏州: 苏州市; 延边州: 延边朝鲜族自治州)
+    list_joiner: re.Pattern      # 、 between places of a list (广州、深圳国际消费中心城市: no one place's)
     counters: frozenset[str]     # counter words: the noun right after one is what is counted
     gain_verbs: frozenset[str]
     total_words: frozenset[str]   # 总数: the total of the things the figure before counts
@@ -77,6 +80,8 @@ class KeyLexicon:
     down_words: re.Pattern
     qualifier: re.Pattern  # after_qualifier anywhere (3岁以下)
     down_nouns: re.Pattern
+    down_after_only: re.Pattern   # 以下: down only after the number (二级旧里以下房屋: a class)
+    up_nouns: re.Pattern          # 收入: better higher, though stored negative
     examples: re.Pattern                  # 等 between examples and the kind of thing they are
     verb_noun_nouns: tuple[str, ...]      # generic nouns that name something only with their verb (项目), or end it
     verb_noun_verbs: dict[str, str]       # verb word → how the key writes it (招引 → 引进)
@@ -121,6 +126,7 @@ def load_key_lexicon() -> KeyLexicon:
         place_only=re.compile(raw["place_only"]), sub_place=_place_list(raw, "sub_place"),
         town_or_village=re.compile(raw["town_or_village"]), county_before_verb=re.compile(raw["county_before_verb"]),
         topic_modals=re.compile(words(raw["topic_modals"])), topic_modals_not=tuple(raw["topic_modals_not"]),
+        topic_support=re.compile(words(raw["topic_support"])),
         topic_ends=re.compile(raw["topic_ends"]),
         place_kinds=re.compile(raw["place_kinds"]),
         place_group=re.compile(raw["place_group"]),
@@ -130,6 +136,8 @@ def load_key_lexicon() -> KeyLexicon:
         not_places_exact=frozenset(w[1:] for w in raw["not_places"] if w.startswith("=")),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
+        full_names={a: p.name for p in load_places() for a in p.aliases},
+        list_joiner=re.compile(raw["place_list_joiner"]),
         counters=frozenset(raw["counters"]), gain_verbs=frozenset(raw["gain_verbs"]), total_words=frozenset(raw["total_words"]),
         counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
@@ -140,6 +148,8 @@ def load_key_lexicon() -> KeyLexicon:
         min_chars=int(raw["min_chars"]),
         down_words=re.compile(words(raw["direction_down_words"])),
         down_nouns=re.compile(words(raw["direction_down_nouns"])),
+        down_after_only=re.compile(words(raw["direction_down_after_only"])),
+        up_nouns=re.compile(words(raw["direction_up_nouns"])),
         examples=re.compile(raw["examples_then_kind"]),
         verb_noun_nouns=tuple(vnk["nouns"]), verb_noun_verbs=verb_noun_verbs,
         verb_noun_verbs_longest_first=tuple(sorted(verb_noun_verbs, key=len, reverse=True)),
@@ -179,6 +189,9 @@ def _rate_words_anywhere() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w, _ in load_lexicon().rate_words_before))
 
 
+_GROWTH_END = re.compile("(?:增长|下降)$")  # a growth word a phrase ends on (rewrite makes 增速, 提高… 增长)
+
+
 @lru_cache(maxsize=65536)
 def split_phrase(phrase: str) -> KeyParts:
     """The measured thing in ``phrase`` (the words before a number), and the verb in front of it."""
@@ -211,6 +224,8 @@ def split_phrase(phrase: str) -> KeyParts:
             s, last = s[:-len(after)], after  # 亿元以上项目签约(数量): the projects signed (no 约 of 项目签)
         elif (m := lx.linking_end.search(s)) and m.start() > 0:
             s = s[:m.start()].strip(_PUNCT)
+        elif (g := _GROWTH_END.search(s)) and (m := lx.linking_end.search(s, 0, g.start())) and m.start() > 0:
+            s = s[:m.start()] + s[g.start():]  # 政府性基金预算收入完成74.3亿元,…下降14%: its growth, 完成 aside
         else:
             break
     if (gain := without_gain(s)) != s:
@@ -322,7 +337,7 @@ def _phrase_key(phrase: str, canonical: str | None, unit: str | None) -> tuple[s
     place = _place(key, lx.sub_place if canonical else lx.town_or_village, lx)
     if place:  # 下坊村新建通村水泥路: the place, then what is measured there
         key = split_phrase(key[len(place):]).key
-    prefix = f"{place}{PLACE_SEPARATOR}" if place else ""
+    prefix = f"{lx.full_names.get(place, place)}{PLACE_SEPARATOR}" if place else ""  # (苏州, 苏州市: one place)
     if canonical:
         return prefix, canonical
     if unit is not None and (key, unit) in _canonical_keys():
@@ -341,7 +356,9 @@ def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
     if gm := lx.place_group.match(key):  # 播州、正安、绥阳三县(区)新建高标准农田: those places' figure
         return gm.group(0)
     m = lx.named_places.match(key)  # 定西市中药材种植面积, 甘南州新增…: a city by its name, whatever follows
-    if m and len(key) - m.end() >= lx.min_chars and key[m.end()] not in lx.not_place_after:
+    if (m and not lx.place_only.match(key.rstrip("等"))  # (临沂至滕州: a route, no place's)
+            and len(key) - m.end() >= lx.min_chars and key[m.end()] not in lx.not_place_after
+            and not lx.list_joiner.match(key, m.end())):
         return m.group(0)
     m = pattern.match(key)
     if pattern is lx.town_or_village and not m and (c := lx.county_before_verb.match(key)) and lx.verbs.match(key, c.end()):
@@ -353,6 +370,25 @@ def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
 
 
 _WORDS_AFTER = "某某某"  # what stands after a place in a phrase, for the place patterns' lookahead (a place alone)
+
+
+def without_linking_end(phrase: str) -> str:
+    """``phrase`` without the linking words it ends on (财政民生支出首次: 财政民生支出)."""
+    lx = load_key_lexicon()
+    while (m := lx.linking_end.search(phrase)) and m.start() > 0:
+        phrase = phrase[:m.start()]
+    return phrase
+
+
+def leading_place(phrase: str) -> str:
+    """The place a phrase opens with, of any kind (西青区生产总值: 西青区; 滨海新区…; 无锡地区生产总值: 无锡), or ""."""
+    lx = load_key_lexicon()
+    return _place(phrase, lx.sub_place, lx)
+
+
+def is_place(words: str) -> bool:
+    """Whether ``words`` are a place and nothing more (滨海新区, 武清区, 苏州)."""
+    return bool(words) and leading_place(words + _WORDS_AFTER) == words
 
 
 def is_named_place(place: str) -> bool:
@@ -415,13 +451,14 @@ def resolve_direction(phrase: str, after: str, comparator: str, negated: bool,
                       canonical_direction: str | None = None) -> str:
     """``down`` where a smaller figure is better, else ``up``: the indicator lexicon's direction where there
     is one; a ceiling comparator (以内, 控制在), a word of reduction to a level (降至), a noun of harm (死亡,
-    失业率), or a figure stored negative (下降3%) say down; things built, served, earned or counted are up."""
+    失业率), or a figure stored negative (下降3%, not of an income: 预算收入…下降4.4%) say down; things built, served,
+    earned or counted are up."""
     if canonical_direction:
         return canonical_direction
     lx = load_key_lexicon()
-    if negated or comparator in ("le", "lt"):
+    if negated and not lx.up_nouns.search(phrase) or comparator in ("le", "lt"):
         return "down"
-    near = phrase + "|" + after[:6]
+    near = lx.down_after_only.sub("", phrase) + "|" + after[:6]
     if lx.down_words.search(near):
         # (an age bound qualifies whom the figure serves, not its direction: 新增3岁以下婴幼儿托位60个)
         near = lx.qualifier.sub("", near)

@@ -44,7 +44,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                             "whole_year",
                             "single_year_framing", "target", "to_after", "review_actions", "forward_markers", "span_opening",
                             "comparison_base_before", "comparison_base_after", "relative_share_base_after"}),
-    "grammar.yaml": frozenset({"national_scope", "attribution", "parent_scope", "scope_not_before", "set_against", "set_against_level", "multiple_units", "about_after_round", "share_words", "milestone_words", "milestone_passed_words", "milestone_then", "rank_moves", "rank_places", "qualified_alone", "range_not_qualifying", "numeral_words", "about_share", "introduces_list", "distance_words", "distance_units", "aim_words", "part_of_previous", "trailing_note", "qualifier_units", "qualifier_not_after", "class_bound_before", "class_object_before", "class_money_nouns", "class_bound_not_nouns", "class_bound_linked", "quoted_name", "schedule_units", "article_number", "baseline_phrase", "baseline_year",
+    "grammar.yaml": frozenset({"national_scope", "national_setter", "share_of_previous", "attribution", "parent_scope", "scope_not_before", "set_against", "set_against_level", "multiple_units", "about_after_round", "share_words", "milestone_words", "milestone_passed_words", "milestone_then", "rank_moves", "rank_places", "qualified_alone", "range_not_qualifying", "numeral_words", "about_share", "introduces_list", "distance_words", "distance_units", "aim_words", "part_of_previous", "trailing_note", "qualifier_units", "qualifier_not_after", "class_bound_before", "class_object_before", "class_money_nouns", "class_bound_not_nouns", "class_bound_linked", "quoted_name", "schedule_units", "article_number", "baseline_phrase", "baseline_year",
                                "clause_end_after", "completed_action", "compound_modifiers", "paired_modifiers", "in_step_with", "conjunction_only",
                                "enumeration_heads", "enumeration_units", "explicit_year", "elided_subject_after",
                                "figure_coordinator", "counted_noun_then_list", "sibling_measures", "list_marker", "growth_verb", "fall_verb", "idioms", "effort_nouns",
@@ -252,7 +252,9 @@ PLACE_LEVELS = frozenset({"prefecture", "county"})
 @dataclass(frozen=True)
 class Place:
     """One row of places.csv: a prefecture-level division of China (or a county-level city its province governs
-    itself, level ``county``), by its full name, its short names and the province it lies in."""
+    itself, level ``county``), by its full name, its short names and the province it lies in. A city's name without
+    市 is a short name (苏州 for 苏州市: 南京、苏州、无锡地区生产总值分别增长…) unless it is a word or another place
+    where it opens a phrase (吉林, the province; 中山大学, 日照时数, 普洱茶, 白银, 大庆, 黄山风景区): those rows have none."""
     name: str
     aliases: tuple[str, ...]
     province: str

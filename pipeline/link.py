@@ -443,6 +443,20 @@ def _magnitude(t: dict, a: dict, lx: LinkLexicon, rule: str = "") -> tuple[float
     return 0.0, ""
 
 
+def _whole_and_part(t: dict, a: dict) -> bool:
+    """Whether, of two facts one of whose keys ends with the other, the one the shorter key names is the larger:
+    the whole and a part of it (其中保基本民生支出186.2亿元 and 全市民生支出401.7亿元), where the sizes are already
+    implausibly far apart; not a thing said more or less fully (省级科技型中小企业 and 科技型中小企业 of one size), nor a
+    result on the side its target's bound allows (事故起数控制在3起以内 and 发生一般安全生产事故1起)."""
+    tv, av = abs(Decimal(t["value"])), abs(in_target_unit(t, a))
+    if t["comparator"] in _CEILINGS and av < tv or t["comparator"] in _FLOORS and av > tv:
+        return False
+    return (len(a["indicator_key"]) < len(t["indicator_key"])) == (av > tv)
+
+
+_CEILINGS = ("le", "lt")  # a target's comparators that set only a ceiling (3起以内)
+
+
 _FLOORS = ("ge", "gt")  # a target's comparators that set only a floor (60条以上)
 
 
@@ -491,7 +505,7 @@ def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
     if rule == "canonical":
         return (score, rule) if unit_factor(a["unit"], t["unit"]) is not None else None
     mag = _magnitude(t, a, lx, rule)
-    if mag is None:
+    if mag is None or mag[1] and rule == "contained_key" and _whole_and_part(t, a):
         return None
     verb = _verb_level(t, a, lx)
     if verb is None:

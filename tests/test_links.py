@@ -32,12 +32,17 @@ def _facts(text: str, doc_id: str, year: int, jurisdiction: str, kind: str, n: i
 
 @pytest.mark.parametrize("case", load_cases("links.yaml"))
 def test_link_case(case):
-    targets = _facts(case["target"], "t", 2025, "甲省", "target")
-    actuals = _facts(case["actual"], "a", 2026, case.get("actual_jurisdiction", "甲省"), case.get("actual_kind", "actual"))
+    """One fact each side, or, where a sentence holds several (``target_facts``, ``actual_facts``), the one whose
+    surface ``target_surface``/``actual_surface`` names: the links of that target are the case's."""
+    targets = _facts(case["target"], "t", 2025, "甲省", "target", case.get("target_facts", 1))
+    actuals = _facts(case["actual"], "a", 2026, case.get("actual_jurisdiction", "甲省"), case.get("actual_kind", "actual"),
+                     case.get("actual_facts", 1))
+    t = next(f for f in targets if f["surface"] == case.get("target_surface", f["surface"]))
+    a = next(f for f in actuals if f["surface"] == case.get("actual_surface", f["surface"]))
     links = link_facts(targets + actuals)
-    linked = [(x.target_fact_id, x.actual_fact_id) for x in links]
-    want = [(targets[0]["fact_id"], actuals[0]["fact_id"])] if case["link"] else []
-    assert linked == want, (targets[0]["indicator_key"], actuals[0]["indicator_key"], links)
+    linked = [(x.target_fact_id, x.actual_fact_id) for x in links if x.target_fact_id == t["fact_id"]]
+    want = [(t["fact_id"], a["fact_id"])] if case["link"] else []
+    assert linked == want, (t["indicator_key"], a["indicator_key"], links)
     for x in links:
         assert 0 < x.link_score <= 1 and x.link_rule
 
