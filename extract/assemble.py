@@ -57,6 +57,7 @@ _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
 _BASELINE_YEAR = re.compile(_G["baseline_year"])
+_BASE_VALUE = re.compile(_G["base_value_before"])  # 比上年的16.5万人次: the base year's result
 # against the year before (cues.yaml comparison_cues: 比上年, 同比, 较去年…, and their comparison_period, 同期): a
 # level stated with one and a change verb is a change
 _BASELINE = ("(?:" + "|".join(map(re.escape, load_lexicon().cues["comparison_cues"])) + ")(?:"
@@ -574,11 +575,18 @@ def _in_idiom(text: str, pos: int) -> bool:
     return False
 
 
+def _year_before_named(st: "_DocState", words: str) -> bool:
+    """Whether ``words`` compare with the year before the one the document's results are of, named by its number
+    (较2024年增加200吨 in a summary of 2025: 比上年)."""
+    year = _default_year(st, "actual")
+    return year is not None and any(int(m.group(1)) == year - 1 for m in _BASELINE_YEAR.finditer(words))
+
+
 def _has_noun(phrase: str) -> bool:
     """A phrase that is only a verb (增长, 比上年增长, 同比增长, 提升到2025年的) names no indicator of its own."""
     if len(phrase) < 2:
         return False
-    return len(_VERB_ONLY.sub("", _YEAR.sub("", phrase))) >= 2
+    return len(_VERB_ONLY.sub("", _YEAR.sub("", _BASELINE_YEAR.sub("", phrase)))) >= 2  # (较2024年增加: none)
 
 
 def _ceiling_comparator(fig: _Figure) -> str:
@@ -1084,6 +1092,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                       text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and (bv := _BASE_VALUE.search(subject))
+          and not _has_noun(subject[:bv.start()])):
+        subject, fig.inherited = prev.subject, True  # 全年接待游客21.6万人次,比上年的16.5万人次: the same thing's
     elif ((named := fig.target_named) and len(t["restated"].sub("", subject)) <= _TARGET_NAMED_MAX
           and resolve_indicator(subject, q.unit) is None
           # (an item of a list of targets names its own: 冲刺规上工业总产值520亿元、税收收入48亿元的全年目标)
@@ -1160,8 +1171,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = (scope.group(0) + _inherited_subject(prev.subject[len(place):], q.unit,
                                                                       prev.q.unit if prev.q else None), True)
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
-          and t["relative"].search(subject) and names_nothing(subject)):
+          and (t["relative"].search(subject) or _year_before_named(st, subject)) and names_nothing(subject)):
         # 今年完成保护性耕作8.2万亩,来年力争达到9万亩: another year's figure of what the figure before measures
+        # (粮食总产1.33万吨,较2024年增加200吨: its change from the year before, that year named by its number)
         subject, fig.inherited = t["relative"].sub("", prev.subject), True
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
           and not (modifies_after and not last_item)  # 、60%的…: its own noun
@@ -1225,7 +1237,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (not fig.inherited and subject and fig.clause_start > prev.sentence.start
           and (topic := _topic_place(st, fig, prev))):
         own = resolve_indicator(subject, q.unit)
-        if not (load_key_lexicon().scope_start.match(subject)
+        if not (load_key_lexicon().scope_start.match(subject) or isinstance(topic, _SupportedPlace) and own is None
                 or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
             subject = topic + subject  # 琅东区、川西区要在全市发展中挑大梁,地区生产总值力争增长7%以上: the districts'
     elif (not fig.inherited and subject and fig.phrase.startswith(_LIST_JOIN) and prev.fact is not None
@@ -1267,6 +1279,11 @@ def _topic_place(st: _DocState, fig: _Figure, prev: "_Previous") -> str:
 _TOPIC_ENDS = object()  # a clause that names the whole jurisdiction (带动全市发展): no topic goes past it
 
 
+class _SupportedPlace(str):
+    """A topic a province's report supports (支持西安加快…): the topic of a canonical indicator's figure after it only
+    (经济总量力争突破1.4万亿元), not of any figure (技术合同成交额突破5000亿元 may be the province's as likely)."""
+
+
 def _clause_topic(text: str, a: int, b: int):
     """What clause ``text[a:b]`` says of a topic: the place it opens on before a modal, ``_TOPIC_ENDS`` where it names
     the whole jurisdiction, else ""."""
@@ -1277,9 +1294,10 @@ def _clause_topic(text: str, a: int, b: int):
             and not clause.startswith(lx.topic_modals_not, m.end())
             and not (lx.lead.match(clause) or lx.verbs.match(clause))):  # (not 实施自治区…: a verb's object)
         return place
-    if ((s := lx.topic_support.match(clause)) and (place := leading_place(clause[s.end():]))
-            and is_named_place(place) and lx.lead.match(clause, s.end() + len(place))):
-        return place  # 支持西安加快建设国家中心城市,经济总量力争突破1.4万亿元: 西安's
+    if s := lx.topic_support.match(clause):
+        if (place := leading_place(clause[s.end():])) and is_named_place(place) and lx.lead.match(clause, s.end() + len(place)):
+            return _SupportedPlace(place)  # 支持西安加快建设国家中心城市,经济总量力争突破1.4万亿元: 西安's
+        return _TOPIC_ENDS  # (…,支持宝鸡、汉中建设省域副中心城市,常住人口城镇化率力争达到67%: the province's again)
     return _TOPIC_ENDS if lx.topic_ends.search(clause) else ""
 
 
@@ -1583,8 +1601,9 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if other_base:
         fig.flags.append("other_base")  # 较上半年提高0.4个百分点: not against the year before
     elif (kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS
-          and _BASELINE_WORDS.search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:])):
-        kind, source = "change", "change_verb"  # 比上年增加20万人: a change in a level
+          and (_BASELINE_WORDS.search(fig.clause_phrase) or _year_before_named(st, fig.clause_phrase))
+          and t["change"].search(fig.phrase[-4:])):
+        kind, source = "change", "change_verb"  # 比上年增加20万人, 较2024年增加200吨 in 2025's: a change in a level
     elif (kind != "target" and fig.joined and prev.fact is not None and prev.fact.kind == "change"
           and prev.kind_source == "change_verb" and q.comparator_before is None  # (not 、达62.1%: a level)
           and load_lexicon().compiled["figure_coordinator"].fullmatch(fig.phrase)):
@@ -1619,7 +1638,9 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if kind == "target" and t["forecast_before"].search(fig.phrase):
         kind, source = "actual", "forecast"  # 今年高校毕业生将达727万人: the cohort the year brings, no target
     # 完成年度目标的105%(、120%), 是年度计划1.2万亩的125%: how much of a target was done, not the quantity (a result)
-    share = fig.unit in lex.rate_units and (t["share_of_target"].search(fig.clause_phrase) is not None or (
+    # (in a multiple too: 争取上级各类项目资金4620万元,是年初目标的1.16倍)
+    share = (fig.unit in lex.rate_units or fig.unit in _MULTIPLES) and (
+        t["share_of_target"].search(fig.clause_phrase) is not None or (
             fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags))
     if (reviewing and not share and (t["plan_restated"].search(fig.clause_phrase)
                                      or fig.clause_phrase.rstrip()[-1:] in _RESTATED_ENDS
@@ -1681,7 +1702,10 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
               # (a year in its own clause comes after every span word of the clauses before: 主要目标是:…到2030年
               # 全市生产总值突破6500亿元 is 2030's)
               fig.time_cue[1] == "sentence_time"
-              and _span_words(t, _after_last_year(fig.sentence_prefix)[-20:].rpartition(";")[2])
+              and (_span_words(t, _after_last_year(fig.sentence_prefix)[-20:].rpartition(";")[2])
+                   # (a sentence that opens on its span: a year of an earlier clause dates only that clause,
+                   # 五年来,…预计2025年达到5425亿元,…;常住人口城镇化率提高4.2个百分点 is the span's)
+                   or t["span_opening"].match(fig.sentence_prefix) is not None)
               if fig.time_cue[1] in _OWN_TIME
               # (a span said in an earlier item is that item's: …五年来营收年均增长18.6%;南康家具产业集群总产值…)
               else t["multi_year"].search(fig.sentence_prefix[-20:].rpartition(";")[2])
@@ -1721,6 +1745,10 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                  if base is not None and fig.kind_source == "baseline" else None)
     if base_year is not None:
         period, source = base_year, "baseline"  # 在去年新建…1263个的基础上: last year's result
+    elif fig.kind == "actual" and (bv := _BASE_VALUE.search(fig.phrase)) is not None:
+        # 比上年的16.5万人次, 比2024年的2.41亿元: the base year's result
+        period = int(bv.group("year")) if bv.group("year") else period - 1 if period is not None else None
+        source = "base_value"
     elif (((t["from_before"].search(fig.phrase) or list_goes_on)
            and (t["to_after"].match(text, q.end, sent.end) or t["to_after_list"].match(text, q.end, sent.end)))
           or t["adjusted_to"].match(text, q.end, sent.end) or base is not None):

@@ -66,6 +66,7 @@ class KeyLexicon:
     zone: re.Pattern
     named_places: re.Pattern     # a prefecture-level place by its name (places.csv): 定西市, 甘南州, 阿克苏地区
     full_names: dict[str, str]   # a short name of one of them, its full name (苏州: 苏州市; 延边州: 延边朝鲜族自治州)
+    bare_names: frozenset[str]   # the short names that are a city's name without its 市 (苏州; not 延边州)
     list_joiner: re.Pattern      # 、 between places of a list (广州、深圳国际消费中心城市: no one place's)
     counters: frozenset[str]     # counter words: the noun right after one is what is counted
     gain_verbs: frozenset[str]
@@ -81,7 +82,7 @@ class KeyLexicon:
     qualifier: re.Pattern  # after_qualifier anywhere (3岁以下)
     down_nouns: re.Pattern
     down_after_only: re.Pattern   # 以下: down only after the number (二级旧里以下房屋: a class)
-    up_nouns: re.Pattern          # 收入: better higher, though stored negative
+    up_nouns_end: re.Pattern      # 收入 ending a phrase: better higher, though stored negative
     examples: re.Pattern                  # 等 between examples and the kind of thing they are
     verb_noun_nouns: tuple[str, ...]      # generic nouns that name something only with their verb (项目), or end it
     verb_noun_verbs: dict[str, str]       # verb word → how the key writes it (招引 → 引进)
@@ -137,6 +138,7 @@ def load_key_lexicon() -> KeyLexicon:
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
         full_names={a: p.name for p in load_places() for a in p.aliases},
+        bare_names=frozenset(a for p in load_places() for a in p.aliases if p.name == a + "市"),
         list_joiner=re.compile(raw["place_list_joiner"]),
         counters=frozenset(raw["counters"]), gain_verbs=frozenset(raw["gain_verbs"]), total_words=frozenset(raw["total_words"]),
         counted_min_chars=int(raw["counted_min_chars"]),
@@ -149,7 +151,7 @@ def load_key_lexicon() -> KeyLexicon:
         down_words=re.compile(words(raw["direction_down_words"])),
         down_nouns=re.compile(words(raw["direction_down_nouns"])),
         down_after_only=re.compile(words(raw["direction_down_after_only"])),
-        up_nouns=re.compile(words(raw["direction_up_nouns"])),
+        up_nouns_end=re.compile(words(raw["direction_up_nouns"]) + "$"),
         examples=re.compile(raw["examples_then_kind"]),
         verb_noun_nouns=tuple(vnk["nouns"]), verb_noun_verbs=verb_noun_verbs,
         verb_noun_verbs_longest_first=tuple(sorted(verb_noun_verbs, key=len, reverse=True)),
@@ -190,6 +192,7 @@ def _rate_words_anywhere() -> re.Pattern:
 
 
 _GROWTH_END = re.compile("(?:增长|下降)$")  # a growth word a phrase ends on (rewrite makes 增速, 提高… 增长)
+_KIND_OF_GROWTH = ("实际",)  # a linking word that says which growth (实际增长 is real, 名义增长 nominal): kept before it
 
 
 @lru_cache(maxsize=65536)
@@ -224,7 +227,8 @@ def split_phrase(phrase: str) -> KeyParts:
             s, last = s[:-len(after)], after  # 亿元以上项目签约(数量): the projects signed (no 约 of 项目签)
         elif (m := lx.linking_end.search(s)) and m.start() > 0:
             s = s[:m.start()].strip(_PUNCT)
-        elif (g := _GROWTH_END.search(s)) and (m := lx.linking_end.search(s, 0, g.start())) and m.start() > 0:
+        elif ((g := _GROWTH_END.search(s)) and (m := lx.linking_end.search(s, 0, g.start())) and m.start() > 0
+              and m.group(0) not in _KIND_OF_GROWTH):
             s = s[:m.start()] + s[g.start():]  # 政府性基金预算收入完成74.3亿元,…下降14%: its growth, 完成 aside
         else:
             break
@@ -356,10 +360,18 @@ def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
     if gm := lx.place_group.match(key):  # 播州、正安、绥阳三县(区)新建高标准农田: those places' figure
         return gm.group(0)
     m = lx.named_places.match(key)  # 定西市中药材种植面积, 甘南州新增…: a city by its name, whatever follows
+    end = m.end() if m else 0
+    while m and (j := lx.list_joiner.match(key, end)) and (n := lx.named_places.match(key, j.end())):
+        end = n.end()  # 襄阳、宜昌经济总量: the cities listed, together
     if (m and not lx.place_only.match(key.rstrip("等"))  # (临沂至滕州: a route, no place's)
-            and len(key) - m.end() >= lx.min_chars and key[m.end()] not in lx.not_place_after
-            and not lx.list_joiner.match(key, m.end())):
-        return m.group(0)
+            and len(key) - end >= lx.min_chars and key[end] not in lx.not_place_after
+            and not lx.list_joiner.match(key, end)
+            # a short name (苏州 for 苏州市) only before a canonical indicator (苏州经济总量, 南京、苏州…地区生产总值
+            # 分别…): before free text it opens a name as often (宁波舟山港, 哈密瓜, 杭州湾, 贵阳环高扩容工程等14条)
+            and (m.group(0) not in lx.bare_names or pattern is lx.sub_place)):
+        if (zm := lx.zone.match(key + _WORDS_AFTER)) and zm.end() > end:
+            return zm.group(0)  # 武汉都市圈经济总量: the zone's, which the city's name opens
+        return key[:end]
     m = pattern.match(key)
     if pattern is lx.town_or_village and not m and (c := lx.county_before_verb.match(key)) and lx.verbs.match(key, c.end()):
         m = c  # 偃师区新增规上工业企业: a county or district, told by the verb after it
@@ -447,6 +459,17 @@ def _noun_after(after: str, lx: KeyLexicon) -> str:
     return _verb_noun_key(split_phrase(s[:lx.after_max]), lx)  # (8个项目建成: 建成项目)
 
 
+_CHANGE_END = re.compile("(?:增长|增速|增幅|下降|降低|减少|回落|下滑|降幅)$")
+_PER_UNIT = re.compile("单位|万元|每")  # (万元地区生产总值用水量, 单位增加值能耗: a measure per unit of output)
+
+
+def _measures_an_income(phrase: str, lx: KeyLexicon) -> bool:
+    """Whether ``phrase`` measures an income or an output itself (政府性基金预算收入安排下降: 收入), the noun
+    its change word follows, not per unit of one (万元地区生产总值用水量下降) or a share of one (非税收入占比下降)."""
+    core = without_linking_end(_CHANGE_END.sub("", phrase))
+    return lx.up_nouns_end.search(core) is not None and not _PER_UNIT.search(core)
+
+
 def resolve_direction(phrase: str, after: str, comparator: str, negated: bool,
                       canonical_direction: str | None = None) -> str:
     """``down`` where a smaller figure is better, else ``up``: the indicator lexicon's direction where there
@@ -456,7 +479,7 @@ def resolve_direction(phrase: str, after: str, comparator: str, negated: bool,
     if canonical_direction:
         return canonical_direction
     lx = load_key_lexicon()
-    if negated and not lx.up_nouns.search(phrase) or comparator in ("le", "lt"):
+    if negated and not _measures_an_income(phrase, lx) or comparator in ("le", "lt"):
         return "down"
     near = lx.down_after_only.sub("", phrase) + "|" + after[:6]
     if lx.down_words.search(near):

@@ -293,6 +293,12 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
         return None
     t, a = _synonym_head(tkey, lx), _synonym_head(akey, lx)
     level = _compare_names(t, a, lx)
+    jt, ja = _LIST_JOINERS.sub("", t), _LIST_JOINERS.sub("", a)
+    if (level is None or level[0] < lx.same_key) and (jt, ja) != (t, a):
+        # 中小学、幼儿园 and 中小学幼儿园, 林分优化、森林抚育 and 林分优化提升和森林抚育: one list, joined two ways
+        joined = _compare_names(jt, ja, lx)
+        if joined is not None and (level is None or joined[0] > level[0]):
+            level = joined
     # a generic head word on one side only (制造业单项冠军企业, 国家制造业单项冠军): compared without it too, and
     # a synonym is read without it (国土绿化面积 is 国土绿化, which is 造林绿化)
     wt, wa = _without_head(tkey, lx), _without_head(akey, lx)
@@ -309,6 +315,9 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
         if shared is not None and (level is None or shared[0] > level[0]):
             level = shared
     return level
+
+
+_LIST_JOINERS = re.compile("[、和]")  # what joins the items of a list in a key
 
 
 def _covered(t: str, a: str, lx: LinkLexicon) -> bool:
@@ -358,7 +367,10 @@ def _part_of_list(whole: str, part: str) -> bool:
     if _LIST_MARK in part or whole.endswith(_EACH):
         return False
     if _LIST_MARK in whole:
-        return any(len(item) >= 2 and item in part for item in whole.split(_LIST_MARK)[:-1])
+        items = whole.split(_LIST_MARK)
+        if all(item in part for item in items):
+            return False  # (中小学、幼儿园 and 中小学幼儿园: every item, the one list without its comma)
+        return any(len(item) >= 2 and item in part for item in items[:-1])
     if not _COORDINATED.search(whole) or _COORDINATED.search(part):
         return False
     # the part is one of the things joined, the last with the head they share or the first with its own

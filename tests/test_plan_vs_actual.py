@@ -128,3 +128,23 @@ def test_a_result_in_another_unit_of_the_targets_measure_is_compared_in_the_targ
     assert sorted(rows) == [(2025, 120, 118), (2025, 300, 320), (2025, 30000, 31500), (2025, 400000000, 412000000)]
     statuses = dict(query(tmp_path / "wh", "SELECT actual_stated_unit, status FROM plan_vs_actual"))
     assert statuses == {"吨": "met", "公顷": "met", "千瓦": "met", "米": "near"}
+
+
+def test_a_restatement_with_another_value_leaves_the_plans_row(tmp_path):
+    """A half-year summary's 下半年,…紧盯全年目标任务不放松,力争完成固定资产投资1.8亿元 (restated, another value than the
+    plan's: the half ahead, or the target moved) is no second row: the plan's target is the row, which the year's
+    result answers (blind probe v111: the 1.8亿 had been met by the year's 3.52亿)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "manifest.csv").write_text(
+        "path,jurisdiction,admin_level,report_year,doc_type\n"
+        "a.txt,青石镇,township,2024,year_end_summary\nb.txt,青石镇,township,2025,half_year_summary\n"
+        "c.txt,青石镇,township,2025,year_end_summary\n", encoding="utf-8")
+    (raw / "a.txt").write_text("二、2025年工作计划\n完成固定资产投资3.5亿元,新引进项目5个以上。\n", encoding="utf-8")
+    (raw / "b.txt").write_text("一、上半年工作总结\n上半年完成固定资产投资1.7亿元。\n二、下半年工作打算\n"
+                               "下半年,全镇将紧盯全年目标任务不放松,力争完成固定资产投资1.8亿元,新引进项目2个以上。\n",
+                               encoding="utf-8")
+    (raw / "c.txt").write_text("一、2025年工作总结\n完成固定资产投资3.52亿元,新引进项目6个。\n", encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False)
+    rows = query(tmp_path / "wh", "SELECT target_value, actual_value, status FROM plan_vs_actual ORDER BY 1")
+    assert rows == [(5, 6, "met"), (350000000, 352000000, "met")]

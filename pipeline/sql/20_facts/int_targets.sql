@@ -8,15 +8,16 @@ WHERE f.kind = 'target'
   AND NOT list_contains(f.flags, 'corrupt_text')
   AND NOT list_contains(f.flags, 'repeated')  -- the same target said again in its document: one row
   -- a target a review states again (restated_target: 没有完成8%的年度目标, (计划2800个)) where another report of
-  -- the place, no later, states it first hand (the same measure, year, value and unit): one row, that statement's;
-  -- the same measure is the same key, or other words that the same result answers (实际利用外资 in a table of
-  -- targets and results, 实际使用外资1.5亿美元 in the plan)
+  -- the place, no later, states a target of the same measure first hand (its year and unit; its value may differ:
+  -- a half-year summary's 下半年…紧盯全年目标任务不放松,力争完成固定资产投资1.8亿元 may be the half ahead, and the plan
+  -- is what plan_vs_actual compares): one row, that statement's; the same measure is the same key, or other words
+  -- that the same result answers (实际利用外资 in a table of targets and results, 实际使用外资1.5亿美元 in the plan)
   AND NOT (list_contains(f.flags, 'restated_target') AND EXISTS (
       SELECT 1 FROM facts AS o
       WHERE o.kind = 'target' AND o.jurisdiction = f.jurisdiction AND o.doc_id <> f.doc_id
         AND o.report_year <= f.report_year AND NOT list_contains(o.flags, 'restated_target')
         AND NOT list_contains(o.flags, 'corrupt_text')
-        AND o.period_year = f.period_year AND o.value = f.value AND o.unit = f.unit
+        AND o.period_year = f.period_year AND o.unit = f.unit
         AND (o.indicator_key = f.indicator_key OR EXISTS (
             SELECT 1 FROM links AS lf JOIN links AS lo ON lo.actual_fact_id = lf.actual_fact_id
             WHERE lf.target_fact_id = f.fact_id AND lo.target_fact_id = o.fact_id))));
