@@ -586,7 +586,9 @@ def _has_noun(phrase: str) -> bool:
     """A phrase that is only a verb (增长, 比上年增长, 同比增长, 提升到2025年的) names no indicator of its own."""
     if len(phrase) < 2:
         return False
-    return len(_VERB_ONLY.sub("", _YEAR.sub("", _BASELINE_YEAR.sub("", phrase)))) >= 2  # (较2024年增加: none)
+    if "年" in phrase:
+        phrase = _YEAR.sub("", _BASELINE_YEAR.sub("", phrase))  # (较2024年增加: none)
+    return len(_VERB_ONLY.sub("", phrase)) >= 2
 
 
 def _ceiling_comparator(fig: _Figure) -> str:
