@@ -57,6 +57,7 @@ _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
 _BASELINE_YEAR = re.compile(_G["baseline_year"])
+_RANK_FIELD_BEFORE, _RANK_FIELD_AFTER = re.compile(_G["rank_field_before"]), re.compile(_G["rank_field_after"])
 _BASE_VALUE = re.compile(_G["base_value_before"])  # 比上年的16.5万人次: the base year's result
 # against the year before (cues.yaml comparison_cues: 比上年, 同比, 较去年…, and their comparison_period, 同期): a
 # level stated with one and a change verb is a change
@@ -1970,6 +1971,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         clause_start = clause_ends[k] if k >= 0 else sent.start
         if q.unit in _DISTANCE_UNITS and text.startswith(_DISTANCE_WORDS, clause_start):
             continue  # 园区位于县城东部,距县城中心12公里: where it lies
+        if _RANK_FIELD_AFTER.match(text, q.end) and _RANK_FIELD_BEFORE.search(text, clause_start, q.start):
+            continue  # 在全省21个地市中排名第9位: the field a ranking is among
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
         clause_phrase = st.masked[clause_start:q.start]
         # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
