@@ -1075,6 +1075,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.joined = (prev.fact is not None and _CONJ.match(fig.phrase) is not None and fig.phrase != ""
                   and not modifies_after)
     subject = _subject(fig.phrase)
+    if prev.fact is not None and "milestone" in prev.fact.flags and (mw := _MILESTONE_AFTER.match(subject)):
+        subject = subject[mw.end():].lstrip("、,， ")  # 迈上2500亿元台阶、达到2516.3亿元: the mark's word names nothing
     phrase_start = q.start - len(fig.phrase)
     frame = _CONDITION.search(text, fig.clause_start, prev.sentence.end)  # 在…的情况下, inside the clause
     if frame and frame.start(1) <= q.start < frame.end(1):  # 在对美贸易下降超3成的情况下: what the condition names
@@ -1706,9 +1708,11 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
               # 全市生产总值突破6500亿元 is 2030's)
               fig.time_cue[1] == "sentence_time"
               and (_span_words(t, _after_last_year(fig.sentence_prefix)[-20:].rpartition(";")[2])
-                   # (a sentence that opens on its span: a year of an earlier clause dates only that clause,
-                   # 五年来,…预计2025年达到5425亿元,…;常住人口城镇化率提高4.2个百分点 is the span's)
-                   or t["span_opening"].match(fig.sentence_prefix) is not None)
+                   # (a sentence that opens on its span: a year of an earlier item dates only that item,
+                   # 五年来,…预计2025年达到5425亿元,…;常住人口城镇化率提高4.2个百分点 is the span's; not a year of the
+                   # figure's own item, 五年来,…,2025年全市地区生产总值达到520亿元,增长6.2%)
+                   or t["span_opening"].match(fig.sentence_prefix) is not None
+                   and ";" in _after_last_year(fig.sentence_prefix))
               if fig.time_cue[1] in _OWN_TIME
               # (a span said in an earlier item is that item's: …五年来营收年均增长18.6%;南康家具产业集群总产值…)
               else t["multi_year"].search(fig.sentence_prefix[-20:].rpartition(";")[2])

@@ -14,7 +14,7 @@ from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
              "not_place_after", "place_then_words",
-             "after_stop", "after_max", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_down_after_only", "direction_up_nouns", "name_list",
+             "after_stop", "after_max", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
@@ -82,7 +82,8 @@ class KeyLexicon:
     qualifier: re.Pattern  # after_qualifier anywhere (3岁以下)
     down_nouns: re.Pattern
     down_after_only: re.Pattern   # 以下: down only after the number (二级旧里以下房屋: a class)
-    up_nouns_end: re.Pattern      # 收入 ending a phrase: better higher, though stored negative
+    up_nouns: re.Pattern          # 收入: better higher, though stored negative
+    fall_aimed: re.Pattern        # 能耗, 用水, 非税: a fall of it is the aim, whatever income it is measured by
     examples: re.Pattern                  # 等 between examples and the kind of thing they are
     verb_noun_nouns: tuple[str, ...]      # generic nouns that name something only with their verb (项目), or end it
     verb_noun_verbs: dict[str, str]       # verb word → how the key writes it (招引 → 引进)
@@ -151,7 +152,8 @@ def load_key_lexicon() -> KeyLexicon:
         down_words=re.compile(words(raw["direction_down_words"])),
         down_nouns=re.compile(words(raw["direction_down_nouns"])),
         down_after_only=re.compile(words(raw["direction_down_after_only"])),
-        up_nouns_end=re.compile(words(raw["direction_up_nouns"]) + "$"),
+        up_nouns=re.compile(words(raw["direction_up_nouns"])),
+        fall_aimed=re.compile(words(raw["direction_fall_aimed"])),
         examples=re.compile(raw["examples_then_kind"]),
         verb_noun_nouns=tuple(vnk["nouns"]), verb_noun_verbs=verb_noun_verbs,
         verb_noun_verbs_longest_first=tuple(sorted(verb_noun_verbs, key=len, reverse=True)),
@@ -459,15 +461,11 @@ def _noun_after(after: str, lx: KeyLexicon) -> str:
     return _verb_noun_key(split_phrase(s[:lx.after_max]), lx)  # (8个项目建成: 建成项目)
 
 
-_CHANGE_END = re.compile("(?:增长|增速|增幅|下降|降低|减少|回落|下滑|降幅)$")
-_PER_UNIT = re.compile("单位|万元|每")  # (万元地区生产总值用水量, 单位增加值能耗: a measure per unit of output)
-
-
 def _measures_an_income(phrase: str, lx: KeyLexicon) -> bool:
-    """Whether ``phrase`` measures an income or an output itself (政府性基金预算收入安排下降: 收入), the noun
-    its change word follows, not per unit of one (万元地区生产总值用水量下降) or a share of one (非税收入占比下降)."""
-    core = without_linking_end(_CHANGE_END.sub("", phrase))
-    return lx.up_nouns_end.search(core) is not None and not _PER_UNIT.search(core)
+    """Whether ``phrase`` measures an income or an output (政府性基金预算收入总额安排下降, 营业收入利润率, 税收收入占
+    一般公共预算收入比重), not something that a fall of is the aim, per unit of one or beside one (万元地区生产总值
+    用水量, 单位增加值能耗, 非税收入占比: keys.yaml direction_fall_aimed)."""
+    return lx.up_nouns.search(phrase) is not None and lx.fall_aimed.search(phrase) is None
 
 
 def resolve_direction(phrase: str, after: str, comparator: str, negated: bool,
