@@ -237,6 +237,7 @@ def _cue_tables():
         "target_after": re.compile(cues["target_after"]),
         "deadline_before": re.compile(cues["deadline_before"]),
         "plan_restated": re.compile(cues["plan_restated"]),
+        "plan_restated_done": re.compile(cues["plan_restated_done"]),
         "summary_review": comp(cues["summary_review_actions"]),
         "target_as_base": re.compile(cues["target_as_base"]),
         "target_reached": re.compile(cues["target_reached"]),
@@ -1214,6 +1215,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and _PART_OF_PREVIOUS not in text[prev.sentence.start:q.start]):
         # 建成3条通组硬化路,总长5.4公里: a measure of the things the figure before counts, in its own unit
         subject, fig.inherited = prev.fact.indicator_key, True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit in RATE_OR_CHANGE_UNITS
+          and q.unit not in RATE_OR_CHANGE_UNITS and prev.fact.indicator_key and prev.fact.indicator_key.isascii()
+          and t["growth_end"].search(prev.subject) and only_a_total(subject, "")):
+        # 地区生产总值增长6%左右,总量突破160亿元: the total of what the growth before is of
+        subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit) + subject, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii()
           and PLACE_SEPARATOR not in prev.fact.indicator_key and CLAUSE_END_AFTER.match(text, q.end) is not None
@@ -1648,6 +1654,10 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         t["share_of_target"].search(fig.clause_phrase) is not None or (
             fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags))
     if (reviewing and not share and (t["plan_restated"].search(fig.clause_phrase)
+                                     # (a sentence that opens on its plan: 计划改造老旧小区21个,惠及居民2860户)
+                                     or t["plan_restated"].match(fig.sentence_prefix)
+                                     and not t["plan_restated_done"].search(fig.clause_phrase)
+                                     and not st.cues_in(fig.clause_start, q.num_start)
                                      or fig.clause_phrase.rstrip()[-1:] in _RESTATED_ENDS
                                      and t["restated_in_review"].search(fig.clause_phrase))
             and not t["target_as_base"].search(fig.clause_phrase)):  # (比年初计划目标低0.4个百分点: a gap)
