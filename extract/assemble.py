@@ -237,7 +237,6 @@ def _cue_tables():
         "target_after": re.compile(cues["target_after"]),
         "deadline_before": re.compile(cues["deadline_before"]),
         "plan_restated": re.compile(cues["plan_restated"]),
-        "plan_restated_done": re.compile(cues["plan_restated_done"]),
         "summary_review": comp(cues["summary_review_actions"]),
         "target_as_base": re.compile(cues["target_as_base"]),
         "target_reached": re.compile(cues["target_reached"]),
@@ -1654,10 +1653,6 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         t["share_of_target"].search(fig.clause_phrase) is not None or (
             fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags))
     if (reviewing and not share and (t["plan_restated"].search(fig.clause_phrase)
-                                     # (a sentence that opens on its plan: 计划改造老旧小区21个,惠及居民2860户)
-                                     or t["plan_restated"].match(fig.sentence_prefix)
-                                     and not t["plan_restated_done"].search(fig.clause_phrase)
-                                     and not st.cues_in(fig.clause_start, q.num_start)
                                      or fig.clause_phrase.rstrip()[-1:] in _RESTATED_ENDS
                                      and t["restated_in_review"].search(fig.clause_phrase))
             and not t["target_as_base"].search(fig.clause_phrase)):  # (比年初计划目标低0.4个百分点: a gap)
@@ -1718,11 +1713,12 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
               # 全市生产总值突破6500亿元 is 2030's)
               fig.time_cue[1] == "sentence_time"
               and (_span_words(t, _after_last_year(fig.sentence_prefix)[-20:].rpartition(";")[2])
-                   # (a sentence that opens on its span: a year of an earlier item dates only that item,
+                   # (a sentence that opens on its span: a year of an earlier item dates only that item for a change,
                    # 五年来,…预计2025年达到5425亿元,…;常住人口城镇化率提高4.2个百分点 is the span's; not a year of the
-                   # figure's own item, 五年来,…,2025年全市地区生产总值达到520亿元,增长6.2%)
+                   # figure's own item, 五年来,…,2025年全市地区生产总值达到520亿元,增长6.2%, nor for a level, which
+                   # stands at the year's end: …,去年新建高标准农田512万亩;保护性耕作实施面积3620万亩)
                    or t["span_opening"].match(fig.sentence_prefix) is not None
-                   and ";" in _after_last_year(fig.sentence_prefix))
+                   and ";" in _after_last_year(fig.sentence_prefix) and t["change"].search(fig.clause_phrase) is not None)
               if fig.time_cue[1] in _OWN_TIME
               # (a span said in an earlier item is that item's: …五年来营收年均增长18.6%;南康家具产业集群总产值…)
               else t["multi_year"].search(fig.sentence_prefix[-20:].rpartition(";")[2])

@@ -465,7 +465,11 @@ def _measures_an_income(phrase: str, lx: KeyLexicon) -> bool:
     """Whether ``phrase`` measures an income or an output (政府性基金预算收入总额安排下降, 营业收入利润率, 税收收入占
     一般公共预算收入比重), not something that a fall of is the aim, per unit of one or beside one (万元地区生产总值
     用水量, 单位增加值能耗, 非税收入占比: keys.yaml direction_fall_aimed)."""
-    return lx.up_nouns.search(phrase) is not None and lx.fall_aimed.search(phrase) is None
+    return (lx.up_nouns.search(phrase) is not None and lx.fall_aimed.search(phrase) is None
+            and _PER_UNIT.search(phrase) is None)
+
+
+_PER_UNIT = re.compile("单位|万元|每")  # (万元工业增加值取水量, 单位增加值能耗: a measure per unit of output)
 
 
 def resolve_direction(phrase: str, after: str, comparator: str, negated: bool,

@@ -35,7 +35,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "segments.yaml": frozenset({"compilation_part", "compilation_title", "chapter_place_suffixes", "place_chapter", "heading_levels", "part_heading", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html", "page_lines", "tail_lines"}),
-    "cues.yaml": frozenset({"actual", "plan_restated_done", "present_stock", "adjusted_to", "streak_after", "comparison_cues", "comparison_period", "whole_span_words", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before", "run_of_years", "closing_year", "closing_span", "plan_span", "other_base", "to_after_list", "starting_year_before", "starting_year_after", "since_after", "term_end_before", "span_end", "span_end_year",
+    "cues.yaml": frozenset({"actual", "present_stock", "adjusted_to", "streak_after", "comparison_cues", "comparison_period", "whole_span_words", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before", "run_of_years", "closing_year", "closing_span", "plan_span", "other_base", "to_after_list", "starting_year_before", "starting_year_after", "since_after", "term_end_before", "span_end", "span_end_year",
                             "growth_words", "multi_year", "multi_year_section", "multi_year_sentence",
                             "negative_verbs", "partial_year", "partial_year_lead_in", "partial_year_marks",
                             "relative_years", "relative_not_after", "restated", "share_of_target", "target_after", "target_as_base", "target_reached", "deadline_before", "plan_restated",
