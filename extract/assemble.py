@@ -1641,12 +1641,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             t["place_profile"].search(fig.phrase)
             or t["present_stock"].search(fig.phrase) and not load_key_lexicon().verbs.search(fig.phrase)
             or prev.kind_source == "place_profile" and prev.q is not None
-            and ((_LIST_ITEM.search(between := st.text[prev.q.end:q.start]) or _CONJ_INSIDE.search(between))
-                 and not _CLAUSE_END.search(between)
-                 # (or a clause after it that names only a measure of the place: …,国土面积86平方公里,耕地面积7.6万亩;
-                 # 户籍人口4.1万人,其中60岁以上老人9800人)
-                 or ";" not in between and q.comparator_before is None and not st.cues_in(prev.q.end, q.start))
-            and not load_key_lexicon().verbs.search(between)):
+            and (_LIST_ITEM.search(between := st.text[prev.q.end:q.start]) or _CONJ_INSIDE.search(between))
+            and not _CLAUSE_END.search(between) and not load_key_lexicon().verbs.search(between)):
         # 全镇辖9个行政村(、112个村民小组和2个社区) in a work plan: the place as it is, no target (not …、新建2个站)
         kind, source = "actual", "place_profile"
     if kind == "target" and t["forecast_before"].search(fig.phrase):

@@ -469,7 +469,8 @@ def _measures_an_income(phrase: str, lx: KeyLexicon) -> bool:
             and _PER_UNIT.search(phrase) is None)
 
 
-_PER_UNIT = re.compile("单位|万元|每")  # (万元工业增加值取水量, 单位增加值能耗: a measure per unit of output)
+_PER_UNIT = re.compile("(?:单位|万元)(?:国内|地区|工业)?(?:生产总值|增加值|GDP|产值)|每")  # (万元工业增加值取水量, 单位增加值
+# 能耗: a measure per unit of output; not 服务业单位营业收入, a firm's, nor 年营业收入2000万元以上…, a threshold)
 
 
 def resolve_direction(phrase: str, after: str, comparator: str, negated: bool,
