@@ -10,8 +10,9 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from .keys import (PLACE_SEPARATOR, is_named_place, is_place, leading_place, without_linking_end, load_key_lexicon, names_nothing, only_a_gain, only_a_total,
-                   resolve_direction, resolve_indicator_key, split_key, split_phrase, total_word, without_gain)
+from .keys import (PLACE_SEPARATOR, is_named_place, is_place, leading_place, load_key_lexicon, names_nothing,
+                   only_a_gain, only_a_total, resolve_direction, resolve_indicator_key, split_key, split_phrase,
+                   total_word, without_gain, without_linking_end)
 from .lexicon import DocType, Indicator, doc_type_by_id, indicator_by_id, load_lexicon
 from .normalize import is_corrupt
 from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS

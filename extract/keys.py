@@ -114,6 +114,8 @@ def load_key_lexicon() -> KeyLexicon:
     verb_noun_verbs = {w: name for name, ws in vnk["verbs"].items() for w in ws}
     if stray := sorted(set(verb_noun_verbs) - set(raw["verbs"])):
         raise ValueError(f"{LEXICON_DIR / 'keys.yaml'}: verb_noun_keys verbs {stray} are not among `verbs`")
+    if _TOTAL_WORD not in raw["total_words"]:  # (so that a key ends before it: total_word writes it)
+        raise ValueError(f"{LEXICON_DIR / 'keys.yaml'}: total_words must hold {_TOTAL_WORD!r}")
     return KeyLexicon(
         lead=re.compile(words(*lead)), verbs=re.compile(words(raw["verbs"])),
         verb_end=re.compile(words(raw["verbs"]) + "$"),
@@ -280,10 +282,8 @@ def only_a_total(phrase: str, previous_key: str = "") -> bool:
 def total_word(phrase: str) -> str:
     """The word that says ``phrase`` is a total (``only_a_total``): its own (总数达到: 总数), or 总量 where it says
     总 and a measure (总装机: 新能源装机总量)."""
-    key, total_words = split_phrase(phrase).key, load_key_lexicon().total_words
-    if _TOTAL_WORD not in total_words:  # (so that a key ends before it: keys.yaml total_words must hold it)
-        raise ValueError(f"{LEXICON_DIR / 'keys.yaml'}: total_words must hold {_TOTAL_WORD!r}")
-    return key if key in total_words else _TOTAL_WORD
+    key = split_phrase(phrase).key
+    return key if key in load_key_lexicon().total_words else _TOTAL_WORD
 
 
 _TOTAL = "总"  # 总装机: the total of the 装机 the figure before adds to

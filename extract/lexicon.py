@@ -255,8 +255,7 @@ class Place:
     itself, level ``county``), by its full name, its short names and the province it lies in. A city's name without
     市 is a short name (苏州 for 苏州市: 南京、苏州、无锡地区生产总值分别增长…; read as a place before a canonical
     indicator only, extract/keys.py) unless it names something else there too (吉林, the province; 朝阳, 北京's district;
-    日照, 普洱, 白银):
-    those rows have none."""
+    日照, 普洱, 白银): those rows have none."""
     name: str
     aliases: tuple[str, ...]
     province: str

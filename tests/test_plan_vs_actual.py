@@ -47,16 +47,24 @@ def test_status(statuses, indicator, year, status):
     assert statuses[(indicator, year)] == status
 
 
+def _build_docs(tmp_path, *docs: tuple[str, str]):
+    """A warehouse built from documents given as (manifest row: jurisdiction,admin_level,report_year,doc_type; text),
+    filed as a.txt, b.txt, … in that order."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    names = [f"{chr(ord('a') + i)}.txt" for i in range(len(docs))]
+    (raw / "manifest.csv").write_text("path,jurisdiction,admin_level,report_year,doc_type\n" + "".join(
+        f"{name},{meta}\n" for name, (meta, _) in zip(names, docs)), encoding="utf-8")
+    for name, (_, text) in zip(names, docs):
+        (raw / name).write_text(text, encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False)
+    return tmp_path / "wh"
+
+
 def _build_one(tmp_path, meta: str, text: str):
     """A warehouse built from one document, its manifest row ``meta`` (jurisdiction,admin_level,report_year,
     doc_type)."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "manifest.csv").write_text(f"path,jurisdiction,admin_level,report_year,doc_type\nd.txt,{meta}\n",
-                                      encoding="utf-8")
-    (raw / "d.txt").write_text(text, encoding="utf-8")
-    build(raw, tmp_path / "wh", progress=False)
-    return tmp_path / "wh"
+    return _build_docs(tmp_path, (meta, text))
 
 
 def test_a_free_text_targets_baseline_is_last_years_result_of_its_key(tmp_path):
@@ -89,15 +97,8 @@ def test_a_target_a_review_states_again_is_answered_by_its_own_report(tmp_path):
 def _two_years_rows(tmp_path, plan: str, review: str) -> list:
     """plan_vs_actual's (report_year, target_value, actual_value) for one city's 2025 report ``plan`` and 2026
     report ``review``."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "manifest.csv").write_text(
-        "path,jurisdiction,admin_level,report_year,doc_type\n"
-        "a.txt,青岚市,city,2025,government_work_report\nb.txt,青岚市,city,2026,government_work_report\n",
-        encoding="utf-8")
-    (raw / "a.txt").write_text(plan, encoding="utf-8")
-    (raw / "b.txt").write_text(review, encoding="utf-8")
-    build(raw, tmp_path / "wh", progress=False)
+    _build_docs(tmp_path, ("青岚市,city,2025,government_work_report", plan),
+                ("青岚市,city,2026,government_work_report", review))
     return query(tmp_path / "wh", "SELECT report_year, target_value, actual_value FROM plan_vs_actual p "
                                   "JOIN facts f ON f.fact_id = p.target_fact_id")
 
@@ -134,17 +135,11 @@ def test_a_restatement_with_another_value_leaves_the_plans_row(tmp_path):
     """A half-year summary's 下半年,…紧盯全年目标任务不放松,力争完成固定资产投资1.8亿元 (restated, another value than the
     plan's: the half ahead, or the target moved) is no second row: the plan's target is the row, which the year's
     result answers (blind probe v111: the 1.8亿 had been met by the year's 3.52亿)."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "manifest.csv").write_text(
-        "path,jurisdiction,admin_level,report_year,doc_type\n"
-        "a.txt,青石镇,township,2024,year_end_summary\nb.txt,青石镇,township,2025,half_year_summary\n"
-        "c.txt,青石镇,township,2025,year_end_summary\n", encoding="utf-8")
-    (raw / "a.txt").write_text("二、2025年工作计划\n完成固定资产投资3.5亿元,新引进项目5个以上。\n", encoding="utf-8")
-    (raw / "b.txt").write_text("一、上半年工作总结\n上半年完成固定资产投资1.7亿元。\n二、下半年工作打算\n"
-                               "下半年,全镇将紧盯全年目标任务不放松,力争完成固定资产投资1.8亿元,新引进项目2个以上。\n",
-                               encoding="utf-8")
-    (raw / "c.txt").write_text("一、2025年工作总结\n完成固定资产投资3.52亿元,新引进项目6个。\n", encoding="utf-8")
-    build(raw, tmp_path / "wh", progress=False)
-    rows = query(tmp_path / "wh", "SELECT target_value, actual_value, status FROM plan_vs_actual ORDER BY 1")
+    wh = _build_docs(
+        tmp_path,
+        ("青石镇,township,2024,year_end_summary", "二、2025年工作计划\n完成固定资产投资3.5亿元,新引进项目5个以上。\n"),
+        ("青石镇,township,2025,half_year_summary", "一、上半年工作总结\n上半年完成固定资产投资1.7亿元。\n二、下半年工作打算\n"
+         "下半年,全镇将紧盯全年目标任务不放松,力争完成固定资产投资1.8亿元,新引进项目2个以上。\n"),
+        ("青石镇,township,2025,year_end_summary", "一、2025年工作总结\n完成固定资产投资3.52亿元,新引进项目6个。\n"))
+    rows = query(wh, "SELECT target_value, actual_value, status FROM plan_vs_actual ORDER BY 1")
     assert rows == [(5, 6, "met"), (350000000, 352000000, "met")]
