@@ -89,6 +89,7 @@ _COUNT_LISTED_AFTER = re.compile(rf"、[^,;:。!?、]{{1,24}}?{NUMBER_START}+(" 
     sorted(map(re.escape, _G["enumeration_units"]), key=len, reverse=True)) + ")")
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
 _ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
+_ENUMERATION_HEAD_ANY = tuple(_G["enumeration_heads_any"])
 _ROUND_MORE = re.compile(f"[{CHINESE_NUMERAL_CHARS}]+[{load_lexicon().numerals['lower_bound_markers']}]")  # 千余, 三十多
 _HALF = load_lexicon().numerals["half"]
 _IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, reverse=True))))
@@ -132,6 +133,7 @@ _MILESTONE_AFTER = re.compile("(?:[两二三四五六七八九十\\d]个)?(?:" +
 _MILESTONE_THEN = re.compile(f"(?:{'|'.join(map(re.escape, MILESTONE_WORDS))})?" + _G["milestone_then"])
 _BENEFICIARY = frozenset(_G["beneficiary_words"])
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
+_ATTAINMENT = re.compile("|".join(sorted(map(re.escape, _G["attainment_words"]), key=len, reverse=True)))
 _RESPECTIVELY = _G["respectively"]
 _LIST_ITEM = re.compile(_G["list_item_separator"])
 _CONDITION = re.compile(_G["condition_frame"])
@@ -1102,6 +1104,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and not _has_noun(subject[:bv.start()])):
         subject, fig.inherited = prev.subject, True  # 全年接待游客21.6万人次,比上年的16.5万人次: the same thing's
     elif ((named := fig.target_named) and len(t["restated"].sub("", subject)) <= _TARGET_NAMED_MAX
+          and not _has_noun(_ATTAINMENT.sub("", t["restated"].sub("", subject)))  # (年初确定的财政收入3700万元目标)
           and resolve_indicator(subject, q.unit) is None
           # (an item of a list of targets names its own: 冲刺规上工业总产值520亿元、税收收入48亿元的全年目标)
           and not (prev.q is not None and text[prev.q.end:q.start].lstrip().startswith(_LIST_JOIN))):
@@ -1177,6 +1180,14 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = (scope.group(0) + _inherited_subject(prev.subject[len(place):], q.unit,
                                                                       prev.q.unit if prev.q else None), True)
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+          and split_key(prev.fact.indicator_key)[1].isascii()
+          and (here := leading_place(own := subject.removeprefix(_PART_OF_PREVIOUS).lstrip(_LIST_JOIN)))
+          and is_named_place(here) and not _has_noun(own[len(here):])
+          and (body := _without_place(prev.subject)) and resolve_indicator(body, q.unit) is not None):
+        # 郑州生产总值增长6%,洛阳增长5.6%; 全省…增长5.5%,其中成都增长5.8%: another place's figure of the canonical
+        # measure the figure before is of
+        subject, fig.inherited = here + _inherited_subject(body, q.unit, prev.q.unit), True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and (t["relative"].search(subject) or _year_before_named(st, subject)) and names_nothing(subject)):
         # 今年完成保护性耕作8.2万亩,来年力争达到9万亩: another year's figure of what the figure before measures
         # (粮食总产1.33万吨,较2024年增加200吨: its change from the year before, that year named by its number)
@@ -1236,8 +1247,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # 达到186万亩,牛饲养量达到736万头: the province's), where a district's or a town's clauses are its own
             # (顺德区地区生产总值增长5.7%,规上工业增加值增长7.3%;南海区…)
             # (and so does a county in a province's report: keys.yaml county_suffix)
-            and (split_phrase(subject).verb or not (load_key_lexicon().named_places.fullmatch(place) or (
-                st.ctx.admin_level in _ABOVE_CITY and load_key_lexicon().county_suffix.search(place))))):
+            and (split_phrase(subject).verb or _same_measure(prev.fact, subject, q.unit)
+                 or not (load_key_lexicon().named_places.fullmatch(place) or (
+                     st.ctx.admin_level in _ABOVE_CITY and load_key_lexicon().county_suffix.search(place))))):
         own = resolve_indicator(subject, q.unit)  # (伊川县…6.6%,偃师区地区生产总值增长6.1%: a place of its own)
         if not (load_key_lexicon().scope_start.match(subject)
                 or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
@@ -1251,19 +1263,38 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         if not (load_key_lexicon().scope_start.match(subject) or isinstance(topic, _SupportedPlace) and own is None
                 or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
             subject = topic + subject  # 琅东区、川西区要在全市发展中挑大梁,地区生产总值力争增长7%以上: the districts'
-    elif (not fig.inherited and subject and fig.phrase.startswith(_LIST_JOIN) and prev.fact is not None
+    elif (not fig.inherited and subject and prev.fact is not None
           and prev.fact.indicator_key and (outer := split_key(prev.fact.indicator_key)[0])
+          and (fig.phrase.startswith(_LIST_JOIN) or prev.q is not None and text.startswith(_COMMA, prev.q.end)
+               and prev.subject.startswith(outer) and _SCOPE_SETTER.match(prev.subject, len(outer)))
           and _outer_scope(st.ctx, outer + subject) == outer and not load_key_lexicon().scope_start.match(subject)):
-        # 全市地区生产总值增长6%左右、规上工业增加值增长8%: the place above goes on to the list's next item
+        # 全市地区生产总值增长6%左右、规上工业增加值增长8%: the place above goes on to the list's next item (and
+        # past a comma where it set them: 全县今年确定一般公共预算收入增长9.5%,固定资产投资增长13%)
         subject = outer + subject
     fig.subject = subject
+
+
+def _without_place(subject: str) -> str:
+    """``subject`` without the place or scope it opens with (郑州生产总值增长: 生产总值增长; 全省…)."""
+    lx = load_key_lexicon()
+    here = leading_place(subject) or ((m := lx.whole_jurisdiction.match(subject)) and m.group(0)) or ""
+    return subject[len(here):]
+
+
+def _same_measure(prev_fact: "Fact | None", subject: str, unit: str) -> bool:
+    """Whether ``subject`` names, by a synonym the two indicators share, the canonical measure the figure before is
+    of (郑州生产总值增长5.6%,经济总量达到1.5万亿元: the city's growth, then its level)."""
+    prev_id = split_key(prev_fact.indicator_key)[1] if prev_fact is not None and prev_fact.indicator_key else ""
+    before, own = indicator_by_id(prev_id), resolve_indicator(subject, unit)
+    return before is not None and own is not None and not set(before.synonyms).isdisjoint(own.synonyms)
 
 
 _SHARE_OF_PREVIOUS = re.compile(_G["share_of_previous"])  # 占…的81.7% right after a figure: that figure's share
 _SHARE_GAP = " ,，、"  # what may stand between a figure and the share of it that follows
 
 
-_ATTRIBUTION = re.compile(_G["attribution"])  # who set a figure, before the place it is of (市委、市政府提出…)
+_ATTRIBUTION = re.compile(_G["attribution"])
+_SCOPE_SETTER = re.compile(_G["scope_setter"])  # 全县今年确定…: the place above sets the figures after it  # who set a figure, before the place it is of (市委、市政府提出…)
 _LIST_JOIN = "、"  # what goes on from one item of a list to the next
 _TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
 _COMMA = ","  # what joins the clauses of one topic in normalised text (not ; or :, which end an item)
@@ -1982,6 +2013,9 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         clause_start = clause_ends[k] if k >= 0 else sent.start
         if q.unit in _DISTANCE_UNITS and text.startswith(_DISTANCE_WORDS, clause_start):
             continue  # 园区位于县城东部,距县城中心12公里: where it lies
+        if q.unit in _ENUMERATION_UNITS and text.startswith(_ENUMERATION_HEAD_ANY, q.end):
+            prev.q = q  # (and the words before the next figure start after it)
+            continue  # 抓好9个方面的工作: the work in parts, no count of anything
         if _RANK_FIELD_AFTER.match(text, q.end) and _RANK_FIELD_BEFORE.search(text, clause_start, q.start):
             continue  # 在全省21个地市中排名第9位: the field a ranking is among
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
