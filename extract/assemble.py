@@ -1266,6 +1266,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (not fig.inherited and subject and prev.fact is not None
           and prev.fact.indicator_key and (outer := split_key(prev.fact.indicator_key)[0])
           and (fig.phrase.startswith(_LIST_JOIN) or prev.q is not None and text.startswith(_COMMA, prev.q.end)
+               and fig.clause_start == prev.q.end + len(_COMMA)  # (全市提出…7%左右,我区主要预期目标是:…: the district's)
                and prev.subject.startswith(outer) and _SCOPE_SETTER.match(prev.subject, len(outer)))
           and _outer_scope(st.ctx, outer + subject) == outer and not load_key_lexicon().scope_start.match(subject)):
         # 全市地区生产总值增长6%左右、规上工业增加值增长8%: the place above goes on to the list's next item (and
@@ -1465,6 +1466,12 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
     clause = st.text[start:fig.clause_start - 1]
     if in_step := _IN_STEP_WITH.search(clause):
         clause = clause[:in_step.start()]  # 居民收入增长与经济增长基本同步,力争增长5%: 居民收入
+    if (fig.q.unit in _ENUMERATION_UNITS and fig.phrase.strip(" ,") in _COUNT_WORDS
+            and not _counts_noun_after(st.text, fig.q.end)):
+        # 继续办好为民办实事项目,共27项: how many of the things the clause before names (a list
+        # of who acts in it too: 省委、省政府继续办好…)
+        thing = _subject(clause)
+        return thing if _has_noun(thing) and not names_nothing(thing) else None
     if _LIST_ITEM.search(clause) or _CONJ_INSIDE.search(clause):
         return None  # …、固定资产投资、社会消费品零售总额均保持较快增长,增长7%: a list names no one indicator
     candidate = _subject(clause) + fig.phrase
@@ -1478,6 +1485,9 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
     if ind is None or (prev.fact is not None and prev.fact.indicator == ind.id):
         return None
     return candidate
+
+
+_COUNT_WORDS = frozenset(_G["count_words"])
 
 
 def _words_of_key(key: str) -> str:

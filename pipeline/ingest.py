@@ -222,8 +222,23 @@ def read_html_text(data: bytes) -> tuple[str, str, list[int]]:
     title = soup.title.get_text(strip=True) if soup.title else None
     if soup.head is not None:
         soup.head.decompose()
-    body = html_text(soup.body or soup)
+    body = html_text(main_text(soup.body or soup))
     return (f"{title}\n{body}" if title and not _title_in_body(title, body) else body), enc, bad
+
+
+def main_text(root):
+    """The element that holds the page's text: the smallest under ``root`` holding ``main_text``'s share of the
+    page's sentence ends (chrome.yaml), or ``root`` where the page has too few to tell."""
+    rule = load_lexicon().chrome["html"]["main_text"]
+    ends = re.compile("[" + re.escape(rule["sentence_ends"]) + "]")
+    total = len(ends.findall(root.get_text()))
+    if total < rule["min_ends"]:
+        return root
+    need, here = rule["share"] * total, root
+    while (inner := next((c for c in here.find_all(True, recursive=False)
+                          if len(ends.findall(c.get_text())) >= need), None)) is not None:
+        here = inner
+    return here
 
 
 def _title_in_body(title: str, body: str) -> bool:
@@ -331,7 +346,7 @@ def _html_grid(rows) -> list[list[tuple[str, object]]]:
 
         for k, cell in enumerate(tr.find_all(["td", "th"], recursive=False)):
             carry(len(line))
-            text = " ".join(cell.get_text(" ").split())
+            text = _cell_words(cell.get_text(" "))
             down = _span(cell, "rowspan")
             for _ in range(_span(cell, "colspan")):
                 if down > 1:
@@ -340,6 +355,20 @@ def _html_grid(rows) -> list[list[tuple[str, object]]]:
         carry()
         grid.append(line)
     return grid
+
+
+def _cell_words(text: str) -> str:
+    """A table cell's text on one line: its own line breaks and the spaces between its inline pieces gone where a
+    Chinese character stands on either side (2024年⏎完成 is 2024年完成, one header cell, not two), else one space
+    (1 260, GDP growth), since the line's cells stand apart by spaces."""
+    words = text.split()
+    out = words[:1]
+    for w in words[1:]:
+        out.append(w if _CJK.match(out[-1][-1]) or _CJK.match(w[0]) else " " + w)
+    return "".join(out)
+
+
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 _HEADER_ROWS_MAX = 3  # rows a header held together by merged cells may take
@@ -424,8 +453,18 @@ def _empty_cell() -> str:
 
 
 def _holds_blocks(row) -> bool:
-    """True where a table row's cells hold blocks or line breaks (a layout table, not a row of figures)."""
-    return row.find(["br", "p", "div", "table", "li", "h1", "h2", "h3", "h4", "h5", "h6"]) is not None
+    """True where a table row's cells hold tables, lists or headings, or paragraphs and line breaks around prose
+    (a sentence's end, or more words than a cell of figures holds): a layout table, not a row of figures (whose
+    cells a page exported from Word wraps in <p>, and whose header may break 2024年<br>完成)."""
+    if row.find(["table", "li", "h1", "h2", "h3", "h4", "h5", "h6"]) is not None:
+        return True
+    return any(cell.find(["br", "p", "div"]) is not None
+               and (_SENTENCE_END in (text := cell.get_text()) or len("".join(text.split())) > _DATA_CELL_MAX)
+               for cell in row.find_all(["td", "th"], recursive=False))
+
+
+_SENTENCE_END = "。"
+_DATA_CELL_MAX = 40  # characters a cell of a table of figures holds at most (a row's name, a note)
 
 
 def check_size(suffix: str, data: bytes) -> None:
@@ -528,7 +567,7 @@ def _docx_grid(table) -> list[list[tuple[str, object]]]:
         line: list[tuple[str, object]] = []
         for k, tc in enumerate(tr.tc_lst):
             above = grid[-1][len(line)] if tc.vMerge == "continue" and grid and len(grid[-1]) > len(line) else None
-            text, origin = above if above is not None else (" ".join(_Cell(tc, table).text.split("\n")), (r, k))
+            text, origin = above if above is not None else (_cell_words(_Cell(tc, table).text), (r, k))
             line.extend([(text, origin)] * max(1, tc.grid_span))
         grid.append(line)
     return grid

@@ -340,7 +340,9 @@ def test_a_gbk_manifest_with_a_bad_byte_keeps_its_other_rows(tmp_path):
      "二、目标<br>地区生产总值增长6%左右。</div>",
      ["一、工作回顾", "全县地区生产总值完成98.6亿元。", "指标 数值", "二、目标", "地区生产总值增长6%左右。"]),
     ("<div>前言文字<p>第二段</p>尾巴</div>", ["前言文字", "第二段", "尾巴"]),
-    ("<table><tr><td>正文一<br>正文二<p>附件</p></td><td>右栏</td></tr></table>", ["正文一", "正文二", "附件", "右栏"]),
+    ("<table><tr><td>正文一。<br>正文二。<p>附件</p></td><td>右栏</td></tr></table>", ["正文一。", "正文二。", "附件", "右栏"]),
+    ("<table><tr><td><p>指标</p></td><td>2025年<br>目标</td></tr><tr><td><p>地区生产总值</p></td><td><p>440</p></td></tr>"
+     "</table>", ["指标 2025年目标", "地区生产总值 440"]),
     ("<table><tr><th>指标</th><th>单位</th><th>数值</th></tr><tr><td>地区生产总值</td><td>亿元</td><td>98.6</td></tr>"
      "</table>", ["指标 单位 数值", "地区生产总值 亿元 98.6"]),
     ("<p>全县地区生产\n    总值增长5%,\n  energy use down.</p>", ["全县地区生产总值增长5%, energy use down."]),
@@ -348,7 +350,7 @@ def test_a_gbk_manifest_with_a_bad_byte_keeps_its_other_rows(tmp_path):
      "<script>var n = 12;</script>", ["正文一句。"]),
     ("<pre>二、明年工作打算\n新建农村公路30公里。\r\n新增就业500人。</pre>",
      ["二、明年工作打算", "新建农村公路30公里。", "新增就业500人。"]),
-], ids=["br_and_table_in_one_div", "text_beside_a_paragraph", "layout_table_cell", "table_rows", "source_wraps",
+], ids=["br_and_table_in_one_div", "text_beside_a_paragraph", "layout_table_cell", "word_exported_table", "table_rows", "source_wraps",
         "chrome", "preformatted_lines"])
 def test_html_keeps_all_body_text_in_order(body, lines):
     from pipeline.ingest import read_html
@@ -443,6 +445,47 @@ def test_a_pages_related_articles_are_chrome():
     page = ("<html><body><p>全镇新建大棚20个。</p><div class='related'>我镇猕猴桃喜获丰收 亩产突破1.4吨</div>"
             "<ul class='recommend-list'><li>营山县新增就业5620人</li></ul></body></html>")
     assert read_html(page.encode())[0] == "全镇新建大棚20个。"
+
+
+def test_a_portals_side_columns_and_top_bar_are_no_part_of_its_report():
+    """A portal page (a blind probe of odd files): the top bar's weather, the index table (索引号), a view counter and
+    a left column of other articles' headlines with figures, in markup no chrome word names (lm_left, xgwz), stand
+    outside the element that holds the page's sentences, and are dropped; a page with too few sentences to tell
+    keeps all its text."""
+    from pipeline.ingest import read_html
+
+    report = "".join(f"<p>全镇新建通村公路{n}公里。</p>" for n in range(10, 16))
+    page = ("<html><head><title>桃坪镇2025年工作总结</title></head><body>"
+            "<div class='topbar'><span>2026年1月5日 晴 -2～7℃</span></div>"
+            "<table><tr><td class='lm_left'><ul><li>我县森林覆盖率达64%以上</li><li>新增市场主体1260户</li></ul>"
+            "<p>浏览:516次</p></td><td class='lm_right'><table class='meta'><tr><td>索引号</td>"
+            f"<td>11-202601-00015</td></tr></table><div class='xgwz'>1-11月工业增长7.9%</div>"
+            f"<div class='content'>{report}</div></td></tr></table></body></html>")
+    text = read_html(page.encode())[0]
+    assert text.split("\n") == ["桃坪镇2025年工作总结", *(f"全镇新建通村公路{n}公里。" for n in range(10, 16))]
+    short = "<html><body><div class='side'>x</div><div class='lm_left'>新增市场主体1260户</div><p>全镇新建大棚20个。</p></body></html>"
+    assert "新增市场主体1260户" in read_html(short.encode())[0]
+
+
+def test_a_table_cells_own_line_break_is_no_second_cell(tmp_path):
+    """A header cell typed on two lines (2024年⏎完成, in Word or with <br> on a page) is one cell, 2024年完成: with a
+    space between, the header read as one column too many and the whole table of main indicators gave nothing."""
+    import docx
+
+    from pipeline.ingest import read_docx, read_html
+
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=4)
+    for c, v in enumerate(("指标", "单位", "2024年\n完成", "2025年\n目标")):
+        t.cell(0, c).text = v
+    for c, v in enumerate(("地区生产总值", "亿元", "412.6", "440")):
+        t.cell(1, c).text = v
+    path = tmp_path / "a.docx"
+    d.save(path)
+    assert read_docx(path.read_bytes()).split("\n") == ["指标 单位 2024年完成 2025年目标", "地区生产总值 亿元 412.6 440"]
+    page = ("<html><body><table><tr><td>指标</td><td>2025年<br>目标</td><td>GDP<br>growth</td></tr>"
+            "<tr><td>地区<span>生产</span>总值</td><td>1 260</td><td>5.5 以内</td></tr></table></body></html>")
+    assert read_html(page.encode())[0].split("\n") == ["指标 2025年目标 GDP growth", "地区生产总值 1 260 5.5以内"]
 
 
 def test_a_collections_province_column_yields_to_the_town_a_row_names(tmp_path):
