@@ -258,6 +258,7 @@ def _cue_tables():
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
         "single_year_framing": comp(cues["single_year_framing"]),
+        "year_in_span": re.compile(cues["year_in_span"]),
         "closing_year": re.compile(cues["closing_year"]),
         "run_of_years": re.compile(cues["run_of_years"]),
         "closing_span": re.compile(cues["closing_span"]),
@@ -645,6 +646,7 @@ class _DocState:
         self._framing_of_paragraph: dict[int, str | None] = {}
         self._year_openings: dict[int, bool] = {}  # by sentence: ``_opens_on_a_year``
         self._span_of_paragraph: dict[int, bool] = {}
+        self._year_of_paragraph: dict[int, bool] = {}  # by paragraph: ``year_in_span``
         self._paragraph_time: dict[int, tuple[int | None, str | None]] = {}  # by sentence: its figures share it
         self._nearby: dict[int, str | None] = {}
         self._plans_go_on: dict[str, bool] | None = None  # by section: ``plans_go_on``
@@ -727,6 +729,33 @@ class _DocState:
             j -= 1
         for para in walked:
             self._span_of_paragraph[para] = found
+        return found
+
+    def year_in_span(self, i: int) -> bool:
+        """Under a heading that names only a span (一、过去五年工作回顾): whether the nearest paragraph above sentence
+        ``i``, within the section, that opens on a time frame opens on the year just past (过去一年,全年主要目标任务
+        超额完成。, and the bullets after it), not on a span (五年来…, 本届政府任期的五年)."""
+        idx, t = self.sentences, _cue_tables()
+        section = idx.section(i)
+        walked = []
+        found = False
+        j = i
+        while j >= 0 and idx.section(j) == section:
+            para = idx.paragraphs[j]
+            if para in self._year_of_paragraph:
+                found = self._year_of_paragraph[para]
+                break
+            walked.append(para)
+            j = idx.paragraph_start(j)
+            opening = self.text[idx.starts[j]:idx.starts[j] + _FRAMING_CHARS]
+            if t["span_opening"].match(opening) or t["closing_span"].search(opening):
+                break
+            if t["year_in_span"].match(opening.lstrip()):
+                found = True
+                break
+            j -= 1
+        for para in walked:
+            self._year_of_paragraph[para] = found
         return found
 
     def _find_framing(self, i: int) -> str | None:
@@ -1171,6 +1200,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 居民消费价格同比持平略降,下降0.1%: the clause before, with no figure of its own, names an indicator
         # that the verb completes (not the figure before it, 规上工业增加值增长8.2%;)
         subject, fig.inherited = named, True
+    elif (not _has_noun(t["plan_restated"].sub("", subject)) and not _counts_noun_after(text, q.end)
+          and (label := _label_before(st, fig, prev))):  # (…服务体系:1个管理运营机构: what it counts, after it)
+        # ——实际利用外资:完成2.62亿美元; ——地区生产总值:年初预期增长6%左右; ——城镇新增就业:年度计划3.2万人: what
+        # the line's label names, which the figure's words complete
+        subject, fig.inherited = label + subject, True
     elif ((place := _place_of_previous(prev)) and prev.subject.startswith(place)
           and (is_named_place(place) or _outer_scope(st.ctx, prev.subject) == place)
           and (scope := load_key_lexicon().whole_jurisdiction.match(subject))
@@ -2094,10 +2128,7 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
         # 鹤汀镇新建茶园 in 鹤汀镇's own summary: its own 茶园 (and 遵义市中心城区接待游客 in 遵义市's own report: its
         # 中心城区's, read again without the name)
         key = resolve_indicator_key(parts[1], after, ind.id if ind else None, fig.unit) or parts[1]
-    if (key and "negative" in fig.flags and fig.unit in RATE_OR_CHANGE_UNITS and key.endswith(_FALL_WORD)
-            and len(key) - len(_FALL_WORD) >= load_key_lexicon().min_chars):  # (not 下降 alone: it names nothing)
-        # 基础设施投资下降5.3% is a growth of -5.3: the measure of 基础设施投资增长8%, with its sign
-        key = key[:-len(_FALL_WORD)] + _GROWTH_WORD
+    key = _fall_as_growth(key, fig.flags, fig.unit)
     if fig.restates:
         ind, key = None, None
     if key and (outer := _outer_scope(st.ctx, fig.subject, ind is not None, fig.unit, after)) and not key.startswith(outer):
@@ -2234,10 +2265,20 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
         ind = (resolve_indicator(s + _GROWTH_WORD if f.unit == "%" else s, f.unit)
                or resolve_indicator(s, f.unit))
         f.indicator_text = s
-        f.indicator_key = resolve_indicator_key(s + tail, "", ind.id if ind else None, f.unit)  # …分别增长
+        f.indicator_key = _fall_as_growth(resolve_indicator_key(s + tail, "", ind.id if ind else None, f.unit),
+                                          f.flags, f.unit)  # …分别增长 (分别下降5.1%和4.2%: growths of -5.1, -4.2)
         f.indicator = _indicator_id(ind, s, f.indicator_key)
         if ind:
             f.direction = ind.direction
+
+
+def _fall_as_growth(key: str | None, flags: list[str], unit: str) -> str | None:
+    """A key of a fall in a rate (基础设施投资下降5.3%, flag negative) written as the growth it is, of -5.3: the
+    measure of 基础设施投资增长8%, with its sign (not 下降 alone: it names nothing)."""
+    if (key and "negative" in flags and unit in RATE_OR_CHANGE_UNITS and key.endswith(_FALL_WORD)
+            and len(key) - len(_FALL_WORD) >= load_key_lexicon().min_chars):
+        return key[:-len(_FALL_WORD)] + _GROWTH_WORD
+    return key
 
 
 def _shared_measure(item: str, last: str) -> str:
@@ -2252,10 +2293,16 @@ def _shared_measure(item: str, last: str) -> str:
     if (len(item) <= _SHORT_ITEM and len(last) - len(item) >= _SHARED_END_MIN
             and not load_key_lexicon().verbs.match(item) and _VERB_ONLY.sub("", last[len(item):])):
         return item + last[len(item):]  # 牛、羊存栏分别…, 城镇、农村居民人均可支配收入: a name as short, then the measure
+    if (measure := next((m for m in _SHARED_MEASURES if last.endswith(m) and len(last) - len(m) >= _SHARED_END_MIN),
+                        None)) and not item.endswith(_SHARED_MEASURES) and not load_key_lexicon().verbs.match(item):
+        # 二氧化硫、氮氧化物排放量分别下降…: what each names, then the measure of both (not an item with a measure of
+        # its own: 粮食播种面积和产量)
+        return item + measure
     return item
 
 
 _SHARED_END_MIN = 2  # characters an item and the last item end on alike, and the measure after them
+_SHARED_MEASURES = tuple(sorted(_G["shared_measures"], key=len, reverse=True))  # longest first (种植面积, 面积)
 _SHORT_ITEM = 2  # characters of an item that names only what (牛, 城镇), where the last item names it and its measure
 
 
@@ -2402,6 +2449,8 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
     year, where = _section_period(sent.section, st.ctx.report_year, st.plan_anchor)
     if where == "section" and not at_span_end and _mixed_section(sent.section) and st.framing(i) == "multi_year":
         return None, "multi_year_section"  # “十四五”时期和2025年工作回顾, in its five-year part
+    if where == "multi_year_section" and not _mixed_section(sent.section) and st.year_in_span(i):
+        return default, "year_paragraph"  # 一、过去五年工作回顾 … 过去一年,全年主要目标任务超额完成。: the year's
     if where is not None and not (where == "section" and year is not None and default is not None
                                   and (kind == "target" and year < default or kind == "actual" and year > default)):
         # (a target under a review heading, 下一步…将, is not for the year reviewed; a result under a plan

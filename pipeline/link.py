@@ -31,7 +31,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "change_answers", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
-             "only_candidate_bonus", "contrasts", "wholes"}
+             "only_candidate_bonus", "contrasts", "wholes", "share_of", "fall_first"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share", "shared_words_cover", "shared_words_uncovered"}
@@ -92,6 +92,8 @@ class LinkLexicon:
     rate_units: frozenset[str]   # rates and changes (%, ‰, ‱, 百分点): their magnitude is not checked
     contrasts: tuple[tuple[str, str], ...]  # words that make two keys different things (出栏/存栏)
     wholes: tuple[tuple[str, tuple[str, ...]], ...]  # a word for several things and its parts (供排水: 供水, 排水)
+    share_of: str  # the word of a share's key that what it is a share of stands before (税收收入占…比重)
+    fall_first: tuple[str, ...]  # verbs of a fall written before what fell (减少农村贫困人口: 农村贫困人口下降)
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +132,8 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
         contrasts=tuple((x, y) for x, y in raw["contrasts"]),
         wholes=tuple((str(w), tuple(parts)) for w, parts in raw["wholes"].items()),
+        share_of=str(raw["share_of"]),
+        fall_first=tuple(sorted(raw["fall_first"], key=len, reverse=True)),
     )
 
 
@@ -256,6 +260,26 @@ def _is_growth(key: str, lx: LinkLexicon) -> bool:
     return lx.growth.search(key) is not None
 
 
+def _fall_last(key: str, lx: LinkLexicon) -> str:
+    """A key that opens on a verb of a fall, written as a report states the fall after what fell (减少农村贫困人口
+    1000万人以上 and 农村贫困人口减少1232万人: 农村贫困人口下降), else as it is."""
+    verb = next((v for v in lx.fall_first if key.startswith(v)), "")
+    if not verb or len(key) - len(verb) < lx.contained_min or any(key.endswith(name) for name, _ in lx.synonyms):
+        return key  # (减少贫困人口 is a name key_synonyms gives: 脱贫人口)
+    return key[len(verb):] + _FALL_KEY_END
+
+
+_FALL_KEY_END = load_lexicon().grammar["fall_verb"]  # how keys write a fall (下降)
+
+
+def _shares_of_other_things(t: str, a: str, lx: LinkLexicon) -> bool:
+    """Whether two keys are shares of different things: what each is a share of, before ``share_of``, neither
+    holding the other (一般公共预算收入占生产总值比重 is no 税收收入占一般公共预算收入比重, whose words it shares)."""
+    tp, sep_t, _ = t.partition(lx.share_of)
+    ap, sep_a, _ = a.partition(lx.share_of)
+    return bool(sep_t and sep_a and tp and ap and tp not in ap and ap not in tp)
+
+
 def char_weights(keys: Iterable[str]) -> dict[str, float]:
     """How telling each character is among ``keys`` (inverse document frequency): 建, 设, 项 say little,
     合作社 or 油茶 much."""
@@ -274,6 +298,7 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
     (tplace, tkey), (aplace, akey) = split_key(tkey), split_key(akey)
     if tplace != aplace:
         return None  # a village's or a city's figure never answers the whole town's or province's
+    tkey, akey = _fall_last(tkey, lx), _fall_last(akey, lx)
     if tkey in lx.canonical or akey in lx.canonical:
         if tkey == akey:
             return lx.same_key, "canonical"
@@ -292,6 +317,8 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
         # 汇川区实际使用外资增长 (a place its key could not set apart): a district's, never the whole's
         return None
     t, a = _synonym_head(tkey, lx), _synonym_head(akey, lx)
+    if _shares_of_other_things(t, a, lx):
+        return None
     level = _compare_names(t, a, lx)
     jt, ja = _LIST_JOINERS.sub("", t), _LIST_JOINERS.sub("", a)
     if (level is None or level[0] < lx.same_key) and (jt, ja) != (t, a):
