@@ -747,11 +747,13 @@ class _DocState:
                 break
             walked.append(para)
             j = idx.paragraph_start(j)
-            opening = self.text[idx.starts[j]:idx.starts[j] + _FRAMING_CHARS]
-            if t["span_opening"].match(opening) or t["closing_span"].search(opening):
+            opening = self.text[idx.starts[j]:min(idx.ends[j], idx.starts[j] + _FRAMING_CHARS)]  # (its sentence's)
+            if (m := t["year_in_span"].match(opening.lstrip())) is not None:
+                # (2021年,面对疫情冲击…: an earlier year of the span frames no year just past)
+                named = _YEAR.match(m.group(0))
+                found = named is None or int(named.group(1)) == _default_year(self, "actual")
                 break
-            if t["year_in_span"].match(opening.lstrip()):
-                found = True
+            if t["span_opening"].match(opening) or t["closing_span"].search(opening):
                 break
             j -= 1
         for para in walked:
@@ -1132,8 +1134,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and (bv := _BASE_VALUE.search(subject))
           and not _has_noun(subject[:bv.start()])):
         subject, fig.inherited = prev.subject, True  # 全年接待游客21.6万人次,比上年的16.5万人次: the same thing's
-    elif ((named := fig.target_named) and len(t["restated"].sub("", subject)) <= _TARGET_NAMED_MAX
-          and not _has_noun(_ATTAINMENT.sub("", t["restated"].sub("", subject)))  # (年初确定的财政收入3700万元目标)
+    elif ((named := fig.target_named)
+          and len(rest := _ATTAINMENT.sub("", t["restated"].sub("", subject))) <= _TARGET_NAMED_MAX
+          and not _has_noun(rest)  # (年初确定的财政收入3700万元目标 names its own; 超额完成县委、县政府下达的 nothing)
           and resolve_indicator(subject, q.unit) is None
           # (an item of a list of targets names its own: 冲刺规上工业总产值520亿元、税收收入48亿元的全年目标)
           and not (prev.q is not None and text[prev.q.end:q.start].lstrip().startswith(_LIST_JOIN))):
@@ -1282,6 +1285,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # (顺德区地区生产总值增长5.7%,规上工业增加值增长7.3%;南海区…)
             # (and so does a county in a province's report: keys.yaml county_suffix)
             and (split_phrase(subject).verb or _same_measure(prev.fact, subject, q.unit)
+                 and not _WHOLE_ANYWHERE.search(subject)  # (…,带动全省经济总量达到6.5万亿元: the province's)
                  or not (load_key_lexicon().named_places.fullmatch(place) or (
                      st.ctx.admin_level in _ABOVE_CITY and load_key_lexicon().county_suffix.search(place))))):
         own = resolve_indicator(subject, q.unit)  # (伊川县…6.6%,偃师区地区生产总值增长6.1%: a place of its own)
@@ -1301,7 +1305,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and prev.fact.indicator_key and (outer := split_key(prev.fact.indicator_key)[0])
           and (fig.phrase.startswith(_LIST_JOIN) or prev.q is not None and text.startswith(_COMMA, prev.q.end)
                and fig.clause_start == prev.q.end + len(_COMMA)  # (全市提出…7%左右,我区主要预期目标是:…: the district's)
-               and prev.subject.startswith(outer) and _SCOPE_SETTER.match(prev.subject, len(outer)))
+               and prev.subject.startswith(outer) and _SCOPE_SETTER.match(prev.subject, len(outer))
+               # (nor a clause with its own setter or the report's own words: …,区委经济工作会议确定增长6.5%; 我们力争…)
+               and not _SCOPE_SETTER.match(subject) and not _OWN_SUBJECT.match(subject))
           and _outer_scope(st.ctx, outer + subject) == outer and not load_key_lexicon().scope_start.match(subject)):
         # 全市地区生产总值增长6%左右、规上工业增加值增长8%: the place above goes on to the list's next item (and
         # past a comma where it set them: 全县今年确定一般公共预算收入增长9.5%,固定资产投资增长13%)
@@ -1328,6 +1334,8 @@ _SHARE_OF_PREVIOUS = re.compile(_G["share_of_previous"])  # 占…的81.7% right
 _SHARE_GAP = " ,，、"  # what may stand between a figure and the share of it that follows
 
 
+_WHOLE_ANYWHERE = re.compile(load_key_lexicon().whole_jurisdiction.pattern.removeprefix("^"))  # 全省… inside words
+_OWN_SUBJECT = re.compile(r"^(?:我们|我|本)")  # a clause that opens on the report's own (我们力争…, 我区…): no place above
 _ATTRIBUTION = re.compile(_G["attribution"])
 _SCOPE_SETTER = re.compile(_G["scope_setter"])  # 全县今年确定…: the place above sets the figures after it  # who set a figure, before the place it is of (市委、市政府提出…)
 _LIST_JOIN = "、"  # what goes on from one item of a list to the next
@@ -1696,8 +1704,11 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         kind, source = "change", "change_verb"  # 较上年分别减少2起和1人: the second changes as the first
     reviewing = _reviewing(st, st.heading_kind(prev.i))
     if kind == "target" and reviewing and t["target_as_base"].search(fig.clause_phrase):
-        # 比年初预期目标低1.9个百分点 in a review: the gap, not a target (a plan's 超过省下达目标1.2万人 is one)
+        # 比年初预期目标低1.9个百分点 in a review: the gap, not a target (a plan's 超过省下达目标1.2万人 is one); in any
+        # unit a gap against another base, never linked (超年初预期5亿元)
         kind, source = "actual", "target_as_base"
+        if "other_base" not in fig.flags:
+            fig.flags.append("other_base")
     if ((named := fig.target_named) and not (kind == "actual" and (
             t["target_reached"].search(fig.clause_phrase)
             or t["target_reached"].search(st.text, named.end(), _clause_end(st.text, named.end(), sent.end, 8)))
@@ -2256,6 +2267,11 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
         whole = whole[:-len(_GROWTH_WORD)] if tail.startswith(_GROWTH_WORD) and whole.endswith(_GROWTH_WORD) else whole
         parts = [_group_of_whole(x.removeprefix(_PART_OF_PREVIOUS), whole) for x in subjects]
         subjects = parts if all(parts) else subjects
+        measure = _without_place(whole)
+        if (not all(parts) and before[-1].indicator_key and split_key(before[-1].indicator_key)[1].isascii()
+                and all(is_place(x.removeprefix(_PART_OF_PREVIOUS)) for x in subjects)):
+            # 全省地区生产总值增长5.5%,郑州、洛阳分别增长6%和5.8%: each place's figure of the canonical measure before
+            subjects = [x.removeprefix(_PART_OF_PREVIOUS) + measure for x in subjects]
     # 粮食播种面积和产量分别…: a later item that leaves out the first's head words (产量) takes them
     subjects = [s if i == 0 else (_elided_subject(subjects[0], s, f.unit) or s)
                 for i, (f, s) in enumerate(zip(group, subjects))]
@@ -2294,7 +2310,7 @@ def _shared_measure(item: str, last: str) -> str:
             and not load_key_lexicon().verbs.match(item) and _VERB_ONLY.sub("", last[len(item):])):
         return item + last[len(item):]  # 牛、羊存栏分别…, 城镇、农村居民人均可支配收入: a name as short, then the measure
     if (measure := next((m for m in _SHARED_MEASURES if last.endswith(m) and len(last) - len(m) >= _SHARED_END_MIN),
-                        None)) and not item.endswith(_SHARED_MEASURES) and not load_key_lexicon().verbs.match(item):
+                        None)) and not item.endswith(_OWN_MEASURE_ENDS) and not load_key_lexicon().verbs.match(item):
         # 二氧化硫、氮氧化物排放量分别下降…: what each names, then the measure of both (not an item with a measure of
         # its own: 粮食播种面积和产量)
         return item + measure
@@ -2303,6 +2319,7 @@ def _shared_measure(item: str, last: str) -> str:
 
 _SHARED_END_MIN = 2  # characters an item and the last item end on alike, and the measure after them
 _SHARED_MEASURES = tuple(sorted(_G["shared_measures"], key=len, reverse=True))  # longest first (种植面积, 面积)
+_OWN_MEASURE_ENDS = tuple(_G["own_measure_ends"])  # an item that ends on one names its own measure
 _SHORT_ITEM = 2  # characters of an item that names only what (牛, 城镇), where the last item names it and its measure
 
 
@@ -2452,9 +2469,11 @@ def _resolve_period(st: _DocState, i: int, sent: Sentence, time_cue: tuple[int |
     if where == "multi_year_section" and not _mixed_section(sent.section) and st.year_in_span(i):
         return default, "year_paragraph"  # 一、过去五年工作回顾 … 过去一年,全年主要目标任务超额完成。: the year's
     if where is not None and not (where == "section" and year is not None and default is not None
-                                  and (kind == "target" and year < default or kind == "actual" and year > default)):
-        # (a target under a review heading, 下一步…将, is not for the year reviewed; a result under a plan
-        # heading, 现有省级开发区5个 under 二、2025年工作安排, is not for the year planned)
+                                  and (kind == "target" and year < default or year > default and (
+                                      kind == "actual" or kind == "change" and st.heading_kind(i) == "actual"))):
+        # (a target under a review heading, 下一步…将, is not for the year reviewed; a result under a plan heading,
+        # 现有省级开发区5个 under 二、2025年工作安排, is not for the year planned; nor is a change under a review
+        # heading that names the year in progress too, 2019年和今年以来工作回顾: 融资成本下降0.8个百分点 is 2019's)
         return year, where
     if not at_span_end and st.span_framing(i):
         return None, "multi_year_section"  # 工作回顾 whose paragraph opens “十四五”时期是…的五年: its figures are the span's

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "manner", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
              "not_place_after", "place_then_words",
              "after_stop", "after_max", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
@@ -34,7 +34,7 @@ _YEAR_WORD = re.compile("(?:截[至止]到?|" + load_lexicon().cues["deadline_be
 @dataclass(frozen=True)
 class KeyLexicon:
     """lexicons/keys.yaml, compiled: the words taken off a phrase to leave the thing it measures."""
-    lead: re.Pattern            # scope, agent, hedge and manner words at the start, the longest that fits
+    lead: re.Pattern            # scope, agent and hedge words at the start, the longest that fits
     verbs: re.Pattern           # verb words at the start
     verb_end: re.Pattern        # a verb word at the end
     any_word: re.Pattern        # any of the words above or below, at the start
@@ -109,7 +109,7 @@ def load_key_lexicon() -> KeyLexicon:
     def words(*lists) -> str:  # one alternation, longest first, so a match is the longest word that fits
         return "(?:" + "|".join(re.escape(w) for w in sorted({w for ws in lists for w in ws}, key=len, reverse=True)) + ")"
 
-    lead = (raw["scope"], raw["agent"], raw["hedge"], raw["manner"])
+    lead = (raw["scope"], raw["agent"], raw["hedge"])
     vnk = raw["verb_noun_keys"]
     verb_noun_verbs = {w: name for name, ws in vnk["verbs"].items() for w in ws}
     if stray := sorted(set(verb_noun_verbs) - set(raw["verbs"])):

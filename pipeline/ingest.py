@@ -228,17 +228,33 @@ def read_html_text(data: bytes) -> tuple[str, str, list[int]]:
 
 def main_text(root):
     """The element that holds the page's text: the smallest under ``root`` holding ``main_text``'s share of the
-    page's sentence ends (chrome.yaml), or ``root`` where the page has too few to tell."""
+    page's sentence ends (chrome.yaml), or ``root`` where the page has too few to tell; never one whose leaving out
+    would lose content beside it (a sentence, or a table of ``min_table_rows`` rows: an annex of main indicators, a
+    Word export's second section)."""
     rule = load_lexicon().chrome["html"]["main_text"]
     ends = re.compile("[" + re.escape(rule["sentence_ends"]) + "]")
     total = len(ends.findall(root.get_text()))
     if total < rule["min_ends"]:
         return root
     need, here = rule["share"] * total, root
-    while (inner := next((c for c in here.find_all(True, recursive=False)
-                          if len(ends.findall(c.get_text())) >= need), None)) is not None:
+    while True:
+        children = here.find_all(True, recursive=False)
+        inner = next((c for c in children if len(ends.findall(c.get_text())) >= need), None)
+        if inner is None or any(c is not inner and _holds_content(c, ends, rule["min_table_rows"]) for c in children):
+            return here
         here = inner
-    return here
+
+
+def _holds_content(el, ends: re.Pattern, min_rows: int) -> bool:
+    """Whether a page element beside the text holds content of its own: a sentence, or a table of figures of at
+    least ``min_rows`` rows or whose first row names a kind of figure (目标, 完成: tables.yaml column_kinds), not a
+    page's index table (索引号, 发文日期)."""
+    if ends.search(el.get_text()):
+        return True
+    kinds = load_lexicon().tables["column_kinds"]
+    tables = [el] if el.name == "table" else el.find_all("table")
+    return any((rows := _html_table_rows(t)) is not None
+               and (len(rows) >= min_rows or any(k in rows[0].get_text() for k in kinds)) for t in tables)
 
 
 def _title_in_body(title: str, body: str) -> bool:

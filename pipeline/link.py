@@ -266,18 +266,16 @@ def _fall_last(key: str, lx: LinkLexicon) -> str:
     verb = next((v for v in lx.fall_first if key.startswith(v)), "")
     if not verb or len(key) - len(verb) < lx.contained_min or any(key.endswith(name) for name, _ in lx.synonyms):
         return key  # (减少贫困人口 is a name key_synonyms gives: 脱贫人口)
-    return key[len(verb):] + _FALL_KEY_END
-
-
-_FALL_KEY_END = load_lexicon().grammar["fall_verb"]  # how keys write a fall (下降)
+    return split_phrase(key[len(verb):] + verb).key  # (as keys write a verb after: 减少 is 下降, 压减 stays)
 
 
 def _shares_of_other_things(t: str, a: str, lx: LinkLexicon) -> bool:
-    """Whether two keys are shares of different things: what each is a share of, before ``share_of``, neither
-    holding the other (一般公共预算收入占生产总值比重 is no 税收收入占一般公共预算收入比重, whose words it shares)."""
-    tp, sep_t, _ = t.partition(lx.share_of)
-    ap, sep_a, _ = a.partition(lx.share_of)
-    return bool(sep_t and sep_a and tp and ap and tp not in ap and ap not in tp)
+    """Whether two keys are shares the wrong way round: what one is a share of, before ``share_of``, is the whole the
+    other is a share of, after it (一般公共预算收入占生产总值比重 is no 税收收入占一般公共预算收入比重, whose words it
+    shares; 民生支出占… and 民生领域支出占… are one share, said two ways)."""
+    tp, sep_t, tw = t.partition(lx.share_of)
+    ap, sep_a, aw = a.partition(lx.share_of)
+    return bool(sep_t and sep_a and tp and ap and tp != ap and (tp in aw or ap in tw))
 
 
 def char_weights(keys: Iterable[str]) -> dict[str, float]:
@@ -298,7 +296,19 @@ def compare_keys(tkey: str, akey: str, lx: LinkLexicon | None = None,
     (tplace, tkey), (aplace, akey) = split_key(tkey), split_key(akey)
     if tplace != aplace:
         return None  # a village's or a city's figure never answers the whole town's or province's
-    tkey, akey = _fall_last(tkey, lx), _fall_last(akey, lx)
+    level = _compare_words(tkey, akey, lx, weights, unit)
+    ft, fa = _fall_last(tkey, lx), _fall_last(akey, lx)
+    if (ft, fa) != (tkey, akey) and (level is None or level[0] < lx.same_key):
+        # 减少农村贫困人口 and 农村贫困人口减少 (下降): a fall said verb first is read again verb last
+        fall = _compare_words(ft, fa, lx, weights, unit)
+        if fall is not None and (level is None or fall[0] > level[0]):
+            level = fall
+    return level
+
+
+def _compare_words(tkey: str, akey: str, lx: LinkLexicon, weights: dict[str, float] | None,
+                   unit: str | None) -> tuple[float, str] | None:
+    """``compare_keys`` of two keys of one place, with no place of their own."""
     if tkey in lx.canonical or akey in lx.canonical:
         if tkey == akey:
             return lx.same_key, "canonical"

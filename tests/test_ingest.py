@@ -467,6 +467,23 @@ def test_a_portals_side_columns_and_top_bar_are_no_part_of_its_report():
     assert "新增市场主体1260户" in read_html(short.encode())[0]
 
 
+def test_a_pages_text_keeps_an_annex_and_a_second_section_beside_it():
+    """The element holding the page's sentences is not taken alone where an element beside it holds content: an annex
+    table of main targets (its header names 目标), a Word export's last section (its sentence ends on !) (a review
+    of the main-text rule: both had been dropped)."""
+    from pipeline.ingest import read_html
+
+    paras = "".join(f"<p>全县新建通村公路{n}公里。</p>" for n in range(10, 30))
+    annex = ("<html><body><div class='article'><div class='TRS_Editor'>" + paras + "</div><div class='fujian'>"
+             "<p>附表</p><table><tr><td>指标</td><td>2026年目标</td></tr><tr><td>地区生产总值增长</td><td>6</td></tr>"
+             "</table></div></div><div class='side'><ul><li>新增市场主体1260户</li></ul></div></body></html>")
+    text = read_html(annex.encode())[0]
+    assert "指标 2026年目标" in text and "地区生产总值增长 6" in text and "新增市场主体" not in text
+    word = ("<html><body><div class=WordSection1>" + paras + "</div><div class=WordSection2>"
+            "<p>各位代表,让我们团结一心,确保城镇新增就业1.2万人!</p></div></body></html>")
+    assert "确保城镇新增就业1.2万人!" in read_html(word.encode())[0]
+
+
 def test_a_table_cells_own_line_break_is_no_second_cell(tmp_path):
     """A header cell typed on two lines (2024年⏎完成, in Word or with <br> on a page) is one cell, 2024年完成: with a
     space between, the header read as one column too many and the whole table of main indicators gave nothing."""
