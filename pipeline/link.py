@@ -464,7 +464,10 @@ def _compare_names(t: str, a: str, lx: LinkLexicon) -> tuple[float, str] | None:
         # the longer key narrows the shorter's head noun (科技型中小企业, 省级科技型中小企业)
         return lx.contained_key, "contained_key"
     ops = Indel.editops(short, long_)
-    if (len(short) >= 3 or long_.startswith(short)) and len(ops) == len(long_) - len(short):
+    if (len(short) >= 3 or long_.startswith(short)) and len(ops) == len(long_) - len(short) and not (
+            (added := _one_run_added(short, long_)) and added.endswith(lx.generic_heads)):
+        # (not where the words added in one run end on a measure of their own: 生产安全事故死亡人数增长 is no
+        # 生产安全事故增长, the deaths are no count of the accidents)
         # every character of the shorter key stands in the longer in order (肉牛屠宰量, 肉牛屠宰加工量;
         # 脐橙, 脐橙果园), a short key only at the start: 2 characters inside another key say little
         return lx.subsequence_key + lx.subsequence_share * len(short) / len(long_), "subsequence_key"
@@ -473,6 +476,14 @@ def _compare_names(t: str, a: str, lx: LinkLexicon) -> tuple[float, str] | None:
         # characters replaced, not only added: another kind of the thing (户籍人口 against 常住人口) weighs less
         return sim, "similar_key"
     return None
+
+
+def _one_run_added(short: str, long_: str) -> str:
+    """The characters ``long_`` adds to ``short`` where they stand in one run between a start and an end the two
+    share (生产安全事故[死亡人数]增长), else ""."""
+    head = len(os.path.commonprefix((short, long_)))
+    tail = len(os.path.commonprefix((short[head:][::-1], long_[head:][::-1])))
+    return long_[head:len(long_) - tail] if head + tail == len(short) and head and tail else ""
 
 
 def _magnitude(t: dict, a: dict, lx: LinkLexicon, rule: str = "") -> tuple[float, str] | None:
