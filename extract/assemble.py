@@ -110,6 +110,7 @@ def _scope_re(words: list[str]) -> re.Pattern:
 
 _NATIONAL = _scope_re(_G["national_scope"])  # the whole country, another place in a local report
 _NATIONAL_SETTER = re.compile(_G["national_setter"])  # 国家提出…: the country's figure
+_SET_ELSEWHERE = re.compile(_G["set_elsewhere"])  # …确定的全省…: the place above's figure, inside a subject
 # a place the report's figure is set against, right before that place's own figure (低于全市5.2%的平均水平), which
 # the words after it name as its level
 _SET_AGAINST_LEVEL = re.compile(_G["set_against_level"])
@@ -1427,6 +1428,9 @@ def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: st
         return _G["national_scope"][0]  # 国家提出今年国内生产总值增长5%左右: the country's aim, not the report's
     own = ctx.jurisdiction or "" if ctx.admin_level not in _ABOVE_CITY else ""  # (广西壮族自治区 is no 区)
     suffix = next((suf for suf in _PARENT_SUFFIXES if own.endswith(suf)), None) if own else None
+    if canonical and local and (m := _SET_ELSEWHERE.search(subject)) and (
+            m.group("scope") in _G["national_scope"] or suffix is not None and m.group("scope") in _G["parent_scope"][suffix]):
+        return m.group("scope")  # 同省委经济工作会议确定的全省地区生产总值增长5.5%左右的目标相衔接: the province's
     if suffix is not None and (m := _parent_scope(suffix).match(subject[_ATTRIBUTION.match(subject).end():])):
         return m.group("scope")  # (市委、市政府提出全市地区生产总值增长7%左右: whose target says it first)
     if local and unit not in CHANGE_UNITS and _SET_AGAINST_LEVEL.match(after) and (m := _SET_AGAINST.search(subject)) and (
