@@ -90,6 +90,9 @@ _COUNT_LISTED_AFTER = re.compile(rf"、[^,;:。!?、]{{1,24}}?{NUMBER_START}+(" 
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
 _ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
 _ENUMERATION_HEAD_ANY = tuple(_G["enumeration_heads_any"])
+_FREQUENCY_BEFORE = re.compile(_G["frequency_before"])  # 每季度召开…1次: how often
+_FREQUENCY_UNITS = frozenset(_G["frequency_units"])
+_FREQUENCY_REACH = 14  # characters before a count of times that its 每… may stand in
 _ROUND_MORE = re.compile(f"[{CHINESE_NUMERAL_CHARS}]+[{load_lexicon().numerals['lower_bound_markers']}]")  # 千余, 三十多
 _HALF = load_lexicon().numerals["half"]
 _IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, reverse=True))))
@@ -2072,6 +2075,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         clause_start = clause_ends[k] if k >= 0 else sent.start
         if q.unit in _DISTANCE_UNITS and text.startswith(_DISTANCE_WORDS, clause_start):
             continue  # 园区位于县城东部,距县城中心12公里: where it lies
+        if q.unit in _FREQUENCY_UNITS and _FREQUENCY_BEFORE.search(text, max(sent.start, q.start - _FREQUENCY_REACH), q.start):
+            continue  # 每季度召开1次党建工作推进会: how often, a rule of the work
         if q.unit in _ENUMERATION_UNITS and text.startswith(_ENUMERATION_HEAD_ANY, q.end):
             prev.q = q  # (and the words before the next figure start after it)
             continue  # 抓好9个方面的工作: the work in parts, no count of anything

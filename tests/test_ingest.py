@@ -469,7 +469,7 @@ def test_a_portals_side_columns_and_top_bar_are_no_part_of_its_report():
 
 def test_a_pages_text_keeps_an_annex_and_a_second_section_beside_it():
     """The element holding the page's sentences is not taken alone where an element beside it holds content: an annex
-    table of main targets (its header names 目标), a Word export's last section (its sentence ends on !) (a review
+    table of main targets (its header names 目标), a Word export's last section (a sentence of its own) (a review
     of the main-text rule: both had been dropped)."""
     from pipeline.ingest import read_html
 
@@ -480,8 +480,11 @@ def test_a_pages_text_keeps_an_annex_and_a_second_section_beside_it():
     text = read_html(annex.encode())[0]
     assert "指标 2026年目标" in text and "地区生产总值增长 6" in text and "新增市场主体" not in text
     word = ("<html><body><div class=WordSection1>" + paras + "</div><div class=WordSection2>"
-            "<p>各位代表,让我们团结一心,确保城镇新增就业1.2万人!</p></div></body></html>")
-    assert "确保城镇新增就业1.2万人!" in read_html(word.encode())[0]
+            "<p>各位代表,让我们团结一心,确保城镇新增就业1.2万人。</p></div></body></html>")
+    assert "确保城镇新增就业1.2万人。" in read_html(word.encode())[0]
+    welcome = ("<html><body><div class='top'>欢迎访问红川县人民政府门户网站！</div><div class='con_right'><ul><li>"
+               "红川县2025年滩羊饲养量突破260万只</li></ul></div><div class='content'>" + paras + "</div></body></html>")
+    assert "滩羊" not in read_html(welcome.encode())[0]  # (a welcome's ！ is no sentence of the page's)
 
 
 def test_a_table_cells_own_line_break_is_no_second_cell(tmp_path):
