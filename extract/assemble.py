@@ -114,6 +114,8 @@ def _scope_re(words: list[str]) -> re.Pattern:
 _NATIONAL = _scope_re(_G["national_scope"])  # the whole country, another place in a local report
 _NATIONAL_SETTER = re.compile(_G["national_setter"])  # 国家提出…: the country's figure
 _SET_ELSEWHERE = re.compile(_G["set_elsewhere"])  # …确定的全省…: the place above's figure, inside a subject
+# the report's own scope after it (…确定的全市目标全区地区生产总值增长6.5%, …要求我市…): the report's figure
+_REPORTS_OWN = re.compile(load_key_lexicon().whole_jurisdiction.pattern.removeprefix("^"))
 # a place the report's figure is set against, right before that place's own figure (低于全市5.2%的平均水平), which
 # the words after it name as its level
 _SET_AGAINST_LEVEL = re.compile(_G["set_against_level"])
@@ -538,8 +540,8 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
     """A figure in Chinese numerals is a fact after a completed action (创建了三个), when it closes a clause
     after the noun it counts (新开工项目三十个) or when it is a number written out (一千二百万人) of no
     counter word; never inside an idiom (千家万户), as an article (一批, 一个) or an enumeration (五个方面)."""
-    if "“" in clause_phrase[-6:] or _in_idiom(text, q.num_start):
-        return False  # 以“三个代表”, 千家万户
+    if "“" in (tail := clause_phrase[-6:]) and tail.rfind("“") > tail.rfind("”") or _in_idiom(text, q.num_start):
+        return False  # 以“三个代表”, 千家万户 (inside a quote still open; not 新培育“四上”企业十二家)
     if _SESSION_BEFORE.search(clause_phrase) or _SESSION_AFTER.match(text, q.end):
         return False  # 省委十一届六次、七次全会: the number of a session
     if _ROUND_MORE.match(text, q.num_start) or q.surface.endswith(_HALF) or _HALF in q.unit_text:
@@ -1431,7 +1433,7 @@ def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: st
         return _G["national_scope"][0]  # 国家提出今年国内生产总值增长5%左右: the country's aim, not the report's
     own = ctx.jurisdiction or "" if ctx.admin_level not in _ABOVE_CITY else ""  # (广西壮族自治区 is no 区)
     suffix = next((suf for suf in _PARENT_SUFFIXES if own.endswith(suf)), None) if own else None
-    if canonical and local and (m := _SET_ELSEWHERE.search(subject)) and (
+    if canonical and local and (m := _SET_ELSEWHERE.search(subject)) and not _REPORTS_OWN.search(subject, m.end()) and (
             m.group("scope") in _G["national_scope"] or suffix is not None and m.group("scope") in _G["parent_scope"][suffix]):
         return m.group("scope")  # 同省委经济工作会议确定的全省地区生产总值增长5.5%左右的目标相衔接: the province's
     if suffix is not None and (m := _parent_scope(suffix).match(subject[_ATTRIBUTION.match(subject).end():])):

@@ -330,6 +330,9 @@ def _compare_words(tkey: str, akey: str, lx: LinkLexicon, weights: dict[str, flo
     if _shares_of_other_things(t, a, lx):
         return None
     level = _compare_names(t, a, lx)
+    if (t, a) != (tkey, akey) and (plain := _compare_names(tkey, akey, lx)) is not None and (
+            level is None or plain[0] > level[0]):
+        level = plain  # (a synonym rewritten on one side only: 服务进出口增长 and 服务进出口额增长 as they are)
     jt, ja = _LIST_JOINERS.sub("", t), _LIST_JOINERS.sub("", a)
     if (level is None or level[0] < lx.same_key) and (jt, ja) != (t, a):
         # 中小学、幼儿园 and 中小学幼儿园, 林分优化、森林抚育 and 林分优化提升和森林抚育: one list, joined two ways
@@ -465,9 +468,10 @@ def _compare_names(t: str, a: str, lx: LinkLexicon) -> tuple[float, str] | None:
         return lx.contained_key, "contained_key"
     ops = Indel.editops(short, long_)
     if (len(short) >= 3 or long_.startswith(short)) and len(ops) == len(long_) - len(short) and not (
-            (added := _one_run_added(short, long_)) and added.endswith(lx.generic_heads)):
-        # (not where the words added in one run end on a measure of their own: 生产安全事故死亡人数增长 is no
-        # 生产安全事故增长, the deaths are no count of the accidents)
+            (added := _one_run_added(short, long_))
+            and (head := next((h for h in lx.generic_heads if added.endswith(h)), None)) and len(added) > len(head)):
+        # (not where the words added in one run name a measure of their own, more than its head: 生产安全事故死亡人数
+        # 增长 is no 生产安全事故增长, the deaths are no count of the accidents; 游客人数 is 游客 said fully)
         # every character of the shorter key stands in the longer in order (肉牛屠宰量, 肉牛屠宰加工量;
         # 脐橙, 脐橙果园), a short key only at the start: 2 characters inside another key say little
         return lx.subsequence_key + lx.subsequence_share * len(short) / len(long_), "subsequence_key"
