@@ -31,7 +31,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "change_answers", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
-             "only_candidate_bonus", "contrasts", "wholes", "share_of", "fall_first"}
+             "only_candidate_bonus", "contrasts", "wholes", "share_of", "fall_first", "stock_words_before"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share", "shared_words_cover", "shared_words_uncovered"}
@@ -94,6 +94,7 @@ class LinkLexicon:
     wholes: tuple[tuple[str, tuple[str, ...]], ...]  # a word for several things and its parts (供排水: 供水, 排水)
     share_of: str  # the word of a share's key that what it is a share of stands before (税收收入占…比重)
     fall_first: tuple[str, ...]  # verbs of a fall written before what fell (减少农村贫困人口: 农村贫困人口下降)
+    stock_words_before: tuple[str, ...]  # words before what a stock counts (全镇现有规模以上企业3家)
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +135,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         wholes=tuple((str(w), tuple(parts)) for w, parts in raw["wholes"].items()),
         share_of=str(raw["share_of"]),
         fall_first=tuple(sorted(raw["fall_first"], key=len, reverse=True)),
+        stock_words_before=tuple(raw["stock_words_before"]),
     )
 
 
@@ -535,6 +537,9 @@ def in_target_unit(t: dict, a: dict) -> Decimal:
 _VALUE_PLACES = Decimal("0.0001")  # the places of a fact's value (facts.value is DECIMAL(38,4))
 
 
+_STOCK_OPENING = 6  # characters at a result's start where a word of a stock before its noun stands (全镇现有)
+
+
 def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     """A bonus where both verbs do the same thing; None where a flow target (新增, 培育) meets a stock
     (a level reached with no verb of its own: 达7800家), or where the two verbs do things that never answer each
@@ -548,8 +553,9 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
         return None  # 新建村级活动场所 is never answered by 改造村级活动场所 (新建改造…管网 is, by 改造…管网)
     if tv in lx.flow_classes and not a_verb:
         stated = (a["indicator_text"] or "")[-4:] + (a["surface"] or "")
-        if any(w in stated for w in lx.stock_words):
-            return None
+        if any(w in stated for w in lx.stock_words) or any(
+                w in (a["indicator_text"] or "")[:_STOCK_OPENING] for w in lx.stock_words_before):
+            return None  # (全镇现有规模以上企业3家 answers no 力争新增规模以上企业1家)
     return 0.0, ""
 
 
