@@ -246,6 +246,17 @@ def test_a_stated_result_answers_before_an_estimate_whatever_the_files_are_named
     assert link.actual_fact_id == stated[0]["fact_id"] and not link.link_rule.endswith("+estimated"), link
 
 
+def test_a_point_answers_before_the_target_said_again_as_a_bound():
+    """The next report's review says the plan's ceiling again (城镇登记失业率控制在4%以内, read as a result of the year);
+    the bulletin states the point: the bulletin's 2.68% answers, though the report is the plan's own issuer (a blind
+    probe's city had 4% met by the repeat)."""
+    target = _facts("2025年,城镇登记失业率控制在4%以内。", "乙市2025年政府工作报告", 2025, "乙市", "target")
+    bound = _facts("2025年,城镇登记失业率控制在4%以内。", "乙市2026年政府工作报告", 2026, "乙市", "actual")
+    point = _facts("2025年,年末城镇登记失业率为2.68%。", "乙市2025年国民经济和社会发展统计公报", 2026, "乙市", "actual")
+    [link] = link_facts(target + bound + point)
+    assert link.actual_fact_id == point[0]["fact_id"], link
+
+
 def test_a_links_row_is_declared_once():
     """The linker's Link and the warehouse's links.parquet schema name the same columns in the same order (a field
     the schema lacked would be dropped silently when the rows are written)."""
