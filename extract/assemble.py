@@ -114,8 +114,9 @@ def _scope_re(words: list[str]) -> re.Pattern:
 _NATIONAL = _scope_re(_G["national_scope"])  # the whole country, another place in a local report
 _NATIONAL_SETTER = re.compile(_G["national_setter"])  # 国家提出…: the country's figure
 _SET_ELSEWHERE = re.compile(_G["set_elsewhere"])  # …确定的全省…: the place above's figure, inside a subject
-# the report's own scope after it (…确定的全市目标全区地区生产总值增长6.5%, …要求我市…): the report's figure
-_REPORTS_OWN = re.compile(load_key_lexicon().whole_jurisdiction.pattern.removeprefix("^"))
+# a word of the whole jurisdiction inside a subject (…带动全省经济总量; after a setter of the place above, …确定的全市
+# 目标全区地区生产总值增长6.5%, …要求我市…: the report's own figure)
+_WHOLE_ANYWHERE = re.compile(load_key_lexicon().whole_jurisdiction.pattern.removeprefix("^"))
 # a place the report's figure is set against, right before that place's own figure (低于全市5.2%的平均水平), which
 # the words after it name as its level
 _SET_AGAINST_LEVEL = re.compile(_G["set_against_level"])
@@ -714,56 +715,58 @@ class _DocState:
         a time frame, within the same section, opens on a span as its subject (“十三五”时期是…的五年, 五年来);
         a paragraph that opens on one year (2020年,…) ends it. Stricter than ``framing``: 实施五年行动计划 in
         an opening frames nothing."""
-        idx, t = self.sentences, _cue_tables()
-        section = idx.section(i)
-        walked = []  # the paragraphs passed on the way up: each has the answer the walk finds
-        found = False
-        j = i
-        while j >= 0 and idx.section(j) == section:
-            para = idx.paragraphs[j]
-            if para in self._span_of_paragraph:  # an answer found before: the same walk from here up
-                found = self._span_of_paragraph[para]
-                break
-            walked.append(para)
-            j = idx.paragraph_start(j)  # the first sentence of the paragraph
-            opening = self.text[idx.starts[j]:idx.starts[j] + _FRAMING_CHARS]  # quotes kept: “十三五”时期
+        t = _cue_tables()
+
+        def opens(j: int) -> bool | None:
+            opening = self.text[self.sentences.starts[j]:self.sentences.starts[j] + _FRAMING_CHARS]  # (“十三五”时期)
             if t["span_opening"].match(opening):
-                found = True
-                break
+                return True
             if t["single_year_framing"].match(opening.lstrip()) or _YEAR.match(opening.lstrip()):
-                break
-            j -= 1
-        for para in walked:
-            self._span_of_paragraph[para] = found
-        return found
+                return False
+            return None
+
+        return self._nearest_opening(i, self._span_of_paragraph, opens)
 
     def year_in_span(self, i: int) -> bool:
         """Under a heading that names only a span (一、过去五年工作回顾): whether the nearest paragraph above sentence
         ``i``, within the section, that opens on a time frame opens on the year just past (过去一年,全年主要目标任务
         超额完成。, and the bullets after it), not on a span (五年来…, 本届政府任期的五年)."""
         idx, t = self.sentences, _cue_tables()
+
+        def opens(j: int) -> bool | None:
+            opening = self.text[idx.starts[j]:min(idx.ends[j], idx.starts[j] + _FRAMING_CHARS)]  # (its sentence's)
+            if (m := t["year_in_span"].match(opening.lstrip())) is not None:
+                # (2021年,面对疫情冲击…: an earlier year of the span frames no year just past)
+                named = _YEAR.match(m.group(0))
+                return named is None or int(named.group(1)) == _default_year(self, "actual")
+            if t["span_opening"].match(opening) or t["closing_span"].search(opening):
+                return False
+            return None
+
+        return self._nearest_opening(i, self._year_of_paragraph, opens)
+
+    def _nearest_opening(self, i: int, cache: dict[int, bool], opens) -> bool:
+        """What ``opens`` says of the nearest paragraph above sentence ``i``, within its section, whose first
+        sentence it says anything of (True or False; None: it frames nothing, look further up); False where none
+        does. Every paragraph passed on the way up gets the answer in ``cache``, which a later walk stops at."""
+        idx = self.sentences
         section = idx.section(i)
         walked = []
         found = False
         j = i
         while j >= 0 and idx.section(j) == section:
             para = idx.paragraphs[j]
-            if para in self._year_of_paragraph:
-                found = self._year_of_paragraph[para]
+            if para in cache:  # an answer found before: the same walk from here up
+                found = cache[para]
                 break
             walked.append(para)
-            j = idx.paragraph_start(j)
-            opening = self.text[idx.starts[j]:min(idx.ends[j], idx.starts[j] + _FRAMING_CHARS)]  # (its sentence's)
-            if (m := t["year_in_span"].match(opening.lstrip())) is not None:
-                # (2021年,面对疫情冲击…: an earlier year of the span frames no year just past)
-                named = _YEAR.match(m.group(0))
-                found = named is None or int(named.group(1)) == _default_year(self, "actual")
-                break
-            if t["span_opening"].match(opening) or t["closing_span"].search(opening):
+            j = idx.paragraph_start(j)  # the first sentence of the paragraph
+            if (said := opens(j)) is not None:
+                found = said
                 break
             j -= 1
         for para in walked:
-            self._year_of_paragraph[para] = found
+            cache[para] = found
         return found
 
     def _find_framing(self, i: int) -> str | None:
@@ -1342,10 +1345,9 @@ _SHARE_OF_PREVIOUS = re.compile(_G["share_of_previous"])  # 占…的81.7% right
 _SHARE_GAP = " ,，、"  # what may stand between a figure and the share of it that follows
 
 
-_WHOLE_ANYWHERE = re.compile(load_key_lexicon().whole_jurisdiction.pattern.removeprefix("^"))  # 全省… inside words
-_OWN_SUBJECT = re.compile(r"^(?:我们|我|本)")  # a clause that opens on the report's own (我们力争…, 我区…): no place above
-_ATTRIBUTION = re.compile(_G["attribution"])
-_SCOPE_SETTER = re.compile(_G["scope_setter"])  # 全县今年确定…: the place above sets the figures after it  # who set a figure, before the place it is of (市委、市政府提出…)
+_OWN_SUBJECT = re.compile(_G["own_subject"])  # a clause that opens on the report's own (我们力争…, 我区…): no place above
+_ATTRIBUTION = re.compile(_G["attribution"])  # who set a figure, before the place it is of (市委、市政府提出…)
+_SCOPE_SETTER = re.compile(_G["scope_setter"])  # 全县今年确定…: the place above sets the figures after it
 _LIST_JOIN = "、"  # what goes on from one item of a list to the next
 _TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
 _COMMA = ","  # what joins the clauses of one topic in normalised text (not ; or :, which end an item)
@@ -1435,7 +1437,7 @@ def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: st
         return _G["national_scope"][0]  # 国家提出今年国内生产总值增长5%左右: the country's aim, not the report's
     own = ctx.jurisdiction or "" if ctx.admin_level not in _ABOVE_CITY else ""  # (广西壮族自治区 is no 区)
     suffix = next((suf for suf in _PARENT_SUFFIXES if own.endswith(suf)), None) if own else None
-    if canonical and local and (m := _SET_ELSEWHERE.search(subject)) and not _REPORTS_OWN.search(subject, m.end()) and (
+    if canonical and local and (m := _SET_ELSEWHERE.search(subject)) and not _WHOLE_ANYWHERE.search(subject, m.end()) and (
             m.group("scope") in _G["national_scope"] or suffix is not None and m.group("scope") in _G["parent_scope"][suffix]):
         return m.group("scope")  # 同省委经济工作会议确定的全省地区生产总值增长5.5%左右的目标相衔接: the province's
     if suffix is not None and (m := _parent_scope(suffix).match(subject[_ATTRIBUTION.match(subject).end():])):
@@ -2280,10 +2282,10 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
         whole = whole[:-len(_GROWTH_WORD)] if tail.startswith(_GROWTH_WORD) and whole.endswith(_GROWTH_WORD) else whole
         parts = [_group_of_whole(x.removeprefix(_PART_OF_PREVIOUS), whole) for x in subjects]
         subjects = parts if all(parts) else subjects
-        measure = _without_place(whole)
         if (not all(parts) and before[-1].indicator_key and split_key(before[-1].indicator_key)[1].isascii()
                 and all(is_place(x.removeprefix(_PART_OF_PREVIOUS)) for x in subjects)):
             # 全省地区生产总值增长5.5%,郑州、洛阳分别增长6%和5.8%: each place's figure of the canonical measure before
+            measure = _without_place(whole)
             subjects = [x.removeprefix(_PART_OF_PREVIOUS) + measure for x in subjects]
     # 粮食播种面积和产量分别…: a later item that leaves out the first's head words (产量) takes them
     subjects = [s if i == 0 else (_elided_subject(subjects[0], s, f.unit) or s)

@@ -232,7 +232,7 @@ def main_text(root):
     would lose content beside it (a sentence, or a table of ``min_table_rows`` rows: an annex of main indicators, a
     Word export's second section)."""
     rule = load_lexicon().chrome["html"]["main_text"]
-    ends = re.compile("[" + re.escape(rule["sentence_ends"]) + "]")
+    ends = _sentence_ends()
     total = len(ends.findall(root.get_text()))
     if total < rule["min_ends"]:
         return root
@@ -243,6 +243,13 @@ def main_text(root):
         if inner is None or any(c is not inner and _holds_content(c, ends, rule["min_table_rows"]) for c in children):
             return here
         here = inner
+
+
+@lru_cache(maxsize=1)
+def _sentence_ends() -> re.Pattern:
+    """What ends a sentence of a page's text (chrome.yaml main_text): where the text is, and what a layout table's
+    cell holds."""
+    return re.compile("[" + re.escape(load_lexicon().chrome["html"]["main_text"]["sentence_ends"]) + "]")
 
 
 def _holds_content(el, ends: re.Pattern, min_rows: int) -> bool:
@@ -475,11 +482,10 @@ def _holds_blocks(row) -> bool:
     if row.find(["table", "li", "h1", "h2", "h3", "h4", "h5", "h6"]) is not None:
         return True
     return any(cell.find(["br", "p", "div"]) is not None
-               and (_SENTENCE_END in (text := cell.get_text()) or len("".join(text.split())) > _DATA_CELL_MAX)
+               and (_sentence_ends().search(text := cell.get_text()) or len("".join(text.split())) > _DATA_CELL_MAX)
                for cell in row.find_all(["td", "th"], recursive=False))
 
 
-_SENTENCE_END = "。"
 _DATA_CELL_MAX = 40  # characters a cell of a table of figures holds at most (a row's name, a note)
 
 
