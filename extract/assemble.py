@@ -5,7 +5,7 @@ import bisect
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -1130,14 +1130,15 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # 国内生产总值从7.4万亿元增加到10.2万亿元: where it ended is a figure of what it started from
     # (and of a list of them, 从645元/月、4318元/年提高到801元/月: the list's subject holds the 从)
     ends_from_to = (prev.fact is not None and "starting_value" in prev.fact.flags and prev.q is not None
-                    and prev.q.end == phrase_start and t["to_after"].match(fig.phrase))
+                    and not text[prev.q.end:phrase_start].strip(", ") and t["to_after"].match(fig.phrase))
     from_word = from_in_subject = None
     from_start = -1
     if ends_from_to and prev.q is not None:
         from_word = t["from_before"].search(text, fig.clause_start, prev.q.start)
         from_in_subject = t["from_before"].search(prev.subject)
-        from_start = (from_word.start() if from_word else
-                      text.rfind(from_in_subject.group(0)[0], fig.clause_start, prev.q.start) if from_in_subject else -1)
+        from_start = (from_word.start() if from_word else  # (in the clause before: 由上年增长5.6%,减为增长1.2%)
+                      text.rfind(from_in_subject.group(0)[0], min(fig.clause_start, prev.sentence.start), prev.q.start)
+                      if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and (bv := _BASE_VALUE.search(subject))
@@ -1189,7 +1190,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # (a canonical one by its first synonym: 五年累计新增城镇就业52万人,其中2025年新增10.8万人)
         subject, fig.inherited = subject + (_OF if own else "") + _words_of_key(whole.indicator_key), True
     elif from_in_subject and from_in_subject.start() > 0 and from_start >= 0:
-        subject, fig.inherited = prev.subject[:from_in_subject.start()], True
+        # (由上年下降2.3%转为增长6.8%, 由上年增长5.6%,减为增长1.2%: a change verb after the word the change turns
+        # on is the figure's own)
+        # (…由上年分别增长…,减为增长1.2%和1.8%: a list still, its 分别 kept for the values to be shared out)
+        rest = fig.phrase[to_word.end():] if (to_word := t["to_after"].match(fig.phrase)) else ""
+        own = ((_RESPECTIVELY if _RESPECTIVELY in from_in_subject.group(0) else "") + rest
+               if t["growth_words"].match(rest) else "")
+        subject, fig.inherited = prev.subject[:from_in_subject.start()] + own, True
         fig.from_start = from_start
     elif ends_from_to and from_word is None and from_in_subject is None:
         subject, fig.inherited = prev.subject, True  # 将…增长7%的预期目标调整为4%左右: the figure before, moved
@@ -1234,7 +1241,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # measure the figure before is of
         subject, fig.inherited = here + _inherited_subject(body, q.unit, prev.q.unit), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
-          and (t["relative"].search(subject) or _year_before_named(st, subject)) and names_nothing(subject)):
+          and (t["relative"].search(subject) or _BASELINE_WORDS.search(subject) or _year_before_named(st, subject))
+          and names_nothing(subject)):  # (…余额1.2万亿元,比年初增加1千亿元: its change since the year began)
         # 今年完成保护性耕作8.2万亩,来年力争达到9万亩: another year's figure of what the figure before measures
         # (粮食总产1.33万吨,较2024年增加200吨: its change from the year before, that year named by its number)
         subject, fig.inherited = t["relative"].sub("", prev.subject), True
@@ -1250,7 +1258,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                    and _opens_on_its_noun(text, q.end))
           and not (prev.q is not None and prev.q.end <= fig.clause_start  # …5.6万个;为312万名…: a new item
                    and text[fig.clause_start - 1:fig.clause_start] in _ITEM_ENDS
-                   and not t["growth_end"].search(subject))):  # (…230亿元;增长7%: the same thing's)
+                   # (…230亿元;增长7%: the same thing's; not 固定资产投资止跌回稳、增长3%, a clause naming its own)
+                   and not (t["growth_end"].search(subject) and not _has_noun(subject)))):
         # 达到5.53万亿元、稳居全国前十强、增长4.8%: the last item of a 、-list is only a verb,
         # so the figure belongs to the subject the list started with
         item = _AIM.sub("", last_item)
@@ -1707,7 +1716,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         kind, source, other_base = "change", "gap", True  # 低于全省平均水平2.6微克/立方米: the gap, no level
     if other_base:
         fig.flags.append("other_base")  # 较上半年提高0.4个百分点: not against the year before
-    elif (kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS
+    elif (kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS and fig.unit not in _MULTIPLES  # (较上年增长1.2倍: a rate)
           and (_BASELINE_WORDS.search(fig.clause_phrase) or _year_before_named(st, fig.clause_phrase))
           and t["change"].search(fig.phrase[-4:])):
         kind, source = "change", "change_verb"  # 比上年增加20万人, 较2024年增加200吨 in 2025's: a change in a level
@@ -2064,6 +2073,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     facts: list[Fact] = []
     prev = _Previous(i, sent, facts=facts)
     groups: list[list[Fact]] = []  # facts sharing one subject list (…分别增长5%和3%)
+    joined: set[int] = set()  # facts of a coordination of figures (增长5%和3%): none is one figure for a list
     for n, q in enumerate(quantities):
         if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):
             continue  # 过千万元项目20个: 过千万元 says which 项目; prev.q stays, so the next subject holds it
@@ -2107,10 +2117,13 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         fact = _write_fact(st, sent, fig, doc_id)
         # 分别: the subjects listed before 分别 go to the values in order (and to where a list of them ended:
         # 分别从645元、4318元提高到801元、7226元)
-        if (_RESPECTIVELY in fig.phrase or fig.from_start is not None and _RESPECTIVELY in fig.subject) and not fig.joined:
+        if ((_RESPECTIVELY in fig.phrase or (fig.from_start is not None or fig.inherited) and _RESPECTIVELY in fig.subject)
+                and not fig.joined):  # (…分别为774亿元、536亿元,比上年增长29.2%、39.4%: the second list's too)
             groups.append([fact])
         elif fig.joined and groups and groups[-1][-1] is prev.fact:
             groups[-1].append(fact)
+        if fig.joined and prev.fact is not None:
+            joined |= {id(fact), id(prev.fact)}
         facts.append(fact)
         prev.q, prev.fact, prev.kind_source = q, fact, fig.kind_source
         # (a share of the target says nothing of what the next figure measures: 收入完成86.4亿元,为预算的97.5%,
@@ -2120,7 +2133,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             prev.subject = fig.subject                      # what that figure measures: 迈上5000亿元台阶,增长5.9%)
     for group in groups:
         _distribute_respectively(group, facts[:facts.index(group[0])])
-    return facts
+    listed = {id(f) for g in groups if len(g) > 1 for f in g} | joined
+    return [item for f in facts for item in ([f] if id(f) in listed else _shared_figure(f, doc_id))]
 
 
 def _decide(st: _DocState, fig: _Figure, prev: "_Previous", on_step=None) -> None:
@@ -2210,6 +2224,8 @@ def _split_subjects(head: str, n: int) -> list[str]:
     """The subjects a 分别 list names, one per value: 城镇调查失业率、居民消费价格涨幅 → two;
     城镇和农村居民人均可支配收入 → 城镇居民…, 农村居民… (a short modifier takes the last item's head);
     城乡居民人均可支配收入 → 城镇居民…, 农村居民… (a compound modifier, from the grammar lexicon)."""
+    while (end := next((w for w in _LIST_HEAD_TRAILING if head.endswith(w) and len(head) > len(w)), None)):
+        head = head[:-len(end)]  # (…排放要分别减少: 要 names no item)
     subjects = [x for x in _SUBJECT_SPLIT.split(head) if x]
     verbs = load_key_lexicon().verbs
     while len(subjects) > n and verbs.fullmatch(subjects[0]) is not None:
@@ -2221,7 +2237,9 @@ def _split_subjects(head: str, n: int) -> list[str]:
                 return [head[:pos] + p + head[pos + len(compound):] for p in parts]
     if len(subjects) > 1:
         last = subjects[-1]
-        subjects = [_with_shared_head(x, last) for x in subjects[:-1]] + [last]
+        # (其中一、二、三产增加值: 其中 opens the list, no part of its first item's words)
+        subjects = [x[:len(x) - len(own)] + _with_shared_head(own, last)
+                    for x in subjects[:-1] for own in [x.removeprefix(_PART_OF_PREVIOUS)]] + [last]
     return subjects
 
 
@@ -2251,10 +2269,13 @@ def _with_shared_head(item: str, last: str) -> str:
     if (place := leading_place(last)) and len(last) - len(place) >= 2 and is_place(item):
         return item + last[len(place):]  # 滨海新区、武清区、西青区生产总值: each place's 生产总值
     k = last.find(item[-1]) + 1 if item else 0
-    if len(item) <= _PARALLEL_MAX and len(item) <= k <= len(item) + 1 and k <= len(last) - 2:  # like modifiers
+    # (铁路、高速公路运营里程: a modifier up to two characters longer)
+    if len(item) <= _PARALLEL_MAX and len(item) <= k <= len(item) + 2 and k <= len(last) - 2:  # like modifiers
         return item + last[k:]
     if item in _PAIRED_MODIFIERS and (mod := next((w for w in _PAIRED_MODIFIERS if last.startswith(w)), None)):
         return item + last[len(mod):]  # 城镇、农村牧区常住居民人均可支配收入 → 城镇常住居民…
+    if (m := _ends_on_shared_measure(last)) and len(item) > len(last) - len(m):
+        return item  # (粮食、肉蛋奶、蔬菜产量: as many characters would cut into the measure they share)
     return item + last[len(item):] if len(item) <= 3 < len(last) else item
 
 
@@ -2293,14 +2314,56 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
     # 城乡居民基本医疗保险、基本养老保险参保率分别…: an earlier item that leaves out the last's measure (参保率) takes it
     subjects = [_shared_measure(s, subjects[-1]) for s in subjects[:-1]] + subjects[-1:]
     for f, s in zip(group, subjects):
-        ind = (resolve_indicator(s + _GROWTH_WORD if f.unit == "%" else s, f.unit)
-               or resolve_indicator(s, f.unit))
-        f.indicator_text = s
-        f.indicator_key = _fall_as_growth(resolve_indicator_key(s + tail, "", ind.id if ind else None, f.unit),
-                                          f.flags, f.unit)  # …分别增长 (分别下降5.1%和4.2%: growths of -5.1, -4.2)
-        f.indicator = _indicator_id(ind, s, f.indicator_key)
-        if ind:
-            f.direction = ind.direction
+        _set_item_subject(f, s, tail)
+
+
+def _set_item_subject(f: Fact, s: str, tail: str) -> None:
+    """``f`` as the figure of one item ``s`` of a list, the verb after the list ``tail``: its words, key,
+    canonical id and direction."""
+    ind = (resolve_indicator(s + _GROWTH_WORD if f.unit == "%" else s, f.unit)
+           or resolve_indicator(s, f.unit))
+    f.indicator_text = s
+    f.indicator_key = _fall_as_growth(resolve_indicator_key(s + tail, "", ind.id if ind else None, f.unit),
+                                      f.flags, f.unit)  # …分别增长 (分别下降5.1%和4.2%: growths of -5.1, -4.2)
+    f.indicator = _indicator_id(ind, s, f.indicator_key)
+    if ind:
+        f.direction = ind.direction
+
+
+def _shared_figure(f: Fact, doc_id: str) -> list[Fact]:
+    """化学需氧量、氨氮排放量均下降2%, 存款、贷款余额都增长8%, 二氧化硫、氮氧化物排放量分别下降3% (one figure),
+    甲县、乙县各新增30家: one figure said for each thing a list names (grammar shared_figure), a fact for each, with
+    the same evidence and rule_id …/shared_figure; else ``f`` alone. The first keeps ``f``'s id."""
+    text, mark = f.indicator_text, None
+    for mark in _SHARED_FIGURE.finditer(text):
+        pass
+    if mark is None:
+        return [f]  # (化学需氧量、氨氮排放量要下降2%, a rate of a list said with no word for each: the linker reads it)
+    head, tail = text[:mark.start()], text[mark.end():]
+    subjects = _split_subjects(head, 0)
+    places = [is_place(x.removeprefix(_PART_OF_PREVIOUS)) for x in subjects]
+    if (len(subjects) < 2 or not all(_has_noun(x) for x in subjects)
+            or mark.group(0) == _SHARED_FIGURE_PLACES_ONLY and not all(places)):
+        return [f]
+    verb_only = not _VERB_ONLY.sub("", tail) or names_nothing(tail)
+    if all(places) and not verb_only:
+        subjects = [x + tail for x in subjects]  # 甲县、乙县各新增规上工业企业: each place's
+        tail = ""
+    elif not verb_only:
+        return [f]  # (…都是重点项目: no list of what the figure measures)
+    subjects = [s if i == 0 else (_elided_subject(subjects[0], s, f.unit) or s) for i, s in enumerate(subjects)]
+    subjects = [_shared_measure(s, subjects[-1]) for s in subjects[:-1]] + subjects[-1:]
+    if rate := next((r for r in _SHARED_RATES if subjects[-1].endswith(r)), None):
+        subjects = [s if s.endswith(_SHARED_RATES) else s + rate for s in subjects]  # 游客人次、旅游总花费增速
+    if season := next((w for words in load_lexicon().cues["seasons"] for w in words if w in subjects[0]), None):
+        subjects = [s if season in s else season + s for s in subjects]  # 新雪季接待游客人次、出游总花费: the season's
+    items = []
+    for i, s in enumerate(subjects):
+        item = replace(f, flags=list(f.flags), rule_id=f"{f.rule_id}/shared_figure", fact_id=f.fact_id if i == 0 else
+                       "f" + hashlib.sha256(f"{f.fact_id}|{i}".encode()).hexdigest()[:23])
+        _set_item_subject(item, s, tail)
+        items.append(item)
+    return items
 
 
 def _fall_as_growth(key: str | None, flags: list[str], unit: str) -> str | None:
@@ -2321,20 +2384,31 @@ def _shared_measure(item: str, last: str) -> str:
         # is a measure, not a verb or a time word: 城镇居民…收入和农村居民…年均实际增长)
         if at > 0 and len(last) - at - k >= _SHARED_END_MIN and _VERB_ONLY.sub("", last[at + k:]):
             return item + last[at + k:]
-    if (len(item) <= _SHORT_ITEM and len(last) - len(item) >= _SHARED_END_MIN
+    measure = _ends_on_shared_measure(last)
+    if (len(item) <= _SHORT_ITEM and len(last) - len(item) >= max(_SHARED_END_MIN, len(measure or ""))
             and not load_key_lexicon().verbs.match(item) and _VERB_ONLY.sub("", last[len(item):])):
         return item + last[len(item):]  # 牛、羊存栏分别…, 城镇、农村居民人均可支配收入: a name as short, then the measure
-    if (measure := next((m for m in _SHARED_MEASURES if last.endswith(m) and len(last) - len(m) >= _SHARED_END_MIN),
-                        None)) and not item.endswith(_OWN_MEASURE_ENDS) and not load_key_lexicon().verbs.match(item):
+    if (measure and not item.endswith(_OWN_MEASURE_ENDS) and not item.endswith(measure)
+            and not load_key_lexicon().verbs.match(item)):
         # 二氧化硫、氮氧化物排放量分别下降…: what each names, then the measure of both (not an item with a measure of
         # its own: 粮食播种面积和产量)
         return item + measure
     return item
 
 
+def _ends_on_shared_measure(last: str) -> str | None:
+    """The measure of grammar shared_measures the last item of a list ends on, after a name of two characters or
+    more (氮氧化物排放量: 排放量), or None."""
+    return next((m for m in _SHARED_MEASURES if last.endswith(m) and len(last) - len(m) >= _SHARED_END_MIN), None)
+
+
 _SHARED_END_MIN = 2  # characters an item and the last item end on alike, and the measure after them
 _SHARED_MEASURES = tuple(sorted(_G["shared_measures"], key=len, reverse=True))  # longest first (种植面积, 面积)
 _OWN_MEASURE_ENDS = tuple(_G["own_measure_ends"])  # an item that ends on one names its own measure
+_LIST_HEAD_TRAILING = tuple(sorted(_G["list_head_trailing"], key=len, reverse=True))
+_SHARED_FIGURE = re.compile(_G["shared_figure"])
+_SHARED_FIGURE_PLACES_ONLY = _G["shared_figure_places_only"]
+_SHARED_RATES = tuple(_G["shared_rates"])
 _SHORT_ITEM = 2  # characters of an item that names only what (牛, 城镇), where the last item names it and its measure
 
 

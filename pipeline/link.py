@@ -91,6 +91,7 @@ class LinkLexicon:
     canonical: frozenset[str]
     rate_units: frozenset[str]   # rates and changes (%, ‰, ‱, 百分点): their magnitude is not checked
     contrasts: tuple[tuple[str, str], ...]  # words that make two keys different things (出栏/存栏)
+    seasons: tuple[tuple[str, ...], ...]  # parts of the year a key may name (雪季, cues.yaml seasons): both or neither
     wholes: tuple[tuple[str, tuple[str, ...]], ...]  # a word for several things and its parts (供排水: 供水, 排水)
     share_of: str  # the word of a share's key that what it is a share of stands before (税收收入占…比重)
     fall_first: tuple[str, ...]  # verbs of a fall written before what fell (减少农村贫困人口: 农村贫困人口下降)
@@ -131,7 +132,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         only_candidate_bonus=float(raw["only_candidate_bonus"]),
         canonical=frozenset(i.id for i in load_lexicon().indicators),
         rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
-        contrasts=tuple((x, y) for x, y in raw["contrasts"]),
+        contrasts=tuple((x, y) for x, y in raw["contrasts"]), seasons=tuple(tuple(g) for g in load_lexicon().cues["seasons"]),
         wholes=tuple((str(w), tuple(parts)) for w, parts in raw["wholes"].items()),
         share_of=str(raw["share_of"]),
         fall_first=tuple(sorted(raw["fall_first"], key=len, reverse=True)),
@@ -389,6 +390,8 @@ def _contrasted(tkey: str, akey: str, lx: LinkLexicon, unit: str | None = None) 
     if any((x in tkey and y in akey and y not in tkey and x not in akey)
            or (y in tkey and x in akey and x not in tkey and y not in akey) for x, y in lx.contrasts):
         return True
+    if any(any(w in tkey for w in words) != any(w in akey for w in words) for words in lx.seasons):
+        return True  # 新雪季接待游客人次增长 is never the year's 接待游客人次增长 (冰雪季 answers it)
     lists = unit not in lx.rate_units
     return any((lists and _part_of_list(a, b)) or any(whole in a and whole not in b and any(p in b for p in parts)
                                                       for whole, parts in lx.wholes)
@@ -548,15 +551,22 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     tv, av = lx.verb_class.get(t_verb), lx.verb_class.get(a_verb)
     if tv is not None and tv == av:
         return lx.verb_bonus, "+verb_equivalent"
-    if ((t_verb, a_verb) in lx.verb_contrasts and a_verb not in (t["indicator_text"] or "")
-            and t_verb not in (a["indicator_text"] or "")):
-        return None  # 新建村级活动场所 is never answered by 改造村级活动场所 (新建改造…管网 is, by 改造…管网)
+    if ((t_verb, a_verb) in lx.verb_contrasts and not _says_a_verb_against(t["indicator_text"] or "", t_verb, lx)
+            and not _says_a_verb_against(a["indicator_text"] or "", a_verb, lx)):
+        # 新建村级活动场所 is never answered by 改造村级活动场所 (新建改造…管网 is, by 改造…管网 or 改造提升…)
+        return None
     if tv in lx.flow_classes and not a_verb:
         stated = (a["indicator_text"] or "")[-4:] + (a["surface"] or "")
         if any(w in stated for w in lx.stock_words) or any(
                 w in (a["indicator_text"] or "")[:_STOCK_OPENING] for w in lx.stock_words_before):
             return None  # (全镇现有规模以上企业3家 answers no 力争新增规模以上企业1家)
     return 0.0, ""
+
+
+def _says_a_verb_against(text: str, verb: str, lx: LinkLexicon) -> bool:
+    """Whether ``text`` holds a verb that ``verb`` is contrasted with too (新建改造农村卫生户厕, its verb 新建: 改造, so
+    改造提升 answers it)."""
+    return any(v in text for x, v in lx.verb_contrasts if x == verb)
 
 
 def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
