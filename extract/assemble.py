@@ -2237,10 +2237,18 @@ def _split_subjects(head: str, n: int) -> list[str]:
                 return [head[:pos] + p + head[pos + len(compound):] for p in parts]
     if len(subjects) > 1:
         last = subjects[-1]
-        # (其中一、二、三产增加值: 其中 opens the list, no part of its first item's words)
+        # (其中一、二、三产增加值, 全县城镇、农村常住居民…: 其中 or the whole jurisdiction's word opens the list, no
+        # part of its first item's words)
         subjects = [x[:len(x) - len(own)] + _with_shared_head(own, last)
-                    for x in subjects[:-1] for own in [x.removeprefix(_PART_OF_PREVIOUS)]] + [last]
+                    for x in subjects[:-1] for own in [_list_opening_off(x)]] + [last]
     return subjects
+
+
+def _list_opening_off(item: str) -> str:
+    """``item`` without the 其中 or the whole jurisdiction's word (全县) that opens the list it begins."""
+    item = item.removeprefix(_PART_OF_PREVIOUS)
+    scope = load_key_lexicon().whole_jurisdiction.match(item)
+    return item[scope.end():] if scope and scope.end() < len(item) else item
 
 
 def _group_of_whole(part: str, whole: str) -> str:

@@ -272,11 +272,13 @@ def _gains_longest_first() -> tuple[str, ...]:
 
 
 def only_a_total(phrase: str, previous_key: str = "") -> bool:
-    """Whether ``phrase`` says only that it is a total, not of what (总数达到: 新增45家,总数达到612家), or the total of
-    the measure ``previous_key`` ends on (新增新能源装机560万千瓦、总装机达到4180万千瓦)."""
+    """Whether ``phrase`` says only that it is a total, not of what (总数达到: 新增45家,总数达到612家; 累计达到), or the
+    total of the measure ``previous_key`` ends on (新增新能源装机560万千瓦、总装机达到4180万千瓦)."""
     key = split_phrase(phrase).key
     return key in load_key_lexicon().total_words or (
-        len(key) > _TOTAL_OF_MIN and key.startswith(_TOTAL) and previous_key.endswith(key[len(_TOTAL):]))
+        len(key) > _TOTAL_OF_MIN and key.startswith(_TOTAL) and previous_key.endswith(key[len(_TOTAL):])) or (
+        key in ("", *load_lexicon().cues["cumulative"]) and any(w in phrase for w in load_lexicon().cues["cumulative"]))
+    # (新建5G基站680个,累计达到3150个: the total to date of what the figure before adds to)
 
 
 def total_word(phrase: str) -> str:
