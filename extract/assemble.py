@@ -261,6 +261,7 @@ def _cue_tables():
         "lead_in": re.compile(cues["lead_in"]),
         "deadline_after": re.compile(cues["deadline_after"]),
         "place_profile": re.compile(cues["place_profile"]),
+        "population_profile": re.compile(cues["population_profile"]),
         "forecast_before": re.compile(cues["forecast_before"]),
         "multi_year_section": comp(cues["multi_year_section"]),
         "multi_year_sentence": comp(cues["multi_year_sentence"]),
@@ -1748,6 +1749,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             kind, source = "actual", "baseline"
     if kind == "target" and source not in ("clause", "sentence") and (
             t["place_profile"].search(fig.phrase)
+            or t["population_profile"].search(fig.phrase) and (q.comparator_before is None or fig.comparator == "approx")
             or t["present_stock"].search(fig.phrase) and not load_key_lexicon().verbs.search(fig.phrase)
             or prev.kind_source == "place_profile" and prev.q is not None
             and (_LIST_ITEM.search(between := st.text[prev.q.end:q.start]) or _CONJ_INSIDE.search(between))
