@@ -62,7 +62,10 @@ _RANK_FIELD_BEFORE, _RANK_FIELD_AFTER = re.compile(_G["rank_field_before"]), re.
 _BASE_VALUE = re.compile(_G["base_value_before"])  # 比上年的16.5万人次: the base year's result
 # against the year before (cues.yaml comparison_cues: 比上年, 同比, 较去年…, and their comparison_period, 同期): a
 # level stated with one and a change verb is a change
-_BASELINE = ("(?:" + "|".join(map(re.escape, load_lexicon().cues["comparison_cues"])) + ")(?:"
+_YEAR_START = "年初"  # a comparison cue against the year's start (比年初) may be against its plan: cues comparison_not_plan
+_BASELINE = ("(?:" + "|".join(re.escape(c) + (f"(?!{load_lexicon().cues['comparison_not_plan']})"
+                                                 if c.endswith(_YEAR_START) else "")
+                                for c in load_lexicon().cues["comparison_cues"]) + ")(?:"
              + re.escape(load_lexicon().cues["comparison_period"]) + ")?")
 _BASELINE_WORDS = re.compile(_BASELINE)
 _BASELINE_END = re.compile(_BASELINE + "$")
@@ -98,6 +101,7 @@ _HALF = load_lexicon().numerals["half"]
 _IDIOMS = re.compile("|".join(map(re.escape, sorted(_G["idioms"], key=len, reverse=True))))
 _IDIOM_REACH = max(map(len, _G["idioms"]))
 _CONJ_INSIDE = re.compile("[和及与]")  # things joined in a clause (城镇和农村居民人均可支配收入)
+_PROFILE_GOES_ON = ","  # the one clause mark after a figure of the place as it is that the next such figure follows
 _IN_STEP_WITH = re.compile(_G["in_step_with"])
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
 
@@ -1190,6 +1194,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # (a place's part: 其中石桥村的村级集体经济经营性收入总额, its key that village's)
         # (a canonical one by its first synonym: 五年累计新增城镇就业52万人,其中2025年新增10.8万人)
         subject, fig.inherited = subject + (_OF if own else "") + _words_of_key(whole.indicator_key), True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+          and PLACE_SEPARATOR in prev.fact.indicator_key
+          and _OWN_SHARE.fullmatch(own := subject.removeprefix(_PART_OF_PREVIOUS).strip())):
+        # 全县新建高标准农田8万亩,我镇承担1.2万亩: the report's own share of what the figure of the place above measures
+        subject, fig.inherited = own[:_OWN_PLACE_CHARS] + split_key(prev.fact.indicator_key)[1], True
     elif from_in_subject and from_in_subject.start() > 0 and from_start >= 0:
         # (由上年下降2.3%转为增长6.8%, 由上年增长5.6%,减为增长1.2%: a change verb after the word the change turns
         # on is the figure's own)
@@ -1400,7 +1409,8 @@ def _clause_topic(text: str, a: int, b: int):
             and not (lx.lead.match(clause) or lx.verbs.match(clause))):  # (not 实施自治区…: a verb's object)
         return place
     if s := lx.topic_support.match(clause):
-        if (place := leading_place(clause[s.end():])) and is_named_place(place) and lx.lead.match(clause, s.end() + len(place)):
+        if ((place := leading_place(clause[s.end():])) and is_named_place(place)
+                and (lx.lead.match(clause, s.end() + len(place)) or lx.topic_support_then.match(clause, s.end() + len(place)))):
             return _SupportedPlace(place)  # 支持西安加快建设国家中心城市,经济总量力争突破1.4万亿元: 西安's
         return _TOPIC_ENDS  # (…,支持宝鸡、汉中建设省域副中心城市,常住人口城镇化率力争达到67%: the province's again)
     return _TOPIC_ENDS if lx.topic_ends.search(clause) else ""
@@ -1751,9 +1761,16 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             t["place_profile"].search(fig.phrase)
             or t["population_profile"].search(fig.phrase) and (q.comparator_before is None or fig.comparator == "approx")
             or t["present_stock"].search(fig.phrase) and not load_key_lexicon().verbs.search(fig.phrase)
-            or prev.kind_source == "place_profile" and prev.q is not None
-            and (_LIST_ITEM.search(between := st.text[prev.q.end:q.start]) or _CONJ_INSIDE.search(between))
-            and not _CLAUSE_END.search(between) and not load_key_lexicon().verbs.search(between)):
+            or (prev.kind_source == "place_profile" or prev.fact is not None and prev.fact.kind == "actual"
+                and t["present_stock"].search(prev.subject)) and prev.q is not None  # (全区现有常住人口…: a stock)
+            and ((_LIST_ITEM.search(between := st.text[prev.q.end:q.start]) or _CONJ_INSIDE.search(between))
+                 and not _CLAUSE_END.search(between)
+                 # (全区现有常住人口201.2万人,各类养老助餐点212个: the next clause, a noun and its figure alone)
+                 # (not a rate or a change: 全县总面积2510平方公里,总人口86万人,地区生产总值增长6.5% is the plan's)
+                 or between.startswith(_PROFILE_GOES_ON) and len(_CLAUSE_END.findall(between)) == 1
+                 and q.comparator_before is None and q.unit not in RATE_OR_CHANGE_UNITS
+                 and not t["change"].search(between))
+            and not load_key_lexicon().verbs.search(between)):
         # 全镇辖9个行政村(、112个村民小组和2个社区) in a work plan: the place as it is, no target (not …、新建2个站)
         kind, source = "actual", "place_profile"
     if kind == "target" and t["forecast_before"].search(fig.phrase):
@@ -2119,7 +2136,10 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         fact = _write_fact(st, sent, fig, doc_id)
         # 分别: the subjects listed before 分别 go to the values in order (and to where a list of them ended:
         # 分别从645元、4318元提高到801元、7226元)
-        if ((_RESPECTIVELY in fig.phrase or (fig.from_start is not None or fig.inherited) and _RESPECTIVELY in fig.subject)
+        if (fig.inherited and _RESPECTIVELY in fig.subject and not fig.phrase.strip() and groups
+                and groups[-1][-1] is prev.fact and prev.q is not None and prev.q.unit == q.unit):
+            groups[-1].append(fact)  # (…分别增长5.1%,7.2%: a comma where 和 would stand)
+        elif ((_RESPECTIVELY in fig.phrase or (fig.from_start is not None or fig.inherited) and _RESPECTIVELY in fig.subject)
                 and not fig.joined):  # (…分别为774亿元、536亿元,比上年增长29.2%、39.4%: the second list's too)
             groups.append([fact])
         elif fig.joined and groups and groups[-1][-1] is prev.fact:
@@ -2242,13 +2262,15 @@ def _split_subjects(head: str, n: int) -> list[str]:
         # (其中一、二、三产增加值, 全县城镇、农村常住居民…: 其中 or the whole jurisdiction's word opens the list, no
         # part of its first item's words)
         subjects = [x[:len(x) - len(own)] + _with_shared_head(own, last)
-                    for x in subjects[:-1] for own in [_list_opening_off(x)]] + [last]
+                    for x in subjects[:-1] for own in [_list_opening_off(x, last)]] + [last]
     return subjects
 
 
-def _list_opening_off(item: str) -> str:
-    """``item`` without the 其中 or the whole jurisdiction's word (全县) that opens the list it begins."""
+def _list_opening_off(item: str, last: str) -> str:
+    """``item`` without the 其中, the whole jurisdiction's word (全县) or the 第 of an ordinal (第一、二、三产业…, not
+    第一、第三产业…: each item has its own) that opens the list it begins, whose ``last`` item is given."""
     item = item.removeprefix(_PART_OF_PREVIOUS)
+    item = item if last.startswith(_ORDINAL) else item.removeprefix(_ORDINAL)
     scope = load_key_lexicon().whole_jurisdiction.match(item)
     return item[scope.end():] if scope and scope.end() < len(item) else item
 
@@ -2327,14 +2349,21 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
         _set_item_subject(f, s, tail)
 
 
-def _set_item_subject(f: Fact, s: str, tail: str) -> None:
+def _set_item_subject(f: Fact, s: str, tail: str, falls: bool = False) -> None:
     """``f`` as the figure of one item ``s`` of a list, the verb after the list ``tail``: its words, key,
-    canonical id and direction."""
+    canonical id and direction; where the list ``falls`` (…均下降2.5%), its sign as the item's measure takes a fall
+    (单位地区生产总值能耗和二氧化碳排放均下降2.5%: a cut in energy intensity of 2.5, a growth of -2.5 in emissions)."""
     ind = (resolve_indicator(s + _GROWTH_WORD if f.unit == "%" else s, f.unit)
            or resolve_indicator(s, f.unit))
+    key = resolve_indicator_key(s + tail, "", ind.id if ind else None, f.unit)
+    ind = ind or (indicator_by_id(key) if key and key.isascii() else None)  # (单位地区生产总值能耗…下降: by its key)
+    if falls and f.unit in RATE_OR_CHANGE_UNITS:
+        kept_positive = ind is not None and bool(ind.verbs) and ind.verbs[0] in load_lexicon().cues["negative_verbs"]
+        if kept_positive == ("negative" in f.flags):  # (the list's sign was decided for its first item's measure)
+            f.value, f.value_high = (-f.value_high, -f.value) if f.value_high is not None else (-f.value, None)
+            f.flags = [x for x in f.flags if x != "negative"] if kept_positive else [*f.flags, "negative"]
     f.indicator_text = s
-    f.indicator_key = _fall_as_growth(resolve_indicator_key(s + tail, "", ind.id if ind else None, f.unit),
-                                      f.flags, f.unit)  # …分别增长 (分别下降5.1%和4.2%: growths of -5.1, -4.2)
+    f.indicator_key = _fall_as_growth(key, f.flags, f.unit)  # …分别增长 (分别下降5.1%和4.2%: growths of -5.1, -4.2)
     f.indicator = _indicator_id(ind, s, f.indicator_key)
     if ind:
         f.direction = ind.direction
@@ -2350,10 +2379,13 @@ def _shared_figure(f: Fact, doc_id: str) -> list[Fact]:
     if mark is None:
         return [f]  # (化学需氧量、氨氮排放量要下降2%, a rate of a list said with no word for each: the linker reads it)
     head, tail = text[:mark.start()], text[mark.end():]
+    while lead := next((w for w in _LIST_HEAD_TRAILING if tail.startswith(w)), None):
+        tail = tail[len(lead):]  # (…都要减少2%: 要 names nothing)
     subjects = _split_subjects(head, 0)
     places = [is_place(x.removeprefix(_PART_OF_PREVIOUS)) for x in subjects]
     if (len(subjects) < 2 or not all(_has_noun(x) for x in subjects)
-            or mark.group(0) == _SHARED_FIGURE_PLACES_ONLY and not all(places)):
+            or mark.group(0) == _SHARED_FIGURE_PLACES_ONLY and not all(places)
+            or _SHARED_NOT_IN_LIST.search(head) or tail.startswith(_SHARED_NOT_BEFORE)):
         return [f]
     verb_only = not _VERB_ONLY.sub("", tail) or names_nothing(tail)
     if all(places) and not verb_only:
@@ -2365,13 +2397,17 @@ def _shared_figure(f: Fact, doc_id: str) -> list[Fact]:
     subjects = [_shared_measure(s, subjects[-1]) for s in subjects[:-1]] + subjects[-1:]
     if rate := next((r for r in _SHARED_RATES if subjects[-1].endswith(r)), None):
         subjects = [s if s.endswith(_SHARED_RATES) else s + rate for s in subjects]  # 游客人次、旅游总花费增速
-    if season := next((w for words in load_lexicon().cues["seasons"] for w in words if w in subjects[0]), None):
-        subjects = [s if season in s else season + s for s in subjects]  # 新雪季接待游客人次、出游总花费: the season's
+    if (f.unit not in _ENUMERATION_UNITS and not all(places)
+            and not all(s.endswith(_MEASURE_ENDS) or s[-2:] == subjects[-1][-2:] for s in subjects)):
+        return [f]  # (新能源汽车、光伏产品、锂电池出口额均增长20%: the first items name no measure, and none is theirs)
+    # (a season said first holds for all: 新雪季接待游客人次、出游总花费; a product named for one, 冰雪旅游, does not)
+    if season := next((words[0] for words in load_lexicon().cues["seasons"] if words[0] in subjects[0]), None):
+        subjects = [s if season in s else season + s for s in subjects]
     items = []
     for i, s in enumerate(subjects):
         item = replace(f, flags=list(f.flags), rule_id=f"{f.rule_id}/shared_figure", fact_id=f.fact_id if i == 0 else
                        "f" + hashlib.sha256(f"{f.fact_id}|{i}".encode()).hexdigest()[:23])
-        _set_item_subject(item, s, tail)
+        _set_item_subject(item, s, tail, falls=_cue_tables()["negative"].search(tail) is not None)
         items.append(item)
     return items
 
@@ -2398,8 +2434,8 @@ def _shared_measure(item: str, last: str) -> str:
     if (len(item) <= _SHORT_ITEM and len(last) - len(item) >= max(_SHARED_END_MIN, len(measure or ""))
             and not load_key_lexicon().verbs.match(item) and _VERB_ONLY.sub("", last[len(item):])):
         return item + last[len(item):]  # 牛、羊存栏分别…, 城镇、农村居民人均可支配收入: a name as short, then the measure
-    if (measure and not item.endswith(_OWN_MEASURE_ENDS) and not item.endswith(measure)
-            and not load_key_lexicon().verbs.match(item)):
+    if (measure and not item.endswith(_OWN_MEASURE_ENDS) and not item.endswith(measure[-_SHARED_END_MIN:])
+            and not load_key_lexicon().verbs.match(item)):  # (铁路营业里程、高速公路通车里程: its own already)
         # 二氧化硫、氮氧化物排放量分别下降…: what each names, then the measure of both (not an item with a measure of
         # its own: 粮食播种面积和产量)
         return item + measure
@@ -2416,9 +2452,15 @@ _SHARED_END_MIN = 2  # characters an item and the last item end on alike, and th
 _SHARED_MEASURES = tuple(sorted(_G["shared_measures"], key=len, reverse=True))  # longest first (种植面积, 面积)
 _OWN_MEASURE_ENDS = tuple(_G["own_measure_ends"])  # an item that ends on one names its own measure
 _LIST_HEAD_TRAILING = tuple(sorted(_G["list_head_trailing"], key=len, reverse=True))
+_OWN_SHARE = re.compile(_G["own_share"])
+_ORDINAL = "第"  # 第一、二、三产业: the ordinal's mark, before the first item only
+_OWN_PLACE_CHARS = 2  # 我镇, 本县: the report's own place, which the share's subject keeps
 _SHARED_FIGURE = re.compile(_G["shared_figure"])
 _SHARED_FIGURE_PLACES_ONLY = _G["shared_figure_places_only"]
 _SHARED_RATES = tuple(_G["shared_rates"])
+_SHARED_NOT_IN_LIST = re.compile(_G["shared_figure_not_in_list"])
+_SHARED_NOT_BEFORE = tuple(_G["shared_figure_not_before"])
+_MEASURE_ENDS = (*_OWN_MEASURE_ENDS, *_SHARED_MEASURES, *_SHARED_RATES, *_G["measured_item_ends"])  # an item's, naming one
 _SHORT_ITEM = 2  # characters of an item that names only what (牛, 城镇), where the last item names it and its measure
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_support_then", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
              "not_place_after", "place_then_words",
              "after_stop", "after_max", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
@@ -56,6 +56,7 @@ class KeyLexicon:
     topic_modals: re.Pattern      # 要, 将 right after a place that opens a clause: the topic of the clauses after it
     topic_modals_not: tuple[str, ...]  # 要素: no modal
     topic_support: re.Pattern     # 支持 before a city by its name that opens a clause: the topic too
+    topic_support_then: re.Pattern  # ...where one of these follows the city's name (建设: 支持沈阳建设…), or a lead word
     topic_ends: re.Pattern        # 全市, 各县: a clause that names them ends a topic
     not_places: tuple[str, ...]
     not_places_exact: frozenset[str]  # (=城区: only itself, not 东城区)
@@ -131,6 +132,7 @@ def load_key_lexicon() -> KeyLexicon:
         town_or_village=re.compile(raw["town_or_village"]), county_before_verb=re.compile(raw["county_before_verb"]),
         topic_modals=re.compile(words(raw["topic_modals"])), topic_modals_not=tuple(raw["topic_modals_not"]),
         topic_support=re.compile(words(raw["topic_support"])),
+        topic_support_then=re.compile(words(raw["topic_support_then"])),
         topic_ends=re.compile(raw["topic_ends"]),
         place_kinds=re.compile(raw["place_kinds"]),
         place_group=re.compile(raw["place_group"]),

@@ -24,7 +24,7 @@ from typing import Iterable
 import yaml
 from rapidfuzz.distance import Indel
 
-from extract.keys import is_named_place, resolve_indicator_key, split_key, split_phrase
+from extract.keys import is_named_place, load_key_lexicon, resolve_indicator_key, split_key, split_phrase
 from extract.lexicon import LexiconError, indicator_by_id, load_lexicon, unit_factor, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
@@ -551,9 +551,9 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     tv, av = lx.verb_class.get(t_verb), lx.verb_class.get(a_verb)
     if tv is not None and tv == av:
         return lx.verb_bonus, "+verb_equivalent"
-    if ((t_verb, a_verb) in lx.verb_contrasts and not _says_a_verb_against(t["indicator_text"] or "", t_verb, lx)
-            and not _says_a_verb_against(a["indicator_text"] or "", a_verb, lx)):
-        # 新建村级活动场所 is never answered by 改造村级活动场所 (新建改造…管网 is, by 改造…管网 or 改造提升…)
+    if (t_verb, a_verb) in lx.verb_contrasts and not _verb_then_its_contrast(t["indicator_text"] or "", t_verb, lx):
+        # 新建村级活动场所 is never answered by 改造村级活动场所 (新建改造…管网 is, by 改造…管网 or 改造提升…; a
+        # result's own words never lift it: 申报认定国家高新技术企业 answers no 新增…)
         return None
     if tv in lx.flow_classes and not a_verb:
         stated = (a["indicator_text"] or "")[-4:] + (a["surface"] or "")
@@ -563,10 +563,16 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     return 0.0, ""
 
 
-def _says_a_verb_against(text: str, verb: str, lx: LinkLexicon) -> bool:
-    """Whether ``text`` holds a verb that ``verb`` is contrasted with too (新建改造农村卫生户厕, its verb 新建: 改造, so
-    改造提升 answers it)."""
-    return any(v in text for x, v in lx.verb_contrasts if x == verb)
+def _verb_then_its_contrast(text: str, verb: str, lx: LinkLexicon) -> bool:
+    """Whether ``verb`` stands in ``text`` right before a verb it is contrasted with, joined or not (新建改造农村卫生
+    户厕, 新建和改造…: both done, so 改造提升 answers it; not 新建棚户区改造安置房, whose 改造 is the noun's)."""
+    at = text.find(verb)
+    if at < 0:
+        return False
+    at += len(verb)
+    if joiner := load_key_lexicon().verb_joiner.match(text, at):  # (keys.yaml verb_joiner: 新建和改造)
+        at = joiner.end()
+    return any(text.startswith(v, at) for x, v in lx.verb_contrasts if x == verb)
 
 
 def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
