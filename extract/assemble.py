@@ -15,7 +15,8 @@ from .keys import (PLACE_SEPARATOR, is_named_place, is_place, leading_place, loa
                    total_word, without_gain, without_linking_end)
 from .lexicon import DocType, Indicator, doc_type_by_id, indicator_by_id, load_lexicon
 from .normalize import is_corrupt
-from .numerals import CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS
+from .numerals import (CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS,
+                       parse_chinese_int)
 from .quantities import (CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity,
                          find_candidates, find_quantities, read_unit)
 from .segment import SECTION_JOIN, Sentence, SentenceIndex
@@ -116,6 +117,7 @@ def _scope_re(words: list[str]) -> re.Pattern:
 
 
 _NATIONAL = _scope_re(_G["national_scope"])  # the whole country, another place in a local report
+_FOREIGN = re.compile("|".join(sorted(map(re.escape, _G["foreign_scope"]), key=len, reverse=True)))  # (anchored by match)
 _NATIONAL_SETTER = re.compile(_G["national_setter"])  # 国家提出…: the country's figure
 _SET_ELSEWHERE = re.compile(_G["set_elsewhere"])  # …确定的全省…: the place above's figure, inside a subject
 # a word of the whole jurisdiction inside a subject (…带动全省经济总量; after a setter of the place above, …确定的全市
@@ -1451,6 +1453,8 @@ def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: st
     that ``after`` it names as that place's level (城镇调查失业率低于全市5.2%的平均水平: the city's 5.2%; not
     高于全省1.2个百分点 nor 增速高于全市1.2%, a gap); else None."""
     local = ctx.admin_level not in (None, "national")
+    if canonical and (abroad := _FOREIGN.match(subject)):
+        return abroad.group(0)  # 日本经济增长0.1%, 世界经济增长乏力,全年增长3.2%: that economy's, in any report
     if canonical and local and (country := _NATIONAL.match(subject)):
         return country.group("scope")
     if canonical and local and _NATIONAL_SETTER.match(subject):
@@ -2306,8 +2310,11 @@ def _with_shared_head(item: str, last: str) -> str:
         return item + last[k:]
     if item in _PAIRED_MODIFIERS and (mod := next((w for w in _PAIRED_MODIFIERS if last.startswith(w)), None)):
         return item + last[len(mod):]  # 城镇、农村牧区常住居民人均可支配收入 → 城镇常住居民…
-    if (m := _ends_on_shared_measure(last)) and len(item) > len(last) - len(m):
-        return item  # (粮食、肉蛋奶、蔬菜产量: as many characters would cut into the measure they share)
+    if (m := _ends_on_shared_measure(last)) and (len(item) > 1 and item[0] != last[0] or len(item) > len(last) - len(m)):
+        # (粮食、肉蛋奶、蔬菜产量, 茶叶、中药材种植面积: the measure they share says where the last item's modifier ends,
+        # which as many characters as the item's would not; but one character, 一、二、三产业增加值, is a numeral's,
+        # and a modifier opening as the item does, 第一、第三产业增加值, is as long)
+        return item
     return item + last[len(item):] if len(item) <= 3 < len(last) else item
 
 
@@ -2381,10 +2388,15 @@ def _shared_figure(f: Fact, doc_id: str) -> list[Fact]:
     head, tail = text[:mark.start()], text[mark.end():]
     while lead := next((w for w in _LIST_HEAD_TRAILING if tail.startswith(w)), None):
         tail = tail[len(lead):]  # (…都要减少2%: 要 names nothing)
+    if counted := _PLACES_COUNTED.search(head):
+        names = [x for x in _SUBJECT_SPLIT.split(head[:counted.start()]) if x]
+        if len(names) < 2 or parse_chinese_int(counted.group("count")) != len(names):
+            return [f]  # (甲镇、乙镇等三镇…: a count of places the list does not name)
+        # 东岭、西溪、南坪三镇各新增…: 东岭镇, 西溪镇, 南坪镇, each with what follows the count
+        head = "、".join(n + counted.group("kind") + head[counted.end():] for n in names)
     subjects = _split_subjects(head, 0)
     places = [is_place(x.removeprefix(_PART_OF_PREVIOUS)) for x in subjects]
     if (len(subjects) < 2 or not all(_has_noun(x) for x in subjects)
-            or mark.group(0) == _SHARED_FIGURE_PLACES_ONLY and not all(places)
             or _SHARED_NOT_IN_LIST.search(head) or tail.startswith(_SHARED_NOT_BEFORE)):
         return [f]
     verb_only = not _VERB_ONLY.sub("", tail) or names_nothing(tail)
@@ -2431,14 +2443,15 @@ def _shared_measure(item: str, last: str) -> str:
         if at > 0 and len(last) - at - k >= _SHARED_END_MIN and _VERB_ONLY.sub("", last[at + k:]):
             return item + last[at + k:]
     measure = _ends_on_shared_measure(last)
-    if (len(item) <= _SHORT_ITEM and len(last) - len(item) >= max(_SHARED_END_MIN, len(measure or ""))
-            and not load_key_lexicon().verbs.match(item) and _VERB_ONLY.sub("", last[len(item):])):
-        return item + last[len(item):]  # 牛、羊存栏分别…, 城镇、农村居民人均可支配收入: a name as short, then the measure
     if (measure and not item.endswith(_OWN_MEASURE_ENDS) and not item.endswith(measure[-_SHARED_END_MIN:])
+            and not (len(item) <= _SHORT_ITEM and item[0] == last[0])  # (第一、第三产业增加值: as long as its modifier)
             and not load_key_lexicon().verbs.match(item)):  # (铁路营业里程、高速公路通车里程: its own already)
-        # 二氧化硫、氮氧化物排放量分别下降…: what each names, then the measure of both (not an item with a measure of
-        # its own: 粮食播种面积和产量)
+        # 二氧化硫、氮氧化物排放量分别下降…, 茶叶、中药材种植面积各…: what each names, then the measure of both (not an
+        # item with a measure of its own: 粮食播种面积和产量)
         return item + measure
+    if (len(item) <= _SHORT_ITEM and len(last) - len(item) >= _SHARED_END_MIN
+            and not load_key_lexicon().verbs.match(item) and _VERB_ONLY.sub("", last[len(item):])):
+        return item + last[len(item):]  # 城镇、农村居民人均可支配收入: a name as short, then the measure
     return item
 
 
@@ -2456,9 +2469,9 @@ _OWN_SHARE = re.compile(_G["own_share"])
 _ORDINAL = "第"  # 第一、二、三产业: the ordinal's mark, before the first item only
 _OWN_PLACE_CHARS = 2  # 我镇, 本县: the report's own place, which the share's subject keeps
 _SHARED_FIGURE = re.compile(_G["shared_figure"])
-_SHARED_FIGURE_PLACES_ONLY = _G["shared_figure_places_only"]
 _SHARED_RATES = tuple(_G["shared_rates"])
 _SHARED_NOT_IN_LIST = re.compile(_G["shared_figure_not_in_list"])
+_PLACES_COUNTED = re.compile(_G["places_counted"])
 _SHARED_NOT_BEFORE = tuple(_G["shared_figure_not_before"])
 _MEASURE_ENDS = (*_OWN_MEASURE_ENDS, *_SHARED_MEASURES, *_SHARED_RATES, *_G["measured_item_ends"])  # an item's, naming one
 _SHORT_ITEM = 2  # characters of an item that names only what (牛, 城镇), where the last item names it and its measure

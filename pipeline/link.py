@@ -589,7 +589,11 @@ def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
         return None
     score, rule = keys
     if rule == "canonical":
-        return (score, rule) if unit_factor(a["unit"], t["unit"]) is not None else None
+        # (the same canonical level so far off cannot be the same place's: a county's 地区生产总值达到420亿元, read as
+        # the city's, is no target the city's 4000亿元 answers)
+        if unit_factor(a["unit"], t["unit"]) is None or _magnitude(t, a, lx, "same_key") is None:
+            return None
+        return score, rule
     mag = _magnitude(t, a, lx, rule)
     if mag is None or mag[1] and rule == "contained_key" and _whole_and_part(t, a):
         return None
