@@ -866,12 +866,13 @@ class _DocState:
 
     def clause_topics(self, i: int) -> list:
         """Each clause of sentence ``i``: (its start, whether a comma ends it, ``_clause_topic``); none where the
-        sentence holds no modal a topic needs (most sentences), found once per sentence."""
+        sentence holds no modal or word of support a topic needs (most sentences), found once per sentence."""
         found = self._clause_topics.get(i)
         if found is None:
             a, b = self.sentences.starts[i], self.sentences.ends[i]
             found = []
-            if load_key_lexicon().topic_modals.search(self.text, a, b):
+            lx = load_key_lexicon()
+            if lx.topic_modals.search(self.text, a, b) or lx.topic_support.search(self.text, a, b):  # (支持沈阳建设…)
                 ends = [m.end() for m in _CLAUSE_END.finditer(self.text, a, b)]
                 found = [(x, self.text[y - 1] == _COMMA, _clause_topic(self.text, x, y - 1))
                          for x, y in zip([a] + ends, ends)] + [((ends or [a])[-1], False, "")]
