@@ -1166,6 +1166,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                                None)) is not None:
             # 增长4.3%,低于全国0.9个百分点,没有完成年初确定的5.5%以上的预期目标: past a gap in another unit
             subject, fig.inherited = measured.indicator_text, True
+        elif label := _label_before(st, fig, prev):
+            subject, fig.inherited = label, True  # 一般公共预算收入方面,年初确定的1280万元目标: the topic's target
         elif (noun := named.group("noun") or next((n for n in _TARGET_NOUNS if subject.endswith(n)), None)):
             # 提出5.5%左右的增长目标, 提出增长6.5%左右的预期目标: 经济增长
             subject = _TARGET_NOUNS[noun]
@@ -1463,8 +1465,9 @@ def _outer_scope(ctx: DocContext, subject: str, canonical: bool = True, unit: st
     own = ctx.jurisdiction or "" if ctx.admin_level not in _ABOVE_CITY else ""  # (广西壮族自治区 is no 区)
     suffix = next((suf for suf in _PARENT_SUFFIXES if own.endswith(suf)), None) if own else None
     if canonical and local and (m := _SET_ELSEWHERE.search(subject)) and not _WHOLE_ANYWHERE.search(subject, m.end()) and (
-            m.group("scope") in _G["national_scope"] or suffix is not None and m.group("scope") in _G["parent_scope"][suffix]):
-        return m.group("scope")  # 同省委经济工作会议确定的全省地区生产总值增长5.5%左右的目标相衔接: the province's
+            (scope := m.group("scope") or m.group("scope_first")) in _G["national_scope"]
+            or suffix is not None and scope in _G["parent_scope"][suffix]):
+        return scope  # 同省委经济工作会议确定的全省地区生产总值增长5.5%左右的目标相衔接, 与全州提出的…: the province's
     if suffix is not None and (m := _parent_scope(suffix).match(subject[_ATTRIBUTION.match(subject).end():])):
         return m.group("scope")  # (市委、市政府提出全市地区生产总值增长7%左右: whose target says it first)
     if local and unit not in CHANGE_UNITS and _SET_AGAINST_LEVEL.match(after) and (m := _SET_AGAINST.search(subject)) and (
@@ -1515,12 +1518,17 @@ def _label_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
     a colon and names something measured (数字经济核心产业增加值增长:年度目标10%; 地区生产总值:年度目标6% is its
     growth, in %): its subject; else None (…超额完成任务,主要原因是:年度目标8%; 完成情况:…)."""
     text, sent_start = st.text, prev.sentence.start
-    if fig.clause_start <= sent_start or text[fig.clause_start - 1] != _LIST_OPENS:
+    if fig.clause_start <= sent_start:
+        return None
+    # (一般公共预算收入方面,年初确定的1280万元目标…: a topic said with 方面 at the sentence's start labels it too)
+    aspect = text[fig.clause_start - 1] == _COMMA and text.endswith(_ASPECT, sent_start, fig.clause_start - 1)
+    if text[fig.clause_start - 1] != _LIST_OPENS and not aspect:
         return None
     start = max((m.end() for m in _CLAUSE_END.finditer(text, sent_start, fig.clause_start - 1)), default=sent_start)
-    if start > sent_start and not text.startswith(_ITEM_ENDS, start - 1) or prev.q is not None and prev.q.end > start:
+    if (start > sent_start and (aspect or not text.startswith(_ITEM_ENDS, start - 1))
+            or prev.q is not None and prev.q.end > start):
         return None
-    label = _subject(text[start:fig.clause_start - 1])
+    label = _subject(text[start:fig.clause_start - 1 - (len(_ASPECT) if aspect else 0)])
     if fig.q.unit in RATE_OR_CHANGE_UNITS and resolve_indicator(label + _GROWTH_WORD, fig.q.unit):
         label += _GROWTH_WORD
     own = resolve_indicator(label, fig.q.unit)
@@ -2120,6 +2128,13 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         if q.unit in _ENUMERATION_UNITS and text.startswith(_ENUMERATION_HEAD_ANY, q.end):
             prev.q = q  # (and the words before the next figure start after it)
             continue  # 抓好9个方面的工作: the work in parts, no count of anything
+        if (q.unit in _ENUMERATION_UNITS and n + 1 < len(quantities) and _PLACES_EACH.match(text, q.end)
+                and not _CLAUSE_END.search(text, q.end, quantities[n + 1].start)):
+            # 全乡18个行政村集体经济收入均达到5万元以上, 前湾、后湾两个村各新打机井10眼: how many places each figure is
+            # of, no figure of its own (after names listed, 两个村 counts them: the words before the next figure keep them)
+            if not _NAMES_LISTED_BEFORE.search(text, clause_start, q.start):
+                prev.q = q
+            continue
         if _RANK_FIELD_AFTER.match(text, q.end) and _RANK_FIELD_BEFORE.search(text, clause_start, q.start):
             continue  # 在全省21个地市中排名第9位: the field a ranking is among
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
@@ -2473,6 +2488,9 @@ _SHARED_FIGURE = re.compile(_G["shared_figure"])
 _SHARED_RATES = tuple(_G["shared_rates"])
 _SHARED_NOT_IN_LIST = re.compile(_G["shared_figure_not_in_list"])
 _PLACES_COUNTED = re.compile(_G["places_counted"])
+_PLACES_EACH = re.compile(_G["places_each"])
+_ASPECT = _G["aspect_label"]
+_NAMES_LISTED_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、[\u4e00-\u9fff]{1,6})+$")  # 前湾、后湾 right before
 _SHARED_NOT_BEFORE = tuple(_G["shared_figure_not_before"])
 _MEASURE_ENDS = (*_OWN_MEASURE_ENDS, *_SHARED_MEASURES, *_SHARED_RATES, *_G["measured_item_ends"])  # an item's, naming one
 _SHORT_ITEM = 2  # characters of an item that names only what (牛, 城镇), where the last item names it and its measure
