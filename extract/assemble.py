@@ -117,7 +117,8 @@ def _scope_re(words: list[str]) -> re.Pattern:
 
 
 _NATIONAL = _scope_re(_G["national_scope"])  # the whole country, another place in a local report
-_FOREIGN = re.compile("|".join(sorted(map(re.escape, _G["foreign_scope"]), key=len, reverse=True)))  # (anchored by match)
+_FOREIGN = re.compile("(?:" + "|".join(sorted(map(re.escape, _G["foreign_scope"]), key=len, reverse=True))
+                      + ")(?!" + _G["foreign_scope_not_before"] + ")")  # (anchored by match)
 _NATIONAL_SETTER = re.compile(_G["national_setter"])  # 国家提出…: the country's figure
 _SET_ELSEWHERE = re.compile(_G["set_elsewhere"])  # …确定的全省…: the place above's figure, inside a subject
 # a word of the whole jurisdiction inside a subject (…带动全省经济总量; after a setter of the place above, …确定的全市
@@ -866,16 +867,23 @@ class _DocState:
 
     def clause_topics(self, i: int) -> list:
         """Each clause of sentence ``i``: (its start, whether a comma ends it, ``_clause_topic``); none where the
-        sentence holds no modal or word of support a topic needs (most sentences), found once per sentence."""
+        sentence holds no modal or 支持 a topic needs (most sentences), found once per sentence."""
         found = self._clause_topics.get(i)
         if found is None:
             a, b = self.sentences.starts[i], self.sentences.ends[i]
             found = []
             lx = load_key_lexicon()
-            if lx.topic_modals.search(self.text, a, b) or lx.topic_support.search(self.text, a, b):  # (支持沈阳建设…)
+            modal = lx.topic_modals.search(self.text, a, b)
+            if modal or _SUPPORT_ALONE.search(self.text, a, b):
                 ends = [m.end() for m in _CLAUSE_END.finditer(self.text, a, b)]
                 found = [(x, self.text[y - 1] == _COMMA, _clause_topic(self.text, x, y - 1))
                          for x, y in zip([a] + ends, ends)] + [((ends or [a])[-1], False, "")]
+                if not modal:
+                    # 支持大连建设国际航运中心,地区生产总值增长6%以上: with no modal, only 支持 and a city, and only the
+                    # clause right after it (支持武汉打造…,加快建设…先行区,地区生产总值增长6%: the province's)
+                    found = [(x, comma, t if isinstance(t, _SupportedPlace)
+                              and self.text[x:x + _FRAMING_CHARS].lstrip().startswith(_SUPPORT_ALONE_WORD) else _TOPIC_ENDS)
+                             for x, comma, t in found]
             self._clause_topics[i] = found
         return found
 
@@ -1396,6 +1404,8 @@ def _topic_place(st: _DocState, fig: _Figure, prev: "_Previous") -> str:
 
 
 _TOPIC_ENDS = object()  # a clause that names the whole jurisdiction (带动全市发展): no topic goes past it
+_SUPPORT_ALONE_WORD = _G["topic_support_alone"]  # 支持 (not 推动, 鼓励): a topic with no modal in its sentence
+_SUPPORT_ALONE = re.compile(re.escape(_SUPPORT_ALONE_WORD))
 
 
 class _SupportedPlace(str):
@@ -2321,12 +2331,13 @@ def _with_shared_head(item: str, last: str) -> str:
     if (place := leading_place(last)) and len(last) - len(place) >= 2 and is_place(item):
         return item + last[len(place):]  # 滨海新区、武清区、西青区生产总值: each place's 生产总值
     k = last.find(item[-1]) + 1 if item else 0
-    # (铁路、高速公路运营里程: a modifier up to two characters longer)
-    if len(item) <= _PARALLEL_MAX and len(item) <= k <= len(item) + 2 and k <= len(last) - 2:  # like modifiers
+    # (铁路、高速公路运营里程: a modifier up to two characters longer; 国家级、省级…: or shorter)
+    if len(item) <= _PARALLEL_MAX and _SHARED_END_MIN <= k <= len(item) + 2 and k <= len(last) - 2:  # like modifiers
         return item + last[k:]
     if item in _PAIRED_MODIFIERS and (mod := next((w for w in _PAIRED_MODIFIERS if last.startswith(w)), None)):
         return item + last[len(mod):]  # 城镇、农村牧区常住居民人均可支配收入 → 城镇常住居民…
-    if (m := _ends_on_shared_measure(last)) and (len(item) > 1 and item[0] != last[0] or len(item) > len(last) - len(m)):
+    if (m := _ends_on_shared_measure(last)) and (len(item) > 1 and not item.startswith(_ORDINAL)
+                                                 or len(item) > len(last) - len(m)):
         # (粮食、肉蛋奶、蔬菜产量, 茶叶、中药材种植面积: the measure they share says where the last item's modifier ends,
         # which as many characters as the item's would not; but one character, 一、二、三产业增加值, is a numeral's,
         # and a modifier opening as the item does, 第一、第三产业增加值, is as long)
@@ -2460,7 +2471,7 @@ def _shared_measure(item: str, last: str) -> str:
             return item + last[at + k:]
     measure = _ends_on_shared_measure(last)
     if (measure and not item.endswith(_OWN_MEASURE_ENDS) and not item.endswith(measure[-_SHARED_END_MIN:])
-            and not (len(item) <= _SHORT_ITEM and item[0] == last[0])  # (第一、第三产业增加值: as long as its modifier)
+            and not item.startswith(_ORDINAL)  # (第一、第三产业增加值: as long as its modifier)
             and not load_key_lexicon().verbs.match(item)):  # (铁路营业里程、高速公路通车里程: its own already)
         # 二氧化硫、氮氧化物排放量分别下降…, 茶叶、中药材种植面积各…: what each names, then the measure of both (not an
         # item with a measure of its own: 粮食播种面积和产量)

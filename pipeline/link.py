@@ -512,6 +512,17 @@ def _magnitude(t: dict, a: dict, lx: LinkLexicon, rule: str = "") -> tuple[float
     return 0.0, ""
 
 
+def _far_off(t: dict, a: dict, lx: LinkLexicon) -> bool:
+    """Whether a canonical level's result is so far from its target, either way, that it is another place's (a
+    county's 地区生产总值达到420亿元 read as the city's, against the city's 4000亿元): more than ``exceeded_ratio``
+    times off, which a small town's jobs beating their target (300 → 1050人) or a ceiling beaten (PM2.5 35 → 11) is
+    not; rates are not checked."""
+    if t["unit"] in lx.rate_units:
+        return False
+    tv, av = abs(Decimal(t["value"])), abs(in_target_unit(t, a))
+    return tv != 0 and av != 0 and max(tv / av, av / tv) > lx.exceeded
+
+
 def _whole_and_part(t: dict, a: dict) -> bool:
     """Whether, of two facts one of whose keys ends with the other, the one the shorter key names is the larger:
     the whole and a part of it (其中保基本民生支出186.2亿元 and 全市民生支出401.7亿元), where the sizes are already
@@ -591,7 +602,7 @@ def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
     if rule == "canonical":
         # (the same canonical level so far off cannot be the same place's: a county's 地区生产总值达到420亿元, read as
         # the city's, is no target the city's 4000亿元 answers)
-        if unit_factor(a["unit"], t["unit"]) is None or _magnitude(t, a, lx, "same_key") is None:
+        if unit_factor(a["unit"], t["unit"]) is None or _far_off(t, a, lx):
             return None
         return score, rule
     mag = _magnitude(t, a, lx, rule)
