@@ -32,7 +32,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "round_amount_spent_before", "spoken_scales", "classifier_infixes",
                              "rate_prefixes", "rate_words_before", "per_units", "per_separator", "implied_units", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "people_needs_after_de", "currency_signs", "unit_measures"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
-    "segments.yaml": frozenset({"compilation_part", "compilation_title", "chapter_place_suffixes", "place_chapter", "heading_levels", "part_heading", "unnumbered_heading", "heading_max_chars",
+    "segments.yaml": frozenset({"compilation_part", "compilation_title", "chapter_place_suffixes", "place_chapter", "heading_levels", "run_in_heading", "part_heading", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html", "page_lines", "tail_lines"}),
     "cues.yaml": frozenset({"actual", "present_stock", "adjusted_to", "streak_after", "comparison_cues", "comparison_period", "comparison_not_plan", "whole_span_words", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before", "run_of_years", "closing_year", "closing_span", "plan_span", "other_base", "to_after_list", "starting_year_before", "starting_year_after", "since_after", "term_end_before", "span_end", "span_end_year",

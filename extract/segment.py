@@ -124,6 +124,20 @@ def heading_level(line: str, first_line: bool = False, after_end: bool = True) -
     return None
 
 
+def _run_in_heading(line: str) -> str | None:
+    """The numbered heading a ``line`` opens with, ended by 。 and followed by its content, where it names a year
+    and a part of a report (五、2026年工作思路。…; segments.yaml run_in_heading, cues.yaml section_target and
+    section_actual); else None ((一)经济运行稳中有进。地区生产总值增长5.6%…: a paragraph)."""
+    m = _RUN_IN.match(line)
+    if m is None or not _YEAR.search(m.group(1)):
+        return None
+    cues = load_lexicon().cues
+    return m.group(1) if any(w in m.group(1) for w in (*cues["section_target"], *cues["section_actual"])) else None
+
+
+_RUN_IN = re.compile(load_lexicon().segments["run_in_heading"])
+
+
 @lru_cache(maxsize=1)
 def _sentence_re() -> re.Pattern:
     """A sentence: text up to and with an end mark, or the rest of a line that has none."""
@@ -155,7 +169,12 @@ class SentenceIndex:
             if stripped and len(stripped) <= max_chars:
                 if stack and appendix.match(stripped):  # after the body (a heading seen), not a page's 附件: line
                     stack, section, in_appendix, heading = [], "", True, True
-                elif (level := heading_level(stripped, first_line, ended)) is not None:
+                elif ((level := heading_level(stripped, first_line, ended)) is not None
+                      # 五、2026年工作思路。镇级一般公共预算收入增长5%以上…: a heading of a year's part run into its
+                      # first paragraph (a portal's), where the rest of the line is its content
+                      or (run_in := _run_in_heading(stripped)) is not None
+                      and (level := heading_level(run_in, first_line, ended)) is not None
+                      and (stripped := run_in)):
                     numbered = level != UNNUMBERED
                     if in_appendix:
                         level, in_appendix = _APPENDIX_TITLE, False
