@@ -2186,7 +2186,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     for group in groups:
         _distribute_respectively(group, facts[:facts.index(group[0])])
     listed = {id(f) for g in groups if len(g) > 1 for f in g} | joined
-    return [item for f in facts for item in ([f] if id(f) in listed else _shared_figure(f, doc_id))]
+    return [item for f in facts for item in ([f] if id(f) in listed else _shared_figure(f))]
 
 
 def _decide(st: _DocState, fig: _Figure, prev: "_Previous", on_step=None) -> None:
@@ -2374,13 +2374,18 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
             # 全省地区生产总值增长5.5%,郑州、洛阳分别增长6%和5.8%: each place's figure of the canonical measure before
             measure = _without_place(whole)
             subjects = [x.removeprefix(_PART_OF_PREVIOUS) + measure for x in subjects]
-    # 粮食播种面积和产量分别…: a later item that leaves out the first's head words (产量) takes them
-    subjects = [s if i == 0 else (_elided_subject(subjects[0], s, f.unit) or s)
-                for i, (f, s) in enumerate(zip(group, subjects))]
-    # 城乡居民基本医疗保险、基本养老保险参保率分别…: an earlier item that leaves out the last's measure (参保率) takes it
-    subjects = [_shared_measure(s, subjects[-1]) for s in subjects[:-1]] + subjects[-1:]
+    subjects = _with_items_measures(subjects, [f.unit for f in group])
     for f, s in zip(group, subjects):
         _set_item_subject(f, s, tail)
+
+
+def _with_items_measures(subjects: list[str], units: list[str]) -> list[str]:
+    """The items of a list, each with the words of its measure that it leaves out: a later item the first's head
+    words (粮食播种面积和产量分别…: 粮食产量), an earlier item the last's measure (城乡居民基本医疗保险、基本养老保险参保率
+    分别…: 基本医疗保险参保率)."""
+    subjects = [s if i == 0 else (_elided_subject(subjects[0], s, unit) or s)
+                for i, (s, unit) in enumerate(zip(subjects, units))]
+    return [_shared_measure(s, subjects[-1]) for s in subjects[:-1]] + subjects[-1:]
 
 
 def _set_item_subject(f: Fact, s: str, tail: str, falls: bool = False) -> None:
@@ -2403,7 +2408,7 @@ def _set_item_subject(f: Fact, s: str, tail: str, falls: bool = False) -> None:
         f.direction = ind.direction
 
 
-def _shared_figure(f: Fact, doc_id: str) -> list[Fact]:
+def _shared_figure(f: Fact) -> list[Fact]:
     """化学需氧量、氨氮排放量均下降2%, 存款、贷款余额都增长8%, 二氧化硫、氮氧化物排放量分别下降3% (one figure),
     甲县、乙县各新增30家: one figure said for each thing a list names (grammar shared_figure), a fact for each, with
     the same evidence and rule_id …/shared_figure; else ``f`` alone. The first keeps ``f``'s id."""
@@ -2432,8 +2437,7 @@ def _shared_figure(f: Fact, doc_id: str) -> list[Fact]:
         tail = ""
     elif not verb_only:
         return [f]  # (…都是重点项目: no list of what the figure measures)
-    subjects = [s if i == 0 else (_elided_subject(subjects[0], s, f.unit) or s) for i, s in enumerate(subjects)]
-    subjects = [_shared_measure(s, subjects[-1]) for s in subjects[:-1]] + subjects[-1:]
+    subjects = _with_items_measures(subjects, [f.unit] * len(subjects))
     if rate := next((r for r in _SHARED_RATES if subjects[-1].endswith(r)), None):
         subjects = [s if s.endswith(_SHARED_RATES) else s + rate for s in subjects]  # 游客人次、旅游总花费增速
     if (f.unit not in _ENUMERATION_UNITS and not all(places)
