@@ -2280,8 +2280,8 @@ def _split_subjects(head: str, n: int) -> list[str]:
         head = head[:-len(end)]  # (…排放要分别减少: 要 names no item)
     subjects = [x for x in _SUBJECT_SPLIT.split(head) if x]
     verbs = load_key_lexicon().verbs
-    while len(subjects) > n and verbs.fullmatch(subjects[0]) is not None:
-        subjects = subjects[1:]  # 新建、改扩建中小学和幼儿园: the verbs listed first name no subject
+    while len(subjects) > n and verbs.fullmatch(subjects[0].removeprefix(_PART_OF_PREVIOUS)) is not None:
+        subjects = subjects[1:]  # (其中)新建、改扩建中小学和幼儿园: the verbs listed first name no subject
     if len(subjects) == 1:
         for compound, parts in _G.get("compound_modifiers", {}).items():
             pos = head.find(compound)
@@ -2362,6 +2362,9 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
             and len({f.indicator_text for f in before[-len(group):]}) == len(group)):
         subjects = [f.indicator_text for f in before[-len(group):]]  # the figures 分别 follows
     if len(subjects) != len(group):
+        for f in group:  # (规上工业增加值、固定资产投资、社零分别增长7.2%、9.1%: which is whose, nothing says; not the
+            if len(subjects) > len(group) > 1 and f.indicator_key and split_key(f.indicator_key)[1].isascii():
+                f.indicator_key, f.indicator = None, f.indicator_text  # last item's canonical id, at the top score)
         return
     if before and before[-1].unit == group[0].unit:
         # 全体居民人均可支配收入增长5.3%,其中城镇居民、农村居民分别增长4.1%和6.3%: each population's part of it

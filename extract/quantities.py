@@ -1105,10 +1105,13 @@ def _currency_before(lex: Lexicon, text: str, pos: int, sent_start: int) -> str 
     before = end - len(sign) - 1 if sign else -1
     if sign and not sign[0].isalpha() and before >= sent_start and text[before].isascii() and text[before].isalpha():
         return None  # S$1.5亿, NT$3000万: another country's dollar, which no sign here names
+    if sign and before >= sent_start and text[before] in _SCALE_ENDS:
+        return None  # (实际利用外资 万美元 8000: a table's unit with its scale, which the number takes whole)
     return sign
 
 
 _CURRENCY_SIGNS = tuple(sorted(load_lexicon().currency_signs, key=len, reverse=True))
+_SCALE_ENDS = frozenset(s[-1] for s in load_lexicon().scales)  # 万, 亿…: the last character of a scale word
 _CURRENCIES = frozenset(load_lexicon().currency_signs.values())
 _CURRENCY_SIGN_ENDS = frozenset(s[-1] for s in _CURRENCY_SIGNS)
 _CJK = re.compile("[\u4e00-\u9fff]")
