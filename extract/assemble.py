@@ -1202,11 +1202,22 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and CLAUSE_END_AFTER.match(text, q.end) is not None  # (not 其中56项为全国首创: its own words after)
           and ((own := resolve_indicator_key(subject, "", None, q.unit)) is None
                # (其中石桥村达到153万元: that village's part of the total; not 美丽乡村20个,其中精品村5个, a kind)
-               or is_named_place(own) and q.unit not in _ENUMERATION_UNITS)):
+               or is_named_place(own) and q.unit not in _ENUMERATION_UNITS
+               or _GRADE.fullmatch(own))):  # (新增专精特新企业15家,其中国家级3家: a grade's part)
         # 累计建成5G基站15.6万个,其中当年新建2.3万个: a part of what the figure before counts
         # (a place's part: 其中石桥村的村级集体经济经营性收入总额, its key that village's)
         # (a canonical one by its first synonym: 五年累计新增城镇就业52万人,其中2025年新增10.8万人)
-        subject, fig.inherited = subject + (_OF if own else "") + _words_of_key(whole.indicator_key), True
+        if own and _GRADE.fullmatch(own):
+            subject, fig.inherited = subject + _GRADE.sub("", _words_of_key(whole.indicator_key)), True
+        else:
+            subject, fig.inherited = subject + (_OF if own else "") + _words_of_key(whole.indicator_key), True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.subject.startswith(_PART_OF_PREVIOUS)
+          and fig.phrase.lstrip().startswith(_LIST_JOIN)
+          and _GRADE.fullmatch(own := fig.phrase.lstrip()[len(_LIST_JOIN):].strip())
+          and (grade := _GRADE.match(prev.subject, len(_PART_OF_PREVIOUS)))):
+        # …,其中国家级3家、省级12家: the next grade's part of the same whole (the words the part before took, its grade
+        # swapped for this one's)
+        subject, fig.inherited = own + prev.subject[grade.end():], True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and PLACE_SEPARATOR in prev.fact.indicator_key
           and _OWN_SHARE.fullmatch(own := subject.removeprefix(_PART_OF_PREVIOUS).strip())):
@@ -2500,6 +2511,7 @@ _SHARED_MEASURES = tuple(sorted(_G["shared_measures"], key=len, reverse=True))  
 _OWN_MEASURE_ENDS = tuple(_G["own_measure_ends"])  # an item that ends on one names its own measure
 _LIST_HEAD_TRAILING = tuple(sorted(_G["list_head_trailing"], key=len, reverse=True))
 _OWN_SHARE = re.compile(_G["own_share"])
+_GRADE = re.compile(_G["grades"])  # 国家级, 省级以上: a grade, which names no thing of its own
 _ORDINAL = "第"  # 第一、二、三产业: the ordinal's mark, before the first item only
 _OWN_PLACE_CHARS = 2  # 我镇, 本县: the report's own place, which the share's subject keeps
 _SHARED_FIGURE = re.compile(_G["shared_figure"])
