@@ -881,9 +881,8 @@ class _DocState:
                 if not modal:
                     # 支持大连建设国际航运中心,地区生产总值增长6%以上: with no modal, only 支持 and a city, and only the
                     # clause right after it (支持武汉打造…,加快建设…先行区,地区生产总值增长6%: the province's)
-                    found = [(x, comma, t if isinstance(t, _SupportedPlace)
-                              and self.text[x:x + _FRAMING_CHARS].lstrip().startswith(_SUPPORT_ALONE_WORD) else _TOPIC_ENDS)
-                             for x, comma, t in found]
+                    found = [(x, comma, t if isinstance(t, _SupportedPlace) and _SUPPORT_ALONE.match(self.text, x)
+                              else _TOPIC_ENDS) for x, comma, t in found]
             self._clause_topics[i] = found
         return found
 
@@ -1415,8 +1414,7 @@ def _topic_place(st: _DocState, fig: _Figure, prev: "_Previous") -> str:
 
 
 _TOPIC_ENDS = object()  # a clause that names the whole jurisdiction (带动全市发展): no topic goes past it
-_SUPPORT_ALONE_WORD = _G["topic_support_alone"]  # 支持 (not 推动, 鼓励): a topic with no modal in its sentence
-_SUPPORT_ALONE = re.compile(re.escape(_SUPPORT_ALONE_WORD))
+_SUPPORT_ALONE = re.compile(r"\s*" + re.escape(_G["topic_support_alone"]))  # 支持 (not 推动, 鼓励): a topic with no modal
 
 
 class _SupportedPlace(str):

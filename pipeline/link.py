@@ -498,11 +498,9 @@ def _one_run_added(short: str, long_: str) -> str:
 def _magnitude(t: dict, a: dict, lx: LinkLexicon, rule: str = "") -> tuple[float, str] | None:
     """A penalty where the result is implausibly far from the target; None where it cannot be the same thing,
     unless the keys are the same and the result passes a floor (公交线路60条以上 → 328条: far exceeded)."""
-    if t["unit"] in lx.rate_units:  # a rate's size says nothing of whether it is the same rate
+    if (sizes := _sizes(t, a, lx)) is None:
         return 0.0, ""
-    tv, av = abs(Decimal(t["value"])), abs(in_target_unit(t, a))
-    if tv == 0 or av == 0:
-        return 0.0, ""
+    tv, av = sizes
     ratio = max(tv / av, av / tv)
     exceeded = rule == "same_key" and t["comparator"] in _FLOORS and av > tv and av / tv <= lx.exceeded
     if ratio > lx.impossible and not exceeded:
@@ -517,10 +515,16 @@ def _far_off(t: dict, a: dict, lx: LinkLexicon) -> bool:
     county's 地区生产总值达到420亿元 read as the city's, against the city's 4000亿元): more than ``exceeded_ratio``
     times off, which a small town's jobs beating their target (300 → 1050人) or a ceiling beaten (PM2.5 35 → 11) is
     not; rates are not checked."""
+    return (sizes := _sizes(t, a, lx)) is not None and max(sizes[0] / sizes[1], sizes[1] / sizes[0]) > lx.exceeded
+
+
+def _sizes(t: dict, a: dict, lx: LinkLexicon) -> tuple[Decimal, Decimal] | None:
+    """The sizes of target ``t`` and result ``a`` in the target's unit, or None where they say nothing of whether
+    the two are the same thing: a rate (its size is no measure of which rate), or a zero."""
     if t["unit"] in lx.rate_units:
-        return False
+        return None
     tv, av = abs(Decimal(t["value"])), abs(in_target_unit(t, a))
-    return tv != 0 and av != 0 and max(tv / av, av / tv) > lx.exceeded
+    return (tv, av) if tv and av else None
 
 
 def _whole_and_part(t: dict, a: dict) -> bool:
