@@ -55,6 +55,7 @@ _MONEY_UNITS = frozenset(load_lexicon().currency_signs.values())  # (元, 美元
 _CLASS_OBJECT_CLAUSE = re.compile(f"(?:^|(?<=[,;:。\\n]))\\s*(?:{'|'.join(map(re.escape, _G['class_object_before']))})[^,;:。]*$")
 _DISTANCE_WORDS, _DISTANCE_UNITS = tuple(_G["distance_words"]), frozenset(_G["distance_units"])
 _LIST_MARKER = re.compile(_G["list_marker"])
+_SERIAL_ROW_CELLS = re.compile(_G["serial_row_cells"])
 _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
@@ -218,6 +219,7 @@ class DocContext:
     doc_type: str | None
     admin_level: str | None = None
     jurisdiction: str | None = None  # its name (鹤汀镇): a figure it names itself by (鹤汀镇新建茶园) is its own
+    title: str | None = None  # its title, where known (a collection's row: its text may not open on it)
 
 
 @lru_cache(maxsize=1)
@@ -476,13 +478,15 @@ def _overlaps(phrase: str, pos: int, syn: str, excludes: tuple[str, ...]) -> boo
 
 def _subject(phrase: str) -> str:
     """The indicator phrase: what stands before the number, minus comparator words, the number of a list
-    item that opens it ((十一)财政收入完成 is 财政收入完成) and a table's unit cell after a row's name (外贸进出口总额
-    亿元 1900)."""
+    item that opens it ((十一)财政收入完成 is 财政收入完成), a table's unit cell after a row's name (外贸进出口总额
+    亿元 1900) and a row's serial number and the cells before the figure's (1 学前教育提质 新建公办幼儿园1所)."""
     s = _TRAILING_NOTE.sub("", _LIST_MARKER.sub("", phrase.strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)
     if "|" in s:  # a markdown row's cells: | 粮食产量 | 万吨 |
         s = s.strip(" |\t")
     if (cell := _UNIT_CELL.search(s)) and read_unit(cell.group(1)) is not None:
         s = s[:cell.start()].rstrip(" |\t")
+    if s[:1].isdigit() and (row := _SERIAL_ROW_CELLS.match(s)):
+        s = s[row.end():]
     return s
 
 
@@ -649,7 +653,12 @@ class _DocState:
         self.document_kind = (self.dt.figures if self.dt is not None and self.dt.figures
                               else _document_kind(self.cues))
         self.plans = self.dt is not None and self.dt.figures == "target"  # a plan (工作要点): its figures are targets
-        self.title_year = _title_plan_year(text, self.dt)
+        self.title_year = _title_plan_year(text, self.dt, ctx.title)
+        if self.title_year is not None and ctx.report_year == self.title_year and self.dt.target_offset:
+            # a plan given as written in the year its title plans (a collection's year, 2025, beside 2025年度民生实事
+            # 项目): read as one filed the year before, as its title alone would have it (2025年 is its targets')
+            ctx = self.ctx = replace(ctx, report_year=self.title_year - self.dt.target_offset)
+        self.named_year = _title_results_year(text, self.dt, ctx.title)  # a bulletin's year, whenever written
         self.plan_anchor = _plan_anchor(self.masked, self.title_year)  # the year a plan's 今年 is, if not written
         self.times = _time_hits(self.masked, ctx.report_year, self.plan_anchor)  # (start, end, priority, year)
         self.time_starts = [h[0] for h in self.times]
@@ -906,16 +915,19 @@ class _DocState:
 
 def extract_facts(text: str, doc_id: str, report_year: int | None = None,
                   doc_type: str | None = None, admin_level: str | None = None,
-                  jurisdiction: str | None = None) -> list[Fact]:
+                  jurisdiction: str | None = None, title: str | None = None) -> list[Fact]:
     """All facts in one normalised document ``text``; offsets point into ``text``. ``admin_level`` and
     ``jurisdiction`` are the document's, where known (a province's report speaks of 全国 as another place; a
-    town's summary names itself: 鹤汀镇新建茶园500亩 is its own figure, not a place inside it)."""
-    return _extract(text, doc_id, report_year, doc_type, admin_level=admin_level, jurisdiction=jurisdiction)
+    town's summary names itself: 鹤汀镇新建茶园500亩 is its own figure, not a place inside it); so is ``title``
+    (the year a plan's or a bulletin's title names dates its figures, where the text does not open on it)."""
+    return _extract(text, doc_id, report_year, doc_type, admin_level=admin_level, jurisdiction=jurisdiction,
+                    title=title)
 
 
 def _extract(text: str, doc_id: str, report_year: int | None, doc_type: str | None, on_step=None,
-             admin_level: str | None = None, jurisdiction: str | None = None) -> list[Fact]:
-    st = _DocState(text, DocContext(report_year, doc_type, admin_level, jurisdiction))
+             admin_level: str | None = None, jurisdiction: str | None = None,
+             title: str | None = None) -> list[Fact]:
+    st = _DocState(text, DocContext(report_year, doc_type, admin_level, jurisdiction, title))
     facts: list[Fact] = []
     starts, ends = st.sentences.starts, st.sentences.ends
     by_sentence: dict[int, tuple[list, list, list]] = {}
@@ -2698,20 +2710,41 @@ def _reviews_span(st: _DocState, i: int, sent: Sentence) -> bool:
 def _default_year(st: _DocState, kind: str | None) -> int | None:
     """The year a document's figures of ``kind`` are about by default: its report year plus the type's
     offset for targets (the first year they are for) or for results (the last year it can state one)."""
-    if st.ctx.report_year is None:
+    year = st.named_year if st.named_year is not None else st.ctx.report_year
+    if year is None:
         return None
     if st.dt is None:
-        return st.ctx.report_year
-    return st.ctx.report_year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset)
+        return year
+    return year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset)
 
 
-def _title_plan_year(text: str, dt: DocType | None) -> int | None:
+def _title_plan_year(text: str, dt: DocType | None, title: str | None = None) -> int | None:
     """The year a plan's title gives its plans (马莲滩乡2017年工作计划), for doc types that say so."""
     if dt is None or not dt.plan_year_in_title:
         return None
+    return _title_year(text, dt, title, _PLAN_TITLE_GAP)
+
+
+def _title_results_year(text: str, dt: DocType | None, title: str | None = None) -> int | None:
+    """The year whose results a bulletin's or a progress report's title names (澄州市2025年国民经济和社会发展
+    统计公报, published in 2026), for doc types that say so: its results' year, whatever year it is filed as
+    written in (a manifest's or a collection's year is the year written)."""
+    if dt is None or not dt.results_year_in_title:
+        return None
+    return _title_year(text, dt, title, _RESULTS_TITLE_GAP)
+
+
+_PLAN_TITLE_GAP = 4  # characters between a plan's year and its words (2017年乡村振兴工作计划)
+_RESULTS_TITLE_GAP = 16  # ...and a bulletin's (2025年国民经济和社会发展统计公报, 2025年民生实事项目完成情况)
+
+
+def _title_year(text: str, dt: DocType, title: str | None, gap: int) -> int | None:
+    """The year a document's title (``title``, else one of its text's first two lines) names right before one of
+    its doc type's words, within ``gap`` characters of no digit or sentence mark."""
     words = "|".join(map(re.escape, dt.words))
     # (a title may take two lines: 中共松林乡委员会 松林乡人民政府 / 2025年工作要点)
-    for title in [line.strip() for line in text.split("\n", 8)[:8] if line.strip()][:2]:
-        if m := re.search(rf"((?:19|20)\d{{2}})年度?(?:[^\d,。]{{0,4}})(?:{words})", title):
+    lines = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()][:2]
+    for line in ([title] if title else []) + lines:
+        if m := re.search(rf"((?:19|20)\d{{2}})年度?(?:[^\d,。]{{0,{gap}}}?)(?:{words})", line):
             return int(m.group(1))
     return None

@@ -305,10 +305,12 @@ _NUMBERED = re.compile(r"[·•]|[一二三四五六七八九十]+[、.．]|[(�
 _ROW_END = re.compile(r"(?:[ \u3000\t|]+[\d.,%\-—]+){2,}[ \u3000\t|]*$")  # a line that ends on two number cells or more
 # a table's row: its cells apart by a tab or a |, or by spaces (ideographic ones too) before two cells or more at its
 # end (a number's thousands mark inside a cell: 1,350), or before a number cell that ends the line after words that
-# end no clause (地区生产总值 520); not a prose line whose number a space parts (…可支配收入46 3|20元,增长…: a copy's
-# thousands)
+# end no clause (地区生产总值 520), or after a row's serial number and a name, two cells more (4 饮水安全
+# 新建集中供水站2座,惠及农户1200户 农业服务中心: a cell may hold a clause or more); not a prose line whose number a space parts
+# (…可支配收入46 3|20元,增长…: a copy's thousands; 12 亿元,同比增长 5.6%: a copy's spaced unit)
 _CELL = r"(?:\d[,，]\d|[^\s,;:。，；：、])"
-_ROW = re.compile(rf"[|\t]|(?:[ \u3000]+{_CELL}+){{2,}}$|^[^,;:。，；：、]*[ \u3000][\d\-—]{_CELL}*$")
+_ROW = re.compile(rf"[|\t]|(?:[ \u3000]+{_CELL}+){{2,}}$|^[^,;:。，；：、]*[ \u3000][\d\-—]{_CELL}*$"
+                  rf"|^\d{{1,3}}[ \u3000]+[\u4e00-\u9fff]{_CELL}+(?:[ \u3000]+\S+){{2,}}")
 _ROW_GAPS = frozenset(" \u3000\t|")
 
 

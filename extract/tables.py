@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .lexicon import Unit, load_lexicon
-from .quantities import RATE_OR_CHANGE_UNITS, Quantity, read_cell, read_unit
+from .quantities import RATE_OR_CHANGE_UNITS, Quantity, find_quantities, read_cell, read_unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +58,15 @@ _CELL_VERBS = f"(?:{_words_of(load_lexicon().tables['cell_verbs'])})+"
 
 
 def _cell_gap(mark: str) -> re.Pattern:
-    # (and a figure beside a cell that says none, 2.2 — 约束性, or beside one bounded by a word, 90.1 不低于90, or
-    # after a verb, 新增9000个: tables.yaml placeholders, comparators.yaml before, _CELL_VERBS)
+    # (and a figure beside a cell that says none, 2.2 — 约束性 and — 7.5, or beside one bounded by a word, 90.1
+    # 不低于90, or after a verb, 新增9000个: tables.yaml placeholders, comparators.yaml before, _CELL_VERBS)
     lex = load_lexicon()
     empty, bound = _words_of(lex.tables["placeholders"]), _words_of(lex.comparators_before)
     behind = "|".join(f"(?<=\\d{_UNIT_CHAR * n}{re.escape(mark)})" for n in range(5))
-    return re.compile(f"{re.escape(mark)}(?:{behind})[ \\t|]*(?:[-+≥≤]?\\d|(?:{bound}|{_CELL_VERBS})\\d"
-                      f"|(?:{empty})(?=[ \\t|]|$))", re.MULTILINE)
+    after_empty = "|".join(f"(?<=[ \\t|]{re.escape(p)}{re.escape(mark)})" for p in lex.tables["placeholders"])
+    figure = f"[-+≥≤]?\\d|(?:{bound}|{_CELL_VERBS})\\d"
+    return re.compile(f"{re.escape(mark)}(?:(?:{behind})[ \\t|]*(?:{figure}|(?:{empty})(?=[ \\t|]|$))"
+                      f"|(?:{after_empty})[ \\t|]*(?:{figure}))", re.MULTILINE)
 
 
 _CELL_GAPS = (_cell_gap(" "), _cell_gap("|"))
@@ -92,6 +94,7 @@ def _words() -> dict:
         "serial_columns": frozenset(t["serial_columns"]),
         "placeholders": frozenset(t["placeholders"]),
         "cell_verb": re.compile(_CELL_VERBS + r"(?=\d)"),
+        "verbs_only": re.compile(_CELL_VERBS),
         "caption_unit": re.compile(t["caption_unit"]),
         "year_span": re.compile(t["year_span"]),
         "header_reach": int(t["header_reach"]),
@@ -157,10 +160,11 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_figure(text: str, a: int, b: int) -> bool:
-    """A cell that is one figure, with or without its unit (15860, 15860元, ≥95%, and after a verb, 新增9000个):
-    not 2024年, not 5G基站."""
+    """A cell that is one figure, with or without its unit or a comparator (15860, 15860元, ≥95%, 5.5以内, 6左右,
+    and after a verb, 新增9000个): not 2024年, not 5G基站."""
     a = _after_verb(text, a, b)
-    return _BARE_FIGURE.fullmatch(text, a, b) is not None or read_cell(text, a, b) is not None
+    return (_BARE_FIGURE.fullmatch(text, a, b) is not None or read_cell(text, a, b) is not None
+            or read_cell(text, a, b, _words()["growth_unit"]) is not None)  # (a bare figure read in any unit)
 
 
 def _after_verb(text: str, a: int, b: int) -> int:
@@ -287,7 +291,7 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
     """The figures of the table row ``text[start:end]`` under the columns of the header above it, or None where
     none fits: no header, more cells than it has columns, or cells where its columns say they cannot stand (a
     unit under a column of figures, a figure under the name or the unit). Cells align right to left (a name
-    may span two header cells); a figure under a column that cannot be read (完成率, 2021-2025年) is left out.
+    may span two header cells), or from the last column of figures where the row leaves out its empty note; a figure under a column that cannot be read (完成率, 2021-2025年) is left out.
     ``headers``: the headers found for the document's rows so far (read_table_row fills it), so that a long
     table's rows do not each walk up to its header."""
     w = _words()
@@ -301,6 +305,64 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
     columns, header_start = found
     if columns[0][0] == _DATA:
         columns = [(_LABEL, None), *columns]  # (the header's first cell, over the names, left blank)
+    placing = _place(text, spans, columns)
+    if placing is None and len(spans) < len(columns) and columns[-1][0] == _LABEL:
+        # a row whose last cells, a note's (备注), are empty and left out of its line (a tab table's row that ends
+        # on its tab): its cells align right to left from the last column of figures
+        last_data = max(k for k, (role, _) in enumerate(columns) if role == _DATA)
+        placing = _place(text, spans, columns[:last_data + 1])
+    if placing is None:
+        return None
+    name, unit, placed = placing
+    unit = unit or _unit_in_parentheses(name) or _caption_unit(text, header_start, start)
+    cells: list[tuple[Column, list[tuple[Quantity, str | None]]]] = []
+    for (a, b), column in placed:
+        given = column.unit or (w["growth_unit"] if column.growth else unit)
+        q = read_cell(text, _after_verb(text, a, b), b, given)
+        if q is not None:
+            if given is None or q.unit == given[1].base:  # (not a unit of its own that is not its column's or
+                cells.append((column, [(q, None)]))        # row's: 104% under 亿元)
+        elif not column.growth and column.unit is None and (items := _cell_items(text, a, b)):
+            cells.append((column, items))  # (新建公办幼儿园1所、改扩建村小2所: words and figures)
+    return [TableCell(q, column, words or _aligned_words(cells, items, k) or name)
+            for column, items in cells for k, (q, words) in enumerate(items)]
+
+
+def _cell_items(text: str, a: int, b: int) -> list[tuple[Quantity, str | None]]:
+    """The figures a cell of words holds, each with its own unit (新建供水站2座,惠及1200户; 新增停车位300个), and the
+    words before each that name it (新建供水站), or None where they are only a verb (惠及, 建成) or none; a rate
+    (完成全年目标的105%) is left out, as the cell's words say of what only in a sentence."""
+    out: list[tuple[Quantity, str | None]] = []
+    pos = a
+    for q in find_quantities(text, a, b):
+        if q.unit in RATE_OR_CHANGE_UNITS:
+            return []
+        words = _ITEM_JOIN.sub("", text[pos:q.start].strip(_ITEM_MARKS))
+        out.append((q, None if not words or _words()["verbs_only"].fullmatch(words) else words))
+        pos = q.end
+    return out
+
+
+_ITEM_MARKS = "、,;，； "  # what parts the items of a cell of words, and the words that join them (和, 以及)
+_ITEM_JOIN = re.compile(r"^(?:以及|和|及|与)")
+
+
+def _aligned_words(cells: list, items: list, k: int) -> str | None:
+    """The words another cell of the row gives the ``k``-th of ``items``, where it says as many figures in the
+    same units (新建公办幼儿园1所、改扩建村小2所 under 年度目标, 新建1所、改扩建2所 under 完成情况: 改扩建村小 for 2所)."""
+    units = [q.unit for q, _ in items]
+    for _, other in cells:
+        if other is not items and [q.unit for q, _ in other] == units and other[k][1]:
+            return other[k][1]
+    return None
+
+
+def _place(text: str, spans: list[tuple[int, int]], columns: list[tuple[str, Column | None]]
+           ) -> tuple[str, tuple[Decimal, Unit, str] | None, list[tuple[tuple[int, int], Column]]] | None:
+    """A row's cells (``spans``) under ``columns``, aligned right to left: (its name, the unit its unit cell
+    names, the figures placed under their columns), or None where a cell stands where its column says it cannot
+    (see ``read_table_row``)."""
+    w = _words()
     offset = len(columns) - len(spans)
     if offset < 0 or columns[offset][0] == _DATA:
         return None  # more cells than columns, or a figure's column at the row's start: not this header's
@@ -328,15 +390,7 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
                 name = cell  # (of two label columns, 类别 指标, the last before the figures names the row)
     if name is None or not placed:
         return None
-    unit = unit or _unit_in_parentheses(name) or _caption_unit(text, header_start, start)
-    out = []
-    for (a, b), column in placed:
-        given = column.unit or (w["growth_unit"] if column.growth else unit)
-        q = read_cell(text, _after_verb(text, a, b), b, given)
-        if q is None or (given is not None and q.unit != given[1].base):
-            continue  # no figure, or a unit of its own that is not its column's or row's (104% under 亿元)
-        out.append(TableCell(q, column, name))
-    return out
+    return name, unit, placed
 
 
 def _unit_in_parentheses(words: str) -> tuple[Decimal, Unit, str] | None:

@@ -61,7 +61,7 @@ def process_file(task: FileTask, keyed: bool = True) -> FileResult:
             for doc in documents_from_unit(unit, keyed):
                 res.documents.append({**asdict(doc), "content_sha256": task.sha256})
                 for f in extract_facts(doc.text, doc.doc_id, doc.report_year, doc.doc_type, doc.admin_level,
-                                       doc.jurisdiction):
+                                       doc.jurisdiction, doc.title):
                     row = f.to_dict()
                     row.update(doc_id=doc.doc_id, jurisdiction=doc.jurisdiction, report_year=doc.report_year,
                                source_path=task.rel, extractor_version=EXTRACTOR_VERSION)

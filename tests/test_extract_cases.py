@@ -61,7 +61,8 @@ def _field_ok(fact, key, expected) -> bool:
 def test_facts(case):
     text = normalize_text(case["text"]).text
     facts = extract_facts(text, "case", report_year=case["report_year"], doc_type=case["doc_type"],
-                          admin_level=case.get("admin_level"), jurisdiction=case.get("jurisdiction"))
+                          admin_level=case.get("admin_level"), jurisdiction=case.get("jurisdiction"),
+                          title=case.get("title"))
     for f in facts:
         assert text[f.span_start:f.span_end] == f.surface
     for exp in case["expect"]:
