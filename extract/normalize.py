@@ -554,9 +554,13 @@ def _drop_page_furniture(text: str) -> str:
         if cut and s:
             prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
             if (prev is not None and out[prev].rstrip()[-1:] not in SENTENCE_ENDS and not line[:1].isspace()
-                    and not _NUMBERED.match(s) and not _NUMBERED.match(out[prev].strip())
+                    and not _NUMBERED.match(s)
+                    # (a numbered heading before the page's end ends none; a numbered paragraph that says a clause
+                    # first goes on: （三）社会事业。新增城镇就业、农村劳动力 / — 2 — / 转移就业均为300人以上)
+                    and not (_NUMBERED.match(out[prev].strip()) and not _CLAUSE_MARKS.search(out[prev]))
                     and not _ROW_END.search(out[prev]) and not _ROW_END.search(s)  # (a table's rows stay apart)
-                    and len(out[prev].strip()) > _RUNNING_HEAD_MAX):  # (a heading before the page's end ends none)
+                    # (a heading before the page's end ends none: a short line that says no clause)
+                    and (len(out[prev].strip()) > _RUNNING_HEAD_MAX or _CLAUSE_MARKS.search(out[prev]))):
                 before = out[prev].rstrip()
                 if before.endswith(_BREAK_HYPHENS) and _CJK_CHAR.match(before[-2:-1]) and _CJK_CHAR.match(s):
                     before = before[:-1]  # 农村公-|路628公里: a word the page's end hyphenated
