@@ -56,6 +56,7 @@ _CLASS_OBJECT_CLAUSE = re.compile(f"(?:^|(?<=[,;:。\\n]))\\s*(?:{'|'.join(map(r
 _DISTANCE_WORDS, _DISTANCE_UNITS = tuple(_G["distance_words"]), frozenset(_G["distance_units"])
 _LIST_MARKER = re.compile(_G["list_marker"])
 _SERIAL_ROW_CELLS = re.compile(_G["serial_row_cells"])
+_YEAR_LEAD = re.compile(_G["explicit_year"])  # (matched at an item's start: 2025年城镇、农村…)
 _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
@@ -2318,12 +2319,18 @@ def _split_subjects(head: str, n: int) -> list[str]:
 
 
 def _list_opening_off(item: str, last: str) -> str:
-    """``item`` without the 其中, the whole jurisdiction's word (全县) or the 第 of an ordinal (第一、二、三产业…, not
-    第一、第三产业…: each item has its own) that opens the list it begins, whose ``last`` item is given."""
+    """``item`` without the 其中, the whole jurisdiction's word (全县), the 第 of an ordinal (第一、二、三产业…, not
+    第一、第三产业…: each item has its own) that opens the list it begins, whose ``last`` item is given, or the scope,
+    time and hedge words (全年, 2025年, 力争: keys.yaml lead) before a paired modifier (全年城镇、农村居民人均可支配
+    收入分别…: 城镇居民…; not 全年供水、水库蓄水…, whose 供水 is a thing of its own)."""
     item = item.removeprefix(_PART_OF_PREVIOUS)
     item = item if last.startswith(_ORDINAL) else item.removeprefix(_ORDINAL)
     scope = load_key_lexicon().whole_jurisdiction.match(item)
-    return item[scope.end():] if scope and scope.end() < len(item) else item
+    item = item[scope.end():] if scope and scope.end() < len(item) else item
+    rest = item
+    while lead := load_key_lexicon().lead.match(rest) or _YEAR_LEAD.match(rest):
+        rest = rest[lead.end():]
+    return rest if rest != item and rest.startswith(_PAIRED_MODIFIERS) else item
 
 
 def _group_of_whole(part: str, whole: str) -> str:
@@ -2734,7 +2741,7 @@ def _title_results_year(text: str, dt: DocType | None, title: str | None = None)
     return _title_year(text, dt, title, _RESULTS_TITLE_GAP)
 
 
-_PLAN_TITLE_GAP = 4  # characters between a plan's year and its words (2017年乡村振兴工作计划)
+_PLAN_TITLE_GAP = 8  # characters between a plan's year and its words (2017年乡村振兴工作计划, 2025年岷阳县十件民生实事)
 _RESULTS_TITLE_GAP = 16  # ...and a bulletin's (2025年国民经济和社会发展统计公报, 2025年民生实事项目完成情况)
 
 

@@ -181,8 +181,12 @@ class SentenceIndex:
                     elif not numbered:
                         # a heading with no number goes under the numbered one above it (一、2024年工作成效 > 特色产业
                         # 提质增效) and takes the place of another with none; one that names a year is a part of its
-                        # own (一、2024年工作回顾 … 2025年工作计划), and so is any where none is numbered: at the top
-                        level = 0 if _YEAR.search(stripped) else max(
+                        # own (一、2024年工作回顾 … 2025年工作计划), unless the numbered one names that year too (一、
+                        # 2025年工作回顾 … 2025年主要指标完成情况: a table's caption), and so is any where none is
+                        # numbered: at the top
+                        years = set(_YEAR.findall(stripped))
+                        above = next((set(_YEAR.findall(h)) for _, h, n in reversed(stack) if n), set())
+                        level = 0 if years and not years <= above else max(
                             (lv + UNNUMBERED for lv, _, n in stack if n), default=0)
                     stack = [(lv, h, n) for lv, h, n in stack if lv < level]
                     stack.append((level, stripped, numbered))

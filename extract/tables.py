@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from .keys import load_key_lexicon
 from .lexicon import Unit, load_lexicon
 from .quantities import RATE_OR_CHANGE_UNITS, Quantity, find_quantities, read_cell, read_unit
 
@@ -65,8 +66,13 @@ def _cell_gap(mark: str) -> re.Pattern:
     behind = "|".join(f"(?<=\\d{_UNIT_CHAR * n}{re.escape(mark)})" for n in range(5))
     after_empty = "|".join(f"(?<=[ \\t|]{re.escape(p)}{re.escape(mark)})" for p in lex.tables["placeholders"])
     figure = f"[-+≥≤]?\\d|(?:{bound}|{_CELL_VERBS})\\d"
-    return re.compile(f"{re.escape(mark)}(?:(?:{behind})[ \\t|]*(?:{figure}|(?:{empty})(?=[ \\t|]|$))"
+    # (and after a figure, a cell of words and figures: 新建中小学2所、公办幼儿园4所 建成中小学2所、幼儿园4所)
+    words = f"[^\\s\\d|,;。,;]{{1,{_WORDS_BEFORE_FIGURE}}}\\d"
+    return re.compile(f"{re.escape(mark)}(?:(?:{behind})[ \\t|]*(?:{figure}|{words}|(?:{empty})(?=[ \\t|]|$))"
                       f"|(?:{after_empty})[ \\t|]*(?:{figure}))", re.MULTILINE)
+
+
+_WORDS_BEFORE_FIGURE = 12  # characters of a cell's words before its first figure
 
 
 _CELL_GAPS = (_cell_gap(" "), _cell_gap("|"))
@@ -74,6 +80,9 @@ _PROSE = re.compile(r"[。;!?]|(?<!\d),|,(?!\d)")  # a sentence's punctuation (n
 _RULE_LINE = re.compile(r"[\s|:\-—]+")  # a markdown table's |---|---| line
 _BARE_FIGURE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 _OWN_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6})\s*[)）]\s*$|([%‰])\s*$")  # 增长(%), 2025年(万元), 增长%
+_SERIAL_ROW = re.compile(r"\d{1,3}[ |]+[^\s|]+(?:[ |]+[^\s|]+){2,}")  # 3 农村饮水安全 新建…5处 建成…: four cells or more
+# (found by the line break it opens on: 2 农村饮水安全 新建集中供水工程5处,巩固提升… 建成供水工程5处,1.35万人受益)
+_SERIAL_ROW_LINE = re.compile(r"\n\d{1,3}[ |]+[^\s|\d]+[ |]+[^\n]*?\d[^\n]*?[ |]+[^\s|]")
 _ROW_CELLS_MIN = 3  # cells of a row whose last one holds a sentence's punctuation (a note): a name and two more
 _GROUP_ROW_CHARS = 20  # a line of one short cell inside a table (经济发展类) is a row of it, not the table's end
 _PROSE_CHARS = 120     # a longer line is no row of a table
@@ -120,7 +129,8 @@ def _unit_of(words: str) -> tuple[Unit, str]:
 
 
 def find_table_rows(text: str) -> list[int]:
-    """Where the lines start that hold two figure cells side by side: the lines that may be a table's rows."""
+    """Where the lines start that hold two figure cells side by side, or open on a serial number before three
+    cells or more with a figure after the first: the lines that may be a table's rows."""
     found: set[int] = set()
     for gap in _CELL_GAPS:
         pos = 0
@@ -129,6 +139,7 @@ def find_table_rows(text: str) -> list[int]:
             pos = text.find("\n", m.start()) + 1  # (the rest of the line: found already)
             if pos == 0:
                 break
+    found.update(m.start() + 1 for m in _SERIAL_ROW_LINE.finditer(text))
     return sorted(found)
 
 
@@ -255,12 +266,16 @@ def _find_header(text: str, row_start: int, report_year: int | None, found: dict
             continue
         if len(line) > _PROSE_CHARS:
             return None  # a sentence: the table, if any, ended
+        if _SERIAL_ROW.match(line):
+            continue  # a row that opens on its serial number, whatever its cells say (新建供水工程5处,巩固提升…)
         spans = _cells(text, start, start + len(line))
         if _PROSE.search(line) and not (len(spans) >= _ROW_CELLS_MIN and _is_figure(text, *spans[-2])):
             return None  # (but a row whose last cell is a note, 整治25处 完成整治24处,1处正在施工, is a row)
         figures = [s for s in spans if _is_figure(text, *s)]
         if figures or len(spans) == 1 and len(line) <= _GROUP_ROW_CHARS:
             continue  # another row of the table (经济发展类: a row that groups those after it)
+        if len(spans) > 2 and read_unit(text[spans[1][0]:spans[1][1]]) is not None:
+            continue  # a row of words after its name and unit (单位地区生产总值能耗降低 % — 完成市下达任务 — 约束性)
         if w["caption_unit"].search(line):
             continue  # 单位:万元 inside the table
         words = [text[a:b] for a, b in spans]
@@ -338,9 +353,20 @@ def _cell_items(text: str, a: int, b: int) -> list[tuple[Quantity, str | None]]:
         if q.unit in RATE_OR_CHANGE_UNITS:
             return []
         words = _ITEM_JOIN.sub("", text[pos:q.start].strip(_ITEM_MARKS))
-        out.append((q, None if not words or _words()["verbs_only"].fullmatch(words) else words))
+        out.append((q, None if _names_nothing(words) else words))
         pos = q.end
     return out
+
+
+def _names_nothing(words: str) -> bool:
+    """Whether a cell's words before a figure are only verbs and lead words (惠及, 完成筛查, 为, 巩固提升: tables.yaml
+    cell_verbs, keys.yaml verbs and lead words), which name nothing the figure counts."""
+    lx = load_key_lexicon()
+    while words and (m := _words()["verbs_only"].match(words) or lx.lead.match(words) or lx.verbs.match(words)):
+        if not m.end():
+            break
+        words = words[m.end():]
+    return not words
 
 
 _ITEM_MARKS = "、,;，； "  # what parts the items of a cell of words, and the words that join them (和, 以及)

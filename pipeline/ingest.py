@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from extract import is_corrupt, normalize_text, split_parts
+from extract.quantities import read_unit
 from extract.lexicon import find_place, load_lexicon
 
 from .metadata import (SITE_SEPARATOR, Manifest, MetaWarning, below_province_column, clean_given, read_manifest,
@@ -428,7 +429,8 @@ def _table_lines(grid: list[list[tuple[str, object]]], repeat_merged_down: bool)
     (``_header_rows``: 指标名称 over two rows, 2025年 over 目标 and 完成) is one line whose columns join their rows'
     words (指标名称 单位 2025年目标 2025年完成 增长%), so that the table reader sees one header; every other row is one
     line with a merged cell once, and a cell merged down from a row above again in it where ``repeat_merged_down``
-    (as a .docx gives it), else only in its first row (as a page shows it)."""
+    (as a .docx gives it), else only in its first row (as a page shows it) unless it names a unit (亿元 merged down
+    two rows: each row's unit cell, which its figures are read in)."""
     if not grid:
         return []
     h = _header_rows(grid)
@@ -453,7 +455,7 @@ def _table_lines(grid: list[list[tuple[str, object]]], repeat_merged_down: bool)
     for row in grid[h if h > 1 else 0:]:
         cells, seen = [], set()
         for text, origin in row:
-            if origin in seen or (origin in earlier and not repeat_merged_down):
+            if origin in seen or (origin in earlier and not repeat_merged_down and read_unit(text) is None):
                 continue
             seen.add(origin)
             if text:

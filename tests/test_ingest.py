@@ -614,6 +614,10 @@ def test_a_town_summary_with_chapter_like_headings_is_one_document():
     # a caption is a line before the rows
     ('<caption>表1 主要指标(单位:万元)</caption><tr><td>指标</td><td>2025年目标</td></tr><tr><td>收入</td><td>72</td></tr>',
      ["表1 主要指标(单位:万元)", "指标 2025年目标", "收入 72"]),
+    # a unit cell merged down: each row's unit, again in each line (the row below had lost its unit, and its figures)
+    ('<tr><td>指标</td><td>单位</td><td>2025年目标</td><td>2025年完成</td></tr><tr><td>地区生产总值增长</td>'
+     '<td rowspan=2>%</td><td>6</td><td>6.2</td></tr><tr><td>固定资产投资增长</td><td>6以上</td><td>4.3</td></tr>',
+     ["指标 单位 2025年目标 2025年完成", "地区生产总值增长 % 6 6.2", "固定资产投资增长 % 6以上 4.3"]),
 ])
 def test_a_tables_rows_with_merged_cells_that_make_no_header(table, lines):
     """What a reviewer found the first reading of merged headers did: a column of categories or a note merged down
