@@ -104,6 +104,7 @@ def _words() -> dict:
         "placeholders": frozenset(t["placeholders"]),
         "cell_verb": re.compile(_CELL_VERBS + r"(?=\d)"),
         "verbs_only": re.compile(_CELL_VERBS),
+        "unfinished": tuple(t["unfinished_after"]),
         "caption_unit": re.compile(t["caption_unit"]),
         "year_span": re.compile(t["year_span"]),
         "header_reach": int(t["header_reach"]),
@@ -344,14 +345,18 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
 
 
 def _cell_items(text: str, a: int, b: int) -> list[tuple[Quantity, str | None]]:
-    """The figures a cell of words holds, each with its own unit (新建供水站2座,惠及1200户; 新增停车位300个), and the
-    words before each that name it (新建供水站), or None where they are only a verb (惠及, 建成) or none; a rate
-    (完成全年目标的105%) is left out, as the cell's words say of what only in a sentence."""
+    """The figures a cell of words holds, each with its own unit (新建供水站2座,惠及1200户; 新增停车位300个; not an age
+    or a slope that says which people or land, 65岁以上老年人, nor things not done, 1处正在施工), and the words before each that
+    name it (新建供水站), or None where they are only a verb (惠及, 建成) or none; a rate (完成全年目标的105%) is left
+    out, as the cell's words say of what only in a sentence."""
     out: list[tuple[Quantity, str | None]] = []
     pos = a
     for q in find_quantities(text, a, b):
         if q.unit in RATE_OR_CHANGE_UNITS:
             return []
+        if q.end < b and text[q.end] not in _ITEM_MARKS and not _ITEM_JOIN.match(text, q.end) and (
+                q.unit in _QUALIFIER_UNITS or text.startswith(_words()["unfinished"], q.end)):
+            continue  # (65岁以上老年人: which people; 1处正在施工: not done)
         words = _ITEM_JOIN.sub("", text[pos:q.start].strip(_ITEM_MARKS))
         out.append((q, None if _names_nothing(words) else words))
         pos = q.end
@@ -369,6 +374,7 @@ def _names_nothing(words: str) -> bool:
     return not words
 
 
+_QUALIFIER_UNITS = frozenset(load_lexicon().grammar["qualifier_units"])  # (岁, 度: which people, which slopes)
 _ITEM_MARKS = "、,;，； "  # what parts the items of a cell of words, and the words that join them (和, 以及)
 _ITEM_JOIN = re.compile(r"^(?:以及|和|及|与)")
 
