@@ -54,7 +54,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                "condition_frame", "target_nouns"}),
     "normalise.yaml": frozenset({"characters", "rewrites", "before_folding", "circled_markers", "line_decorations", "markdown_marks",
                                  "wrapped_heading"}),
-    "tables.yaml": frozenset({"cell_verbs", "unfinished_after", "column_kinds", "growth_columns", "growth_unit", "share_columns", "unit_columns",
+    "tables.yaml": frozenset({"cell_verbs", "unfinished_after", "date_columns", "column_kinds", "growth_columns", "growth_unit", "share_columns", "unit_columns",
                               "serial_columns", "placeholders", "caption_unit", "year_span", "header_reach",
                               "caption_reach"}),
     "numerals.yaml": frozenset({"approximate_pairs", "capacity_before", "capacity_named_after", "class_suffix", "decimal_point", "digits", "fraction_units",

@@ -312,6 +312,7 @@ _CELL = r"(?:\d[,，]\d|[^\s,;:。，；：、])"
 _ROW = re.compile(rf"[|\t]|(?:[ \u3000]+{_CELL}+){{2,}}$|^[^,;:。，；：、]*[ \u3000][\d\-—]{_CELL}*$"
                   rf"|^\d{{1,3}}[ \u3000]+[\u4e00-\u9fff]{_CELL}+(?:[ \u3000]+\S+){{2,}}")
 _ROW_GAPS = frozenset(" \u3000\t|")
+_DATE_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # a signature's date: a line of its own
 
 
 def _is_row(line: str) -> bool:
@@ -423,7 +424,7 @@ def unwrap_lines(text: str) -> str:
             continue
         prev = out[-1].strip() if out else ""
         goes_on = prev and not _is_row(prev) and not _is_row(s) and not _is_chrome_line(prev) and not (
-            _is_chrome_line(s)) and (
+            _is_chrome_line(s)) and not _DATE_LINE.fullmatch(prev) and (
             s[0] in _GOES_ON_MARKS  # (a line that opens on a comma or a full stop: the sentence before goes on)
             or prev[-1].isdigit() and s[0] in units  # (完成3260\n万元: a number and its unit)
             or len(prev) >= _WRAP_FULL * width and prev[-1] not in SENTENCE_ENDS and not _ends_on_figure(prev)

@@ -167,8 +167,10 @@ class SentenceIndex:
             stripped = line.strip()
             heading = False
             if stripped and len(stripped) <= max_chars:
-                if stack and appendix.match(stripped):  # after the body (a heading seen), not a page's 附件: line
+                if stack and (opens := appendix.match(stripped)):  # after the body (a heading seen), not a page's 附件:
                     stack, section, in_appendix, heading = [], "", True, True
+                    if title := opens.group("title"):  # (附表:茶溪镇2024年民生实事项目计划表: the title on its line)
+                        stack, section, in_appendix = [(_APPENDIX_TITLE, title, False)], title, False
                 elif ((level := heading_level(stripped, first_line, ended)) is not None
                       # 五、2026年工作思路。镇级一般公共预算收入增长5%以上…: a heading of a year's part run into its
                       # first paragraph (a portal's), where the rest of the line is its content

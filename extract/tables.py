@@ -101,6 +101,7 @@ def _words() -> dict:
         "share": re.compile("|".join(map(re.escape, t["share_columns"]))),
         "unit_columns": frozenset(t["unit_columns"]),
         "serial_columns": frozenset(t["serial_columns"]),
+        "date_columns": tuple(t["date_columns"]),
         "placeholders": frozenset(t["placeholders"]),
         "cell_verb": re.compile(_CELL_VERBS + r"(?=\d)"),
         "verbs_only": re.compile(_CELL_VERBS),
@@ -191,8 +192,8 @@ def _column(cell: str, report_year: int | None) -> tuple[str, Column | None]:
     w = _words()
     if cell in w["unit_columns"]:
         return _UNIT, None
-    if cell in w["serial_columns"]:
-        return _SERIAL, None
+    if cell in w["serial_columns"] or any(d in cell for d in w["date_columns"]):
+        return (_SERIAL if cell in w["serial_columns"] else _LABEL), None  # (完成时限: dates, no kind of figure)
     dated = w["base"].sub("", cell)  # (比去年增长%: a growth's base dates no column)
     years = {int(m.group(1)) for m in w["year"].finditer(dated)}
     rest = w["year"].sub("", dated)
