@@ -50,10 +50,13 @@ _NUMERAL_WORDS = re.compile("|".join(map(re.escape, _G["numeral_words"])))
 _NUMERAL_WORD_REACH = max(map(len, _G["numeral_words"]))
 _RANGE_NOT_QUALIFYING = tuple(_G["range_not_qualifying"])
 _ABOUT_SHARE = re.compile(_G["about_share"])
+_BOUND_SHARE = re.compile(_G["bound_share"])
+_RATE_UNITS_SET = frozenset(load_lexicon().rate_units)
 _MONEY_UNITS = frozenset(load_lexicon().currency_signs.values())  # (元, 美元, 港元…)
 # a clause up to a figure that opens on whom something is done to (对年纳税500万元以上…: grammar class_object_before)
 _CLASS_OBJECT_CLAUSE = re.compile(f"(?:^|(?<=[,;:。\\n]))\\s*(?:{'|'.join(map(re.escape, _G['class_object_before']))})[^,;:。]*$")
 _DISTANCE_WORDS, _DISTANCE_UNITS = tuple(_G["distance_words"]), frozenset(_G["distance_units"])
+_DISTANCE_NAMES_AFTER = tuple(_G["distance_names_after"])
 _LIST_MARKER = re.compile(_G["list_marker"])
 _SERIAL_ROW_CELLS = re.compile(_G["serial_row_cells"])
 _YEAR_LEAD = re.compile(_G["explicit_year"])  # (matched at an item's start: 2025年城镇、农村…)
@@ -93,6 +96,9 @@ _ITEM_CLOSE = re.compile(_G["clause_end_after"].replace("、", ""))  # what clos
 # 、 and the next item of a list, up to its own count and counter (…一个、自治区级现代农业产业园五个)
 _COUNT_LISTED_AFTER = re.compile(rf"、[^,;:。!?、]{{1,24}}?{NUMBER_START}+(" + "|".join(
     sorted(map(re.escape, _G["enumeration_units"]), key=len, reverse=True)) + ")")
+# a count and its counter, then the item it counts, right before the 、 an 一个 follows (新建两座垃圾中转站、一座污水处理站)
+_COUNT_LISTED_BEFORE = re.compile(rf"{NUMBER_START}+(" + "|".join(
+    sorted(map(re.escape, _G["enumeration_units"]), key=len, reverse=True)) + r")[^,;:。!?、\d]{1,24}、\s*$")
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
 _ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
 _ENUMERATION_HEAD_ANY = tuple(_G["enumeration_heads_any"])
@@ -497,11 +503,13 @@ _UNIT_CELL = re.compile(r"[ \t|]+([^\s|]{1,6})$")  # the last cell of a row befo
 def _counted_one(text: str, q: Quantity, clause_phrase: str) -> bool:
     """一个 that closes its clause after a completed action on the noun it counts (建成帮扶车间一个。, or an item of
     a list of such counts: 新增国家级现代农业产业园一个、自治区级…五个), or a part of what was counted before it
-    (其中亿元以上项目一个): a count of one, not an article (not 建成一批, a batch; not 成熟一家、发展一家, a manner of
-    speaking)."""
+    (其中亿元以上项目一个), or the next item of a list of counts before the things (新建两座垃圾中转站、一座污水处理站):
+    a count of one, not an article (not 建成一批, a batch; not 成熟一家、发展一家, a manner of speaking)."""
     return (q.unit not in _VAGUE_COUNTERS
             and (_ITEM_CLOSE.match(text, q.end) is not None
-                 or (listed := _COUNT_LISTED_AFTER.match(text, q.end)) is not None and listed.group(1) == q.unit_text)
+                 or (listed := _COUNT_LISTED_AFTER.match(text, q.end)) is not None and listed.group(1) == q.unit_text
+                 or (before := _COUNT_LISTED_BEFORE.search(clause_phrase)) is not None
+                 and before.group(1) == q.unit_text)
             and (_CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)) is not None
                  or clause_phrase.lstrip().startswith(_PART_OF_PREVIOUS))  # (其中亿元以上项目一个: a part counted)
             and _has_noun(clause_phrase))
@@ -537,9 +545,12 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
         # (without 的 a bound before a noun is as often a count of it: 选派1200名以上科技特派员, 对300公里以上农村公路
         # 进行提质改造; but not an amount of money in a clause that opens on whom it is done to: 对年纳税500万元以上企业
         # 给予奖励, 向50万元以上项目倾斜)
-        return (bound_after and q.unit in _MONEY_UNITS and _QUALIFIED_NOUN.match(text, q.end) is not None
-                and (_CLASS_OBJECT_CLAUSE.search(text, sent_start, q.start) is not None  # (对300公里以上农村公路: a count)
-                     or text.startswith(CLASS_MONEY_NOUNS, q.end)))  # (但10亿元以上项目未能实现突破)
+        return bound_after and (
+            q.unit in _MONEY_UNITS and _QUALIFIED_NOUN.match(text, q.end) is not None
+            and (_CLASS_OBJECT_CLAUSE.search(text, sent_start, q.start) is not None  # (对300公里以上农村公路: a count)
+                 or text.startswith(CLASS_MONEY_NOUNS, q.end))  # (但10亿元以上项目未能实现突破)
+            # (30户以上自然村, 千头以上规模猪场: places or bodies of a size another unit gives)
+            or q.unit not in _PLACE_COUNTERS and text.startswith(_CLASS_PLACE_NOUNS, q.end))
     noun_at = q.end + len(_OF)
     if not _QUALIFIED_NOUN.match(text, noun_at) or text.startswith(_CLASS_BOUND_NOT_NOUNS, noun_at):
         return False
@@ -1041,6 +1052,8 @@ _SCHEDULE_UNITS = frozenset(_G["schedule_units"])
 _QUOTED_NAME_REACH = 12  # characters either side of a quantity where its quotes may stand
 _CLASS_BOUND_BEFORE = frozenset(_G["class_bound_before"])
 _CLASS_BOUND_NOT_NOUNS = tuple(_G["class_bound_not_nouns"])
+_CLASS_PLACE_NOUNS = tuple(_G["class_place_nouns"])
+_PLACE_COUNTERS = frozenset(_G["place_counters"])
 _LINK_REACH = 4  # characters before a figure where a linking verb makes it the figure (达到, 保持在, 稳定在)
 _LINKED = re.compile("(?:" + "|".join(map(re.escape, sorted(_G["class_bound_linked"], key=len, reverse=True))) + ")$")
 _OF = "的"  # 年初计划的6所: the plan's figure, said again
@@ -1674,7 +1687,8 @@ def _decide_unit(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                      if (at := fig.clause_phrase.rfind(word)) >= 0
                      and not _NUMERAL_START.match(fig.clause_phrase, at + len(word))
                      and (money or _only_linking(fig.clause_phrase[at + len(word):]))), None)
-        if rate is None and (fig.inherited or fig.joined) and prev.fact is not None:
+        if (rate is None and (fig.inherited or fig.joined) and prev.fact is not None
+                and not any(w in fig.clause_phrase for w in load_key_lexicon().total_words)):  # (…,共计714万元: all)
             rate = next((prev.fact.unit for _, per in lex.rate_words_before if prev.fact.unit == f"{unit}/{per}"), None)
         unit = rate or unit
     fig.unit = unit
@@ -2101,6 +2115,8 @@ def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         comparator = "eq"  # 增长5.6%,高于6%的预期目标: 高于 says how a result stood to the target, not its bound
     elif comparator == "eq" and _ABOUT_SHARE.search(fig.phrase):
         comparator = "approx"  # 约占地区生产总值的三分之一: the 约 before 占 is the share's
+    elif comparator == "eq" and fig.unit in _RATE_UNITS_SET and (bound := _BOUND_SHARE.search(fig.phrase)):
+        comparator = load_lexicon().comparators_before[bound.group("bound")]  # 不低于一般公共预算支出的80%
     fig.comparator = comparator
 
 
@@ -2153,8 +2169,9 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             continue  # 对年营业收入2000万元以上的工业企业给予奖励: which 企业; “两个100%”: a name, no figure
         k = bisect.bisect_right(clause_ends, q.num_start) - 1
         clause_start = clause_ends[k] if k >= 0 else sent.start
-        if q.unit in _DISTANCE_UNITS and text.startswith(_DISTANCE_WORDS, clause_start):
-            continue  # 园区位于县城东部,距县城中心12公里: where it lies
+        if q.unit in _DISTANCE_UNITS and (text.startswith(_DISTANCE_WORDS, clause_start)
+                                          or text.startswith(_DISTANCE_NAMES_AFTER, q.end)):
+            continue  # 园区位于县城东部,距县城中心12公里: where it lies; 公交站点500米覆盖率: a measure's name
         if q.unit in _FREQUENCY_UNITS and _FREQUENCY_BEFORE.search(text, max(sent.start, q.start - _FREQUENCY_REACH), q.start):
             continue  # 每季度召开1次党建工作推进会: how often, a rule of the work
         if q.unit in _ENUMERATION_UNITS and text.startswith(_ENUMERATION_HEAD_ANY, q.end):
