@@ -99,6 +99,7 @@ def _chapter_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 # a line that ends on a figure (二是改造农村危房50户) or is a table's row (人均可支配收入 元 21500): an item, whole
 _ENDS_ITEM = re.compile(r"\d[%‰]?[\u4e00-\u9fff]{0,4}$|\s\S*\d")
+_DATE_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # a signature's date
 _APPENDIX_TITLE = -2  # an appendix's title: above every heading in it, a part heading (-1) too
 
 
@@ -161,15 +162,19 @@ class SentenceIndex:
         section = ""
         max_chars, appendix = _patterns()[2], _patterns()[4]
         in_appendix = False  # after 附件1: its first heading is its title, above all its other headings
+        signed = False  # whether a line of a date alone (a signature's, 2023年12月28日) came before
         first_line = True
         ended = True  # whether the last line with text ended its sentence or was a heading
         for line in text.split("\n"):
             stripped = line.strip()
             heading = False
             if stripped and len(stripped) <= max_chars:
-                if stack and (opens := appendix.match(stripped)):  # after the body (a heading seen), not a page's 附件:
+                if stack and (opens := appendix.match(stripped)) and (signed or not opens.group("title")):
+                    # after the body (a heading seen), not a page's 附件: line; one with its title on its line
+                    # (附表:茶溪镇2024年民生实事项目计划表) only after the signature's date (before it, 附表:2024年主要
+                    # 指标完成情况及2025年预期目标 is a table's caption inside the body)
                     stack, section, in_appendix, heading = [], "", True, True
-                    if title := opens.group("title"):  # (附表:茶溪镇2024年民生实事项目计划表: the title on its line)
+                    if title := opens.group("title"):
                         stack, section, in_appendix = [(_APPENDIX_TITLE, title, False)], title, False
                 elif ((level := heading_level(stripped, first_line, ended)) is not None
                       # 五、2026年工作思路。镇级一般公共预算收入增长5%以上…: a heading of a year's part run into its
@@ -196,6 +201,7 @@ class SentenceIndex:
                     heading = True
             if stripped:
                 ended = heading or stripped[-1] in SENTENCE_ENDS or bool(_ENDS_ITEM.search(stripped))
+                signed = signed or _DATE_LINE.fullmatch(stripped) is not None
             first_line = first_line and not stripped
             line_sections.append(section)
         spans = [m.span() for m in _sentence_re().finditer(text) if not m.group(0).isspace()]
