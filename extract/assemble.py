@@ -1228,7 +1228,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and ((own := resolve_indicator_key(subject, "", None, q.unit)) is None
                # (其中石桥村达到153万元: that village's part of the total; not 美丽乡村20个,其中精品村5个, a kind)
                or is_named_place(own) and q.unit not in _ENUMERATION_UNITS
-               or _GRADE.fullmatch(own))):  # (新增专精特新企业15家,其中国家级3家: a grade's part)
+               or _GRADE.fullmatch(own)  # (新增专精特新企业15家,其中国家级3家: a grade's part)
+               or _AGE_PART.fullmatch(own))):  # (发展党员11名,其中35岁以下8名: the part of an age)
         # 累计建成5G基站15.6万个,其中当年新建2.3万个: a part of what the figure before counts
         # (a place's part: 其中石桥村的村级集体经济经营性收入总额, its key that village's)
         # (a canonical one by its first synonym: 五年累计新增城镇就业52万人,其中2025年新增10.8万人)
@@ -2162,8 +2163,12 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         if (q.unit in _QUALIFIER_UNITS and q.comparator_before is None
                 and (q.comparator_after or text.startswith(_QUALIFIED_ALONE, q.end)
                      or q.comparator == "range" and not text.startswith(_RANGE_NOT_QUALIFYING, q.end))
-                and _QUALIFIED_NOUN.match(text, q.end) and not _QUALIFIER_NOT_AFTER.search(text, sent.start, q.start)):
-            continue  # 为100万名65岁以上老年人免费体检: 65岁以上 names which 老年人 (为0-6岁残疾儿童, 百岁老人: which)
+                and (_QUALIFIED_NOUN.match(text, q.end)
+                     or q.comparator_after and n + 1 < len(quantities) and quantities[n + 1].start == q.end)
+                and not _QUALIFIER_NOT_AFTER.search(text, sent.start, q.start)):
+            # 为100万名65岁以上老年人免费体检: 65岁以上 names which 老年人 (为0-6岁残疾儿童, 百岁老人: which); 发展党员11名,
+            # 其中35岁以下8名: which 8 of them
+            continue
         if (_defines_a_class(text, q, sent.start) or _in_short_quote(text, q, sent.start, sent.end)
                 or q.unit in _SCHEDULE_UNITS and _in_idiom(text, q.num_start)):  # (全天24小时人工接听)
             continue  # 对年营业收入2000万元以上的工业企业给予奖励: which 企业; “两个100%”: a name, no figure
@@ -2545,7 +2550,8 @@ _SHARED_MEASURES = tuple(sorted(_G["shared_measures"], key=len, reverse=True))  
 _OWN_MEASURE_ENDS = tuple(_G["own_measure_ends"])  # an item that ends on one names its own measure
 _LIST_HEAD_TRAILING = tuple(sorted(_G["list_head_trailing"], key=len, reverse=True))
 _OWN_SHARE = re.compile(_G["own_share"])
-_GRADE = re.compile(_G["grades"])  # 国家级, 省级以上: a grade, which names no thing of its own
+_GRADE = re.compile(_G["grades"])
+_AGE_PART = re.compile(r"\d+(?:" + "|".join(map(re.escape, _G["qualifier_units"])) + r")(?:及)?(?:以下|以上)")  # 国家级, 省级以上: a grade, which names no thing of its own
 _ORDINAL = "第"  # 第一、二、三产业: the ordinal's mark, before the first item only
 _OWN_PLACE_CHARS = 2  # 我镇, 本县: the report's own place, which the share's subject keeps
 _SHARED_FIGURE = re.compile(_G["shared_figure"])
