@@ -255,6 +255,7 @@ def _cue_tables():
         "multi_year": comp(cues["multi_year"]),
         "streak_after": re.compile(cues["streak_after"]),
         "cumulative": comp(cues["cumulative"]),
+        "year_total": re.compile(cues["year_total"]),
         "partial_year": comp(cues["partial_year"]),
         "partial_year_lead_in": re.compile(cues["partial_year_lead_in"]),
         "partial_year_marks": re.compile("|".join(map(re.escape, cues["partial_year_marks"]))),
@@ -1053,6 +1054,7 @@ _QUOTED_NAME_REACH = 12  # characters either side of a quantity where its quotes
 _CLASS_BOUND_BEFORE = frozenset(_G["class_bound_before"])
 _CLASS_BOUND_NOT_NOUNS = tuple(_G["class_bound_not_nouns"])
 _CLASS_PLACE_NOUNS = tuple(_G["class_place_nouns"])
+_UNFINISHED_AFTER = re.compile(_G["unfinished_after"])
 _PLACE_COUNTERS = frozenset(_G["place_counters"])
 _LINK_REACH = 4  # characters before a figure where a linking verb makes it the figure (达到, 保持在, 稳定在)
 _LINKED = re.compile("(?:" + "|".join(map(re.escape, sorted(_G["class_bound_linked"], key=len, reverse=True))) + ")$")
@@ -1974,8 +1976,9 @@ def _flag_cumulative_and_restated(st: _DocState, fig: _Figure, period: int | Non
     so (累计), and restated_target for a target of a year before the first its report plans (去年确定的目标; the
     2025年目标 column of a plan for 2026) or the year's plan a review states again beside its result (新增公办学位
     3000个(计划2800个))."""
-    if _cue_tables()["cumulative"].search(words) and "cumulative" not in fig.flags:
-        fig.flags.append("cumulative")
+    t = _cue_tables()
+    if t["cumulative"].search(words) and "cumulative" not in fig.flags and not t["year_total"].search(words):
+        fig.flags.append("cumulative")  # (not 全年累计…: the year's own total)
     if fig.kind == "target" and period is not None and (fig.kind_source == "restated" or (
             (first := _default_year(st, "target")) is not None and period < first)
             # (a summary of part of a year states its year's targets again: 下半年,确保全年税收总额达到68亿元)
@@ -2177,6 +2180,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         if q.unit in _DISTANCE_UNITS and (text.startswith(_DISTANCE_WORDS, clause_start)
                                           or text.startswith(_DISTANCE_NAMES_AFTER, q.end)):
             continue  # 园区位于县城东部,距县城中心12公里: where it lies; 公交站点500米覆盖率: a measure's name
+        if q.unit in _ENUMERATION_UNITS and _UNFINISHED_AFTER.match(text, q.end, sent.end):
+            continue  # 1处正在施工, 1项正在推进: things not done yet, no result
         if q.unit in _FREQUENCY_UNITS and _FREQUENCY_BEFORE.search(text, max(sent.start, q.start - _FREQUENCY_REACH), q.start):
             continue  # 每季度召开1次党建工作推进会: how often, a rule of the work
         if q.unit in _ENUMERATION_UNITS and text.startswith(_ENUMERATION_HEAD_ANY, q.end):

@@ -105,7 +105,8 @@ def _words() -> dict:
         "placeholders": frozenset(t["placeholders"]),
         "cell_verb": re.compile(_CELL_VERBS + r"(?=\d)"),
         "verbs_only": re.compile(_CELL_VERBS),
-        "unfinished": tuple(t["unfinished_after"]),
+        "unfinished": re.compile(lex.grammar["unfinished_after"]),
+        "share_of_target": re.compile("目标|任务|计划"),  # (完成全年目标的105%, 完成任务的98%: a share of the plan)
         "caption_unit": re.compile(t["caption_unit"]),
         "year_span": re.compile(t["year_span"]),
         "header_reach": int(t["header_reach"]),
@@ -353,12 +354,13 @@ def _cell_items(text: str, a: int, b: int) -> list[tuple[Quantity, str | None]]:
     out: list[tuple[Quantity, str | None]] = []
     pos = a
     for q in find_quantities(text, a, b):
-        if q.unit in RATE_OR_CHANGE_UNITS:
-            return []
         if q.end < b and text[q.end] not in _ITEM_MARKS and not _ITEM_JOIN.match(text, q.end) and (
-                q.unit in _QUALIFIER_UNITS or text.startswith(_words()["unfinished"], q.end)):
+                q.unit in _QUALIFIER_UNITS or _words()["unfinished"].match(text, q.end, b)):
             continue  # (65岁以上老年人: which people; 1处正在施工: not done)
-        words = _ITEM_JOIN.sub("", text[pos:q.start].strip(_ITEM_MARKS))
+        words = _ITEM_JOIN.sub("", _ITEM_SPLIT.split(text[pos:q.start].strip(_ITEM_MARKS))[-1])
+        if q.unit in RATE_OR_CHANGE_UNITS and (not words or _words()["share_of_target"].search(words)):
+            pos = q.end
+            continue  # (a rate of nothing its words name, 完成全年目标的105%: a share of the target, no figure here)
         out.append((q, None if _names_nothing(words) else words))
         pos = q.end
     return out
@@ -376,7 +378,8 @@ def _names_nothing(words: str) -> bool:
 
 
 _QUALIFIER_UNITS = frozenset(load_lexicon().grammar["qualifier_units"])  # (岁, 度: which people, which slopes)
-_ITEM_MARKS = "、,;，； "  # what parts the items of a cell of words, and the words that join them (和, 以及)
+_ITEM_MARKS = "、,;，； "
+_ITEM_SPLIT = re.compile("[、,;，；]")  # (the words of the item a figure ends: 小区全部完工,惠及居民1460户 → 惠及居民)  # what parts the items of a cell of words, and the words that join them (和, 以及)
 _ITEM_JOIN = re.compile(r"^(?:以及|和|及|与)")
 
 
