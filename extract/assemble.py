@@ -494,7 +494,8 @@ def _subject(phrase: str) -> str:
     if (cell := _UNIT_CELL.search(s)) and read_unit(cell.group(1)) is not None:
         s = s[:cell.start()].rstrip(" |\t")
     if s[:1].isdigit() and (row := _SERIAL_ROW_CELLS.match(s)):
-        s = s[row.end():]
+        # (but where the last cell names nothing, 1 地区生产总值 增长 6%: a spaced line of prose, its serial only)
+        s = s[row.end():] if not names_nothing(s[row.end():]) else s[s.index(" "):].lstrip()
     return s
 
 
@@ -551,7 +552,7 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
             and (_CLASS_OBJECT_CLAUSE.search(text, sent_start, q.start) is not None  # (对300公里以上农村公路: a count)
                  or text.startswith(CLASS_MONEY_NOUNS, q.end))  # (但10亿元以上项目未能实现突破)
             # (30户以上自然村, 千头以上规模猪场: places or bodies of a size another unit gives)
-            or q.unit not in _PLACE_COUNTERS and text.startswith(_CLASS_PLACE_NOUNS, q.end))
+            or q.unit in _CLASS_SIZE_UNITS and text.startswith(_CLASS_PLACE_NOUNS, q.end))
     noun_at = q.end + len(_OF)
     if not _QUALIFIED_NOUN.match(text, noun_at) or text.startswith(_CLASS_BOUND_NOT_NOUNS, noun_at):
         return False
@@ -671,7 +672,7 @@ class _DocState:
             # a plan given as written in the year its title plans (a collection's year, 2025, beside 2025年度民生实事
             # 项目): read as one filed the year before, as its title alone would have it (2025年 is its targets')
             ctx = self.ctx = replace(ctx, report_year=self.title_year - self.dt.target_offset)
-        self.named_year = _title_results_year(text, self.dt, ctx.title)  # a bulletin's year, whenever written
+        self.named_year = _title_results_year(text, self.dt, ctx.title, ctx.report_year)  # a bulletin's year
         self.plan_anchor = _plan_anchor(self.masked, self.title_year)  # the year a plan's 今年 is, if not written
         self.times = _time_hits(self.masked, ctx.report_year, self.plan_anchor)  # (start, end, priority, year)
         self.time_starts = [h[0] for h in self.times]
@@ -1055,7 +1056,7 @@ _CLASS_BOUND_BEFORE = frozenset(_G["class_bound_before"])
 _CLASS_BOUND_NOT_NOUNS = tuple(_G["class_bound_not_nouns"])
 _CLASS_PLACE_NOUNS = tuple(_G["class_place_nouns"])
 _UNFINISHED_AFTER = re.compile(_G["unfinished_after"])
-_PLACE_COUNTERS = frozenset(_G["place_counters"])
+_CLASS_SIZE_UNITS = frozenset(_G["class_size_units"])
 _LINK_REACH = 4  # characters before a figure where a linking verb makes it the figure (达到, 保持在, 稳定在)
 _LINKED = re.compile("(?:" + "|".join(map(re.escape, sorted(_G["class_bound_linked"], key=len, reverse=True))) + ")$")
 _OF = "的"  # 年初计划的6所: the plan's figure, said again
@@ -2760,13 +2761,18 @@ def _title_plan_year(text: str, dt: DocType | None, title: str | None = None) ->
     return _title_year(text, dt, title, _PLAN_TITLE_GAP)
 
 
-def _title_results_year(text: str, dt: DocType | None, title: str | None = None) -> int | None:
+def _title_results_year(text: str, dt: DocType | None, title: str | None = None,
+                        report_year: int | None = None) -> int | None:
     """The year whose results a bulletin's or a progress report's title names (澄州市2025年国民经济和社会发展
     统计公报, published in 2026), for doc types that say so: its results' year, whatever year it is filed as
     written in (a manifest's or a collection's year is the year written)."""
     if dt is None or not dt.results_year_in_title:
         return None
-    return _title_year(text, dt, title, _RESULTS_TITLE_GAP)
+    year = _title_year(text, dt, title, _RESULTS_TITLE_GAP)
+    if year is None or report_year is not None and year > report_year:
+        return None  # (no results of years ahead)
+    line = title or next((s for s in text.split("\n", 8)[:8] if s.strip()), "")
+    return year if len(set(_YEAR.findall(line))) <= 1 else None  # (关于2024年…完成情况和2025年…安排的报告: of two)
 
 
 _PLAN_TITLE_GAP = 8  # characters between a plan's year and its words (2017年乡村振兴工作计划, 2025年岷阳县十件民生实事)
@@ -2775,11 +2781,13 @@ _RESULTS_TITLE_GAP = 16  # ...and a bulletin's (2025年国民经济和社会发�
 
 def _title_year(text: str, dt: DocType, title: str | None, gap: int) -> int | None:
     """The year a document's title (``title``, else one of its text's first two lines) names right before one of
-    its doc type's words, within ``gap`` characters of no digit or sentence mark."""
-    words = "|".join(map(re.escape, dt.words))
+    its doc type's words (or its ``year_words``: 2025年岷阳县十件民生实事), within ``gap`` characters of no digit or
+    sentence mark; not a span's (2025—2027年…实施方案, 2021年以来…, 2035年远景目标)."""
+    words = "|".join(map(re.escape, dt.words + dt.year_words))
     # (a title may take two lines: 中共松林乡委员会 松林乡人民政府 / 2025年工作要点)
     lines = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()][:2]
     for line in ([title] if title else []) + lines:
-        if m := re.search(rf"((?:19|20)\d{{2}})年度?(?:[^\d,。]{{0,{gap}}}?)(?:{words})", line):
+        if m := re.search(rf"(?<![\d年—\-–~至到])((?:19|20)\d{{2}})年度?(?!以来|至今|远景)(?:[^\d,。]{{0,{gap}}}?)(?:{words})",
+                          line):
             return int(m.group(1))
     return None

@@ -310,8 +310,9 @@ _ROW_END = re.compile(r"(?:[ \u3000\t|]+[\d.,%\-—]+){2,}[ \u3000\t|]*$")  # a 
 # (…可支配收入46 3|20元,增长…: a copy's thousands; 12 亿元,同比增长 5.6%: a copy's spaced unit)
 _CELL = r"(?:\d[,，]\d|[^\s,;:。，；：、])"
 _ROW = re.compile(rf"[|\t]|(?:[ \u3000]+{_CELL}+){{2,}}$|^[^,;:。，；：、]*[ \u3000][\d\-—]{_CELL}*$"
-                  rf"|^\d{{1,3}}[ \u3000]+[\u4e00-\u9fff]{_CELL}+(?:[ \u3000]+\S+){{2,}}")
+                  rf"|^\d{{1,3}}[ \u3000]+(?![个万亿千百元人户家项亩吨米座所名次])[\u4e00-\u9fff]{_CELL}+(?:[ \u3000]+\S+){{2,}}")
 _ROW_GAPS = frozenset(" \u3000\t|")
+_SENTENCE_MARK = "。"  # (a run-in heading's end, before the paragraph it opens: （三）社会事业。…)
 _DATE_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # a signature's date: a line of its own
 
 
@@ -556,12 +557,13 @@ def _drop_page_furniture(text: str) -> str:
             prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
             if (prev is not None and out[prev].rstrip()[-1:] not in SENTENCE_ENDS and not line[:1].isspace()
                     and not _NUMBERED.match(s)
-                    # (a numbered heading before the page's end ends none; a numbered paragraph that says a clause
-                    # first goes on: （三）社会事业。新增城镇就业、农村劳动力 / — 2 — / 转移就业均为300人以上)
-                    and not (_NUMBERED.match(out[prev].strip()) and not _CLAUSE_MARKS.search(out[prev]))
+                    # (a numbered heading before the page's end ends none, with a comma too, (一)聚焦项目建设,扩大有效投资;
+                    # a numbered paragraph that says a sentence first goes on: （三）社会事业。新增城镇就业、农村劳动力 /
+                    # — 2 — / 转移就业均为300人以上)
+                    and not (_NUMBERED.match(out[prev].strip()) and _SENTENCE_MARK not in out[prev])
                     and not _ROW_END.search(out[prev]) and not _ROW_END.search(s)  # (a table's rows stay apart)
                     # (a heading before the page's end ends none: a short line that says no clause)
-                    and (len(out[prev].strip()) > _RUNNING_HEAD_MAX or _CLAUSE_MARKS.search(out[prev]))):
+                    and (len(out[prev].strip()) > _RUNNING_HEAD_MAX or _SENTENCE_MARK in out[prev])):
                 before = out[prev].rstrip()
                 if before.endswith(_BREAK_HYPHENS) and _CJK_CHAR.match(before[-2:-1]) and _CJK_CHAR.match(s):
                     before = before[:-1]  # 农村公-|路628公里: a word the page's end hyphenated

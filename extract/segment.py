@@ -192,8 +192,10 @@ class SentenceIndex:
                         # 2025年工作回顾 … 2025年主要指标完成情况: a table's caption), and so is any where none is
                         # numbered: at the top
                         years = set(_YEAR.findall(stripped))
-                        above = next((set(_YEAR.findall(h)) for _, h, n in reversed(stack) if n), set())
-                        level = 0 if years and not years <= above else max(
+                        above = {y for _, h, n in stack if n for y in _YEAR.findall(h)}
+                        # (under headings that name two, 一、2024年工作回顾和2025年工作安排 … 2025年主要目标, a part of its
+                        # own)
+                        level = 0 if years and not (years <= above and len(above) == 1) else max(
                             (lv + UNNUMBERED for lv, _, n in stack if n), default=0)
                     stack = [(lv, h, n) for lv, h, n in stack if lv < level]
                     stack.append((level, stripped, numbered))
@@ -201,7 +203,8 @@ class SentenceIndex:
                     heading = True
             if stripped:
                 ended = heading or stripped[-1] in SENTENCE_ENDS or bool(_ENDS_ITEM.search(stripped))
-                signed = signed or _DATE_LINE.fullmatch(stripped) is not None
+                # (a signature's date after the body's numbered parts, not the date under the title)
+                signed = signed or any(n for _, _, n in stack) and _DATE_LINE.fullmatch(stripped) is not None
             first_line = first_line and not stripped
             line_sections.append(section)
         spans = [m.span() for m in _sentence_re().finditer(text) if not m.group(0).isspace()]

@@ -106,7 +106,8 @@ def _words() -> dict:
         "cell_verb": re.compile(_CELL_VERBS + r"(?=\d)"),
         "verbs_only": re.compile(_CELL_VERBS),
         "unfinished": re.compile(lex.grammar["unfinished_after"]),
-        "share_of_target": re.compile("目标|任务|计划"),  # (完成全年目标的105%, 完成任务的98%: a share of the plan)
+        # (完成全年目标的105%, 完成任务的98%, 完成率107%, 超额完成15%: a share of the plan, or beyond it)
+        "share_of_target": re.compile("目标|任务|计划|完成率|超额"),
         "caption_unit": re.compile(t["caption_unit"]),
         "year_span": re.compile(t["year_span"]),
         "header_reach": int(t["header_reach"]),
@@ -324,9 +325,11 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
     if columns[0][0] == _DATA:
         columns = [(_LABEL, None), *columns]  # (the header's first cell, over the names, left blank)
     placing = _place(text, spans, columns)
-    if placing is None and len(spans) < len(columns) and columns[-1][0] == _LABEL:
+    if (placing is None and len(spans) < len(columns) and columns[-1][0] == _LABEL
+            and text[spans[-1][0]:spans[-1][1]] not in w["placeholders"]):
         # a row whose last cells, a note's (备注), are empty and left out of its line (a tab table's row that ends
-        # on its tab): its cells align right to left from the last column of figures
+        # on its tab): its cells align right to left from the last column of figures (not a row that ends on —,
+        # 固定资产投资增长 % 5 —, which may lack any of its cells)
         last_data = max(k for k, (role, _) in enumerate(columns) if role == _DATA)
         placing = _place(text, spans, columns[:last_data + 1])
     if placing is None:
