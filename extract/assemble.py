@@ -1270,6 +1270,12 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 民生支出397800万元,占一般公共预算支出的81.7%: the share the level before is of a whole (its clause names
         # only the whole; not after a multiple, 是1997年的1.8倍,占…: of no level)
         subject, fig.inherited = without_linking_end(prev.subject) + subject, True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+          and fig.phrase.startswith(_LIST_JOIN) and (verbs := fig.phrase[len(_LIST_JOIN):].strip())
+          and load_key_lexicon().verbs.fullmatch(verbs) and _words_of_key(prev.fact.indicator_key)
+          and split_phrase(prev.subject).verb):
+        # 新建高标准农田150万亩、改造提升50万亩: the next item of the list, another verb on the same thing
+        subject, fig.inherited = verbs + _words_of_key(prev.fact.indicator_key), True
     elif (prev.fact is not None and prev.q is not None and prev.q.end == phrase_start
           and (prev.q.unit in _ENUMERATION_UNITS or prev.q.unit_text in _ENUMERATION_UNITS  # (4213名…、18个)
                # (2万农村贫困人口稳定脱贫、25个贫困村退出: the noun the figure before counts, after it)
