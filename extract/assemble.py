@@ -260,6 +260,8 @@ def _cue_tables():
         "partial_year_lead_in": re.compile(cues["partial_year_lead_in"]),
         "partial_year_marks": re.compile("|".join(map(re.escape, cues["partial_year_marks"]))),
         "restated": comp(cues["restated"]),
+        "restated_list_opens": re.compile(cues["restated_list_opens"]),
+        "restated_list_ends": re.compile(cues["restated_list_ends"]),
         "share_of_target": comp(cues["share_of_target"]),
         "target_after": re.compile(cues["target_after"]),
         "deadline_before": re.compile(cues["deadline_before"]),
@@ -1849,6 +1851,11 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     share = (fig.unit in lex.rate_units or fig.unit in _MULTIPLES) and (
         t["share_of_target"].search(fig.clause_phrase) is not None or (
             fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags))
+    if (reviewing and not share and t["restated_list_opens"].match(fig.clause_phrase)
+            and t["restated_list_ends"].search(st.text, q.end, _clause_end(st.text, q.end, sent.end, _LIST_REACH))):
+        # 县十届人大三次会议批准的2024年计划,确定地区生产总值增长6%-6.5%、…、固定资产投资增长8%等主要预期目标: the
+        # year's plan said again, item by item
+        kind, source = "target", "restated"
     if (reviewing and not share and (t["plan_restated"].search(fig.clause_phrase)
                                      or fig.clause_phrase.rstrip()[-1:] in _RESTATED_ENDS
                                      and t["restated_in_review"].search(fig.clause_phrase))
@@ -2037,6 +2044,9 @@ def _span_words(t: dict, words: str) -> bool:
     sentence that dates its figure (2025年,全省连续五年保持粮食丰收,粮食总产量556.3亿斤) the run is the
     harvest's; without a date (连续五年实施…,共改造农村危房1.2万户) it is the total's span."""
     return _span_cue(t, t["multi_year"], words) is not None
+
+
+_LIST_REACH = 120  # characters a list of targets may go on after one of its figures
 
 
 def _clause_end(text: str, pos: int, limit: int, reach: int) -> int:
@@ -2761,10 +2771,18 @@ def _default_year(st: _DocState, kind: str | None) -> int | None:
 
 
 def _title_plan_year(text: str, dt: DocType | None, title: str | None = None) -> int | None:
-    """The year a plan's title gives its plans (马莲滩乡2017年工作计划), for doc types that say so."""
+    """The year a plan's title gives its plans (马莲滩乡2017年工作计划), or the first of the span it gives them
+    (2025—2027年城镇老旧小区改造实施方案: 2025, its first year planned), for doc types that say so."""
     if dt is None or not dt.plan_year_in_title:
         return None
-    return _title_year(text, dt, title, _PLAN_TITLE_GAP)
+    year = _title_year(text, dt, title, _PLAN_TITLE_GAP)
+    if year is None:
+        words = "|".join(map(re.escape, dt.words + dt.year_words))
+        for line in [title or "", *text.split("\n", 2)[:2]]:
+            if m := re.search(rf"((?:19|20)\d{{2}})\s*年?\s*[—\-–~至到]\s*(?:19|20)\d{{2}}年[^\d,。]{{0,{_PLAN_TITLE_GAP}}}?(?:{words})",
+                              line):
+                return int(m.group(1))
+    return year
 
 
 def _title_results_year(text: str, dt: DocType | None, title: str | None = None,

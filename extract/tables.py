@@ -278,8 +278,10 @@ def _find_header(text: str, row_start: int, report_year: int | None, found: dict
         figures = [s for s in spans if _is_figure(text, *s)]
         if figures or len(spans) == 1 and len(line) <= _GROUP_ROW_CHARS:
             continue  # another row of the table (经济发展类: a row that groups those after it)
-        if len(spans) > 2 and read_unit(text[spans[1][0]:spans[1][1]]) is not None:
-            continue  # a row of words after its name and unit (单位地区生产总值能耗降低 % — 完成市下达任务 — 约束性)
+        if len(spans) > 2 and any(read_unit(text[a:b]) is not None for a, b in spans[1:3]):
+            # a row of words after its name and unit (单位地区生产总值能耗降低 % — 完成市下达任务 — 约束性; after a
+            # category too, 绿色生态 单位地区生产总值能耗降低 % — — — 约束性 完成市下达任务)
+            continue
         if w["caption_unit"].search(line):
             continue  # 单位:万元 inside the table
         words = [text[a:b] for a, b in spans]
