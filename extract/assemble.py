@@ -51,7 +51,7 @@ _NUMERAL_WORD_REACH = max(map(len, _G["numeral_words"]))
 _RANGE_NOT_QUALIFYING = tuple(_G["range_not_qualifying"])
 _ABOUT_SHARE = re.compile(_G["about_share"])
 _BOUND_SHARE = re.compile(_G["bound_share"])
-_RATE_UNITS_SET = frozenset(load_lexicon().rate_units)
+
 _MONEY_UNITS = frozenset(load_lexicon().currency_signs.values())  # (元, 美元, 港元…)
 # a clause up to a figure that opens on whom something is done to (对年纳税500万元以上…: grammar class_object_before)
 _CLASS_OBJECT_CLAUSE = re.compile(f"(?:^|(?<=[,;:。\\n]))\\s*(?:{'|'.join(map(re.escape, _G['class_object_before']))})[^,;:。]*$")
@@ -59,7 +59,9 @@ _DISTANCE_WORDS, _DISTANCE_UNITS = tuple(_G["distance_words"]), frozenset(_G["di
 _DISTANCE_NAMES_AFTER = tuple(_G["distance_names_after"])
 _LIST_MARKER = re.compile(_G["list_marker"])
 _SERIAL_ROW_CELLS = re.compile(_G["serial_row_cells"])
-_YEAR_LEAD = re.compile(_G["explicit_year"])  # (matched at an item's start: 2025年城镇、农村…)
+_SERIAL_NUMBER = re.compile(r"^\d{1,3}[ \u3000]+")  # (the serial number alone, of a spaced line of prose)
+_YEAR_SPAN, _YEAR_NOT_OWN = re.compile(_G["year_span"]), re.compile(_G["year_not_own_after"])
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")  # a year as a title writes it (2025, 2025年度)
 _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
@@ -94,11 +96,10 @@ _MEASURE_OF_PREVIOUS = frozenset(_G["measure_of_previous"])
 _VAGUE_COUNTERS = frozenset(_G["vague_counters"])  # 一批: a batch, never a count of one
 _ITEM_CLOSE = re.compile(_G["clause_end_after"].replace("、", ""))  # what closes an item (not 、, which lists)
 # 、 and the next item of a list, up to its own count and counter (…一个、自治区级现代农业产业园五个)
-_COUNT_LISTED_AFTER = re.compile(rf"、[^,;:。!?、]{{1,24}}?{NUMBER_START}+(" + "|".join(
-    sorted(map(re.escape, _G["enumeration_units"]), key=len, reverse=True)) + ")")
+_COUNTERS = "|".join(sorted(map(re.escape, _G["enumeration_units"]), key=len, reverse=True))  # longest first
+_COUNT_LISTED_AFTER = re.compile(rf"、[^,;:。!?、]{{1,24}}?{NUMBER_START}+({_COUNTERS})")
 # a count and its counter, then the item it counts, right before the 、 an 一个 follows (新建两座垃圾中转站、一座污水处理站)
-_COUNT_LISTED_BEFORE = re.compile(rf"{NUMBER_START}+(" + "|".join(
-    sorted(map(re.escape, _G["enumeration_units"]), key=len, reverse=True)) + r")[^,;:。!?、\d]{1,24}、\s*$")
+_COUNT_LISTED_BEFORE = re.compile(rf"{NUMBER_START}+({_COUNTERS})[^,;:。!?、\d]{{1,24}}、\s*$")
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
 _ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
 _ENUMERATION_HEAD_ANY = tuple(_G["enumeration_heads_any"])
@@ -497,7 +498,7 @@ def _subject(phrase: str) -> str:
         s = s[:cell.start()].rstrip(" |\t")
     if s[:1].isdigit() and (row := _SERIAL_ROW_CELLS.match(s)):
         # (but where the last cell names nothing, 1 地区生产总值 增长 6%: a spaced line of prose, its serial only)
-        s = s[row.end():] if not names_nothing(s[row.end():]) else s[s.index(" "):].lstrip()
+        s = s[row.end():] if not names_nothing(s[row.end():]) else _SERIAL_NUMBER.sub("", s, count=1)
     return s
 
 
@@ -674,7 +675,10 @@ class _DocState:
             # a plan given as written in the year its title plans (a collection's year, 2025, beside 2025年度民生实事
             # 项目): read as one filed the year before, as its title alone would have it (2025年 is its targets')
             ctx = self.ctx = replace(ctx, report_year=self.title_year - self.dt.target_offset)
-        self.named_year = _title_results_year(text, self.dt, ctx.title, ctx.report_year)  # a bulletin's year
+        if (named := _title_results_year(text, self.dt, ctx.title, ctx.report_year)) is not None:
+            # a bulletin of the year its title names, given as written the year after (or in it): read as of that
+            # year, its 今年 and 去年 too
+            ctx = self.ctx = replace(ctx, report_year=named)
         self.plan_anchor = _plan_anchor(self.masked, self.title_year)  # the year a plan's 今年 is, if not written
         self.times = _time_hits(self.masked, ctx.report_year, self.plan_anchor)  # (start, end, priority, year)
         self.time_starts = [h[0] for h in self.times]
@@ -2136,8 +2140,9 @@ def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         comparator = "eq"  # 增长5.6%,高于6%的预期目标: 高于 says how a result stood to the target, not its bound
     elif comparator == "eq" and _ABOUT_SHARE.search(fig.phrase):
         comparator = "approx"  # 约占地区生产总值的三分之一: the 约 before 占 is the share's
-    elif comparator == "eq" and fig.unit in _RATE_UNITS_SET and (bound := _BOUND_SHARE.search(fig.phrase)):
-        comparator = load_lexicon().comparators_before[bound.group("bound")]  # 不低于一般公共预算支出的80%
+    elif comparator == "eq" and fig.unit in _RATE_UNITS and (bound := _BOUND_SHARE.search(fig.phrase)):
+        # 不低于一般公共预算支出的80% (grammar bound_share's words are comparators.yaml's before words)
+        comparator = load_lexicon().comparators_before.get(bound.group("bound"), comparator)
     fig.comparator = comparator
 
 
@@ -2309,7 +2314,8 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
         flags=fig.flags)
 
 
-def trace(text: str, report_year: int | None = None, doc_type: str | None = None) -> list[list[tuple[str, dict]]]:
+def trace(text: str, report_year: int | None = None, doc_type: str | None = None, admin_level: str | None = None,
+          jurisdiction: str | None = None, title: str | None = None) -> list[list[tuple[str, dict]]]:
     """For each figure of a normalised ``text``, what each step decided: [(step, {field: value}), …] in order."""
     out: list[list[tuple[str, dict]]] = []
 
@@ -2323,7 +2329,8 @@ def trace(text: str, report_year: int | None = None, doc_type: str | None = None
             vals["flags"] = list(vals["flags"])
         out[-1].append((name, vals))
 
-    _extract(text, "trace", report_year, doc_type, on_step=record)
+    _extract(text, "trace", report_year, doc_type, on_step=record, admin_level=admin_level,
+             jurisdiction=jurisdiction, title=title)
     return out
 
 
@@ -2365,14 +2372,14 @@ def _split_subjects(head: str, n: int) -> list[str]:
 def _list_opening_off(item: str, last: str) -> str:
     """``item`` without the 其中, the whole jurisdiction's word (全县), the 第 of an ordinal (第一、二、三产业…, not
     第一、第三产业…: each item has its own) that opens the list it begins, whose ``last`` item is given, or the scope,
-    time and hedge words (全年, 2025年, 力争: keys.yaml lead) before a paired modifier (全年城镇、农村居民人均可支配
+    time and hedge words (全年, 力争: keys.yaml lead; a year, 2025年) before a paired modifier (全年城镇、农村居民人均可支配
     收入分别…: 城镇居民…; not 全年供水、水库蓄水…, whose 供水 is a thing of its own)."""
     item = item.removeprefix(_PART_OF_PREVIOUS)
     item = item if last.startswith(_ORDINAL) else item.removeprefix(_ORDINAL)
     scope = load_key_lexicon().whole_jurisdiction.match(item)
     item = item[scope.end():] if scope and scope.end() < len(item) else item
     rest = item
-    while lead := load_key_lexicon().lead.match(rest) or _YEAR_LEAD.match(rest):
+    while lead := load_key_lexicon().lead.match(rest) or _YEAR.match(rest):
         rest = rest[lead.end():]
     return rest if rest != item and rest.startswith(_PAIRED_MODIFIERS) else item
 
@@ -2572,8 +2579,9 @@ _SHARED_MEASURES = tuple(sorted(_G["shared_measures"], key=len, reverse=True))  
 _OWN_MEASURE_ENDS = tuple(_G["own_measure_ends"])  # an item that ends on one names its own measure
 _LIST_HEAD_TRAILING = tuple(sorted(_G["list_head_trailing"], key=len, reverse=True))
 _OWN_SHARE = re.compile(_G["own_share"])
-_GRADE = re.compile(_G["grades"])
-_AGE_PART = re.compile(r"\d+(?:" + "|".join(map(re.escape, _G["qualifier_units"])) + r")(?:及)?(?:以下|以上)")  # 国家级, 省级以上: a grade, which names no thing of its own
+_GRADE = re.compile(_G["grades"])  # 国家级, 省级以上: a grade, which names no thing of its own
+# an age and its bound, which names which people of a whole (其中35岁以下8名)
+_AGE_PART = re.compile(r"\d+(?:" + "|".join(map(re.escape, _G["qualifier_units"])) + r")(?:及)?(?:以下|以上)")
 _ORDINAL = "第"  # 第一、二、三产业: the ordinal's mark, before the first item only
 _OWN_PLACE_CHARS = 2  # 我镇, 本县: the report's own place, which the share's subject keeps
 _SHARED_FIGURE = re.compile(_G["shared_figure"])
@@ -2762,12 +2770,11 @@ def _reviews_span(st: _DocState, i: int, sent: Sentence) -> bool:
 def _default_year(st: _DocState, kind: str | None) -> int | None:
     """The year a document's figures of ``kind`` are about by default: its report year plus the type's
     offset for targets (the first year they are for) or for results (the last year it can state one)."""
-    year = st.named_year if st.named_year is not None else st.ctx.report_year
-    if year is None:
+    if st.ctx.report_year is None:
         return None
     if st.dt is None:
-        return year
-    return year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset)
+        return st.ctx.report_year
+    return st.ctx.report_year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset)
 
 
 def _title_plan_year(text: str, dt: DocType | None, title: str | None = None) -> int | None:
@@ -2775,43 +2782,43 @@ def _title_plan_year(text: str, dt: DocType | None, title: str | None = None) ->
     (2025—2027年城镇老旧小区改造实施方案: 2025, its first year planned), for doc types that say so."""
     if dt is None or not dt.plan_year_in_title:
         return None
-    year = _title_year(text, dt, title, _PLAN_TITLE_GAP)
-    if year is None:
-        words = "|".join(map(re.escape, dt.words + dt.year_words))
-        for line in [title or "", *text.split("\n", 2)[:2]]:
-            if m := re.search(rf"((?:19|20)\d{{2}})\s*年?\s*[—\-–~至到]\s*(?:19|20)\d{{2}}年[^\d,。]{{0,{_PLAN_TITLE_GAP}}}?(?:{words})",
-                              line):
-                return int(m.group(1))
-    return year
+    found = _title_year(text, dt, title, _PLAN_TITLE_GAP, span_start=True)
+    return found[0] if found else None
 
 
 def _title_results_year(text: str, dt: DocType | None, title: str | None = None,
                         report_year: int | None = None) -> int | None:
     """The year whose results a bulletin's or a progress report's title names (澄州市2025年国民经济和社会发展
     统计公报, published in 2026), for doc types that say so: its results' year, whatever year it is filed as
-    written in (a manifest's or a collection's year is the year written)."""
+    written in (a manifest's or a collection's year is the year written); none of years ahead, nor where the
+    title names two (关于2024年…完成情况和2025年…安排的报告)."""
     if dt is None or not dt.results_year_in_title:
         return None
-    year = _title_year(text, dt, title, _RESULTS_TITLE_GAP)
-    if year is None or report_year is not None and year > report_year:
-        return None  # (no results of years ahead)
-    line = title or next((s for s in text.split("\n", 8)[:8] if s.strip()), "")
-    return year if len(set(_YEAR.findall(line))) <= 1 else None  # (关于2024年…完成情况和2025年…安排的报告: of two)
+    found = _title_year(text, dt, title, _RESULTS_TITLE_GAP)
+    if found is None or report_year is not None and found[0] > report_year:
+        return None
+    return found[0] if len(set(_YEAR.findall(found[1]))) <= 1 else None
 
 
 _PLAN_TITLE_GAP = 8  # characters between a plan's year and its words (2017年乡村振兴工作计划, 2025年岷阳县十件民生实事)
 _RESULTS_TITLE_GAP = 16  # ...and a bulletin's (2025年国民经济和社会发展统计公报, 2025年民生实事项目完成情况)
 
 
-def _title_year(text: str, dt: DocType, title: str | None, gap: int) -> int | None:
-    """The year a document's title (``title``, else one of its text's first two lines) names right before one of
-    its doc type's words (or its ``year_words``: 2025年岷阳县十件民生实事), within ``gap`` characters of no digit or
-    sentence mark; not a span's (2025—2027年…实施方案, 2021年以来…, 2035年远景目标)."""
-    words = "|".join(map(re.escape, dt.words + dt.year_words))
-    # (a title may take two lines: 中共松林乡委员会 松林乡人民政府 / 2025年工作要点)
+def _title_year(text: str, dt: DocType, title: str | None, gap: int,
+                span_start: bool = False) -> tuple[int, str] | None:
+    """(The year a document's title names right before one of its doc type's words or ``year_words``
+    (2025年岷阳县十件民生实事), within ``gap`` characters of no digit or sentence mark, the title line), or None; a
+    span's years are none (grammar year_span: 2025—2027年…实施方案; year_not_own_after: 2021年以来, 2035年远景),
+    unless ``span_start``: then a span right before the words gives its first. The title is ``title``, else one of
+    the text's first two lines (中共松林乡委员会 松林乡人民政府 / 2025年工作要点)."""
+    words = re.compile(rf"年?度?[^\d,。]{{0,{gap}}}?(?:{'|'.join(map(re.escape, dt.words + dt.year_words))})")
     lines = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()][:2]
     for line in ([title] if title else []) + lines:
-        if m := re.search(rf"(?<![\d年—\-–~至到])((?:19|20)\d{{2}})年度?(?!以来|至今|远景)(?:[^\d,。]{{0,{gap}}}?)(?:{words})",
-                          line):
-            return int(m.group(1))
+        spans = list(_YEAR_SPAN.finditer(line))
+        for m in _TITLE_YEAR.finditer(line):
+            inside = next((s for s in spans if s.start() <= m.start() < s.end()), None)
+            if inside is None and not _YEAR_NOT_OWN.match(line, m.end()) and words.match(line, m.end()):
+                return int(m.group(1)), line
+            if inside is not None and span_start and m.start() == inside.start() and words.match(line, inside.end()):
+                return int(m.group(1)), line
     return None

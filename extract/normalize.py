@@ -309,11 +309,16 @@ _ROW_END = re.compile(r"(?:[ \u3000\t|]+[\d.,%\-—]+){2,}[ \u3000\t|]*$")  # a 
 # 新建集中供水站2座,惠及农户1200户 农业服务中心: a cell may hold a clause or more); not a prose line whose number a space parts
 # (…可支配收入46 3|20元,增长…: a copy's thousands; 12 亿元,同比增长 5.6%: a copy's spaced unit)
 _CELL = r"(?:\d[,，]\d|[^\s,;:。，；：、])"
+# what a counter, a scale or a one-character unit opens with: a line whose first number one follows is prose, no serial
+# row (46 个项目 完成投资 85 亿元: a copy's spaced words)
+_COUNTER_STARTS = re.escape("".join(sorted(
+    {w[0] for w in load_lexicon().grammar["enumeration_units"]} | {w[0] for w in load_lexicon().scales}
+    | {u.surface for u in load_lexicon().units if len(u.surface) == 1})))
 _ROW = re.compile(rf"[|\t]|(?:[ \u3000]+{_CELL}+){{2,}}$|^[^,;:。，；：、]*[ \u3000][\d\-—]{_CELL}*$"
-                  rf"|^\d{{1,3}}[ \u3000]+(?![个万亿千百元人户家项亩吨米座所名次])[\u4e00-\u9fff]{_CELL}+(?:[ \u3000]+\S+){{2,}}")
+                  rf"|^\d{{1,3}}[ \u3000]+(?![{_COUNTER_STARTS}])[\u4e00-\u9fff]{_CELL}+(?:[ \u3000]+\S+){{2,}}")
 _ROW_GAPS = frozenset(" \u3000\t|")
 _SENTENCE_MARK = "。"  # (a run-in heading's end, before the paragraph it opens: （三）社会事业。…)
-_DATE_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # a signature's date: a line of its own
+_DATE_LINE = re.compile(load_lexicon().segments["date_line"])  # a signature's date: a line of its own
 
 
 def _is_row(line: str) -> bool:

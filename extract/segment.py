@@ -99,7 +99,7 @@ def _chapter_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 # a line that ends on a figure (二是改造农村危房50户) or is a table's row (人均可支配收入 元 21500): an item, whole
 _ENDS_ITEM = re.compile(r"\d[%‰]?[\u4e00-\u9fff]{0,4}$|\s\S*\d")
-_DATE_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # a signature's date
+_DATE_LINE = re.compile(load_lexicon().segments["date_line"])  # a signature's date
 _APPENDIX_TITLE = -2  # an appendix's title: above every heading in it, a part heading (-1) too
 
 

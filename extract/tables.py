@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .keys import load_key_lexicon
+from .keys import names_nothing
 from .lexicon import Unit, load_lexicon
 from .quantities import RATE_OR_CHANGE_UNITS, Quantity, find_quantities, read_cell, read_unit
 
@@ -58,6 +58,9 @@ def _words_of(words) -> str:
 _CELL_VERBS = f"(?:{_words_of(load_lexicon().tables['cell_verbs'])})+"
 
 
+_WORDS_BEFORE_FIGURE = 12  # characters of a cell's words before its first figure
+
+
 def _cell_gap(mark: str) -> re.Pattern:
     # (and a figure beside a cell that says none, 2.2 — 约束性 and — 7.5, or beside one bounded by a word, 90.1
     # 不低于90, or after a verb, 新增9000个: tables.yaml placeholders, comparators.yaml before, _CELL_VERBS)
@@ -70,9 +73,6 @@ def _cell_gap(mark: str) -> re.Pattern:
     words = f"[^\\s\\d|,;。,;]{{1,{_WORDS_BEFORE_FIGURE}}}\\d"
     return re.compile(f"{re.escape(mark)}(?:(?:{behind})[ \\t|]*(?:{figure}|{words}|(?:{empty})(?=[ \\t|]|$))"
                       f"|(?:{after_empty})[ \\t|]*(?:{figure}))", re.MULTILINE)
-
-
-_WORDS_BEFORE_FIGURE = 12  # characters of a cell's words before its first figure
 
 
 _CELL_GAPS = (_cell_gap(" "), _cell_gap("|"))
@@ -107,9 +107,9 @@ def _words() -> dict:
         "verbs_only": re.compile(_CELL_VERBS),
         "unfinished": re.compile(lex.grammar["unfinished_after"]),
         # (完成全年目标的105%, 完成任务的98%, 完成率107%, 超额完成15%: a share of the plan, or beyond it)
-        "share_of_target": re.compile("目标|任务|计划|完成率|超额"),
+        "share_of_target": re.compile("|".join(map(re.escape, t["share_of_plan_words"]))),
         "caption_unit": re.compile(t["caption_unit"]),
-        "year_span": re.compile(t["year_span"]),
+        "year_span": re.compile(lex.grammar["year_span"]),
         "header_reach": int(t["header_reach"]),
         "caption_reach": int(t["caption_reach"]),
         "year": re.compile(lex.grammar["explicit_year"]),
@@ -194,8 +194,10 @@ def _column(cell: str, report_year: int | None) -> tuple[str, Column | None]:
     w = _words()
     if cell in w["unit_columns"]:
         return _UNIT, None
-    if cell in w["serial_columns"] or any(d in cell for d in w["date_columns"]):
-        return (_SERIAL if cell in w["serial_columns"] else _LABEL), None  # (完成时限: dates, no kind of figure)
+    if cell in w["serial_columns"]:
+        return _SERIAL, None
+    if any(d in cell for d in w["date_columns"]):
+        return _LABEL, None  # (完成时限: dates, no kind of figure)
     dated = w["base"].sub("", cell)  # (比去年增长%: a growth's base dates no column)
     years = {int(m.group(1)) for m in w["year"].finditer(dated)}
     rest = w["year"].sub("", dated)
@@ -318,6 +320,8 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
     w = _words()
     headers = {} if headers is None else headers
     spans = _cells(text, start, end)
+    if not spans:
+        return None
     found = _find_header(text, start, report_year, headers)
     if any(_is_figure(text, *s) for s in spans):
         headers[start] = found  # (a row of figures: a row below passes it on the way up; a header line it stops at)
@@ -362,7 +366,8 @@ def _cell_items(text: str, a: int, b: int) -> list[tuple[Quantity, str | None]]:
         if q.end < b and text[q.end] not in _ITEM_MARKS and not _ITEM_JOIN.match(text, q.end) and (
                 q.unit in _QUALIFIER_UNITS or _words()["unfinished"].match(text, q.end, b)):
             continue  # (65岁以上老年人: which people; 1处正在施工: not done)
-        words = _ITEM_JOIN.sub("", _ITEM_SPLIT.split(text[pos:q.start].strip(_ITEM_MARKS))[-1])
+        words = _ITEM_SPLIT.split(text[pos:q.start].strip(_ITEM_MARKS))[-1]
+        words = words[join.end():] if (join := _ITEM_JOIN.match(words)) else words
         if q.unit in RATE_OR_CHANGE_UNITS and (not words or _words()["share_of_target"].search(words)):
             pos = q.end
             continue  # (a rate of nothing its words name, 完成全年目标的105%: a share of the target, no figure here)
@@ -372,20 +377,19 @@ def _cell_items(text: str, a: int, b: int) -> list[tuple[Quantity, str | None]]:
 
 
 def _names_nothing(words: str) -> bool:
-    """Whether a cell's words before a figure are only verbs and lead words (惠及, 完成筛查, 为, 巩固提升: tables.yaml
-    cell_verbs, keys.yaml verbs and lead words), which name nothing the figure counts."""
-    lx = load_key_lexicon()
-    while words and (m := _words()["verbs_only"].match(words) or lx.lead.match(words) or lx.verbs.match(words)):
-        if not m.end():
-            break
+    """Whether a cell's words before a figure are only verbs and lead words (惠及, 完成筛查, 为, 巩固提升): the cell
+    verbs of tables.yaml (筛查) first, then what keys.yaml says names nothing."""
+    while words and (m := _words()["verbs_only"].match(words)) and m.end():
         words = words[m.end():]
-    return not words
+    return names_nothing(words)
 
 
 _QUALIFIER_UNITS = frozenset(load_lexicon().grammar["qualifier_units"])  # (岁, 度: which people, which slopes)
+# what parts the items of a cell of words (the words of the item a figure ends: 小区全部完工,惠及居民1460户 → 惠及居民),
+# and the words that join them, matched at a position (an item's start, or right after a figure)
 _ITEM_MARKS = "、,;，； "
-_ITEM_SPLIT = re.compile("[、,;，；]")  # (the words of the item a figure ends: 小区全部完工,惠及居民1460户 → 惠及居民)  # what parts the items of a cell of words, and the words that join them (和, 以及)
-_ITEM_JOIN = re.compile(r"^(?:以及|和|及|与)")
+_ITEM_SPLIT = re.compile("[、,;，；]")
+_ITEM_JOIN = re.compile("以及|和|及|与")
 
 
 def _aligned_words(cells: list, items: list, k: int) -> str | None:

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Iterator
 
 from extract import is_corrupt, normalize_text, split_parts
-from extract.quantities import read_unit
 from extract.lexicon import find_place, load_lexicon
+from extract.quantities import read_unit
 
 from .metadata import (SITE_SEPARATOR, Manifest, MetaWarning, below_province_column, clean_given, read_manifest,
                        title_line)

@@ -38,8 +38,16 @@ _KEYS = {"admin_levels", "year_only_digits", "year_range", "head_chars", "doc_ty
          "not_name_chars", "min_mentions", "signature_words", "signature_lines", "body_subject",
          "county_level_city"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_SPAN_AFTER = re.compile(r"\s*年?度?\s*(?:以来|至今|[—\-–~至到]\s*(?:19|20)?\d{2})")  # (2021年以来, 2025—2027年)
-_SPAN_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—\-–~至到]\s*$")  # (the 2027 of 2025—2027年)
+
+
+@lru_cache(maxsize=1)
+def _year_span() -> re.Pattern:
+    return re.compile(load_lexicon().grammar["year_span"])  # (2025—2027年: a span's years, none written in)
+
+
+@lru_cache(maxsize=1)
+def _year_not_own() -> re.Pattern:
+    return re.compile(load_lexicon().grammar["year_not_own_after"])  # (2021年以来, 2035年远景)
 _YEAR_WORD = re.compile("年度?")  # right after a year in a name: 2025年工作要点, 2025年度工作计划
 
 
@@ -282,8 +290,9 @@ def _year_from_name(text: str, doc_type: str | None, title: bool = False) -> int
     """The year a file name (a collector's label: the year written) or a title names; a work plan's own title
     names the year it plans (马莲滩乡2017年工作计划, written in 2016); a span's years name none (关于2021年以来…的报告,
     2025—2027年…实施方案: the years it covers, not the one it was written in)."""
-    years = [m for m in _YEAR.finditer(text)
-             if not _SPAN_AFTER.match(text, m.end()) and not _SPAN_BEFORE.search(text, 0, m.start())]
+    spans = [m.span() for m in _year_span().finditer(text)]
+    years = [m for m in _YEAR.finditer(text) if not _year_not_own().match(text, m.end())
+             and not any(a <= m.start() < b for a, b in spans)]
     if not years:
         return None
     m = years[0]
