@@ -675,10 +675,9 @@ class _DocState:
             # a plan given as written in the year its title plans (a collection's year, 2025, beside 2025年度民生实事
             # 项目): read as one filed the year before, as its title alone would have it (2025年 is its targets')
             ctx = self.ctx = replace(ctx, report_year=self.title_year - self.dt.target_offset)
-        if (named := _title_results_year(text, self.dt, ctx.title, ctx.report_year)) is not None:
-            # a bulletin of the year its title names, given as written the year after (or in it): read as of that
-            # year, its 今年 and 去年 too
-            ctx = self.ctx = replace(ctx, report_year=named)
+        # a bulletin's or a progress report's year, its title's, whatever year it was written in: the year of its
+        # figures that nothing dates (its 去年 and 今年 are still the year written's: 去年新增…, published in January)
+        self.named_year = _title_results_year(text, self.dt, ctx.title, ctx.report_year)
         self.plan_anchor = _plan_anchor(self.masked, self.title_year)  # the year a plan's 今年 is, if not written
         self.times = _time_hits(self.masked, ctx.report_year, self.plan_anchor)  # (start, end, priority, year)
         self.time_starts = [h[0] for h in self.times]
@@ -2770,11 +2769,12 @@ def _reviews_span(st: _DocState, i: int, sent: Sentence) -> bool:
 def _default_year(st: _DocState, kind: str | None) -> int | None:
     """The year a document's figures of ``kind`` are about by default: its report year plus the type's
     offset for targets (the first year they are for) or for results (the last year it can state one)."""
-    if st.ctx.report_year is None:
+    year = st.named_year if st.named_year is not None else st.ctx.report_year
+    if year is None:
         return None
     if st.dt is None:
-        return st.ctx.report_year
-    return st.ctx.report_year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset)
+        return year
+    return year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset)
 
 
 def _title_plan_year(text: str, dt: DocType | None, title: str | None = None) -> int | None:
