@@ -383,6 +383,22 @@ def _jurisdiction_from_congress(head: str):
     return local
 
 
+def _year_from_signature(text: str) -> int | None:
+    """The year a document was written in, from the date it is signed with on a line of its own among its last
+    lines (桦岭县人民政府 / 2025年8月27日: segments.yaml date_line), where nothing else gave one."""
+    tail = [line.strip() for line in text.rstrip().rsplit("\n", _SIGNATURE_LINES)[-_SIGNATURE_LINES:]]
+    m = next((m for line in reversed(tail) if (m := _date_line().fullmatch(line))), None)
+    return int(m.group(0)[:4]) if m else None
+
+
+_SIGNATURE_LINES = 4  # the last lines of a document where its signature's date may stand
+
+
+@lru_cache(maxsize=1)
+def _date_line() -> re.Pattern:
+    return re.compile(load_lexicon().segments["date_line"])
+
+
 def _year_from_headings(text: str, doc_type: str | None) -> int | None:
     """report_year from the first heading that names a year reviewed or planned, by the doc type's offsets."""
     dt = doc_type_by_id(doc_type)
@@ -484,7 +500,8 @@ def resolve(source_path: str, text: str, given: dict, given_sources: dict | None
     # the headings and sentences are read last, by the doc type's offsets
     take("report_year", {"file_name": lambda: _year_from_name(name, meta.get("doc_type")),
                          "title": lambda: _year_from_name(title or "", meta.get("doc_type"), title=True),
-                         "text": lambda: _year_from_headings(text, meta.get("doc_type"))})
+                         "text": lambda: (_year_from_headings(text, meta.get("doc_type"))
+                                          or _year_from_signature(text))})
     # jurisdiction: a name the manifest gives is normalised through the gazetteer
     if meta.get("jurisdiction") is not None:
         j = resolve_jurisdiction(meta["jurisdiction"]) or find_local_government(meta["jurisdiction"])
