@@ -2816,7 +2816,9 @@ def _title_year(text: str, dt: DocType, title: str | None, gap: int,
     span's years are none (grammar year_span: 2025—2027年…实施方案; year_not_own_after: 2021年以来, 2035年远景),
     unless ``span_start``: then a span right before the words gives its first. The title is ``title``, else one of
     the text's first two lines (中共松林乡委员会 松林乡人民政府 / 2025年工作要点)."""
-    words = re.compile(rf"年?度?[^\d,。]{{0,{gap}}}?(?:{'|'.join(map(re.escape, dt.words + dt.year_words))})")
+    alternation = "|".join(map(re.escape, dt.words + dt.year_words))
+    words = re.compile(rf"年?度?[^\d,。]{{0,{gap}}}?(?:{alternation})")
+    words_before = re.compile(rf"(?:{alternation})\s*[(（]\s*$")  # (…三年行动实施方案(2025—2027年))
     lines = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()][:2]
     for line in ([title] if title else []) + lines:
         spans = list(_YEAR_SPAN.finditer(line))
@@ -2824,6 +2826,7 @@ def _title_year(text: str, dt: DocType, title: str | None, gap: int,
             inside = next((s for s in spans if s.start() <= m.start() < s.end()), None)
             if inside is None and not _YEAR_NOT_OWN.match(line, m.end()) and words.match(line, m.end()):
                 return int(m.group(1)), line
-            if inside is not None and span_start and m.start() == inside.start() and words.match(line, inside.end()):
+            if (inside is not None and span_start and m.start() == inside.start()
+                    and (words.match(line, inside.end()) or words_before.search(line, 0, inside.start()))):
                 return int(m.group(1)), line
     return None
