@@ -2450,14 +2450,13 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
         whole = whole[:-len(_GROWTH_WORD)] if tail.startswith(_GROWTH_WORD) and whole.endswith(_GROWTH_WORD) else whole
         parts = [_group_of_whole(x.removeprefix(_PART_OF_PREVIOUS), whole) for x in subjects]
         subjects = parts if all(parts) else subjects
+        canonical = bool(before[-1].indicator_key) and split_key(before[-1].indicator_key)[1].isascii()
         if (not all(parts) and before[-1].indicator_key
-                and (split_key(before[-1].indicator_key)[1].isascii()
-                     or subjects[0].startswith(_PART_OF_PREVIOUS) and group[0].unit in _ENUMERATION_UNITS)
+                and (canonical or subjects[0].startswith(_PART_OF_PREVIOUS) and group[0].unit in _ENUMERATION_UNITS)
                 and all(is_place(x.removeprefix(_PART_OF_PREVIOUS)) for x in subjects)):
             # 全省地区生产总值增长5.5%,郑州、洛阳分别增长6%和5.8%: each place's figure of the canonical measure before
             # (and of a count of any thing, as the places' parts of it: 新增城市停车泊位1000个,其中陵城街道、东湖街道分别新增
             # 350个、320个; a part in another unit, 其中双河村、青峰村分别达到47万元、44万元, each figure's own step reads)
-            canonical = split_key(before[-1].indicator_key)[1].isascii()
             measure = _without_place(whole) if canonical else _words_of_key(before[-1].indicator_key)
             subjects = [x.removeprefix(_PART_OF_PREVIOUS) + measure for x in subjects]
     subjects = _with_items_measures(subjects, [f.unit for f in group])

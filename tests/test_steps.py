@@ -116,3 +116,24 @@ def test_estimate_commitment_and_comparator_steps():
     assert fig["kind"]["kind"] == "actual" and fig["comparator"]["comparator"] == "eq"
     (fig,) = _decisions("二、2025年工作安排\n力争居民消费价格涨幅控制在3%左右。", 2025, "government_work_report")
     assert fig["commitment"]["commitment"] == "stretch" and fig["comparator"]["comparator"] == "approx"
+
+
+@pytest.mark.parametrize("doc_type, title, report_year, year", [
+    ("work_plan", "柳岸县2025—2027年城镇老旧小区改造实施方案", None, 2025),  # a span before its words: its first year
+    ("work_plan", "桦岭县黑土地保护利用三年行动实施方案(2025—2027年)", None, 2025),  # ...or after them, in parentheses
+    ("work_plan", "岷阳县人民政府关于印发2025年岷阳县十件民生实事的通知", None, 2025),  # year_words, eight characters on
+    ("statistical_bulletin", "澄州市2025年国民经济和社会发展统计公报", 2026, 2025),
+    ("progress_report", "关于2021年以来民生实事落实情况的报告", 2025, None),  # a span's start names no year of results
+    ("progress_report", "柳岸县十四五规划和2035年远景目标纲要实施情况的报告", 2036, None),  # nor does a horizon
+    ("progress_report", "关于2024年民生实事完成情况和2025年民生实事安排的报告", 2025, None),  # two years: neither
+    ("progress_report", "澄州市2026年民生实事项目完成情况", 2025, None),  # results of a year ahead of the report
+])
+def test_the_year_a_title_names(doc_type, title, report_year, year):
+    """The year a plan's or a results report's title gives its figures (extract/assemble.py _title_year), one rule
+    at a time."""
+    from extract.lexicon import doc_type_by_id
+
+    dt = doc_type_by_id(doc_type)
+    read = (A._title_plan_year("", dt, title) if dt.plan_year_in_title
+            else A._title_results_year("", dt, title, report_year))
+    assert read == year
