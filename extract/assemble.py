@@ -93,6 +93,9 @@ def _spoken_scales() -> str:
 _WRITTEN_OUT = re.compile("|".join(p for p in (_G["written_out_number"], _spoken_scales()) if p))
 _ARTICLE = re.compile(_G["article_number"])
 _MEASURE_OF_PREVIOUS = frozenset(_G["measure_of_previous"])
+_MEASURE_OF_PREVIOUS_VERBS = tuple(_G["measure_of_previous_verbs"])
+_YEAR_WORD = re.compile(r"((?:19|20)\d{2})年")  # a year an item of a list names (2023年、2024年…分别)
+_YEARS_LISTED = re.compile(r"(?:(?:19|20)\d{2}年(?:[、和及与]|以及)?)+")
 _VAGUE_COUNTERS = frozenset(_G["vague_counters"])  # 一批: a batch, never a count of one
 _ITEM_CLOSE = re.compile(_G["clause_end_after"].replace("、", ""))  # what closes an item (not 、, which lists)
 # 、 and the next item of a list, up to its own count and counter (…一个、自治区级现代农业产业园五个)
@@ -155,6 +158,9 @@ _MILESTONE_PASSED = tuple(_G["milestone_passed_words"])  # (突破200万人次,�
 _MILESTONE_AFTER = re.compile("(?:[两二三四五六七八九十\\d]个)?(?:" + "|".join(map(re.escape, MILESTONE_WORDS)) + ")")
 _MILESTONE_THEN = re.compile(f"(?:{'|'.join(map(re.escape, MILESTONE_WORDS))})?" + _G["milestone_then"])
 _BENEFICIARY = frozenset(_G["beneficiary_words"])
+_REACH_PHRASE = re.compile(_G["reach_phrase"])
+_REACH_UNITS = frozenset(_G["reach_units"])
+_REACH_GAP = "、,， "  # what may stand between the figure before and the words of the people it reaches
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
 _ATTAINMENT = re.compile("|".join(sorted(map(re.escape, _G["attainment_words"]), key=len, reverse=True)))
 _RESPECTIVELY = _G["respectively"]
@@ -1154,6 +1160,30 @@ class _Figure:
     flags: list = field(default_factory=list)  # each step adds its own
 
 
+def _next_item_verbs(gap: str, phrase: str) -> str:
+    """The words of a figure said with a verb alone right after the figure before, in its list (、改造提升) or in the next
+    clause (,基本建成: a hedge may lead the verb), where ``gap`` (what stands between that figure and the figure's
+    ``phrase``) is that comma; else ""."""
+    keys = load_key_lexicon()
+    if phrase.startswith(_LIST_JOIN):
+        words = phrase[len(_LIST_JOIN):].strip()
+        return words if keys.verbs.fullmatch(words) else ""
+    if gap != _CLAUSE_JOIN:
+        return ""
+    words = phrase.strip()
+    lead = keys.lead.match(words)
+    verb = words[lead.end():] if lead is not None else words
+    return words if verb and keys.verbs.fullmatch(verb) else ""
+
+
+def _measure_of_previous(words: str) -> bool:
+    """Whether ``words`` (verb-only words removed) alone measure the things the figure before counts: 总长, 里程, with a
+    verb of making them or none (建成3条通组硬化路,总长5.4公里; 完成屯级道路硬化项目45个,建成里程71.3公里), not a gain."""
+    if words in _MEASURE_OF_PREVIOUS:
+        return True
+    return any(words.startswith(v) and words[len(v):] in _MEASURE_OF_PREVIOUS for v in _MEASURE_OF_PREVIOUS_VERBS)
+
+
 def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if fig.cell is not None:  # a table's cell: its row's name, and the growth its column holds
         subject = _subject(fig.cell.name)
@@ -1190,6 +1220,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                       if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
+    elif (prev.fact is not None and prev.q is not None and prev.fact.indicator_key and q.unit in _REACH_UNITS
+          and prev.q.unit != q.unit and prev.q.end <= phrase_start and not text[prev.q.end:phrase_start].strip(_REACH_GAP)
+          and _REACH_PHRASE.fullmatch(fig.phrase.strip())):
+        # 改造城镇老旧小区18个、涉及1460户: the households the thing the figure before counts reaches
+        subject, fig.inherited = prev.subject, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and (bv := _BASE_VALUE.search(subject))
           and not _has_noun(subject[:bv.start()])):
         subject, fig.inherited = prev.subject, True  # 全年接待游客21.6万人次,比上年的16.5万人次: the same thing's
@@ -1276,10 +1311,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # only the whole; not after a multiple, 是1997年的1.8倍,占…: of no level)
         subject, fig.inherited = without_linking_end(prev.subject) + subject, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
-          and fig.phrase.startswith(_LIST_JOIN) and (verbs := fig.phrase[len(_LIST_JOIN):].strip())
-          and load_key_lexicon().verbs.fullmatch(verbs) and _words_of_key(prev.fact.indicator_key)
-          and split_phrase(prev.subject).verb):
-        # 新建高标准农田150万亩、改造提升50万亩: the next item of the list, another verb on the same thing
+          and (verbs := _next_item_verbs(text[prev.q.end:phrase_start], fig.phrase))
+          and _words_of_key(prev.fact.indicator_key) and split_phrase(prev.subject).verb):
+        # 新建高标准农田150万亩、改造提升50万亩: the next item of the list, another verb on the same thing (and the next
+        # clause said with a verb alone: 保障性安居工程开工27.6万套,基本建成18.2万套)
         subject, fig.inherited = verbs + _words_of_key(prev.fact.indicator_key), True
     elif (prev.fact is not None and prev.q is not None and prev.q.end == phrase_start
           and (prev.q.unit in _ENUMERATION_UNITS or prev.q.unit_text in _ENUMERATION_UNITS  # (4213名…、18个)
@@ -1349,7 +1384,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit != q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii()  # (a canonical id is no words: 地区生产总值…,新增30亿元)
           and PLACE_SEPARATOR not in prev.fact.indicator_key and CLAUSE_END_AFTER.match(text, q.end) is not None
-          and _VERB_ONLY.sub("", subject) in _MEASURE_OF_PREVIOUS
+          and _measure_of_previous(_VERB_ONLY.sub("", subject))
           # (not after a part, 新引进项目43个,其中10亿元以上项目6个、20亿元以上项目2个,总投资412亿元: of all 43, as
           # likely)
           and _PART_OF_PREVIOUS not in text[prev.sentence.start:q.start]):
@@ -1432,6 +1467,7 @@ _OWN_SUBJECT = re.compile(_G["own_subject"])  # a clause that opens on the repor
 _ATTRIBUTION = re.compile(_G["attribution"])  # who set a figure, before the place it is of (市委、市政府提出…)
 _SCOPE_SETTER = re.compile(_G["scope_setter"])  # 全县今年确定…: the place above sets the figures after it
 _LIST_JOIN = "、"  # what goes on from one item of a list to the next
+_CLAUSE_JOIN = ","  # what goes on from one clause of a sentence to the next (normalised)
 _TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
 _COMMA = ","  # what joins the clauses of one topic in normalised text (not ; or :, which end an item)
 
@@ -2439,6 +2475,8 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
     if (len(subjects) != len(group) and len(before) >= len(group) and head == before[-1].indicator_text
             and len({f.indicator_text for f in before[-len(group):]}) == len(group)):
         subjects = [f.indicator_text for f in before[-len(group):]]  # the figures 分别 follows
+    if len(subjects) == len(group) and (dated := _years_listed(head, subjects, group)) is not None:
+        subjects = dated  # 2023年、2024年、2025年地区生产总值分别增长5.1%、5.6%和6.2%: each value its year's
     if len(subjects) != len(group):
         for f in group:  # (规上工业增加值、固定资产投资、社零分别增长7.2%、9.1%: which is whose, nothing says; not the
             if len(subjects) > len(group) > 1 and f.indicator_key and split_key(f.indicator_key)[1].isascii():
@@ -2471,6 +2509,21 @@ def _with_items_measures(subjects: list[str], units: list[str]) -> list[str]:
     subjects = [s if i == 0 else (_elided_subject(subjects[0], s, unit) or s)
                 for i, (s, unit) in enumerate(zip(subjects, units))]
     return [_shared_measure(s, subjects[-1]) for s in subjects[:-1]] + subjects[-1:]
+
+
+def _years_listed(head: str, subjects: list[str], group: list[Fact]) -> list[str] | None:
+    """Where the items a 分别 shares its values out to are years (2023年、2024年、2025年地区生产总值分别增长…; 粮食产量2024年、
+    2025年分别达到…), each value is of its item's year (the clause had dated them all by one of the years): the values
+    take their years, and the subjects returned name what the list's words name without its years; else None."""
+    years = [_YEAR_WORD.findall(x) for x in subjects]
+    if not all(len(y) == 1 for y in years):
+        return None
+    years = [int(y[0]) for y in years]
+    if sorted(set(years)) != years or any(f.period_year not in years for f in group):
+        return None
+    for f, y in zip(group, years):
+        f.period_year = y
+    return [_YEARS_LISTED.sub("", head)] * len(group)
 
 
 def _set_item_subject(f: Fact, s: str, tail: str, falls: bool = False) -> None:
