@@ -1160,20 +1160,20 @@ class _Figure:
     flags: list = field(default_factory=list)  # each step adds its own
 
 
-def _next_item_verbs(gap: str, phrase: str) -> str:
-    """The words of a figure said with a verb alone right after the figure before, in its list (、改造提升) or in the next
-    clause (,基本建成: a hedge may lead the verb), where ``gap`` (what stands between that figure and the figure's
-    ``phrase``) is that comma; else ""."""
+def _next_item_verbs(gap: str, phrase: str, prev_has_verb: bool) -> str:
+    """The words of a figure said with a verb alone right after the figure before: the next item of its list, where the
+    figure before led with a verb (新建高标准农田150万亩、改造提升50万亩), or the next clause, in a verb of the things'
+    progress (grammar next_clause_verbs; a hedge may lead it) where ``gap`` (what stands between that figure and the
+    figure's ``phrase``) is that comma (保障性安居工程开工27.6万套,基本建成18.2万套); else ""."""
     keys = load_key_lexicon()
     if phrase.startswith(_LIST_JOIN):
         words = phrase[len(_LIST_JOIN):].strip()
-        return words if keys.verbs.fullmatch(words) else ""
+        return words if prev_has_verb and keys.verbs.fullmatch(words) else ""
     if gap != _CLAUSE_JOIN:
         return ""
     words = phrase.strip()
     lead = keys.lead.match(words)
-    verb = words[lead.end():] if lead is not None else words
-    return words if verb and keys.verbs.fullmatch(verb) else ""
+    return words if (words[lead.end():] if lead is not None else words) in _NEXT_CLAUSE_VERBS else ""
 
 
 def _measure_of_previous(words: str) -> bool:
@@ -1311,8 +1311,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # only the whole; not after a multiple, 是1997年的1.8倍,占…: of no level)
         subject, fig.inherited = without_linking_end(prev.subject) + subject, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
-          and (verbs := _next_item_verbs(text[prev.q.end:phrase_start], fig.phrase))
-          and _words_of_key(prev.fact.indicator_key) and split_phrase(prev.subject).verb):
+          and (verbs := _next_item_verbs(text[prev.q.end:phrase_start], fig.phrase, bool(split_phrase(prev.subject).verb)))
+          and _words_of_key(prev.fact.indicator_key)):
         # 新建高标准农田150万亩、改造提升50万亩: the next item of the list, another verb on the same thing (and the next
         # clause said with a verb alone: 保障性安居工程开工27.6万套,基本建成18.2万套)
         subject, fig.inherited = verbs + _words_of_key(prev.fact.indicator_key), True
@@ -1468,6 +1468,7 @@ _ATTRIBUTION = re.compile(_G["attribution"])  # who set a figure, before the pla
 _SCOPE_SETTER = re.compile(_G["scope_setter"])  # 全县今年确定…: the place above sets the figures after it
 _LIST_JOIN = "、"  # what goes on from one item of a list to the next
 _CLAUSE_JOIN = ","  # what goes on from one clause of a sentence to the next (normalised)
+_NEXT_CLAUSE_VERBS = frozenset(_G["next_clause_verbs"])
 _TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
 _COMMA = ","  # what joins the clauses of one topic in normalised text (not ; or :, which end an item)
 

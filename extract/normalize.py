@@ -467,6 +467,37 @@ _SPACED_RUN = re.compile(r"(?<![\d.%])(?:[\u4e00-\u9fff]|[\d.%]++)(?: (?:[\u4e00
 _SPACED_MIN_CHARS = 5  # single Chinese characters a space apart in a run: a spaced-out phrase
 
 _NUMBER_BREAK = re.compile(r"\n(?<=\d\.\n)[ \t]*(?=\d)")  # (the newline first: a scan as fast as can be)
+# a decimal point with spaces beside it, as a PDF's text leaves it, inside a sentence (增长5. 8%, 总值2 856. 3亿元, 4 .8%;
+# not a list's number at a line's start, 1. 12个); and a line break before the point (12\n.5%)
+_POINT_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,3}(?: \d{3})+|\d+)(?: +\.|\. +| +\. +)(?=\d)")
+_POINT_AFTER_BREAK = re.compile(r"(?<=\d)\n[ \t]*(?=\.\d)")
+
+
+@lru_cache(maxsize=1)
+def _comparator_cuts() -> tuple[tuple[str, str], ...]:
+    """Each way a line break may cut a comparator word after a figure (左|右, |以上): (before, after), longest first."""
+    words = _yaml("normalise.yaml")["split_comparators"]
+    return tuple(sorted({(w[:k], w[k:]) for w in words for k in range(len(w))}, key=lambda c: -len(c[0])))
+
+
+_COMPARATOR_BREAK = re.compile(r"\n(?<=[\d%\u4e00-\u9fff]\n)[ \t]*(?=[\u4e00-\u9fff])")
+_FIGURE_THEN_UNIT = re.compile(r"[\d%][\u4e00-\u9fff]{0,3}$")  # a figure and its unit, at most 3 characters
+_CLAUSE_CLOSERS = ("", ",", ";", "。", "、", ":", ")", "\n")
+
+
+def _comparator_break(m: re.Match) -> str:
+    """A comparator word after a figure cut by the line break ``m`` (5.5%左\n右, 5万人\n以上), where the line before
+    ends on the figure, its unit and the word's first part: joined; else the break as it is."""
+    text, i, j = m.string, m.start(), m.end()
+    for before, after in _comparator_cuts():
+        if (text.startswith(after, j) and text.endswith(before, 0, i)
+                and _FIGURE_THEN_UNIT.search(text, max(0, i - len(before) - 4), i - len(before))
+                # (a whole word on the next line closes its clause: 5万人\n以上,; not 完成5项\n以下是主要任务)
+                and (before or text[j + len(after):j + len(after) + 1] in _CLAUSE_CLOSERS)):
+            return ""
+    return m.group(0)
+
+
 _RUNNING_HEAD_MAX = 30  # characters: a running head is short
 _BREAK_HYPHENS = ("-", "－", "‐")
 _CJK_CHAR = re.compile("[\u4e00-\u9fff]")
@@ -478,6 +509,9 @@ def mend_breaks(text: str) -> str:
         text = "\n".join(_close_up(line) if _SPACED_LINE.search(line) else line for line in text.split("\n"))
         text = _SPACED_RUN.sub(_close_run, text)  # 改 造 城 镇 老 旧 小 区 186 个 inside a line that is not
     text = _NUMBER_BREAK.sub(_number_break, text)  # 2.\n6万吨
+    text = _POINT_SPACED.sub(r"\1.", text)  # 增长5. 8%, 4 .8%
+    text = _POINT_AFTER_BREAK.sub("", text)  # 12\n.5%
+    text = _COMPARATOR_BREAK.sub(_comparator_break, text)  # 5.5%左\n右, 5万人\n以上
     if _FIGURE_LINE_END.search(text):
         text = _unit_breaks(text)
     return text

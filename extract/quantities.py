@@ -124,7 +124,7 @@ def _unglued(text: str, matches) -> list[re.Match]:
         or text[i - 1] in _JOINED_AFTER_DIGIT and i >= 2 and text[i - 2].isdigit()))]
 
 
-_JOINED_AFTER_DIGIT = ":+"  # 18:30 (a clock, a ratio's 1.85:1), K23+500 (a stake): the rest of what the digits began
+_JOINED_AFTER_DIGIT = ":+-"  # 18:30 (a clock, a ratio's 1.85:1), K23+500 (a stake), 2025-03-01 (a date): the rest of what the digits began
 
 
 def find_candidates(text: str) -> tuple[list[re.Match], list[re.Match], list[re.Match]]:
