@@ -1312,7 +1312,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = without_linking_end(prev.subject) + subject, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and (verbs := _next_item_verbs(text[prev.q.end:phrase_start], fig.phrase, bool(split_phrase(prev.subject).verb)))
-          and _words_of_key(prev.fact.indicator_key)):
+          and _words_of_key(prev.fact.indicator_key)
+          and not (fig.phrase[:1] != _LIST_JOIN and _counts_noun_after(text, q.end))):  # (,建成300个乒乓球健身设施)
         # 新建高标准农田150万亩、改造提升50万亩: the next item of the list, another verb on the same thing (and the next
         # clause said with a verb alone: 保障性安居工程开工27.6万套,基本建成18.2万套)
         subject, fig.inherited = verbs + _words_of_key(prev.fact.indicator_key), True
