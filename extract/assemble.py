@@ -161,6 +161,7 @@ _BENEFICIARY = frozenset(_G["beneficiary_words"])
 _REACH_PHRASE = re.compile(_G["reach_phrase"])
 _REACH_UNITS = frozenset(_G["reach_units"])
 _REACH_GAP = "、,， "  # what may stand between the figure before and the words of the people it reaches
+_REACH_GAP_STOPS = re.compile(r"[\d;:。,]")  # (…but not past another clause or figure)
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
 _ATTAINMENT = re.compile("|".join(sorted(map(re.escape, _G["attainment_words"]), key=len, reverse=True)))
 _RESPECTIVELY = _G["respectively"]
@@ -1160,20 +1161,40 @@ class _Figure:
     flags: list = field(default_factory=list)  # each step adds its own
 
 
+def _thing_done(key: str, subject: str) -> str:
+    """The words of the thing the key ``key`` counts, without the verb done to it (保障性租赁住房开工, 签约项目: 保障性
+    租赁住房, 项目), for the next item said with another verb; its ``subject``'s words where they quote a name (实施
+    “千村引领、万村提升”工程项目: the marks keep its 村 from naming a village)."""
+    if _QUOTE_OPENS in subject:
+        words = _NEXT_CLAUSE_VERB_END.sub("", subject)
+        verb = load_key_lexicon().verbs.match(words)
+        return words[verb.end():] if verb is not None else words
+    words = _NEXT_CLAUSE_VERB_END.sub("", _words_of_key(key))
+    parts = split_phrase(words)
+    return parts.key if parts.verb and parts.key else words
+
+
+def _reach_gap(gap: str) -> bool:
+    """Whether ``gap``, between a figure and the words of the people a thing reaches, leaves them that figure's: only
+    separators (改造城镇老旧小区18个、涉及1460户), or the rest of its clause (46个老旧小区改造全面完工,受益居民6520户)."""
+    return not gap.strip(_REACH_GAP) or (gap.endswith(_CLAUSE_JOIN) and not _REACH_GAP_STOPS.search(gap, 0, len(gap) - 1))
+
+
 def _next_item_verbs(gap: str, phrase: str, prev_has_verb: bool) -> str:
     """The words of a figure said with a verb alone right after the figure before: the next item of its list, where the
-    figure before led with a verb (新建高标准农田150万亩、改造提升50万亩), or the next clause, in a verb of the things'
+    figure before led with a verb (新建高标准农田150万亩、改造提升50万亩) or the item's is one of the things' progress
+    (老旧小区改造开工742个、完工548个), or the next clause, in a verb of the things'
     progress (grammar next_clause_verbs; a hedge may lead it) where ``gap`` (what stands between that figure and the
     figure's ``phrase``) is that comma (保障性安居工程开工27.6万套,基本建成18.2万套); else ""."""
     keys = load_key_lexicon()
     if phrase.startswith(_LIST_JOIN):
         words = phrase[len(_LIST_JOIN):].strip()
-        return words if prev_has_verb and keys.verbs.fullmatch(words) else ""
+        return words if (prev_has_verb and keys.verbs.fullmatch(words) or _NEXT_CLAUSE_VERB_RUN.fullmatch(words)) else ""
     if gap != _CLAUSE_JOIN:
         return ""
     words = phrase.strip()
     lead = keys.lead.match(words)
-    return words if (words[lead.end():] if lead is not None else words) in _NEXT_CLAUSE_VERBS else ""
+    return words if _NEXT_CLAUSE_VERB_RUN.fullmatch(words[lead.end():] if lead is not None else words) else ""
 
 
 def _measure_of_previous(words: str) -> bool:
@@ -1221,10 +1242,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
     elif (prev.fact is not None and prev.q is not None and prev.fact.indicator_key and q.unit in _REACH_UNITS
-          and prev.q.unit != q.unit and prev.q.end <= phrase_start and not text[prev.q.end:phrase_start].strip(_REACH_GAP)
-          and _REACH_PHRASE.fullmatch(fig.phrase.strip())):
-        # 改造城镇老旧小区18个、涉及1460户: the households the thing the figure before counts reaches
-        subject, fig.inherited = prev.subject, True
+          and prev.q.unit != q.unit and prev.q.end <= phrase_start and _reach_gap(text[prev.q.end:phrase_start])
+          and _REACH_PHRASE.fullmatch(fig.phrase.strip())
+          and not _counts_noun_after(text, q.end)):  # (惠及超50万名婴幼儿: whom it names)
+        # 改造城镇老旧小区18个、涉及1460户: the households the thing the figure before counts reaches (by its key: 全年46个
+        # 老旧小区改造全面完工,受益居民6520户 names the thing after the figure)
+        subject, fig.inherited = (prev.subject if PLACE_SEPARATOR in prev.fact.indicator_key
+                                  else _words_of_key(prev.fact.indicator_key) or prev.subject), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and (bv := _BASE_VALUE.search(subject))
           and not _has_noun(subject[:bv.start()])):
         subject, fig.inherited = prev.subject, True  # 全年接待游客21.6万人次,比上年的16.5万人次: the same thing's
@@ -1316,7 +1340,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and not (fig.phrase[:1] != _LIST_JOIN and _counts_noun_after(text, q.end))):  # (,建成300个乒乓球健身设施)
         # 新建高标准农田150万亩、改造提升50万亩: the next item of the list, another verb on the same thing (and the next
         # clause said with a verb alone: 保障性安居工程开工27.6万套,基本建成18.2万套)
-        subject, fig.inherited = verbs + _words_of_key(prev.fact.indicator_key), True
+        subject, fig.inherited = verbs + _thing_done(prev.fact.indicator_key, prev.subject), True
+        if PLACE_SEPARATOR not in prev.fact.indicator_key and PLACE_SEPARATOR in (
+                resolve_indicator_key(subject, "", None, q.unit) or ""):
+            subject = prev.subject  # (完工“千村引领、万村提升”工程项目: the verb before it makes 千村 no village)
     elif (prev.fact is not None and prev.q is not None and prev.q.end == phrase_start
           and (prev.q.unit in _ENUMERATION_UNITS or prev.q.unit_text in _ENUMERATION_UNITS  # (4213名…、18个)
                # (2万农村贫困人口稳定脱贫、25个贫困村退出: the noun the figure before counts, after it)
@@ -1469,7 +1496,8 @@ _ATTRIBUTION = re.compile(_G["attribution"])  # who set a figure, before the pla
 _SCOPE_SETTER = re.compile(_G["scope_setter"])  # 全县今年确定…: the place above sets the figures after it
 _LIST_JOIN = "、"  # what goes on from one item of a list to the next
 _CLAUSE_JOIN = ","  # what goes on from one clause of a sentence to the next (normalised)
-_NEXT_CLAUSE_VERBS = frozenset(_G["next_clause_verbs"])
+_NEXT_CLAUSE_VERB_END = re.compile("(?<=..)(?:新)?(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + ")$")  # (保障性租赁住房开工: what was started)
+_NEXT_CLAUSE_VERB_RUN = re.compile("(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + "){1,2}")
 _TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
 _COMMA = ","  # what joins the clauses of one topic in normalised text (not ; or :, which end an item)
 
