@@ -156,6 +156,7 @@ _RANK_UNITS = frozenset(load_lexicon().numerals["rank_units"])  # (前500名, �
 _NUMERAL_START = re.compile(NUMBER_START)
 _MILESTONE_PASSED = tuple(_G["milestone_passed_words"])  # (突破200万人次,达到206.3万人次: a mark passed)
 _MILESTONE_AFTER = re.compile("(?:[两二三四五六七八九十\\d]个)?(?:" + "|".join(map(re.escape, MILESTONE_WORDS)) + ")")
+_NAMES_A_CLASS_AFTER = re.compile(r"(?:及?以[上下])?的")  # a figure that bounds a class of the noun after it (30万元以上的村)
 _MILESTONE_THEN = re.compile(f"(?:{'|'.join(map(re.escape, MILESTONE_WORDS))})?" + _G["milestone_then"])
 _BENEFICIARY = frozenset(_G["beneficiary_words"])
 _REACH_PHRASE = re.compile(_G["reach_phrase"])
@@ -1193,6 +1194,9 @@ def _next_item_verbs(gap: str, phrase: str, prev_has_verb: bool) -> str:
     if gap != _CLAUSE_JOIN:
         return ""
     words = phrase.strip()
+    for lead_word in _NEXT_CLAUSE_LEADS:  # (年初计划新开发脐橙果园1000亩,实际新开发1080亩: what was done of the plan
+        if words.startswith(lead_word) and keys.verbs.fullmatch(words[len(lead_word):]):  # before, or planned of it)
+            return words[len(lead_word):]
     lead = keys.lead.match(words)
     return words if _NEXT_CLAUSE_VERB_RUN.fullmatch(words[lead.end():] if lead is not None else words) else ""
 
@@ -1496,6 +1500,7 @@ _ATTRIBUTION = re.compile(_G["attribution"])  # who set a figure, before the pla
 _SCOPE_SETTER = re.compile(_G["scope_setter"])  # 全县今年确定…: the place above sets the figures after it
 _LIST_JOIN = "、"  # what goes on from one item of a list to the next
 _CLAUSE_JOIN = ","  # what goes on from one clause of a sentence to the next (normalised)
+_NEXT_CLAUSE_LEADS = tuple(_G["next_clause_leads"])
 _NEXT_CLAUSE_VERB_END = re.compile("(?<=..)(?:新)?(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + ")$")  # (保障性租赁住房开工: what was started)
 _NEXT_CLAUSE_VERB_RUN = re.compile("(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + "){1,2}")
 _TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
@@ -1804,7 +1809,8 @@ def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (not fig.restates and (marked or st.text.endswith(_MILESTONE_PASSED, 0, q.num_start))
             and (nxt := fig.next_q) is not None and nxt.unit == q.unit and nxt.value > (q.value_high or q.value)
             and not st.text.endswith(_MILESTONE_PASSED, 0, nxt.num_start)
-            and _MILESTONE_THEN.fullmatch(st.text, q.end, nxt.num_start)):
+            and _MILESTONE_THEN.fullmatch(st.text, q.end, nxt.num_start)
+            and not _NAMES_A_CLASS_AFTER.match(st.text, nxt.end)):  # (均超过12万元,30万元以上的村达到9个: a class)
         # 接待游客突破200万人次,达到206.3万人次 (迈上千亿元台阶,达到1026亿元): the mark the figure right after it passed,
         # in its unit; that figure says it, and the mark is no second figure of the indicator (never linked)
         if not marked:
