@@ -1501,7 +1501,7 @@ _SCOPE_SETTER = re.compile(_G["scope_setter"])  # 全县今年确定…: the pla
 _LIST_JOIN = "、"  # what goes on from one item of a list to the next
 _CLAUSE_JOIN = ","  # what goes on from one clause of a sentence to the next (normalised)
 _NEXT_CLAUSE_LEADS = tuple(_G["next_clause_leads"])
-_NEXT_CLAUSE_VERB_END = re.compile("(?<=..)(?:新)?(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + ")$")  # (保障性租赁住房开工: what was started)
+_NEXT_CLAUSE_VERB_END = re.compile("(?<=..)(?:新|完成)?(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + ")$")  # (保障性租赁住房开工: what was started)
 _NEXT_CLAUSE_VERB_RUN = re.compile("(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + "){1,2}")
 _TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
 _COMMA = ","  # what joins the clauses of one topic in normalised text (not ; or :, which end an item)
@@ -2533,7 +2533,7 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
             # 350个、320个; a part in another unit, 其中双河村、青峰村分别达到47万元、44万元, each figure's own step reads)
             measure = _without_place(whole) if canonical else _words_of_key(before[-1].indicator_key)
             subjects = [x.removeprefix(_PART_OF_PREVIOUS) + measure for x in subjects]
-    subjects = _with_items_measures(subjects, [f.unit for f in group])
+    subjects = _with_items_measures(_verb_items_take_the_thing(subjects), [f.unit for f in group])
     for f, s in zip(group, subjects):
         _set_item_subject(f, s, tail)
 
@@ -2545,6 +2545,16 @@ def _with_items_measures(subjects: list[str], units: list[str]) -> list[str]:
     subjects = [s if i == 0 else (_elided_subject(subjects[0], s, unit) or s)
                 for i, (s, unit) in enumerate(zip(subjects, units))]
     return [_shared_measure(s, subjects[-1]) for s in subjects[:-1]] + subjects[-1:]
+
+
+def _verb_items_take_the_thing(subjects: list[str]) -> list[str]:
+    """Items of a 分别 list said with a verb of progress alone (既有多层住宅加装电梯立项和完工分别达到46台和33台: 完工) take
+    the thing the item before names with its own such verb (既有多层住宅加装电梯)."""
+    out = list(subjects)
+    for i, s in enumerate(out):
+        if i and _NEXT_CLAUSE_VERB_RUN.fullmatch(s) and (thing := _NEXT_CLAUSE_VERB_END.sub("", out[i - 1])) != out[i - 1]:
+            out[i] = s + thing
+    return out
 
 
 def _years_listed(head: str, subjects: list[str], group: list[Fact]) -> list[str] | None:
