@@ -2016,9 +2016,11 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
               and not (run.start() > q.start and t["streak_after"].match(text, run.start())))):
         flags.append("multi_year")
         period = None
-    # (of the end of a from–to, only its own words: 从上半年5.5%降到5.3%, 5.3% is the year's)
-    if _partial_year_cue_ends(st, prev.i, sent.start if fig.from_start is None else q.start - len(fig.phrase),
-                              fig.clause_start, q.start) is not None or (
+    # (of the end of a from–to, only its own words: 从上半年5.5%降到5.3%, 5.3% is the year's; never the year's target
+    # said again, 下半年,紧盯年初确定的…增长6%左右的目标)
+    if fig.kind_source != "restated" and (_partial_year_cue_ends(
+            st, prev.i, sent.start if fig.from_start is None else q.start - len(fig.phrase), fig.clause_start,
+            q.start) is not None or (
             st.dt is not None and st.dt.part_of_year and fig.kind == "actual" and fig.time_cue[0] is None
             and not any(not t["year_plan_after"].match(st.masked, m.end())  # (全年目标2000亩,已完成1200亩: so far)
                         for m in t["whole_year"].finditer(st.masked, sent.start, q.start))) or (
@@ -2027,7 +2029,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             and t["year_to_date"].search(st.masked, sent.start, q.start)) or (
             # 1-11月完成固定资产投资4.6亿元,同比增长9.2%: the growth of that part of the year
             fig.inherited and prev.fact is not None and "partial_year" in prev.fact.flags
-            and fig.time_cue[1] != "clause_time" and not t["whole_year"].search(fig.clause_phrase)):
+            and fig.time_cue[1] != "clause_time" and not t["whole_year"].search(fig.clause_phrase))):
         flags.append("partial_year")  # 前三季度,地区生产总值增长5.6%: not the year's figure
         period = None
     # (the next of a list of starting values, 从645元/月、4318元/年提高到…, has only 、 before it)
