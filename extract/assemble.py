@@ -1061,6 +1061,8 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
 
 
 _DIGIT = re.compile(r"\d")
+_ROUND_CLASS = re.compile(r"[十百千万]{1,2}[\u4e00-\u9fff]{1,2}")  # 千亩, 万头: a round size before a noun
+_CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED_NAME = re.compile(_G["quoted_name"])
 _QUOTE_OPENS = _G["quoted_name"][0]  # the mark that opens a quoted name (“)
 _SCHEDULE_UNITS = frozenset(_G["schedule_units"])
@@ -2301,7 +2303,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
                 and not _chinese_is_quantity(text, q, clause_phrase)
                 or q.shape == "bare_scale" and _in_idiom(text, q.num_start)  # 成千上万人
                 or q.shape == "share" and _EFFORT_AFTER.match(text, q.end)):  # 以百分之百的热情: no share of anything
-            prev.q = q
+            if not (_ROUND_CLASS.fullmatch(text, q.num_start, q.end) and _CJK_AFTER.match(text, q.end)):
+                prev.q = q  # (not a round size that names a class inside the words: 建设千亩蔬菜基地1个)
             continue
         fig = _Figure(q, clause_start, text[phrase_start:q.start], clause_phrase, st.masked[sent.start:clause_start],
                       target_named=target_after.match(text, q.end),
