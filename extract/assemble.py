@@ -1177,6 +1177,12 @@ def _thing_done(key: str, subject: str) -> str:
     return parts.key if parts.verb and parts.key else words
 
 
+def _part_verbs_alone(words: str) -> str:
+    """The verb a part after 其中 is said with alone (新开工, 当年新认定: 新认定), a time word before it dropped; else ""."""
+    words = _PART_TIME.sub("", words.strip())
+    return words if words and load_key_lexicon().verbs.fullmatch(words) else ""
+
+
 def _reach_gap(gap: str) -> bool:
     """Whether ``gap``, between a figure and the words of the people a thing reaches, leaves them that figure's: only
     separators (改造城镇老旧小区18个、涉及1460户), or the rest of its clause (46个老旧小区改造全面完工,受益居民6520户)."""
@@ -1255,6 +1261,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 老旧小区改造全面完工,受益居民6520户 names the thing after the figure)
         subject, fig.inherited = (prev.subject if PLACE_SEPARATOR in prev.fact.indicator_key
                                   else _words_of_key(prev.fact.indicator_key) or prev.subject), True
+    elif (q.unit in _REACH_UNITS and _REACH_PHRASE.fullmatch(fig.phrase.strip()) and not _counts_noun_after(text, q.end)
+          and (thing := _thing_of_clause_before(st, fig, prev))):
+        subject, fig.inherited = thing, True  # 实施农村供水保障提升工程,受益群众10万人: the people that work reaches
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and (bv := _BASE_VALUE.search(subject))
           and not _has_noun(subject[:bv.start()])):
         subject, fig.inherited = prev.subject, True  # 全年接待游客21.6万人次,比上年的16.5万人次: the same thing's
@@ -1292,6 +1301,12 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 全体居民人均可支配收入增长5.3%,其中城镇居民增长4.1%; 城镇居民人均可支配收入4.1万元、农村居民1.9万元: another
         # population's figure of what the figure before measures
         subject, fig.inherited = group, True
+    elif (subject.startswith(_PART_OF_PREVIOUS) and (whole := _whole_of_part(prev, q.unit)) is not None
+          and (verbs := _part_verbs_alone(subject[len(_PART_OF_PREVIOUS):])) and _words_of_key(whole.indicator_key)
+          and not _counts_noun_after(text, q.end)):
+        # 实施重点项目1200个,其中新开工400个、竣工300个; 高新技术企业总数达到823家,其中当年新认定132家: the part of the
+        # things the figure before counts that the verb says was done to them
+        subject, fig.inherited = verbs + _thing_done(whole.indicator_key, whole.indicator_text), True
     elif (subject.startswith(_PART_OF_PREVIOUS) and (whole := _whole_of_part(prev, q.unit)) is not None
           # (a total to date and this year's part of it, or a part named by its scope: 其中农村1万个; not 签约80个,
           # 其中开工建设50个, another state of the things)
@@ -1502,6 +1517,7 @@ _ATTRIBUTION = re.compile(_G["attribution"])  # who set a figure, before the pla
 _SCOPE_SETTER = re.compile(_G["scope_setter"])  # 全县今年确定…: the place above sets the figures after it
 _LIST_JOIN = "、"  # what goes on from one item of a list to the next
 _CLAUSE_JOIN = ","  # what goes on from one clause of a sentence to the next (normalised)
+_PART_TIME = re.compile(r"^(?:当年|今年|本年|全年|年内)")  # the time of a part said before its verb (其中当年新认定132家)
 _NEXT_CLAUSE_LEADS = tuple(_G["next_clause_leads"])
 _NEXT_CLAUSE_VERB_END = re.compile("(?<=..)(?:新|完成)?(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + ")$")  # (保障性租赁住房开工: what was started)
 _NEXT_CLAUSE_VERB_RUN = re.compile("(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + "){1,2}")
@@ -1666,6 +1682,20 @@ def _label_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
         label += _GROWTH_WORD
     own = resolve_indicator(label, fig.q.unit)
     return label if resolve_indicator_key(label, "", own.id if own else None, fig.q.unit) else None
+
+
+def _thing_of_clause_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
+    """What the clause right before a figure names, where that clause holds no figure (实施农村供水保障提升工程,受益群众
+    10万人: 农村供水保障提升工程); else None."""
+    sent_start = prev.sentence.start
+    if fig.clause_start <= sent_start:
+        return None
+    before = st.text[sent_start:fig.clause_start - 1]
+    start = sent_start + max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    if prev.q is not None and prev.q.end > start:
+        return None  # (the clause before holds a figure: the reach rule before reads it)
+    thing = _subject(st.text[start:fig.clause_start - 1])
+    return thing if _has_noun(thing) and not names_nothing(thing) else None
 
 
 def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
