@@ -567,8 +567,9 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     if tv is not None and tv == av:
         return lx.verb_bonus, "+verb_equivalent"
     if ((t_verb, a_verb) in lx.verb_contrasts and not _verb_then_its_contrast(t["indicator_text"] or "", t_verb, lx)
-            # (a result that did both, 新建改造农村公厕516座, answers 改造提升农村公厕500座)
-            and not _verb_then_its_contrast(a["indicator_text"] or "", a_verb, lx)):
+            # (a result that built and repaired, 新建改造农村公厕516座, answers 改造提升农村公厕500座; not one that applied
+            # to be recognised, 申报认定…)
+            and not (av in lx.flow_classes and _verb_then_its_contrast(a["indicator_text"] or "", a_verb, lx))):
         # 新建村级活动场所 is never answered by 改造村级活动场所 (新建改造…管网 is, by 改造…管网 or 改造提升…; a
         # result's own words never lift it: 申报认定国家高新技术企业 answers no 新增…)
         return None
