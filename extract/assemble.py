@@ -507,10 +507,11 @@ def _subject(phrase: str) -> str:
     if s[:1].isdigit() and (row := _SERIAL_ROW_CELLS.match(s)):
         # (but where the last cell names nothing, 1 地区生产总值 增长 6%: a spaced line of prose, its serial only)
         s = s[row.end():] if not names_nothing(s[row.end():]) else _SERIAL_NUMBER.sub("", s, count=1)
-    return s
+    return _SAME_PERIOD.sub("", s, count=1)  # (同期全市规上工业增加值增长7.5%: the city's, in the same period)
 
 
 _UNIT_CELL = re.compile(r"[ \t|]+([^\s|]{1,6})$")  # the last cell of a row before its figure
+_SAME_PERIOD = re.compile(_G["same_period_lead"])
 
 
 def _counted_one(text: str, q: Quantity, clause_phrase: str) -> bool:
