@@ -95,6 +95,8 @@ _ARTICLE = re.compile(_G["article_number"])
 _MEASURE_OF_PREVIOUS = frozenset(_G["measure_of_previous"])
 _MEASURE_OF_PREVIOUS_VERBS = tuple(_G["measure_of_previous_verbs"])
 _YEAR_WORD = re.compile(r"((?:19|20)\d{2})年")  # a year an item of a list names (2023年、2024年…分别)
+_YEARS_OPENING = re.compile(r"^\s*(?:((?:(?:19|20)\d{2}年[、和及与])+(?:19|20)\d{2}年)|(?P<span_start>(?:19|20)\d{2})年?(?:至|到|—|-)(?P<span_end>(?:19|20)\d{2})年)[,，]")  # (2022年、2023年、2024年,…分别…)
+_LISTED_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年、$")  # the year before this one in a list of years (not 与: 2010年与2005年相比, a base)
 _YEARS_LISTED = re.compile(r"(?:(?:19|20)\d{2}年(?:[、和及与]|以及)?)+")
 _VAGUE_COUNTERS = frozenset(_G["vague_counters"])  # 一批: a batch, never a count of one
 _ITEM_CLOSE = re.compile(_G["clause_end_after"].replace("、", ""))  # what closes an item (not 、, which lists)
@@ -160,7 +162,9 @@ _NAMES_A_CLASS_AFTER = re.compile(r"(?:及?以[上下])?的")  # a figure that b
 _MILESTONE_THEN = re.compile(f"(?:{'|'.join(map(re.escape, MILESTONE_WORDS))})?" + _G["milestone_then"])
 _BENEFICIARY = frozenset(_G["beneficiary_words"])
 _REACH_PHRASE = re.compile(_G["reach_phrase"])
-_REACH_UNITS = frozenset(_G["reach_units"])
+_REACH_NAMES = _G["reach_names"]  # unit → the word the people or households a thing reaches are keyed by
+_REACH_UNITS = frozenset(_REACH_NAMES)
+_REACH_AFTER = re.compile(_G["reach_after"])
 _REACH_GAP = "、,， "  # what may stand between the figure before and the words of the people it reaches
 _REACH_GAP_STOPS = re.compile(r"[\d;:。,]")  # (…but not past another clause or figure)
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
@@ -373,6 +377,14 @@ def _relative_year(report_year: int, plan_year: int | None, offset: int) -> int:
     return plan_year + offset
 
 
+def _list_start(text: str, at: int) -> int:
+    """Where the list of years the year at ``at`` ends stands (较2023年、2022年: the base word before the first is the
+    list's: both years are bases); ``at`` where it is no list's later year."""
+    while (m := _LISTED_YEAR_BEFORE.search(text, max(0, at - 6), at)) is not None:
+        at = m.start()
+    return at
+
+
 def _time_hits(text: str, report_year: int | None, plan_year: int | None = None) -> list[tuple[int, int, int, int]]:
     """Every time word of ``text`` that says when (not the base of a comparison: 比去年, 2010年不变价; not
     the date of a starting value: 由2020年的5000亿元): (start, end, priority, year); a relative word (去年)
@@ -385,7 +397,8 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
         hits += [(m.start(), m.end(), 1, _relative_year(report_year, plan_year, t["relative_map"][m.group(0)]))
                  for m in t["relative"].finditer(text)
                  if not t["relative_share_base_after"].match(text, m.end())]  # (上年农民人均纯收入的5%: a base)
-    hits = [h for h in hits if not t["base_or_term_end_before"].search(text, max(0, h[0] - 5), h[0])
+    hits = [h for h in hits if not t["base_or_term_end_before"].search(text, max(0, _list_start(text, h[0]) - 5),
+                                                                       _list_start(text, h[0]))
             and not t["base_after"].match(text, h[1]) and not t["qualifying_after"].match(text, h[1])
             and not _starting_year(t, text, h[0], h[1])]
     if report_year is not None and (ahead := [m.span() for m in t["year_range"].finditer(text)
@@ -1256,15 +1269,16 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
     elif (prev.fact is not None and prev.q is not None and prev.fact.indicator_key and q.unit in _REACH_UNITS
           and prev.q.unit != q.unit and prev.q.end <= phrase_start and _reach_gap(text[prev.q.end:phrase_start])
-          and _REACH_PHRASE.fullmatch(fig.phrase.strip())
-          and not _counts_noun_after(text, q.end)):  # (惠及超50万名婴幼儿: whom it names)
+          and (_REACH_PHRASE.fullmatch(fig.phrase.strip()) and not _counts_noun_after(text, q.end)  # (惠及超50万名
+               or not fig.phrase.strip(_REACH_GAP) and _REACH_AFTER.match(text, q.end))):  # 婴幼儿: whom it names)
         # 改造城镇老旧小区18个、涉及1460户: the households the thing the figure before counts reaches (by its key: 全年46个
         # 老旧小区改造全面完工,受益居民6520户 names the thing after the figure)
         subject, fig.inherited = (prev.subject if PLACE_SEPARATOR in prev.fact.indicator_key
-                                  else _words_of_key(prev.fact.indicator_key) or prev.subject), True
+                                  else _words_of_key(prev.fact.indicator_key) or prev.subject) + _REACH_NAMES[q.unit], True
     elif (q.unit in _REACH_UNITS and _REACH_PHRASE.fullmatch(fig.phrase.strip()) and not _counts_noun_after(text, q.end)
           and (thing := _thing_of_clause_before(st, fig, prev))):
-        subject, fig.inherited = thing, True  # 实施农村供水保障提升工程,受益群众10万人: the people that work reaches
+        subject, fig.inherited = thing + _REACH_NAMES[q.unit], True  # 实施农村供水保障提升工程,受益群众10万人: the
+        # people that work reaches
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and (bv := _BASE_VALUE.search(subject))
           and not _has_noun(subject[:bv.start()])):
         subject, fig.inherited = prev.subject, True  # 全年接待游客21.6万人次,比上年的16.5万人次: the same thing's
@@ -2547,6 +2561,7 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
     if (len(subjects) != len(group) and len(before) >= len(group) and head == before[-1].indicator_text
             and len({f.indicator_text for f in before[-len(group):]}) == len(group)):
         subjects = [f.indicator_text for f in before[-len(group):]]  # the figures 分别 follows
+    _date_by_opening_years(group)
     if len(subjects) == len(group) and (dated := _years_listed(head, subjects, group)) is not None:
         subjects = dated  # 2023年、2024年、2025年地区生产总值分别增长5.1%、5.6%和6.2%: each value its year's
     if len(subjects) != len(group):
@@ -2593,14 +2608,29 @@ def _verb_items_take_the_thing(subjects: list[str]) -> list[str]:
     return out
 
 
+def _date_by_opening_years(group: list[Fact]) -> None:
+    """2022年、2023年、2024年,全县地区生产总值分别实现186.3亿元、198.7亿元、212.4亿元 (2021年至2024年,…分别为…): the
+    years the sentence opens on, one for each value of the 分别 list, where as many as its values and the clause had
+    dated them all by the last."""
+    opening = _YEARS_OPENING.match(group[0].sentence)
+    if opening is None:
+        return
+    years = ([int(y) for y in _YEAR_WORD.findall(opening.group(1))] if not opening.group("span_end")
+             else list(range(int(opening.group("span_start")), int(opening.group("span_end")) + 1)))
+    if len(years) == len(group) and all(f.period_year == years[-1] for f in group):
+        for f, y in zip(group, years):
+            f.period_year = y
+
+
 def _years_listed(head: str, subjects: list[str], group: list[Fact]) -> list[str] | None:
     """Where the items a 分别 shares its values out to are years (2023年、2024年、2025年地区生产总值分别增长…; 粮食产量2024年、
     2025年分别达到…), each value is of its item's year (the clause had dated them all by one of the years): the values
     take their years, and the subjects returned name what the list's words name without its years; else None."""
     years = [_YEAR_WORD.findall(x) for x in subjects]
-    if not all(len(y) == 1 for y in years):
+    if all(len(y) == 1 for y in years):
+        years = [int(y[0]) for y in years]
+    else:
         return None
-    years = [int(y[0]) for y in years]
     if sorted(set(years)) != years or any(f.period_year not in years for f in group):
         return None
     for f, y in zip(group, years):
