@@ -162,8 +162,8 @@ _NAMES_A_CLASS_AFTER = re.compile(r"(?:及?以[上下])?的")  # a figure that b
 _MILESTONE_THEN = re.compile(f"(?:{'|'.join(map(re.escape, MILESTONE_WORDS))})?" + _G["milestone_then"])
 _BENEFICIARY = frozenset(_G["beneficiary_words"])
 _REACH_PHRASE = re.compile(_G["reach_phrase"])
-_REACH_NAMES = _G["reach_names"]  # unit → the word the people or households a thing reaches are keyed by
-_REACH_UNITS = frozenset(_REACH_NAMES)
+_REACH_NAME = _G["reach_name"]  # what the people or households a thing reaches are keyed by, after the thing
+_REACH_UNITS = frozenset(_G["reach_units"])
 _REACH_AFTER = re.compile(_G["reach_after"])
 _REACH_GAP = "、,， "  # what may stand between the figure before and the words of the people it reaches
 _REACH_GAP_STOPS = re.compile(r"[\d;:。,]")  # (…but not past another clause or figure)
@@ -1274,10 +1274,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 改造城镇老旧小区18个、涉及1460户: the households the thing the figure before counts reaches (by its key: 全年46个
         # 老旧小区改造全面完工,受益居民6520户 names the thing after the figure)
         subject, fig.inherited = (prev.subject if PLACE_SEPARATOR in prev.fact.indicator_key
-                                  else _words_of_key(prev.fact.indicator_key) or prev.subject) + _REACH_NAMES[q.unit], True
+                                  else _words_of_key(prev.fact.indicator_key) or prev.subject) + _REACH_NAME, True
     elif (q.unit in _REACH_UNITS and _REACH_PHRASE.fullmatch(fig.phrase.strip()) and not _counts_noun_after(text, q.end)
           and (thing := _thing_of_clause_before(st, fig, prev))):
-        subject, fig.inherited = thing + _REACH_NAMES[q.unit], True  # 实施农村供水保障提升工程,受益群众10万人: the
+        subject, fig.inherited = thing + _REACH_NAME, True  # 实施农村供水保障提升工程,受益群众10万人: the
         # people that work reaches
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and (bv := _BASE_VALUE.search(subject))
           and not _has_noun(subject[:bv.start()])):

@@ -564,8 +564,8 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     other (``verb_contrasts``: 新建 and 改造)."""
     t_verb, a_verb = split_phrase(t["indicator_text"] or "").verb, split_phrase(a["indicator_text"] or "").verb
     tv, av = lx.verb_class.get(t_verb), lx.verb_class.get(a_verb)
-    if tv is not None and tv == av:
-        return lx.verb_bonus, "+verb_equivalent"
+    if tv is not None and tv == av and (t_verb, a_verb) not in lx.verb_contrasts:  # (开工 and 建成 build alike, but a
+        return lx.verb_bonus, "+verb_equivalent"                                  # start is no finish)
     if ((t_verb, a_verb) in lx.verb_contrasts and not _verb_then_its_contrast(t["indicator_text"] or "", t_verb, lx)
             # (a result that built and repaired, 新建改造农村公厕516座, answers 改造提升农村公厕500座; not one that applied
             # to be recognised, 申报认定…)
