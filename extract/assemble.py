@@ -96,6 +96,7 @@ _MEASURE_OF_PREVIOUS = frozenset(_G["measure_of_previous"])
 _MEASURE_OF_PREVIOUS_VERBS = tuple(_G["measure_of_previous_verbs"])
 _YEAR_WORD = re.compile(r"((?:19|20)\d{2})年")  # a year an item of a list names (2023年、2024年…分别)
 _YEARS_OPENING = re.compile(r"^\s*(?:((?:(?:19|20)\d{2}年[、和及与])+(?:19|20)\d{2}年)|(?P<span_start>(?:19|20)\d{2})年?(?:至|到|—|-)(?P<span_end>(?:19|20)\d{2})年)[,，]")  # (2022年、2023年、2024年,…分别…)
+_YEARS_BEFORE_FENBIE = re.compile(r"((?:(?:19|20)\d{2}年、)+(?:19|20)\d{2}年)[^\d;:。]{0,20}?分别")  # (…增长6%以上,2026年、2027年分别增长6.5%、7%)
 _LISTED_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年、$")  # the year before this one in a list of years (not 与: 2010年与2005年相比, a base)
 _YEARS_LISTED = re.compile(r"(?:(?:19|20)\d{2}年(?:[、和及与]|以及)?)+")
 _VAGUE_COUNTERS = frozenset(_G["vague_counters"])  # 一批: a batch, never a count of one
@@ -2609,13 +2610,13 @@ def _verb_items_take_the_thing(subjects: list[str]) -> list[str]:
 
 
 def _date_by_opening_years(group: list[Fact]) -> None:
-    """2022年、2023年、2024年,全县地区生产总值分别实现186.3亿元、198.7亿元、212.4亿元 (2021年至2024年,…分别为…): the
-    years the sentence opens on, one for each value of the 分别 list, where as many as its values and the clause had
-    dated them all by the last."""
-    opening = _YEARS_OPENING.match(group[0].sentence)
+    """2022年、2023年、2024年,全县地区生产总值分别实现186.3亿元、198.7亿元、212.4亿元 (2021年至2024年,…分别为…;
+    …增长6%以上,2026年、2027年分别增长6.5%、7%): the years the sentence opens on or lists before its 分别, one for
+    each value of the list, where as many as its values and the clause had dated them all by the last."""
+    opening = _YEARS_OPENING.match(group[0].sentence) or _YEARS_BEFORE_FENBIE.search(group[0].sentence)
     if opening is None:
         return
-    years = ([int(y) for y in _YEAR_WORD.findall(opening.group(1))] if not opening.group("span_end")
+    years = ([int(y) for y in _YEAR_WORD.findall(opening.group(1))] if not opening.groupdict().get("span_end")
              else list(range(int(opening.group("span_start")), int(opening.group("span_end")) + 1)))
     if len(years) == len(group) and all(f.period_year == years[-1] for f in group):
         for f, y in zip(group, years):
