@@ -166,6 +166,13 @@ _REACH_PHRASE = re.compile(_G["reach_phrase"])
 _REACH_NAME = _G["reach_name"]  # what the people or households a thing reaches are keyed by, after the thing
 _REACH_UNITS = frozenset(_G["reach_units"])
 _REACH_AFTER = re.compile(_G["reach_after"])
+_REACH_BEFORE_UNITS = frozenset(_G["reach_before_units"])
+_REACH_MONEY_VERBS = tuple(_G["reach_money_verbs"])
+_REACH_NOT_AFTER = re.compile(_G["reach_not_after"])
+_MONEY = "元"  # the base unit of money
+_PEOPLE_UNITS = ("人", "人次")  # counts of people, which no length or area measures (培训农民3000人,种植面积…)
+_REACH_INVOLVE = _G["reach_involve"]
+_REACH_INVOLVE_VERBS = tuple(_G["reach_involve_verbs"])
 _REACH_GAP = "、,， "  # what may stand between the figure before and the words of the people it reaches
 _REACH_GAP_STOPS = re.compile(r"[\d;:。,]")  # (…but not past another clause or figure)
 _VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
@@ -1198,6 +1205,24 @@ def _part_verbs_alone(words: str) -> str:
     return words if words and load_key_lexicon().verbs.fullmatch(words) else ""
 
 
+def _reaches(prev: "_Previous") -> bool:
+    """Whether the figure before names a thing people are reached by: a count of things, a length or an area of works,
+    or money given out (发放…资金), never a stock the place has, a coverage, a rate nor a figure of people reached."""
+    unit, words = prev.q.unit, prev.subject
+    if _REACH_NOT_AFTER.search(words) or prev.fact.indicator_key.endswith(_REACH_NAME):
+        return False
+    lead = load_key_lexicon().lead.match(words)
+    return (unit in _ENUMERATION_UNITS or unit in _REACH_BEFORE_UNITS
+            or unit == _MONEY and words[lead.end() if lead else 0:].startswith(_REACH_MONEY_VERBS))
+
+
+def _built_or_repaired(words: str) -> bool:
+    """Whether ``words`` (a hedge or scope before them dropped) open on a verb of works that build or repair things
+    (grammar reach_involve_verbs): what 涉及 after their figure says the households of."""
+    lead = load_key_lexicon().lead.match(words)
+    return words[lead.end() if lead else 0:].startswith(_REACH_INVOLVE_VERBS)
+
+
 def _reach_gap(gap: str) -> bool:
     """Whether ``gap``, between a figure and the words of the people a thing reaches, leaves them that figure's: only
     separators (改造城镇老旧小区18个、涉及1460户), or the rest of its clause (46个老旧小区改造全面完工,受益居民6520户)."""
@@ -1270,6 +1295,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
     elif (prev.fact is not None and prev.q is not None and prev.fact.indicator_key and q.unit in _REACH_UNITS
           and prev.q.unit != q.unit and prev.q.end <= phrase_start and _reach_gap(text[prev.q.end:phrase_start])
+          and _reaches(prev) and (_REACH_INVOLVE not in fig.phrase or _built_or_repaired(prev.subject)
+                                  or prev.q.unit == _MONEY)  # (发放…补贴资金3.2亿元,涉及农户12万户: who got it)
           and (_REACH_PHRASE.fullmatch(fig.phrase.strip()) and not _counts_noun_after(text, q.end)  # (惠及超50万名
                or not fig.phrase.strip(_REACH_GAP) and _REACH_AFTER.match(text, q.end))):  # 婴幼儿: whom it names)
         # 改造城镇老旧小区18个、涉及1460户: the households the thing the figure before counts reaches (by its key: 全年46个
@@ -1277,7 +1304,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = (prev.subject if PLACE_SEPARATOR in prev.fact.indicator_key
                                   else _words_of_key(prev.fact.indicator_key) or prev.subject) + _REACH_NAME, True
     elif (q.unit in _REACH_UNITS and _REACH_PHRASE.fullmatch(fig.phrase.strip()) and not _counts_noun_after(text, q.end)
-          and (thing := _thing_of_clause_before(st, fig, prev))):
+          and (thing := _thing_of_clause_before(st, fig, prev)) and not _REACH_NOT_AFTER.search(thing)):
         subject, fig.inherited = thing + _REACH_NAME, True  # 实施农村供水保障提升工程,受益群众10万人: the
         # people that work reaches
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and (bv := _BASE_VALUE.search(subject))
@@ -1372,6 +1399,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # only the whole; not after a multiple, 是1997年的1.8倍,占…: of no level)
         subject, fig.inherited = without_linking_end(prev.subject) + subject, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+          and not prev.subject.startswith(_PART_OF_PREVIOUS)  # (…120个,其中省重点项目12个,开工110个: of the whole)
           and (verbs := _next_item_verbs(text[prev.q.end:phrase_start], fig.phrase, bool(split_phrase(prev.subject).verb)))
           and _words_of_key(prev.fact.indicator_key)
           and not (fig.phrase[:1] != _LIST_JOIN and _counts_noun_after(text, q.end))):  # (,建成300个乒乓球健身设施)
@@ -1380,7 +1408,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = verbs + _thing_done(prev.fact.indicator_key, prev.subject), True
         if PLACE_SEPARATOR not in prev.fact.indicator_key and PLACE_SEPARATOR in (
                 resolve_indicator_key(subject, "", None, q.unit) or ""):
-            subject = prev.subject  # (完工“千村引领、万村提升”工程项目: the verb before it makes 千村 no village)
+            subject = verbs  # (完工“千村引领、万村提升”工程项目: the verb before it makes 千村 a village; the verb alone)
     elif (prev.fact is not None and prev.q is not None and prev.q.end == phrase_start
           and (prev.q.unit in _ENUMERATION_UNITS or prev.q.unit_text in _ENUMERATION_UNITS  # (4213名…、18个)
                # (2万农村贫困人口稳定脱贫、25个贫困村退出: the noun the figure before counts, after it)
@@ -1450,6 +1478,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and not prev.fact.indicator_key.isascii()  # (a canonical id is no words: 地区生产总值…,新增30亿元)
           and PLACE_SEPARATOR not in prev.fact.indicator_key and CLAUSE_END_AFTER.match(text, q.end) is not None
           and _measure_of_previous(_VERB_ONLY.sub("", subject))
+          # (of things counted: not 完成投资3.2亿元,建成里程120公里, nor the people a thing reaches)
+          and prev.q.unit != _MONEY and prev.q.unit not in RATE_OR_CHANGE_UNITS and prev.q.unit not in _PEOPLE_UNITS
+          and not prev.fact.indicator_key.endswith(_REACH_NAME)
           # (not after a part, 新引进项目43个,其中10亿元以上项目6个、20亿元以上项目2个,总投资412亿元: of all 43, as
           # likely)
           and _PART_OF_PREVIOUS not in text[prev.sentence.start:q.start]):
@@ -2562,7 +2593,8 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
     if (len(subjects) != len(group) and len(before) >= len(group) and head == before[-1].indicator_text
             and len({f.indicator_text for f in before[-len(group):]}) == len(group)):
         subjects = [f.indicator_text for f in before[-len(group):]]  # the figures 分别 follows
-    _date_by_opening_years(group)
+    if len(subjects) != len(group):  # (a list of measures, 地区生产总值、财政收入分别增长…, is dated by no list of years)
+        _date_by_opening_years(group)
     if len(subjects) == len(group) and (dated := _years_listed(head, subjects, group)) is not None:
         subjects = dated  # 2023年、2024年、2025年地区生产总值分别增长5.1%、5.6%和6.2%: each value its year's
     if len(subjects) != len(group):
@@ -2613,9 +2645,14 @@ def _date_by_opening_years(group: list[Fact]) -> None:
     """2022年、2023年、2024年,全县地区生产总值分别实现186.3亿元、198.7亿元、212.4亿元 (2021年至2024年,…分别为…;
     …增长6%以上,2026年、2027年分别增长6.5%、7%): the years the sentence opens on or lists before its 分别, one for
     each value of the list, where as many as its values and the clause had dated them all by the last."""
-    opening = _YEARS_OPENING.match(group[0].sentence) or _YEARS_BEFORE_FENBIE.search(group[0].sentence)
-    if opening is None:
-        return
+    sentence = group[0].sentence
+    first = sentence.find(group[0].surface)
+    opening = _YEARS_OPENING.match(sentence) or next(
+        (m for m in _YEARS_BEFORE_FENBIE.finditer(sentence, 0, max(first, 0))
+         if _RESPECTIVELY not in sentence[m.end():first]), None)
+    if (opening is None or first < 0 or len({f.indicator_key for f in group}) != 1
+            or sentence.count(_RESPECTIVELY, opening.end(), first) > (0 if opening.re is _YEARS_BEFORE_FENBIE else 1)):
+        return  # (the years of another 分别, 2024年、2025年分别获评…,粮食产量、油料产量分别达到…; two measures' list)
     years = ([int(y) for y in _YEAR_WORD.findall(opening.group(1))] if not opening.groupdict().get("span_end")
              else list(range(int(opening.group("span_start")), int(opening.group("span_end")) + 1)))
     if len(years) == len(group) and all(f.period_year == years[-1] for f in group):
