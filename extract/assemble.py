@@ -1566,8 +1566,8 @@ _LIST_JOIN = "、"  # what goes on from one item of a list to the next
 _CLAUSE_JOIN = ","  # what goes on from one clause of a sentence to the next (normalised)
 _PART_TIME = re.compile(r"^(?:当年|今年|本年|全年|年内)")  # the time of a part said before its verb (其中当年新认定132家)
 _NEXT_CLAUSE_LEADS = tuple(_G["next_clause_leads"])
-_NEXT_CLAUSE_VERB_END = re.compile("(?<=..)(?:新|完成)?(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + ")$")  # (保障性租赁住房开工: what was started)
-_NEXT_CLAUSE_VERB_RUN = re.compile("(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + "){1,2}")
+_NEXT_CLAUSE_VERB_END = re.compile("(?<=..)(?:基本|全部|已)?(?:新|完成)?(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + ")$")  # (保障性租赁住房开工: what was started)
+_NEXT_CLAUSE_VERB_RUN = re.compile("新?(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + "){1,2}")  # (新开工, 新投产: the new ones)
 _TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
 _COMMA = ","  # what joins the clauses of one topic in normalised text (not ; or :, which end an item)
 
