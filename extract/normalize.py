@@ -509,8 +509,10 @@ def mend_breaks(text: str) -> str:
         text = "\n".join(_close_up(line) if _SPACED_LINE.search(line) else line for line in text.split("\n"))
         text = _SPACED_RUN.sub(_close_run, text)  # 改 造 城 镇 老 旧 小 区 186 个 inside a line that is not
     text = _NUMBER_BREAK.sub(_number_break, text)  # 2.\n6万吨
-    text = _POINT_SPACED.sub(r"\1.", text)  # 增长5. 8%, 4 .8%
-    text = _POINT_AFTER_BREAK.sub("", text)  # 12\n.5%
+    if ". " in text or " ." in text:  # (looked for only where a point stands beside a space: most texts have none)
+        text = _POINT_SPACED.sub(r"\1.", text)  # 增长5. 8%, 4 .8%
+    if "\n." in text:
+        text = _POINT_AFTER_BREAK.sub("", text)  # 12\n.5%
     text = _COMPARATOR_BREAK.sub(_comparator_break, text)  # 5.5%左\n右, 5万人\n以上
     if _FIGURE_LINE_END.search(text):
         text = _unit_breaks(text)
