@@ -169,7 +169,6 @@ _REACH_AFTER = re.compile(_G["reach_after"])
 _REACH_BEFORE_UNITS = frozenset(_G["reach_before_units"])
 _REACH_MONEY_VERBS = tuple(_G["reach_money_verbs"])
 _REACH_NOT_AFTER = re.compile(_G["reach_not_after"])
-_MONEY = "元"  # the base unit of money
 _PEOPLE_UNITS = ("人", "人次")  # counts of people, which no length or area measures (培训农民3000人,种植面积…)
 _REACH_INVOLVE = _G["reach_involve"]
 _REACH_INVOLVE_VERBS = tuple(_G["reach_involve_verbs"])
@@ -405,8 +404,7 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
         hits += [(m.start(), m.end(), 1, _relative_year(report_year, plan_year, t["relative_map"][m.group(0)]))
                  for m in t["relative"].finditer(text)
                  if not t["relative_share_base_after"].match(text, m.end())]  # (上年农民人均纯收入的5%: a base)
-    hits = [h for h in hits if not t["base_or_term_end_before"].search(text, max(0, _list_start(text, h[0]) - 5),
-                                                                       _list_start(text, h[0]))
+    hits = [h for h in hits if not t["base_or_term_end_before"].search(text, max(0, (a := _list_start(text, h[0])) - 5), a)
             and not t["base_after"].match(text, h[1]) and not t["qualifying_after"].match(text, h[1])
             and not _starting_year(t, text, h[0], h[1])]
     if report_year is not None and (ahead := [m.span() for m in t["year_range"].finditer(text)
@@ -1211,16 +1209,20 @@ def _reaches(prev: "_Previous") -> bool:
     unit, words = prev.q.unit, prev.subject
     if _REACH_NOT_AFTER.search(words) or prev.fact.indicator_key.endswith(_REACH_NAME):
         return False
-    lead = load_key_lexicon().lead.match(words)
     return (unit in _ENUMERATION_UNITS or unit in _REACH_BEFORE_UNITS
-            or unit == _MONEY and words[lead.end() if lead else 0:].startswith(_REACH_MONEY_VERBS))
+            or unit in _MONEY_UNITS and _after_lead(words).startswith(_REACH_MONEY_VERBS))
 
 
 def _built_or_repaired(words: str) -> bool:
     """Whether ``words`` (a hedge or scope before them dropped) open on a verb of works that build or repair things
     (grammar reach_involve_verbs): what 涉及 after their figure says the households of."""
+    return _after_lead(words).startswith(_REACH_INVOLVE_VERBS)
+
+
+def _after_lead(words: str) -> str:
+    """``words`` without the scope, agent and hedge words that lead them (keys.yaml lead: 累计发放…, 基本建成)."""
     lead = load_key_lexicon().lead.match(words)
-    return words[lead.end() if lead else 0:].startswith(_REACH_INVOLVE_VERBS)
+    return words[lead.end():] if lead is not None else words
 
 
 def _reach_gap(gap: str) -> bool:
@@ -1245,8 +1247,7 @@ def _next_item_verbs(gap: str, phrase: str, prev_has_verb: bool) -> str:
     for lead_word in _NEXT_CLAUSE_LEADS:  # (年初计划新开发脐橙果园1000亩,实际新开发1080亩: what was done of the plan
         if words.startswith(lead_word) and keys.verbs.fullmatch(words[len(lead_word):]):  # before, or planned of it)
             return words[len(lead_word):]
-    lead = keys.lead.match(words)
-    return words if _NEXT_CLAUSE_VERB_RUN.fullmatch(words[lead.end():] if lead is not None else words) else ""
+    return words if _NEXT_CLAUSE_VERB_RUN.fullmatch(_after_lead(words)) else ""
 
 
 def _measure_of_previous(words: str) -> bool:
@@ -1296,7 +1297,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.fact.indicator_key and q.unit in _REACH_UNITS
           and prev.q.unit != q.unit and prev.q.end <= phrase_start and _reach_gap(text[prev.q.end:phrase_start])
           and _reaches(prev) and (_REACH_INVOLVE not in fig.phrase or _built_or_repaired(prev.subject)
-                                  or prev.q.unit == _MONEY)  # (发放…补贴资金3.2亿元,涉及农户12万户: who got it)
+                                  or prev.q.unit in _MONEY_UNITS)  # (发放…补贴资金3.2亿元,涉及农户12万户: who got it)
           and (_REACH_PHRASE.fullmatch(fig.phrase.strip()) and not _counts_noun_after(text, q.end)  # (惠及超50万名
                or not fig.phrase.strip(_REACH_GAP) and _REACH_AFTER.match(text, q.end))):  # 婴幼儿: whom it names)
         # 改造城镇老旧小区18个、涉及1460户: the households the thing the figure before counts reaches (by its key: 全年46个
@@ -1479,7 +1480,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and PLACE_SEPARATOR not in prev.fact.indicator_key and CLAUSE_END_AFTER.match(text, q.end) is not None
           and _measure_of_previous(_VERB_ONLY.sub("", subject))
           # (of things counted: not 完成投资3.2亿元,建成里程120公里, nor the people a thing reaches)
-          and prev.q.unit != _MONEY and prev.q.unit not in RATE_OR_CHANGE_UNITS and prev.q.unit not in _PEOPLE_UNITS
+          and prev.q.unit not in _MONEY_UNITS and prev.q.unit not in RATE_OR_CHANGE_UNITS and prev.q.unit not in _PEOPLE_UNITS
           and not prev.fact.indicator_key.endswith(_REACH_NAME)
           # (not after a part, 新引进项目43个,其中10亿元以上项目6个、20亿元以上项目2个,总投资412亿元: of all 43, as
           # likely)
@@ -1566,8 +1567,9 @@ _LIST_JOIN = "、"  # what goes on from one item of a list to the next
 _CLAUSE_JOIN = ","  # what goes on from one clause of a sentence to the next (normalised)
 _PART_TIME = re.compile(r"^(?:当年|今年|本年|全年|年内)")  # the time of a part said before its verb (其中当年新认定132家)
 _NEXT_CLAUSE_LEADS = tuple(_G["next_clause_leads"])
-_NEXT_CLAUSE_VERB_END = re.compile("(?<=..)(?:基本|全部|已)?(?:新|完成)?(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + ")$")  # (保障性租赁住房开工: what was started)
-_NEXT_CLAUSE_VERB_RUN = re.compile("新?(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + "){1,2}")  # (新开工, 新投产: the new ones)
+_PROGRESS_VERBS = "(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + ")"
+_NEXT_CLAUSE_VERB_END = re.compile(f"(?<=..)(?:基本|全部|已)?(?:新|完成)?{_PROGRESS_VERBS}$")  # (保障性租赁住房开工: what was started)
+_NEXT_CLAUSE_VERB_RUN = re.compile(f"新?{_PROGRESS_VERBS}{{1,2}}")  # (新开工, 建成交付: one or two, the new ones)
 _TOPIC_REACH = 3  # figureless clauses before a figure's that a topic place may stand at the head of
 _COMMA = ","  # what joins the clauses of one topic in normalised text (not ; or :, which end an item)
 
@@ -2664,11 +2666,10 @@ def _years_listed(head: str, subjects: list[str], group: list[Fact]) -> list[str
     """Where the items a 分别 shares its values out to are years (2023年、2024年、2025年地区生产总值分别增长…; 粮食产量2024年、
     2025年分别达到…), each value is of its item's year (the clause had dated them all by one of the years): the values
     take their years, and the subjects returned name what the list's words name without its years; else None."""
-    years = [_YEAR_WORD.findall(x) for x in subjects]
-    if all(len(y) == 1 for y in years):
-        years = [int(y[0]) for y in years]
-    else:
+    found = [_YEAR_WORD.findall(x) for x in subjects]
+    if not all(len(y) == 1 for y in found):
         return None
+    years = [int(y[0]) for y in found]
     if sorted(set(years)) != years or any(f.period_year not in years for f in group):
         return None
     for f, y in zip(group, years):

@@ -31,7 +31,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "change_answers", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
-             "only_candidate_bonus", "reached_end", "contrasts", "wholes", "share_of", "fall_first", "stock_words_before"}
+             "only_candidate_bonus", "contrasts", "wholes", "share_of", "fall_first", "stock_words_before"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share", "shared_words_cover", "shared_words_uncovered"}
@@ -88,7 +88,7 @@ class LinkLexicon:
     exceeded: Decimal  # how far a same-key result may pass a floor target and still answer it
     threshold: float
     only_candidate_bonus: float
-    reached_end: str             # the end of a key of the people a work reaches (…受益)
+    reached_end: str             # the end of a key of the people a work reaches (grammar.yaml reach_name: …受益)
     canonical: frozenset[str]
     rate_units: frozenset[str]   # rates and changes (%, ‰, ‱, 百分点): their magnitude is not checked
     contrasts: tuple[tuple[str, str], ...]  # words that make two keys different things (出栏/存栏)
@@ -131,7 +131,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         implausible_penalty=float(raw["implausible_penalty"]), threshold=float(raw["threshold"]),
         exceeded=Decimal(str(raw["exceeded_ratio"])),
         only_candidate_bonus=float(raw["only_candidate_bonus"]),
-        reached_end=raw["reached_end"],
+        reached_end=load_lexicon().grammar["reach_name"],
         canonical=frozenset(i.id for i in load_lexicon().indicators),
         rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
         contrasts=tuple((x, y) for x, y in raw["contrasts"]), seasons=tuple(tuple(g) for g in load_lexicon().cues["seasons"]),
@@ -573,7 +573,7 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
             # to be recognised, 申报认定…)
             and not (av in lx.flow_classes and _verb_then_its_contrast(a["indicator_text"] or "", a_verb, lx))):
         # 新建村级活动场所 is never answered by 改造村级活动场所 (新建改造…管网 is, by 改造…管网 or 改造提升…; a
-        # result's own words never lift it: 申报认定国家高新技术企业 answers no 新增…)
+        # result's own words lift it only where it built too, 新建改造…: 申报认定国家高新技术企业 answers no 新增…)
         return None
     if tv in lx.flow_classes and not a_verb:
         stated = (a["indicator_text"] or "")[-4:] + (a["surface"] or "")
@@ -610,7 +610,8 @@ def score_pair(t: dict, a: dict, lx: LinkLexicon | None = None,
     score, rule = keys
     if (rule.startswith("shared_words") and (t["indicator_key"] or "").endswith(lx.reached_end)
             and (a["indicator_key"] or "").endswith(lx.reached_end)):
-        return None  # (农村饮水工程受益 and 农村公路提升工程受益: the people two works reach, which share only words)
+        return None  # (农村饮水工程受益 and 农村公路提升工程受益: the people two works reach, which share only words, are
+        # two works')
     if rule == "canonical":
         # (the same canonical level so far off cannot be the same place's: a county's 地区生产总值达到420亿元, read as
         # the city's, is no target the city's 4000亿元 answers)
