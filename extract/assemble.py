@@ -605,6 +605,8 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
     if _ROUND_MORE.match(text, q.num_start) or q.surface.endswith(_HALF) or _HALF in q.unit_text:
         # 千余名干部, 十余家企业, 三十多个, 一公里半, 一个半小时: a count said round or a measure, never an enumeration
         return True
+    if q.value == 0 and not q.unit_text and CLAUSE_END_AFTER.match(text, q.end) is not None:
+        return True  # 死亡人数为零, 婴儿死亡率为零: none, of what the noun before implies
     counter = q.unit in _ENUMERATION_UNITS
     if counter and ((_ARTICLE.match(text, q.num_start) and not (q.unit in _MULTIPLES or q.comparator_before)
                      and not _counted_one(text, q, clause_phrase))
@@ -1629,13 +1631,15 @@ def _counts_noun_after(text: str, end: int) -> bool:
 _QUALIFIER_REACH = 12  # characters an age after a figure may take (65周岁及以上的)
 _PROGRESS_END = re.compile("(?:" + "|".join(map(re.escape, _G["progress_words"])) + r")\s*$")
 _NOT_A_NOUN_AFTER_COUNT = tuple(_G["not_a_noun_after_count"])
+_ONE_CHARACTER_NOUN_LISTED = re.compile("[\u4e00-\u9fff](?=[、(])")  # 17个区、2个县(市)…: a noun of one character, listed
 
 
 def _opens_on_its_noun(text: str, end: int) -> bool:
     """Whether a count that opens its clause is followed by the noun it counts (126个贫困村退出), not by what
     happened to the things the figure before counts (实施民生实事10件,9件已完成; 开工项目120个,85个建成投产)."""
     lx = load_key_lexicon()
-    return (_counts_noun_after(text, end) and not text.startswith(_NOT_A_NOUN_AFTER_COUNT, end)
+    return ((_counts_noun_after(text, end) or _ONE_CHARACTER_NOUN_LISTED.match(text, end) is not None)
+            and not text.startswith(_NOT_A_NOUN_AFTER_COUNT, end)
             and not (lx.verbs.match(text, end) or lx.linking_start.match(text, end)))
 
 

@@ -30,7 +30,7 @@ class LexiconError(ValueError):
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "round_amount_spent_before", "spoken_scales", "classifier_infixes",
-                             "rate_prefixes", "rate_words_before", "per_units", "per_separator", "implied_units", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "people_needs_after_de", "currency_signs", "unit_measures"}),
+                             "rate_prefixes", "rate_words_before", "per_units", "per_separator", "implied_units", "unitless_nouns", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "people_needs_after_de", "currency_signs", "unit_measures"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
     "segments.yaml": frozenset({"date_line", "compilation_part", "compilation_title", "chapter_place_suffixes", "place_chapter", "heading_levels", "run_in_heading", "part_heading", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
@@ -173,6 +173,7 @@ class Lexicon:
     people_needs_after_de: tuple[str, ...]  # after a count of people and 的, what they were helped to (温饱, 饮水)
     currency_signs: dict[str, str]  # a sign before a number → the base unit it names (¥ → 元), longest first
     implied_units: dict[str, str]  # noun → the base unit a number with a scale and no unit after it counts (人口 → 人)
+    unitless_nouns: dict[str, str]  # noun → its base unit, for measures that have none (系数 → 1): a bare figure after one
     implied_unit_links: str        # what may stand between that noun and the number (a pattern)
     rate_prefixes: tuple[tuple[re.Pattern, str], ...]  # (the words that end the phrase before a figure, the rate's time)
     rate_words_before: tuple[tuple[str, str], ...]  # (每人每月, 月): a rate's time said before the figure, longest first
@@ -324,6 +325,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         currency_signs={str(sign): str(base) for base, signs in units.get("currency_signs", {}).items()
                         for sign in sorted(signs, key=len, reverse=True)},
         implied_units={str(noun): str(unit) for unit, nouns in units.get("implied_units", {}).items() for noun in nouns},
+        unitless_nouns={str(noun): str(unit) for unit, nouns in units.get("unitless_nouns", {}).items() for noun in nouns},
         implied_unit_links=str(units.get("implied_unit_links", "")),
         rate_prefixes=tuple((re.compile(f"(?:{p})$"), per) for p, per in units.get("rate_prefixes", {}).items()),
         rate_words_before=tuple(sorted(((w, per) for per, ws in units.get("rate_words_before", {}).items() for w in ws),
@@ -406,7 +408,7 @@ def _check_units(path: Path, units: dict) -> list[dict]:
                 raise LexiconError(f"{where(path, 'unit_measures', measure, unit)}: {factor!r} is no positive decimal "
                                    "written as a string")
             seen[unit] = measure
-    for key in ("implied_units", "implied_units_after", "currency_signs"):
+    for key in ("implied_units", "implied_units_after", "currency_signs", "unitless_nouns"):
         for name in units.get(key, {}):
             if name not in bases:
                 raise LexiconError(f"{where(path, key, name)}: {name!r} is no base unit of any unit")

@@ -97,12 +97,13 @@ def _candidate_re() -> re.Pattern:
     # (a decimal before a duration, 11.5年, is one too: a whole number before 年 is a date, and so is the
     # year after a list number, 14.2025年)
     # (a Chinese numeral may end its clause: 财政收入一亿二, 补贴三百五, a unit its noun implies; so may a zero,
-    # 死亡人数为0, where no count is no figure to leave out)
+    # 死亡人数为0, where no count is no figure to leave out; so may any figure, or one after 从, of a measure that has no
+    # unit: 城乡收入比缩小至2.12, 收入倍差从1.96缩小至1.81; each whole, never the digits before a thousands comma, 1,560家次)
     # (digits grouped by plain spaces, as a PDF's text keeps them, are one number where a unit or a scale follows:
     # 3 500 人, 1 234.5万元; not 3 个 500 千伏, nor a table's cells, 5 612 5.8)
     signs = "".join(sorted({re.escape(c[-1]) for c in lex.currency_signs if not _CJK.match(c[-1])}))  # (¥, not 美元)
     # (a number after a currency's sign, ¥35,000.00, is one wherever it ends)
-    return re.compile(rf"(?={NUMBER_START})(?:{_SPACED_ARABIC}(?= ?[{word}])|(?:(?<=[{signs}])|(?<=[{signs}] )){_ARABIC}|{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})|(?<![\d.])0(?={lex.grammar['clause_end_after']})"
+    return re.compile(rf"(?={NUMBER_START})(?:{_SPACED_ARABIC}(?= ?[{word}])|(?:(?<=[{signs}])|(?<=[{signs}] )){_ARABIC}|{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})|(?>{_ARABIC})(?={lex.grammar['clause_end_after']})|(?<=[{_FROM}])(?>{_ARABIC})"
                       rf"|(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}]|$)"
                       rf"|\d+\.\d{{1,2}}(?=[{durations}]))")
 
@@ -185,7 +186,7 @@ def _tables():
     lex.compiled["before_at"] = _words_at(w for w in before if not w.endswith(_REACHES_OVER_VERB))
     lex.compiled["date_at"] = _words_at(lex.date_units)
     lex.compiled["figure_coordinator"] = re.compile(lex.grammar["figure_coordinator"])
-    nouns = "|".join(map(re.escape, sorted(lex.implied_units, key=len, reverse=True)))
+    nouns = "|".join(map(re.escape, sorted({**lex.implied_units, **lex.unitless_nouns}, key=len, reverse=True)))
     lex.compiled["implied_unit"] = re.compile(f"({nouns}){lex.implied_unit_links}$") if nouns else None
     return lex, before, bare_re
 
@@ -382,15 +383,21 @@ def _counted_after(lex: Lexicon, text: str, pos: int, limit: int) -> bool:
             and not text.startswith(MILESTONE_WORDS, pos))
 
 
-def _implied_unit(lex: Lexicon, text: str, sent_start: int, num_start: int) -> Unit | None:
+def _implied_unit(lex: Lexicon, text: str, sent_start: int, num_start: int) -> tuple[Unit, bool] | None:
     """The unit a number with a scale and none written after it counts, from the noun before it (全市常住人口
-    580万: 人; 总投资1.2亿: 元), or None."""
+    580万: 人; 总投资1.2亿: 元), and whether that noun names a measure with no unit, whose figure needs no scale
+    (城乡居民收入比缩小至2.12: 1), or None."""
     pattern = lex.compiled.get("implied_unit")
-    m = pattern.search(text, max(sent_start, num_start - 12), num_start) if pattern else None
+    m = pattern.search(text, max(sent_start, num_start - _IMPLIED_REACH), num_start) if pattern else None
     if m is None:
         return None
-    base = lex.implied_units[m.group(1)]
-    return Unit("", base)
+    if (base := lex.unitless_nouns.get(m.group(1))) is not None:
+        return Unit("", base), True
+    return Unit("", lex.implied_units[m.group(1)]), False
+
+
+_FROM = "从由"  # right before a figure of a measure with no unit: where it moved from (收入倍差从1.96缩小至1.81)
+_IMPLIED_REACH = 20  # how far before the number the noun may start (收入比从2.50:1缩小至2.27:1: 13 characters)
 
 
 def _is_date_unit(lex: Lexicon, text: str, pos: int) -> bool:
@@ -707,14 +714,21 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
                                and not _sized_by_count(text, tail.end + len(n), limit)), None))):
         # 1420万农业转移人口在城镇落户: the people it counts, named right after it
         tail = _Tail(tail.end, tail.scale, tail.scale_text, Unit("", people), tail.unit_text, tail.more)
-    elif (tail.unit is None and not _counted_after(lex, text, tail.end, limit)
-            # a scale (常住人口580万), or a Chinese numeral of hundreds and up said alone (财政收入一亿二, 补贴三百五),
-            # or none at all (生产安全事故死亡人数为0, 为零: no one; a count needs no scale to be none)
-            and (tail.scale_text or value is not None and (chinese and value >= _HUNDRED or value == 0 and value_high is None
-                                                      and CLAUSE_END_AFTER.match(text, tail.end) is not None))
+    elif (tail.unit is None
             and not (tail.end < limit and text[tail.end] in _NUMBER_CHARS)  # (十几万5千人: a number goes on)
-            and (implied := _implied_unit(lex, text, sent_start, m.start()))):
-        tail = _Tail(tail.end, tail.scale, tail.scale_text, implied, tail.unit_text, tail.more)  # 常住人口580万
+            and not (text[tail.end:tail.end + 1] in _JOINED_AFTER_DIGIT and text[tail.end + 1:tail.end + 2].isdigit())
+            # (收入比1:10, 0:30: the first part of what the digits go on to)
+            and (implied := _implied_unit(lex, text, sent_start, m.start()))
+            and (not _counted_after(lex, text, tail.end, limit) or implied[1] and text[m.start() - 1] in _FROM)
+            # a scale (常住人口580万), or a Chinese numeral of hundreds and up said alone (财政收入一亿二, 补贴三百五),
+            # or none at all (生产安全事故死亡人数为0, 为零: no one; a count needs no scale to be none), or any figure of
+            # a measure that has no unit (灌溉水有效利用系数提高到0.58以上)
+            and (tail.scale_text or value is not None and (
+                chinese and value >= _HUNDRED
+                or (value == 0 and value_high is None or implied[1] and not chinese)
+                and (CLAUSE_END_AFTER.match(text, tail.end) is not None or _match_after(lex, text, tail.end)
+                     or implied[1] and text[m.start() - 1] in _FROM)))):
+        tail = _Tail(tail.end, tail.scale, tail.scale_text, implied[0], tail.unit_text, tail.more)  # 常住人口580万
     elif (tail.unit is None and not tail.scale_text and value_high is None and not chinese
           and (tail.end >= limit or text[tail.end] in _CELL_ENDS or _match_after(lex, text, tail.end))
           and not _ANOTHER_CELL.match(text, tail.end) and (header := _header_unit(text, m.start()))):
