@@ -366,19 +366,29 @@ def _span_cue(t: dict, pattern: re.Pattern, words: str) -> re.Match | None:
     return next((m for m in pattern.finditer(words) if not any(a <= m.start() < b for a, b in runs)), None)
 
 
-def _plan_anchor(text: str, title_year: int | None) -> int | None:
+def _plan_anchor(text: str, title_year: int | None, report_year: int | None = None) -> int | None:
     """The year a plan's 今年 is, where it is its title's year rather than the year the plan is filed as written
     in: a plan that never says 明年 (来年) was written in the year it plans (今年全乡主要目标:…); one that does was
-    written the year before, and its 今年 is that year (今年以来,全区新增市场主体2100户。明年,…)."""
+    written the year before, and its 今年 is that year (今年以来,全区新增市场主体2100户。明年,…). Else, where the
+    document is signed on a later year than the one it is filed as written in (a year's summary signed 2025年1月10日
+    on a line of its own, the only such line), that later year: the year it was written, its 今年."""
     t = _cue_tables()
-    if title_year is None or any(t["relative_map"][m.group(0)] > 0 for m in t["relative"].finditer(text)):
-        return None
-    return title_year
+    if title_year is not None and not any(t["relative_map"][m.group(0)] > 0 for m in t["relative"].finditer(text)):
+        return title_year
+    if report_year is not None:
+        signed = {int(m.group(1)[:4]) for m in _SIGNATURE_DATE.finditer(text)}  # (date_line opens on its year)
+        if len(signed) == 1 and (year := signed.pop()) > report_year:
+            return year
+    return None
+
+
+_SIGNATURE_DATE = re.compile(rf"^[ \t\u3000]*({load_lexicon().segments['date_line']})[ \t\u3000]*$", re.M)  # a line of a date alone
 
 
 def _relative_year(report_year: int, plan_year: int | None, offset: int) -> int:
     """The year a relative word (今年 0, 去年 -1) points at: from the report year; in a plan written in the year
-    its title names, after the year it is filed as written in (``_plan_anchor``: it says no 明年), from that year."""
+    its title names, after the year it is filed as written in (``_plan_anchor``: it says no 明年), or in one signed
+    on a later year than that, from that year."""
     if plan_year is None or plan_year <= report_year:
         return report_year + offset
     return plan_year + offset
@@ -574,6 +584,11 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
     bound_before = q.comparator_before in _CLASS_BOUND_BEFORE
     if not (bound_after or bound_before):
         return False
+    if (bound_after and text.startswith(")", q.end) and (opened := text.rfind("(", sent_start, q.start)) > sent_start
+            and q.start - opened <= _ASIDE_REACH and ")" not in text[opened:q.start]
+            and not _FIGURE_END.search(text, max(sent_start, opened - _FIGURE_END_REACH), opened)):
+        # (not an aside after a figure, 完成投资5亿元(超年度计划1亿元以上): of that figure)
+        return True  # 新增规上工业企业(年主营业务收入2000万元以上)85家: the bound an aside after a noun gives its class
     if not text.startswith(_OF, q.end):
         # (without 的 a bound before a noun is as often a count of it: 选派1200名以上科技特派员, 对300公里以上农村公路
         # 进行提质改造; but not an amount of money in a clause that opens on whom it is done to: 对年纳税500万元以上企业
@@ -591,6 +606,9 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
     return bound_before or (q.comparator_before is None and not _LINKED.search(before))
 
 
+_FIGURE_END = re.compile(r"[\d%‰][^\d,;:。、()]{0,4}$")  # the end of a figure and its unit, right before
+_FIGURE_END_REACH = 6
+_ASIDE_REACH = 16  # characters an aside that defines a class may take before its bound (年主营业务收入2000万元以上)
 _TENS_SAID_ROUND = 10  # the least of two neighbouring digits that is a count, never a manner of speaking (三四十家)
 
 
@@ -708,7 +726,7 @@ class _DocState:
         # a bulletin's or a progress report's year, its title's, whatever year it was written in: the year of its
         # figures that nothing dates (its 去年 and 今年 are still the year written's: 去年新增…, published in January)
         self.named_year = _title_results_year(text, self.dt, ctx.title, ctx.report_year)
-        self.plan_anchor = _plan_anchor(self.masked, self.title_year)  # the year a plan's 今年 is, if not written
+        self.plan_anchor = _plan_anchor(self.masked, self.title_year, ctx.report_year)  # the year a 今年 is, if not written
         self.times = _time_hits(self.masked, ctx.report_year, self.plan_anchor)  # (start, end, priority, year)
         self.time_starts = [h[0] for h in self.times]
         self.sentences = SentenceIndex(text)
@@ -1074,9 +1092,11 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
     found = st._paragraph_time.get(i)
     if found is None:  # the same for every figure of sentence ``i``: looked up once
         since = _cue_tables()["since_after"]
+        year, where = _section_period(st.sentences.section(i), st.ctx.report_year, st.plan_anchor)
+        section_year = year if where == "section" else None
         # (a sentence that names two years, 今年完成…8.2万亩,来年力争达到9万亩, dates none after it: it speaks of both)
         found = next(((h[3], "paragraph") for a, b in _paragraph_context(st, i)
-                      if (h := st.time_hit_in(a, b)) is not None and not _own_horizon(st, h, a, b)
+                      if (h := st.time_hit_in(a, b)) is not None and not _own_horizon(st, h, a, b, section_year)
                       and not since.match(st.masked, h[1]) and not st.names_two_years(a, b)), (None, None))
         st._paragraph_time[i] = found
     return found
@@ -1104,7 +1124,7 @@ _RESTATED_ENDS = frozenset("的标务是为长速幅")
 _SINCE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?" + load_lexicon().cues["since_after"])  # 2022年以来, 2021年至今
 
 
-def _own_horizon(st: _DocState, hit: tuple, start: int, end: int) -> bool:
+def _own_horizon(st: _DocState, hit: tuple, start: int, end: int, section_year: int | None = None) -> bool:
     """Whether the time word ``hit`` of the sentence ``text[start:end]`` is a horizon ahead that dates only that
     sentence's own figures (到2027年,葡萄酒综合产值达到1000亿元。; a year after the sentence's first clause, 加快…建设,
     确保2026年底主体工程基本完工), not the sentences after it; a lead-in
@@ -1115,8 +1135,11 @@ def _own_horizon(st: _DocState, hit: tuple, start: int, end: int) -> bool:
     if (_CLAUSE_END.search(st.text, start, hit[0]) and _cue_tables()["deadline_after"].match(st.text, hit[0], end)
             and not _cue_tables()["lead_in"].search(st.text, start, end)):  # (2027年底前重点完成以下任务。 frames)
         return True  # 加快平陆运河建设,确保2026年底主体工程基本完工: a deadline inside the sentence, no framing
+    # (and, under a heading of one year, a horizon past it with no figure, 力争到2027年数字经济核心产业增加值翻一番。: an
+    # aside of that sentence; under one of a span, 到2030年,高质量发展明显进位…。主要目标包括:…, it frames)
     return (_cue_tables()["deadline_before"].search(st.text, max(start, hit[0] - 4), hit[0]) is not None
-            and _DIGIT.search(st.text, hit[1], end) is not None)
+            and (_DIGIT.search(st.text, hit[1], end) is not None
+                 or section_year is not None and hit[3] > section_year))
 
 
 # ---------------------------------------------------------------- deciding a figure, one step at a time
