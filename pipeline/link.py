@@ -63,6 +63,7 @@ class LinkLexicon:
     restated: str  # a target a later report states again: its own report may answer it
     growth: re.Pattern   # a key that is a rate of change (增长, 下降, 年均): the cue lexicon's growth words
     verb_class: dict[str, str]
+    verbs_longest_first: tuple[str, ...]  # every verb of verb_class, the longest first (a key's stage after its noun)
     flow_classes: frozenset[str]
     verb_contrasts: frozenset[tuple[str, str]]  # verbs that never answer each other (新建, 改造), both ways
     stock_words: tuple[str, ...]
@@ -113,6 +114,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"], restated=raw["restated_flag"],
         growth=re.compile("|".join(load_lexicon().cues["growth_words"])),
         verb_class={v: c for c, verbs in raw["verb_classes"].items() for v in verbs},
+        verbs_longest_first=tuple(sorted((v for verbs in raw["verb_classes"].values() for v in verbs), key=len, reverse=True)),
         flow_classes=frozenset(raw["flow_classes"]), stock_words=tuple(raw["stock_words"]),
         verb_contrasts=frozenset(p for xs, ys in raw["verb_contrasts"] for x in xs for y in ys for p in ((x, y), (y, x))),
         synonyms=tuple(sorted(((name, group[0]) for group in raw["key_synonyms"] for name in group),
@@ -565,9 +567,15 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     (a level reached with no verb of its own: 达7800家), or where the two verbs do things that never answer each
     other (``verb_contrasts``: 新建 and 改造)."""
     t_verb, a_verb = split_phrase(t["indicator_text"] or "").verb, split_phrase(a["indicator_text"] or "").verb
+    # (a stage said after the noun, 城市更新项目完工12个, 项目开工率: the stage its key ends on, for the stages' bonus and
+    # contrast only; a flow is a verb before the noun)
+    t_stage, a_stage = t_verb or _stage_after(t, lx), a_verb or _stage_after(a, lx)
+    tv, av = lx.verb_class.get(t_stage), lx.verb_class.get(a_stage)
+    if tv is not None and tv == av and (t_stage, a_stage) not in lx.verb_contrasts:  # (开工 and 建成 build alike, but
+        return lx.verb_bonus, "+verb_equivalent"                                    # a start is no finish)
+    if (t_verb, a_verb) != (t_stage, a_stage) and (t_stage, a_stage) in lx.verb_contrasts:
+        return None  # 城市更新项目完工12个 is never answered by 城市更新项目开工18个, nor 竣工率 by 开工率
     tv, av = lx.verb_class.get(t_verb), lx.verb_class.get(a_verb)
-    if tv is not None and tv == av and (t_verb, a_verb) not in lx.verb_contrasts:  # (开工 and 建成 build alike, but a
-        return lx.verb_bonus, "+verb_equivalent"                                  # start is no finish)
     if ((t_verb, a_verb) in lx.verb_contrasts and not _verb_then_its_contrast(t["indicator_text"] or "", t_verb, lx)
             # (a result that built and repaired, 新建改造农村公厕516座, answers 改造提升农村公厕500座; not one that applied
             # to be recognised, 申报认定…)
@@ -581,6 +589,22 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
                 w in (a["indicator_text"] or "")[:_STOCK_OPENING] for w in lx.stock_words_before):
             return None  # (全镇现有规模以上企业3家 answers no 力争新增规模以上企业1家)
     return 0.0, ""
+
+
+def _stage_after(f: dict, lx: LinkLexicon) -> str | None:
+    """The stage a fact's words say after their noun (城市更新项目完工: 完工, keys.yaml state verbs), or its key opens
+    on (竣工城市更新项目: 竣工), or a verb of a verb class its key ends on (保障性租赁住房交付: 交付; 项目开工率: 开工);
+    None where they say none."""
+    if state := split_phrase(f["indicator_text"] or "").state_verb:
+        return state
+    key = f["indicator_key"] or ""
+    if verb := split_phrase(key).verb:
+        return verb
+    key = key.removesuffix(_RATE_END)
+    return next((v for v in lx.verbs_longest_first if key.endswith(v) and len(key) > len(v)), None)
+
+
+_RATE_END = "率"  # (项目开工率, 竣工率: the rate of things at that stage)
 
 
 def _verb_then_its_contrast(text: str, verb: str, lx: LinkLexicon) -> bool:
@@ -702,12 +726,14 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
     # best first; at one score, a target its document states again (repeated: a table's cell that a sentence states
     # too, 2.5 under 2025年目标 and 生猪出栏稳定在2.5万头左右) after the others, so that the statement
     # plan_vs_actual keeps is answered first; then the pair whose keys agree best (精品民宿 answers 精品民宿 before
-    # 民宿 does, whatever the bonuses and penalties that made them equal); then a stated result before an estimate
+    # 民宿 does, whatever the bonuses and penalties that made them equal; and a key word for word before a synonym of it:
+    # 造林绿化 answers 造林绿化 before 人工造林, one synonym row); then a stated result before an estimate
     # (a bulletin's 增长6.2% before the next report's 预计…增长6.5%); then a point before a bound (a bulletin's 年末城镇
     # 登记失业率为2.68% before the next report's 城镇登记失业率控制在4%以内, the target said again); then a result of the
     # target's own issuer (a county's 住建局 summary answers its 住建局 plan's 完成投资 before its 农业农村局's does);
     # then by the results' rank
     candidates.sort(key=lambda c: (c[2], c[0], "repeated" in (c[7]["flags"] or ()), c[1],
+                                   c[7]["indicator_key"] != c[8]["indicator_key"],
                                    _stated_as_bound(c[8]["surface"] or ""), *c[3:7]))
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()
