@@ -28,7 +28,7 @@ from extract.keys import is_named_place, load_key_lexicon, resolve_indicator_key
 from extract.lexicon import LexiconError, indicator_by_id, load_lexicon, unit_factor, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
-_REQUIRED = {"unit_families", "never_link_flags", "change_answers", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
+_REQUIRED = {"unit_families", "never_link_flags", "change_answers", "zero_answers", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
              "only_candidate_bonus", "contrasts", "wholes", "share_of", "fall_first", "stock_words_before"}
@@ -58,6 +58,7 @@ class LinkLexicon:
     family: dict[str, str]
     never: frozenset[str]
     change_answers: frozenset[str]  # units in which a change (kind change) answers a target
+    zero_answers: tuple[str, ...]  # the units of targets a zero written with no unit answers (孕产妇死亡率为0)
     cumulative: str
     estimated: str
     restated: str  # a target a later report states again: its own report may answer it
@@ -110,7 +111,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         # (units of one measure, 斤 and 吨, block together as a family does: their figures are compared converted)
         family={**{u: f"measure:{m}" for u, (m, _) in load_lexicon().unit_measures.items()},
                 **{u: fam for fam, units in raw["unit_families"].items() for u in units}},
-        never=frozenset(raw["never_link_flags"]), change_answers=frozenset(raw["change_answers"]),
+        never=frozenset(raw["never_link_flags"]), change_answers=frozenset(raw["change_answers"]), zero_answers=tuple(raw["zero_answers"]),
         cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"], restated=raw["restated_flag"],
         growth=re.compile("|".join(load_lexicon().cues["growth_words"])),
         verb_class={v: c for c, verbs in raw["verb_classes"].items() for v in verbs},
@@ -182,6 +183,9 @@ def _check_link_lexicon(path: Path, raw) -> None:
 def _linkable(f: dict, lx: LinkLexicon) -> bool:
     return (f["jurisdiction"] is not None and f["period_year"] is not None and f["indicator_key"] is not None
             and f["value"] is not None and not lx.never.intersection(f["flags"] or ()))
+
+
+_UNITLESS = "1"  # the unit of a figure written with none (units.yaml: the implied unit of 率, unitless_nouns)
 
 
 def _block(f: dict, lx: LinkLexicon) -> tuple:
@@ -671,6 +675,9 @@ def link_facts(facts: Iterable[dict], weights: dict[str, float] | None = None) -
             targets.setdefault(_block(f, lx), []).append(f)
         elif f["kind"] == "actual" or (f["kind"] == "change" and f["unit"] in lx.change_answers):
             actuals.setdefault(_block(f, lx), {}).setdefault(f["indicator_key"], []).append(f)
+            if f["unit"] == _UNITLESS and not f.get("unit_text") and Decimal(f["value"]) == 0:
+                for unit in lx.zero_answers:  # (孕产妇死亡率为0 answers 控制在15/10万以内: none, in any unit)
+                    actuals.setdefault(_block({**f, "unit": unit}, lx), {}).setdefault(f["indicator_key"], []).append(f)
     if weights is None:
         weights = char_weights(k for block in actuals.values() for k in block)
     links: list[Link] = []
