@@ -28,7 +28,7 @@ from extract.keys import is_named_place, load_key_lexicon, resolve_indicator_key
 from extract.lexicon import LexiconError, indicator_by_id, load_lexicon, unit_factor, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
-_REQUIRED = {"unit_families", "never_link_flags", "change_answers", "zero_answers", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
+_REQUIRED = {"unit_families", "never_link_flags", "change_answers", "zero_answers", "canonical_words_not_in_measures", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
              "only_candidate_bonus", "contrasts", "wholes", "share_of", "fall_first", "stock_words_before"}
@@ -59,6 +59,7 @@ class LinkLexicon:
     never: frozenset[str]
     change_answers: frozenset[str]  # units in which a change (kind change) answers a target
     zero_answers: tuple[str, ...]  # the units of targets a zero written with no unit answers (孕产妇死亡率为0)
+    canonical_words_not_in: frozenset[str]  # measures whose canonical indicators meet no words in another unit (rate)
     cumulative: str
     estimated: str
     restated: str  # a target a later report states again: its own report may answer it
@@ -112,6 +113,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         family={**{u: f"measure:{m}" for u, (m, _) in load_lexicon().unit_measures.items()},
                 **{u: fam for fam, units in raw["unit_families"].items() for u in units}},
         never=frozenset(raw["never_link_flags"]), change_answers=frozenset(raw["change_answers"]), zero_answers=tuple(raw["zero_answers"]),
+        canonical_words_not_in=frozenset(raw["canonical_words_not_in_measures"]),
         cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"], restated=raw["restated_flag"],
         growth=re.compile("|".join(load_lexicon().cues["growth_words"])),
         verb_class={v: c for c, verbs in raw["verb_classes"].items() for v in verbs},
@@ -164,6 +166,14 @@ def _check_link_lexicon(path: Path, raw) -> None:
             if unit in load_lexicon().unit_measures:
                 raise LexiconError(f"{where(path, 'unit_families', family, i)}: unit family {family}: "
                                    f"{unit!r} is a unit of a measure (extract/lexicons/units.yaml unit_measures)")
+    measures = {m for m, _ in load_lexicon().unit_measures.values()}
+    for i, measure in enumerate(raw["canonical_words_not_in_measures"]):
+        if measure not in measures:
+            raise LexiconError(f"{where(path, 'canonical_words_not_in_measures', i)}: {measure!r} is no measure of "
+                               f"extract/lexicons/units.yaml unit_measures")
+    for i, unit in enumerate(raw["zero_answers"]):
+        if unit not in bases:
+            raise LexiconError(f"{where(path, 'zero_answers', i)}: {unit!r} is no base unit of extract/lexicons/units.yaml")
     for i, unit in enumerate(raw["change_answers"]):
         if unit not in load_lexicon().change_units:
             raise LexiconError(f"{where(path, 'change_answers', i)}: {unit!r} is no change unit of "
@@ -262,7 +272,8 @@ def _canonical_in_its_unit(key: str, canonical: str) -> str | None:
     (粮食产量 in 斤: grain_output), else None: extraction gives a figure its canonical id only in the indicator's
     unit, so that a figure in another unit of the measure (20.6万吨) keeps its words."""
     ind = indicator_by_id(canonical)
-    if ind is None or ind.unit not in load_lexicon().unit_measures:
+    measure = load_lexicon().unit_measures.get(ind.unit) if ind is not None else None
+    if measure is None or measure[0] in load_link_lexicon().canonical_words_not_in:
         return None
     return resolve_indicator_key(key, "", None, ind.unit)
 

@@ -105,6 +105,8 @@ def test_compare_keys_levels_are_named():
     (lambda raw: raw.update(clause_end="x"), r"unknown keys \['clause_end'\]"),
     (lambda raw: raw.pop("threshold"), r"missing keys \['threshold'\]"),
     (lambda raw: raw["levels"].update(exact=1.0), r"levels: missing keys \[\], unknown keys \['exact'\]"),
+    (lambda raw: raw.update(canonical_words_not_in_measures=["rates"]), r"'rates' is no measure"),
+    (lambda raw: raw.update(zero_answers=["%%"]), r"'%%' is no base unit"),
 ])
 def test_link_lexicon_refuses_unknown_and_missing_keys(tmp_path, edit, message):
     from pipeline.link import LEXICON
