@@ -472,7 +472,10 @@ def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None
     if i not in st._nearby:
         hits = st.cues_in(st.sentences.starts[max(0, i - _NEARBY_SENTENCES)], st.sentences.ends[i])
         if reviewing:
-            review = _cue_tables()["summary_review"]
+            # (a report of how the year's plan was carried out, 民生实事项目完成情况, plans nothing: its 计划 and 将
+            # restate the plan, as a review heading's do; a summary's may plan, 新年度,我镇将新建…)
+            review = _cue_tables()["review_actions" if st.dt is not None and st.dt.results_year_in_title
+                                   else "summary_review"]
             hits = [h for h in hits if h[2] != "target" or not review.fullmatch(st.masked, h[0], h[1])]
         n_target = sum(1 for _, _, k, _ in hits if k == "target")
         n_actual = len(hits) - n_target
@@ -1336,6 +1339,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and (bv := _BASE_VALUE.search(subject))
           and not _has_noun(subject[:bv.start()])):
         subject, fig.inherited = prev.subject, True  # 全年接待游客21.6万人次,比上年的16.5万人次: the same thing's
+    elif ((t["plan_restated"].search(subject) or subject.startswith(_DONE_WORD))
+          and names_nothing(t["plan_restated"].sub("", subject).removeprefix(_DONE_WORD))
+          and CLAUSE_END_AFTER.match(text, q.end) is not None and (prev.q is None or prev.q.end <= fig.clause_start)
+          and (title := _item_title_before(st, fig)) is not None):
+        # 四、农村危房改造。计划改造120户,实际完成126户: what the item's title names, which the plan said again or
+        # what was done, with a verb alone, completes (a report of how a plan was carried out)
+        subject, fig.inherited = title, True
     elif ((named := fig.target_named)
           and len(rest := _ATTAINMENT.sub("", t["restated"].sub("", subject))) <= _TARGET_NAMED_MAX
           and not _has_noun(rest)  # (年初确定的财政收入3700万元目标 names its own; 超额完成县委、县政府下达的 nothing)
@@ -1760,6 +1770,24 @@ def _label_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
     return label if resolve_indicator_key(label, "", own.id if own else None, fig.q.unit) else None
 
 
+def _item_title_before(st: _DocState, fig: _Figure) -> str | None:
+    """The title of the item a figure's clause opens, where a numbered title ended by 。 stands alone before it on
+    its line (四、农村危房改造。计划改造120户,实际完成126户) and names something measured; else None."""
+    line_start = st.text.rfind("\n", 0, fig.clause_start) + 1
+    marker = _LIST_MARKER.match(st.text[line_start:fig.clause_start])  # (^: a slice)
+    if marker is None or not (title := _ITEM_TITLE.fullmatch(st.text, line_start + marker.end(), fig.clause_start)):
+        return None
+    label = _subject(title.group(1))
+    own = resolve_indicator(label, fig.q.unit)
+    return label if resolve_indicator_key(label, "", own.id if own else None, fig.q.unit) else None
+
+
+_PLAN_ITEM_JOINS = " ,、"  # what may stand between two items of a plan said again (not ; or 。, which end it)
+_WHOLE_YEAR = "全年"  # what opens the year's result after a plan said again (计划新增2000个,全年新增…2150个)
+_DONE_WORD = "实际"  # what opens a result said beside its plan (实际完成126户)
+_ITEM_TITLE = re.compile(r"\s*([^\d,;:。!?、]{2,16})。\s*")  # an item's title, run into its paragraph (农村危房改造。)
+
+
 def _thing_of_clause_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | None:
     """What the clause right before a figure names, where that clause holds no figure (实施农村供水保障提升工程,受益群众
     10万人: 农村供水保障提升工程); else None."""
@@ -2044,6 +2072,13 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                                      and t["restated_in_review"].search(fig.clause_phrase))
             and not t["target_as_base"].search(fig.clause_phrase)):  # (比年初计划目标低0.4个百分点: a gap)
         # 全年计划完成投资30亿元,实际完成32.4亿元; 城镇新增就业预期目标是1100万人以上: the year's plan said again
+        kind, source = "target", "restated"
+    if (reviewing and not share and kind != "target" and prev.fact is not None and "restated_target" in prev.fact.flags
+            and prev.q is not None and prev.q.unit != q.unit and prev.q.end <= fig.clause_start
+            and not st.text[prev.q.end:fig.clause_start].strip(_PLAN_ITEM_JOINS)
+            and not st.cues_in(fig.clause_start, q.start) and not fig.clause_phrase.startswith(_WHOLE_YEAR)):
+        # 计划新建、改扩建中小学和幼儿园6所,新增学位3600个。实际完成6所,…: the plan said again goes on to its other
+        # measure, in another unit (not 计划新增2000个,全年新增公共停车泊位2150个, nor what was done, 实际建成11个)
         kind, source = "target", "restated"
     if not share and (
             (rm := t["restated"].search(fig.clause_phrase)) and not t["target_as_base"].search(fig.clause_phrase)
