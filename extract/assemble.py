@@ -612,7 +612,8 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
 _FIGURE_END = re.compile(r"[\d%‰][^\d,;:。、()]{0,4}$")  # the end of a figure and its unit, right before
 _FIGURE_END_REACH = 6
 _ASIDE_REACH = 16  # characters an aside that defines a class may take before its bound (年主营业务收入2000万元以上)
-_TENS_SAID_ROUND = 10  # the least of two neighbouring digits that is a count, never a manner of speaking (三四十家)
+_TWO = 2  # the least single numeral that measures the noun before it (十公里, 两吨; 一 is as often a manner of speaking)
+_TENS_SAID_ROUND = 10  # the least of two neighbouring digits that is a count, never a manner of speaking (三四十家); 十
 
 
 def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
@@ -651,6 +652,11 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return True
     if counter:
         return CLAUSE_END_AFTER.match(text, q.end) is not None and _has_noun(clause_phrase)
+    if (q.value >= _TWO and (text[q.num_start] in DIGITS or SMALL_UNITS.get(text[q.num_start]) == _TENS_SAID_ROUND)
+            and CLAUSE_END_AFTER.match(text, q.end) is not None and _has_noun(clause_phrase)):
+        # 新改建通村公路十公里: a measure of the noun before it, closing its clause (not 最后一公里, nor a round size
+        # that names a class, 12个百亿元、70个30亿元以上项目)
+        return True
     return _WRITTEN_OUT.match(text, q.num_start) is not None
 
 
@@ -1559,7 +1565,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (not fig.inherited and subject and fig.clause_start > prev.sentence.start
           and (topic := _topic_place(st, fig, prev))):
         own = resolve_indicator(subject, q.unit)
-        if not (load_key_lexicon().scope_start.match(subject) or isinstance(topic, _SupportedPlace) and own is None
+        if not (load_key_lexicon().scope_start.match(subject)
+                # (a supported town or county, 支持龙岗镇建设万亩茶叶产业园,新增茶园3000亩, is the topic of free text too)
+                or isinstance(topic, _SupportedPlace) and own is None
+                and not load_key_lexicon().town_or_village.match(topic + subject)
                 or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
             subject = topic + subject  # 琅东区、川西区要在全市发展中挑大梁,地区生产总值力争增长7%以上: the districts'
     elif (not fig.inherited and subject and prev.fact is not None
@@ -1633,7 +1642,8 @@ _SUPPORT_ALONE = re.compile(r"\s*" + re.escape(_G["topic_support_alone"]))  # �
 
 class _SupportedPlace(str):
     """A topic a province's report supports (支持西安加快…): the topic of a canonical indicator's figure after it only
-    (经济总量力争突破1.4万亿元), not of any figure (技术合同成交额突破5000亿元 may be the province's as likely)."""
+    (经济总量力争突破1.4万亿元), not of any figure (技术合同成交额突破5000亿元 may be the province's as likely), unless
+    it is a town, a village or a county (keys.yaml town_or_village: 支持龙岗镇建设万亩茶叶产业园,新增茶园3000亩)."""
 
 
 def _clause_topic(text: str, a: int, b: int):
@@ -1870,7 +1880,7 @@ def _elided_subject(before: str, subject: str, unit: str) -> str | None:
     before it, leaves out the words of that figure's subject that make one (粮食产量), or names another measure of
     the thing that subject measures (肉牛存栏7600头,出栏2300头: 肉牛出栏); the subject with them, or None. Its
     growth word does not count to its length (规模以上工业企业达7.6万家、增加值增长3%)."""
-    core = _cue_tables()["growth_end"].sub("", subject)
+    core = _LINKED.sub("", _cue_tables()["growth_end"].sub("", subject))  # (产量稳定在20万吨以上: 产量)
     if not subject or len(core) > _ELIDED_MAX or resolve_indicator(subject, unit):
         return None
     if not resolve_indicator(before, unit):
