@@ -745,13 +745,15 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
     # too, 2.5 under 2025年目标 and 生猪出栏稳定在2.5万头左右) after the others, so that the statement
     # plan_vs_actual keeps is answered first; then the pair whose keys agree best (精品民宿 answers 精品民宿 before
     # 民宿 does, whatever the bonuses and penalties that made them equal; and a key word for word before a synonym of it:
-    # 造林绿化 answers 造林绿化 before 人工造林, one synonym row); then a stated result before an estimate
+    # 造林绿化 answers 造林绿化 before 人工造林, one synonym row; and of two that hold it, the one that adds fewer words:
+    # 年度计划投资 is answered by 完成投资 before 完成固定资产投资); then a stated result before an estimate
     # (a bulletin's 增长6.2% before the next report's 预计…增长6.5%); then a point before a bound (a bulletin's 年末城镇
     # 登记失业率为2.68% before the next report's 城镇登记失业率控制在4%以内, the target said again); then a result of the
     # target's own issuer (a county's 住建局 summary answers its 住建局 plan's 完成投资 before its 农业农村局's does);
     # then by the results' rank
     candidates.sort(key=lambda c: (c[2], c[0], "repeated" in (c[7]["flags"] or ()), c[1],
                                    c[7]["indicator_key"] != c[8]["indicator_key"],
+                                   abs(len(c[7]["indicator_key"]) - len(c[8]["indicator_key"])),
                                    _stated_as_bound(c[8]["surface"] or ""), *c[3:7]))
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()
