@@ -19,12 +19,14 @@ def statuses(tmp_path_factory):
     (raw / "plan.txt").write_text(
         "二、2022年经济社会发展主要预期目标\n"
         "国内生产总值增长5.5%左右,城镇调查失业率5.5%以内,居民消费价格涨幅3%左右,城镇新增就业1100万人以上。\n"
-        "力争生产安全事故死亡人数下降10%以上。粮食产量稳定在1.3万亿斤以上。常住人口城镇化率提高1个百分点。\n",
+        "力争生产安全事故死亡人数下降10%以上。粮食产量稳定在1.3万亿斤以上。常住人口城镇化率提高1个百分点。\n"
+        "城镇登记失业率低于4%。\n",
         encoding="utf-8")
     (raw / "review.txt").write_text(
         "一、2022年工作回顾\n"
         "国内生产总值增长3%,城镇调查失业率5.2%,居民消费价格上涨2%,城镇新增就业1080万人。\n"
         "生产安全事故死亡人数下降4%。粮食产量近1.3万亿斤。常住人口城镇化率提高1.2个百分点。\n"
+        "城镇登记失业率4%。\n"
         "二、2023年经济社会发展主要预期目标\n国内生产总值增长5%左右。\n", encoding="utf-8")
     wh = raw.parent / "wh"
     build(raw, wh, progress=False)
@@ -42,6 +44,7 @@ def statuses(tmp_path_factory):
     ("fall of ge", 2022, "missed"),                    # a fall of 10%以上 (-10, ge) against a fall of 4%
     ("grain_output", 2022, "near"),                    # at least 1.3万亿斤 against nearly (le) 1.3万亿斤
     ("常住人口城镇化率提高", 2022, "met"),              # a planned change in 百分点 answered by a change (kind change)
+    ("urban_registered_unemployment", 2022, "met"),   # a strict bound (低于4%) against 4% itself: met, as reports mean it
 ])
 def test_status(statuses, indicator, year, status):
     assert statuses[(indicator, year)] == status
