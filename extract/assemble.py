@@ -1915,10 +1915,11 @@ def _decide_unit(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # (每月一题专项治理13个难题, one a month, 13 in the year) nor before a count it says how often (每月定期走访
         # 困难群众3200户次); and a figure that continues the one before (…分别提高到每人每月850元和650元) its rate
         money = unit in lex.currency_signs.values()
+        words = fig.clause_phrase + st.text[fig.q.start:fig.q.num_start]  # (不低于每人每月600元: in the quantity's)
         rate = next((f"{unit}/{per}" for word, per in lex.rate_words_before
-                     if (at := fig.clause_phrase.rfind(word)) >= 0
-                     and not _NUMERAL_START.match(fig.clause_phrase, at + len(word))
-                     and (money or _only_linking(fig.clause_phrase[at + len(word):]))), None)
+                     if (at := words.rfind(word)) >= 0
+                     and not _NUMERAL_START.match(words, at + len(word))
+                     and (money or _only_linking(words[at + len(word):]))), None)
         if (rate is None and (fig.inherited or fig.joined) and prev.fact is not None
                 and not any(w in fig.clause_phrase for w in load_key_lexicon().total_words)):  # (…,共计714万元: all)
             rate = next((prev.fact.unit for _, per in lex.rate_words_before if prev.fact.unit == f"{unit}/{per}"), None)

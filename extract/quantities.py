@@ -398,6 +398,8 @@ def _implied_unit(lex: Lexicon, text: str, sent_start: int, num_start: int) -> t
     return Unit("", lex.implied_units[m.group(1)]), False
 
 
+_RATE_WORDS_END = re.compile("(?:" + "|".join(re.escape(w) for w, _ in load_lexicon().rate_words_before) + ")$")
+_RATE_WORDS_REACH = max(len(w) for w, _ in load_lexicon().rate_words_before)
 _FROM = "从由"  # right before a figure of a measure with no unit: where it moved from (收入倍差从1.96缩小至1.81)
 _IMPLIED_REACH = 20  # how far before the number the noun may start (收入比从2.50:1缩小至2.27:1: 13 characters)
 
@@ -808,6 +810,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
             value, value_high = value_high, value  # 零下5至零下10摄氏度: −10 to −5
     lead = _space_start(text, num_start, sent_start) - len(currency) if currency else num_start  # (¥ 35,000)
     before_m = _match_before(before_words, text, sent_start, lead)
+    if before_m is None and (rate := _RATE_WORDS_END.search(text, max(sent_start, lead - _RATE_WORDS_REACH), lead)):
+        before_m = _match_before(before_words, text, sent_start, rate.start())  # 不低于每人每月600元: ge, per month
     if (before_m is None and value_high is None and all(c in SMALL_UNITS for c in raw)
             and _round_lower_bound(text, num_start, sent_start)):
         before_m = (num_start - 1, _ROUND_LOWER_BOUND)  # 上千人: more than a thousand
