@@ -1793,7 +1793,7 @@ def _item_title_before(st: _DocState, fig: _Figure) -> str | None:
 
 
 _PLAN_ITEM_JOINS = " ,、"  # what may stand between two items of a plan said again (not ; or 。, which end it)
-_WHOLE_YEAR = "全年"  # what opens the year's result after a plan said again (计划新增2000个,全年新增…2150个)
+_RESULT_AFTER_PLAN = tuple(load_lexicon().cues["result_after_plan"])  # (计划新增2000个,全年新增…2150个)
 _DONE_WORD = "实际"  # what opens a result said beside its plan (实际完成126户)
 _ITEM_TITLE = re.compile(r"\s*([^\d,;:。!?、]{2,16})。\s*")  # an item's title, run into its paragraph (农村危房改造。)
 
@@ -2087,7 +2087,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (reviewing and not share and kind != "target" and prev.fact is not None and "restated_target" in prev.fact.flags
             and prev.q is not None and prev.q.unit != q.unit and prev.q.end <= fig.clause_start
             and not st.text[prev.q.end:fig.clause_start].strip(_PLAN_ITEM_JOINS)
-            and not st.cues_in(fig.clause_start, q.start) and not fig.clause_phrase.startswith(_WHOLE_YEAR)):
+            and not st.cues_in(fig.clause_start, q.start) and not fig.clause_phrase.startswith(_RESULT_AFTER_PLAN)):
         # 计划新建、改扩建中小学和幼儿园6所,新增学位3600个。实际完成6所,…: the plan said again goes on to its other
         # measure, in another unit (not 计划新增2000个,全年新增公共停车泊位2150个, nor what was done, 实际建成11个)
         kind, source = "target", "restated"
