@@ -603,6 +603,7 @@ def _drop_page_furniture(text: str) -> str:
                     # — 2 — / 转移就业均为300人以上)
                     and not (_NUMBERED.match(out[prev].strip()) and _SENTENCE_MARK not in out[prev])
                     and not _ROW_END.search(out[prev]) and not _ROW_END.search(s)  # (a table's rows stay apart)
+                    and not _is_row(out[prev])  # (a tab's or a |'s row, whatever its last cell holds)
                     # (a heading before the page's end ends none: a short line that says no clause)
                     and (len(out[prev].strip()) > _RUNNING_HEAD_MAX or _SENTENCE_MARK in out[prev])):
                 before = out[prev].rstrip()

@@ -330,6 +330,11 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
     columns, header_start = found
     if columns[0][0] == _DATA:
         columns = [(_LABEL, None), *columns]  # (the header's first cell, over the names, left blank)
+    if len(spans) > len(columns) and columns[-1][0] == _LABEL and not any(
+            _is_figure(text, *sp) for sp in spans[len(columns) - 1:-1]):
+        # a row whose last cell, under a column of words (责任科室及电话), holds a space (城建办 8612345): one cell, as
+        # its tab had it before ingest wrote the row's cells apart with spaces
+        spans = [*spans[:len(columns) - 1], (spans[len(columns) - 1][0], spans[-1][1])]
     placing = _place(text, spans, columns)
     if (placing is None and len(spans) < len(columns) and columns[-1][0] == _LABEL
             and text[spans[-1][0]:spans[-1][1]] not in w["placeholders"]):
