@@ -1306,6 +1306,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.joined = (prev.fact is not None and _CONJ.match(fig.phrase) is not None and fig.phrase != ""
                   and not modifies_after)
     subject = _subject(fig.phrase)
+    if (prev.fact is not None and prev.q is not None and prev.q.end == q.start - len(fig.phrase)
+            and prev.fact.indicator_key and not prev.fact.indicator_key.isascii()
+            and _words_of_key(prev.fact.indicator_key) in fig.phrase and fig.phrase.rstrip().endswith(_LIST_JOIN)
+            and _opens_on_its_noun(text, q.end)):
+        # 确保剩余3.2万建档立卡贫困人口全部脱贫、5个贫困县全部摘帽: the words between are the figure before's (the people
+        # it counts, named after it); 5个 counts the noun after it
+        subject = ""
     if prev.fact is not None and "milestone" in prev.fact.flags and (mw := _MILESTONE_AFTER.match(subject)):
         subject = subject[mw.end():].lstrip("、,， ")  # 迈上2500亿元台阶、达到2516.3亿元: the mark's word names nothing
     phrase_start = q.start - len(fig.phrase)
