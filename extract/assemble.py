@@ -1895,7 +1895,7 @@ def _elided_subject(before: str, subject: str, unit: str) -> str | None:
     before it, leaves out the words of that figure's subject that make one (粮食产量), or names another measure of
     the thing that subject measures (肉牛存栏7600头,出栏2300头: 肉牛出栏); the subject with them, or None. Its
     growth word does not count to its length (规模以上工业企业达7.6万家、增加值增长3%)."""
-    core = _LINKED.sub("", _cue_tables()["growth_end"].sub("", subject))  # (产量稳定在20万吨以上: 产量)
+    core = _AIM.sub("", _LINKED.sub("", _cue_tables()["growth_end"].sub("", subject)))  # (产量稳定在20万吨以上, 总产量确保: 产量)
     if not subject or len(core) > _ELIDED_MAX or resolve_indicator(subject, unit):
         return None
     if not resolve_indicator(before, unit):
