@@ -614,7 +614,8 @@ _FIGURE_END = re.compile(r"[\d%‰][^\d,;:。、()]{0,4}$")  # the end of a figu
 _FIGURE_END_REACH = 6
 _ASIDE_REACH = 16  # characters an aside that defines a class may take before its bound (年主营业务收入2000万元以上)
 _TWO = 2  # the least single numeral that measures the noun before it (十公里, 两吨; 一 is as often a manner of speaking)
-_TENS_SAID_ROUND = 10  # the least of two neighbouring digits that is a count, never a manner of speaking (三四十家); 十
+_TEN = 10  # 十: of the multipliers, the one that measures alone (十公里; 百亿元 and 千亩 name classes)
+_TENS_SAID_ROUND = 10  # the least of two neighbouring digits that is a count, never a manner of speaking (三四十家)
 
 
 def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
@@ -653,7 +654,7 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return True
     if counter:
         return CLAUSE_END_AFTER.match(text, q.end) is not None and _has_noun(clause_phrase)
-    if (q.value >= _TWO and (text[q.num_start] in DIGITS or SMALL_UNITS.get(text[q.num_start]) == _TENS_SAID_ROUND)
+    if (q.value >= _TWO and (text[q.num_start] in DIGITS or SMALL_UNITS.get(text[q.num_start]) == _TEN)
             and CLAUSE_END_AFTER.match(text, q.end) is not None and _has_noun(clause_phrase)):
         # 新改建通村公路十公里: a measure of the noun before it, closing its clause (not 最后一公里, nor a round size
         # that names a class, 12个百亿元、70个30亿元以上项目)

@@ -401,6 +401,12 @@ def _implied_unit(lex: Lexicon, text: str, sent_start: int, num_start: int) -> t
 _RATE_WORDS_END = re.compile("(?:" + "|".join(re.escape(w) for w, _ in load_lexicon().rate_words_before) + ")$")
 _RATE_WORDS_REACH = max(len(w) for w, _ in load_lexicon().rate_words_before)
 _FROM = "从由"  # right before a figure of a measure with no unit: where it moved from (收入倍差从1.96缩小至1.81)
+
+
+def _after_from(text: str, num_start: int, sent_start: int) -> bool:
+    return num_start > sent_start and text[num_start - 1] in _FROM
+
+
 _IMPLIED_REACH = 20  # how far before the number the noun may start (收入比从2.50:1缩小至2.27:1: 13 characters)
 
 
@@ -723,7 +729,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
             and not (text[tail.end:tail.end + 1] in _JOINED_AFTER_DIGIT and text[tail.end + 1:tail.end + 2].isdigit())
             # (收入比1:10, 0:30: the first part of what the digits go on to)
             and (implied := _implied_unit(lex, text, sent_start, m.start()))
-            and (not _counted_after(lex, text, tail.end, limit) or implied[1] and text[m.start() - 1] in _FROM)
+            and (not _counted_after(lex, text, tail.end, limit) or implied[1] and _after_from(text, m.start(), sent_start))
             # a scale (常住人口580万), or a Chinese numeral of hundreds and up said alone (财政收入一亿二, 补贴三百五),
             # or none at all (生产安全事故死亡人数为0, 为零: no one; a count needs no scale to be none), or any figure of
             # a measure that has no unit (灌溉水有效利用系数提高到0.58以上)
@@ -731,7 +737,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
                 chinese and value >= _HUNDRED
                 or (value == 0 and value_high is None or implied[1] and not chinese)
                 and (CLAUSE_END_AFTER.match(text, tail.end) is not None or _match_after(lex, text, tail.end)
-                     or implied[1] and text[m.start() - 1] in _FROM)))):
+                     or implied[1] and _after_from(text, m.start(), sent_start))))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied[0], tail.unit_text, tail.more)  # 常住人口580万
     elif (tail.unit is None and not tail.scale_text and value_high is None and not chinese
           and (tail.end >= limit or text[tail.end] in _CELL_ENDS or _match_after(lex, text, tail.end))

@@ -195,7 +195,7 @@ def _linkable(f: dict, lx: LinkLexicon) -> bool:
             and f["value"] is not None and not lx.never.intersection(f["flags"] or ()))
 
 
-_UNITLESS = "1"  # the unit of a figure written with none (units.yaml: the implied unit of 率, unitless_nouns)
+_UNITLESS, = set(load_lexicon().unitless_nouns.values())  # the unit of a measure that has none (units.yaml unitless_nouns: 1)
 
 
 def _block(f: dict, lx: LinkLexicon) -> tuple:
