@@ -346,7 +346,7 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
     if placing is None:
         return None
     name, unit, placed = placing
-    unit = unit or _unit_in_parentheses(name) or _caption_unit(text, header_start, start)
+    unit = unit or _unit_in_parentheses(name) or _unitless_name(name) or _caption_unit(text, header_start, start)
     cells: list[tuple[Column, list[tuple[Quantity, str | None]]]] = []
     for (a, b), column in placed:
         given = column.unit or (w["growth_unit"] if column.growth else unit)
@@ -441,6 +441,13 @@ def _place(text: str, spans: list[tuple[int, int]], columns: list[tuple[str, Col
     if name is None or not placed:
         return None
     return name, unit, placed
+
+
+def _unitless_name(name: str) -> tuple[Decimal, Unit, str] | None:
+    """The unit of a row whose name ends on the name of a measure that has none (农田灌溉水有效利用系数, 城乡居民收入比:
+    units.yaml unitless_nouns), its unit cell a — or empty: 1; else None."""
+    base = next((b for n, b in load_lexicon().unitless_nouns.items() if name.endswith(n)), None)
+    return (Decimal(1), Unit("", base), "") if base is not None else None
 
 
 def _unit_in_parentheses(words: str) -> tuple[Decimal, Unit, str] | None:
