@@ -374,13 +374,32 @@ def _plan_anchor(text: str, title_year: int | None, report_year: int | None = No
     document is signed on a later year than the one it is filed as written in (a year's summary signed 2025年1月10日
     on a line of its own, the only such line), that later year: the year it was written, its 今年."""
     t = _cue_tables()
-    if title_year is not None and not any(t["relative_map"][m.group(0)] > 0 for m in t["relative"].finditer(text)):
+    if any(t["relative_map"][m.group(0)] > 0 for m in t["relative"].finditer(text)):
+        return None  # (明年: written the year before the one it plans)
+    if title_year is not None:
         return title_year
     if report_year is not None:
+        # (a date line among the last lines, the only one: not a meeting's date heading an annex inside the body)
+        tail = text[_start_of_last_lines(text, _SIGNATURE_LINES):]
         signed = {int(m.group(1)[:4]) for m in _SIGNATURE_DATE.finditer(text)}  # (date_line opens on its year)
-        if len(signed) == 1 and (year := signed.pop()) > report_year:
+        if len(signed) == 1 and _SIGNATURE_DATE.search(tail) and (year := signed.pop()) > report_year:
             return year
     return None
+
+
+_SIGNATURE_LINES = 6  # the last lines of a document, blank ones aside, where its signature's date stands
+
+
+def _start_of_last_lines(text: str, n: int) -> int:
+    """Where the last ``n`` lines that hold anything start in ``text``."""
+    end = len(text.rstrip())
+    for _ in range(n):
+        end = text.rfind("\n", 0, end)
+        if end < 0:
+            return 0
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+    return end
 
 
 _SIGNATURE_DATE = re.compile(rf"^[ \t\u3000]*({load_lexicon().segments['date_line']})[ \t\u3000]*$", re.M)  # a line of a date alone
@@ -590,6 +609,7 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
         return False
     if (bound_after and text.startswith(")", q.end) and (opened := text.rfind("(", sent_start, q.start)) > sent_start
             and q.start - opened <= _ASIDE_REACH and ")" not in text[opened:q.start]
+            and _CLASS_NOUN_BEFORE_ASIDE.search(text, sent_start, opened)  # (not 就业形势(城镇新增就业5200人以上), a result)
             and not _FIGURE_END.search(text, max(sent_start, opened - _FIGURE_END_REACH), opened)):
         # (not an aside after a figure, 完成投资5亿元(超年度计划1亿元以上): of that figure)
         return True  # 新增规上工业企业(年主营业务收入2000万元以上)85家: the bound an aside after a noun gives its class
@@ -612,6 +632,7 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
 
 _FIGURE_END = re.compile(r"[\d%‰][^\d,;:。、()]{0,4}$")  # the end of a figure and its unit, right before
 _FIGURE_END_REACH = 6
+_CLASS_NOUN_BEFORE_ASIDE = re.compile(_G["class_noun_before_aside"])  # 规上工业企业(年主营业务收入2000万元以上)
 _ASIDE_REACH = 16  # characters an aside that defines a class may take before its bound (年主营业务收入2000万元以上)
 _TWO = 2  # the least single numeral that measures the noun before it (十公里, 两吨; 一 is as often a manner of speaking)
 _TEN = 10  # 十: of the multipliers, the one that measures alone (十公里; 百亿元 and 千亩 name classes)
@@ -1809,7 +1830,7 @@ def _item_title_before(st: _DocState, fig: _Figure) -> str | None:
 
 
 _PLAN_ITEM_JOINS = " ,、"  # what may stand between two items of a plan said again (not ; or 。, which end it)
-_RESULT_AFTER_PLAN = tuple(load_lexicon().cues["result_after_plan"])  # (计划新增2000个,全年新增…2150个)
+_RESULT_AFTER_PLAN = re.compile(load_lexicon().cues["result_after_plan"])  # (计划新增2000个,全年新增…2150个)
 _DONE_WORD = "实际"  # what opens a result said beside its plan (实际完成126户)
 _ITEM_TITLE = re.compile(r"\s*([^\d,;:。!?、]{2,16})。\s*")  # an item's title, run into its paragraph (农村危房改造。)
 
@@ -2103,7 +2124,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (reviewing and not share and kind != "target" and prev.fact is not None and "restated_target" in prev.fact.flags
             and prev.q is not None and prev.q.unit != q.unit and prev.q.end <= fig.clause_start
             and not st.text[prev.q.end:fig.clause_start].strip(_PLAN_ITEM_JOINS)
-            and not st.cues_in(fig.clause_start, q.start) and not fig.clause_phrase.startswith(_RESULT_AFTER_PLAN)):
+            and not st.cues_in(fig.clause_start, q.start) and not _RESULT_AFTER_PLAN.match(fig.clause_phrase)):
         # 计划新建、改扩建中小学和幼儿园6所,新增学位3600个。实际完成6所,…: the plan said again goes on to its other
         # measure, in another unit (not 计划新增2000个,全年新增公共停车泊位2150个, nor what was done, 实际建成11个)
         kind, source = "target", "restated"

@@ -301,6 +301,7 @@ _CUT_PROSE = re.compile("[,，;；。]")  # a clause's end inside a line: prose 
 SENTENCE_ENDS = "。！？；：!?;:」”’\")）】》…"  # what ends a sentence a line ends with (segment.py reads it too)
 _GOES_ON_MARKS = "。，,、；;：:！!？?)）"  # (a % or ‰ that opens a line is a unit: _unit_starts)
 _CLAUSE_MARKS = re.compile("[,，;；。:：]")
+_COMPILATION_PART = re.compile(load_lexicon().segments["compilation_part"])  # 范文一:…: a sample's own line, never joined
 _NUMBERED = re.compile(r"[·•]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部篇]")
 _ROW_END = re.compile(r"(?:[ \u3000\t|]+[\d.,%\-—]+){2,}[ \u3000\t|]*$")  # a line that ends on two number cells or more
 # a table's row: its cells apart by a tab or a |, or by spaces (ideographic ones too) before two cells or more at its
@@ -430,6 +431,7 @@ def unwrap_lines(text: str) -> str:
             continue
         prev = out[-1].strip() if out else ""
         goes_on = prev and not _is_row(prev) and not _is_row(s) and not _is_chrome_line(prev) and not (
+            _COMPILATION_PART.match(s) or _COMPILATION_PART.match(prev)) and not (
             _is_chrome_line(s)) and not _DATE_LINE.fullmatch(prev) and (
             s[0] in _GOES_ON_MARKS  # (a line that opens on a comma or a full stop: the sentence before goes on)
             or prev[-1].isdigit() and s[0] in units  # (完成3260\n万元: a number and its unit)

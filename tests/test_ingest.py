@@ -191,6 +191,24 @@ def test_a_sample_sites_titled_markers_split_and_its_contents_stay_in_the_prefac
     assert parts[1].text.endswith("全镇新建大棚20个。") and parts[2].text.endswith("全乡新增就业300人。")
 
 
+def test_a_compilations_samples_marked_before_their_titles_or_on_a_wrapped_line():
+    """【篇一】 before a sample's title on its line, 范文一：… on a line a hard wrap would join to its neighbours, and
+    第一篇 alone before a line that names a kind of document each head a sample (blind probe v168)."""
+    from extract.normalize import normalize_text
+    from extract.segment import split_parts
+
+    texts = ("乡镇年度工作总结范文(精选3篇)\n\n【篇一】青岗镇2024年工作总结及2025年工作计划\n全镇实现地区生产总值11.8亿元。\n"
+             "【篇二】石桥铺镇2024年工作总结及2025年工作计划\n全镇实现财政收入1.2亿元。\n",
+             "镇工作总结及工作计划范文(2篇) - 文库\n上传者:wk_8832 页数:4 下载券:2\n范文一：鹤溪镇2024年度工作总结及2025年工作计划\n"
+             "2024年,鹤溪镇深入实施生态立镇发展战略,坚持稳中求进工作总基调,经济社会发展呈现稳中有进、持续向好的良好态势\n"
+             "全年实现财政总收入2.43亿元。\n范文二：杉木坪镇2025年工作总结及2026年工作计划\n全年实现财政总收入1.1亿元。\n",
+             "乡镇工作总结和下一年工作计划3篇\n\n第一篇\n栗湾乡2024年工作总结及2025年工作计划\n全乡新增就业300人。\n"
+             "第二篇\n石桥铺镇2025年工作总结及2026年工作计划\n全镇新增就业200人。\n")
+    for text in texts:
+        parts = split_parts(normalize_text(text).text)
+        assert [p.number for p in parts] == [0, 1, 2], text
+
+
 def test_a_compilations_preface_is_kept_as_part_0():
     """Text before the first sample is no sample, but it is kept (nothing of a file is lost) as part 0, which
     takes no place or year from the samples after it."""
