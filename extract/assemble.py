@@ -371,15 +371,15 @@ def _plan_anchor(text: str, title_year: int | None, report_year: int | None = No
     """The year a plan's 今年 is, where it is its title's year rather than the year the plan is filed as written
     in: a plan that never says 明年 (来年) was written in the year it plans (今年全乡主要目标:…); one that does was
     written the year before, and its 今年 is that year (今年以来,全区新增市场主体2100户。明年,…). Else, where the
-    document is signed on a later year than the one it is filed as written in (a year's summary signed 2025年1月10日
-    on a line of its own, the only such line), that later year: the year it was written, its 今年."""
+    document is signed on a later year than the one it is filed as written in (a year's summary that says no 明年,
+    signed 2025年1月10日 on its last line, the only such line), that later year: the year it was written, its 今年."""
     t = _cue_tables()
     if any(t["relative_map"][m.group(0)] > 0 for m in t["relative"].finditer(text)):
         return None  # (明年: written the year before the one it plans)
     if title_year is not None:
         return title_year
     if report_year is not None:
-        # (a date line among the last lines, the only one: not a meeting's date heading an annex inside the body)
+        # (a date line that ends the document, the only one: not a meeting's date heading an annex inside the body)
         tail = text[_start_of_last_lines(text, _SIGNATURE_LINES):]
         signed = {int(m.group(1)[:4]) for m in _SIGNATURE_DATE.finditer(text)}  # (date_line opens on its year)
         if len(signed) == 1 and _SIGNATURE_DATE.search(tail) and (year := signed.pop()) > report_year:
@@ -387,7 +387,7 @@ def _plan_anchor(text: str, title_year: int | None, report_year: int | None = No
     return None
 
 
-_SIGNATURE_LINES = 6  # the last lines of a document, blank ones aside, where its signature's date stands
+_SIGNATURE_LINES = 1  # the last lines of a document, blank ones aside, where its signature's date stands
 
 
 def _start_of_last_lines(text: str, n: int) -> int:
