@@ -170,7 +170,9 @@ _REACH_AFTER = re.compile(_G["reach_after"])
 _REACH_BEFORE_UNITS = frozenset(_G["reach_before_units"])
 _REACH_MONEY_VERBS = tuple(_G["reach_money_verbs"])
 _REACH_NOT_AFTER = re.compile(_G["reach_not_after"])
-_PEOPLE_UNITS = ("人", "人次")  # counts of people, which no length or area measures (培训农民3000人,种植面积…)
+# counts of the people a thing reaches, not of things (人, 人次, 户次), which no length or area measures (培训农民3000人,
+# 种植面积…)
+_PEOPLE_UNITS = _REACH_UNITS - _REACH_BEFORE_UNITS
 _REACH_INVOLVE = _G["reach_involve"]
 _REACH_INVOLVE_VERBS = tuple(_G["reach_involve_verbs"])
 _REACH_GAP = "、,， "  # what may stand between the figure before and the words of the people it reaches
@@ -1256,7 +1258,7 @@ def _thing_done(key: str, subject: str) -> str:
 
 def _part_verbs_alone(words: str) -> str:
     """The verb a part after 其中 is said with alone (新开工, 当年新认定: 新认定), a time word before it dropped; else ""."""
-    words = _PART_TIME.sub("", words.strip())
+    words = _after_lead(words.strip())  # (其中当年新认定132家: the time said before the verb, a scope word)
     return words if words and load_key_lexicon().verbs.fullmatch(words) else ""
 
 
@@ -1646,7 +1648,6 @@ _ATTRIBUTION = re.compile(_G["attribution"])  # who set a figure, before the pla
 _SCOPE_SETTER = re.compile(_G["scope_setter"])  # 全县今年确定…: the place above sets the figures after it
 _LIST_JOIN = "、"  # what goes on from one item of a list to the next
 _CLAUSE_JOIN = ","  # what goes on from one clause of a sentence to the next (normalised)
-_PART_TIME = re.compile(r"^(?:当年|今年|本年|全年|年内)")  # the time of a part said before its verb (其中当年新认定132家)
 _NEXT_CLAUSE_LEADS = tuple(_G["next_clause_leads"])
 _PROGRESS_VERBS = "(?:" + "|".join(sorted(map(re.escape, _G["next_clause_verbs"]), key=len, reverse=True)) + ")"
 _NEXT_CLAUSE_VERB_END = re.compile(f"(?<=..)(?:基本|全部|已)?(?:新|完成)?{_PROGRESS_VERBS}$")  # (保障性租赁住房开工: what was started)
