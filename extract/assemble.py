@@ -17,7 +17,7 @@ from .lexicon import DocType, Indicator, doc_type_by_id, indicator_by_id, load_l
 from .normalize import is_corrupt
 from .numerals import (CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS,
                        parse_chinese_int)
-from .quantities import (CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity,
+from .quantities import (CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, GROWTH_WORDS, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity,
                          find_candidates, find_quantities, read_unit)
 from .segment import SECTION_JOIN, Sentence, SentenceIndex
 from .tables import TableCell, find_table_rows, read_table_row
@@ -1621,6 +1621,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 全市地区生产总值增长6%左右、规上工业增加值增长8%: the place above goes on to the list's next item (and
         # past a comma where it set them: 全县今年确定一般公共预算收入增长9.5%,固定资产投资增长13%)
         subject = outer + subject
+    if q.unit_text in GROWTH_WORDS and not t["growth_end"].search(subject):
+        subject += _GROWTH_WORD  # 农民收入翻一番, 政府债务零增长: a growth, whose verb the figure's own words hold
     fig.subject = subject
 
 

@@ -76,7 +76,12 @@ _SHARE_PLACES = Decimal("0.0001")
 _TEN = next(k for k, v in SMALL_UNITS.items() if v == 10)  # 十
 _ONE = Decimal(1)
 _LOST = ("?", "\ufffd")  # what stands for a character the source lost: a ? or the replacement character
-_SHARE_WORDS = load_lexicon().grammar["share_words"]  # 百分百: 100 %
+# words that are a figure by themselves (grammar share_words, growth_words): their value and unit (百分百: 100 %;
+# 翻一番: 1 倍)
+GROWTH_WORDS = frozenset(load_lexicon().grammar["growth_words"])
+_GROWTH_WORDS_NOT_AFTER = tuple(load_lexicon().grammar["growth_words_not_after"])
+_SHARE_WORDS = {**{w: (Decimal(str(v)), "%") for w, v in load_lexicon().grammar["share_words"].items()},
+                **{w: (Decimal(str(v)), str(u)) for w, (v, u) in load_lexicon().grammar["growth_words"].items()}}
 _YEAR_MONTH = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")  # 2025.03: March 2025
 _ABOUT = load_lexicon().grammar["about_after_round"]  # 二十来个: about twenty
 _MIXED_JOINER = _NUMERALS["mixed_fraction_joiner"]  # 五又二分之一: five and a half
@@ -732,10 +737,11 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
             and (not _counted_after(lex, text, tail.end, limit) or implied[1] and _after_from(text, m.start(), sent_start))
             # a scale (常住人口580万), or a Chinese numeral of hundreds and up said alone (财政收入一亿二, 补贴三百五),
             # or none at all (生产安全事故死亡人数为0, 为零: no one; a count needs no scale to be none), or any figure of
-            # a measure that has no unit (灌溉水有效利用系数提高到0.58以上)
+            # a measure that has no unit written in digits or with a decimal point (灌溉水有效利用系数提高到0.58以上,
+            # 零点五八)
             and (tail.scale_text or value is not None and (
                 chinese and value >= _HUNDRED
-                or (value == 0 and value_high is None or implied[1] and not chinese)
+                or (value == 0 and value_high is None or implied[1] and (not chinese or POINT in raw))
                 and (CLAUSE_END_AFTER.match(text, tail.end) is not None or _match_after(lex, text, tail.end)
                      or implied[1] and _after_from(text, m.start(), sent_start))))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied[0], tail.unit_text, tail.more)  # 常住人口580万
@@ -846,7 +852,8 @@ def _share_re() -> re.Pattern:
     big = "".join(n["fraction_units"]) + "万"
     sections = "".join(SECTION_UNITS)  # 百万分之一, 十万分之五: a denominator with its 万/亿
     words = "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True)))
-    return re.compile(rf"(?={NUMBER_START}|[{big}]|{words})(?:(?P<word>{words})|(?P<den>(?:{num}|[{big}])[{sections}]*){re.escape(n['fraction_word'])}(?P<num>{num})"
+    signs = "|".join(map(re.escape, NEGATIVE_SIGNS))  # 百分之负三点九: the sign after 分之
+    return re.compile(rf"(?={NUMBER_START}|[{big}]|{words})(?:(?P<word>{words})|(?P<den>(?:{num}|[{big}])[{sections}]*){re.escape(n['fraction_word'])}(?P<neg>{signs})?(?P<num>{num})"
                       rf"|(?<![\d/.{_ORDINAL_CLASS}])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
                       rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?"
                       rf"|(?<![{_GLUED_CLASS}{_ORDINAL_CLASS}])[1-9](?:\.\d)?)"
@@ -892,8 +899,10 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
     approximate = False
     value: Decimal | None
     high: Decimal | None
-    if m.group("word"):  # 百分百 is 100%
-        value, unit, high, pos = Decimal(str(_SHARE_WORDS[m.group("word")])), "%", None, m.end()
+    if m.group("word"):  # 百分百 is 100%, 翻一番 1倍
+        if m.group("word") in GROWTH_WORDS and text.endswith(_GROWTH_WORDS_NOT_AFTER, sent_start, m.start()):
+            return None  # (社零增长: the growth of 社零)
+        (value, unit), high, pos = _SHARE_WORDS[m.group("word")], None, m.end()
     elif m.group("tenths"):  # 九成 is 90%, 七八成 70–80%, 九成五 95%, 一成半 15%
         low, high = resolve_approximate(m.group("tenths"))
         if low is None:
@@ -928,8 +937,12 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
         if lo is None or (high is not None and hi is None):
             return None  # 千万分之三 is 0.00003%: the places a value keeps would lose it
         value, high = lo, hi
+        if m.group("neg"):
+            if high is not None:
+                return None  # (百分之负七八: no number)
+            value = -value
         rm = _RANGE_SEP.match(text, pos, limit)
-        if rm and high is None:  # 百分之三十到四十, 百分之三十到百分之四十
+        if rm and high is None and not m.group("neg"):  # 百分之三十到四十, 百分之三十到百分之四十
             p2 = rm.end() + (len(den) + len(_NUMERALS["fraction_word"])
                              if text.startswith(den + _NUMERALS["fraction_word"], rm.end()) else 0)
             m2 = _NUMBER.match(text, p2, limit)
@@ -1039,6 +1052,10 @@ def _levels_fall(numeral: str) -> bool:
     return True
 
 
+# the rest of a number in digits and Chinese multipliers that ends on 十, which no scale is (4百8十亿元, 3千4百8十人)
+_DIGIT_TENS = re.compile(rf"(?:\d[{''.join(SMALL_UNITS)}])*\d{_TEN}\d?")
+
+
 def _mixed_scale(lex, text, tail, value, limit, num_start):
     """3万4000人: a scale, then the rest of the number in digits (and a smaller scale), then the unit.
     1万2千亿元: where the second scale ends on a larger one, that one multiplies the whole (1万2千 × 亿)."""
@@ -1048,7 +1065,8 @@ def _mixed_scale(lex, text, tail, value, limit, num_start):
     zero = pos < limit and text[pos] in ZERO_DIGITS
     if zero:
         pos += 1  # 1万零500元, 3亿零50万元: a zero between the scale and the rest
-    m3 = _ARABIC_RE.match(text, pos, limit) or _CHINESE_RE.match(text, pos, limit)  # 3万4000人, 2万五千人
+    m3 = (_DIGIT_TENS.match(text, pos, limit) or _ARABIC_RE.match(text, pos, limit)
+          or _CHINESE_RE.match(text, pos, limit))  # 3万4000人, 2万五千人, 4百8十亿元
     if not m3 or (not m3.group(0)[0].isdigit() and not any(c in SMALL_UNITS for c in m3.group(0))):
         return tail, value  # (a Chinese rest names its multiplier: 5万亿、两个台阶 is no 5.2万亿)
     tail3 = _read_tail(lex, text, m3.end(), limit)
@@ -1067,7 +1085,10 @@ def _mixed_scale(lex, text, tail, value, limit, num_start):
     if (digits.isdigit() and not scales and not zero and len(digits) != 1
             and len(digits) != len(str(int(tail.scale))) - 1):
         return tail, value  # 为390万65岁以上老年人: 65 begins another number (3万4000人 has all four places)
-    rest = resolve_number(m3.group(0)) * tail3.scale  # 3万4000人, 5亿3000万元, 3万4千人
+    rest_number = (parse_chinese_number if m3.re is _DIGIT_TENS else resolve_number)(m3.group(0))
+    if rest_number is None:
+        return tail, value
+    rest = rest_number * tail3.scale  # 3万4000人, 5亿3000万元, 3万4千人, 3千4百8十人
     if len(m3.group(0)) == 1 and not scales and not zero:
         rest = rest * tail.scale / 10  # 2万5元 is said as 两万五: 2.5万, the digit one order below the scale
     return combined, value * tail.scale + rest
