@@ -120,6 +120,7 @@ _IDIOM_REACH = max(map(len, _G["idioms"]))
 _CONJ_INSIDE = re.compile("[和及与]")  # things joined in a clause (城镇和农村居民人均可支配收入)
 _PROFILE_GOES_ON = ","  # the one clause mark after a figure of the place as it is that the next such figure follows
 _IN_STEP_WITH = re.compile(_G["in_step_with"])
+_TREND_END = re.compile(_G["trend_end"])
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
 
 
@@ -515,10 +516,18 @@ def _indicators_by_unit() -> dict[str, tuple[re.Pattern, list[tuple[Indicator, s
     return {unit: (re.compile("|".join(re.escape(syn) for _, syn in pairs)), pairs) for unit, pairs in index.items()}
 
 
+# a change verb that ends a phrase, with no 到/至 after it (缩小, not 缩小到)
+_BARE_CHANGE_END = re.compile("(?:" + "|".join(load_lexicon().cues["change_verbs"]) + r")\s*$")
+_UNITLESS = frozenset(load_lexicon().unitless_nouns.values())  # the units of measures that have none (1)
+
+
 def resolve_indicator(phrase: str, unit: str) -> Indicator | None:
-    """The indicator whose longest synonym stands in ``phrase`` with a matching unit."""
+    """The indicator whose longest synonym stands in ``phrase`` with a matching unit (not a measure with no unit
+    after a bare change verb: 城乡居民收入比缩小0.05 is its change, and no level)."""
     any_synonym, pairs = _indicators_by_unit().get(unit, (None, ()))
     if any_synonym is None or not any_synonym.search(phrase):
+        return None
+    if unit in _UNITLESS and _BARE_CHANGE_END.search(phrase):
         return None
     best: tuple[int, int, Indicator] | None = None
     for ind, syn in pairs:
@@ -1887,6 +1896,9 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
         thing = _subject(clause[:done.start()])
         # (建成村级综合服务站: the verb leads the key; 各项工作扎实推进,新建18个 names nothing)
         return fig.phrase + thing if _has_noun(thing) and not names_nothing(thing) else None
+    if (ind is None and (trend := _TREND_END.search(clause)) and names_nothing(fig.phrase)
+            and _has_noun(thing := _subject(clause[:trend.start()])) and not names_nothing(thing)):
+        return thing + fig.phrase  # 外贸进出口保持稳定增长,力争突破1450亿元: the level of what the trend is of
     if ind is None or (prev.fact is not None and prev.fact.indicator == ind.id):
         return None
     return candidate
@@ -2068,6 +2080,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and prev.kind_source == "change_verb" and q.comparator_before is None  # (not 、达62.1%: a level)
           and load_lexicon().compiled["figure_coordinator"].fullmatch(fig.phrase)):
         kind, source = "change", "change_verb"  # 较上年分别减少2起和1人: the second changes as the first
+        if "other_base" in prev.fact.flags:
+            fig.flags.append("other_base")  # (…增速比各项贷款平均增速分别高4.2和0.7个百分点: against the same base)
     reviewing = _reviewing(st, st.heading_kind(prev.i))
     if kind == "target" and reviewing and t["target_as_base"].search(fig.clause_phrase):
         # 比年初预期目标低1.9个百分点 in a review: the gap, not a target (a plan's 超过省下达目标1.2万人 is one); in any

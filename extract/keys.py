@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places
+from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places, short_zone_name
 
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_support_then", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
              "not_place_after", "place_then_words",
@@ -347,7 +347,8 @@ def _phrase_key(phrase: str, canonical: str | None, unit: str | None) -> tuple[s
     place = _place(key, lx.sub_place if canonical else lx.town_or_village, lx)
     if place:  # 下坊村新建通村水泥路: the place, then what is measured there
         key = split_phrase(key[len(place):]).key
-    prefix = f"{lx.full_names.get(place, place)}{PLACE_SEPARATOR}" if place else ""  # (苏州, 苏州市: one place)
+    # (苏州, 苏州市: one place; and 婺川高新技术产业开发区, 婺川高新区)
+    prefix = f"{short_zone_name(lx.full_names.get(place, place))}{PLACE_SEPARATOR}" if place else ""
     if canonical:
         return prefix, canonical
     if unit is not None and (key, unit) in _canonical_keys():

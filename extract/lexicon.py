@@ -44,7 +44,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                             "whole_year",
                             "single_year_framing", "year_in_span", "target", "to_after", "review_actions", "forward_markers", "span_opening",
                             "comparison_base_before", "comparison_base_after", "relative_share_base_after"}),
-    "grammar.yaml": frozenset({"class_noun_before_aside", "per_head_only", "attainment_words", "own_subject", "frequency_before", "frequency_units", "set_elsewhere", "scope_setter", "count_words", "shared_measures", "own_measure_ends", "measured_item_ends", "list_head_trailing", "own_share", "grades", "shared_figure", "shared_figure_not_in_list", "shared_figure_not_before", "places_counted", "places_each", "aspect_label", "topic_support_alone", "shared_rates", "rank_field_before", "rank_field_after", "national_scope", "foreign_scope", "foreign_scope_not_before", "national_setter", "share_of_previous", "base_value_before", "attribution", "parent_scope", "scope_not_before", "set_against", "set_against_level", "multiple_units", "about_after_round", "share_words", "growth_words", "growth_words_not_after", "milestone_words", "milestone_passed_words", "milestone_then", "rank_moves", "rank_places", "qualified_alone", "range_not_qualifying", "numeral_words", "about_share", "introduces_list", "distance_words", "distance_names_after", "distance_units", "aim_words", "part_of_previous", "trailing_note", "qualifier_units", "qualifier_not_after", "class_bound_before", "class_object_before", "class_money_nouns", "class_place_nouns", "class_size_units", "class_bound_not_nouns", "class_bound_linked", "quoted_name", "schedule_units", "article_number", "baseline_phrase", "baseline_year",
+    "grammar.yaml": frozenset({"class_noun_before_aside", "per_head_only", "attainment_words", "own_subject", "frequency_before", "frequency_units", "set_elsewhere", "scope_setter", "count_words", "shared_measures", "own_measure_ends", "measured_item_ends", "list_head_trailing", "own_share", "grades", "shared_figure", "shared_figure_not_in_list", "shared_figure_not_before", "places_counted", "places_each", "aspect_label", "topic_support_alone", "shared_rates", "rank_field_before", "rank_field_after", "national_scope", "foreign_scope", "foreign_scope_not_before", "national_setter", "share_of_previous", "base_value_before", "attribution", "parent_scope", "scope_not_before", "set_against", "set_against_level", "multiple_units", "about_after_round", "share_words", "trend_end", "growth_words", "growth_words_not_after", "milestone_words", "milestone_passed_words", "milestone_then", "rank_moves", "rank_places", "qualified_alone", "range_not_qualifying", "numeral_words", "about_share", "introduces_list", "distance_words", "distance_names_after", "distance_units", "aim_words", "part_of_previous", "trailing_note", "qualifier_units", "qualifier_not_after", "class_bound_before", "class_object_before", "class_money_nouns", "class_place_nouns", "class_size_units", "class_bound_not_nouns", "class_bound_linked", "quoted_name", "schedule_units", "article_number", "baseline_phrase", "baseline_year",
                                "clause_end_after", "completed_action", "compound_modifiers", "paired_modifiers", "in_step_with", "conjunction_only",
                                "enumeration_heads", "enumeration_heads_any", "enumeration_units", "explicit_year", "elided_subject_after",
                                "figure_coordinator", "counted_noun_then_list", "sibling_measures", "list_marker", "serial_row_cells", "year_span", "year_not_own_after", "unfinished_after", "bound_share", "growth_verb", "fall_verb", "idioms", "effort_nouns",
@@ -509,6 +509,7 @@ class _LocalGovernment(NamedTuple):
     not_names: frozenset[str]
     long_name_infix: str
     short_suffixes: dict[str, tuple[str, ...]]  # a suffix written short → the full suffixes it stands for
+    ends_before: re.Pattern  # what may follow a name (name_ends_before)
 
 
 @lru_cache(maxsize=1)
@@ -536,22 +537,34 @@ def _local_government() -> _LocalGovernment:
                          f"({name(2)}{name(1)}{{0,3}})"  # a chain of places (株洲市荷塘区樟树坪街道)
                          r"(?=" + raw["name_ends_before"] + ")")
     return _LocalGovernment(pattern, dict(raw["suffixes"]), frozenset(raw["not_names"]), raw["long_name_infix"],
-                            short)
+                            short, re.compile(raw["name_ends_before"]))
 
 
 def find_local_government(text: str) -> Jurisdiction | None:
     """A town, county or city named at the start of ``text``, right after its year or after a compilation's
     marker (石河镇2013年工作总结, 2016年马莲滩乡工作计划, 范文一：青石镇2019年工作计划), for the places the
     gazetteer does not list."""
-    pattern, suffixes, not_names = _local_government()[:3]
-    for m in pattern.finditer(text.strip()):
+    lg = _local_government()
+    text = text.strip()
+    for m in lg.pattern.finditer(text):
         name = m.group(1)
-        if name in not_names or any(name.endswith(n) and not any(name.endswith(suf) and len(suf) > len(n)
-                                                                  for suf in suffixes)
-                                    for n in not_names if n not in suffixes):
-            continue  # (…园区 names no place, but 东梁工业园区 does: 工业园区 is a suffix)
+        if _names_no_place(name):
+            # (…园区 names no place, but 东梁工业园区 does: 工业园区 is a suffix); a shorter chain may (桐川县住房和城乡
+            # 建设局: 住房和城乡 is no 乡, and 桐川县 the county whose office writes)
+            name = next((name[:k] for k in range(len(name) - 1, 2, -1)
+                         if name[:k].endswith(tuple(lg.suffixes)) and not _names_no_place(name[:k])
+                         and lg.ends_before.match(text, m.start(1) + k)), None)
+            if name is None:
+                continue
         return Jurisdiction(name, (), _local_level(name))
     return None
+
+
+def _names_no_place(name: str) -> bool:
+    _, suffixes, not_names = _local_government()[:3]
+    return name in not_names or any(name.endswith(n) and not any(name.endswith(suf) and len(suf) > len(n)
+                                                                 for suf in suffixes)
+                                    for n in not_names if n not in suffixes)
 
 
 def find_place(text: str) -> Jurisdiction | None:
@@ -590,6 +603,16 @@ def full_form(name: str, text: str) -> str | None:
         return None
     m = re.search(re.escape(stem) + f"(?:{lg.long_name_infix})(?:" + "|".join(longer) + ")", text)
     return m.group(0) if m else None
+
+
+def short_zone_name(name: str) -> str:
+    """A zone's name with its suffix written short (婺川高新技术产业开发区 → 婺川高新区, 岚江经济开发区 → 岚江经开区:
+    local_government.yaml short_suffixes), so that its full and short names are one place; any other name as it is."""
+    for short, fulls in _local_government().short_suffixes.items():
+        for full in fulls:
+            if name.endswith(full) and len(name) > len(full):
+                return name[:-len(full)] + short
+    return name
 
 
 def _local_level(name: str) -> str:

@@ -260,8 +260,10 @@ def _match_unit(lex: Lexicon, text: str, pos: int) -> Unit | None:
     for u in _units_by_first_char().get(text[pos], ()):
         if text.startswith(u.surface, pos):
             after = pos + len(u.surface)
-            if u.not_before and after < len(text) and text.startswith(u.not_before, after):
-                continue
+            if (u.not_before and after < len(text) and (blocked := next((w for w in u.not_before
+                                                                        if text.startswith(w, after)), None))
+                    and not ((word := _match_after(lex, text, after)) and len(word) > len(blocked))):
+                continue  # (3所,所以…: no unit; 90所以上 is one, before a comparator that its 以 only begins)
             return u
     return None
 
