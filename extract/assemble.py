@@ -1968,13 +1968,14 @@ def _decide_unit(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 困难群众3200户次); and a figure that continues the one before (…分别提高到每人每月850元和650元) its rate
         money = unit in lex.currency_signs.values()
         words = fig.clause_phrase + st.text[fig.q.start:fig.q.num_start]  # (不低于每人每月600元: in the quantity's)
-        rate = next((f"{unit}/{per}" for word, per in lex.rate_words_before
+        rate = next((f"{unit}/{per}" for word, per in lex.rate_words_before + lex.rate_nouns_before
                      if (at := words.rfind(word)) >= 0
                      and not _NUMERAL_START.match(words, at + len(word))
                      and (money or _only_linking(words[at + len(word):]))), None)
         if (rate is None and (fig.inherited or fig.joined) and prev.fact is not None
                 and not any(w in fig.clause_phrase for w in load_key_lexicon().total_words)):  # (…,共计714万元: all)
-            rate = next((prev.fact.unit for _, per in lex.rate_words_before if prev.fact.unit == f"{unit}/{per}"), None)
+            rate = next((prev.fact.unit for _, per in lex.rate_words_before + lex.rate_nouns_before
+                         if prev.fact.unit == f"{unit}/{per}"), None)
         unit = rate or unit
     fig.unit = unit
 
@@ -2181,6 +2182,11 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                    and not t["whole_span"].search(st.masked, fig.clause_start, q.num_start)
                    or fig.from_start is not None and not t["plan_span"].search(st.masked, sent.start, q.start))
     period, source = _resolve_period(st, prev.i, sent, fig.time_cue, fig.kind, at_span_end)
+    if (fig.kind == "target" and at_span_end and period is not None and fig.time_cue[1] not in _OWN_TIME
+            and (opening := t["span_opening"].match(fig.sentence_prefix))
+            and (span := t["plan_span"].search(opening.group(0)))
+            and (end := _SPAN_END_BASE + _SPAN_END_STEP * (10 + DIGITS[span.group(0)[1]])) > period):
+        period, source = end, "span_end"  # “十五五”时期,研发经费投入强度达到3%: the level the plan's span ends at (2030)
     if source == "multi_year_section" and at_span_end and fig.from_start is not None and fig.kind == "actual":
         period, source = _default_year(st, "actual"), "span_end"  # 过去五年 > 从3800亿元增加到5200亿元: 5200 is now
     if fig.kind_source == "restated" and fig.time_cue[1] != "clause_time":

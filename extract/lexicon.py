@@ -30,7 +30,7 @@ class LexiconError(ValueError):
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "round_amount_spent_before", "spoken_scales", "classifier_infixes",
-                             "rate_prefixes", "rate_words_before", "per_units", "per_separator", "implied_units", "unitless_nouns", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "people_needs_after_de", "currency_signs", "unit_measures"}),
+                             "rate_prefixes", "rate_words_before", "rate_nouns_before", "per_units", "per_separator", "implied_units", "unitless_nouns", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "people_needs_after_de", "currency_signs", "unit_measures"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
     "segments.yaml": frozenset({"date_line", "compilation_part", "compilation_title", "chapter_place_suffixes", "place_chapter", "heading_levels", "run_in_heading", "part_heading", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
@@ -177,6 +177,7 @@ class Lexicon:
     implied_unit_links: str        # what may stand between that noun and the number (a pattern)
     rate_prefixes: tuple[tuple[re.Pattern, str], ...]  # (the words that end the phrase before a figure, the rate's time)
     rate_words_before: tuple[tuple[str, str], ...]  # (每人每月, 月): a rate's time said before the figure, longest first
+    rate_nouns_before: tuple[tuple[str, str], ...]  # (亩产, 亩): a rate's noun said before the figure, longest first
     per_units: tuple[str, ...]  # 16.8万元/人: after a unit and /, what it is per (longest first)
     per_separator: str          # the / of 元/人
     comparators_before: dict[str, str]
@@ -329,6 +330,8 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         implied_unit_links=str(units.get("implied_unit_links", "")),
         rate_prefixes=tuple((re.compile(f"(?:{p})$"), per) for p, per in units.get("rate_prefixes", {}).items()),
         rate_words_before=tuple(sorted(((w, per) for per, ws in units.get("rate_words_before", {}).items() for w in ws),
+                                       key=lambda wp: len(wp[0]), reverse=True)),
+        rate_nouns_before=tuple(sorted(((w, per) for per, ws in units.get("rate_nouns_before", {}).items() for w in ws),
                                        key=lambda wp: len(wp[0]), reverse=True)),
         per_units=tuple(sorted(units.get("per_units", ()), key=len, reverse=True)),
         per_separator=str(units.get("per_separator", "/")),
