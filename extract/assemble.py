@@ -2489,6 +2489,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         if q.unit in _DISTANCE_UNITS and (text.startswith(_DISTANCE_WORDS, clause_start)
                                           or text.startswith(_DISTANCE_NAMES_AFTER, q.end)):
             continue  # 园区位于县城东部,距县城中心12公里: where it lies; 公交站点500米覆盖率: a measure's name
+        if _PERSON_ASIDE.search(text, max(sent.start, q.num_start - 12), q.num_start):
+            continue  # 韩某某(男,46岁): a person's age
         if q.unit in _ENUMERATION_UNITS and _UNFINISHED_AFTER.match(text, q.end, sent.end):
             continue  # 1处正在施工, 1项正在推进: things not done yet, no result
         if q.unit in _FREQUENCY_UNITS and _FREQUENCY_BEFORE.search(text, max(sent.start, q.start - _FREQUENCY_REACH), q.start):
@@ -2931,6 +2933,7 @@ _SHARED_RATES = tuple(_G["shared_rates"])
 _SHARED_NOT_IN_LIST = re.compile(_G["shared_figure_not_in_list"])
 _PLACES_COUNTED = re.compile(_G["places_counted"])
 _PLACES_EACH = re.compile(_G["places_each"])
+_PERSON_ASIDE = re.compile(_G["person_aside"])
 _ASPECT = _G["aspect_label"]
 _NAMES_LISTED_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、[\u4e00-\u9fff]{1,6})+$")  # 前湾、后湾 right before
 _SHARED_NOT_BEFORE = tuple(_G["shared_figure_not_before"])
