@@ -613,7 +613,7 @@ def short_zone_name(name: str) -> str:
     local_government.yaml short_suffixes), so that its full and short names are one place; any other name as it is."""
     for short, fulls in _local_government().short_suffixes.items():
         for full in fulls:
-            if name.endswith(full) and len(name) > len(full):
+            if name.endswith(full) and len(name) >= len(full) + 2:  # (a name's stem: 县经济开发区 is the county's zone)
                 return name[:-len(full)] + short
     return name
 
