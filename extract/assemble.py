@@ -1541,6 +1541,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and not (last_item.strip() in _BENEFICIARY and _counts_noun_after(text, q.end))
           and not (not last_item.strip() and (q.unit in _ENUMERATION_UNITS or q.unit_text[-1:] in _ENUMERATION_UNITS)
                    and _opens_on_its_noun(text, q.end))
+          # (固定资产投资止跌回稳、增长2%, after a figure in a clause before: the list starts in its own clause, and
+          # names its own subject)
+          and not (prev.q is not None and prev.q.end <= fig.clause_start
+                   and _has_noun(_LIST_ITEM.split(subject)[0]) and len(_LIST_ITEM.split(subject)) > 1)
           and not (prev.q is not None and prev.q.end <= fig.clause_start  # …5.6万个;为312万名…: a new item
                    and text[fig.clause_start - 1:fig.clause_start] in _ITEM_ENDS
                    # (…230亿元;增长7%: the same thing's; not 固定资产投资止跌回稳、增长3%, a clause naming its own)
