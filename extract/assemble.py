@@ -82,6 +82,7 @@ CHANGE_UNITS = frozenset(load_lexicon().change_units)  # 百分点
 _SUBJECT_SPLIT = re.compile(_G["subject_separators"])
 _CHINESE_GATE = re.compile(_G["completed_action"])
 _ENUMERATION_UNITS = frozenset(_G["enumeration_units"])
+_VILLAGE_SUFFIXES = tuple(_G["village_suffixes"])
 _RATE_UNITS = frozenset(load_lexicon().rate_units)
 def _spoken_scales() -> str:
     """A count of a scale said aloud with its classifier (两个亿, 两个多亿: units.yaml spoken_scales)."""
@@ -202,6 +203,8 @@ _SPAN_YEARS = 5  # the years a plan's span reviews (2021–2025 in a 2026 report
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 _INTRODUCES_LIST = re.compile(_G["introduces_list"])
 _MARKER_CHARS = 8  # enough of a paragraph's opening for its list marker ((十一), 十二是)
+_TOPIC_SENTENCE_MAX = 16  # the longest a paragraph's topic sentence is (城市更新有力有序。)
+_SENTENCE_STOP = "。"
 # a number that is no year and no span of years (132.6万吨; not 2025年, 透过2025回望, 5年来) nor a list number (1.综合…)
 _FIRST_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d+(?:\.\d+)?(?![\d.]*年)(?![.、)](?!\d))")
 _NEARBY_SENTENCES = 12  # how many sentences before a figure's tell whether they review or plan
@@ -946,15 +949,26 @@ class _DocState:
             return True
         while j > 0 and idx.paragraphs[j - 1] == idx.paragraphs[j]:
             j -= 1
-        return _LIST_MARKER.match(self.text[idx.starts[j]:idx.starts[j] + _MARKER_CHARS]) is not None  # (^: a slice)
+        if _LIST_MARKER.match(self.text[idx.starts[j]:idx.starts[j] + _MARKER_CHARS]) is not None:  # (^: a slice)
+            return True
+        # a paragraph that opens on a topic sentence of its own, with no figure and no time (港产城融合发展。城市更新
+        # 有力有序。): an item of the review, as a marked one is
+        first = self.masked[idx.starts[j]:idx.ends[j]].strip()
+        t = _cue_tables()
+        return (len(first) <= _TOPIC_SENTENCE_MAX and first.endswith(_SENTENCE_STOP) and not _DIGIT.search(first)
+                and not _YEAR.search(first) and not t["multi_year"].search(first)
+                and not t["single_year_framing"].search(first) and not t["span_opening"].match(first))
 
     def _introduces_list(self, j: int) -> bool:
-        """Whether the paragraph of sentence ``j`` ends on what introduces a list (主要做了以下工作:)."""
+        """Whether the paragraph of sentence ``j`` ends on what introduces a list (主要做了以下工作:), or holds no
+        figure at all (五年来,我们牢记嘱托…实现良好开局。: it opens the items after it, which are its span's; one that
+        sums the span up in figures, “十四五”时期,全区地区生产总值年均增长5.1%…, is passed over by them)."""
         idx = self.sentences
         k = j
         while k + 1 < len(idx.starts) and idx.paragraphs[k + 1] == idx.paragraphs[j]:
             k += 1
-        return _INTRODUCES_LIST.search(self.text, idx.starts[j], idx.ends[k]) is not None
+        return (_INTRODUCES_LIST.search(self.text, idx.starts[j], idx.ends[k]) is not None
+                or _FIRST_FIGURE.search(self.masked, idx.starts[j], idx.ends[k]) is None)
 
     def partials(self, i: int) -> list[tuple[int, int]]:
         """The cues of part of a year (前三季度, 1-11月) in sentence ``i``, not the base of a comparison (比一季度),
@@ -1441,7 +1455,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and CLAUSE_END_AFTER.match(text, q.end) is not None  # (not 其中56项为全国首创: its own words after)
           and ((own := resolve_indicator_key(subject, "", None, q.unit)) is None
                # (其中石桥村达到153万元: that village's part of the total; not 美丽乡村20个,其中精品村5个, a kind)
-               or is_named_place(own) and q.unit not in _ENUMERATION_UNITS
+               # (其中双泉镇7个: a town's count of the things; not 其中精品村5个, a kind of village)
+               or is_named_place(own) and (q.unit not in _ENUMERATION_UNITS or not own.endswith(_VILLAGE_SUFFIXES))
                or _GRADE.fullmatch(own)  # (新增专精特新企业15家,其中国家级3家: a grade's part)
                or _AGE_PART.fullmatch(own))):  # (发展党员11名,其中35岁以下8名: the part of an age)
         # 累计建成5G基站15.6万个,其中当年新建2.3万个: a part of what the figure before counts
@@ -1458,6 +1473,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # …,其中国家级3家、省级12家: the next grade's part of the same whole (the words the part before took, its grade
         # swapped for this one's)
         subject, fig.inherited = own + prev.subject[grade.end():], True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+          and PLACE_SEPARATOR in prev.fact.indicator_key and prev.subject.startswith(_PART_OF_PREVIOUS)
+          and fig.phrase.lstrip().startswith(_LIST_JOIN)
+          and is_named_place(own := fig.phrase.lstrip()[len(_LIST_JOIN):].strip())
+          and split_key(resolve_indicator_key(own, "", None, q.unit) or "")[1] in ("", own)):
+        # …,其中双泉镇7个、石门镇6个: the next place's part of the same whole
+        subject, fig.inherited = own + _OF + split_key(prev.fact.indicator_key)[1], True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and PLACE_SEPARATOR in prev.fact.indicator_key
           and _OWN_SHARE.fullmatch(own := subject.removeprefix(_PART_OF_PREVIOUS).strip())):
@@ -2172,6 +2194,18 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.kind, fig.kind_source, fig.cue_commitment = kind, source, commitment
 
 
+_CLAUSE_MARKS = re.compile("[,;。]")
+
+
+def _without_held_runs(t: dict, words: str) -> str:
+    """``words`` without each run of years whose clause goes on to a figure (粮食总产量…,连续五年稳定在30亿斤以上,: the
+    run is that figure's, cues run_of_years); a run whose clause holds none (连续五年实施农村危房改造工程,共改造…) stays."""
+    def held(m: re.Match) -> str:
+        end = _CLAUSE_MARKS.search(words, m.end())
+        return "" if _DIGIT.search(words, m.end(), end.start() if end else len(words)) else m.group(0)
+    return t["run_of_years"].sub(held, words)
+
+
 def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     """The year the figure is about, or none where it covers several (flags say why)."""
     lex, t, q, text = load_lexicon(), _cue_tables(), fig.q, st.text
@@ -2218,7 +2252,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                    and ";" in _after_last_year(fig.sentence_prefix) and t["change"].search(fig.clause_phrase) is not None)
               if fig.time_cue[1] in _OWN_TIME
               # (a span said in an earlier item is that item's: …五年来营收年均增长18.6%;南康家具产业集群总产值…)
-              else t["multi_year"].search(fig.sentence_prefix[-20:].rpartition(";")[2])
+              # (nor a run of years that goes on to a figure of its own, 连续五年稳定在30亿斤以上: that figure's)
+              else t["multi_year"].search(_without_held_runs(t, fig.sentence_prefix[-20:].rpartition(";")[2]))
               or t["span_opening"].match(fig.sentence_prefix)  # “十四五”期间,…168亿元,…1.2万个: all its clauses
               or t["cumulative"].search(fig.clause_phrase) and _span_words(t, fig.sentence_prefix))  # 五年累计…,累计…
           or source == "multi_year_section"

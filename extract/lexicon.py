@@ -28,7 +28,7 @@ class LexiconError(ValueError):
 # The keys of each mapping-shaped YAML lexicon: every one is read by the code (a test holds each name to a
 # read), so a key that no code reads (a typo, a leftover) is a load error instead of silent documentation.
 YAML_KEYS: dict[str, frozenset[str]] = {
-    "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale",
+    "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale", "round_class_units",
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "round_amount_spent_before", "spoken_scales", "classifier_infixes",
                              "rate_prefixes", "rate_words_before", "rate_nouns_before", "per_units", "per_separator", "implied_units", "unitless_nouns", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "people_needs_after_de", "currency_signs", "unit_measures"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
@@ -44,7 +44,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                             "whole_year",
                             "single_year_framing", "year_in_span", "target", "to_after", "review_actions", "forward_markers", "span_opening",
                             "comparison_base_before", "comparison_base_after", "relative_share_base_after"}),
-    "grammar.yaml": frozenset({"class_noun_before_aside", "per_head_only", "attainment_words", "own_subject", "frequency_before", "frequency_units", "set_elsewhere", "scope_setter", "count_words", "shared_measures", "own_measure_ends", "measured_item_ends", "list_head_trailing", "own_share", "grades", "shared_figure", "shared_figure_not_in_list", "shared_figure_not_before", "places_counted", "places_each", "person_aside", "aspect_label", "topic_support_alone", "shared_rates", "rank_field_before", "rank_field_after", "national_scope", "foreign_scope", "foreign_scope_not_before", "national_setter", "share_of_previous", "base_value_before", "attribution", "parent_scope", "scope_not_before", "set_against", "set_against_level", "multiple_units", "about_after_round", "share_words", "trend_end", "growth_words", "growth_words_not_after", "milestone_words", "milestone_passed_words", "milestone_then", "rank_moves", "rank_places", "qualified_alone", "range_not_qualifying", "numeral_words", "about_share", "introduces_list", "distance_words", "distance_names_after", "distance_units", "aim_words", "part_of_previous", "trailing_note", "qualifier_units", "qualifier_not_after", "class_bound_before", "class_object_before", "class_money_nouns", "class_place_nouns", "class_size_units", "class_bound_not_nouns", "class_bound_linked", "quoted_name", "schedule_units", "article_number", "baseline_phrase", "baseline_year",
+    "grammar.yaml": frozenset({"class_noun_before_aside", "per_head_only", "attainment_words", "own_subject", "frequency_before", "frequency_units", "set_elsewhere", "scope_setter", "count_words", "shared_measures", "own_measure_ends", "measured_item_ends", "list_head_trailing", "own_share", "grades", "shared_figure", "shared_figure_not_in_list", "shared_figure_not_before", "places_counted", "village_suffixes", "places_each", "person_aside", "aspect_label", "topic_support_alone", "shared_rates", "rank_field_before", "rank_field_after", "national_scope", "foreign_scope", "foreign_scope_not_before", "national_setter", "share_of_previous", "base_value_before", "attribution", "parent_scope", "scope_not_before", "set_against", "set_against_level", "multiple_units", "about_after_round", "share_words", "trend_end", "growth_words", "growth_words_not_after", "milestone_words", "milestone_passed_words", "milestone_then", "rank_moves", "rank_places", "qualified_alone", "range_not_qualifying", "numeral_words", "about_share", "introduces_list", "distance_words", "distance_names_after", "distance_units", "aim_words", "part_of_previous", "trailing_note", "qualifier_units", "qualifier_not_after", "class_bound_before", "class_object_before", "class_money_nouns", "class_place_nouns", "class_size_units", "class_bound_not_nouns", "class_bound_linked", "quoted_name", "schedule_units", "article_number", "baseline_phrase", "baseline_year",
                                "clause_end_after", "completed_action", "compound_modifiers", "paired_modifiers", "in_step_with", "conjunction_only",
                                "enumeration_heads", "enumeration_heads_any", "enumeration_units", "explicit_year", "elided_subject_after",
                                "figure_coordinator", "counted_noun_then_list", "sibling_measures", "list_marker", "serial_row_cells", "year_span", "year_not_own_after", "unfinished_after", "bound_share", "growth_verb", "fall_verb", "idioms", "effort_nouns",
@@ -195,6 +195,7 @@ class Lexicon:
     grammar: dict
     numerals: dict
     no_bare_scale: tuple[str, ...]
+    round_class_units: tuple[str, ...]  # units whose round Chinese amount before a noun names a class (千亩园区)
     bare_scale_large: tuple[str, ...]
     bare_scale_not_after: tuple[str, ...]
     bare_scale_after: frozenset[str]  # before-words after which, alone, a bare scale counts money too (过万元)
@@ -353,6 +354,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         grammar=grammar,
         numerals=_yaml("numerals.yaml", root),
         no_bare_scale=tuple(units.get("no_bare_scale", ())),
+        round_class_units=tuple(units.get("round_class_units", ())),
         bare_scale_large=tuple(units.get("bare_scale_large", ())),
         bare_scale_not_after=tuple(units.get("bare_scale_not_after", ())),
         bare_scale_after=frozenset(units.get("bare_scale_after", ())),
@@ -394,7 +396,7 @@ def _check_units(path: Path, units: dict) -> list[dict]:
         if any(not isinstance(x, str) or len(x) != 1 for x in infixes):
             raise LexiconError(f"{where(path, 'classifier_infixes', classifier)}: each infix is one character")
     bases = {u["base"] for u in rows}
-    for key in ("change_units", "rate_units", "no_bare_scale"):
+    for key in ("change_units", "rate_units", "no_bare_scale", "round_class_units"):
         for i, name in enumerate(units.get(key, ())):
             if name not in bases:
                 raise LexiconError(f"{where(path, key, i)}: {key}: {name!r} is no base unit of any unit")

@@ -780,7 +780,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     if ((text.endswith(_CAPACITY_BEFORE, sent_start, before_end) or unit.base.endswith(f"{sep}年"))
             and _CAPACITY_NAMED_AFTER.match(text, tail.end, limit)):
         return None  # 年产15万吨原丝项目, 400万吨/年煤制油项目: the size a project is named by
-    if (chinese and raw[0] in SMALL_UNITS and unit.base in lex.no_bare_scale
+    if (chinese and raw[0] in SMALL_UNITS and (unit.base in lex.no_bare_scale or unit.base in lex.round_class_units)
             and not (tail.more or about)  # (百余万元修缮古村落, 百来万元用于…: about that much names no class)
             and _counted_after(lex, text, tail.end, limit) and not _amount_spent_after(lex, text, tail.end)):
         return None  # 营收过百亿元企业, 千亿元产业集群, 超千亿元的产业集群: a round amount right before a noun names a class
