@@ -1556,6 +1556,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # measure the figure before is of
         subject, fig.inherited = here + _inherited_subject(body, q.unit, prev.q.unit), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+          and _SPAN_FLAGS.intersection(prev.fact.flags) and names_nothing(subject)
+          and (_YEAR.search(subject) or t["single_year_framing"].search(subject))
+          and (own := _without_span_words(t, prev.subject)) and not names_nothing(own)):
+        # 五年累计城镇新增就业14.6万人,2025年新增2.91万人; 固定资产投资年均增长5.8%,当年增长6.9%: the one year's figure of
+        # what the span's figure before measures (its span words left)
+        subject, fig.inherited = own, True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and (t["relative"].search(subject) or _BASELINE_WORDS.search(subject) or _year_before_named(st, subject))
           and names_nothing(subject)):  # (…余额1.2万亿元,比年初增加1千亿元: its change since the year began)
         # 今年完成保护性耕作8.2万亩,来年力争达到9万亩: another year's figure of what the figure before measures
@@ -2203,6 +2210,14 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 
 
 _CLAUSE_MARKS = re.compile("[,;。]")
+_SPAN_FLAGS = frozenset({"multi_year", "five_year_average", "cumulative"})  # a figure of a span, not of one year
+
+
+def _without_span_words(t: dict, subject: str) -> str:
+    """``subject`` without the words that make its figure a span's (五年累计, 年均, 累计): what it measures."""
+    for p in ("five_year_average", "multi_year", "cumulative"):
+        subject = t[p].sub("", subject)
+    return subject
 
 
 def _without_held_runs(t: dict, words: str) -> str:
@@ -2228,6 +2243,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                    and not t["whole_span"].search(st.masked, fig.clause_start, q.num_start)
                    or fig.from_start is not None and not t["plan_span"].search(st.masked, sent.start, q.start))
     period, source = _resolve_period(st, prev.i, sent, fig.time_cue, fig.kind, at_span_end)
+    if period is None and source == "multi_year_section" and t["single_year_framing"].search(fig.clause_phrase):
+        period, source = _default_year(st, fig.kind), "single_year"  # (…五年完成营造林98万亩,当年21.3万亩: the year's)
     if (fig.kind == "target" and at_span_end and period is not None and fig.time_cue[1] not in _OWN_TIME
             and (opening := t["span_opening"].match(fig.sentence_prefix))
             and (span := t["plan_span"].search(opening.group(0)))
@@ -2246,8 +2263,11 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         flags.append("five_year_average")
         period = None
     elif (since or t["multi_year"].search(fig.clause_phrase)
+          # (no span of the clauses, paragraph or section before over a clause that names its one year: 五年完成营造林
+          # 98万亩,当年21.3万亩; 规上工业增加值年均增长6.2%,全年增长6.7%)
+          or not t["single_year_framing"].search(fig.clause_phrase) and (
           # (a span in the clauses before: not of a level the span ended at, 五年来,…农村公路由1860公里增加到2340公里)
-          or not at_span_end and (
+          not at_span_end and (
               # (a year in its own clause comes after every span word of the clauses before: 主要目标是:…到2030年
               # 全市生产总值突破6500亿元 is 2030's)
               fig.time_cue[1] == "sentence_time"
@@ -2274,7 +2294,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
               and run.start() < _clause_end(text, q.end, sent.end, 12)
               # (平均5.2%、连续三年控制在5.5%以内: a run that goes on to a figure of its own is that figure's)
               and (run.start() < q.start or not _DIGIT.search(text, run.end(), _clause_end(text, run.end(), sent.end, 12)))
-              and not (run.start() > q.start and t["streak_after"].match(text, run.start())))):
+              and not (run.start() > q.start and t["streak_after"].match(text, run.start()))))):
         flags.append("multi_year")
         period = None
     # (of the end of a from–to, only its own words: 从上半年5.5%降到5.3%, 5.3% is the year's; never the year's target
