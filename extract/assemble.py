@@ -332,6 +332,7 @@ def _cue_tables():
         "gap_before": re.compile(cues["gap_before"]),
         "year_range": re.compile(cues["year_range"]),
         "season_span": re.compile(cues["season_span"]),
+        "range_total_after": re.compile(cues["range_total_after"]),
         "year_plan_after": re.compile(cues["year_plan_after"]),
         "estimate_ends": re.compile(cues["estimate_ends"]),
         "from_before": re.compile(cues["from_before"]),
@@ -447,9 +448,12 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
     hits = [h for h in hits if not t["base_or_term_end_before"].search(text, max(0, (a := _list_start(text, h[0])) - 5), a)
             and not t["base_after"].match(text, h[1]) and not t["qualifying_after"].match(text, h[1])
             and not _starting_year(t, text, h[0], h[1])]
-    if report_year is not None and (ahead := [m.span() for m in t["year_range"].finditer(text)
-                                              if int(m.group(2)) > report_year]):
-        hits = [h for h in hits if not any(a <= h[0] < b for a, b in ahead)]  # (三年行动(2024—2026年): a span)
+    if spans := [m.span() for m in t["year_range"].finditer(text)
+                 if int(m.group(2)) > int(m.group(1)) and (report_year is None or int(m.group(2)) > report_year
+                                                            or t["range_total_after"].match(text, m.end()))]:
+        # 三年行动(2024—2026年), 2022年至2024年,全县累计建成…: a span, no year of its own (one that ended that frames no
+        # total, 2023—2024年度先进…, still dates by its years)
+        hits = [h for h in hits if not any(a <= h[0] < b for a, b in spans)]
     if seasons := [(m.start(), m.end(), _SEASON, int(m.group(1))) for m in t["season_span"].finditer(text)]:
         # 2025—2026新雪季: the season's, of the year it ends in (its two years are no two time words)
         hits = [h for h in hits if not any(a <= h[0] < b for a, b, _, _ in seasons)] + seasons

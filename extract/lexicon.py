@@ -40,7 +40,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                             "negative_verbs", "partial_year", "seasons", "partial_year_lead_in", "partial_year_marks",
                             "relative_years", "relative_not_after", "restated", "share_of_target", "target_after", "target_as_base", "target_reached", "deadline_before", "plan_restated",
                             "summary_review_actions", "section_actual", "section_target", "year_to_date", "rest_of_year", "restated_before",
-                            "restated_before_then", "restated_in_review", "lead_in", "place_profile", "population_profile", "forecast_before", "deadline_after", "qualifying_after", "gap_before", "year_range", "season_span", "year_plan_after", "estimate_ends",
+                            "restated_before_then", "restated_in_review", "lead_in", "place_profile", "population_profile", "forecast_before", "deadline_after", "qualifying_after", "gap_before", "year_range", "range_total_after", "season_span", "year_plan_after", "estimate_ends",
                             "whole_year",
                             "single_year_framing", "year_in_span", "target", "to_after", "review_actions", "forward_markers", "span_opening",
                             "comparison_base_before", "comparison_base_after", "relative_share_base_after"}),
