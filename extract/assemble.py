@@ -1462,7 +1462,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (subject.startswith(_PART_OF_PREVIOUS) and (whole := _whole_of_part(prev, q.unit)) is not None
           # (a total to date and this year's part of it, or a part named by its scope: 其中农村1万个; not 签约80个,
           # 其中开工建设50个, another state of the things)
-          and ("cumulative" in whole.flags or not load_key_lexicon().verbs.search(subject[len(_PART_OF_PREVIOUS):]))
+          and ("cumulative" in whole.flags or not (verb := load_key_lexicon().verbs.search(subject[len(_PART_OF_PREVIOUS):]))
+               # (其中云岫县新增34家 after 全市新增…112家: the same verb, a place's part)
+               or verb.group(0) in (whole.indicator_text or ""))
           and _words_of_key(whole.indicator_key)
           and CLAUSE_END_AFTER.match(text, q.end) is not None  # (not 其中56项为全国首创: its own words after)
           and ((own := resolve_indicator_key(subject, "", None, q.unit)) is None
@@ -1488,9 +1490,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and PLACE_SEPARATOR in prev.fact.indicator_key and prev.subject.startswith(_PART_OF_PREVIOUS)
           and fig.phrase.lstrip().startswith(_LIST_JOIN)
-          and is_named_place(own := fig.phrase.lstrip()[len(_LIST_JOIN):].strip())
-          and split_key(resolve_indicator_key(own, "", None, q.unit) or "")[1] in ("", own)):
-        # …,其中双泉镇7个、石门镇6个: the next place's part of the same whole
+          and (own := resolve_indicator_key(item := fig.phrase.lstrip()[len(_LIST_JOIN):].strip(), "", None, q.unit))
+          and is_named_place(own) and item.startswith(own) and names_nothing(item[len(own):])):
+        # …,其中双泉镇7个、石门镇6个; 其中云岫县新增34家、石桥县新增27家: the next place's part of the same whole
         subject, fig.inherited = own + _OF + split_key(prev.fact.indicator_key)[1], True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and PLACE_SEPARATOR in prev.fact.indicator_key
