@@ -455,7 +455,7 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
         # total, 2023—2024年度先进…, still dates by its years)
         hits = [h for h in hits if not any(a <= h[0] < b for a, b in spans)]
     if seasons := [(m.start(), m.end(), _SEASON, int(m.group(1))) for m in t["season_span"].finditer(text)]:
-        # 2025—2026新雪季: the season's, of the year it ends in (its two years are no two time words)
+        # 2025—2026新雪季: the season's, of the year it begins in (its two years are no two time words)
         hits = [h for h in hits if not any(a <= h[0] < b for a, b, _, _ in seasons)] + seasons
     hits.sort()
     return hits
