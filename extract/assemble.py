@@ -430,9 +430,6 @@ def _list_start(text: str, at: int) -> int:
     return at
 
 
-_SEASON = -1  # the priority of a season's time word (2025—2026新雪季): it dates its own clause or sentence, and loses a tie
-
-
 def _time_hits(text: str, report_year: int | None, plan_year: int | None = None) -> list[tuple[int, int, int, int]]:
     """Every time word of ``text`` that says when (not the base of a comparison: 比去年, 2010年不变价; not
     the date of a starting value: 由2020年的5000亿元): (start, end, priority, year); a relative word (去年)
@@ -454,9 +451,10 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
         # 三年行动(2024—2026年), 2022年至2024年,全县累计建成…: a span, no year of its own (one that ended that frames no
         # total, 2023—2024年度先进…, still dates by its years)
         hits = [h for h in hits if not any(a <= h[0] < b for a, b in spans)]
-    if seasons := [(m.start(), m.end(), _SEASON, int(m.group(1))) for m in t["season_span"].finditer(text)]:
-        # 2025—2026新雪季: the season's, of the year it begins in (its two years are no two time words)
-        hits = [h for h in hits if not any(a <= h[0] < b for a, b, _, _ in seasons)] + seasons
+    if seasons := [m.span() for m in t["season_span"].finditer(text)]:
+        # 2024—2025冰雪季: a season across two years dates nothing; a review's is its year's, a plan's its plan's (a
+        # 2025 report reviews the 2024—2025 season as 2024's, a 2026 report as 2025's)
+        hits = [h for h in hits if not any(a <= h[0] < b for a, b in seasons)]
     hits.sort()
     return hits
 
@@ -1164,8 +1162,7 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
         section_year = year if where == "section" else None
         # (a sentence that names two years, 今年完成…8.2万亩,来年力争达到9万亩, dates none after it: it speaks of both)
         found = next(((h[3], "paragraph") for a, b in _paragraph_context(st, i)
-                      if (h := st.time_hit_in(a, b)) is not None and h[2] != _SEASON
-                      and not _own_horizon(st, h, a, b, section_year)
+                      if (h := st.time_hit_in(a, b)) is not None and not _own_horizon(st, h, a, b, section_year)
                       and not since.match(st.masked, h[1]) and not st.names_two_years(a, b)), (None, None))
         st._paragraph_time[i] = found
     return found

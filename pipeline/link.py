@@ -31,7 +31,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "change_answers", "zero_answers", "canonical_words_not_in_measures", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
-             "only_candidate_bonus", "contrasts", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before"}
+             "only_candidate_bonus", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share", "shared_words_cover", "shared_words_uncovered"}
@@ -96,6 +96,7 @@ class LinkLexicon:
     rate_units: frozenset[str]   # rates and changes (%, ‰, ‱, 百分点): their magnitude is not checked
     contrasts: tuple[tuple[str, str], ...]  # words that make two keys different things (出栏/存栏)
     qualifiers: tuple[str, ...]  # words that narrow a key to a part of what it would name without them (核心产业)
+    contrasts_joined: tuple[tuple[str, str], ...]  # a word for both words of a contrast (国省考: 国考省考)
     seasons: tuple[tuple[str, ...], ...]  # parts of the year a key may name (雪季, cues.yaml seasons): both or neither
     wholes: tuple[tuple[str, tuple[str, ...]], ...]  # a word for several things and its parts (供排水: 供水, 排水)
     share_of: str  # the word of a share's key that what it is a share of stands before (税收收入占…比重)
@@ -140,7 +141,8 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         reached_end=load_lexicon().grammar["reach_name"],
         canonical=frozenset(i.id for i in load_lexicon().indicators),
         rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
-        contrasts=tuple((x, y) for x, y in raw["contrasts"]), qualifiers=tuple(raw["qualifiers"]), seasons=tuple(tuple(g) for g in load_lexicon().cues["seasons"]),
+        contrasts=tuple((x, y) for x, y in raw["contrasts"]), qualifiers=tuple(raw["qualifiers"]),
+        contrasts_joined=tuple((str(k), str(v)) for k, v in raw["contrasts_joined"].items()), seasons=tuple(tuple(g) for g in load_lexicon().cues["seasons"]),
         wholes=tuple((str(w), tuple(parts)) for w, parts in raw["wholes"].items()),
         share_of=str(raw["share_of"]),
         fall_first=tuple(sorted(raw["fall_first"], key=len, reverse=True)),
@@ -407,6 +409,8 @@ def _contrasted(tkey: str, akey: str, lx: LinkLexicon, unit: str | None = None) 
     """Whether one key holds a word of a ``contrasts`` pair and the other the other word, and neither both; or
     one names a whole (供排水, a list 交通、能源、水利) where the other names only a part (a rate of a list holds
     for each item: 城市、县城生活垃圾无害化处理率)."""
+    for joined, both in lx.contrasts_joined:  # (国省考 names 国考 and 省考 at once)
+        tkey, akey = tkey.replace(joined, both), akey.replace(joined, both)
     if any((x in tkey and y in akey and y not in tkey and x not in akey)
            or (y in tkey and x in akey and x not in tkey and y not in akey) for x, y in lx.contrasts):
         return True
