@@ -2212,7 +2212,6 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.kind, fig.kind_source, fig.cue_commitment = kind, source, commitment
 
 
-_CLAUSE_MARKS = re.compile("[,;。]")
 _SPAN_FLAGS = frozenset({"multi_year", "five_year_average", "cumulative"})  # a figure of a span, not of one year
 
 
@@ -2227,7 +2226,7 @@ def _without_held_runs(t: dict, words: str) -> str:
     """``words`` without each run of years whose clause goes on to a figure (粮食总产量…,连续五年稳定在30亿斤以上,: the
     run is that figure's, cues run_of_years); a run whose clause holds none (连续五年实施农村危房改造工程,共改造…) stays."""
     def held(m: re.Match) -> str:
-        end = _CLAUSE_MARKS.search(words, m.end())
+        end = _CLAUSE_END.search(words, m.end())
         return "" if _DIGIT.search(words, m.end(), end.start() if end else len(words)) else m.group(0)
     return t["run_of_years"].sub(held, words)
 
