@@ -2564,6 +2564,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             continue  # 1处正在施工, 1项正在推进: things not done yet, no result
         if q.unit in _FREQUENCY_UNITS and _FREQUENCY_BEFORE.search(text, max(sent.start, q.start - _FREQUENCY_REACH), q.start):
             continue  # 每季度召开1次党建工作推进会: how often, a rule of the work
+        if q.unit in _ENUMERATION_UNITS and text.endswith(_ENUMERATION_BEFORE, sent.start, q.start):
+            continue  # 重点做好以下5项工作: the parts of what follows, no count of anything
         if q.unit in _ENUMERATION_UNITS and text.startswith(_ENUMERATION_HEAD_ANY, q.end):
             prev.q = q  # (and the words before the next figure start after it)
             continue  # 抓好9个方面的工作: the work in parts, no count of anything
@@ -3003,6 +3005,7 @@ _SHARED_NOT_IN_LIST = re.compile(_G["shared_figure_not_in_list"])
 _PLACES_COUNTED = re.compile(_G["places_counted"])
 _PLACES_EACH = re.compile(_G["places_each"])
 _PERSON_ASIDE = re.compile(_G["person_aside"])
+_ENUMERATION_BEFORE = tuple(_G["enumeration_before"])
 _ASPECT = _G["aspect_label"]
 _NAMES_LISTED_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、[\u4e00-\u9fff]{1,6})+$")  # 前湾、后湾 right before
 _SHARED_NOT_BEFORE = tuple(_G["shared_figure_not_before"])

@@ -943,13 +943,15 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
             if high is not None:
                 return None  # (百分之负七八: no number)
             value = -value
-        rm = _RANGE_SEP.match(text, pos, limit)
-        if rm and high is None and not m.group("neg"):  # 百分之三十到四十, 百分之三十到百分之四十
+        rm = _RANGE_SEP.match(text, pos, limit) or _BETWEEN_SEP.match(text, pos, limit)
+        if rm and high is None and not m.group("neg"):  # 百分之三十到四十, 百分之三十到百分之四十, 百分之六和百分之七之间
             p2 = rm.end() + (len(den) + len(_NUMERALS["fraction_word"])
                              if text.startswith(den + _NUMERALS["fraction_word"], rm.end()) else 0)
             m2 = _NUMBER.match(text, p2, limit)
-            if m2 and (v2 := resolve_number(m2.group(0))) is not None:
-                high, pos = scale(v2), m2.end()
+            between = rm.re is _BETWEEN_SEP
+            if (m2 and (v2 := resolve_number(m2.group(0))) is not None
+                    and (not between or text.startswith(_BETWEEN_CLOSE, m2.end()))):
+                high, pos = scale(v2), m2.end()  # (之间 left out of the surface, as 5%和6%之间's is)
                 if high is None:
                     return None
     sp = _space_end(text, pos, limit)
