@@ -199,6 +199,11 @@ _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one b
 # each measure of a family of them (grammar sibling_measures), with its family's, longest first
 _SIBLING_MEASURES = {w: tuple(sorted(family, key=len, reverse=True)) for family in _G["sibling_measures"] for w in family}
 _SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) for k in ("base", "per_plan"))
+
+
+def _span_end_year(digit: str) -> int:
+    """The last year of the five-year plan the digit names after 十 (十四五: 四, 2025; 十五五: 五, 2030)."""
+    return _SPAN_END_BASE + _SPAN_END_STEP * (10 + DIGITS[digit])
 _SPAN_YEARS = 5  # the years a plan's span reviews (2021–2025 in a 2026 report): a year before them is no figure's
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 _INTRODUCES_LIST = re.compile(_G["introduces_list"])
@@ -436,7 +441,7 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
     wins a tie."""
     t = _cue_tables()
     hits = [(m.start(), m.end(), 0, int(m.group(1))) for m in _YEAR.finditer(text)]
-    hits += [(m.start(), m.end(), 0, _SPAN_END_BASE + _SPAN_END_STEP * (10 + DIGITS[m.group("n")]))
+    hits += [(m.start(), m.end(), 0, _span_end_year(m.group("n")))
              for m in t["span_end"].finditer(text)]  # 到“十四五”末: 2025
     if report_year is not None:
         hits += [(m.start(), m.end(), 1, _relative_year(report_year, plan_year, t["relative_map"][m.group(0)]))
@@ -2250,7 +2255,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (fig.kind == "target" and at_span_end and period is not None and fig.time_cue[1] not in _OWN_TIME
             and (opening := t["span_opening"].match(fig.sentence_prefix))
             and (span := t["plan_span"].search(opening.group(0)))
-            and (end := _SPAN_END_BASE + _SPAN_END_STEP * (10 + DIGITS[span.group(0)[1]])) > period):
+            and (end := _span_end_year(span.group(0)[1])) > period):
         period, source = end, "span_end"  # “十五五”时期,研发经费投入强度达到3%: the level the plan's span ends at (2030)
     if source == "multi_year_section" and at_span_end and fig.from_start is not None and fig.kind == "actual":
         period, source = _default_year(st, "actual"), "span_end"  # 过去五年 > 从3800亿元增加到5200亿元: 5200 is now
@@ -2558,7 +2563,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         if q.unit in _DISTANCE_UNITS and (text.startswith(_DISTANCE_WORDS, clause_start)
                                           or text.startswith(_DISTANCE_NAMES_AFTER, q.end)):
             continue  # 园区位于县城东部,距县城中心12公里: where it lies; 公交站点500米覆盖率: a measure's name
-        if _PERSON_ASIDE.search(text, max(sent.start, q.num_start - 12), q.num_start):
+        if _PERSON_ASIDE.search(text, max(sent.start, q.num_start - _PERSON_ASIDE_REACH), q.num_start):
             continue  # 韩某某(男,46岁): a person's age
         if q.unit in _ENUMERATION_UNITS and _UNFINISHED_AFTER.match(text, q.end, sent.end):
             continue  # 1处正在施工, 1项正在推进: things not done yet, no result
@@ -3005,6 +3010,7 @@ _SHARED_NOT_IN_LIST = re.compile(_G["shared_figure_not_in_list"])
 _PLACES_COUNTED = re.compile(_G["places_counted"])
 _PLACES_EACH = re.compile(_G["places_each"])
 _PERSON_ASIDE = re.compile(_G["person_aside"])
+_PERSON_ASIDE_REACH = 12  # characters an aside about a person may take before the figure in it ((女,汉族,52岁))
 _ENUMERATION_BEFORE = tuple(_G["enumeration_before"])
 _ASPECT = _G["aspect_label"]
 _NAMES_LISTED_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:、[\u4e00-\u9fff]{1,6})+$")  # 前湾、后湾 right before
