@@ -1971,9 +1971,11 @@ def _inherited_subject(subject: str, unit: str, prev_unit: str | None = None) ->
     """The previous figure's subject as a figure of ``unit`` takes it: a level without its growth word
     (增长10%,达到1.5万元; 增长5.2%、达到3200亿元 are 农民人均纯收入, 地区生产总值), and so is a rate after a change
     of it in points (森林覆盖率比上年提高0.1个百分点、达到11.3%: 森林覆盖率)."""
+    subject = load_key_lexicon().to_level_end.sub("", subject)  # (城乡居民收入比缩小至2.12,比上年缩小0.06: where it moved to, no part of it)
     if unit in RATE_OR_CHANGE_UNITS and not (unit not in CHANGE_UNITS and prev_unit in CHANGE_UNITS):
         return subject
     return _BASELINE_END.sub("", _cue_tables()["growth_end"].sub("", subject))
+
 
 
 def _elided_subject(before: str, subject: str, unit: str) -> str | None:
@@ -2732,6 +2734,9 @@ def _split_subjects(head: str, n: int) -> list[str]:
         # part of its first item's words)
         subjects = [x[:len(x) - len(own)] + _with_shared_head(own, last)
                     for x in subjects[:-1] for own in [_list_opening_off(x, last)]] + [last]
+        if _ORDINAL_ITEM.match(subjects[0].removeprefix(_PART_OF_PREVIOUS)):
+            # (第一、二、三产业增加值: the first item's ordinal mark is each item's, 第二产业…, 第三产业…)
+            subjects = subjects[:1] + [_ORDINAL + x if _NUMERAL_ITEM.match(x) else x for x in subjects[1:]]
     return subjects
 
 
@@ -3003,6 +3008,8 @@ _GRADE = re.compile(_G["grades"])  # 国家级, 省级以上: a grade, which nam
 # an age and its bound, which names which people of a whole (其中35岁以下8名)
 _AGE_PART = re.compile(r"\d+(?:" + "|".join(map(re.escape, _G["qualifier_units"])) + r")(?:及)?(?:以下|以上)")
 _ORDINAL = "第"  # 第一、二、三产业: the ordinal's mark, before the first item only
+_ORDINAL_ITEM = re.compile(_ORDINAL + "[一二三四五六七八九十]")  # an item that opens on an ordinal
+_NUMERAL_ITEM = re.compile("[一二三四五六七八九十](?![一二三四五六七八九十]|次|个|批|类|年|期|是)")  # an item that is a bare ordinal's numeral
 _OWN_PLACE_CHARS = 2  # 我镇, 本县: the report's own place, which the share's subject keeps
 _SHARED_FIGURE = re.compile(_G["shared_figure"])
 _SHARED_RATES = tuple(_G["shared_rates"])

@@ -40,6 +40,7 @@ class KeyLexicon:
     any_word: re.Pattern        # any of the words above or below, at the start
     linking_start: re.Pattern   # linking words at the start
     linking_end: re.Pattern     # linking words at the end
+    to_level_end: re.Pattern    # a linking word to the level a thing moved to (缩小至, 提高到, 控制在) at the end
     rewrite: re.Pattern          # every rewrite as one alternation of named groups r0, r1, …
     rewrite_to: dict[str, str]   # group name → what it is written as
     verb_nouns: tuple[str, ...]
@@ -100,6 +101,9 @@ def _place_list(raw: dict, kind: str) -> re.Pattern:
     return re.compile(f"^(?:{name}{joiner})*{name}{raw[kind]['after']}")
 
 
+_TO_LEVEL_MARKS = "到至在"  # the last character of a linking word to a level (提高到, 缩小至, 控制在)
+
+
 @lru_cache(maxsize=1)
 def load_key_lexicon() -> KeyLexicon:
     raw = _yaml("keys.yaml")
@@ -123,6 +127,7 @@ def load_key_lexicon() -> KeyLexicon:
         any_word=re.compile(words(*lead, raw["verbs"], raw["linking"])),
         linking_start=re.compile(words(raw["linking"])),
         linking_end=re.compile(words(raw["linking"]) + "$"),
+        to_level_end=re.compile(words([w for w in raw["linking"] if len(w) > 2 and w[-1] in _TO_LEVEL_MARKS]) + "$"),
         rewrite=re.compile("|".join(f"(?P<r{i}>{k})" for i, k in enumerate(raw["rewrite"]))),
         rewrite_to={f"r{i}": v or "" for i, v in enumerate(raw["rewrite"].values())},
         verb_nouns=tuple(raw["verb_nouns"]), verb_joiner=re.compile(raw["verb_joiner"]),

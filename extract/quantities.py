@@ -410,6 +410,15 @@ _RATE_WORDS_REACH = max(len(w) for w, _ in load_lexicon().rate_words_before)
 _FROM = "从由"  # right before a figure of a measure with no unit: where it moved from (收入倍差从1.96缩小至1.81)
 
 
+_UNITLESS_BASES = frozenset(load_lexicon().unitless_nouns.values())  # the units of measures that have none (1)
+_NO_CARRIED_UNITS = frozenset(u.base for u in load_lexicon().units if u.base in ("%", "百分点", "‰")) | {"%", "百分点"}
+# between a level and its change from the year before: a comma, the base, a change verb (…,比上年缩小0.06)
+_CHANGE_FROM_LAST_YEAR = re.compile(
+    r"\s*[,，]\s*(?:" + "|".join(map(re.escape, sorted(load_lexicon().cues["comparison_cues"], key=len, reverse=True)))
+    + ")(?:" + re.escape(load_lexicon().cues["comparison_period"]) + ")?\s*(?:"
+    + "|".join(load_lexicon().cues["change_verbs"]) + ")了?\s*")
+
+
 def _after_from(text: str, num_start: int, sent_start: int) -> bool:
     return num_start > sent_start and text[num_start - 1] in _FROM
 
@@ -519,13 +528,15 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             out.append(q)
     taken = [(q.num_start, q.end) for q in out]
     pos = start
+    last = None
     for m in numbers:
         if m.start() < pos or (taken and any(a <= m.start() < b for a, b in taken)):
             continue
-        q = _read_quantity(lex, before, text, m, start, end)
+        q = _read_quantity(lex, before, text, m, start, end, after=last)
         if q is not None:
             out.append(q)
             pos = q.end
+            last = q
     if bares:
         out.extend(_find_bare_scales(lex, bares, text, start, end, out))
     out.extend(_shared_unit_lists(lex, text, start, out))
@@ -635,9 +646,10 @@ def _ordinal_before(text: str, end: int, sent_start: int) -> bool:
     return start < end and text.endswith(_NOT_A_FIGURE_PREFIXES, sent_start, start)
 
 
-def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None) -> Quantity | None:
+def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None, after=None) -> Quantity | None:
     """The quantity whose number ``m`` found, read within ``text[sent_start:limit]``; ``cell_unit`` (scale, unit, as
-    written): the unit a table's column or row gives a cell's number that writes none (``read_cell``)."""
+    written): the unit a table's column or row gives a cell's number that writes none (``read_cell``); ``after``: the
+    quantity read last before it in the span, whose unit its change from the year before may leave out."""
     raw = m.group(0)
     chinese = not raw[0].isdigit()
     if chinese and len(raw) > 1 and all(c in ZERO_DIGITS for c in raw):
@@ -747,6 +759,13 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
                 and (CLAUSE_END_AFTER.match(text, tail.end) is not None or _match_after(lex, text, tail.end)
                      or implied[1] and _after_from(text, m.start(), sent_start))))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied[0], tail.unit_text, tail.more)  # 常住人口580万
+    elif (tail.unit is None and value_high is None and not chinese and after is not None
+          and (after.unit in _UNITLESS_BASES or tail.scale_text and after.unit not in _NO_CARRIED_UNITS)
+          and _CHANGE_FROM_LAST_YEAR.fullmatch(text, after.end, m.start()) is not None
+          and (CLAUSE_END_AFTER.match(text, tail.end) is not None or _match_after(lex, text, tail.end))):
+        # 城乡居民收入比为2.35,比上年缩小0.06; 常住人口58.2万人,比上年减少0.3万: the change of the level just said
+        # leaves its unit to it (not a percentage's: 增长6.1%,比上年提高0.5 is in points)
+        tail = _Tail(tail.end, tail.scale, tail.scale_text, Unit("", after.unit), tail.unit_text, tail.more)
     elif (tail.unit is None and not tail.scale_text and value_high is None and not chinese
           and (tail.end >= limit or text[tail.end] in _CELL_ENDS or _match_after(lex, text, tail.end))
           and not _ANOTHER_CELL.match(text, tail.end) and (header := _header_unit(text, m.start()))):
