@@ -1556,12 +1556,15 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = (scope.group(0) + _inherited_subject(prev.subject[len(place):], q.unit,
                                                                       prev.q.unit if prev.q else None), True)
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
-          and split_key(prev.fact.indicator_key)[1].isascii()
-          and (here := leading_place(own := subject.removeprefix(_PART_OF_PREVIOUS).lstrip(_LIST_JOIN)))
-          and is_named_place(here) and not _has_noun(own[len(here):])
-          and (body := _without_place(prev.subject)) and resolve_indicator(body, q.unit) is not None):
+          and (split_key(prev.fact.indicator_key)[1].isascii() or split_key(prev.fact.indicator_key)[0])
+          and (here := leading_place(own := subject.removeprefix(_PART_OF_PREVIOUS).lstrip(_LIST_JOIN))
+               or (own if is_place(own) else ""))  # (、宝泉县22.4亿斤: the place alone)
+          and is_named_place(here) and (not _has_noun(rest := own[len(here):]) or names_nothing(rest))
+          and (body := _without_place(prev.subject))
+          and (resolve_indicator(body, q.unit) is not None or split_key(prev.fact.indicator_key)[0])):
         # 郑州生产总值增长6%,洛阳增长5.6%; 全省…增长5.5%,其中成都增长5.8%: another place's figure of the canonical
-        # measure the figure before is of
+        # measure the figure before is of; 桦原县粮食产量28.6亿斤、宝泉县22.4亿斤, 青羊县新增光伏装机43万千瓦,丰坝县
+        # 新增27万千瓦: of what the place's figure before measures
         subject, fig.inherited = here + _inherited_subject(body, q.unit, prev.q.unit), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and _SPAN_FLAGS.intersection(prev.fact.flags) and names_nothing(subject)
@@ -1634,7 +1637,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and not prev.fact.indicator_key.isascii()
           and PLACE_SEPARATOR not in prev.fact.indicator_key and CLAUSE_END_AFTER.match(text, q.end) is not None
           and (only_a_gain(gain := _VERB_ONLY.sub("", subject) or subject)
-               or only_a_total(subject, prev.fact.indicator_key))):
+               or only_a_total(subject, prev.fact.indicator_key)
+               # 新增规上工业企业25家,力争达到260家: the level the things the gain before adds to reach
+               or (prev.fact.indicator_text or "").startswith(_GAINS)
+               and _TOTAL_AFTER_GAIN.search(subject + (q.comparator_before or ""))
+               and not _has_noun(subject))):
         # 高新技术企业总数达到612家,净增83家: what the figure before counts gained (keys.yaml gain_verbs; 实际新增56个
         # after the target said again, 年初确定的新增深水网箱50个的目标); 新增高新技术企业45家,总数达到612家: the total
         # of those things (keys.yaml total_words)
@@ -1836,6 +1843,8 @@ def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
     return "" if named and place and not is_named_place(place) else place
 
 
+_GAINS = tuple(load_key_lexicon().gain_verbs)  # (新增, 净增: a figure that adds to a total)
+_TOTAL_AFTER_GAIN = re.compile(_G["total_after_gain"])
 _ABOVE_CITY = ("province", "national")  # admin levels whose reports name a county as an example
 _TARGET_NOUNS = {str(k): str(v) for k, v in _G["target_nouns"].items()}
 _FALL_WORD, _GROWTH_WORD = _G["fall_verb"], _G["growth_verb"]  # what keys write a fall and a growth as
@@ -2780,6 +2789,8 @@ def _with_shared_head(item: str, last: str) -> str:
     城镇居民…)."""
     if (place := leading_place(last)) and len(last) - len(place) >= 2 and is_place(item):
         return item + last[len(place):]  # 滨海新区、武清区、西青区生产总值: each place's 生产总值
+    if is_place(item) and is_place(last):
+        return item  # (城关镇、郓城街道分别…: two places, whose names share nothing)
     k = last.find(item[-1]) + 1 if item else 0
     # (铁路、高速公路运营里程: a modifier up to two characters longer; 国家级、省级…: or shorter)
     if len(item) <= _PARALLEL_MAX and _SHARED_END_MIN <= k <= len(item) + 2 and k <= len(last) - 2:  # like modifiers
