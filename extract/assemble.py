@@ -279,6 +279,7 @@ def _cue_tables():
         "estimated": comp(cues["estimated"]),
         "negative": re.compile("(?:" + "|".join(cues["negative_verbs"]) + r")了?\s*$"),  # 下降了3.2%
         "change": comp(cues["change_verbs"]),
+        "plan_as_base": re.compile(cues["plan_as_base"]),
         "section_actual": comp(cues["section_actual"]),
         "section_target": comp(cues["section_target"]),
         "relative": rel_re,
@@ -641,6 +642,8 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
             and not _FIGURE_END.search(text, max(sent_start, opened - _FIGURE_END_REACH), opened)):
         # (not an aside after a figure, 完成投资5亿元(超年度计划1亿元以上): of that figure)
         return True  # 新增规上工业企业(年主营业务收入2000万元以上)85家: the bound an aside after a noun gives its class
+    if bound_after and text.endswith(_CLASS_POSITION_MEASURES, sent_start, q.start):
+        return True  # 海拔2000米以上地区: which areas, by where they lie
     if not text.startswith(_OF, q.end):
         # (without 的 a bound before a noun is as often a count of it: 选派1200名以上科技特派员, 对300公里以上农村公路
         # 进行提质改造; but not an amount of money in a clause that opens on whom it is done to: 对年纳税500万元以上企业
@@ -1574,11 +1577,15 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # what the span's figure before measures (its span words left)
         subject, fig.inherited = own, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
-          and (t["relative"].search(subject) or _BASELINE_WORDS.search(subject) or _year_before_named(st, subject))
+          and (t["relative"].search(subject) or _BASELINE_WORDS.search(subject) or _year_before_named(st, subject)
+               or _bare_change_after_level(text, fig, prev))
           and names_nothing(subject)):  # (…余额1.2万亿元,比年初增加1千亿元: its change since the year began)
         # 今年完成保护性耕作8.2万亩,来年力争达到9万亩: another year's figure of what the figure before measures
         # (粮食总产1.33万吨,较2024年增加200吨: its change from the year before, that year named by its number)
         subject, fig.inherited = t["relative"].sub("", prev.subject), True
+        if _STOCK_WORDS.search(subject) and load_key_lexicon().verbs.search(fig.phrase):
+            # 全县已累计建成城市公园12座,明年再建成2座: what is done to the things the stock before counts, not the stock
+            subject = _STOCK_WORDS.sub("", subject)
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
           and not (modifies_after and not last_item)  # 、60%的…: its own noun
           # 增长7%以上、力争达到8%: an aim for the same figure, in its unit, is no second figure of that
@@ -2131,6 +2138,11 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         kind, source = "change", "change_verb"
     elif not other_base and t["gap_before"].search(fig.clause_phrase):
         kind, source, other_base = "change", "gap", True  # 低于全省平均水平2.6微克/立方米: the gap, no level
+    elif _bare_change_after_level(st.text, fig, prev):
+        kind, source = "change", "change_verb"  # 拟安排“三农”投入8183亿元,增加930亿元: by how much against last year's
+    elif kind != "target" and t["plan_as_base"].search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:]):
+        # 财政赤字10000亿元,比预算减少500亿元: against the plan, as 超年初预期5亿元 is (target_as_base, below)
+        kind, source, other_base = "actual", "target_as_base", True
     if other_base:
         fig.flags.append("other_base")  # 较上半年提高0.4个百分点: not against the year before
     elif (kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS and fig.unit not in _MULTIPLES  # (较上年增长1.2倍: a rate)
@@ -2576,6 +2588,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             continue  # 园区位于县城东部,距县城中心12公里: where it lies; 公交站点500米覆盖率: a measure's name
         if _PERSON_ASIDE.search(text, max(sent.start, q.num_start - _PERSON_ASIDE_REACH), q.num_start):
             continue  # 韩某某(男,46岁): a person's age
+        if _hypothetical(text, sent, clause_ends, k):
+            continue  # 比如一个村集体每年可增收5万元左右; 如果一季度工业增速低于6%,将…: an example or a condition
         if q.unit in _ENUMERATION_UNITS and _UNFINISHED_AFTER.match(text, q.end, sent.end):
             continue  # 1处正在施工, 1项正在推进: things not done yet, no result
         if q.unit in _FREQUENCY_UNITS and _FREQUENCY_BEFORE.search(text, max(sent.start, q.start - _FREQUENCY_REACH), q.start):
@@ -2592,6 +2606,10 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             if not _NAMES_LISTED_BEFORE.search(text, clause_start, q.start):
                 prev.q = q
             continue
+        if (q.unit in _ENUMERATION_UNITS and _PLACES_EACH.match(text, q.end)
+                and _WHOLE_BEFORE_PLACES.search(text, clause_start, q.start)):
+            prev.q = q
+            continue  # 全省11个设区市全部建成区域医疗中心: how many places the jurisdiction has, all of which did it
         if _RANK_FIELD_AFTER.match(text, q.end) and _RANK_FIELD_BEFORE.search(text, clause_start, q.start):
             continue  # 在全省21个地市中排名第9位: the field a ranking is among
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
@@ -3027,7 +3045,41 @@ _SHARED_RATES = tuple(_G["shared_rates"])
 _SHARED_NOT_IN_LIST = re.compile(_G["shared_figure_not_in_list"])
 _PLACES_COUNTED = re.compile(_G["places_counted"])
 _PLACES_EACH = re.compile(_G["places_each"])
+_WHOLE_BEFORE_PLACES = re.compile(_G["whole_before_places"])
+_BARE_CHANGE = re.compile(_G["bare_change"])
+_STOCK_WORDS = re.compile(_G["stock_words"])
+
+
+def _bare_change_after_level(text: str, fig: "_Figure", prev: "_Previous") -> bool:
+    """Whether ``fig``'s clause is only a change verb right after a level in the same unit that ends the clause
+    before (拟安排“三农”投入8183亿元,增加930亿元; …支出7253亿元,减少50亿元): that level's change from the year before."""
+    q = fig.q
+    return (q.unit not in RATE_OR_CHANGE_UNITS and prev.fact is not None and prev.q is not None
+            and prev.q.unit == q.unit and prev.fact.kind in ("target", "actual") and prev.q.end <= fig.clause_start
+            and not text[prev.q.end:fig.clause_start].strip(_CLAUSE_GAP)
+            and _BARE_CHANGE.fullmatch(text, fig.clause_start, q.start) is not None)
+
+
+_CLAUSE_GAP = ",，、 "  # between a level and the clause of its change
+_CLASS_POSITION_MEASURES = tuple(_G["class_position_measures"])
 _PERSON_ASIDE = re.compile(_G["person_aside"])
+_EXAMPLE_OPENS = re.compile(r"\s*" + _G["example_opens"])
+_CONDITION_OPENS = re.compile(r"\s*" + _G["condition_opens"])
+_CONDITION_THEN = re.compile(r"\s*" + _G["condition_then"])
+
+
+def _hypothetical(text: str, sent: "Sentence", clause_ends: list[int], k: int) -> bool:
+    """Whether the clause after ``clause_ends[k]`` (the sentence's first where ``k`` is -1) is of a sentence that
+    opens on an example (grammar example_opens), or of a condition: a clause that opens on one (condition_opens),
+    or one after it up to the clause that says what follows (condition_then)."""
+    if _EXAMPLE_OPENS.match(text, sent.start):
+        return True
+    for start in reversed((sent.start, *clause_ends[:k + 1])):
+        if _CONDITION_OPENS.match(text, start):
+            return True
+        if _CONDITION_THEN.match(text, start):
+            return False  # (…,将暂停新增住宅用地供应: what follows, said of its own figures)
+    return False
 _PERSON_ASIDE_REACH = 12  # characters an aside about a person may take before the figure in it ((女,汉族,52岁))
 _ENUMERATION_BEFORE = tuple(_G["enumeration_before"])
 _ASPECT = _G["aspect_label"]
