@@ -14,7 +14,7 @@ from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places, short_zone_n
 
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_support_then", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
              "not_place_after", "place_then_words",
-             "after_stop", "after_max", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list",
+             "after_stop", "after_max", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_cut_verbs", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
@@ -83,6 +83,7 @@ class KeyLexicon:
     down_words: re.Pattern
     qualifier: re.Pattern  # after_qualifier anywhere (3岁以下)
     down_nouns: re.Pattern
+    cut_verbs: re.Pattern       # a cut before a noun of harm: the size of the cut, up
     down_after_only: re.Pattern   # 以下: down only after the number (二级旧里以下房屋: a class)
     up_nouns: re.Pattern          # 收入: better higher, though stored negative
     fall_aimed: re.Pattern        # 能耗, 用水, 非税: a fall of it is the aim, whatever income it is measured by
@@ -160,6 +161,7 @@ def load_key_lexicon() -> KeyLexicon:
         min_chars=int(raw["min_chars"]),
         down_words=re.compile(words(raw["direction_down_words"])),
         down_nouns=re.compile(words(raw["direction_down_nouns"])),
+        cut_verbs=re.compile(words(raw["direction_cut_verbs"])),
         down_after_only=re.compile(words(raw["direction_down_after_only"])),
         up_nouns=re.compile(words(raw["direction_up_nouns"])),
         fall_aimed=re.compile(words(raw["direction_fall_aimed"])),
@@ -498,6 +500,8 @@ def resolve_direction(phrase: str, after: str, comparator: str, negated: bool,
     if lx.down_words.search(near):
         # (an age bound qualifies whom the figure serves, not its direction: 新增3岁以下婴幼儿托位60个)
         near = lx.qualifier.sub("", near)
-    if lx.down_words.search(near) or lx.down_nouns.search(phrase):
+    if lx.down_words.search(near):
         return "down"
+    if (harm := lx.down_nouns.search(phrase)) and not lx.cut_verbs.search(phrase, 0, harm.start()):
+        return "down"  # (not 削减财政赤字500亿元, 减少事故死亡人数: the size of a cut, up)
     return "up"

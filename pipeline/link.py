@@ -31,7 +31,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "change_answers", "zero_answers", "canonical_words_not_in_measures", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
-             "only_candidate_bonus", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before"}
+             "only_candidate_bonus", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before", "gain_inside"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share", "shared_words_cover", "shared_words_uncovered"}
@@ -102,6 +102,7 @@ class LinkLexicon:
     share_of: str  # the word of a share's key that what it is a share of stands before (税收收入占…比重)
     fall_first: tuple[str, ...]  # verbs of a fall written before what fell (减少农村贫困人口: 农村贫困人口下降)
     stock_words_before: tuple[str, ...]  # words before what a stock counts (全镇现有规模以上企业3家)
+    gain_inside: tuple[str, ...]  # words of a gain that make a result with 达到 no stock (新能源新增并网装机规模达到…)
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +148,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         share_of=str(raw["share_of"]),
         fall_first=tuple(sorted(raw["fall_first"], key=len, reverse=True)),
         stock_words_before=tuple(raw["stock_words_before"]),
+        gain_inside=tuple(raw["gain_inside"]),
     )
 
 
@@ -605,7 +607,8 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
         # 新建村级活动场所 is never answered by 改造村级活动场所 (新建改造…管网 is, by 改造…管网 or 改造提升…; a
         # result's own words lift it only where it built too, 新建改造…: 申报认定国家高新技术企业 answers no 新增…)
         return None
-    if tv in lx.flow_classes and not a_verb:
+    if tv in lx.flow_classes and not a_verb and not any(w in (a["indicator_text"] or "") for w in lx.gain_inside):
+        # (新能源新增并网装机规模达到342万千瓦: a gain said inside its words is no stock)
         stated = (a["indicator_text"] or "")[-4:] + (a["surface"] or "")
         if any(w in stated for w in lx.stock_words) or any(
                 w in (a["indicator_text"] or "")[:_STOCK_OPENING] for w in lx.stock_words_before):
