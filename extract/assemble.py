@@ -1195,7 +1195,9 @@ _EFFORT_AFTER = re.compile(f"{_OF}?(?:" + "|".join(map(re.escape, _G["effort_nou
 # the last characters of the words restated_before and restated_in_review end on (…计划的, …目标, …任务是, 目标涨幅): a
 # phrase that ends on none of them is not looked at (most phrases)
 _RESTATED_ENDS = frozenset("的标务是为长速幅")
-_SINCE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?" + load_lexicon().cues["since_after"])  # 2022年以来, 2021年至今
+_SINCE_YEAR = re.compile(r"(?:((?:19|20)\d{2})年(?:度)?|(?P<relative>" + "|".join(
+    w for w, off in load_lexicon().cues["relative_years"].items() if off < 0) + "))"
+    + load_lexicon().cues["since_after"])  # 2022年以来, 2021年至今, 前年以来
 
 
 def _own_horizon(st: _DocState, hit: tuple, start: int, end: int, section_year: int | None = None) -> bool:
@@ -1309,7 +1311,7 @@ def _reaches(prev: "_Previous") -> bool:
     if _REACH_NOT_AFTER.search(words) or prev.fact.indicator_key.endswith(_REACH_NAME):
         return False
     return (unit in _ENUMERATION_UNITS or unit in _REACH_BEFORE_UNITS
-            or unit in _MONEY_UNITS and _after_lead(words).startswith(_REACH_MONEY_VERBS))
+            or unit in _MONEY_UNITS and _after_lead(words, every=True).startswith(_REACH_MONEY_VERBS))
 
 
 def _built_or_repaired(words: str) -> bool:
@@ -1318,10 +1320,14 @@ def _built_or_repaired(words: str) -> bool:
     return _after_lead(words).startswith(_REACH_INVOLVE_VERBS)
 
 
-def _after_lead(words: str) -> str:
-    """``words`` without the scope, agent and hedge words that lead them (keys.yaml lead: 累计发放…, 基本建成)."""
-    lead = load_key_lexicon().lead.match(words)
-    return words[lead.end():] if lead is not None else words
+def _after_lead(words: str, every: bool = False) -> str:
+    """``words`` without the scope, agent or hedge word that leads them (keys.yaml lead: 累计发放…, 基本建成); with
+    ``every``, without each of a run of them (全年累计发放…)."""
+    while (lead := load_key_lexicon().lead.match(words)) is not None and lead.end():
+        words = words[lead.end():]
+        if not every:
+            break
+    return words
 
 
 def _reach_gap(gap: str) -> bool:
@@ -2288,7 +2294,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # 2022年以来新增高速公路通车里程580公里 in a review of 2024: the total since then, not 2022's (2024年以来: 2024's)
     since = (period is not None and fig.kind == "actual" and (now := _default_year(st, "actual")) is not None
              and period < now and (sm := _SINCE_YEAR.search(fig.sentence_prefix + fig.clause_phrase)) is not None
-             and int(sm.group(1)) == period)
+             and (sm.group("relative") is not None or int(sm.group(1)) == period))
     if t["five_year_average"].search(fig.clause_phrase):
         flags.append("five_year_average")
         period = None
