@@ -30,7 +30,7 @@ class LexiconError(ValueError):
 YAML_KEYS: dict[str, frozenset[str]] = {
     "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale", "round_class_units",
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "round_amount_spent_before", "spoken_scales", "classifier_infixes",
-                             "rate_prefixes", "rate_words_before", "rate_nouns_before", "per_units", "per_separator", "implied_units", "unitless_nouns", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "people_needs_after_de", "currency_signs", "unit_measures"}),
+                             "rate_prefixes", "rate_words_before", "rate_nouns_before", "per_units", "per_separator", "implied_units", "unitless_nouns", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "people_needs_after_de", "count_named_after_de", "currency_signs", "unit_measures"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
     "segments.yaml": frozenset({"date_line", "compilation_part", "compilation_title", "chapter_place_suffixes", "place_chapter", "heading_levels", "run_in_heading", "part_heading", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
@@ -171,6 +171,7 @@ class Lexicon:
     implied_units_after: tuple[tuple[str, str], ...]  # (noun right after a number with a scale, its base unit), longest first
     implied_units_after_not_before: tuple[str, ...]  # what such a noun may not go on to (城市: a kind it sizes)
     people_needs_after_de: tuple[str, ...]  # after a count of people and 的, what they were helped to (温饱, 饮水)
+    count_named_after_de: tuple[str, ...]  # what a count of people before 的 is the figure of (…3万人的目标)
     currency_signs: dict[str, str]  # a sign before a number → the base unit it names (¥ → 元), longest first
     implied_units: dict[str, str]  # noun → the base unit a number with a scale and no unit after it counts (人口 → 人)
     unitless_nouns: dict[str, str]  # noun → its base unit, for measures that have none (系数 → 1): a bare figure after one
@@ -324,6 +325,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
                                           for n in ns), key=lambda p: len(p[0]), reverse=True)),
         implied_units_after_not_before=tuple(units.get("implied_units_after_not_before", ())),
         people_needs_after_de=tuple(sorted(units.get("people_needs_after_de", ()), key=len, reverse=True)),
+        count_named_after_de=tuple(units.get("count_named_after_de", ())),
         currency_signs={str(sign): str(base) for base, signs in units.get("currency_signs", {}).items()
                         for sign in sorted(signs, key=len, reverse=True)},
         implied_units={str(noun): str(unit) for unit, nouns in units.get("implied_units", {}).items() for noun in nouns},

@@ -119,6 +119,8 @@ _PEOPLE_UNITS = frozenset(u for _, u in load_lexicon().implied_units_after)  # �
 _OF_AFTER_COUNT = "的"
 CLASS_MONEY_NOUNS = tuple(load_lexicon().grammar["class_money_nouns"])  # 项目, 平台: what an amount names a class of
 _PEOPLE_NEEDS = load_lexicon().people_needs_after_de  # what a count of people before 的 was helped to (温饱, 饮水)
+# what a count before 的 is itself the figure of (新增城镇就业3万人的目标, 新增市场主体600户的基础上)
+_COUNT_NAMED_AFTER_DE = tuple(load_lexicon().count_named_after_de)
 CLAUSE_END_AFTER = re.compile(load_lexicon().grammar["clause_end_after"])  # what may stand right after a clause's end
 _TIMES = "×*"  # 7×24小时: a schedule, not 24 hours
 
@@ -373,7 +375,8 @@ def _sized_by_count(text: str, pos: int, limit: int) -> bool:
     专家服务团队, 13亿人口的发展中国家), not the people helped to what follows (1.5万贫困人口的温饱问题: units.yaml
     people_needs_after_de)."""
     return (text.startswith(_OF_AFTER_COUNT, pos, limit)
-            and not text.startswith(_PEOPLE_NEEDS, pos + len(_OF_AFTER_COUNT), limit))
+            and not text.startswith(_PEOPLE_NEEDS, pos + len(_OF_AFTER_COUNT), limit)
+            and not text.startswith(_COUNT_NAMED_AFTER_DE, pos + len(_OF_AFTER_COUNT), limit))
 
 
 def _amount_spent_after(lex: Lexicon, text: str, pos: int) -> bool:
