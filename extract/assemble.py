@@ -1622,6 +1622,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and _ELIDED_AFTER.match(text, prev.q.end)  # 粮食播种面积1.1亿亩、产量…; …72.3万亩,总产量…
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
         subject, fig.inherited = whole, True
+    elif (prev.q is None and fig.clause_start > prev.sentence.start
+          and (whole := _elided_subject(text[prev.sentence.start:fig.clause_start].strip(_PUNCT_STRIP), subject,
+                                        fig.q.unit))):
+        subject, fig.inherited = whole, True  # 粮食生产出现重要转机,总产量达到9389亿斤: the thing the clause before names
     elif (prev.fact is not None and prev.q is not None and prev.q.unit != q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii()  # (a canonical id is no words: 地区生产总值…,新增30亿元)
           and PLACE_SEPARATOR not in prev.fact.indicator_key and CLAUSE_END_AFTER.match(text, q.end) is not None
@@ -2983,6 +2987,7 @@ def _shared_figure(f: Fact) -> list[Fact]:
     if rate := next((r for r in _SHARED_RATES if subjects[-1].endswith(r)), None):
         subjects = [s if s.endswith(_SHARED_RATES) else s + rate for s in subjects]  # 游客人次、旅游总花费增速
     if (f.unit not in _ENUMERATION_UNITS and not all(places)
+            and not (mark.group(0) == _EACH_OF and f.unit not in RATE_OR_CHANGE_UNITS)  # (造林绿化、森林抚育各1000亩)
             and not all(s.endswith(_MEASURE_ENDS) or s[-2:] == subjects[-1][-2:] for s in subjects)):
         return [f]  # (新能源汽车、光伏产品、锂电池出口额均增长20%: the first items name no measure, and none is theirs)
     # (a season said first holds for all: 新雪季接待游客人次、出游总花费; a product named for one, 冰雪旅游, does not)
@@ -3047,6 +3052,7 @@ _ORDINAL_ITEM = re.compile(_ORDINAL + "[一二三四五六七八九十]")  # an 
 _NUMERAL_ITEM = re.compile("[一二三四五六七八九十](?![一二三四五六七八九十]|次|个|批|类|年|期|是)")  # an item that is a bare ordinal's numeral
 _OWN_PLACE_CHARS = 2  # 我镇, 本县: the report's own place, which the share's subject keeps
 _SHARED_FIGURE = re.compile(_G["shared_figure"])
+_EACH_OF = "各"  # of the words of shared_figure, the one that gives each item the figure whatever the items name
 _SHARED_RATES = tuple(_G["shared_rates"])
 _SHARED_NOT_IN_LIST = re.compile(_G["shared_figure_not_in_list"])
 _PLACES_COUNTED = re.compile(_G["places_counted"])

@@ -523,7 +523,7 @@ class _LocalGovernment(NamedTuple):
 def _local_government() -> _LocalGovernment:
     raw = _yaml("local_government.yaml")
     keys = {"suffixes", "not_names", "name_ends_before", "name_max", "long_name_max", "long_name_suffixes",
-            "long_name_infix", "short_suffixes", "suffix_name_max"}
+            "long_name_infix", "short_suffixes", "suffix_name_max", "party_committee"}
     if set(raw) != keys:
         raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: keys must be {', '.join(sorted(keys))}")
     short = {k: tuple(v) for k, v in raw["short_suffixes"].items()}
@@ -540,7 +540,7 @@ def _local_government() -> _LocalGovernment:
         return (f"(?:{cjk}{{{low},{top}}}?(?:{suffixes})|{cjk}{{2,{long_top}}}?(?:{long_suffixes})"
                 + short_names.replace("{LOW}", str(low)) + ")")
 
-    pattern = re.compile(r"(?:^(?:关于)?|(?:19|20)\d{2}年度?|(?:范文|篇)[一二三四五六七八九十\d]+[:：]|[】\]])"
+    pattern = re.compile(r"(?:^(?:关于)?(?:" + raw["party_committee"] + r")?|(?:19|20)\d{2}年度?|(?:范文|篇)[一二三四五六七八九十\d]+[:：]|[】\]])"
                          f"({name(2)}{name(1)}{{0,3}})"  # a chain of places (株洲市荷塘区樟树坪街道)
                          r"(?=" + raw["name_ends_before"] + ")")
     return _LocalGovernment(pattern, dict(raw["suffixes"]), frozenset(raw["not_names"]), raw["long_name_infix"],
