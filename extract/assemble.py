@@ -39,6 +39,7 @@ _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])
 _PART_OF_PREVIOUS = _G["part_of_previous"]
 _PER_HEAD_ONLY = re.compile(_G["per_head_only"])  # 村均: the average of the total before, per village
+_PER_HEAD_START = re.compile(_G["per_head_only"].removesuffix("$"))  # 村均集体经济收入: an average, per village
 _ITEM_ENDS = (";",)  # what ends one item of a list for good: the next one inherits no subject across it
 _TRAILING_NOTE = re.compile(_G["trailing_note"].replace("{unit}", "(?:" + "|".join(
     map(re.escape, sorted([*load_lexicon().scales, *(u.surface for u in load_lexicon().units)], key=len, reverse=True)))
@@ -2867,13 +2868,16 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
         subjects = parts if all(parts) else subjects
         canonical = bool(before[-1].indicator_key) and split_key(before[-1].indicator_key)[1].isascii()
         if (not all(parts) and before[-1].indicator_key
-                and (canonical or subjects[0].startswith(_PART_OF_PREVIOUS))
+                and (canonical or subjects[0].startswith(_PART_OF_PREVIOUS)
+                     # (全镇村均集体经济收入达21.3万元,荷塘村、新华村分别达到63.5万元…: each village's, after the average)
+                     or _PER_HEAD_START.match(before[-1].indicator_key) and names_nothing(tail))
                 and all(is_place(x.removeprefix(_PART_OF_PREVIOUS)) for x in subjects)):
             # 全省地区生产总值增长5.5%,郑州、洛阳分别增长6%和5.8%: each place's figure of the canonical measure before
             # (and of a count or an amount of any thing, as the places' parts of it: 新增城市停车泊位1000个,其中陵城街道、
             # 东湖街道分别新增350个、320个; 村集体经济总收入达到420万元,其中排羊村、也改村分别达到52万元、41万元; a part in
             # another unit, 其中双河村、青峰村分别达到47万元、44万元 after a count, each figure's own step reads)
-            measure = _without_place(whole) if canonical else _words_of_key(before[-1].indicator_key)
+            measure = (_without_place(whole) if canonical
+                       else _PER_HEAD_START.sub("", _words_of_key(before[-1].indicator_key)))
             measure = "" if measure and measure in tail else measure  # (…分别的村集体经济总收入: the tail names it)
             subjects = [x.removeprefix(_PART_OF_PREVIOUS) + measure for x in subjects]
     subjects = _with_items_measures(_verb_items_take_the_thing(subjects), [f.unit for f in group])
