@@ -2847,6 +2847,11 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
     for f in group:
         if last.comparator not in ("eq",) and f.comparator == "eq":
             f.comparator = last.comparator
+    if ((counted := _PLACES_COUNTED.search(head))
+            and len(names := [x for x in _SUBJECT_SPLIT.split(head[:counted.start()]) if x]) == len(group)
+            and parse_chinese_int(counted.group("count")) == len(names)):
+        # 东城、西城、北城三个街道分别新增…: 东城街道, 西城街道, 北城街道
+        head = "、".join(n + counted.group("kind") + head[counted.end():] for n in names)
     subjects = _split_subjects(head, len(group))
     if (len(subjects) != len(group) and len(before) >= len(group) and head == before[-1].indicator_text
             and len({f.indicator_text for f in before[-len(group):]}) == len(group)):
@@ -2977,7 +2982,7 @@ def _shared_figure(f: Fact) -> list[Fact]:
         # 东岭、西溪、南坪三镇各新增…: 东岭镇, 西溪镇, 南坪镇, each with what follows the count
         head = "、".join(n + counted.group("kind") + head[counted.end():] for n in names)
     subjects = _split_subjects(head, 0)
-    places = [is_place(x.removeprefix(_PART_OF_PREVIOUS)) for x in subjects]
+    places = [bool(counted) or is_place(x.removeprefix(_PART_OF_PREVIOUS)) for x in subjects]  # (counted: named places)
     if (len(subjects) < 2 or not all(_has_noun(x) for x in subjects)
             or _SHARED_NOT_IN_LIST.search(head) or tail.startswith(_SHARED_NOT_BEFORE)):
         return [f]
