@@ -56,7 +56,8 @@ _BOUND_SHARE = re.compile(_G["bound_share"])
 
 _MONEY_UNITS = frozenset(load_lexicon().currency_signs.values())  # (元, 美元, 港元…)
 # a clause up to a figure that opens on whom something is done to (对年纳税500万元以上…: grammar class_object_before)
-_CLASS_OBJECT_CLAUSE = re.compile(f"(?:^|(?<=[,;:。\\n]))\\s*(?:{'|'.join(map(re.escape, _G['class_object_before']))})[^,;:。]*$")
+_CLASS_OBJECT_CLAUSE = re.compile(f"(?:^|(?<=[,;:。\\n]))\\s*(?:{_G['class_object_lead']})?"
+                                  f"(?:{'|'.join(map(re.escape, _G['class_object_before']))})[^,;:。]*$")
 _DISTANCE_WORDS, _DISTANCE_UNITS = tuple(_G["distance_words"]), frozenset(_G["distance_units"])
 _DISTANCE_NAMES_AFTER = tuple(_G["distance_names_after"])
 _LIST_MARKER = re.compile(_G["list_marker"])
@@ -633,6 +634,9 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
     class_bound_not_nouns): 10吨以上的货车, 人均年收入低于6000元的农户; not 保持在95%以上的水平, nor 达到…以上的."""
     if q.unit in RATE_OR_CHANGE_UNITS:
         return False  # 九成以上的群众, 95%以上的村: a share of them, a figure
+    if (q.comparator == "range" and text.startswith(_OF, q.end) and _QUALIFIED_NOUN.match(text, q.end + len(_OF))
+            and _CLASS_OBJECT_CLAUSE.search(text, sent_start, q.start) is not None):
+        return True  # 对3000万至5000万元的中小项目给予贴息: which projects, in a clause on whom it is done to
     bound_after = q.comparator_after is not None and q.comparator in ("ge", "gt", "le", "lt")
     bound_before = q.comparator_before in _CLASS_BOUND_BEFORE
     if not (bound_after or bound_before):
