@@ -578,11 +578,19 @@ def _overlaps(phrase: str, pos: int, syn: str, excludes: tuple[str, ...]) -> boo
     return False
 
 
+def _stripped(words: str) -> str:
+    """``words`` without the punctuation around them, but for the mark that closes an aside they open
+    (新型农村合作医疗试点县(市、区): the aside closes, as written)."""
+    s = words.strip(_PUNCT_STRIP)
+    return s + ")" if s.count("(") > s.count(")") and s + ")" in words else s
+
+
 def _subject(phrase: str) -> str:
     """The indicator phrase: what stands before the number, minus comparator words, the number of a list
     item that opens it ((十一)财政收入完成 is 财政收入完成), a table's unit cell after a row's name (外贸进出口总额
     亿元 1900) and a row's serial number and the cells before the figure's (1 学前教育提质 新建公办幼儿园1所)."""
     s = _TRAILING_NOTE.sub("", _LIST_MARKER.sub("", phrase.strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)
+    s = _stripped(s + ")") if s + ")" in phrase else s  # (新型农村合作医疗试点县(市、区)达到…: its aside closes)
     if "|" in s:  # a markdown row's cells: | 粮食产量 | 万吨 |
         s = s.strip(" |\t")
     if (cell := _UNIT_CELL.search(s)) and read_unit(cell.group(1)) is not None:
@@ -3120,7 +3128,7 @@ def _indicator_id(ind, subject: str, key: str | None) -> str:
     jurisdiction's gdp_growth, and keeps its own words, as free text does."""
     if ind is not None and not (key and split_key(key)[0]):
         return ind.id
-    s = subject.strip(_PUNCT_STRIP)
+    s = _stripped(subject)
     if ind is None and key and not _shares_words(thing := split_key(key)[1], s):
         # the thing is named after the figure (为30万名农村适龄妇女免费开展两癌筛查, 新建5个紧密型城市医疗集团): the
         # phrase before it is a verb or nothing, and the indicator says both (新建紧密型城市医疗集团)
