@@ -2636,6 +2636,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         if _RANK_FIELD_AFTER.match(text, q.end) and _RANK_FIELD_BEFORE.search(text, clause_start, q.start):
             continue  # 在全省21个地市中排名第9位: the field a ranking is among
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
+        if prev.q is not None and phrase_start == prev.q.end and (join := _ITEM_CONJUNCTION.match(text, phrase_start)):
+            phrase_start = join.end()  # (耕地保有量5.8万亩和永久基本农田保护面积4.6万亩: the next item, 和 joins them)
         clause_phrase = st.masked[clause_start:q.start]
         # Chinese-numeral counts are enumerations (三个代表, 五个重点) unless a completed action states them
         # (a bare scale, 突破万亿元, has its comparator word to say it is a figure; a financial numeral,
@@ -3096,6 +3098,7 @@ def _bare_change_after_level(text: str, fig: "_Figure", prev: "_Previous") -> bo
 _CLAUSE_GAP = ",，、 "  # between a level and the clause of its change
 _CLASS_POSITION_MEASURES = tuple(_G["class_position_measures"])
 _PERSON_ASIDE = re.compile(_G["person_aside"])
+_ITEM_CONJUNCTION = re.compile(_G["item_conjunction"])
 _EXAMPLE_OPENS = re.compile(r"\s*" + _G["example_opens"])
 _CONDITION_OPENS = re.compile(r"\s*" + _G["condition_opens"])
 _CONDITION_THEN = re.compile(r"\s*" + _G["condition_then"])
