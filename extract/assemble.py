@@ -274,8 +274,9 @@ def _cue_tables():
                 [(re.compile(p), "actual", None) for p in cues["actual"]]
     rel = sorted(cues["relative_years"].items(), key=lambda kv: len(kv[0]), reverse=True)
     not_after = cues["relative_not_after"]
-    rel_re = re.compile("|".join((f"(?<!{re.escape(str(not_after[k]))})" if k in not_after else "") + re.escape(k)
-                                 for k, _ in rel))
+    # (the word first and the characters it may not follow after it: a scan for literals, fast)
+    rel_re = re.compile("|".join(re.escape(k) + (f"(?<![{re.escape(str(not_after[k]))}]{re.escape(k)})"
+                                                 if k in not_after else "") for k, _ in rel))
     return {
         "kind_cues": kind_cues,
         "estimated": comp(cues["estimated"]),
@@ -582,7 +583,7 @@ def _stripped(words: str) -> str:
     """``words`` without the punctuation around them, but for the mark that closes an aside they open
     (新型农村合作医疗试点县(市、区): the aside closes, as written)."""
     s = words.strip(_PUNCT_STRIP)
-    return s + ")" if s.count("(") > s.count(")") and s + ")" in words else s
+    return s + ")" if "(" in s and s.count("(") > s.count(")") and s + ")" in words else s
 
 
 def _subject(phrase: str) -> str:
@@ -590,7 +591,7 @@ def _subject(phrase: str) -> str:
     item that opens it ((十一)财政收入完成 is 财政收入完成), a table's unit cell after a row's name (外贸进出口总额
     亿元 1900) and a row's serial number and the cells before the figure's (1 学前教育提质 新建公办幼儿园1所)."""
     s = _TRAILING_NOTE.sub("", _LIST_MARKER.sub("", phrase.strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)).strip(_PUNCT_STRIP)
-    s = _stripped(s + ")") if s + ")" in phrase else s  # (新型农村合作医疗试点县(市、区)达到…: its aside closes)
+    s = _stripped(s + ")") if "(" in s and s + ")" in phrase else s  # (…试点县(市、区)达到…: its aside closes)
     if "|" in s:  # a markdown row's cells: | 粮食产量 | 万吨 |
         s = s.strip(" |\t")
     if (cell := _UNIT_CELL.search(s)) and read_unit(cell.group(1)) is not None:
@@ -2587,6 +2588,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     prev = _Previous(i, sent, facts=facts)
     groups: list[list[Fact]] = []  # facts sharing one subject list (…分别增长5%和3%)
     joined: set[int] = set()  # facts of a coordination of figures (增长5%和3%): none is one figure for a list
+    hypothetical = (_HYPOTHETICAL_OPENS.match(text, sent.start) is not None  # (most sentences: two quick looks)
+                    or _HYPOTHETICAL_CLAUSE.search(text, sent.start, sent.end) is not None)
     for n, q in enumerate(quantities):
         if n + 1 < len(quantities) and _is_threshold_of_next(text, q, quantities[n + 1]):
             continue  # 过千万元项目20个: 过千万元 says which 项目; prev.q stays, so the next subject holds it
@@ -2611,7 +2614,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             continue  # 园区位于县城东部,距县城中心12公里: where it lies; 公交站点500米覆盖率: a measure's name
         if _PERSON_ASIDE.search(text, max(sent.start, q.num_start - _PERSON_ASIDE_REACH), q.num_start):
             continue  # 韩某某(男,46岁): a person's age
-        if _hypothetical(text, sent, clause_ends, k):
+        if hypothetical and _hypothetical(text, sent, clause_ends, k):
             continue  # 比如一个村集体每年可增收5万元左右; 如果一季度工业增速低于6%,将…: an example or a condition
         if q.unit in _ENUMERATION_UNITS and _UNFINISHED_AFTER.match(text, q.end, sent.end):
             continue  # 1处正在施工, 1项正在推进: things not done yet, no result
@@ -3102,6 +3105,8 @@ _ITEM_CONJUNCTION = re.compile(_G["item_conjunction"])
 _EXAMPLE_OPENS = re.compile(r"\s*" + _G["example_opens"])
 _CONDITION_OPENS = re.compile(r"\s*" + _G["condition_opens"])
 _CONDITION_THEN = re.compile(r"\s*" + _G["condition_then"])
+_HYPOTHETICAL_OPENS = re.compile(f"\\s*(?:{_G['example_opens']}|{_G['condition_opens']})")  # opening a sentence
+_HYPOTHETICAL_CLAUSE = re.compile(f"[,;:](?:{_G['condition_opens']})")  # or a clause in it (its mark first: a fast scan)
 
 
 def _hypothetical(text: str, sent: "Sentence", clause_ends: list[int], k: int) -> bool:
