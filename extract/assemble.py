@@ -2980,6 +2980,23 @@ def _set_item_subject(f: Fact, s: str, tail: str, falls: bool = False) -> None:
         f.direction = ind.direction
 
 
+def _places_rate(f: Fact) -> list[Fact]:
+    """安淮县、涟溪县GDP增长6.5%以上: a rate said once for places listed is each one's (a rate of them together is
+    none); a fact for each, its key the place's, with the same evidence and rule_id …/shared_figure; else ``f`` alone
+    (襄阳、宜昌经济总量突破1.2万亿元: a level of the cities together)."""
+    place, thing = split_key(f.indicator_key) if f.indicator_key else ("", "")
+    if (f.unit not in RATE_OR_CHANGE_UNITS or _LIST_JOIN not in place or _PLACES_COUNTED.search(place)
+            or any(w in (f.indicator_text or "") for w in load_key_lexicon().total_words)):
+        return [f]  # (黄山、池州、安庆、宣城四市规上服务业营收合计增长16.7%: the four cities' together)
+    places = place.split(_LIST_JOIN)
+    if len(places) < 2 or not all(is_named_place(p) for p in places):
+        return [f]
+    return [replace(f, flags=list(f.flags), rule_id=f"{f.rule_id}/shared_figure",
+                    indicator_key=f"{p}{PLACE_SEPARATOR}{thing}",
+                    fact_id=f.fact_id if i == 0 else "f" + hashlib.sha256(f"{f.fact_id}|{i}".encode()).hexdigest()[:23])
+            for i, p in enumerate(places)]
+
+
 def _shared_figure(f: Fact) -> list[Fact]:
     """化学需氧量、氨氮排放量均下降2%, 存款、贷款余额都增长8%, 二氧化硫、氮氧化物排放量分别下降3% (one figure),
     甲县、乙县各新增30家: one figure said for each thing a list names (grammar shared_figure), a fact for each, with
@@ -2988,7 +3005,8 @@ def _shared_figure(f: Fact) -> list[Fact]:
     for mark in _SHARED_FIGURE.finditer(text):
         pass
     if mark is None:
-        return [f]  # (化学需氧量、氨氮排放量要下降2%, a rate of a list said with no word for each: the linker reads it)
+        return _places_rate(f)  # (化学需氧量、氨氮排放量要下降2%, a rate of a list said with no word for each: the
+        # linker reads it)
     head, tail = text[:mark.start()], text[mark.end():]
     while lead := next((w for w in _LIST_HEAD_TRAILING if tail.startswith(w)), None):
         tail = tail[len(lead):]  # (…都要减少2%: 要 names nothing)
