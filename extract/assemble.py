@@ -1988,12 +1988,19 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
     if (ind is None and (trend := _TREND_END.search(clause)) and names_nothing(fig.phrase)
             and _has_noun(thing := _subject(clause[:trend.start()])) and not names_nothing(thing)):
         return thing + fig.phrase  # 外贸进出口保持稳定增长,力争突破1450亿元: the level of what the trend is of
+    if (ind is None and fig.q.unit not in RATE_OR_CHANGE_UNITS and (faster := _GROWTH_COMPARED.search(clause))
+            and fig.phrase.strip(" ,") and names_nothing(fig.phrase) and not _counts_noun_after(st.text, fig.q.end)
+            and _has_noun(thing := _subject(clause[:faster.start()]))
+            and not names_nothing(thing)):
+        # 确保脱贫人口人均纯收入增速高于全县农村居民收入增速,力争达到12000元以上: the level of what grows faster
+        return thing + fig.phrase
     if ind is None or (prev.fact is not None and prev.fact.indicator == ind.id):
         return None
     return candidate
 
 
 _COUNT_WORDS = frozenset(_G["count_words"])
+_GROWTH_COMPARED = re.compile(_G["growth_compared"])
 
 
 def _words_of_key(key: str) -> str:
