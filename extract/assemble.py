@@ -967,6 +967,9 @@ class _DocState:
                 if cached == "multi_year" and item and passed is None and idx.paragraphs[j] != idx.paragraphs[i] \
                         and not self._opens_item(j) and not self._introduces_list(j):
                     passed = cached  # (a span summed up between the year's paragraph and its items: looked past)
+                elif (cached == "multi_year" and item and idx.paragraphs[j] != idx.paragraphs[i]
+                      and self._opens_item(j) and not self._introduces_list(j)):
+                    pass  # (城市更新蹄疾步稳。“十四五”期间累计…: an item before it sums up its own span, framing no other)
                 elif cached:
                     return cached
             j -= 1
@@ -1185,12 +1188,15 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
         # (a sentence that names two years, 今年完成…8.2万亩,来年力争达到9万亩, dates none after it: it speaks of both)
         found = next(((h[3], "paragraph") for a, b in _paragraph_context(st, i)
                       if (h := st.time_hit_in(a, b)) is not None and not _own_horizon(st, h, a, b, section_year)
-                      and not since.match(st.masked, h[1]) and not st.names_two_years(a, b)), (None, None))
+                      and not since.match(st.masked, h[1]) and not st.names_two_years(a, b)
+                      # (去年同期规上工业增加值增速为7.4%。: last year's base, said in its own sentence, dates no other)
+                      and not st.masked.startswith(_SAME_PERIOD_WORD, h[1])), (None, None))
         st._paragraph_time[i] = found
     return found
 
 
 _DIGIT = re.compile(r"\d")
+_SAME_PERIOD_WORD = load_lexicon().cues["comparison_period"]  # 同期: the same part of another year
 _ROUND_CLASS = re.compile(r"[十百千万]{1,2}[\u4e00-\u9fff]{1,2}")  # 千亩, 万头: a round size before a noun
 _CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED_NAME = re.compile(_G["quoted_name"])
