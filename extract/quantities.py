@@ -414,7 +414,8 @@ _FROM = "从由"  # right before a figure of a measure with no unit: where it mo
 
 
 _UNITLESS_BASES = frozenset(load_lexicon().unitless_nouns.values())  # the units of measures that have none (1)
-_NO_CARRIED_UNITS = frozenset(u.base for u in load_lexicon().units if u.base in ("%", "百分点", "‰")) | {"%", "百分点"}
+# the units a level's change is never said in (增长6.1%,比上年提高0.5: points), units.yaml rate_units and change_units
+_NO_CARRIED_UNITS = frozenset(load_lexicon().rate_units) | frozenset(load_lexicon().change_units)
 # between a level and its change from the year before: a comma, the base, a change verb (…,比上年缩小0.06)
 _CHANGE_FROM_LAST_YEAR = re.compile(
     r"\s*[,，]\s*(?:" + "|".join(map(re.escape, sorted(load_lexicon().cues["comparison_cues"], key=len, reverse=True)))
