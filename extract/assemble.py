@@ -17,8 +17,8 @@ from .lexicon import DocType, Indicator, doc_type_by_id, indicator_by_id, load_l
 from .normalize import is_corrupt
 from .numerals import (CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS,
                        parse_chinese_int)
-from .quantities import (CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, GROWTH_WORDS, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, Quantity,
-                         find_candidates, find_quantities, read_unit)
+from .quantities import (CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, GROWTH_WORDS, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS,
+                         UNITLESS_UNITS, Quantity, find_candidates, find_quantities, read_unit)
 from .segment import SECTION_JOIN, Sentence, SentenceIndex
 from .tables import TableCell, find_table_rows, read_table_row
 
@@ -206,6 +206,8 @@ _SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) f
 def _span_end_year(digit: str) -> int:
     """The last year of the five-year plan the digit names after 十 (十四五: 四, 2025; 十五五: 五, 2030)."""
     return _SPAN_END_BASE + _SPAN_END_STEP * (10 + DIGITS[digit])
+
+
 _SPAN_YEARS = 5  # the years a plan's span reviews (2021–2025 in a 2026 report): a year before them is no figure's
 _FRAMING_CHARS = 60  # how much of a paragraph's opening says what it frames
 _INTRODUCES_LIST = re.compile(_G["introduces_list"])
@@ -539,7 +541,6 @@ def _indicators_by_unit() -> dict[str, tuple[re.Pattern, list[tuple[Indicator, s
 
 # a change verb that ends a phrase, with no 到/至 after it (缩小, not 缩小到)
 _BARE_CHANGE_END = re.compile("(?:" + "|".join(load_lexicon().cues["change_verbs"]) + r")\s*$")
-_UNITLESS = frozenset(load_lexicon().unitless_nouns.values())  # the units of measures that have none (1)
 
 
 def resolve_indicator(phrase: str, unit: str) -> Indicator | None:
@@ -548,7 +549,7 @@ def resolve_indicator(phrase: str, unit: str) -> Indicator | None:
     any_synonym, pairs = _indicators_by_unit().get(unit, (None, ()))
     if any_synonym is None or not any_synonym.search(phrase):
         return None
-    if unit in _UNITLESS and _BARE_CHANGE_END.search(phrase):
+    if unit in UNITLESS_UNITS and _BARE_CHANGE_END.search(phrase):
         return None
     best: tuple[int, int, Indicator] | None = None
     for ind, syn in pairs:
@@ -2030,7 +2031,6 @@ def _inherited_subject(subject: str, unit: str, prev_unit: str | None = None) ->
     return _BASELINE_END.sub("", _cue_tables()["growth_end"].sub("", subject))
 
 
-
 def _elided_subject(before: str, subject: str, unit: str) -> str | None:
     """粮食播种面积1.1亿亩、产量825亿斤: a short subject that names no indicator alone, right after the figure
     before it, leaves out the words of that figure's subject that make one (粮食产量), or names another measure of
@@ -2877,11 +2877,9 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
     for f in group:
         if last.comparator not in ("eq",) and f.comparator == "eq":
             f.comparator = last.comparator
-    if ((counted := _PLACES_COUNTED.search(head))
-            and len(names := [x for x in _SUBJECT_SPLIT.split(head[:counted.start()]) if x]) == len(group)
-            and parse_chinese_int(counted.group("count")) == len(names)):
-        # 东城、西城、北城三个街道分别新增…: 东城街道, 西城街道, 北城街道
-        head = "、".join(n + counted.group("kind") + head[counted.end():] for n in names)
+    if ((counted := _PLACES_COUNTED.search(head)) and (named := _places_named(head, counted)) is not None
+            and len(_SUBJECT_SPLIT.split(named)) == len(group)):
+        head = named  # 东城、西城、北城三个街道分别新增…: 东城街道, 西城街道, 北城街道
     subjects = _split_subjects(head, len(group))
     if (len(subjects) != len(group) and len(before) >= len(group) and head == before[-1].indicator_text
             and len({f.indicator_text for f in before[-len(group):]}) == len(group)):
@@ -3004,10 +3002,23 @@ def _places_rate(f: Fact) -> list[Fact]:
     places = place.split(_LIST_JOIN)
     if len(places) < 2 or not all(is_named_place(p) for p in places):
         return [f]
-    return [replace(f, flags=list(f.flags), rule_id=f"{f.rule_id}/shared_figure",
-                    indicator_key=f"{p}{PLACE_SEPARATOR}{thing}",
-                    fact_id=f.fact_id if i == 0 else "f" + hashlib.sha256(f"{f.fact_id}|{i}".encode()).hexdigest()[:23])
-            for i, p in enumerate(places)]
+    return [replace(_shared_item(f, i), indicator_key=f"{p}{PLACE_SEPARATOR}{thing}") for i, p in enumerate(places)]
+
+
+def _shared_item(f: Fact, i: int) -> Fact:
+    """The ``i``-th fact of one figure said for each item of a list: ``f``'s evidence, rule_id …/shared_figure; the
+    first keeps ``f``'s id."""
+    return replace(f, flags=list(f.flags), rule_id=f"{f.rule_id}/shared_figure", fact_id=f.fact_id if i == 0 else
+                   "f" + hashlib.sha256(f"{f.fact_id}|{i}".encode()).hexdigest()[:23])
+
+
+def _places_named(head: str, counted: re.Match) -> str | None:
+    """东岭、西溪、南坪三镇 (grammar places_counted): the places listed, each with the kind the count gives them and
+    what follows the count (东岭镇、西溪镇、南坪镇); None where the count is not of the names listed."""
+    names = [x for x in _SUBJECT_SPLIT.split(head[:counted.start()]) if x]
+    if len(names) < 2 or parse_chinese_int(counted.group("count")) != len(names):
+        return None
+    return "、".join(n + counted.group("kind") + head[counted.end():] for n in names)
 
 
 def _shared_figure(f: Fact) -> list[Fact]:
@@ -3024,11 +3035,9 @@ def _shared_figure(f: Fact) -> list[Fact]:
     while lead := next((w for w in _LIST_HEAD_TRAILING if tail.startswith(w)), None):
         tail = tail[len(lead):]  # (…都要减少2%: 要 names nothing)
     if counted := _PLACES_COUNTED.search(head):
-        names = [x for x in _SUBJECT_SPLIT.split(head[:counted.start()]) if x]
-        if len(names) < 2 or parse_chinese_int(counted.group("count")) != len(names):
+        if (named := _places_named(head, counted)) is None:
             return [f]  # (甲镇、乙镇等三镇…: a count of places the list does not name)
-        # 东岭、西溪、南坪三镇各新增…: 东岭镇, 西溪镇, 南坪镇, each with what follows the count
-        head = "、".join(n + counted.group("kind") + head[counted.end():] for n in names)
+        head = named  # 东岭、西溪、南坪三镇各新增…: 东岭镇, 西溪镇, 南坪镇, each with what follows the count
     subjects = _split_subjects(head, 0)
     places = [bool(counted) or is_place(x.removeprefix(_PART_OF_PREVIOUS)) for x in subjects]  # (counted: named places)
     if (len(subjects) < 2 or not all(_has_noun(x) for x in subjects)
@@ -3052,8 +3061,7 @@ def _shared_figure(f: Fact) -> list[Fact]:
         subjects = [s if season in s else season + s for s in subjects]
     items = []
     for i, s in enumerate(subjects):
-        item = replace(f, flags=list(f.flags), rule_id=f"{f.rule_id}/shared_figure", fact_id=f.fact_id if i == 0 else
-                       "f" + hashlib.sha256(f"{f.fact_id}|{i}".encode()).hexdigest()[:23])
+        item = _shared_item(f, i)
         _set_item_subject(item, s, tail, falls=_cue_tables()["negative"].search(tail) is not None)
         items.append(item)
     return items
@@ -3152,6 +3160,8 @@ def _hypothetical(text: str, sent: "Sentence", clause_ends: list[int], k: int) -
         if _CONDITION_THEN.match(text, start):
             return False  # (…,将暂停新增住宅用地供应: what follows, said of its own figures)
     return False
+
+
 _PERSON_ASIDE_REACH = 12  # characters an aside about a person may take before the figure in it ((女,汉族,52岁))
 _ENUMERATION_BEFORE = tuple(_G["enumeration_before"])
 _ASPECT = _G["aspect_label"]

@@ -413,7 +413,7 @@ _RATE_WORDS_REACH = max(len(w) for w, _ in load_lexicon().rate_words_before)
 _FROM = "从由"  # right before a figure of a measure with no unit: where it moved from (收入倍差从1.96缩小至1.81)
 
 
-_UNITLESS_BASES = frozenset(load_lexicon().unitless_nouns.values())  # the units of measures that have none (1)
+UNITLESS_UNITS = frozenset(load_lexicon().unitless_nouns.values())  # the units of measures that have none (1)
 # the units a level's change is never said in (增长6.1%,比上年提高0.5: points), units.yaml rate_units and change_units
 _NO_CARRIED_UNITS = frozenset(load_lexicon().rate_units) | frozenset(load_lexicon().change_units)
 # between a level and its change from the year before: a comma, the base, a change verb (…,比上年缩小0.06)
@@ -764,7 +764,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
                      or implied[1] and _after_from(text, m.start(), sent_start))))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied[0], tail.unit_text, tail.more)  # 常住人口580万
     elif (tail.unit is None and value_high is None and not chinese and after is not None
-          and (after.unit in _UNITLESS_BASES or tail.scale_text and after.unit not in _NO_CARRIED_UNITS)
+          and (after.unit in UNITLESS_UNITS or tail.scale_text and after.unit not in _NO_CARRIED_UNITS)
           and _CHANGE_FROM_LAST_YEAR.fullmatch(text, after.end, m.start()) is not None
           and (CLAUSE_END_AFTER.match(text, tail.end) is not None or _match_after(lex, text, tail.end))):
         # 城乡居民收入比为2.35,比上年缩小0.06; 常住人口58.2万人,比上年减少0.3万: the change of the level just said

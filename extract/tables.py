@@ -80,8 +80,8 @@ _PROSE = re.compile(r"[。;!?]|(?<!\d),|,(?!\d)")  # a sentence's punctuation (n
 _RULE_LINE = re.compile(r"[\s|:\-—]+")  # a markdown table's |---|---| line
 _BARE_FIGURE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 _OWN_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6})\s*[)）]\s*$|([%‰])\s*$")  # 增长(%), 2025年(万元), 增长%
-# 3 农村饮水安全 新建…5处 建成…: four cells or more (and a markdown row's, its serial a Chinese numeral too: | 二 | …)
 _CAPTION_UNITS_SPLIT = re.compile("[、/,，]")  # between the units a caption names (单位:亿元、%)
+# 3 农村饮水安全 新建…5处 建成…: four cells or more (and a markdown row's, its serial a Chinese numeral too: | 二 | …)
 _SERIAL_ROW = re.compile(r"\|?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ |]+[^\s|]+(?:[ |]+[^\s|]+){2,}")
 # (found by the line break it opens on: 2 农村饮水安全 新建集中供水工程5处,巩固提升… 建成供水工程5处,1.35万人受益)
 _SERIAL_ROW_LINE = re.compile(r"\n\d{1,3}[ |]+[^\s|\d]+[ |]+[^\n]*?\d[^\n]*?[ |]+[^\s|]")
