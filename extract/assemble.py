@@ -113,6 +113,7 @@ _COUNT_LISTED_BEFORE = re.compile(rf"{NUMBER_START}+({_COUNTERS})[^,;:。!?、\d
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
 _ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
 _ENUMERATION_HEAD_ANY = tuple(_G["enumeration_heads_any"])
+_COUNTED_HEAD = re.compile("|".join(map(re.escape, sorted(_G["counted_heads"], key=len, reverse=True))))
 _FREQUENCY_BEFORE = re.compile(_G["frequency_before"])  # 每季度召开…1次: how often
 _FREQUENCY_UNITS = frozenset(_G["frequency_units"])
 _FREQUENCY_REACH = 14  # characters before a count of times that its 每… may stand in
@@ -699,6 +700,8 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
     if q.value == 0 and not q.unit_text and CLAUSE_END_AFTER.match(text, q.end) is not None:
         return True  # 死亡人数为零, 婴儿死亡率为零: none, of what the noun before implies
     counter = q.unit in _ENUMERATION_UNITS
+    if counter and _COUNTED_HEAD.match(text, q.end) and not _ARTICLE.match(text, q.num_start):
+        return True  # 办好十件民生实事: things promised and counted (not 一件实事, an article)
     if counter and ((_ARTICLE.match(text, q.num_start) and not (q.unit in _MULTIPLES or q.comparator_before)
                      and not _counted_one(text, q, clause_phrase))
                     or _ENUMERATION_HEAD.match(text, q.end)):

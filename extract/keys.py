@@ -318,6 +318,9 @@ def _canonical_keys() -> dict[tuple[str, str], str]:
     return out
 
 
+_MODIFIER_END = "的"  # the end of words that modify the noun after a figure (年初承诺的20件民生实事)
+
+
 def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = None,
                           unit: str | None = None) -> str | None:
     """The ``indicator_key`` of a fact: the canonical id where the lexicon knows the indicator (prefixed
@@ -330,9 +333,10 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
     before = phrase.rstrip()
     noun = None
     if (canonical is None and unit in lx.counters and "\u4e00" <= after[:1] <= "\u9fff"
-            and (key is None or lx.verb_end.search(before) or (before and lx.examples.match(before, len(before) - 1)))):
-        # 新建95个口袋公园, 西苑、南湖等15项老旧管网改造工程: where the words before end on a verb or a list of
-        # examples, what is counted follows its counter (not 新增规上工业企业32家其中制造业企业20家)
+            and (key is None or lx.verb_end.search(before) or (before and lx.examples.match(before, len(before) - 1))
+                 or before.endswith(_MODIFIER_END))):
+        # 新建95个口袋公园, 西苑、南湖等15项老旧管网改造工程: where the words before end on a verb, a list of
+        # examples or a clause that modifies the things (年初承诺的20件民生实事), what is counted follows its counter (not 新增规上工业企业32家其中制造业企业20家)
         noun = _noun_after(after, lx)
         if len(noun) >= lx.counted_min_chars and _names_something(noun, lx):
             return prefix + noun
