@@ -517,7 +517,11 @@ def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None
     sentence, as every figure of it asks the same. ``reviewing`` (a summary with no heading above): 争取/将/年内
     there tell what was done, and count for no plan."""
     if i not in st._nearby:
-        hits = st.cues_in(st.sentences.starts[max(0, i - _NEARBY_SENTENCES)], st.sentences.ends[i])
+        first, section = max(0, i - _NEARBY_SENTENCES), st.sentences.section(i)
+        while first < i and (above := st.sentences.section(first)) != section and not (above and section.startswith(above)):
+            # (not another section's, nor the title's: 五、聚焦基础设施 after 四's 2025年,… plans nothing of 五's own)
+            first += 1
+        hits = st.cues_in(st.sentences.starts[first], st.sentences.ends[i])
         if reviewing:
             # (a report of how the year's plan was carried out, 民生实事项目完成情况, plans nothing: its 计划 and 将
             # restate the plan, as a review heading's do; a summary's may plan, 新年度,我镇将新建…)
@@ -745,10 +749,10 @@ def _in_idiom(text: str, pos: int) -> bool:
     return False
 
 
-def _year_before_named(st: "_DocState", words: str) -> bool:
-    """Whether ``words`` compare with the year before the one the document's results are of, named by its number
-    (较2024年增加200吨 in a summary of 2025: 比上年)."""
-    year = _default_year(st, "actual")
+def _year_before_named(st: "_DocState", words: str, kind: str = "actual") -> bool:
+    """Whether ``words`` compare with the year before the one the document's results (or targets) are of, named by
+    its number (较2024年增加200吨 in a summary of 2025; 比2023年执行数增加 in a budget for 2024: 比上年)."""
+    year = _default_year(st, kind)
     return year is not None and any(int(m.group(1)) == year - 1 for m in _BASELINE_YEAR.finditer(words))
 
 
@@ -1607,8 +1611,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # what the span's figure before measures (its span words left)
         subject, fig.inherited = own, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+          and "share_of_target" not in prev.fact.flags  # (…,为预算的99.8%,比上年增长6.4%: the level's growth)
           and (t["relative"].search(subject) or _BASELINE_WORDS.search(subject) or _year_before_named(st, subject)
-               or _bare_change_after_level(text, fig, prev))
+               or _year_before_named(st, subject, "target") or _bare_change_after_level(text, fig, prev))
           and names_nothing(subject)):  # (…余额1.2万亿元,比年初增加1千亿元: its change since the year began)
         # 今年完成保护性耕作8.2万亩,来年力争达到9万亩: another year's figure of what the figure before measures
         # (粮食总产1.33万吨,较2024年增加200吨: its change from the year before, that year named by its number)
@@ -2185,10 +2190,13 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         kind, source, other_base = "actual", "target_as_base", True
     if other_base:
         fig.flags.append("other_base")  # 较上半年提高0.4个百分点: not against the year before
-    elif (kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS and fig.unit not in _MULTIPLES  # (较上年增长1.2倍: a rate)
-          and (_BASELINE_WORDS.search(fig.clause_phrase) or _year_before_named(st, fig.clause_phrase))
+    elif (fig.unit not in RATE_OR_CHANGE_UNITS and fig.unit not in _MULTIPLES  # (较上年增长1.2倍: a rate)
+          and (kind != "target" and (_BASELINE_WORDS.search(fig.clause_phrase) or _year_before_named(st, fig.clause_phrase))
+               or kind == "target" and _year_before_named(st, fig.clause_phrase, kind))
           and t["change"].search(fig.phrase[-4:])):
-        kind, source = "change", "change_verb"  # 比上年增加20万人, 较2024年增加200吨 in 2025's: a change in a level
+        # 比上年增加20万人, 较2024年增加200吨 in 2025's, 财政赤字40600亿元,比2023年增加1800亿元 in 2024's budget: a change
+        # in a level
+        kind, source = "change", "change_verb"
     elif (kind != "target" and fig.joined and prev.fact is not None and prev.fact.kind == "change"
           and prev.kind_source == "change_verb" and q.comparator_before is None  # (not 、达62.1%: a level)
           and load_lexicon().compiled["figure_coordinator"].fullmatch(fig.phrase)):
@@ -2865,6 +2873,8 @@ def _with_shared_head(item: str, last: str) -> str:
         # which as many characters as the item's would not; but one character, 一、二、三产业增加值, is a numeral's,
         # and a modifier opening as the item does, 第一、第三产业增加值, is as long)
         return item
+    if item[-1:] == last[-1:]:
+        return item  # (南区、滨江片区分别…: the item ends as the last does, on its own head)
     return item + last[len(item):] if len(item) <= 3 < len(last) else item
 
 
@@ -2905,8 +2915,9 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
         canonical = bool(before[-1].indicator_key) and split_key(before[-1].indicator_key)[1].isascii()
         if (not all(parts) and before[-1].indicator_key
                 and (canonical or subjects[0].startswith(_PART_OF_PREVIOUS)
-                     # (全镇村均集体经济收入达21.3万元,荷塘村、新华村分别达到63.5万元…: each village's, after the average)
-                     or _PER_HEAD_START.match(before[-1].indicator_key) and names_nothing(tail))
+                     # (全镇村均集体经济收入达21.3万元,荷塘村、新华村分别达到63.5万元…: each village's, after the average;
+                     # 8个村集体经济收入全部达到10万元以上,上庄村、下寨村分别达到30万元、20万元: after all of them)
+                     or names_nothing(tail))
                 and all(is_place(x.removeprefix(_PART_OF_PREVIOUS)) for x in subjects)):
             # 全省地区生产总值增长5.5%,郑州、洛阳分别增长6%和5.8%: each place's figure of the canonical measure before
             # (and of a count or an amount of any thing, as the places' parts of it: 新增城市停车泊位1000个,其中陵城街道、
@@ -3095,8 +3106,9 @@ def _shared_measure(item: str, last: str) -> str:
         # 二氧化硫、氮氧化物排放量分别下降…, 茶叶、中药材种植面积各…: what each names, then the measure of both (not an
         # item with a measure of its own: 粮食播种面积和产量)
         return item + measure
-    if (len(item) <= _SHORT_ITEM and len(last) - len(item) >= _SHARED_END_MIN
+    if (len(item) <= _SHORT_ITEM and len(last) - len(item) >= _SHARED_END_MIN and item[-1:] != last[-1:]
             and not load_key_lexicon().verbs.match(item) and _VERB_ONLY.sub("", last[len(item):])):
+        # (not 南区、滨江片区: an item that ends as the last does, on its own head)
         return item + last[len(item):]  # 城镇、农村居民人均可支配收入: a name as short, then the measure
     return item
 
@@ -3269,6 +3281,8 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
             return k, None, where
     if heading:
         return heading, None, "section"
+    if _past_span_section(st.sentences.section(i), st.ctx.report_year):
+        return "actual", None, "section"  # (二)“十五”期间主要情况 in a report of 2024: what was done then
     if st.plans_go_on(i):
         return "target", None, "section"
     # (a plan's figures are its targets where nothing of their own says otherwise: a 了 or 同比 nearby is no review)
@@ -3290,6 +3304,26 @@ def _section_period(section: str, report_year: int | None, plan_year: int | None
         if y is not None:
             return y, "section"
     return None, None
+
+
+_PLAN_NAMED = re.compile(r"十([一二三四五六七八九]?)五")  # a five-year plan's name (十五, 十四五)
+
+
+@lru_cache(maxsize=4096)
+def _past_span_section(section: str, report_year: int | None) -> bool:
+    """Whether a heading above names a span of several years that ended before the report's year (过去五年工作回顾;
+    “十五”期间主要情况 in a report of 2024; not “十五五”时期 in 2026's, the span it plans)."""
+    t = _cue_tables()
+    for heading in section.split(SECTION_JOIN) if section else ():
+        if not t["multi_year_section"].search(heading) or _YEAR.search(heading):
+            continue
+        if t["closing_span"].search(heading):
+            return True
+        named = _PLAN_NAMED.search(heading)
+        if named and report_year is not None:
+            end = _span_end_year(named.group(1)) if named.group(1) else _SPAN_END_BASE + _SPAN_END_STEP * 10
+            return end < report_year
+    return False
 
 
 @lru_cache(maxsize=4096)

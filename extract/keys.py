@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places, short_zone_name
 
-_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_support_then", "topic_ends", "not_places", "place_kinds", "place_group", "county_suffix",
+_REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_support_then", "topic_ends", "not_places", "place_kinds", "named_zone_ends", "place_group", "county_suffix",
              "not_place_after", "place_then_words",
              "after_stop", "after_max", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_cut_verbs", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
@@ -51,6 +51,7 @@ class KeyLexicon:
     sub_place: re.Pattern
     town_or_village: re.Pattern
     place_kinds: re.Pattern       # 脱贫县: a kind of place, named by no name
+    named_zone_ends: tuple[str, ...]  # 片区: a zone that a name always opens (西岭片区)
     place_group: re.Pattern       # 播州、正安、绥阳三县(区), 主产县(区): a group of places
     county_suffix: re.Pattern     # 县, 旗: a county by its suffix
     county_before_verb: re.Pattern  # 偃师区, 栾川县 where a verb follows (free text)
@@ -140,7 +141,7 @@ def load_key_lexicon() -> KeyLexicon:
         topic_support=re.compile(words(raw["topic_support"])),
         topic_support_then=re.compile(words(raw["topic_support_then"])),
         topic_ends=re.compile(raw["topic_ends"]),
-        place_kinds=re.compile(raw["place_kinds"]),
+        place_kinds=re.compile(raw["place_kinds"]), named_zone_ends=tuple(raw["named_zone_ends"]),
         place_group=re.compile(raw["place_group"]),
         county_suffix=re.compile(raw["county_suffix"]),
         not_place_after=frozenset(raw["not_place_after"]), place_then_words=tuple(raw["place_then_words"]),
@@ -373,7 +374,7 @@ def _place(key: str, pattern: re.Pattern, lx: KeyLexicon) -> str:
     area = next((w for w in lx.sub_areas if key.startswith(w) and len(key) - len(w) >= lx.min_chars), "")
     if area:  # 中心城区新增机动车停车位
         return area
-    if zm := lx.zone.match(key):  # 沿边临港产业园区工业投资增长
+    if (zm := lx.zone.match(key)) and not lx.verbs.match(key):  # 沿边临港产业园区工业投资增长 (not 竣工片区路网更新项目)
         return zm.group(0)
     if gm := lx.place_group.match(key):  # 播州、正安、绥阳三县(区)新建高标准农田: those places' figure
         return gm.group(0)
@@ -423,10 +424,11 @@ def is_place(words: str) -> bool:
 
 def is_named_place(place: str) -> bool:
     """Whether a key's ``place`` is a town, county, city or village named by its name (海晏街道, 青杠村), not a
-    zone (高新区), an area (中心城区), a kind of place (脱贫县) or the country (全国)."""
+    zone (高新区; but a part of one, 西岭片区, is named), an area (中心城区), a kind of place (脱贫县) or the country (全国)."""
     lx = load_key_lexicon()
     probe = place + _WORDS_AFTER
-    if (place in lx.sub_areas or lx.zone.match(probe) or lx.place_kinds.search(place) or place.endswith(lx.not_places)
+    if (place in lx.sub_areas or lx.zone.match(probe) and not place.endswith(lx.named_zone_ends)
+            or lx.place_kinds.search(place) or place.endswith(lx.not_places)
             or place in lx.not_places_exact):
         return False  # (城镇老旧小区: no 区 of that name)
     if lx.named_places.fullmatch(place):
