@@ -299,6 +299,8 @@ def _cue_tables():
         "partial_year_lead_in": re.compile(cues["partial_year_lead_in"]),
         "partial_year_marks": re.compile("|".join(map(re.escape, cues["partial_year_marks"]))),
         "restated": comp(cues["restated"]),
+        "all_done_after": re.compile(cues["all_done_after"]),
+        "whole_then_part": re.compile(cues["whole_then_part"]),
         "restated_list_opens": re.compile(cues["restated_list_opens"]),
         "restated_list_ends": re.compile(cues["restated_list_ends"]),
         "share_of_target": comp(cues["share_of_target"]),
@@ -307,6 +309,7 @@ def _cue_tables():
         "plan_restated": re.compile(cues["plan_restated"]),
         "summary_review": comp(cues["summary_review_actions"]),
         "target_as_base": re.compile(cues["target_as_base"]),
+        "target_as_base_end": re.compile(f"(?:{cues['target_as_base']})" + r"\s*$"),
         "target_reached": re.compile(cues["target_reached"]),
         "whole_year": comp(cues["whole_year"]),
         "year_to_date": comp(cues["year_to_date"]),
@@ -330,6 +333,7 @@ def _cue_tables():
         "closing_span": re.compile(cues["closing_span"]),
         "plan_span": re.compile(cues["plan_span"]),
         "other_base": re.compile(cues["other_base"]),
+        "other_period_base": re.compile(cues["other_period_base"]),
         "growth_words": comp(cues["growth_words"]),
         "growth_end": re.compile("(?:" + "|".join(cues["growth_words"]) + ")$"),
         "review_actions": comp(cues["review_actions"]),
@@ -1434,6 +1438,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                       if from_in_subject else -1)
     if fig.joined:
         subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit if prev.q else None), True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+          and prev.q.end <= phrase_start and (part := t["whole_then_part"].match(text, prev.q.end)) and part.end() == q.start):
+        # 15件民生实事中14件全面完成, 年初确定的20项民生实事中,有18项…: a part of the things the figure before counts
+        subject, fig.inherited = _words_of_key(prev.fact.indicator_key), True
     elif (prev.fact is not None and prev.q is not None and prev.fact.indicator_key and q.unit in _REACH_UNITS
           and prev.q.unit != q.unit and prev.q.end <= phrase_start and _reach_gap(text[prev.q.end:phrase_start])
           and _reaches(prev) and (_REACH_INVOLVE not in fig.phrase or _built_or_repaired(prev.subject)
@@ -1613,8 +1621,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and "share_of_target" not in prev.fact.flags  # (…,为预算的99.8%,比上年增长6.4%: the level's growth)
           and (t["relative"].search(subject) or _BASELINE_WORDS.search(subject) or _year_before_named(st, subject)
+               or t["other_period_base"].search(subject)  # (…28.6微克/立方米,较上半年下降1.2微克/立方米)
                or _year_before_named(st, subject, "target") or _bare_change_after_level(text, fig, prev))
-          and names_nothing(subject)):  # (…余额1.2万亿元,比年初增加1千亿元: its change since the year began)
+          and names_nothing(t["other_period_base"].sub("", subject))):  # (…余额1.2万亿元,比年初增加1千亿元: its change since the year began)
         # 今年完成保护性耕作8.2万亩,来年力争达到9万亩: another year's figure of what the figure before measures
         # (粮食总产1.33万吨,较2024年增加200吨: its change from the year before, that year named by its number)
         subject, fig.inherited = t["relative"].sub("", prev.subject), True
@@ -2188,6 +2197,13 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif kind != "target" and t["plan_as_base"].search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:]):
         # 财政赤字10000亿元,比预算减少500亿元: against the plan, as 超年初预期5亿元 is (target_as_base, below)
         kind, source, other_base = "actual", "target_as_base", True
+    if not other_base and kind == "actual" and t["target_as_base_end"].search(fig.clause_phrase):
+        other_base = True  # PM2.5年均浓度…,优于省考核目标3.2微克/立方米: the gap to the target, no level
+    elif (not other_base and fig.unit not in CHANGE_UNITS and t["other_period_base"].search(fig.clause_phrase)
+            and t["change"].search(fig.phrase[-4:])):
+        other_base = True  # 较上半年下降1.2微克/立方米, 较搬迁前增长1.3倍: against another time, in any unit
+        if kind != "target" and fig.unit not in RATE_OR_CHANGE_UNITS and fig.unit not in _MULTIPLES:
+            kind, source = "change", "change_verb"  # (a level's change)
     if other_base:
         fig.flags.append("other_base")  # 较上半年提高0.4个百分点: not against the year before
     elif (fig.unit not in RATE_OR_CHANGE_UNITS and fig.unit not in _MULTIPLES  # (较上年增长1.2倍: a rate)
@@ -2214,10 +2230,12 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             t["target_reached"].search(fig.clause_phrase)
             or t["target_reached"].search(st.text, named.end(), _clause_end(st.text, named.end(), sent.end, 8)))
             and not (prev.fact is not None and prev.fact.kind == "actual" and prev.q is not None
-                     and prev.q.unit == q.unit and prev.q.end <= fig.clause_start))):
+                     and prev.q.unit == q.unit and prev.q.end <= fig.clause_start
+                     and not _has_noun(t["target_reached"].sub("", fig.phrase))))):
         # 提出5.5%左右的增长目标: a target; 没有完成8%的年度目标, where a result was read: that target said again
         # (提前一年实现…300元的目标: reached, a result; but 增长5%,实现了5%左右的预期目标, after the result an earlier
-        # clause stated in its unit, is the target said again)
+        # clause stated in its unit, is the target said again; not …2.95万人,完成了新增农村劳动力转移就业1.5万人的目标任务,
+        # whose words name a thing of their own)
         kind, source = "target", ("restated" if kind == "actual" else "target_after")
     if source not in ("clause", "sentence") and (base := st.baseline_at(q.start)) is not None:
         y = _time_cue(st.text[base[0]:q.start], st.ctx.report_year, st.plan_anchor)
@@ -2275,6 +2293,11 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 年初确定的增长6%的目标顺利实现, 完成国家下达的700亿斤目标任务, 超过年初计划的6所: the year's target, said again
         # (not 去年提出的实事已完成投资5亿元, nor the gap to it: 高于年初确定的6.5%的预期目标0.3个百分点)
         kind, source = "target", "restated"
+    if reviewing and q.unit in _ENUMERATION_UNITS and t["whole_then_part"].match(st.text, q.end):
+        kind, source = "target", "restated"  # 15件民生实事中14件全面完成: the plan's count, of which 14 were done
+    elif (kind == "target" and source == "restated" and reviewing and q.unit in _ENUMERATION_UNITS
+            and t["all_done_after"].match(st.text, q.end, _clause_end(st.text, q.end, sent.end, _LIST_REACH))):
+        kind, source = "actual", "all_done"  # 年初确定的12项为民办实事全部完成: every one of them done
     if share:
         fig.flags.append("share_of_target")
     if (kind == "target" and source != "clause" and st.dt is not None and st.dt.part_of_year
