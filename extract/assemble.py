@@ -2293,8 +2293,10 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 年初确定的增长6%的目标顺利实现, 完成国家下达的700亿斤目标任务, 超过年初计划的6所: the year's target, said again
         # (not 去年提出的实事已完成投资5亿元, nor the gap to it: 高于年初确定的6.5%的预期目标0.3个百分点)
         kind, source = "target", "restated"
-    if reviewing and q.unit in _ENUMERATION_UNITS and t["whole_then_part"].match(st.text, q.end):
-        kind, source = "target", "restated"  # 15件民生实事中14件全面完成: the plan's count, of which 14 were done
+    if (reviewing and q.unit in _ENUMERATION_UNITS and t["whole_then_part"].match(st.text, q.end)
+            and (_COUNTED_HEAD.match(st.text, q.end) or t["restated"].search(fig.clause_phrase))):
+        # 15件民生实事中14件全面完成: the plan's count, of which 14 were done (not 全县12个乡镇中,有8个…: all there are)
+        kind, source = "target", "restated"
     elif (kind == "target" and source == "restated" and reviewing and q.unit in _ENUMERATION_UNITS
             and t["all_done_after"].match(st.text, q.end, _clause_end(st.text, q.end, sent.end, _LIST_REACH))):
         kind, source = "actual", "all_done"  # 年初确定的12项为民办实事全部完成: every one of them done
@@ -3232,6 +3234,16 @@ def _shares_words(a: str, b: str) -> bool:
 
 
 _LIST_OPENS = ":"  # what opens a list whose items a word before it governs (确保完成以下目标:…;…;…)
+_BOUND_BEFORE = re.compile(r"[\d%％]\s*(?:以上|左右|以内)?\s*[、,，]\s*$")  # …增长5.5%以上、 before a commitment word
+_BOUND_REACH = 8  # characters that figure's end and its list mark take
+_FIGURE_NEXT = re.compile(r"\s*(?:达到|实现|增长)?\s*\d")  # …力争6%: the commitment word's own figure, right after it
+
+
+def _bound_of_figure_before(text: str, cue_start: int, cue_end: int) -> bool:
+    """Whether a commitment word stands between a figure and its own figure, a second bound of the first's measure
+    (增长5.5%以上、力争6%)."""
+    return (_BOUND_BEFORE.search(text, max(0, cue_start - _BOUND_REACH), cue_start) is not None
+            and _FIGURE_NEXT.match(text, cue_end) is not None)
 
 
 def _commits_onward(text: str, cue_end: int, clause_start: int) -> bool:
@@ -3288,11 +3300,15 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
                 hits = [h for h in hits if h[2] == default_kind]  # mixed cues: the default kind decides
             _, _, kind, commitment = max(hits, key=lambda h: (h[1], h[2] == "target"))
             if kind == "target":
-                committed = [c for _, e, k, c in sorted(hits, reverse=True) if k == "target" and c and (
-                    name == "clause" or _commits_onward(st.text, e, clause_span[0]))]
+                words = [(b, e, c) for b, e, k, c in sorted(hits, reverse=True) if k == "target" and c]
+                bounds = [c for b, e, c in words if name != "clause" and _bound_of_figure_before(st.text, b, e)]
+                committed = [c for b, e, c in words if name == "clause" or (
+                    not _bound_of_figure_before(st.text, b, e) and _commits_onward(st.text, e, clause_span[0]))]
                 # (确保地区生产总值增长6%、力争6.5%,一般公共预算收入增长3%以上: a firm and a stretch bound of one
-                # figure before the clause commit none after it)
-                commitment = None if not committed or name != "clause" and len(set(committed)) > 1 else committed[0]
+                # figure before the clause commit none after it; 增长5.5%以上、力争6%,规上工业增加值增长7%: a stretch
+                # bound of the figure before commits nothing after it)
+                commitment = (None if not committed or name != "clause" and len(set(committed + bounds)) > 1
+                              else committed[0])
             return kind, commitment, name
     year, where = time_cue
     if year is not None and where is not None:  # (a time cue's year comes with where it stood)
