@@ -1398,6 +1398,8 @@ def _measure_of_previous(words: str) -> bool:
 def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if fig.cell is not None:  # a table's cell: its row's name, and the growth its column holds
         subject = _subject(fig.cell.name)
+        if (measure := fig.cell.column.measure) and not subject.endswith(measure):
+            subject += measure  # (产品名称 单位 产量: 粮食 → 粮食产量)
         if fig.cell.column.growth and not _cue_tables()["growth_end"].search(subject):
             subject += _GROWTH_WORD
         fig.subject = subject
@@ -1618,7 +1620,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 五年累计城镇新增就业14.6万人,2025年新增2.91万人; 固定资产投资年均增长5.8%,当年增长6.9%: the one year's figure of
         # what the span's figure before measures (its span words left)
         subject, fig.inherited = own, True
-    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+    elif (prev.fact is not None and prev.q is not None and prev.fact.indicator_key
+          and (prev.q.unit == q.unit or prev.q.unit in _RATE_UNITS and q.unit in CHANGE_UNITS)  # (…76.4%,比上年增加4.8个百分点)
           and "share_of_target" not in prev.fact.flags  # (…,为预算的99.8%,比上年增长6.4%: the level's growth)
           and (t["relative"].search(subject) or _BASELINE_WORDS.search(subject) or _year_before_named(st, subject)
                or t["other_period_base"].search(subject)  # (…28.6微克/立方米,较上半年下降1.2微克/立方米)
@@ -1626,7 +1629,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and names_nothing(t["other_period_base"].sub("", subject))):  # (…余额1.2万亿元,比年初增加1千亿元: its change since the year began)
         # 今年完成保护性耕作8.2万亩,来年力争达到9万亩: another year's figure of what the figure before measures
         # (粮食总产1.33万吨,较2024年增加200吨: its change from the year before, that year named by its number)
-        subject, fig.inherited = t["relative"].sub("", prev.subject), True
+        subject, fig.inherited = t["relative"].sub("", prev.subject) + (subject if prev.q.unit != q.unit else ""), True
         if _STOCK_WORDS.search(subject) and load_key_lexicon().verbs.search(fig.phrase):
             # 全县已累计建成城市公园12座,明年再建成2座: what is done to the things the stock before counts, not the stock
             subject = _STOCK_WORDS.sub("", subject)

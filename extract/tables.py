@@ -31,6 +31,7 @@ class Column:
     #                          shares (a table of targets and results compares one year: actual's, else target's)
     readable: bool           # whether its figures can be read (not 完成率, not 2021-2025年, not 目标完成)
     unit: tuple[Decimal, Unit, str] | None  # the unit it names for its cells (增长(%), 2025年(万元))
+    measure: str = ""        # the measure it names, of the thing each row names (产量: 粮食 → 粮食产量)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,7 @@ def _words() -> dict:
         "growth": re.compile("|".join(map(re.escape, t["growth_columns"]))),
         "growth_unit": (Decimal(1), *_unit_of(t["growth_unit"])),
         "share": re.compile("|".join(map(re.escape, t["share_columns"]))),
+        "measures": tuple(t["measure_columns"]),
         "unit_columns": frozenset(t["unit_columns"]),
         "serial_columns": frozenset(t["serial_columns"]),
         "date_columns": tuple(t["date_columns"]),
@@ -216,7 +218,8 @@ def _column(cell: str, report_year: int | None) -> tuple[str, Column | None]:
     readable = (not share and len(years) <= 1 and -1 not in years and len(kinds) <= 1
                 and not w["year_span"].search(cell))
     return _DATA, Column(cell, next(iter(years)) if len(years) == 1 else None, next(iter(kinds), None),
-                         growth and not share, None, readable, _unit_in_parentheses(cell))
+                         growth and not share, None, readable, _unit_in_parentheses(cell),
+                         next((m for m in w["measures"] if m in cell), ""))
 
 
 def _header(cells: list[str], report_year: int | None) -> list[tuple[str, Column | None]] | None:
@@ -232,12 +235,12 @@ def _header(cells: list[str], report_year: int | None) -> list[tuple[str, Column
         if c is not None:
             if c.growth and c.year is None and c.kind is None:  # 2024年完成 增长%: the 2024 result's growth
                 c = Column(c.header, left.year, left.kind, True, left.year_of,
-                           c.readable and left.readable, c.unit) if left is not None else _unread(c)
+                           c.readable and left.readable, c.unit, left.measure) if left is not None else _unread(c)
             elif c.year is None:
                 # 目标 完成 in a header that names no year: one year, its results' (or its targets'); beside a
                 # column that names its year, which year it is, nothing says
                 c = _unread(c) if named or c.kind is None else Column(
-                    c.header, None, c.kind, c.growth, base, c.readable, c.unit)
+                    c.header, None, c.kind, c.growth, base, c.readable, c.unit, c.measure)
             elif c.kind is None and report_year is None:
                 c = _unread(c)  # 2024年 2025年: a year's kind is told by the report year, unknown here
             if c.growth and not (c.unit is None or c.unit[1].base in RATE_OR_CHANGE_UNITS):
@@ -248,7 +251,7 @@ def _header(cells: list[str], report_year: int | None) -> list[tuple[str, Column
 
 
 def _unread(c: Column) -> Column:
-    return Column(c.header, c.year, c.kind, c.growth, c.year_of, False, c.unit)
+    return Column(c.header, c.year, c.kind, c.growth, c.year_of, False, c.unit, c.measure)
 
 
 def _is_rule(line: str) -> bool:
