@@ -334,6 +334,8 @@ def _cue_tables():
         "plan_span": re.compile(cues["plan_span"]),
         "other_base": re.compile(cues["other_base"]),
         "other_period_base": re.compile(cues["other_period_base"]),
+        "current_before": re.compile(cues["current_before"]),
+        "current_changed_after": re.compile(cues["current_changed_after"]),
         "growth_words": comp(cues["growth_words"]),
         "growth_end": re.compile("(?:" + "|".join(cues["growth_words"]) + ")$"),
         "review_actions": comp(cues["review_actions"]),
@@ -976,6 +978,8 @@ class _DocState:
                     cached = ("multi_year" if closing and t["closing_span"].search(opening, closing.end())
                               else min(found)[1] if found else "")
                     self._framing[j] = cached
+                if not item and idx.paragraphs[j] != idx.paragraphs[i] and self._opens_item(j):
+                    item = True  # (a paragraph after a list's items, (一)…(五)…, reads as they do: 十二件民生实事全部落实:…)
                 if cached == "multi_year" and item and passed is None and idx.paragraphs[j] != idx.paragraphs[i] \
                         and not self._opens_item(j) and not self._introduces_list(j):
                     passed = cached  # (a span summed up between the year's paragraph and its items: looked past)
@@ -1189,7 +1193,14 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
     y = st.time_in(*clause_span)
     if y is not None:
         return y, "clause_time"
-    y = st.time_in(*prefix_span)
+    a, b = prefix_span
+    y = st.time_in(a, b)
+    if y is not None and (item := st.text.rfind(_ITEM_END, a, b)) >= 0 and st.time_in(item, b) is None and (
+            y not in (_default_year(st, "target"), _default_year(st, "actual"))):
+        # (…到2027年达到60%;研发经费投入强度不低于3%: a horizon inside an earlier item of a list dates only that
+        # item, but one in the sentence's opening clause dates them all: 到2030年,…达到60%;…达到3%)
+        opening = _CLAUSE_END.search(st.text, a, b)
+        y = st.time_in(a, opening.end()) if opening else None
     if y is not None:
         return y, "sentence_time"
     found = st._paragraph_time.get(i)
@@ -1429,6 +1440,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # 国内生产总值从7.4万亿元增加到10.2万亿元: where it ended is a figure of what it started from
     # (and of a list of them, 从645元/月、4318元/年提高到801元/月: the list's subject holds the 从)
     ends_from_to = (prev.fact is not None and "starting_value" in prev.fact.flags and prev.q is not None
+                    and not t["current_before"].search(prev.subject)  # (现行10%的税率降至9%: the thing between)
                     and not text[prev.q.end:phrase_start].strip(", ") and t["to_after"].match(fig.phrase))
     from_word = from_in_subject = None
     from_start = -1
@@ -2277,7 +2289,9 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (reviewing and not share and (t["plan_restated"].search(fig.clause_phrase)
                                      or fig.clause_phrase.rstrip()[-1:] in _RESTATED_ENDS
                                      and t["restated_in_review"].search(fig.clause_phrase))
-            and not t["target_as_base"].search(fig.clause_phrase)):  # (比年初计划目标低0.4个百分点: a gap)
+            and not t["target_as_base"].search(fig.clause_phrase)  # (比年初计划目标低0.4个百分点: a gap)
+            # (计划实施的12件民生实事已完成11件: after the plan's figure in its clause, what was done)
+            and not (prev.q is not None and prev.q.end > fig.clause_start and _RESULT_AFTER_PLAN.search(fig.phrase))):
         # 全年计划完成投资30亿元,实际完成32.4亿元; 城镇新增就业预期目标是1100万人以上: the year's plan said again
         kind, source = "target", "restated"
     if (reviewing and not share and kind != "target" and prev.fact is not None and "restated_target" in prev.fact.flags
@@ -2432,8 +2446,9 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         source = "base_value"
     elif (((t["from_before"].search(fig.phrase) or list_goes_on)
            and (t["to_after"].match(text, q.end, sent.end) or t["to_after_list"].match(text, q.end, sent.end)))
-          or t["adjusted_to"].match(text, q.end, sent.end) or base is not None):
-        flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started
+          or t["adjusted_to"].match(text, q.end, sent.end) or base is not None
+          or t["current_before"].search(fig.phrase) and t["current_changed_after"].match(text, q.end, sent.end)):
+        flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started (现行16%的…税率降至13%)
         period = None
     if period is not None:  # 比2002年增长65.5%: grown since a base year well before the period
         bm = _BASELINE_YEAR.search(fig.clause_phrase)
@@ -2732,7 +2747,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     for group in groups:
         _distribute_respectively(group, facts[:facts.index(group[0])])
     listed = {id(f) for g in groups if len(g) > 1 for f in g} | joined
-    return [item for f in facts for item in ([f] if id(f) in listed else _shared_figure(f))]
+    return [item for k, f in enumerate(facts) for item in ([f] if id(f) in listed else _shared_figure(f, facts[:k]))]
 
 
 def _decide(st: _DocState, fig: _Figure, prev: "_Previous", on_step=None) -> None:
@@ -3063,10 +3078,12 @@ def _places_named(head: str, counted: re.Match) -> str | None:
     return "、".join(n + counted.group("kind") + head[counted.end():] for n in names)
 
 
-def _shared_figure(f: Fact) -> list[Fact]:
+def _shared_figure(f: Fact, before: list[Fact]) -> list[Fact]:
     """化学需氧量、氨氮排放量均下降2%, 存款、贷款余额都增长8%, 二氧化硫、氮氧化物排放量分别下降3% (one figure),
     甲县、乙县各新增30家: one figure said for each thing a list names (grammar shared_figure), a fact for each, with
-    the same evidence and rule_id …/shared_figure; else ``f`` alone. The first keeps ``f``'s id."""
+    the same evidence and rule_id …/shared_figure; else ``f`` alone. The first keeps ``f``'s id. Places with only a
+    verb (新建设施温棚800栋,其中南湖镇、三道湾乡各新建200栋) do it to the thing the figure ``before`` in their
+    sentence counts."""
     text, mark = f.indicator_text, None
     for mark in _SHARED_FIGURE.finditer(text):
         pass
@@ -3086,6 +3103,10 @@ def _shared_figure(f: Fact) -> list[Fact]:
             or _SHARED_NOT_IN_LIST.search(head) or tail.startswith(_SHARED_NOT_BEFORE)):
         return [f]
     verb_only = not _VERB_ONLY.sub("", tail) or names_nothing(tail)
+    if (all(places) and verb_only and before and before[-1].sentence == f.sentence and before[-1].unit == f.unit
+            and before[-1].indicator_key and not split_key(before[-1].indicator_key)[0]
+            and not split_key(before[-1].indicator_key)[1].isascii()):
+        tail, verb_only = tail + split_key(before[-1].indicator_key)[1], False  # (…各新建: 设施温棚)
     if all(places) and not verb_only:
         subjects = [x + tail for x in subjects]  # 甲县、乙县各新增规上工业企业: each place's
         tail = ""
@@ -3236,6 +3257,7 @@ def _shares_words(a: str, b: str) -> bool:
     return any(a[i:i + 2] in b for i in range(len(a) - 1)) or (len(a) == 1 and a in b)
 
 
+_ITEM_END = ";"  # what ends an item of a list inside a sentence
 _LIST_OPENS = ":"  # what opens a list whose items a word before it governs (确保完成以下目标:…;…;…)
 _BOUND_BEFORE = re.compile(r"[\d%％]\s*(?:以上|左右|以内)?\s*[、,，]\s*$")  # …增长5.5%以上、 before a commitment word
 _BOUND_REACH = 8  # characters that figure's end and its list mark take

@@ -469,7 +469,7 @@ def _verb_noun_key(parts: KeyParts, lx: KeyLexicon) -> str:
 
 def _noun_after(after: str, lx: KeyLexicon) -> str:
     """The noun that follows a number and its unit (5个紧密型城市医疗集团 → 紧密型城市医疗集团)."""
-    s = after.lstrip()
+    s = after.lstrip().removeprefix(_MODIFIER_END)  # (开展80万人次的“两癌”筛查: what is counted, after 的)
     while m := lx.linking_start.match(s):  # 5个左右的…
         s = s[m.end():]
     if m := lx.after_qualifier.match(s) or lx.after_paired_count.match(s):  # 两万名60周岁以上老年人, 162户603人

@@ -879,11 +879,11 @@ def _share_re() -> re.Pattern:
     words = "|".join(map(re.escape, sorted(_SHARE_WORDS, key=len, reverse=True)))
     signs = "|".join(map(re.escape, NEGATIVE_SIGNS))  # 百分之负三点九: the sign after 分之
     return re.compile(rf"(?={NUMBER_START}|[{big}]|{words})(?:(?P<word>{words})|(?P<den>(?:{num}|[{big}])[{sections}]*){re.escape(n['fraction_word'])}(?P<neg>{signs})?(?P<num>{num})"
-                      rf"|(?<![\d/.{_ORDINAL_CLASS}])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.])"
+                      rf"|(?<![\d/.{_ORDINAL_CLASS}])(?P<anum>\d)/(?P<aden>\d{{1,2}})(?![\d/.万])"  # (not 9/10万: a rate per 100,000)
                       rf"|(?P<tenths>[{digits}]{{1,2}}(?:{re.escape(POINT)}[{''.join(DIGITS)}]+)?"
                       rf"|(?<![{_GLUED_CLASS}{_ORDINAL_CLASS}])[1-9](?:\.\d)?)"
                       rf"{re.escape(n['tenths_word'])}"
-                      rf"(?P<tenths_rest>[{digits}{re.escape(n['half'])}](?=[^\u4e00-\u9fff]|[的以左多]|$))?"
+                      rf"(?P<tenths_rest>[{digits}1-9{re.escape(n['half'])}](?=[^\u4e00-\u9fff\d]|[的以左多]|$))?"
                       rf"(?!{not_after}))")
 
 
@@ -933,7 +933,8 @@ def _read_share(lex, before_words, text, m, sent_start, limit) -> Quantity | Non
         if low is None:
             return None
         rest = m.group("tenths_rest")
-        extra = Decimal(5) if rest == _HALF else Decimal(DIGITS[rest]) if rest else Decimal(0)
+        extra = (Decimal(5) if rest == _HALF else Decimal(rest) if rest and rest.isdigit()  # (7成5: 75%)
+                 else Decimal(DIGITS[rest]) if rest else Decimal(0))
         value, unit, high, pos = low * 10 + extra, "%", (high * 10 if high is not None else None), m.end()
         rm = _RANGE_SEP.match(text, pos, limit)
         m2 = _share_re().match(text, rm.end(), limit) if rm and high is None else None

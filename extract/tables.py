@@ -104,6 +104,7 @@ def _words() -> dict:
         "share": re.compile("|".join(map(re.escape, t["share_columns"]))),
         "measures": tuple(t["measure_columns"]),
         "unit_columns": frozenset(t["unit_columns"]),
+        "label_columns": frozenset(t["label_columns"]),
         "serial_columns": frozenset(t["serial_columns"]),
         "date_columns": tuple(t["date_columns"]),
         "placeholders": frozenset(t["placeholders"]),
@@ -198,6 +199,8 @@ def _column(cell: str, report_year: int | None) -> tuple[str, Column | None]:
     w = _words()
     if cell in w["unit_columns"]:
         return _UNIT, None
+    if cell in w["label_columns"]:
+        return _LABEL, None  # (工作任务: what each row is)
     if cell in w["serial_columns"]:
         return _SERIAL, None
     if any(d in cell for d in w["date_columns"]):
