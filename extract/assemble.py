@@ -17,7 +17,7 @@ from .lexicon import DocType, Indicator, doc_type_by_id, indicator_by_id, load_l
 from .normalize import is_corrupt
 from .numerals import (CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS,
                        parse_chinese_int)
-from .quantities import (CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, GROWTH_WORDS, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS,
+from .quantities import (TIME_WORDS_END, CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, GROWTH_WORDS, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS,
                          UNITLESS_UNITS, Quantity, find_candidates, find_quantities, read_unit)
 from .segment import SECTION_JOIN, Sentence, SentenceIndex
 from .tables import TableCell, find_table_rows, read_table_row
@@ -1418,7 +1418,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     text, q = st.text, fig.q
     # 60%的城市污水处理厂: the number modifies the noun after it, which is its own subject
     modifies_after = _MODIFIES_AFTER.match(text, q.end) is not None
-    fig.joined = (prev.fact is not None and _CONJ.match(fig.phrase) is not None and fig.phrase != ""
+    # (…每人每月860元、每人每年8200元, …720元和每人每年5500元: the rate's words are its unit's, and the list goes on)
+    joiner = TIME_WORDS_END.sub("", fig.phrase)
+    if not joiner and fig.phrase:
+        joiner = (text[prev.q.end:q.start - len(fig.phrase)] if prev.q is not None else "") or fig.phrase
+    fig.joined = (prev.fact is not None and _CONJ.match(joiner) is not None and fig.phrase != ""
                   and not modifies_after)
     subject = _subject(fig.phrase)
     if (prev.fact is not None and prev.q is not None and prev.q.end == q.start - len(fig.phrase)
@@ -2104,11 +2108,12 @@ def _decide_unit(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 困难群众3200户次); and a figure that continues the one before (…分别提高到每人每月850元和650元) its rate
         money = unit in lex.currency_signs.values()
         words = fig.clause_phrase + st.text[fig.q.start:fig.q.num_start]  # (不低于每人每月600元: in the quantity's)
+        own_year = [at for w in lex.own_time_words if (at := words.rfind(w)) >= 0]  # (…、每人每年8200元: a year's)
         rate = next((f"{unit}/{per}" for word, per in lex.rate_words_before + lex.rate_nouns_before
-                     if (at := words.rfind(word)) >= 0
+                     if (at := words.rfind(word)) >= 0 and not any(y > at for y in own_year)
                      and not _NUMERAL_START.match(words, at + len(word))
                      and (money or _only_linking(words[at + len(word):]))), None)
-        if (rate is None and (fig.inherited or fig.joined) and prev.fact is not None
+        if (rate is None and (fig.inherited or fig.joined) and prev.fact is not None and not own_year
                 and not any(w in fig.clause_phrase for w in load_key_lexicon().total_words)):  # (…,共计714万元: all)
             rate = next((prev.fact.unit for _, per in lex.rate_words_before + lex.rate_nouns_before
                          if prev.fact.unit == f"{unit}/{per}"), None)
@@ -2728,7 +2733,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         # 分别: the subjects listed before 分别 go to the values in order (and to where a list of them ended:
         # 分别从645元、4318元提高到801元、7226元)
         if (fig.inherited and _RESPECTIVELY in fig.subject and not fig.phrase.strip() and groups
-                and groups[-1][-1] is prev.fact and prev.q is not None and prev.q.unit == q.unit):
+                and groups[-1][-1] is prev.fact and prev.q is not None
+                and prev.q.unit.partition("/")[0] == q.unit.partition("/")[0]):  # (元/月 then 元/年: amounts)
             groups[-1].append(fact)  # (…分别增长5.1%,7.2%: a comma where 和 would stand)
         elif ((_RESPECTIVELY in fig.phrase or (fig.from_start is not None or fig.inherited) and _RESPECTIVELY in fig.subject)
                 and not fig.joined):  # (…分别为774亿元、536亿元,比上年增长29.2%、39.4%: the second list's too)

@@ -202,7 +202,8 @@ def _cut_noun(s: str, cut: int, lx: KeyLexicon) -> int | None:
 def _rate_words_anywhere() -> re.Pattern:
     """The words of a rate's time said before a figure (units.yaml rate_words_before: 每人每月): its unit says it
     (longest first: rate_words_before is sorted so)."""
-    return re.compile("|".join(re.escape(w) for w, _ in load_lexicon().rate_words_before))
+    return re.compile("|".join(re.escape(w) for w in sorted(
+        [w for w, _ in load_lexicon().rate_words_before] + list(load_lexicon().own_time_words), key=len, reverse=True)))
 
 
 _GROWTH_END = re.compile("(?:增长|下降)$")  # a growth word a phrase ends on (rewrite makes 增速, 提高… 增长)

@@ -28,7 +28,7 @@ class LexiconError(ValueError):
 # The keys of each mapping-shaped YAML lexicon: every one is read by the code (a test holds each name to a
 # read), so a key that no code reads (a typo, a leftover) is a load error instead of silent documentation.
 YAML_KEYS: dict[str, frozenset[str]] = {
-    "units.yaml": frozenset({"scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale", "round_class_units",
+    "units.yaml": frozenset({"own_time_words", "scales", "units", "date_units", "change_units", "rate_units", "no_bare_scale", "round_class_units",
                              "bare_scale_large", "bare_scale_not_after", "bare_scale_after", "round_amount_spent_before", "spoken_scales", "classifier_infixes",
                              "rate_prefixes", "rate_words_before", "rate_nouns_before", "per_units", "per_separator", "implied_units", "unitless_nouns", "implied_unit_links", "implied_units_after", "implied_units_after_not_before", "people_needs_after_de", "count_named_after_de", "currency_signs", "unit_measures"}),
     "comparators.yaml": frozenset({"before", "after", "after_alone", "result_value_before", "no_ceiling_before"}),
@@ -178,6 +178,7 @@ class Lexicon:
     implied_unit_links: str        # what may stand between that noun and the number (a pattern)
     rate_prefixes: tuple[tuple[re.Pattern, str], ...]  # (the words that end the phrase before a figure, the rate's time)
     rate_words_before: tuple[tuple[str, str], ...]  # (每人每月, 月): a rate's time said before the figure, longest first
+    own_time_words: tuple[str, ...]  # 每人每年: a year's amount, no unit of its own and no words of what is measured
     rate_nouns_before: tuple[tuple[str, str], ...]  # (亩产, 亩): a rate's noun said before the figure, longest first
     per_units: tuple[str, ...]  # 16.8万元/人: after a unit and /, what it is per (longest first)
     per_separator: str          # the / of 元/人
@@ -334,6 +335,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         rate_prefixes=tuple((re.compile(f"(?:{p})$"), per) for p, per in units.get("rate_prefixes", {}).items()),
         rate_words_before=tuple(sorted(((w, per) for per, ws in units.get("rate_words_before", {}).items() for w in ws),
                                        key=lambda wp: len(wp[0]), reverse=True)),
+        own_time_words=tuple(units.get("own_time_words", ())),
         rate_nouns_before=tuple(sorted(((w, per) for per, ws in units.get("rate_nouns_before", {}).items() for w in ws),
                                        key=lambda wp: len(wp[0]), reverse=True)),
         per_units=tuple(sorted(units.get("per_units", ()), key=len, reverse=True)),
