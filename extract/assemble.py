@@ -691,6 +691,7 @@ _FIGURE_END = re.compile(r"[\d%‰][^\d,;:。、()]{0,4}$")  # the end of a figu
 _FIGURE_END_REACH = 6
 _CLASS_NOUN_BEFORE_ASIDE = re.compile(_G["class_noun_before_aside"])  # 规上工业企业(年主营业务收入2000万元以上)
 _ASIDE_REACH = 16  # characters an aside that defines a class may take before its bound (年主营业务收入2000万元以上)
+_TITLE_OPENS, _TITLE_CLOSES = "《", "》"  # the marks of a document's title
 _TWO = 2  # the least single numeral that measures the noun before it (十公里, 两吨; 一 is as often a manner of speaking)
 _TEN = 10  # 十: of the multipliers, the one that measures alone (十公里; 百亿元 and 千亩 name classes)
 _TENS_SAID_ROUND = 10  # the least of two neighbouring digits that is a count, never a manner of speaking (三四十家)
@@ -700,8 +701,11 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
     """A figure in Chinese numerals is a fact after a completed action (创建了三个), when it closes a clause
     after the noun it counts (新开工项目三十个) or when it is a number written out (一千二百万人) of no
     counter word; never inside an idiom (千家万户), as an article (一批, 一个) or an enumeration (五个方面)."""
-    if "“" in (tail := clause_phrase[-6:]) and tail.rfind("“") > tail.rfind("”") or _in_idiom(text, q.num_start):
-        return False  # 以“三个代表”, 千家万户 (inside a quote still open; not 新培育“四上”企业十二家)
+    if ("“" in (tail := clause_phrase[-6:]) and tail.rfind("“") > tail.rfind("”") or _in_idiom(text, q.num_start)
+            or (title := clause_phrase.rfind(_TITLE_OPENS)) >= 0 and _TITLE_CLOSES not in clause_phrase[title:]):
+        # 以“三个代表”, 千家万户 (inside a quote still open; not 新培育“四上”企业十二家), 现将《2025年十件民生实事》印发: a
+        # document's title
+        return False
     if _SESSION_BEFORE.search(clause_phrase) or _SESSION_AFTER.match(text, q.end):
         return False  # 省委十一届六次、七次全会: the number of a session
     if _ROUND_MORE.match(text, q.num_start) or q.surface.endswith(_HALF) or _HALF in q.unit_text:
