@@ -692,6 +692,11 @@ _FIGURE_END_REACH = 6
 _CLASS_NOUN_BEFORE_ASIDE = re.compile(_G["class_noun_before_aside"])  # 规上工业企业(年主营业务收入2000万元以上)
 _ASIDE_REACH = 16  # characters an aside that defines a class may take before its bound (年主营业务收入2000万元以上)
 _TITLE_OPENS, _TITLE_CLOSES = "《", "》"  # the marks of a document's title
+# a fall verb that opens the words before a rate, after the words of how (降低一般工商业电价10%, 再降低…)
+_FALL_FIRST = re.compile(r"\s*(?:" + load_key_lexicon().lead.pattern + r")*(下降|降低|减少)(?=[\u4e00-\u9fff]{2})")
+# a change verb between a bound word and its number (至少降低30%, 最多减少5%: comparators.yaml 至少…)
+_CHANGE_INSIDE = re.compile("(?:" + "|".join(load_lexicon().cues["change_verbs"]) + r")\s*")
+_GAP_MARK = "…"  # what ends a bound word that a verb may follow (comparators.yaml 至少…)
 _TWO = 2  # the least single numeral that measures the noun before it (十公里, 两吨; 一 is as often a manner of speaking)
 _TEN = 10  # 十: of the multipliers, the one that measures alone (十公里; 百亿元 and 千亩 name classes)
 _TENS_SAID_ROUND = 10  # the least of two neighbouring digits that is a count, never a manner of speaking (三四十家)
@@ -1766,6 +1771,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject = outer + subject
     if q.unit_text in GROWTH_WORDS and not t["growth_end"].search(subject):
         subject += _GROWTH_WORD  # 农民收入翻一番, 政府债务零增长: a growth, whose verb the figure's own words hold
+    elif q.unit in _RATE_UNITS and (fall := _FALL_FIRST.match(subject)) and _has_noun(subject[fall.end():]):
+        subject = subject[fall.end():] + fall.group(1)  # 降低一般工商业电价10%: the price's fall, as 电价降低10% says
     fig.subject = subject
 
 
@@ -2173,7 +2180,8 @@ def _decide_sign(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     is_rate_or_change = fig.unit in RATE_OR_CHANGE_UNITS or fig.kind == "change"
     # 分别下降20%和11%: a figure joined to a fall by 和 alone falls too
     falls = (t["negative"].search(fig.phrase) is not None
-             or fig.joined and prev.fact is not None and "negative" in prev.fact.flags)
+             or fig.joined and prev.fact is not None and "negative" in prev.fact.flags
+             or fig.unit in _RATE_UNITS and _FALL_FIRST.match(fig.phrase) is not None)  # (降低一般工商业电价10%)
     if is_rate_or_change and falls and not (ind and ind.verbs and ind.verbs[0] in lex.cues["negative_verbs"]):
         value = -value
         value_high = -value_high if value_high is not None else None
@@ -2729,7 +2737,11 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             if not (_ROUND_CLASS.fullmatch(text, q.num_start, q.end) and _CJK_AFTER.match(text, q.end)):
                 prev.q = q  # (not a round size that names a class inside the words: 建设千亩蔬菜基地1个)
             continue
-        fig = _Figure(q, clause_start, text[phrase_start:q.start], clause_phrase, st.masked[sent.start:clause_start],
+        if q.comparator_before and (inside := _CHANGE_INSIDE.fullmatch(
+                text, q.start + len(q.comparator_before.rstrip(_GAP_MARK)), q.num_start)):
+            clause_phrase += inside.group(0)  # 资费至少降低30%: the change verb a bound word took in is the figure's
+        fig = _Figure(q, clause_start, text[phrase_start:q.start] + (inside.group(0) if q.comparator_before and inside else ""),
+                      clause_phrase, st.masked[sent.start:clause_start],
                       target_named=target_after.match(text, q.end),
                       next_q=quantities[n + 1] if n + 1 < len(quantities) else None)
         _decide(st, fig, prev, on_step)
