@@ -697,6 +697,9 @@ _FALL_FIRST = re.compile(r"\s*(?:" + load_key_lexicon().lead.pattern + r")*(下�
 # a change verb between a bound word and its number (至少降低30%, 最多减少5%: comparators.yaml 至少…)
 _CHANGE_INSIDE = re.compile("(?:" + "|".join(load_lexicon().cues["change_verbs"]) + r")\s*")
 _GAP_MARK = "…"  # what ends a bound word that a verb may follow (comparators.yaml 至少…)
+_DONE_AFTER_COUNT = re.compile(_G["done_after_count"])
+_DONE_AFTER_NOT_UNITS = frozenset(_G["done_after_not_units"])
+_DONE_AFTER_REACH = 16  # characters a count's noun and the verb of what was done to them may take (…建成投用)
 _TWO = 2  # the least single numeral that measures the noun before it (十公里, 两吨; 一 is as often a manner of speaking)
 _TEN = 10  # 十: of the multipliers, the one that measures alone (十公里; 百亿元 and 千亩 name classes)
 _TENS_SAID_ROUND = 10  # the least of two neighbouring digits that is a count, never a manner of speaking (三四十家)
@@ -727,6 +730,10 @@ def _chinese_is_quantity(text: str, q: Quantity, clause_phrase: str) -> bool:
         return False  # 建成一批, 到了一个关口, 抓好五个方面, 成熟一家 (not 增长一倍, 近一倍: a multiple)
     if _CHINESE_GATE.search(_NOT_COMPLETED.sub("", clause_phrase)):
         return True
+    if (counter and q.value >= _TWO and q.unit not in _DONE_AFTER_NOT_UNITS and _counts_noun_after(text, q.end)
+            and (end := CLAUSE_END_AFTER.search(text, q.end)) is not None and end.start() - q.end <= _DONE_AFTER_REACH
+            and _DONE_AFTER_COUNT.search(text, q.end, end.start())):
+        return True  # 两个县域医疗次中心建成投用: a count of things that were done, the verb after them
     if (q.value_high is not None and (any(w in q.surface for w in RANGE_WORDS) or q.value >= _TENS_SAID_ROUND)
             or q.shape == "approximate" or q.comparator_after and (
                 counter or text[q.num_start] not in SMALL_UNITS or CLAUSE_END_AFTER.match(text, q.end) is not None)):
