@@ -334,6 +334,7 @@ def _cue_tables():
         "plan_span": re.compile(cues["plan_span"]),
         "other_base": re.compile(cues["other_base"]),
         "other_period_base": re.compile(cues["other_period_base"]),
+        "budget_gap_before": re.compile(cues["budget_gap_before"]),
         "current_before": re.compile(cues["current_before"]),
         "current_changed_after": re.compile(cues["current_changed_after"]),
         "growth_words": comp(cues["growth_words"]),
@@ -691,6 +692,7 @@ _FIGURE_END = re.compile(r"[\d%‰][^\d,;:。、()]{0,4}$")  # the end of a figu
 _FIGURE_END_REACH = 6
 _CLASS_NOUN_BEFORE_ASIDE = re.compile(_G["class_noun_before_aside"])  # 规上工业企业(年主营业务收入2000万元以上)
 _ASIDE_REACH = 16  # characters an aside that defines a class may take before its bound (年主营业务收入2000万元以上)
+_ASIDE_OPENS = "("  # what opens an aside a figure may stand in (完成年初预算(4.2亿元)的102%)
 _TITLE_OPENS, _TITLE_CLOSES = "《", "》"  # the marks of a document's title
 # a fall verb that opens the words before a rate, after the words of how (降低一般工商业电价10%, 再降低…)
 _FALL_FIRST = re.compile(r"\s*(?:" + load_key_lexicon().lead.pattern + r")*(下降|降低|减少)(?=[\u4e00-\u9fff]{2})")
@@ -1227,6 +1229,7 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
         # (a sentence that names two years, 今年完成…8.2万亩,来年力争达到9万亩, dates none after it: it speaks of both)
         found = next(((h[3], "paragraph") for a, b in _paragraph_context(st, i)
                       if (h := st.time_hit_in(a, b)) is not None and not _own_horizon(st, h, a, b, section_year)
+                      and not _in_explanation(st, a, h[0])  # (…,主要是上年一次性债券转贷支出较多。: why, not when)
                       and not since.match(st.masked, h[1]) and not st.names_two_years(a, b)
                       # (去年同期规上工业增加值增速为7.4%。: last year's base, said in its own sentence, dates no other)
                       and not st.masked.startswith(_SAME_PERIOD_WORD, h[1])), (None, None))
@@ -1234,6 +1237,13 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
     return found
 
 
+def _in_explanation(st: _DocState, start: int, at: int) -> bool:
+    """Whether ``at`` stands in a clause that says why (grammar explanation_opens: 主要是…, 由于…), after ``start``."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(st.text, start, at)]
+    return _EXPLANATION_OPENS.match(st.text, ends[-1] if ends else start) is not None
+
+
+_EXPLANATION_OPENS = re.compile(r"\s*(?:" + _G["explanation_opens"] + ")")
 _DIGIT = re.compile(r"\d")
 _SAME_PERIOD_WORD = load_lexicon().cues["comparison_period"]  # 同期: the same part of another year
 _ROUND_CLASS = re.compile(r"[十百千万]{1,2}[\u4e00-\u9fff]{1,2}")  # 千亩, 万头: a round size before a noun
@@ -2236,7 +2246,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif kind != "target" and t["plan_as_base"].search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:]):
         # 财政赤字10000亿元,比预算减少500亿元: against the plan, as 超年初预期5亿元 is (target_as_base, below)
         kind, source, other_base = "actual", "target_as_base", True
-    if not other_base and kind == "actual" and t["target_as_base_end"].search(fig.clause_phrase):
+    if not other_base and kind == "actual" and (t["target_as_base_end"].search(fig.clause_phrase)
+                                                or t["budget_gap_before"].search(fig.phrase)):  # (超收1400万元)
         other_base = True  # PM2.5年均浓度…,优于省考核目标3.2微克/立方米: the gap to the target, no level
     elif (not other_base and fig.unit not in CHANGE_UNITS and t["other_period_base"].search(fig.clause_phrase)
             and t["change"].search(fig.phrase[-4:])):
@@ -2770,7 +2781,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         prev.q, prev.fact, prev.kind_source = q, fact, fig.kind_source
         # (a share of the target says nothing of what the next figure measures: 收入完成86.4亿元,为预算的97.5%,
         # 增长3.2% is the revenue's growth)
-        if (not fig.joined and not ("share_of_target" in fig.flags and prev.subject)
+        if (not fig.joined and not (("share_of_target" in fig.flags or "other_base" in fig.flags
+                                      or fig.phrase.rstrip().endswith(_ASIDE_OPENS)) and prev.subject)
                 and not (fig.restates and fig.inherited)):  # (a mark passed after the figure that passed it says
             prev.subject = fig.subject                      # what that figure measures: 迈上5000亿元台阶,增长5.9%)
     for group in groups:
