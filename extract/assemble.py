@@ -1712,7 +1712,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit != q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii()  # (a canonical id is no words: 地区生产总值…,新增30亿元)
           and PLACE_SEPARATOR not in prev.fact.indicator_key and CLAUSE_END_AFTER.match(text, q.end) is not None
-          and _measure_of_previous(_VERB_ONLY.sub("", subject))
+          and (_measure_of_previous(subject.strip()) or _measure_of_previous(_VERB_ONLY.sub("", subject)))  # (签约金额)
           # (of things counted: not 完成投资3.2亿元,建成里程120公里, nor the people a thing reaches)
           and prev.q.unit not in _MONEY_UNITS and prev.q.unit not in RATE_OR_CHANGE_UNITS and prev.q.unit not in _PEOPLE_UNITS
           and not prev.fact.indicator_key.endswith(_REACH_NAME)
