@@ -1216,9 +1216,9 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
     if y is not None and (item := st.text.rfind(_ITEM_END, a, b)) >= 0 and st.time_in(item, b) is None and (
             y not in (_default_year(st, "target"), _default_year(st, "actual"))):
         # (…到2027年达到60%;研发经费投入强度不低于3%: a horizon inside an earlier item of a list dates only that
-        # item, but one in the sentence's opening clause dates them all: 到2030年,…达到60%;…达到3%)
-        opening = _CLAUSE_END.search(st.text, a, b)
-        y = st.time_in(a, opening.end()) if opening else None
+        # item, but one before the sentence's first figure dates them all: …主要目标是:到2020年,…突破360亿元;…15亿元)
+        first = _FIRST_FIGURE.search(st.text, a, b)
+        y = st.time_in(a, first.start()) if first else None
     if y is not None:
         return y, "sentence_time"
     found = st._paragraph_time.get(i)
