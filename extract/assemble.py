@@ -528,7 +528,8 @@ def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None
         while first < i and (above := st.sentences.section(first)) != section and not (above and section.startswith(above)):
             # (not another section's, nor the title's: 五、聚焦基础设施 after 四's 2025年,… plans nothing of 五's own)
             first += 1
-        hits = st.cues_in(st.sentences.starts[first], st.sentences.ends[i])
+        hits = [h for j in range(first, i + 1) if not _is_heading(st, j)
+                for h in st.cues_in(st.sentences.starts[j], st.sentences.ends[j])]
         if reviewing:
             # (a report of how the year's plan was carried out, 民生实事项目完成情况, plans nothing: its 计划 and 将
             # restate the plan, as a review heading's do; a summary's may plan, 新年度,我镇将新建…)
@@ -539,6 +540,13 @@ def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None
         n_actual = len(hits) - n_target
         st._nearby[i] = None if n_target == n_actual else "target" if n_target > n_actual else "actual"
     return st._nearby[i]
+
+
+def _is_heading(st: "_DocState", j: int) -> bool:
+    """Whether sentence ``j`` is the heading of its own section (三、聚焦易地搬迁后续扶持,确保稳得住能致富: its 确保 is a
+    slogan's, and the heading says its kind through the section, not as a neighbour)."""
+    section = st.sentences.section(j)
+    return bool(section) and st.text[st.sentences.starts[j]:st.sentences.ends[j]].strip() == section.rpartition(SECTION_JOIN)[2].strip()
 
 
 @lru_cache(maxsize=1)
@@ -700,6 +708,8 @@ _FALL_FIRST = re.compile(r"\s*(?:" + load_key_lexicon().lead.pattern + r")*(下�
 _CHANGE_INSIDE = re.compile("(?:" + "|".join(load_lexicon().cues["change_verbs"]) + r")\s*")
 _GAP_MARK = "…"  # what ends a bound word that a verb may follow (comparators.yaml 至少…)
 _DONE_AFTER_COUNT = re.compile(_G["done_after_count"])
+_MILESTONE_FIRST = re.compile(_G["milestone_first"])  # 首次突破: a first pass of a round mark
+_MILESTONE_FIRST_REACH = 4
 _DONE_AFTER_NOT_UNITS = frozenset(_G["done_after_not_units"])
 _DONE_AFTER_REACH = 16  # characters a count's noun and the verb of what was done to them may take (…建成投用)
 _TWO = 2  # the least single numeral that measures the noun before it (十公里, 两吨; 一 is as often a manner of speaking)
@@ -2166,7 +2176,8 @@ def _decide_indicator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
 def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     q = fig.q
     fig.flags.extend(q.flags)
-    marked = _MILESTONE_AFTER.match(st.text, q.end) is not None  # (…、2000亿元两个台阶: the marks of a list)
+    marked = (_MILESTONE_AFTER.match(st.text, q.end) is not None  # (…、2000亿元两个台阶: the marks of a list)
+              or _MILESTONE_FIRST.search(st.text, max(0, q.num_start - _MILESTONE_FIRST_REACH), q.num_start) is not None)
     if marked:
         fig.flags.append("milestone")  # 突破2万元大关, 迈上千亿元台阶: a mark passed
         # right after the figure that passed it, in its unit and of its indicator, it says that figure again

@@ -28,7 +28,7 @@ from extract.keys import is_named_place, load_key_lexicon, resolve_indicator_key
 from extract.lexicon import LexiconError, indicator_by_id, load_lexicon, unit_factor, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
-_REQUIRED = {"unit_families", "never_link_flags", "change_answers", "zero_answers", "canonical_words_not_in_measures", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
+_REQUIRED = {"unit_families", "never_link_flags", "never_answer_flags", "change_answers", "zero_answers", "canonical_words_not_in_measures", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
              "only_candidate_bonus", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before", "gain_inside"}
@@ -57,6 +57,7 @@ class Link:
 class LinkLexicon:
     family: dict[str, str]
     never: frozenset[str]
+    never_answers: frozenset[str]  # flags of a result that answers no target (a milestone: a bound it passed, 首次突破400亿元)
     change_answers: frozenset[str]  # units in which a change (kind change) answers a target
     zero_answers: tuple[str, ...]  # the units of targets a zero written with no unit answers (孕产妇死亡率为0)
     canonical_words_not_in: frozenset[str]  # measures whose canonical indicators meet no words in another unit (rate)
@@ -115,7 +116,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         # (units of one measure, 斤 and 吨, block together as a family does: their figures are compared converted)
         family={**{u: f"measure:{m}" for u, (m, _) in load_lexicon().unit_measures.items()},
                 **{u: fam for fam, units in raw["unit_families"].items() for u in units}},
-        never=frozenset(raw["never_link_flags"]), change_answers=frozenset(raw["change_answers"]), zero_answers=tuple(raw["zero_answers"]),
+        never=frozenset(raw["never_link_flags"]), never_answers=frozenset(raw["never_answer_flags"]), change_answers=frozenset(raw["change_answers"]), zero_answers=tuple(raw["zero_answers"]),
         canonical_words_not_in=frozenset(raw["canonical_words_not_in_measures"]),
         cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"], restated=raw["restated_flag"],
         growth=re.compile("|".join(load_lexicon().cues["growth_words"])),
@@ -694,6 +695,8 @@ def link_facts(facts: Iterable[dict], weights: dict[str, float] | None = None) -
             continue
         if f["kind"] == "target":
             targets.setdefault(_block(f, lx), []).append(f)
+        elif lx.never_answers.intersection(f["flags"] or ()):
+            continue  # (…产值首次突破400亿元: a mark it passed, no result)
         elif f["kind"] == "actual" or (f["kind"] == "change" and f["unit"] in lx.change_answers):
             actuals.setdefault(_block(f, lx), {}).setdefault(f["indicator_key"], []).append(f)
             if f["unit"] == _UNITLESS and not f.get("unit_text") and Decimal(f["value"]) == 0:
