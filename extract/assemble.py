@@ -217,6 +217,7 @@ _TOPIC_SENTENCE_MAX = 16  # the longest a paragraph's topic sentence is (城市�
 _SENTENCE_STOP = "。"
 # a number that is no year and no span of years (132.6万吨; not 2025年, 透过2025回望, 5年来) nor a list number (1.综合…)
 _FIRST_FIGURE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?![\d.]))\d+(?:\.\d+)?(?![\d.]*年)(?![.、)](?!\d))")
+_YEAR_OPENING_REACH = 6  # characters a sentence's opening year takes (2025年,)
 _NEARBY_SENTENCES = 12  # how many sentences before a figure's tell whether they review or plan
 
 
@@ -528,7 +529,10 @@ def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None
         while first < i and (above := st.sentences.section(first)) != section and not (above and section.startswith(above)):
             # (not another section's, nor the title's: 五、聚焦基础设施 after 四's 2025年,… plans nothing of 五's own)
             first += 1
-        hits = [h for j in range(first, i + 1) if not _is_heading(st, j)
+        # (nor a sentence before that opens on its own year, 2026年,力争新引进项目30个以上: it speaks for itself, and
+        # one plan line among the year's results turns none of them into plans)
+        hits = [h for j in range(first, i + 1) if not _is_heading(st, j) and (j == i or st.time_hit_in(
+                    st.sentences.starts[j], st.sentences.starts[j] + _YEAR_OPENING_REACH) is None)
                 for h in st.cues_in(st.sentences.starts[j], st.sentences.ends[j])]
         if reviewing:
             # (a report of how the year's plan was carried out, 民生实事项目完成情况, plans nothing: its 计划 and 将
