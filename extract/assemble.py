@@ -531,9 +531,12 @@ def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None
             first += 1
         # (nor a sentence before that opens on its own year, 2026年,力争新引进项目30个以上: it speaks for itself, and
         # one plan line among the year's results turns none of them into plans)
-        hits = [h for j in range(first, i + 1) if not _is_heading(st, j) and (j == i or st.time_hit_in(
-                    st.sentences.starts[j], st.sentences.starts[j] + _YEAR_OPENING_REACH) is None)
-                for h in st.cues_in(st.sentences.starts[j], st.sentences.ends[j])]
+        hits = st.cues_in(st.sentences.starts[first], st.sentences.ends[i])
+        if hits:
+            apart = [(st.sentences.starts[j], st.sentences.ends[j]) for j in range(first, i + 1)
+                     if _speaks_for_itself(st, j, j == i)]
+            if apart:
+                hits = [h for h in hits if not any(a <= h[0] < b for a, b in apart)]
         if reviewing:
             # (a report of how the year's plan was carried out, 民生实事项目完成情况, plans nothing: its 计划 and 将
             # restate the plan, as a review heading's do; a summary's may plan, 新年度,我镇将新建…)
@@ -544,6 +547,16 @@ def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None
         n_actual = len(hits) - n_target
         st._nearby[i] = None if n_target == n_actual else "target" if n_target > n_actual else "actual"
     return st._nearby[i]
+
+
+def _speaks_for_itself(st: "_DocState", j: int, own: bool) -> bool:
+    """Whether sentence ``j``'s cues tell no neighbour's kind: a heading (``_is_heading``), or, for a sentence before
+    the one asked about (not ``own``), one that opens on its own year (2026年,力争…); found once per sentence."""
+    found = st._speaks_for_itself.get(j)
+    if found is None:
+        found = st._speaks_for_itself[j] = (_is_heading(st, j), st.time_hit_in(
+            st.sentences.starts[j], st.sentences.starts[j] + _YEAR_OPENING_REACH) is not None)
+    return found[0] or (found[1] and not own)
 
 
 def _is_heading(st: "_DocState", j: int) -> bool:
@@ -863,6 +876,7 @@ class _DocState:
         self._year_of_paragraph: dict[int, bool] = {}  # by paragraph: ``year_in_span``
         self._paragraph_time: dict[int, tuple[int | None, str | None]] = {}  # by sentence: its figures share it
         self._nearby: dict[int, str | None] = {}
+        self._speaks_for_itself: dict[int, tuple[bool, bool]] = {}  # (nearby) a heading, or a sentence that opens on its year
         self._plans_go_on: dict[str, bool] | None = None  # by section: ``plans_go_on``
         self._clause_topics: dict[int, list] = {}  # by sentence: ``clause_topics``
 
