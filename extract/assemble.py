@@ -2374,7 +2374,10 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 年初确定的增长6%的目标顺利实现, 完成国家下达的700亿斤目标任务, 超过年初计划的6所: the year's target, said again
         # (not 去年提出的实事已完成投资5亿元, nor the gap to it: 高于年初确定的6.5%的预期目标0.3个百分点)
         kind, source = "target", "restated"
-    if (reviewing and q.unit in _ENUMERATION_UNITS and t["whole_then_part"].match(st.text, q.end)
+    if (reviewing and kind == "target" and source == "restated" and prev.q is not None and prev.q.unit == q.unit
+            and (part := t["whole_then_part"].match(st.text, prev.q.end)) is not None and part.end() == q.start):
+        kind, source = "actual", "part_done"  # 年初确定的十五件民生实事中十四件已完成: the part done, not the plan again
+    elif (reviewing and q.unit in _ENUMERATION_UNITS and t["whole_then_part"].match(st.text, q.end)
             and (_COUNTED_HEAD.match(st.text, q.end) or t["restated"].search(fig.clause_phrase))):
         # 15件民生实事中14件全面完成: the plan's count, of which 14 were done (not 全县12个乡镇中,有8个…: all there are)
         kind, source = "target", "restated"
