@@ -2350,7 +2350,9 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 县十届人大三次会议批准的2024年计划,确定地区生产总值增长6%-6.5%、…、固定资产投资增长8%等主要预期目标: the
         # year's plan said again, item by item
         kind, source = "target", "restated"
-    if (reviewing and not share and (t["plan_restated"].search(fig.clause_phrase)
+    plans_own_year = (fig.time_cue[0] is not None and fig.time_cue[1] in _OWN_TIME
+                      and _kind_from_period(fig.time_cue[0], st.ctx, st.dt) == "target")  # (2025年,计划发展党员20名左右)
+    if (reviewing and not share and not plans_own_year and (t["plan_restated"].search(fig.clause_phrase)
                                      or fig.clause_phrase.rstrip()[-1:] in _RESTATED_ENDS
                                      and t["restated_in_review"].search(fig.clause_phrase))
             and not t["target_as_base"].search(fig.clause_phrase)  # (比年初计划目标低0.4个百分点: a gap)
@@ -2746,8 +2748,9 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         if q.unit in _DISTANCE_UNITS and (text.startswith(_DISTANCE_WORDS, clause_start)
                                           or text.startswith(_DISTANCE_NAMES_AFTER, q.end)):
             continue  # 园区位于县城东部,距县城中心12公里: where it lies; 公交站点500米覆盖率: a measure's name
-        if _PERSON_ASIDE.search(text, max(sent.start, q.num_start - _PERSON_ASIDE_REACH), q.num_start):
-            continue  # 韩某某(男,46岁): a person's age
+        if (_PERSON_ASIDE.search(text, max(sent.start, q.num_start - _PERSON_ASIDE_REACH), q.num_start)
+                or q.unit == _AGE_UNIT and text[q.start - 1:q.start] in _ASIDE_MARKS and text[q.end:q.end + 1] in _ASIDE_MARKS):
+            continue  # 韩某某(男,46岁), 镇党委书记李长河(46岁): a person's age
         if hypothetical and _hypothetical(text, sent, clause_ends, k):
             continue  # 比如一个村集体每年可增收5万元左右; 如果一季度工业增速低于6%,将…: an example or a condition
         if q.unit in _ENUMERATION_UNITS and _UNFINISHED_AFTER.match(text, q.end, sent.end):
@@ -3299,6 +3302,8 @@ def _hypothetical(text: str, sent: "Sentence", clause_ends: list[int], k: int) -
     return False
 
 
+_AGE_UNIT = "岁"
+_ASIDE_MARKS = "()（）"  # (李长河(46岁): an age alone in an aside)
 _PERSON_ASIDE_REACH = 12  # characters an aside about a person may take before the figure in it ((女,汉族,52岁))
 _ENUMERATION_BEFORE = tuple(_G["enumeration_before"])
 _ASPECT = _G["aspect_label"]
