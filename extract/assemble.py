@@ -2773,6 +2773,10 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
                 and _WHOLE_BEFORE_PLACES.search(text, clause_start, q.start)):
             prev.q = q
             continue  # 全省11个设区市全部建成区域医疗中心: how many places the jurisdiction has, all of which did it
+        if (q.unit in _ENUMERATION_UNITS and _PLACES_RATE_FIELD.match(text, q.end) and n + 1 < len(quantities)
+                and quantities[n + 1].unit in _RATE_UNITS and not _CLAUSE_END.search(text, q.end, quantities[n + 1].start)):
+            prev.q = q
+            continue  # 9个中心城市空气质量优良天数比率达到98.7%: the places a rate is of, no count of anything
         if _RANK_FIELD_AFTER.match(text, q.end) and _RANK_FIELD_BEFORE.search(text, clause_start, q.start):
             continue  # 在全省21个地市中排名第9位: the field a ranking is among
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
@@ -2950,7 +2954,7 @@ def _list_opening_off(item: str, last: str) -> str:
     rest = item
     while lead := load_key_lexicon().lead.match(rest) or _YEAR.match(rest):
         rest = rest[lead.end():]
-    return rest if rest != item and rest.startswith(_PAIRED_MODIFIERS) else item
+    return rest if rest != item and (rest.startswith(_PAIRED_MODIFIERS) or is_place(rest)) else item
 
 
 def _group_of_whole(part: str, whole: str) -> str:
@@ -3263,6 +3267,7 @@ _SHARED_NOT_IN_LIST = re.compile(_G["shared_figure_not_in_list"])
 _PLACES_COUNTED = re.compile(_G["places_counted"])
 _PLACES_EACH = re.compile(_G["places_each"])
 _WHOLE_BEFORE_PLACES = re.compile(_G["whole_before_places"])
+_PLACES_RATE_FIELD = re.compile(_G["places_rate_field"])
 _BARE_CHANGE = re.compile(_G["bare_change"])
 _STOCK_WORDS = re.compile(_G["stock_words"])
 
