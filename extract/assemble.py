@@ -2324,6 +2324,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             kind, source = "actual", "baseline"
     if kind == "target" and source not in ("clause", "sentence") and (
             t["place_profile"].search(fig.phrase)
+            and not (fig.inherited and prev.fact is not None and prev.fact.kind == "target")  # (新建城市公园3座,总面积18公顷)
             or t["population_profile"].search(fig.phrase) and (q.comparator_before is None or fig.comparator == "approx")
             or t["present_stock"].search(fig.phrase) and not load_key_lexicon().verbs.search(fig.phrase)
             or (prev.kind_source == "place_profile" or prev.fact is not None and prev.fact.kind == "actual"
