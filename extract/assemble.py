@@ -205,8 +205,8 @@ _SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) f
 
 
 def _span_end_year(digit: str) -> int:
-    """The last year of the five-year plan the digit names after 十 (十四五: 四, 2025; 十五五: 五, 2030)."""
-    return _SPAN_END_BASE + _SPAN_END_STEP * (10 + DIGITS[digit])
+    """The last year of the five-year plan the digit names after 十 (十四五: 四, 2025; 十五五: 五, 2030; none, 十五: 2005)."""
+    return _SPAN_END_BASE + _SPAN_END_STEP * (10 + (DIGITS[digit] if digit else 0))
 
 
 _SPAN_YEARS = 5  # the years a plan's span reviews (2021–2025 in a 2026 report): a year before them is no figure's
@@ -717,7 +717,7 @@ _FIGURE_END = re.compile(r"[\d%‰][^\d,;:。、()]{0,4}$")  # the end of a figu
 _FIGURE_END_REACH = 6
 _CLASS_NOUN_BEFORE_ASIDE = re.compile(_G["class_noun_before_aside"])  # 规上工业企业(年主营业务收入2000万元以上)
 _ASIDE_REACH = 16  # characters an aside that defines a class may take before its bound (年主营业务收入2000万元以上)
-_ASIDE_OPENS = "("  # what opens an aside a figure may stand in (完成年初预算(4.2亿元)的102%)
+_ASIDE_OPENS, _ASIDE_CLOSES = "(", ")"  # an aside a figure may stand in (完成年初预算(4.2亿元)的102%, 李长河(46岁))
 _TITLE_OPENS, _TITLE_CLOSES = "《", "》"  # the marks of a document's title
 # a fall verb that opens the words before a rate, after the words of how (降低一般工商业电价10%, 再降低…)
 _FALL_FIRST = re.compile(r"\s*(?:" + load_key_lexicon().lead.pattern + r")*(下降|降低|减少)(?=[\u4e00-\u9fff]{2})")
@@ -2750,7 +2750,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
                                           or text.startswith(_DISTANCE_NAMES_AFTER, q.end)):
             continue  # 园区位于县城东部,距县城中心12公里: where it lies; 公交站点500米覆盖率: a measure's name
         if (_PERSON_ASIDE.search(text, max(sent.start, q.num_start - _PERSON_ASIDE_REACH), q.num_start)
-                or q.unit == _AGE_UNIT and text[q.start - 1:q.start] in _ASIDE_MARKS and text[q.end:q.end + 1] in _ASIDE_MARKS):
+                or q.unit == _AGE_UNIT and text.endswith(_ASIDE_OPENS, 0, q.start) and text.startswith(_ASIDE_CLOSES, q.end)):
             continue  # 韩某某(男,46岁), 镇党委书记李长河(46岁): a person's age
         if hypothetical and _hypothetical(text, sent, clause_ends, k):
             continue  # 比如一个村集体每年可增收5万元左右; 如果一季度工业增速低于6%,将…: an example or a condition
@@ -2795,11 +2795,12 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             if not (_ROUND_CLASS.fullmatch(text, q.num_start, q.end) and _CJK_AFTER.match(text, q.end)):
                 prev.q = q  # (not a round size that names a class inside the words: 建设千亩蔬菜基地1个)
             continue
-        if q.comparator_before and (inside := _CHANGE_INSIDE.fullmatch(
-                text, q.start + len(q.comparator_before.rstrip(_GAP_MARK)), q.num_start)):
-            clause_phrase += inside.group(0)  # 资费至少降低30%: the change verb a bound word took in is the figure's
-        fig = _Figure(q, clause_start, text[phrase_start:q.start] + (inside.group(0) if q.comparator_before and inside else ""),
-                      clause_phrase, st.masked[sent.start:clause_start],
+        # 资费至少降低30%: the change verb a bound word took in is the figure's
+        inside = (_CHANGE_INSIDE.fullmatch(text, q.start + len(q.comparator_before.rstrip(_GAP_MARK)), q.num_start)
+                  if q.comparator_before else None)
+        verb = inside.group(0) if inside else ""
+        fig = _Figure(q, clause_start, text[phrase_start:q.start] + verb, clause_phrase + verb,
+                      st.masked[sent.start:clause_start],
                       target_named=target_after.match(text, q.end),
                       next_q=quantities[n + 1] if n + 1 < len(quantities) else None)
         _decide(st, fig, prev, on_step)
@@ -2828,7 +2829,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     for group in groups:
         _distribute_respectively(group, facts[:facts.index(group[0])])
     listed = {id(f) for g in groups if len(g) > 1 for f in g} | joined
-    return [item for k, f in enumerate(facts) for item in ([f] if id(f) in listed else _shared_figure(f, facts[:k]))]
+    return [item for k, f in enumerate(facts)
+            for item in ([f] if id(f) in listed else _shared_figure(f, facts[k - 1] if k else None))]
 
 
 def _decide(st: _DocState, fig: _Figure, prev: "_Previous", on_step=None) -> None:
@@ -3159,7 +3161,7 @@ def _places_named(head: str, counted: re.Match) -> str | None:
     return "、".join(n + counted.group("kind") + head[counted.end():] for n in names)
 
 
-def _shared_figure(f: Fact, before: list[Fact]) -> list[Fact]:
+def _shared_figure(f: Fact, before: Fact | None) -> list[Fact]:
     """化学需氧量、氨氮排放量均下降2%, 存款、贷款余额都增长8%, 二氧化硫、氮氧化物排放量分别下降3% (one figure),
     甲县、乙县各新增30家: one figure said for each thing a list names (grammar shared_figure), a fact for each, with
     the same evidence and rule_id …/shared_figure; else ``f`` alone. The first keeps ``f``'s id. Places with only a
@@ -3184,10 +3186,10 @@ def _shared_figure(f: Fact, before: list[Fact]) -> list[Fact]:
             or _SHARED_NOT_IN_LIST.search(head) or tail.startswith(_SHARED_NOT_BEFORE)):
         return [f]
     verb_only = not _VERB_ONLY.sub("", tail) or names_nothing(tail)
-    if (all(places) and verb_only and before and before[-1].sentence == f.sentence and before[-1].unit == f.unit
-            and before[-1].indicator_key and not split_key(before[-1].indicator_key)[0]
-            and not split_key(before[-1].indicator_key)[1].isascii()):
-        tail, verb_only = tail + split_key(before[-1].indicator_key)[1], False  # (…各新建: 设施温棚)
+    if (all(places) and verb_only and before is not None and before.sentence == f.sentence and before.unit == f.unit
+            and before.indicator_key and not split_key(before.indicator_key)[0]
+            and not split_key(before.indicator_key)[1].isascii()):
+        tail, verb_only = tail + split_key(before.indicator_key)[1], False  # (…各新建: 设施温棚)
     if all(places) and not verb_only:
         subjects = [x + tail for x in subjects]  # 甲县、乙县各新增规上工业企业: each place's
         tail = ""
@@ -3308,8 +3310,7 @@ def _hypothetical(text: str, sent: "Sentence", clause_ends: list[int], k: int) -
     return False
 
 
-_AGE_UNIT = "岁"
-_ASIDE_MARKS = "()（）"  # (李长河(46岁): an age alone in an aside)
+_AGE_UNIT = "岁"  # (李长河(46岁): an age alone in an aside)
 _PERSON_ASIDE_REACH = 12  # characters an aside about a person may take before the figure in it ((女,汉族,52岁))
 _ENUMERATION_BEFORE = tuple(_G["enumeration_before"])
 _ASPECT = _G["aspect_label"]
@@ -3409,10 +3410,11 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
                 hits = [h for h in hits if h[2] == default_kind]  # mixed cues: the default kind decides
             _, _, kind, commitment = max(hits, key=lambda h: (h[1], h[2] == "target"))
             if kind == "target":
-                words = [(b, e, c) for b, e, k, c in sorted(hits, reverse=True) if k == "target" and c]
-                bounds = [c for b, e, c in words if name != "clause" and _bound_of_figure_before(st.text, b, e)]
-                committed = [c for b, e, c in words if name == "clause" or (
-                    not _bound_of_figure_before(st.text, b, e) and _commits_onward(st.text, e, clause_span[0]))]
+                words = [(e, c, name != "clause" and _bound_of_figure_before(st.text, b, e))
+                         for b, e, k, c in sorted(hits, reverse=True) if k == "target" and c]
+                bounds = [c for e, c, bound in words if bound]
+                committed = [c for e, c, bound in words if name == "clause" or (
+                    not bound and _commits_onward(st.text, e, clause_span[0]))]
                 # (确保地区生产总值增长6%、力争6.5%,一般公共预算收入增长3%以上: a firm and a stretch bound of one
                 # figure before the clause commit none after it; 增长5.5%以上、力争6%,规上工业增加值增长7%: a stretch
                 # bound of the figure before commits nothing after it)
@@ -3469,8 +3471,7 @@ def _past_span_section(section: str, report_year: int | None) -> bool:
             return True
         named = _PLAN_NAMED.search(heading)
         if named and report_year is not None:
-            end = _span_end_year(named.group(1)) if named.group(1) else _SPAN_END_BASE + _SPAN_END_STEP * 10
-            return end < report_year
+            return _span_end_year(named.group(1)) < report_year
     return False
 
 

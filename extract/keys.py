@@ -200,10 +200,9 @@ def _cut_noun(s: str, cut: int, lx: KeyLexicon) -> int | None:
 
 @lru_cache(maxsize=1)
 def _rate_words_anywhere() -> re.Pattern:
-    """The words of a rate's time said before a figure (units.yaml rate_words_before: 每人每月): its unit says it
-    (longest first: rate_words_before is sorted so)."""
-    return re.compile("|".join(re.escape(w) for w in sorted(
-        [w for w, _ in load_lexicon().rate_words_before] + list(load_lexicon().own_time_words), key=len, reverse=True)))
+    """The words of a rate's time or of a year's amount said before a figure (每人每月, 每人每年: ``Lexicon.time_words``):
+    its unit says the time, and they name nothing measured."""
+    return re.compile("|".join(map(re.escape, load_lexicon().time_words)))
 
 
 _GROWTH_END = re.compile("(?:增长|下降)$")  # a growth word a phrase ends on (rewrite makes 增速, 提高… 增长)

@@ -209,6 +209,12 @@ class Lexicon:
     unit_measures: dict[str, tuple[str, Decimal]]  # unit → (its measure, how many of the measure's first unit)
     compiled: dict = field(default_factory=dict)
 
+    @property
+    def time_words(self) -> tuple[str, ...]:
+        """The words of a rate's time (rate_words_before: 每人每月) and of a year's amount (own_time_words: 每人每年),
+        longest first: said before a figure, its unit's, no words of what is measured."""
+        return tuple(sorted([w for w, _ in self.rate_words_before] + list(self.own_time_words), key=len, reverse=True))
+
     def regex(self, key: str, patterns) -> re.Pattern | None:
         """A compiled alternation of ``patterns``, cached under ``key``."""
         if key not in self.compiled:

@@ -410,8 +410,7 @@ def _implied_unit(lex: Lexicon, text: str, sent_start: int, num_start: int) -> t
 
 _RATE_WORDS_END = re.compile("(?:" + "|".join(re.escape(w) for w, _ in load_lexicon().rate_words_before) + ")$")
 # the words of a rate's time or of a year's amount that end the words before a figure (…、每人每月, …和每人每年)
-TIME_WORDS_END = re.compile("(?:" + "|".join(map(re.escape, sorted(
-    [w for w, _ in load_lexicon().rate_words_before] + list(load_lexicon().own_time_words), key=len, reverse=True))) + ")$")
+TIME_WORDS_END = re.compile("(?:" + "|".join(map(re.escape, load_lexicon().time_words)) + ")$")
 _RATE_WORDS_REACH = max(len(w) for w, _ in load_lexicon().rate_words_before)
 _FROM = "从由"  # right before a figure of a measure with no unit: where it moved from (收入倍差从1.96缩小至1.81)
 
