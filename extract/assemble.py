@@ -3261,7 +3261,9 @@ _GRADE = re.compile(_G["grades"])  # 国家级, 省级以上: a grade, which nam
 _AGE_PART = re.compile(r"\d+(?:" + "|".join(map(re.escape, _G["qualifier_units"])) + r")(?:及)?(?:以下|以上)")
 _ORDINAL = "第"  # 第一、二、三产业: the ordinal's mark, before the first item only
 _ORDINAL_ITEM = re.compile(_ORDINAL + "[一二三四五六七八九十]")  # an item that opens on an ordinal
-_NUMERAL_ITEM = re.compile("[一二三四五六七八九十](?![一二三四五六七八九十]|次|个|批|类|年|期|是)")  # an item that is a bare ordinal's numeral
+# an item that is a bare ordinal's numeral (not a count or a list's 一是: grammar ordinal_numeral_not_before)
+_NUMERAL_ITEM = re.compile("[一二三四五六七八九十](?![一二三四五六七八九十]|"
+                           + "|".join(map(re.escape, _G["ordinal_numeral_not_before"])) + ")")
 _OWN_PLACE_CHARS = 2  # 我镇, 本县: the report's own place, which the share's subject keeps
 _SHARED_FIGURE = re.compile(_G["shared_figure"])
 _EACH_OF = "各"  # of the words of shared_figure, the one that gives each item the figure whatever the items name
@@ -3285,7 +3287,7 @@ def _bare_change_after_level(text: str, fig: "_Figure", prev: "_Previous") -> bo
             and _BARE_CHANGE.fullmatch(text, fig.clause_start, q.start) is not None)
 
 
-_CLAUSE_GAP = ",，、 "  # between a level and the clause of its change
+_CLAUSE_GAP = ",、 "  # between a level and the clause of its change
 _CLASS_POSITION_MEASURES = tuple(_G["class_position_measures"])
 _PERSON_ASIDE = re.compile(_G["person_aside"])
 _ITEM_CONJUNCTION = re.compile(_G["item_conjunction"])
