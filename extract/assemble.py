@@ -160,6 +160,8 @@ def _parent_scope(suffix: str) -> re.Pattern:
     """The words that name the place above a jurisdiction of ``suffix`` (compiled when a report of one is read)."""
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
+# 增长7%以上、力争达到8%: what stands between a target and a second bound of its measure (grammar stretch_bound_gap)
+_STRETCH_GAP = re.compile(_G["stretch_bound_gap"].format(aim=_AIM.pattern))
 _RANK_MOVES, _RANK_PLACES = tuple(_G["rank_moves"]), tuple(_G["rank_places"])
 _RANK_UNITS = frozenset(load_lexicon().numerals["rank_units"])  # (前500名, 前三位: the units of a rank)
 _NUMERAL_START = re.compile(NUMBER_START)
@@ -224,7 +226,7 @@ _NEARBY_SENTENCES = 12  # how many sentences before a figure's tell whether they
 # every flag a fact may carry (docs/relations.md says what each means; tests hold the two and the warehouse to this)
 FACT_FLAGS = frozenset({"corrupt_text", "cumulative", "estimated", "five_year_average", "milestone", "multi_year",
                         "negative", "other_base", "partial_year", "repeated", "restated_target", "share_of_target",
-                        "starting_value"})
+                        "starting_value", "stretch_bound"})
 
 
 @dataclass
@@ -535,6 +537,8 @@ def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None
         if hits:
             apart = [(st.sentences.starts[j], st.sentences.ends[j]) for j in range(first, i + 1)
                      if _speaks_for_itself(st, j, j == i)]
+            # (nor a clause that opens on its own year, 全年完成固定资产投资3.2亿元,明年力争达到3.6亿元: its cues are its own)
+            apart += _clauses_of_their_own_year(st, st.sentences.starts[first], st.sentences.ends[i])
             if apart:
                 hits = [h for h in hits if not any(a <= h[0] < b for a, b in apart)]
         if reviewing:
@@ -547,6 +551,26 @@ def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None
         n_actual = len(hits) - n_target
         st._nearby[i] = None if n_target == n_actual else "target" if n_target > n_actual else "actual"
     return st._nearby[i]
+
+
+_BOUND_RATIO = Decimal(2)  # how far apart two bounds of one target can be (7% and 8%, not 25家 and 260家)
+
+
+def _near_bound(first: Decimal | None, second: Decimal | None) -> bool:
+    """Whether two figures are near enough to be two bounds of one target."""
+    if first is None or second is None or first <= 0 or second <= 0:
+        return False
+    return first / _BOUND_RATIO <= second <= first * _BOUND_RATIO
+
+
+def _clauses_of_their_own_year(st: "_DocState", start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of ``text[start:end]`` after its first that open on a time word of their own (…,明年力争…)."""
+    out = []
+    ends = [m.end() for m in _CLAUSE_END.finditer(st.text, start, end)]
+    for a, b in zip(ends, ends[1:] + [end]):
+        if b > a and st.time_hit_in(a, min(b, a + _YEAR_OPENING_REACH)) is not None:
+            out.append((a, b))
+    return out
 
 
 def _speaks_for_itself(st: "_DocState", j: int, own: bool) -> bool:
@@ -1361,6 +1385,7 @@ class _Figure:
     joined: bool = False        # joined to the previous figure by 和/及 (its subject is the previous one's)
     inherited: bool = False     # the subject came from the previous figure
     from_start: int | None = None  # where the 从 stands of the from–to this figure ends (从7.4万亿元增加到…)
+    second_bound: bool = False  # a second bound of the target before, its measure's aim (增长7%以上、力争达到8%)
     # unit, indicator
     unit: str = ""
     indicator: Indicator | None = None
@@ -1703,6 +1728,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         if _STOCK_WORDS.search(subject) and load_key_lexicon().verbs.search(fig.phrase):
             # 全县已累计建成城市公园12座,明年再建成2座: what is done to the things the stock before counts, not the stock
             subject = _STOCK_WORDS.sub("", subject)
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.kind == "target"
+          and prev.fact.indicator_key and _STRETCH_GAP.fullmatch(text, prev.q.end, q.start)
+          and _near_bound(prev.fact.value, q.value)):
+        # 地区生产总值增长7%以上、力争达到8%; 增长5.5%左右,力争6%: a second bound of the target before, its measure's
+        # aim (its commitment flags it: stretch_bound), keyed by its own words, as the target is the bound before:
+        # no second value of that measure's target (not a level a gain reaches, 新增规上工业企业25家,力争达到260家)
+        fig.second_bound = True
     elif (prev.subject and not _has_noun(last_item := _LIST_ITEM.split(subject)[-1])
           and not (modifies_after and not last_item)  # 、60%的…: its own noun
           # 增长7%以上、力争达到8%: an aim for the same figure, in its unit, is no second figure of that
@@ -2672,6 +2704,8 @@ def _after_scope(text: str, start: int = 0) -> str:
 
 def _decide_commitment(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.commitment = fig.cue_commitment if fig.kind == "target" else None
+    if fig.second_bound and fig.commitment == "stretch":
+        fig.flags.append("stretch_bound")  # 增长7%以上、力争达到8%: the aim beyond the target, no target of its own
 
 
 def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
@@ -2695,12 +2729,12 @@ STEPS = (("subject", _decide_subject), ("unit", _decide_unit), ("indicator", _de
          ("text", _decide_text), ("kind", _decide_kind), ("sign", _decide_sign), ("period", _decide_period),
          ("estimate", _decide_estimate), ("commitment", _decide_commitment), ("comparator", _decide_comparator))
 # the fields of a _Figure each step decides (flags: every step may add its own, none takes one away)
-STEP_FIELDS = {"subject": ("subject", "joined", "inherited", "from_start"), "unit": ("unit",),
+STEP_FIELDS = {"subject": ("subject", "joined", "inherited", "from_start", "second_bound"), "unit": ("unit",),
                "indicator": ("indicator",),
                "text": ("flags", "restates"), "sign": ("value", "value_high", "flags"),
                "kind": ("kind", "kind_source", "cue_commitment", "time_cue"),
                "period": ("period", "period_source", "flags"), "estimate": ("flags",),
-               "commitment": ("commitment",), "comparator": ("comparator",)}
+               "commitment": ("commitment", "flags"), "comparator": ("comparator",)}
 
 
 @dataclass(slots=True)

@@ -49,6 +49,8 @@ def test_sentences_that_give_no_clean_fact(case):
 def _field_ok(fact, key, expected) -> bool:
     if key == "flags_include":
         return expected in fact.flags
+    if key == "flags_exclude":
+        return expected not in fact.flags
     if key == "indicator_not":
         return fact.indicator != expected
     actual = getattr(fact, key)

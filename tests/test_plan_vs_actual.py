@@ -89,6 +89,18 @@ def test_a_target_said_again_in_its_report_is_one_row(tmp_path):
     assert query(wh, "SELECT count(*) FROM facts WHERE indicator = 'gdp_growth'") == [(2,)]
 
 
+def test_a_stretch_bound_is_no_row_of_its_own(tmp_path):
+    """增长7%以上、力争达到8%: the aim beyond the target is a fact flagged stretch_bound, and the target is the one
+    row of plan_vs_actual, met by the result."""
+    wh = _build_docs(tmp_path, ("青岚市,city,2025,government_work_report",
+                                "二、2025年主要预期目标\n全市地区生产总值增长7%以上、力争达到8%。\n"),
+                     ("青岚市,city,2026,government_work_report", "一、2025年工作回顾\n全市地区生产总值增长7.2%。\n"))
+    assert query(wh, "SELECT indicator, target_value, target_comparator, actual_value, status FROM plan_vs_actual"
+                 ) == [("gdp_growth", 7, "ge", Decimal("7.2"), "met")]
+    assert query(wh, "SELECT value, commitment FROM facts WHERE list_contains(flags, 'stretch_bound')") == [
+        (8, "stretch")]
+
+
 def test_a_target_a_review_states_again_is_answered_by_its_own_report(tmp_path):
     """没有完成8%的年度目标: the reviewed year's target said again (restated_target) meets the result the same
     review states; where no earlier report states it, it is a row of plan_vs_actual of its own."""
