@@ -104,7 +104,8 @@ _YEARS_BEFORE_FENBIE = re.compile(r"((?:(?:19|20)\d{2}年、)+(?:19|20)\d{2}年)
 _LISTED_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年、$")  # the year before this one in a list of years (not 与: 2010年与2005年相比, a base)
 _YEARS_LISTED = re.compile(r"(?:(?:19|20)\d{2}年(?:[、和及与]|以及)?)+")
 _VAGUE_COUNTERS = frozenset(_G["vague_counters"])  # 一批: a batch, never a count of one
-_ITEM_CLOSE = re.compile(_G["clause_end_after"].replace("、", ""))  # what closes an item (not 、, which lists)
+# what closes an item (not 、, which lists), past an aside that names the things counted (创建省级未来乡村一个(白鹭湾村))
+_ITEM_CLOSE = re.compile(r"(?:\([^()]{1,24}\))?(?:" + _G["clause_end_after"].replace("、", "") + ")")
 # 、 and the next item of a list, up to its own count and counter (…一个、自治区级现代农业产业园五个)
 _COUNTERS = "|".join(sorted(map(re.escape, _G["enumeration_units"]), key=len, reverse=True))  # longest first
 _COUNT_LISTED_AFTER = re.compile(rf"、[^,;:。!?、]{{1,24}}?{NUMBER_START}+({_COUNTERS})")
@@ -298,6 +299,7 @@ def _cue_tables():
         "streak_after": re.compile(cues["streak_after"]),
         "cumulative": comp(cues["cumulative"]),
         "year_total": re.compile(cues["year_total"]),
+        "range_named_after": re.compile(cues["range_named_after"]),
         "partial_year": comp(cues["partial_year"]),
         "partial_year_lead_in": re.compile(cues["partial_year_lead_in"]),
         "partial_year_marks": re.compile("|".join(map(re.escape, cues["partial_year_marks"]))),
@@ -362,6 +364,9 @@ def _cue_tables():
         "to_after_list": re.compile(cues["to_after_list"]),
         "starting_year_before": re.compile(cues["starting_year_before"]),
         "starting_year_after": re.compile(cues["starting_year_after"]),
+        # 由2020年的298.5亿元: the year a from–to's starting value is dated by (group 1), right before that value
+        "starting_year": re.compile(cues["starting_year_before"].removesuffix("$") + r"((?:19|20)\d{2})\s*年"
+                                    + cues["starting_year_after"] + r"\s*$"),
         "since_after": re.compile(cues["since_after"]),
         # right before a year: a comparison's base or a policy term's end, one search for both
         "base_or_term_end_before": re.compile(f"(?:{cues['comparison_base_before']})|(?:{cues['term_end_before']})"),
@@ -469,9 +474,10 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
             and not _starting_year(t, text, h[0], h[1])]
     if spans := [m.span() for m in t["year_range"].finditer(text)
                  if int(m.group(2)) > int(m.group(1)) and (report_year is None or int(m.group(2)) > report_year
-                                                            or t["range_total_after"].match(text, m.end()))]:
+                                                            or t["range_total_after"].match(text, m.end())
+                                                            or t["range_named_after"].match(text, m.end()))]:
         # 三年行动(2024—2026年), 2022年至2024年,全县累计建成…: a span, no year of its own (one that ended that frames no
-        # total, 2023—2024年度先进…, still dates by its years)
+        # total, 2023—2024年度先进…, still dates by its years; one in a programme's name, 三年行动(2023—2025年), never)
         hits = [h for h in hits if not any(a <= h[0] < b for a, b in spans)]
     if seasons := [m.span() for m in t["season_span"].finditer(text)]:
         # 2024—2025冰雪季: a season across two years dates nothing; a review's is its year's, a plan's its plan's (a
@@ -2481,10 +2487,16 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     since = (period is not None and fig.kind == "actual" and (now := _default_year(st, "actual")) is not None
              and period < now and (sm := _SINCE_YEAR.search(fig.sentence_prefix + fig.clause_phrase)) is not None
              and (sm.group("relative") is not None or int(sm.group(1)) == period))
+    # 由2020年的298.5亿元增加到…: a from–to's starting value the text dates is that year's, whatever span frames it
+    # (and so is the next of a list of them: 从2021年的46503元和16935元分别提高到…)
+    list_goes_on = fig.joined and prev.fact is not None and "starting_value" in prev.fact.flags
+    dated = (fig.kind == "actual" and (t["to_after"].match(text, q.end, sent.end) or t["to_after_list"].match(text, q.end, sent.end))
+             and ((m := t["starting_year"].search(fig.phrase)) and int(m.group(1))
+                  or list_goes_on and prev.fact is not None and prev.fact.period_year)) or None
     if t["five_year_average"].search(fig.clause_phrase):
         flags.append("five_year_average")
         period = None
-    elif (since or t["multi_year"].search(fig.clause_phrase)
+    elif dated is None and (since or t["multi_year"].search(fig.clause_phrase)
           # (no span of the clauses, paragraph or section before over a clause that names its one year: 五年完成营造林
           # 98万亩,当年21.3万亩; 规上工业增加值年均增长6.2%,全年增长6.7%)
           or not t["single_year_framing"].search(fig.clause_phrase) and (
@@ -2535,8 +2547,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             and fig.time_cue[1] != "clause_time" and not t["whole_year"].search(fig.clause_phrase))):
         flags.append("partial_year")  # 前三季度,地区生产总值增长5.6%: not the year's figure
         period = None
-    # (the next of a list of starting values, 从645元/月、4318元/年提高到…, has only 、 before it)
-    list_goes_on = fig.joined and prev.fact is not None and "starting_value" in prev.fact.flags
+    # (the next of a list of starting values, 从645元/月、4318元/年提高到…, has only 、 before it: list_goes_on)
     base = st.baseline_at(q.start)
     base_year = (_time_cue(text[base[0]:q.start], st.ctx.report_year, st.plan_anchor)
                  if base is not None and fig.kind_source == "baseline" else None)
@@ -2551,7 +2562,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           or t["adjusted_to"].match(text, q.end, sent.end) or base is not None
           or t["current_before"].search(fig.phrase) and t["current_changed_after"].match(text, q.end, sent.end)):
         flags.append("starting_value")  # 从5.5%降到5.3%: 5.5% is where it started (现行16%的…税率降至13%)
-        period = None
+        period, source = (dated, "starting_year") if dated is not None else (None, source)
     if period is not None:  # 比2002年增长65.5%: grown since a base year well before the period
         bm = _BASELINE_YEAR.search(fig.clause_phrase)
         if bm is None and t["growth_words"].search(fig.clause_phrase):
