@@ -114,7 +114,8 @@ _COUNT_LISTED_BEFORE = re.compile(rf"{NUMBER_START}+({_COUNTERS})[^,;:。!?、\d
 _NOT_COMPLETED = re.compile("|".join(map(re.escape, _G["not_completed_action"])))
 _ENUMERATION_HEAD = re.compile("|".join(map(re.escape, sorted(_G["enumeration_heads"], key=len, reverse=True))))
 _ENUMERATION_HEAD_ANY = tuple(_G["enumeration_heads_any"])
-_COUNTED_HEAD = re.compile("|".join(map(re.escape, sorted(_G["counted_heads"], key=len, reverse=True))))
+# (after the level that promised them: 10件县级民生实事, 省级民生实事)
+_COUNTED_HEAD = re.compile(_G["counted_head_level"] + "(?:" + "|".join(map(re.escape, sorted(_G["counted_heads"], key=len, reverse=True))) + ")")
 _FREQUENCY_BEFORE = re.compile(_G["frequency_before"])  # 每季度召开…1次: how often
 _FREQUENCY_UNITS = frozenset(_G["frequency_units"])
 _FREQUENCY_REACH = 14  # characters before a count of times that its 每… may stand in
@@ -161,6 +162,8 @@ def _parent_scope(suffix: str) -> re.Pattern:
     """The words that name the place above a jurisdiction of ``suffix`` (compiled when a report of one is read)."""
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
+# an aside that opens on a whole place's name, then its figure (…41260元(全县为39860元)): grammar scope_aside
+_SCOPE_ASIDE = re.compile(_G["scope_aside"].format(whole=load_key_lexicon().whole_jurisdiction.pattern.removeprefix("^")))
 # 增长7%以上、力争达到8%: what stands between a target and a second bound of its measure (grammar stretch_bound_gap)
 _STRETCH_GAP = re.compile(_G["stretch_bound_gap"].format(aim=_AIM.pattern))
 _RANK_MOVES, _RANK_PLACES = tuple(_G["rank_moves"]), tuple(_G["rank_places"])
@@ -1280,6 +1283,8 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
     if y is not None:
         return y, "sentence_time"
     found = st._paragraph_time.get(i)
+    if found is None and _opens_on_part_of_year(st, i):
+        found = st._paragraph_time[i] = (None, None)  # (1—6月,全镇…;完成…: its own time, not the year before it)
     if found is None:  # the same for every figure of sentence ``i``: looked up once
         since = _cue_tables()["since_after"]
         year, where = _section_period(st.sentences.section(i), st.ctx.report_year, st.plan_anchor)
@@ -1293,6 +1298,12 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
                       and not st.masked.startswith(_SAME_PERIOD_WORD, h[1])), (None, None))
         st._paragraph_time[i] = found
     return found
+
+
+def _opens_on_part_of_year(st: _DocState, i: int) -> bool:
+    """Whether sentence ``i`` opens on a cue of part of a year (1—6月,…; 上半年,…): it says its own time."""
+    start = st.sentences.starts[i]
+    return any(s < start + _YEAR_OPENING_REACH for s, _ in st.partials(i))
 
 
 def _in_explanation(st: _DocState, start: int, at: int) -> bool:
@@ -1595,6 +1606,12 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # the target, said again, of what the line's label names (数字经济核心产业增加值增长:年度目标10%,完成8.7%), or
         # else of what the figure before measures (税收收入完成915万元,完成年度目标900万元的101.7%)
         subject, fig.inherited = label or prev.subject, True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+          and prev.q.end <= phrase_start and (aside := _SCOPE_ASIDE.fullmatch(fig.phrase.strip()))):
+        # 农村居民人均可支配收入达到41260元(全县为39860元): the whole place's figure of what the figure before measures
+        # (the place above the report's, or the report's own after a part's figure)
+        own = load_key_lexicon().whole_jurisdiction.match(prev.subject)  # (全镇…41260元(全县为…): not 全县全镇)
+        subject, fig.inherited = aside.group("scope") + prev.subject[own.end() if own else 0:], True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
           and _plan_aside(t, fig.phrase)):
         subject, fig.inherited = prev.subject, True  # 新增公办学位3000个(计划2800个): the plan of what it counts
@@ -2799,6 +2816,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             continue  # 韩某某(男,46岁), 镇党委书记李长河(46岁): a person's age
         if hypothetical and _hypothetical(text, sent, clause_ends, k):
             continue  # 比如一个村集体每年可增收5万元左右; 如果一季度工业增速低于6%,将…: an example or a condition
+        if (definition := _DEFINITION.search(text, sent.start, q.start)) is not None and definition.start() < q.start:
+            continue  # 税收亿元楼:指年度入驻企业税收总额达到1亿元以上的商务楼宇: what a term means, no figure
         if q.unit in _ENUMERATION_UNITS and _UNFINISHED_AFTER.match(text, q.end, sent.end):
             continue  # 1处正在施工, 1项正在推进: things not done yet, no result
         if q.unit in _FREQUENCY_UNITS and _FREQUENCY_BEFORE.search(text, max(sent.start, q.start - _FREQUENCY_REACH), q.start):
@@ -2868,7 +2887,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         # (a share of the target says nothing of what the next figure measures: 收入完成86.4亿元,为预算的97.5%,
         # 增长3.2% is the revenue's growth)
         if (not fig.joined and not (("share_of_target" in fig.flags or "other_base" in fig.flags
-                                      or fig.phrase.rstrip().endswith(_ASIDE_OPENS)) and prev.subject)
+                                      or fig.phrase.rstrip().endswith(_ASIDE_OPENS)
+                                      or _SCOPE_ASIDE.fullmatch(fig.phrase.strip())) and prev.subject)
                 and not (fig.restates and fig.inherited)):  # (a mark passed after the figure that passed it says
             prev.subject = fig.subject                      # what that figure measures: 迈上5000亿元台阶,增长5.9%)
     for group in groups:
@@ -3341,6 +3361,7 @@ _CONDITION_OPENS = re.compile(r"\s*" + _G["condition_opens"])
 _CONDITION_THEN = re.compile(r"\s*" + _G["condition_then"])
 _HYPOTHETICAL_OPENS = re.compile(f"\\s*(?:{_G['example_opens']}|{_G['condition_opens']})")  # opening a sentence
 _HYPOTHETICAL_CLAUSE = re.compile(f"[,;:](?:{_G['condition_opens']})")  # or a clause in it (its mark first: a fast scan)
+_DEFINITION = re.compile(_G["definition_opens"])  # (…:指…, …是指…: a glossary's, or an aside's, meaning of a term)
 
 
 def _hypothetical(text: str, sent: "Sentence", clause_ends: list[int], k: int) -> bool:
@@ -3391,8 +3412,9 @@ def _shares_words(a: str, b: str) -> bool:
 
 _ITEM_END = ";"  # what ends an item of a list inside a sentence
 _LIST_OPENS = ":"  # what opens a list whose items a word before it governs (确保完成以下目标:…;…;…)
-_BOUND_BEFORE = re.compile(r"[\d%％]\s*(?:以上|左右|以内)?\s*[、,，]\s*$")  # …增长5.5%以上、 before a commitment word
-_BOUND_REACH = 8  # characters that figure's end and its list mark take
+# …增长5.5%以上、, …装机500万千瓦以上、 before a commitment word: a figure's end (its unit too) and its list mark
+_BOUND_BEFORE = re.compile(r"[\d%％][^\d,;:。、\s]{0,4}?\s*(?:以上|左右|以内)?\s*[、,，]\s*$")
+_BOUND_REACH = 12  # characters that figure's end and its list mark take
 _FIGURE_NEXT = re.compile(r"\s*(?:达到|实现|增长)?\s*\d")  # …力争6%: the commitment word's own figure, right after it
 
 
