@@ -291,6 +291,7 @@ def _cue_tables():
         "kind_cues": kind_cues,
         "estimated": comp(cues["estimated"]),
         "negative": re.compile("(?:" + "|".join(cues["negative_verbs"]) + r")了?\s*$"),  # 下降了3.2%
+        "below_base": re.compile(cues["below_base"]),  # (低于全市平均水平3.1个百分点: a gap below another base)
         "change": comp(cues["change_verbs"]),
         "plan_as_base": re.compile(cues["plan_as_base"]),
         "section_actual": comp(cues["section_actual"]),
@@ -2282,7 +2283,9 @@ def _decide_sign(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # 分别下降20%和11%: a figure joined to a fall by 和 alone falls too
     falls = (t["negative"].search(fig.phrase) is not None
              or fig.joined and prev.fact is not None and "negative" in prev.fact.flags
-             or fig.unit in _RATE_UNITS and _FALL_FIRST.match(fig.phrase) is not None)  # (降低一般工商业电价10%)
+             or fig.unit in _RATE_UNITS and _FALL_FIRST.match(fig.phrase) is not None  # (降低一般工商业电价10%)
+             # (低于全市平均水平3.1个百分点, 比计划低0.9个百分点: the report's figure less the other base's)
+             or "other_base" in fig.flags and t["below_base"].search(fig.clause_phrase) is not None)
     if is_rate_or_change and falls and not (ind and ind.verbs and ind.verbs[0] in lex.cues["negative_verbs"]):
         value = -value
         value_high = -value_high if value_high is not None else None
