@@ -691,6 +691,7 @@ def write_links(build: Path) -> tuple[int, float]:
         table = pa.Table.from_batches((b.filter(_linkable(b)) for b in scan.to_batches()), schema=scan.projected_schema)
         actual_keys = pc.unique(table.filter(pc.equal(table.column("kind"), "actual")).column("indicator_key"))
         weights = char_weights(actual_keys.to_pylist())
+        doc_types = _doc_types(build)  # (a bulletin's results answer first: the linker ranks by the document's type)
         # the rows in (jurisdiction, year) order, taken a slice at a time: no sorted copy of the whole table
         order = pc.sort_indices(table, sort_keys=[("jurisdiction", "ascending"), ("period_year", "ascending")])
         blocks = table.select(["jurisdiction", "period_year"]).take(order)
@@ -698,10 +699,22 @@ def write_links(build: Path) -> tuple[int, float]:
         with collector_paused():
             for _, run in itertools.groupby(zip(*(c.to_pylist() for c in blocks.columns))):
                 n = sum(1 for _ in run)
-                links.extend(link_facts(_rows(table.take(order.slice(start, n))), weights))
+                rows = _rows(table.take(order.slice(start, n)))
+                for r in rows:
+                    r["doc_type"] = doc_types.get(r["doc_id"])
+                links.extend(link_facts(rows, weights))
                 start += n
     pq.write_table(pa.Table.from_pylist([vars(x) for x in links], schema=W.LINK_SCHEMA), build / "links.parquet")
     return len(links), time.perf_counter() - t0
+
+
+def _doc_types(build: Path) -> dict[str, str | None]:
+    """doc_id -> doc_type of every document of the build (two columns of its documents' Parquet files)."""
+    src = build / "documents"
+    if not any(src.rglob("*.parquet")):
+        return {}
+    t = ds.dataset(src, format="parquet", partitioning=None).to_table(columns=["doc_id", "doc_type"])
+    return dict(zip(t.column("doc_id").to_pylist(), t.column("doc_type").to_pylist()))
 
 
 def _linkable(batch: pa.RecordBatch) -> pa.Array:

@@ -28,7 +28,7 @@ from extract.keys import is_named_place, load_key_lexicon, resolve_indicator_key
 from extract.lexicon import LexiconError, indicator_by_id, load_lexicon, unit_factor, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
-_REQUIRED = {"unit_families", "never_link_flags", "never_answer_flags", "change_answers", "zero_answers", "canonical_words_not_in_measures", "exceeded_ratio", "cumulative_flag", "estimated_flag", "restated_flag",
+_REQUIRED = {"unit_families", "never_link_flags", "never_answer_flags", "change_answers", "zero_answers", "canonical_words_not_in_measures", "exceeded_ratio", "cumulative_flag", "estimated_flag", "final_statistics", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
              "only_candidate_bonus", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before", "gain_inside"}
@@ -63,6 +63,7 @@ class LinkLexicon:
     canonical_words_not_in: frozenset[str]  # measures whose canonical indicators meet no words in another unit (rate)
     cumulative: str
     estimated: str
+    final: frozenset[str]  # doc types of final statistics (a bulletin): their results answer first
     restated: str  # a target a later report states again: its own report may answer it
     growth: re.Pattern   # a key that is a rate of change (增长, 下降, 年均): the cue lexicon's growth words
     verb_class: dict[str, str]
@@ -118,7 +119,8 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
                 **{u: fam for fam, units in raw["unit_families"].items() for u in units}},
         never=frozenset(raw["never_link_flags"]), never_answers=frozenset(raw["never_answer_flags"]), change_answers=frozenset(raw["change_answers"]), zero_answers=tuple(raw["zero_answers"]),
         canonical_words_not_in=frozenset(raw["canonical_words_not_in_measures"]),
-        cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"], restated=raw["restated_flag"],
+        cumulative=raw["cumulative_flag"], estimated=raw["estimated_flag"], final=frozenset(raw["final_statistics"]),
+        restated=raw["restated_flag"],
         growth=re.compile("|".join(load_lexicon().cues["growth_words"])),
         verb_class={v: c for c, verbs in raw["verb_classes"].items() for v in verbs},
         verbs_longest_first=tuple(sorted((v for verbs in raw["verb_classes"].values() for v in verbs), key=len, reverse=True)),
@@ -225,9 +227,10 @@ _YEARS_IN_NAME = re.compile(r"[\d〇零一二三四五六七八九]+年度?|\d+"
 
 def _actual_rank(a: dict, lx: LinkLexicon) -> tuple:
     """Among statements of the same thing: a stated figure before an estimate, a point before a bound
-    (草原综合植被盖度达到58.6% before a five-year review's 提高到58%以上), a later report first."""
-    return (lx.estimated in (a["flags"] or ()), _stated_as_bound(a["surface"] or ""), -(a["report_year"] or 0),
-            a["doc_id"], a["span_start"])
+    (草原综合植被盖度达到58.6% before a five-year review's 提高到58%以上), the year's final statistics (a bulletin,
+    ``doc_type`` where the caller gives it) before a report's figure, a later report first."""
+    return (lx.estimated in (a["flags"] or ()), _stated_as_bound(a["surface"] or ""), a.get("doc_type") not in lx.final,
+            -(a["report_year"] or 0), a["doc_id"], a["span_start"])
 
 
 @lru_cache(maxsize=1)
@@ -728,7 +731,7 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
             group = by_key[akey]
             # best first (a stated figure before an estimate, a point before a bound), of those the target's own
             # issuer's first: a few per key are enough to share them out
-            order = sorted((*_actual_rank(a, lx)[:2], -_affinity(t, a), r) for r, a in enumerate(group))
+            order = sorted((*_actual_rank(a, lx)[:3], -_affinity(t, a), r) for r, a in enumerate(group))
             for *_, minus_affinity, rank in order:
                 a = group[rank]
                 if ((a["doc_id"] == t["doc_id"] and lx.restated not in (t["flags"] or ()))
@@ -752,8 +755,8 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
                 and _alone_is_evidence(t, a, rule, lx)):
             score, rule = min(1.0, score + lx.only_candidate_bonus), rule + "+only_candidate"
         if score >= lx.threshold:
-            candidates.append((-score, -key_score, lx.estimated in (a["flags"] or ()), -affinity, ti, rank, akey, t, a,
-                               (score, rule)))
+            candidates.append((-score, -key_score, lx.estimated in (a["flags"] or ()), a.get("doc_type") not in lx.final,
+                               -affinity, ti, rank, akey, t, a, (score, rule)))
     # best first; at one score, a target its document states again (repeated: a table's cell that a sentence states
     # too, 2.5 under 2025年目标 and 生猪出栏稳定在2.5万头左右) after the others, so that the statement
     # plan_vs_actual keeps is answered first; then the pair whose keys agree best (精品民宿 answers 精品民宿 before
@@ -761,13 +764,14 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
     # 造林绿化 answers 造林绿化 before 人工造林, one synonym row; and of two that hold it, the one that adds fewer words:
     # 年度计划投资 is answered by 完成投资 before 完成固定资产投资); then a stated result before an estimate
     # (a bulletin's 增长6.2% before the next report's 预计…增长6.5%); then a point before a bound (a bulletin's 年末城镇
-    # 登记失业率为2.68% before the next report's 城镇登记失业率控制在4%以内, the target said again); then a result of the
+    # 登记失业率为2.68% before the next report's 城镇登记失业率控制在4%以内, the target said again); then the year's final
+    # statistics (a bulletin's 比上年增长6.3% before the next plan report's 增长6.3%); then a result of the
     # target's own issuer (a county's 住建局 summary answers its 住建局 plan's 完成投资 before its 农业农村局's does);
     # then by the results' rank
-    candidates.sort(key=lambda c: (c[2], c[0], "repeated" in (c[7]["flags"] or ()), c[1],
-                                   c[7]["indicator_key"] != c[8]["indicator_key"],
-                                   abs(len(c[7]["indicator_key"]) - len(c[8]["indicator_key"])),
-                                   _stated_as_bound(c[8]["surface"] or ""), *c[3:7]))
+    candidates.sort(key=lambda c: (c[2], c[0], "repeated" in (c[8]["flags"] or ()), c[1],
+                                   c[8]["indicator_key"] != c[9]["indicator_key"],
+                                   abs(len(c[8]["indicator_key"]) - len(c[9]["indicator_key"])),
+                                   _stated_as_bound(c[9]["surface"] or ""), *c[3:8]))
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()
     out = []

@@ -101,6 +101,17 @@ def test_a_stretch_bound_is_no_row_of_its_own(tmp_path):
         (8, "stretch")]
 
 
+def test_the_years_final_statistics_answer_before_a_reports_figure(tmp_path):
+    """A bulletin's result (final statistics) answers before the next report's figure of the same thing, however
+    the file names agree (links.yaml final_statistics)."""
+    wh = _build_docs(tmp_path, ("清澴县,county,2025,plan_report",
+                                "二、2025年计划草案\n全县地区生产总值增长6.5%左右。\n"),
+                     ("清澴县,county,2026,plan_report", "一、2025年计划执行情况\n全县地区生产总值增长6.4%。\n"),
+                     ("清澴县,county,2025,statistical_bulletin", "初步核算,全年全县地区生产总值比上年增长6.3%。\n"))
+    assert query(wh, "SELECT target_value, actual_value, status FROM plan_vs_actual WHERE indicator = 'gdp_growth'"
+                 ) == [(Decimal("6.5"), Decimal("6.3"), "near")]
+
+
 def test_a_target_a_review_states_again_is_answered_by_its_own_report(tmp_path):
     """没有完成8%的年度目标: the reviewed year's target said again (restated_target) meets the result the same
     review states; where no earlier report states it, it is a row of plan_vs_actual of its own."""
