@@ -1834,6 +1834,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (not fig.inherited and subject and prev.q is not None and (place := _place_of_previous(prev, named=True))
             and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]
             and not prev.subject.startswith(_PART_OF_PREVIOUS)  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)
+            # (a place a verb before it names, 完成石门村道路改造4.6公里, is that work's, not the topic of the clauses after)
+            and not load_key_lexicon().verbs.search(prev.subject, 0, max(0, prev.subject.find(place)))
             # a city by its name (places.csv) goes on only to what it did next, a clause that opens with its verb:
             # a province's report names a city's figure as an example and goes on with its own (定西市中药材种植面积
             # 达到186万亩,牛饲养量达到736万头: the province's), where a district's or a town's clauses are its own
