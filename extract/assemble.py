@@ -375,6 +375,8 @@ def _cue_tables():
         # right before a year: a comparison's base or a policy term's end, one search for both
         "base_or_term_end_before": re.compile(f"(?:{cues['comparison_base_before']})|(?:{cues['term_end_before']})"),
         "span_end": re.compile(cues["span_end"]),
+        # 比“十三五”末增加9000亿元: a base at the end of an earlier plan's span (its year: ``_span_end_year``)
+        "span_end_base": re.compile(r"(?:比|较)\s*" + cues["span_end"]),
     }
 
 
@@ -2346,11 +2348,12 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if other_base:
         fig.flags.append("other_base")  # 较上半年提高0.4个百分点: not against the year before
     elif (fig.unit not in RATE_OR_CHANGE_UNITS and fig.unit not in _MULTIPLES  # (较上年增长1.2倍: a rate)
-          and (kind != "target" and (_BASELINE_WORDS.search(fig.clause_phrase) or _year_before_named(st, fig.clause_phrase))
+          and (kind != "target" and (_BASELINE_WORDS.search(fig.clause_phrase) or _year_before_named(st, fig.clause_phrase)
+                                     or _BASELINE_YEAR.search(fig.clause_phrase) or t["span_end_base"].search(fig.clause_phrase))
                or kind == "target" and _year_before_named(st, fig.clause_phrase, kind))
           and t["change"].search(fig.phrase[-4:])):
         # 比上年增加20万人, 较2024年增加200吨 in 2025's, 财政赤字40600亿元,比2023年增加1800亿元 in 2024's budget: a change
-        # in a level
+        # in a level (and against an earlier base, 比2020年增加1200亿元, 比“十三五”末增加9000亿元: over several years)
         kind, source = "change", "change_verb"
     elif (kind != "target" and fig.joined and prev.fact is not None and prev.fact.kind == "change"
           and prev.kind_source == "change_verb" and q.comparator_before is None  # (not 、达62.1%: a level)
@@ -2592,7 +2595,9 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # item: 较2025年增长30%以上;研发经费投入强度达到2% is a level of 2030)
             bm = next((m for m in _BASELINE_YEAR.finditer(fig.sentence_prefix) if ";" not in fig.sentence_prefix[m.end():]),
                       None)
-        if bm and int(bm.group(1)) < period - 1:
+        base_year = (int(bm.group(1)) if bm else
+                     _span_end_year(se.group("n")) if (se := t["span_end_base"].search(fig.clause_phrase)) else None)
+        if base_year is not None and base_year < period - 1:
             flags.append("cumulative")
             period = None
     _flag_cumulative_and_restated(st, fig, period, fig.clause_phrase)
