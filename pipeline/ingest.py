@@ -224,7 +224,15 @@ def read_html_text(data: bytes) -> tuple[str, str, list[int]]:
     if soup.head is not None:
         soup.head.decompose()
     body = html_text(main_text(soup.body or soup))
-    return (f"{title}\n{body}" if title and not _title_in_body(title, body) else body), enc, bad
+    if not title or _title_in_body(title, body):
+        return body, enc, bad
+    # (the page's own title, not the site's name and column after it: 2026年鹤川市政府工作报告_政府工作报告_鹤川市人民
+    # 政府 is 2026年鹤川市政府工作报告, so that the page is the same text as the report's .docx or .txt)
+    own = SITE_SEPARATOR.split(title, maxsplit=1)[0].strip()
+    return f"{own if len(own) >= _OWN_TITLE_MIN else title}\n{body}", enc, bad
+
+
+_OWN_TITLE_MIN = 4  # characters a page title's own part needs to stand for the title (not 首页)
 
 
 def main_text(root):
@@ -270,7 +278,7 @@ def _title_in_body(title: str, body: str) -> bool:
     of its own near the top (so a copy of a .txt as a web page is the same text)."""
     own = SITE_SEPARATOR.split(title, maxsplit=1)[0].strip()  # (…报告_XX县人民政府: the site's name after it)
     head = [line.strip() for line in body.lstrip().split("\n", 12)[:12]]
-    return body.startswith(title) or (len(own) >= 4 and own in head)
+    return body.startswith(title) or (len(own) >= _OWN_TITLE_MIN and own in head)
 
 
 # elements that stand on lines of their own (a page's blocks); any other element is inline, inside a line
