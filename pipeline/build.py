@@ -24,7 +24,8 @@ from extract import EXTRACTOR_VERSION
 from extract.lexicon import load_lexicon
 
 from . import warehouse as W
-from .ingest import SUPPORTED, file_digest, fold_text, iter_raw_files, load_manifest
+from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
+from .versions import lines as _lines, load_version_lexicon, superseded_ids, write_versions
 from .metadata import Manifest, missing_files
 from .process import CODE_DIR, FileTask, collector_paused, init_worker, process_batch, process_files
 from .tables import FileRows, check_columns, tables_of
@@ -48,6 +49,7 @@ class BuildReport:
     link_seconds: float = 0.0
     errors: int = 0              # files on which our own code failed (a bug, logged with its traceback)
     duplicates: int = 0          # documents left out because an earlier file or part gave the same text
+    superseded: int = 0          # documents kept, but left out of linking and plan_vs_actual: another version supersedes them
     warnings: int = 0            # metadata and manifest warnings (the `warnings` relation)
     seconds: float = 0.0
     up_to_date: bool = False
@@ -74,7 +76,9 @@ class BuildReport:
         rows = [
             ("documents", f"{self.documents} read from {self.files} files ({self.extracted} extracted, "
                           f"{self.carried} unchanged, {self.removed} removed); {self.rejected} rejected, "
-                          f"{self.duplicates} duplicates"),
+                          f"{self.duplicates} duplicates"
+                          + (f", {self.superseded} superseded by another version (document_versions)"
+                             if self.superseded else "")),
             ("facts", f"{self.facts}: {kinds or 'none'}; {self.links} targets linked to a result"),
             ("warnings", f"{self.warnings} metadata warning{'s' if self.warnings != 1 else ''}"
              + (": see the warnings relation" if self.warnings else "")),
@@ -599,7 +603,6 @@ def _stale_candidates(tasks: list[FileTask], prev_ledger: dict[str, dict],
     return out
 
 
-STALE_SIMILARITY = 0.6  # lines shared (of all the distinct lines of both) for an edited version of one document
 
 
 class _Copies:
@@ -609,7 +612,7 @@ class _Copies:
     written, with the same metadata): the first is kept, each other recorded in ``duplicates``. A document
     that the previous build left out as a copy of file X, unchanged since while X was edited (``stale_of``), is
     an earlier version of X, not a second document: it stays out as a copy of X where X still gives a document
-    with its jurisdiction, year and doc type and most of its lines (``STALE_SIMILARITY``). Such files are read
+    with its jurisdiction, year and doc type and most of its lines (lexicons/versions.yaml similarity). Such files are read
     last (the build orders them so), after X."""
 
     def __init__(self, seen: dict[str, str], duplicates: list[dict],
@@ -654,18 +657,12 @@ class _Copies:
         """The file kept for ``edited`` where this document is an earlier version of one of its documents."""
         lines = _lines(text)
         for m, other, kept in self.versions.get(edited, []):
-            if m == meta and lines and len(lines & other) >= STALE_SIMILARITY * len(lines | other):
+            if m == meta and lines and len(lines & other) >= load_version_lexicon().similarity * len(lines | other):
                 return kept
         return None
 
 
 _META = ("jurisdiction", "report_year", "doc_type")  # what an edited version of a document must keep
-
-
-def _lines(text: str) -> set[str]:
-    """A text's distinct lines as content keys compare them (no whitespace, one form of punctuation)."""
-
-    return {f for f in (fold_text(line) for line in text.split("\n")) if f}
 
 
 def write_indicators(build: Path) -> None:
@@ -688,7 +685,8 @@ def write_links(build: Path) -> tuple[int, float]:
     if any(src.rglob("*.parquet")):
         # filtered batch by batch as the scan reads them (a filter on the scan itself costs twice the read)
         scan = ds.dataset(src, format="parquet", partitioning=None).scanner(columns=list(FACT_COLUMNS))
-        table = pa.Table.from_batches((b.filter(_linkable(b)) for b in scan.to_batches()), schema=scan.projected_schema)
+        old = pa.array(sorted(superseded_ids(build)), type=pa.string())  # (another version's facts answer)
+        table = pa.Table.from_batches((b.filter(_linkable(b, old)) for b in scan.to_batches()), schema=scan.projected_schema)
         actual_keys = pc.unique(table.filter(pc.equal(table.column("kind"), "actual")).column("indicator_key"))
         weights = char_weights(actual_keys.to_pylist())
         doc_types = _doc_types(build)  # (a bulletin's results answer first: the linker ranks by the document's type)
@@ -717,12 +715,14 @@ def _doc_types(build: Path) -> dict[str, str | None]:
     return dict(zip(t.column("doc_id").to_pylist(), t.column("doc_type").to_pylist()))
 
 
-def _linkable(batch: pa.RecordBatch) -> pa.Array:
-    """The facts linking reads: targets, actuals and changes with a jurisdiction, a year and a key."""
+def _linkable(batch: pa.RecordBatch, superseded: pa.Array) -> pa.Array:
+    """The facts linking reads: targets, actuals and changes with a jurisdiction, a year and a key, of a document
+    no other version supersedes (``superseded``: doc_ids)."""
     from .link import LINKED_KINDS
 
     valid = [pc.is_valid(batch.column(c)) for c in ("jurisdiction", "period_year", "indicator_key")]
-    return pc.and_(pc.is_in(batch.column("kind"), value_set=pa.array(list(LINKED_KINDS))),
+    current = pc.invert(pc.is_in(batch.column("doc_id"), value_set=superseded))
+    return pc.and_(pc.and_(pc.is_in(batch.column("kind"), value_set=pa.array(list(LINKED_KINDS))), current),
                    pc.and_(valid[0], pc.and_(valid[1], valid[2])))
 
 
@@ -917,6 +917,7 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
             write_indicators(build_dir)
             (build_dir / MODEL_FILE).write_text(model + "\n")
             warnings = write_warnings(build_dir, man_warnings)
+            report.superseded = len(write_versions(build_dir))  # (before linking, which leaves them out)
             copy.written(copy.REST)
             report.links, report.link_seconds = write_links(build_dir)
             copy.written("links")

@@ -68,6 +68,8 @@ def load_report_data(con) -> dict:
         "facts_by_kind": dict(con.execute("SELECT kind, count(*) FROM facts GROUP BY 1 ORDER BY 1").fetchall()),
         "rejected": _q(con, "SELECT source_path, reason FROM rejected_documents ORDER BY 1"),
         "duplicates": _q(con, "SELECT source_path, duplicate_of FROM duplicates ORDER BY 1"),
+        "versions": (_q(con, "SELECT source_path, superseded_by_path, reason FROM document_versions ORDER BY 1")
+                     if _has_relation(con, "document_versions") else []),
         "quarantine": _q(con, "SELECT expectation, count(*) AS n FROM quarantine GROUP BY 1 ORDER BY 2 DESC, 1"),
         "corrupt_facts": con.execute("SELECT count(*) FROM facts WHERE list_contains(flags, 'corrupt_text')")
         .fetchone()[0],
@@ -380,6 +382,9 @@ def _quality(data: dict) -> str:
                [f"{_e(r['source_path'])}: {_e(r['reason'])}" for r in rej]),
         _qitem(f"{len(data['duplicates'])} duplicate file{'s' if len(data['duplicates']) != 1 else ''} left out",
                [f"{_e(d['source_path'])} (same text as {_e(d['duplicate_of'])})" for d in data["duplicates"]]),
+        _qitem(f"{len(data['versions'])} document{'s' if len(data['versions']) != 1 else ''} superseded by another "
+               "version of its report (kept, left out of linking and plan-versus-actual)",
+               [f"{_e(v['source_path'])} → {_e(v['superseded_by_path'])}: {_e(v['reason'])}" for v in data["versions"]]),
         _qitem(f"{sum(x['n'] for x in q)} quarantined fact rows (failed validation)",
                [f"{x['n']} × {_e(x['expectation'])}" for x in q]),
         _qitem(f"{len(corrupt_docs)} document{'s' if len(corrupt_docs) != 1 else ''} with corrupt text "

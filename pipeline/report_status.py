@@ -28,6 +28,9 @@ def warehouse_status(wh: Path) -> str:
         status = dict(con.execute("SELECT status, count(*) FROM plan_vs_actual GROUP BY 1").fetchall())
         rejected = one("SELECT count(*) FROM rejected_documents")[0]
         duplicates = one("SELECT count(*) FROM duplicates")[0]
+        has_versions = one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'document_versions' "
+                           "AND table_schema = current_schema()")[0]
+        superseded = one("SELECT count(*) FROM document_versions")[0] if has_versions else 0
         quarantined = one("SELECT count(*) FROM quarantine")[0]
         has_warnings = one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'warnings' "
                            "AND table_schema = current_schema()")[0]
@@ -48,7 +51,8 @@ def warehouse_status(wh: Path) -> str:
         ("facts", f"{n_facts}: " + ", ".join(f"{n} {k}" for k, n in kinds)),
         ("targets", f"{sum(status.values())}: " + ", ".join(f"{status.get(s, 0)} {s}"
                                                            for s in ("met", "near", "missed", "pending"))),
-        ("kept out", f"{rejected} rejected inputs, {duplicates} duplicates, {quarantined} quarantined fact rows"),
+        ("kept out", f"{rejected} rejected inputs, {duplicates} duplicates, {quarantined} quarantined fact rows"
+         + (f"; {superseded} documents superseded by another version" if superseded else "")),
         ("warnings", "no warnings relation in this warehouse" if warnings is None else f"{warnings} metadata warnings"),
         ("extractor", info.get("extractor_version", "unknown")),
     ]

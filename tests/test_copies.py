@@ -145,3 +145,44 @@ def test_editing_the_kept_copy_brings_no_stale_copy_back(tmp_path):
     build(raw, wh, progress=False, strict=True)
     assert query(wh, "SELECT source_path FROM documents ORDER BY 1") == [(f"{name}.txt",), ("青石县.txt",)]
     assert [v for _, v in query(wh, facts_sql)] == [3200, 3500]
+
+
+LONG = ("2025年云岭县政府工作报告\n"
+        "各位代表:现在,我代表县人民政府向大会报告工作。\n"
+        "一、2024年工作回顾\n"
+        "全县地区生产总值完成98.6亿元,增长5.8%。\n"
+        "城镇新增就业3200人,农村居民人均可支配收入18650元。\n"
+        "新建高标准农田2.1万亩,改造农村公路120公里。\n"
+        "二、2025年主要目标\n"
+        "地区生产总值增长6%左右。\n"
+        "城镇新增就业3500人以上。\n"
+        "粮食产量稳定在20万吨以上。\n"
+        "新建高标准农田2.5万亩。\n"
+        "改造农村公路150公里。\n")
+
+
+def test_a_revision_beside_its_report_supersedes_it(tmp_path):
+    """A 修订稿 beside the report it revises (two figures changed), and a draft (征求意见稿): three documents, all
+    their facts kept, but plan_vs_actual has each target once, as the revision states it; document_versions says
+    which superseded which and why (blind probes v200, v251)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "2025年云岭县政府工作报告.txt").write_text(LONG, encoding="utf-8")
+    revised = LONG.replace("增长6%左右", "增长6.5%左右").replace("改造农村公路150公里", "改造农村公路180公里")
+    (raw / "2025年云岭县政府工作报告（修订稿）.txt").write_text(revised, encoding="utf-8")
+    (raw / "2025年云岭县政府工作报告（征求意见稿）.txt").write_text(LONG.replace("3500人以上", "3400人以上"),
+                                                                 encoding="utf-8")
+    (raw / "2025年青石县政府工作报告.txt").write_text(OTHER, encoding="utf-8")
+    wh = tmp_path / "wh"
+    build(raw, wh, progress=False, strict=True)
+    assert query(wh, "SELECT count(*) FROM documents") == [(4,)]
+    assert query(wh, "SELECT source_path, superseded_by_path FROM document_versions ORDER BY 1") == [
+        ("2025年云岭县政府工作报告.txt", "2025年云岭县政府工作报告（修订稿）.txt"),
+        ("2025年云岭县政府工作报告（征求意见稿）.txt", "2025年云岭县政府工作报告（修订稿）.txt")]
+    rows = query(wh, "SELECT indicator, target_value FROM plan_vs_actual WHERE jurisdiction = '云岭县' ORDER BY 1")
+    assert len(rows) == len({r[0] for r in rows}) == 5
+    assert ("gdp_growth", 6.5) in [(i, float(v)) for i, v in rows]
+    assert query(wh, "SELECT count(*) FROM facts f JOIN document_versions v USING (doc_id)")[0][0] > 0
+    # the other county's report, alone of its kind, supersedes nothing and is superseded by nothing
+    assert query(wh, "SELECT count(*) FROM document_versions WHERE source_path LIKE '%青石县%'"
+                     " OR superseded_by_path LIKE '%青石县%'") == [(0,)]

@@ -10,6 +10,7 @@ WITH annual_actuals AS (
       AND period_year IS NOT NULL
       AND jurisdiction IS NOT NULL
       AND NOT list_has_any(flags, ['five_year_average', 'multi_year', 'cumulative', 'corrupt_text'])
+      AND doc_id NOT IN (SELECT doc_id FROM document_versions)  -- (another version of its report's)
 ),
 ranked AS (
     SELECT a.*,

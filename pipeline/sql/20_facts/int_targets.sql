@@ -6,6 +6,7 @@ SELECT f.*, list_contains(f.flags, 'negative') AS negated, list_contains(f.flags
 FROM facts AS f
 WHERE f.kind = 'target'
   AND NOT list_contains(f.flags, 'corrupt_text')
+  AND f.doc_id NOT IN (SELECT doc_id FROM document_versions)  -- another version of its report supersedes it
   AND NOT list_contains(f.flags, 'repeated')  -- the same target said again in its document: one row
   AND NOT list_contains(f.flags, 'starting_value')  -- where a change starts (从75%提高到100%: 75%), no target
   AND NOT list_contains(f.flags, 'stretch_bound')  -- 增长7%以上、力争达到8%: the aim beyond the target before, no row of its own

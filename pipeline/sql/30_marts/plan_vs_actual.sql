@@ -20,6 +20,7 @@ WITH baselines AS (
     FROM facts
     WHERE kind = 'actual' AND period_year IS NOT NULL AND jurisdiction IS NOT NULL AND indicator_key IS NOT NULL
       AND NOT list_has_any(flags, ['five_year_average', 'multi_year', 'cumulative', 'corrupt_text'])
+      AND doc_id NOT IN (SELECT doc_id FROM document_versions)
 ),
 paired AS (
     SELECT t.jurisdiction, t.indicator, t.period_year, t.unit,
