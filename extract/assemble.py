@@ -2813,6 +2813,9 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             # 为100万名65岁以上老年人免费体检: 65岁以上 names which 老年人 (为0-6岁残疾儿童, 百岁老人: which); 发展党员11名,
             # 其中35岁以下8名: which 8 of them
             continue
+        if (title := text.rfind(_TITLE_OPENS, sent.start, q.start)) >= 0 and _TITLE_CLOSES not in text[title:q.start] \
+                and _TITLE_CLOSES in text[q.end:sent.end]:
+            continue  # 落实《青岚区支持民营经济发展20条措施》: a document's title, no figure
         if (_defines_a_class(text, q, sent.start) or _in_short_quote(text, q, sent.start, sent.end)
                 or q.unit in _SCHEDULE_UNITS and _in_idiom(text, q.num_start)):  # (全天24小时人工接听)
             continue  # 对年营业收入2000万元以上的工业企业给予奖励: which 企业; “两个100%”: a name, no figure

@@ -110,7 +110,7 @@ def _candidate_re() -> re.Pattern:
     # 3 500 人, 1 234.5万元; not 3 个 500 千伏, nor a table's cells, 5 612 5.8)
     signs = "".join(sorted({re.escape(c[-1]) for c in lex.currency_signs if not _CJK.match(c[-1])}))  # (¥, not 美元)
     # (a number after a currency's sign, ¥35,000.00, is one wherever it ends)
-    return re.compile(rf"(?={NUMBER_START})(?:{_SPACED_ARABIC}(?= ?[{word}])|(?:(?<=[{signs}])|(?<=[{signs}] )){_ARABIC}|{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})|(?>{_ARABIC})(?={lex.grammar['clause_end_after']})|(?<=[{_FROM}])(?>{_ARABIC})"
+    return re.compile(rf"(?={NUMBER_START})(?:{_SPACED_ARABIC}(?= ?[{word}])|(?:(?<=[{signs}])|(?<=[{signs}] )){_ARABIC}|{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})|(?>{_ARABIC})(?={lex.grammar['clause_end_after']})|(?<=[{_FROM}])(?>{_ARABIC})|(?<={_FROM_DATED})(?>{_ARABIC})"
                       rf"|(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}]|$)"
                       rf"|\d+\.\d{{1,2}}(?=[{durations}]))")
 
@@ -413,6 +413,10 @@ _RATE_WORDS_END = re.compile("(?:" + "|".join(re.escape(w) for w, _ in load_lexi
 TIME_WORDS_END = re.compile("(?:" + "|".join(map(re.escape, load_lexicon().time_words)) + ")$")
 _RATE_WORDS_REACH = max(len(w) for w, _ in load_lexicon().rate_words_before)
 _FROM = "从由"  # right before a figure of a measure with no unit: where it moved from (收入倍差从1.96缩小至1.81)
+_FROM_DATED = "年的"  # ...or the year it moved from (收入比由2022年的2.45缩小到2.29, 由上年的1.88)
+# where a figure moved from, right before it (its year or 上年 between): 从1.96, 由2022年的2.45, 由上年的1.88
+_FROM_BEFORE = re.compile(r"[从由](?:(?:(?:19|20)\d{2}年(?:末|底)?|上年|去年)的)?$")
+_FROM_REACH = 10  # characters that 由2022年末的 takes
 
 
 UNITLESS_UNITS = frozenset(load_lexicon().unitless_nouns.values())  # the units of measures that have none (1)
@@ -421,12 +425,12 @@ _NO_CARRIED_UNITS = frozenset(load_lexicon().rate_units) | frozenset(load_lexico
 # between a level and its change from the year before: a comma, the base, a change verb (…,比上年缩小0.06)
 _CHANGE_FROM_LAST_YEAR = re.compile(
     r"\s*[,，]\s*(?:" + "|".join(map(re.escape, sorted(load_lexicon().cues["comparison_cues"], key=len, reverse=True)))
-    + ")(?:" + re.escape(load_lexicon().cues["comparison_period"]) + ")?\s*(?:"
-    + "|".join(load_lexicon().cues["change_verbs"]) + ")了?\s*")
+    + ")(?:" + re.escape(load_lexicon().cues["comparison_period"]) + r")?\s*(?:"
+    + "|".join(load_lexicon().cues["change_verbs"]) + r")了?\s*")
 
 
 def _after_from(text: str, num_start: int, sent_start: int) -> bool:
-    return num_start > sent_start and text[num_start - 1] in _FROM
+    return num_start > sent_start and _FROM_BEFORE.search(text, max(sent_start, num_start - _FROM_REACH), num_start) is not None
 
 
 _IMPLIED_REACH = 20  # how far before the number the noun may start (收入比从2.50:1缩小至2.27:1: 13 characters)
