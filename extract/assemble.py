@@ -1261,7 +1261,25 @@ def _paragraph_context(st: _DocState, i: int) -> list[tuple[int, int]]:
         j -= 1
     if j >= 0 and st.text[idx.starts[j]:idx.ends[j]].rstrip().endswith(":") and para - idx.paragraphs[j] <= 2:
         out.append((idx.starts[j], idx.ends[j]))
+    elif j >= 0 and (mark := _ITEM_OPENS.match(st.text, idx.starts[j + 1])):
+        # ——创新动能更加强劲。…, the second item of a list under a lead-in (到2030年,…主要目标是:): the lead-in speaks for
+        # every item, past the items before (each opening as this one does)
+        items = 0
+        while j >= 0 and items < _LEAD_IN_ITEMS:
+            first = j
+            while first > 0 and idx.paragraphs[first - 1] == idx.paragraphs[j]:
+                first -= 1
+            if not st.text.startswith(mark.group(0), idx.starts[first]):
+                break
+            items, j = items + 1, first - 1
+            if j >= 0 and st.text[idx.starts[j]:idx.ends[j]].rstrip().endswith(":"):
+                out.append((idx.starts[j], idx.ends[j]))
+                break
     return out
+
+
+_ITEM_OPENS = re.compile(_G["item_opens"])  # what opens an item of a list of paragraphs (——创新动能更加强劲。)
+_LEAD_IN_ITEMS = 12  # items of such a list a lead-in before them may speak for
 
 
 def _paragraph_plans(st: _DocState, i: int) -> bool:
@@ -1808,10 +1826,12 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 建成3条通组硬化路,总长5.4公里: a measure of the things the figure before counts, in its own unit
         subject, fig.inherited = prev.fact.indicator_key, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit in RATE_OR_CHANGE_UNITS
-          and q.unit not in RATE_OR_CHANGE_UNITS and prev.fact.indicator_key and prev.fact.indicator_key.isascii()
+          and q.unit not in RATE_OR_CHANGE_UNITS and prev.fact.indicator_key
+          and (prev.fact.indicator_key.isascii() or "five_year_average" in prev.fact.flags)  # (年均增长6%、总量…)
           and t["growth_end"].search(prev.subject) and only_a_total(subject, "")):
-        # 地区生产总值增长6%左右,总量突破160亿元: the total of what the growth before is of
-        subject, fig.inherited = _inherited_subject(prev.subject, q.unit, prev.q.unit) + subject, True
+        # 地区生产总值增长6%左右,总量突破160亿元: the total of what the growth before is of (年均增长6%左右、总量…: its
+        # 年均 left)
+        subject, fig.inherited = _AVERAGE_END.sub("", _inherited_subject(prev.subject, q.unit, prev.q.unit)) + subject, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii() and PLACE_SEPARATOR not in prev.fact.indicator_key
           and prev.q.end <= phrase_start and _PER_HEAD_ONLY.match(subject.strip()) and ";" not in text[prev.q.end:q.start]):
@@ -2518,7 +2538,10 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     dated = (fig.kind == "actual" and (t["to_after"].match(text, q.end, sent.end) or t["to_after_list"].match(text, q.end, sent.end))
              and ((m := t["starting_year"].search(fig.phrase)) and int(m.group(1))
                   or list_goes_on and prev.fact is not None and prev.fact.period_year)) or None
-    if t["five_year_average"].search(fig.clause_phrase):
+    # (年均增长6%左右、总量达到1450亿元左右: a level after a rate in its clause has its own words, not the rate's 年均)
+    own_words = (fig.phrase if prev.q is not None and prev.q.end > fig.clause_start and prev.q.unit != fig.q.unit
+                 and prev.q.unit in RATE_OR_CHANGE_UNITS and fig.q.unit not in RATE_OR_CHANGE_UNITS else fig.clause_phrase)
+    if t["five_year_average"].search(own_words):
         flags.append("five_year_average")
         period = None
     elif dated is None and (since or t["multi_year"].search(fig.clause_phrase)
@@ -3618,6 +3641,9 @@ def _default_year(st: _DocState, kind: str | None) -> int | None:
         return None
     if st.dt is None:
         return year
+    if kind == "target" and st.dt.targets_at_span_end:
+        # (the last year of the five-year plan the report's year opens or falls in: 2030 for 2026, 2025 for 2021)
+        return _SPAN_END_BASE + _SPAN_END_STEP * -(-(year - _SPAN_END_BASE) // _SPAN_END_STEP)
     return year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset)
 
 

@@ -44,7 +44,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                             "whole_year",
                             "single_year_framing", "year_in_span", "target", "to_after", "review_actions", "forward_markers", "span_opening",
                             "comparison_base_before", "comparison_base_after", "relative_share_base_after"}),
-    "grammar.yaml": frozenset({"ordinal_numeral_not_before", "stretch_bound_gap", "scope_aside", "definition_opens", "counted_head_level", "places_rate_field", "milestone_first", "explanation_opens", "done_after_not_units", "done_after_count", "counted_heads", "total_after_gain", "growth_compared", "item_conjunction", "class_object_lead", "stock_words", "bare_change", "class_position_measures", "whole_before_places", "example_opens", "condition_opens", "condition_then", "class_noun_before_aside", "per_head_only", "attainment_words", "own_subject", "frequency_before", "frequency_units", "set_elsewhere", "scope_setter", "count_words", "shared_measures", "own_measure_ends", "measured_item_ends", "list_head_trailing", "own_share", "grades", "shared_figure", "shared_figure_not_in_list", "shared_figure_not_before", "places_counted", "enumeration_before", "village_suffixes", "places_each", "person_aside", "aspect_label", "topic_support_alone", "shared_rates", "rank_field_before", "rank_field_after", "national_scope", "foreign_scope", "foreign_scope_not_before", "national_setter", "share_of_previous", "base_value_before", "attribution", "parent_scope", "scope_not_before", "set_against", "set_against_level", "multiple_units", "about_after_round", "share_words", "trend_end", "growth_words", "growth_words_not_after", "milestone_words", "milestone_passed_words", "milestone_then", "rank_moves", "rank_places", "qualified_alone", "range_not_qualifying", "numeral_words", "about_share", "introduces_list", "distance_words", "distance_names_after", "distance_units", "aim_words", "part_of_previous", "trailing_note", "qualifier_units", "qualifier_not_after", "class_bound_before", "class_object_before", "class_money_nouns", "class_place_nouns", "class_size_units", "class_bound_not_nouns", "class_bound_linked", "quoted_name", "schedule_units", "article_number", "baseline_phrase", "baseline_year",
+    "grammar.yaml": frozenset({"ordinal_numeral_not_before", "item_opens", "stretch_bound_gap", "scope_aside", "definition_opens", "counted_head_level", "places_rate_field", "milestone_first", "explanation_opens", "done_after_not_units", "done_after_count", "counted_heads", "total_after_gain", "growth_compared", "item_conjunction", "class_object_lead", "stock_words", "bare_change", "class_position_measures", "whole_before_places", "example_opens", "condition_opens", "condition_then", "class_noun_before_aside", "per_head_only", "attainment_words", "own_subject", "frequency_before", "frequency_units", "set_elsewhere", "scope_setter", "count_words", "shared_measures", "own_measure_ends", "measured_item_ends", "list_head_trailing", "own_share", "grades", "shared_figure", "shared_figure_not_in_list", "shared_figure_not_before", "places_counted", "enumeration_before", "village_suffixes", "places_each", "person_aside", "aspect_label", "topic_support_alone", "shared_rates", "rank_field_before", "rank_field_after", "national_scope", "foreign_scope", "foreign_scope_not_before", "national_setter", "share_of_previous", "base_value_before", "attribution", "parent_scope", "scope_not_before", "set_against", "set_against_level", "multiple_units", "about_after_round", "share_words", "trend_end", "growth_words", "growth_words_not_after", "milestone_words", "milestone_passed_words", "milestone_then", "rank_moves", "rank_places", "qualified_alone", "range_not_qualifying", "numeral_words", "about_share", "introduces_list", "distance_words", "distance_names_after", "distance_units", "aim_words", "part_of_previous", "trailing_note", "qualifier_units", "qualifier_not_after", "class_bound_before", "class_object_before", "class_money_nouns", "class_place_nouns", "class_size_units", "class_bound_not_nouns", "class_bound_linked", "quoted_name", "schedule_units", "article_number", "baseline_phrase", "baseline_year",
                                "clause_end_after", "completed_action", "compound_modifiers", "paired_modifiers", "in_step_with", "conjunction_only",
                                "enumeration_heads", "enumeration_heads_any", "enumeration_units", "explicit_year", "elided_subject_after",
                                "figure_coordinator", "counted_noun_then_list", "sibling_measures", "list_marker", "serial_row_cells", "year_span", "year_not_own_after", "unfinished_after", "bound_share", "growth_verb", "fall_verb", "idioms", "effort_nouns",
@@ -66,7 +66,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
 }
 UNIT_KEYS = frozenset({"surface", "base", "not_before", "ordinal_after_chinese", "duration_only", "only_after"})
 DOC_TYPE_KEYS = frozenset({"id", "words", "actual_offset", "target_offset", "plan_year_in_title", "part_of_year",
-                           "figures", "results_year_in_title", "year_words"})
+                           "figures", "results_year_in_title", "year_words", "targets_at_span_end"})
 COMPARATOR_IDS = frozenset({"eq", "approx", "ge", "gt", "le", "lt"})  # range is made by the grammar
 DIRECTIONS = frozenset({"up", "down"})
 INDICATOR_COLUMNS = ("id", "synonyms", "unit", "verbs", "direction", "excludes", "description")
@@ -159,6 +159,7 @@ class DocType:
     figures: str | None = None  # the kind of a figure nothing else decides (a summary's: actual)
     results_year_in_title: bool = False  # 2025年…统计公报: the title's year is the results' year
     year_words: tuple[str, ...] = ()  # more words its title names its year before, naming no doc type (民生实事)
+    targets_at_span_end: bool = False  # a five-year plan's outline: a target nothing dates is of its span's last year
 
 
 @dataclass
@@ -356,7 +357,8 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         gazetteer=load_gazetteer(root / "gazetteer.csv"),
         doc_types=[DocType(d["id"], tuple(d["words"]), d["actual_offset"], d["target_offset"],
                            bool(d.get("plan_year_in_title")), bool(d.get("part_of_year")), d.get("figures"),
-                           bool(d.get("results_year_in_title")), tuple(d.get("year_words", ())))
+                           bool(d.get("results_year_in_title")), tuple(d.get("year_words", ())),
+                           bool(d.get("targets_at_span_end")))
                    for d in doc_types],
         chrome=_yaml("chrome.yaml", root),
         segments=_yaml("segments.yaml", root),
@@ -487,7 +489,7 @@ def _check_doc_types(path: Path, doc_types: list) -> None:
     for i, d in enumerate(doc_types):
         unknown = set(d) - DOC_TYPE_KEYS
         missing = DOC_TYPE_KEYS - {"plan_year_in_title", "part_of_year", "figures", "results_year_in_title",
-                                   "year_words"} - set(d)
+                                   "year_words", "targets_at_span_end"} - set(d)
         if d.get("figures") not in (None, "actual", "target"):
             raise LexiconError(f"{where(path, i, 'figures')}: doc type {d.get('id')!r}: figures must be actual or "
                                f"target, not {d.get('figures')!r}")
