@@ -162,6 +162,7 @@ def _parent_scope(suffix: str) -> re.Pattern:
     """The words that name the place above a jurisdiction of ``suffix`` (compiled when a report of one is read)."""
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
+_MEASURE_END = "量"  # a name that ends on it is a measure already (发电量, 吞吐量): a measure column adds no 产量
 # an aside that opens on a whole place's name, then its figure (…41260元(全县为39860元)): grammar scope_aside
 _SCOPE_ASIDE = re.compile(_G["scope_aside"].format(whole=load_key_lexicon().whole_jurisdiction.pattern.removeprefix("^")))
 # 增长7%以上、力争达到8%: what stands between a target and a second bound of its measure (grammar stretch_bound_gap)
@@ -1526,8 +1527,14 @@ def _measure_of_previous(words: str) -> bool:
 def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if fig.cell is not None:  # a table's cell: its row's name, and the growth its column holds
         subject = _subject(fig.cell.name)
-        if (measure := fig.cell.column.measure) and not subject.endswith(measure):
-            subject += measure  # (产品名称 单位 产量: 粮食 → 粮食产量)
+        if ((measure := fig.cell.column.measure) and not subject.endswith(measure) and not subject.endswith(_MEASURE_END)
+                and not (fig.cell.column.of_parts and (measure in subject or subject in measure
+                                                       or resolve_indicator(subject + measure + _GROWTH_WORD, fig.q.unit)))):
+            # (产品名称 单位 产量: 粮食 → 粮食产量; not 发电量, a measure already; a part a caption's measure is of,
+            # 第一产业 under 表3 …固定资产投资增长速度, is 第一产业固定资产投资, but the row of the whole, 居民消费价格, is
+            # itself, and a part whose words with the measure's would name the whole's canonical indicator, 食品烟酒
+            # under 居民消费价格涨跌幅度, keeps its own: it is no CPI)
+            subject += measure
         if fig.cell.column.growth and not _cue_tables()["growth_end"].search(subject):
             subject += _GROWTH_WORD
         fig.subject = subject

@@ -234,8 +234,11 @@ def _cell_gap(m: re.Match) -> str:
     """A run of ideographic spaces after a figure's character or before a digit parts two cells, and so do two or
     more inside a line: a space; any other run (a paragraph's indent) is left for ``_drop_invisible`` to remove."""
     text, a, b = m.string, m.start(), m.end()
-    if (a and text[a - 1] in _CELL_BEFORE) or (b < len(text) and text[b] in _CELL_AFTER):
+    if (a and text[a - 1] in _CELL_BEFORE) or (b < len(text) and text[b] in _CELL_AFTER) or (
+            b + 1 < len(text) and text[b] in _SIGNS and text[b + 1].isdigit()):  # (食品烟酒　-1.2: a negative figure)
         return " "
+    if text[text.rfind("\n", 0, a) + 1:a].strip() in load_lexicon().tables["row_name_columns"]:
+        return " "  # 指标　涨跌幅(%): the column of names, then a column's head (a table's header of two cells)
     inside = a and text[a - 1] != "\n" and b < len(text) and text[b] != "\n"
     if inside and b - a >= 2:
         return " "  # 指标名称　　单位: a gap inside a line, not an indent, parts two columns
@@ -249,6 +252,7 @@ def _cell_gap(m: re.Match) -> str:
     return m.group(0)
 
 
+_SIGNS = "-+－−"  # a figure's sign, before its digits
 _ROW_GAPS_MIN = 2  # single ideographic spaces inside a line with a figure, at the least, that make it a table's row
 _HEADER_GAPS_MIN = 3  # ...and inside one without (序号　项目名称　年度目标　完成情况: its header)
 
@@ -565,6 +569,82 @@ def join_heading_numbers(text: str) -> str:
     return text.replace("\0", "")
 
 
+# A table a PDF's text gives one cell a line (指标 / 绝对数(亿元) / 比上年增长(%) / 地区生产总值 / 1668.9 / 5.6 / …):
+# its header found by its first cell, a column of names (tables.yaml row_name_columns) on a line of its own, and the
+# lines after it that each head a column (a kind of figure, a growth, a unit, a year); then its rows, as many lines
+# each, a name and cells of figures, units or placeholders; each header and row joined into one line, its cells a
+# space apart, as a table's rows are written (extract/tables.py reads them).
+_CELL_MAX = 20  # characters a cell on a line of its own may take
+_CELL_FIGURE = re.compile(r"[-+－]?[\d０-９]+(?:[.．][\d０-９]+)?\s*[%％‰]?")
+
+
+@lru_cache(maxsize=1)
+def _cell_table_words() -> tuple[re.Pattern, re.Pattern, frozenset[str], frozenset[str]]:
+    t = load_lexicon().tables
+    names = re.compile(r"\n[^\S\n]*(?:" + "|".join(map(re.escape, sorted(t["row_name_columns"], key=len, reverse=True)))
+                       + r")[^\S\n]*\n")
+    heads = [*t["column_kinds"], *t["growth_columns"], *t["unit_columns"], *t["measure_columns"], *t["share_columns"]]
+    column = re.compile("|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r"|(?:19|20)\d{2}年")
+    return names, column, frozenset(t["unit_columns"]), frozenset(t["placeholders"])
+
+
+def join_cell_lines(text: str) -> str:
+    """``text`` with each table written one cell a line (see above) written a row a line; any other text as it is."""
+    names, column, unit_heads, placeholders = _cell_table_words()
+    if not names.search("\n" + text):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        k = _cell_header(lines, i, column)
+        if not k or lines[i].strip() not in load_lexicon().tables["row_name_columns"]:
+            out.append(lines[i])
+            i += 1
+            continue
+        heads = [c.strip() for c in lines[i:i + k]]
+        rows, j = [], i + k
+        while j + k <= len(lines) and _cell_row(lines[j:j + k], heads, unit_heads, placeholders):
+            rows.append(" ".join(c.strip() for c in lines[j:j + k]))
+            j += k
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(" ".join(heads))
+        out.extend(rows)
+        i = j
+    return "\n".join(out)
+
+
+def _cell_header(lines: list[str], i: int, column: re.Pattern) -> int:
+    """How many lines from ``lines[i]`` on head a table's columns, its first a column of names; 0 where none."""
+    k = 1
+    while i + k < len(lines) and (c := lines[i + k].strip()) and len(c) <= _CELL_MAX and column.search(c) \
+            and not _CELL_FIGURE.fullmatch(c):
+        k += 1
+    return k if k >= 2 else 0
+
+
+def _cell_row(cells: list[str], heads: list[str], unit_heads: frozenset[str], placeholders: frozenset[str]) -> bool:
+    """Whether ``cells`` (one a line) are a row under ``heads``: a name, then figures, units under a unit's column or
+    placeholders, one figure at least."""
+    cells = [c.strip() for c in cells]
+    name, rest = cells[0], cells[1:]
+    if not name or len(name) > _CELL_MAX or _CELL_FIGURE.fullmatch(name) or _CLAUSE_MARKS.search(name):
+        return False
+    figures = 0
+    for head, c in zip(heads[1:], rest):
+        if _CELL_FIGURE.fullmatch(c):
+            figures += 1
+        elif not (c in placeholders or head in unit_heads and c and len(c) <= _UNIT_CELL_MAX and not any(ch.isdigit() for ch in c)):
+            return False
+    return figures > 0
+
+
+_UNIT_CELL_MAX = 6  # characters of a unit under a unit's column (万吨, 亿千瓦时)
+
+
 def drop_page_furniture(text: str) -> str:
     """``text`` with its page numbers on lines of their own and the running heads beside them dropped (before a
     hard wrap is looked for: a running head a wrap keeps where it first stands is furniture beside a page's
@@ -666,6 +746,7 @@ def normalize_text(raw: str) -> NormalizedText:
     text = strip_pinyin(text)
     text = undecorate(text)
     text = drop_page_furniture(text)
+    text = join_cell_lines(text)
     text = join_heading_numbers(text)
     text = unwrap_lines(text)
     text = _drop_invisible(text)

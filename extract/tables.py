@@ -32,6 +32,7 @@ class Column:
     readable: bool           # whether its figures can be read (not 完成率, not 2021-2025年, not 目标完成)
     unit: tuple[Decimal, Unit, str] | None  # the unit it names for its cells (增长(%), 2025年(万元))
     measure: str = ""        # the measure it names, of the thing each row names (产量: 粮食 → 粮食产量)
+    of_parts: bool = False   # the measure is a caption's, of which each row names a part (表3 …固定资产投资增长速度)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,8 @@ _CAPTION_UNITS_SPLIT = re.compile("[、/,，]")  # between the units a caption n
 _SERIAL_ROW = re.compile(r"\|?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ |]+[^\s|]+(?:[ |]+[^\s|]+){2,}")
 # (found by the line break it opens on: 2 农村饮水安全 新建集中供水工程5处,巩固提升… 建成供水工程5处,1.35万人受益)
 _SERIAL_ROW_LINE = re.compile(r"\n\d{1,3}[ |]+[^\s|\d]+[ |]+[^\n]*?\d[^\n]*?[ |]+[^\s|]")
+_NAME_FIGURE_LINE = re.compile(r"\n[^\S\n]*[^\s\d|,;。,;][^\s|,;。,;]{0,19}[ |]+[-+]?\d[\d.,]*[%‰]?[^\S\n]*(?=\n|$)")
+_SUB_ITEM_MARKS = "".join(load_lexicon().tables["sub_item_marks"])  # #工业: a part of the row above (tables.yaml)
 _ROW_CELLS_MIN = 3  # cells of a row whose last one holds a sentence's punctuation (a note): a name and two more
 _GROUP_ROW_CHARS = 20  # a line of one short cell inside a table (经济发展类) is a row of it, not the table's end
 _PROSE_CHARS = 120     # a longer line is no row of a table
@@ -114,6 +117,7 @@ def _words() -> dict:
         # (完成全年目标的105%, 完成任务的98%, 完成率107%, 超额完成15%: a share of the plan, or beyond it)
         "share_of_target": re.compile("|".join(map(re.escape, t["share_of_plan_words"]))),
         "caption_unit": re.compile(t["caption_unit"]),
+        "caption_measure": re.compile(t["caption_measure"]),
         "year_span": re.compile(lex.grammar["year_span"]),
         "header_reach": int(t["header_reach"]),
         "caption_reach": int(t["caption_reach"]),
@@ -149,6 +153,9 @@ def find_table_rows(text: str) -> list[int]:
             if pos == 0:
                 break
     found.update(m.start() + 1 for m in _SERIAL_ROW_LINE.finditer(text))
+    # (and a line of a name and one figure, a row of a table of one column of figures: 第一产业 15.2 under 指标
+    # 比上年增长(%); read only under a header that fits it)
+    found.update(m.start() + 1 for m in _NAME_FIGURE_LINE.finditer(text))
     return sorted(found)
 
 
@@ -237,8 +244,11 @@ def _header(cells: list[str], report_year: int | None) -> list[tuple[str, Column
     for role, c in cols:
         if c is not None:
             if c.growth and c.year is None and c.kind is None:  # 2024年完成 增长%: the 2024 result's growth
-                c = Column(c.header, left.year, left.kind, True, left.year_of,
-                           c.readable and left.readable, c.unit, left.measure) if left is not None else _unread(c)
+                # (alone, a growth against the year before, 指标 比上年增长(%), is the year's result, as a bulletin's)
+                c = (Column(c.header, left.year, left.kind, True, left.year_of, c.readable and left.readable, c.unit,
+                            left.measure) if left is not None
+                     else Column(c.header, None, "actual", True, "actual",
+                                 c.readable and _words()["base"].search(c.header) is not None, c.unit, c.measure))
             elif c.year is None:
                 # 目标 完成 in a header that names no year: one year, its results' (or its targets'); beside a
                 # column that names its year, which year it is, nothing says
@@ -338,6 +348,13 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
     if found is None:
         return None
     columns, header_start = found
+    if all(c.growth for role, c in columns if role == _DATA) and (measure := _caption_measure(text, header_start)):
+        # a table of growth rates alone (指标 比上年增长(%), 指标 涨跌幅(%): 第一产业 15.2) under a caption that names
+        # their measure (表3 分产业、分领域固定资产投资增长速度): the year's growth of that measure, the row's part of it
+        # (a column that says no base, 涨跌幅(%), is read under such a caption alone)
+        columns = [(role, c if role != _DATA else Column(c.header, c.year, c.kind, True, c.year_of,
+                                                         c.readable or c.kind == "actual", c.unit, measure, True))
+                   for role, c in columns]
     if columns[0][0] == _DATA:
         columns = [(_LABEL, None), *columns]  # (the header's first cell, over the names, left blank)
     if len(spans) > len(columns) and columns[-1][0] == _LABEL and not any(
@@ -357,6 +374,7 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
         return None
     name, unit, placed = placing
     unit = unit or _unit_in_parentheses(name) or _unitless_name(name) or _caption_unit(text, header_start, start)
+
     cells: list[tuple[Column, list[tuple[Quantity, str | None]]]] = []
     for (a, b), column in placed:
         given = column.unit or (w["growth_unit"] if column.growth else unit)
@@ -368,6 +386,20 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
             cells.append((column, items))  # (新建公办幼儿园1所、改扩建村小2所: words and figures)
     return [TableCell(q, column, words or _aligned_words(cells, items, k) or name)
             for column, items in cells for k, (q, words) in enumerate(items)]
+
+
+def _caption_measure(text: str, header_start: int) -> str:
+    """The measure a table's caption names right above its header (表3 2025年分产业、分领域固定资产投资增长速度:
+    固定资产投资; tables.yaml caption_measure), or ""."""
+    w = _words()
+    start = header_start
+    for _ in range(w["caption_reach"]):
+        if start == 0:
+            break
+        start = text.rfind("\n", 0, start - 1) + 1
+        if m := w["caption_measure"].match(text, start, header_start):
+            return m.group("measure")
+    return ""
 
 
 def _cell_items(text: str, a: int, b: int) -> list[tuple[Quantity, str | None]]:
@@ -447,7 +479,9 @@ def _place(text: str, spans: list[tuple[int, int]], columns: list[tuple[str, Col
             if _is_figure(text, a, b):
                 return None  # a figure under the name: the row's cells stand elsewhere
             if k < first_data:
-                name = cell  # (of two label columns, 类别 指标, the last before the figures names the row)
+                # (of two label columns, 类别 指标, the last before the figures names the row; a bulletin's #工业, a part
+                # of the row before, without its mark)
+                name = cell.lstrip(_SUB_ITEM_MARKS) or cell
     if name is None or not placed:
         return None
     return name, unit, placed
