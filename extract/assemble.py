@@ -162,6 +162,7 @@ def _parent_scope(suffix: str) -> re.Pattern:
     """The words that name the place above a jurisdiction of ``suffix`` (compiled when a report of one is read)."""
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
+_CELL_GROWTH_REACH = 3  # characters of a cell's growth word before its figure (增长5%)
 _MEASURE_END = "量"  # a name that ends on it is a measure already (发电量, 吞吐量): a measure column adds no 产量
 # an aside that opens on a whole place's name, then its figure (…41260元(全县为39860元)): grammar scope_aside
 _SCOPE_ASIDE = re.compile(_G["scope_aside"].format(whole=load_key_lexicon().whole_jurisdiction.pattern.removeprefix("^")))
@@ -295,6 +296,7 @@ def _cue_tables():
         "below_base": re.compile(cues["below_base"]),  # (低于全市平均水平3.1个百分点: a gap below another base)
         "change": comp(cues["change_verbs"]),
         "plan_as_base": re.compile(cues["plan_as_base"]),
+        "gap_end": re.compile(cues["gap_end"]),
         "section_actual": comp(cues["section_actual"]),
         "section_target": comp(cues["section_target"]),
         "relative": rel_re,
@@ -1535,7 +1537,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # itself, and a part whose words with the measure's would name the whole's canonical indicator, 食品烟酒
             # under 居民消费价格涨跌幅度, keeps its own: it is no CPI)
             subject += measure
-        if fig.cell.column.growth and not _cue_tables()["growth_end"].search(subject):
+        t = _cue_tables()
+        # (and the growth a cell says it holds: 外贸进出口总额 亿元 612.4 增长5%, a target in % of the level's row)
+        grows = fig.cell.column.growth or t["growth_end"].search(st.text, max(0, fig.q.start - _CELL_GROWTH_REACH),
+                                                                  fig.q.start) is not None
+        if grows and not t["growth_end"].search(subject):
             subject += _GROWTH_WORD
         fig.subject = subject
         return
@@ -2314,10 +2320,11 @@ def _decide_sign(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # 分别下降20%和11%: a figure joined to a fall by 和 alone falls too
     falls = (t["negative"].search(fig.phrase) is not None
              or fig.joined and prev.fact is not None and "negative" in prev.fact.flags
-             or fig.unit in _RATE_UNITS and _FALL_FIRST.match(fig.phrase) is not None  # (降低一般工商业电价10%)
-             # (低于全市平均水平3.1个百分点, 比计划低0.9个百分点: the report's figure less the other base's)
-             or "other_base" in fig.flags and t["below_base"].search(fig.clause_phrase) is not None)
-    if is_rate_or_change and falls and not (ind and ind.verbs and ind.verbs[0] in lex.cues["negative_verbs"]):
+             or fig.unit in _RATE_UNITS and _FALL_FIRST.match(fig.phrase) is not None)  # (降低一般工商业电价10%)
+    # (低于全市平均水平3.1个百分点, 比计划低0.9个百分点, 较年初目标少350头, 比预算减少500亿元: a gap, the report's figure
+    # less the other base's, in any unit and of any kind)
+    below = "other_base" in fig.flags and (falls or t["below_base"].search(fig.clause_phrase) is not None)
+    if (is_rate_or_change and falls or below) and not (ind and ind.verbs and ind.verbs[0] in lex.cues["negative_verbs"]):
         value = -value
         value_high = -value_high if value_high is not None else None
         if value_high is not None:
@@ -2361,7 +2368,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         kind, source, other_base = "change", "gap", True  # 低于全省平均水平2.6微克/立方米: the gap, no level
     elif _bare_change_after_level(st.text, fig, prev):
         kind, source = "change", "change_verb"  # 拟安排“三农”投入8183亿元,增加930亿元: by how much against last year's
-    elif kind != "target" and t["plan_as_base"].search(fig.clause_phrase) and t["change"].search(fig.phrase[-4:]):
+    elif kind != "target" and t["plan_as_base"].search(fig.clause_phrase) and (
+            t["change"].search(fig.phrase[-4:]) or t["gap_end"].search(fig.phrase)):  # (较年初目标少350头)
         # 财政赤字10000亿元,比预算减少500亿元: against the plan, as 超年初预期5亿元 is (target_as_base, below)
         kind, source, other_base = "actual", "target_as_base", True
     if not other_base and kind == "actual" and (t["target_as_base_end"].search(fig.clause_phrase)
@@ -2790,6 +2798,8 @@ def _decide_comparator(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif comparator == "eq" and fig.unit in _RATE_UNITS and (bound := _BOUND_SHARE.search(fig.phrase)):
         # 不低于一般公共预算支出的80% (grammar bound_share's words are comparators.yaml's before words)
         comparator = load_lexicon().comparators_before.get(bound.group("bound"), comparator)
+    elif comparator == "eq" and "milestone" in fig.flags and fig.phrase.rstrip().endswith(_MILESTONE_PASSED):
+        comparator = "ge"  # 迈上4.5万亿元台阶: at or past the mark (not 迈上3个新台阶, a count of steps, no milestone)
     fig.comparator = comparator
 
 

@@ -239,6 +239,11 @@ def _header(cells: list[str], report_year: int | None) -> list[tuple[str, Column
         return None
     named = any(c.year is not None for _, c in cols if c is not None)
     base = "actual" if any(c.kind == "actual" for _, c in cols if c is not None) else "target"
+    # (上年完成 | 目标: the year's result said by a word relative to the report's year, beside a target that names no
+    # year: the report's year's target, the year after that result)
+    after_last_year = report_year is not None and any(
+        c is not None and c.kind == "actual" and c.year == report_year - 1
+        and any(word in c.header for word, _ in _words()["relative"]) for _, c in cols)
     out: list[tuple[str, Column | None]] = []
     left: Column | None = None  # the column of figures before, whose year and kind a growth column shares
     for role, c in cols:
@@ -249,6 +254,8 @@ def _header(cells: list[str], report_year: int | None) -> list[tuple[str, Column
                             left.measure) if left is not None
                      else Column(c.header, None, "actual", True, "actual",
                                  c.readable and _words()["base"].search(c.header) is not None, c.unit, c.measure))
+            elif c.year is None and c.kind == "target" and after_last_year:
+                c = Column(c.header, report_year, c.kind, c.growth, None, c.readable, c.unit, c.measure)
             elif c.year is None:
                 # 目标 完成 in a header that names no year: one year, its results' (or its targets'); beside a
                 # column that names its year, which year it is, nothing says
