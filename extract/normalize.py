@@ -465,7 +465,7 @@ _MARKER_LINE = re.compile(r"^[^\S\n]*(?:[一二三四五六七八九十]+、|[(�
 # (each opens on the space: a literal found fast, where a pattern that opens on a class is tried at every character)
 _MARKER_LINE_FAST = re.compile("\n" + _MARKER_LINE.pattern.replace("^", "", 1).replace("$", "(?=\\n|$)"))
 _SPACED_LINE = re.compile(r" (?=[\u4e00-\u9fff\d.%] (?:[\u4e00-\u9fff\d.%] ){4})(?<=[\u4e00-\u9fff\d.%] )")
-_FIGURE_LINE_END = re.compile(r"\n(?:(?<=\d\n)|(?<=\d[\u4e00-\u9fff]\n)|(?<=\d[\u4e00-\u9fff]{2}\n))")
+_FIGURE_LINE_END = re.compile(r"\n(?:(?<=\d\n)|(?<=\d[\u4e00-\u9fff]\n)|(?<=\d[\u4e00-\u9fff]{2}\n)|(?<=\d [\u4e00-\u9fff]\n))")
 _SPACED_GAP = re.compile(r"(?<=\S) (?=\S)")
 _MARKER_BEFORE_DIGIT = re.compile(r"(?<=[.．])\0\n(?=\d)")
 # (possessive, and not inside a run of digits: a long run of dots, as NFKC writes …, is tried once)
@@ -597,17 +597,18 @@ def join_cell_lines(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        k = _cell_header(lines, i, column)
-        if not k or lines[i].strip() not in load_lexicon().tables["row_name_columns"]:
-            out.append(lines[i])
-            i += 1
-            continue
-        heads = [c.strip() for c in lines[i:i + k]]
-        rows, j = [], i + k
-        while j + k <= len(lines) and _cell_row(lines[j:j + k], heads, unit_heads, placeholders):
-            rows.append(" ".join(c.strip() for c in lines[j:j + k]))
-            j += k
-        if not rows:
+        most = _cell_header(lines, i, column) if lines[i].strip() in load_lexicon().tables["row_name_columns"] else 0
+        # (the fewest header lines that the rows after them fit, from the most that could head a column: a first row's
+        # name may hold a header's word, 一般公共预算收入 its 预算)
+        for k in range(most, 1, -1):
+            heads = [c.strip() for c in lines[i:i + k]]
+            rows, j = [], i + k
+            while j + k <= len(lines) and _cell_row(lines[j:j + k], heads, unit_heads, placeholders):
+                rows.append(" ".join(c.strip() for c in lines[j:j + k]))
+                j += k
+            if rows:
+                break
+        else:
             out.append(lines[i])
             i += 1
             continue
@@ -631,7 +632,8 @@ def _cell_row(cells: list[str], heads: list[str], unit_heads: frozenset[str], pl
     placeholders, one figure at least."""
     cells = [c.strip() for c in cells]
     name, rest = cells[0], cells[1:]
-    if not name or len(name) > _CELL_MAX or _CELL_FIGURE.fullmatch(name) or _CLAUSE_MARKS.search(name):
+    if (not name or len(name) > _CELL_MAX or _CELL_FIGURE.fullmatch(name)
+            or _CLAUSE_MARKS.search(_SUB_ITEM.sub("", name))):  # (其中:税收收入, a part of the row above)
         return False
     figures = 0
     for head, c in zip(heads[1:], rest):
@@ -642,6 +644,7 @@ def _cell_row(cells: list[str], heads: list[str], unit_heads: frozenset[str], pl
     return figures > 0
 
 
+_SUB_ITEM = re.compile(r"^(?:其中[:：]|[#＃])")  # what opens the name of a row that is a part of the one above
 _UNIT_CELL_MAX = 6  # characters of a unit under a unit's column (万吨, 亿千瓦时)
 
 
@@ -652,6 +655,9 @@ def drop_page_furniture(text: str) -> str:
     return _drop_page_furniture(text) if _page_lines_anywhere().search("\n" + text) else text
 
 
+_RUNNING_HEAD_TIMES = 3  # pages a line beside their numbers is said on, at the least, to be their running head
+
+
 def _drop_page_furniture(text: str) -> str:
     """Page numbers on lines of their own and the running heads beside them dropped, and a sentence they cut
     (the line before ends none, the line after opens no numbered heading) joined again."""
@@ -659,13 +665,20 @@ def _drop_page_furniture(text: str) -> str:
     title = next((s.strip() for s in lines if s.strip()), "")
     pages, head = _page_lines(), _running_head()
     drop = [bool(pages.fullmatch(s.strip())) if s.strip() else False for s in lines]
+    # (and a short line said beside the numbers of several pages: an issuer's name, 沅峪县统计局)
+    said: Counter = Counter()
+    for i in [k for k, d in enumerate(drop) if d]:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and lines[j].strip() and not drop[j]:
+                said[lines[j].strip()] += 1
     for i in [k for k, d in enumerate(drop) if d]:  # the running heads right before or after a page's number
         for step in (-1, 1):
             j = i + step
             while 0 <= j < len(lines) and not lines[j].strip():
                 j += step
             s = lines[j].strip() if 0 <= j < len(lines) else ""
-            if (s and len(s) <= _RUNNING_HEAD_MAX and not drop[j] and (s == title and j > 0 or head.search(s))
+            if (s and len(s) <= _RUNNING_HEAD_MAX and not drop[j] and not _CLAUSE_MARKS.search(s)  # (no sentence)
+                    and (s == title and j > 0 or head.search(s) or said[s] >= _RUNNING_HEAD_TIMES)
                     and not _NUMBERED.match(s)  # (二、2025年工作安排:奋力建设经济强县 is a heading)
                     and not _part_marker().search(s)):  # (乡镇年终工作总结范文4 after a sample site's page line)
                 drop[j] = True
@@ -728,7 +741,7 @@ def _unit_breaks(text: str) -> str:
 
 
 _UNIT_REACH = 8  # characters of the next line a unit's rest may take
-_FIGURE_TAIL = re.compile(r"\d([\u4e00-\u9fff]{0,2})$")
+_FIGURE_TAIL = re.compile(r"\d ?([\u4e00-\u9fff]{0,2})$")  # (78.6 万\n亩: a PDF's space before the scale too)
 
 
 @lru_cache(maxsize=1)

@@ -88,7 +88,8 @@ _SERIAL_ROW = re.compile(r"\|?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3
 # (found by the line break it opens on: 2 农村饮水安全 新建集中供水工程5处,巩固提升… 建成供水工程5处,1.35万人受益)
 _SERIAL_ROW_LINE = re.compile(r"\n\d{1,3}[ |]+[^\s|\d]+[ |]+[^\n]*?\d[^\n]*?[ |]+[^\s|]")
 _NAME_FIGURE_LINE = re.compile(r"\n[^\S\n]*[^\s\d|,;。,;][^\s|,;。,;]{0,19}[ |]+[-+]?\d[\d.,]*[%‰]?[^\S\n]*(?=\n|$)")
-_SUB_ITEM_MARKS = "".join(load_lexicon().tables["sub_item_marks"])  # #工业: a part of the row above (tables.yaml)
+# #工业, 其中:税收收入: a part of the row above (tables.yaml sub_item_marks), the mark no part of its name
+_SUB_ITEM_MARKS = re.compile("^(?:" + "|".join(map(re.escape, load_lexicon().tables["sub_item_marks"])) + ")")
 _ROW_CELLS_MIN = 3  # cells of a row whose last one holds a sentence's punctuation (a note): a name and two more
 _GROUP_ROW_CHARS = 20  # a line of one short cell inside a table (经济发展类) is a row of it, not the table's end
 _PROSE_CHARS = 120     # a longer line is no row of a table
@@ -488,7 +489,7 @@ def _place(text: str, spans: list[tuple[int, int]], columns: list[tuple[str, Col
             if k < first_data:
                 # (of two label columns, 类别 指标, the last before the figures names the row; a bulletin's #工业, a part
                 # of the row before, without its mark)
-                name = cell.lstrip(_SUB_ITEM_MARKS) or cell
+                name = _SUB_ITEM_MARKS.sub("", cell) or cell
     if name is None or not placed:
         return None
     return name, unit, placed

@@ -14,6 +14,10 @@ def test_normalisation(case):
         assert norm.text == case["text"]
     if "corrupt" in case:
         assert is_corrupt(norm.text) is case["corrupt"]
+    if "contains" in case:
+        assert case["contains"] in norm.text, norm.text
+    if "lacks" in case:
+        assert case["lacks"] not in norm.text, norm.text
 
 
 @pytest.mark.parametrize("case", load_cases("quantities.yaml"))
