@@ -163,6 +163,7 @@ def _parent_scope(suffix: str) -> re.Pattern:
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
 _CELL_GROWTH_REACH = 3  # characters of a cell's growth word before its figure (增长5%)
+_SIDE_FLAGS = frozenset({"other_base", "share_of_target"})  # a figure of a base or a share, no level of the measure
 _MEASURE_END = "量"  # a name that ends on it is a measure already (发电量, 吞吐量): a measure column adds no 产量
 # an aside that opens on a whole place's name, then its figure (…41260元(全县为39860元)): grammar scope_aside
 _SCOPE_ASIDE = re.compile(_G["scope_aside"].format(whole=load_key_lexicon().whole_jurisdiction.pattern.removeprefix("^")))
@@ -1356,7 +1357,7 @@ _OF = "的"  # 年初计划的6所: the plan's figure, said again
 _EFFORT_AFTER = re.compile(f"{_OF}?(?:" + "|".join(map(re.escape, _G["effort_nouns"])) + ")")  # (百分之百的热情)
 # the last characters of the words restated_before and restated_in_review end on (…计划的, …目标, …任务是, 目标涨幅): a
 # phrase that ends on none of them is not looked at (most phrases)
-_RESTATED_ENDS = frozenset("的标务是为长速幅")
+_RESTATED_ENDS = frozenset("的标务是为长速幅算数")  # (…为年初预算265亿元, 预算数)
 _SINCE_YEAR = re.compile(r"(?:((?:19|20)\d{2})年(?:度)?|(?P<relative>" + "|".join(
     w for w, off in load_lexicon().cues["relative_years"].items() if off < 0) + "))"
     + load_lexicon().cues["since_after"])  # 2022年以来, 2021年至今, 前年以来
@@ -1646,9 +1647,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # (the place above the report's, or the report's own after a part's figure)
         own = load_key_lexicon().whole_jurisdiction.match(prev.subject)  # (全镇…41260元(全县为…): not 全县全镇)
         subject, fig.inherited = aside.group("scope") + prev.subject[own.end() if own else 0:], True
-    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
-          and _plan_aside(t, fig.phrase)):
-        subject, fig.inherited = prev.subject, True  # 新增公办学位3000个(计划2800个): the plan of what it counts
+    elif (prev.fact is not None and prev.q is not None and _plan_aside(t, fig.phrase)
+          and (prev.q.unit == q.unit
+               or (measured := next((f for f in reversed(prev.facts) if f.unit == q.unit and not _SIDE_FLAGS.intersection(f.flags)),
+                                    None)) is not None)):
+        # 新增公办学位3000个(计划2800个): the plan of what it counts (and past a share between, 完成118.5亿元,为预算的
+        # 86.2%(年初预算137.5亿元): of the level before it in its unit)
+        subject, fig.inherited = (prev.subject if prev.q.unit == q.unit else measured.indicator_text), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
           and (group := _group_of_whole(subject.removeprefix(_PART_OF_PREVIOUS), prev.subject))):
         # 全体居民人均可支配收入增长5.3%,其中城镇居民增长4.1%; 城镇居民人均可支配收入4.1万元、农村居民1.9万元: another
@@ -2940,7 +2945,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         # (a share of the target says nothing of what the next figure measures: 收入完成86.4亿元,为预算的97.5%,
         # 增长3.2% is the revenue's growth)
         if (not fig.joined and not (("share_of_target" in fig.flags or "other_base" in fig.flags
-                                      or fig.phrase.rstrip().endswith(_ASIDE_OPENS)
+                                      or fig.phrase.rstrip().endswith(_ASIDE_OPENS) or _plan_aside(_cue_tables(), fig.phrase)
                                       or _SCOPE_ASIDE.fullmatch(fig.phrase.strip())) and prev.subject)
                 and not (fig.restates and fig.inherited)):  # (a mark passed after the figure that passed it says
             prev.subject = fig.subject                      # what that figure measures: 迈上5000亿元台阶,增长5.9%)
