@@ -919,21 +919,32 @@ class _DocState:
         self._speaks_for_itself: dict[int, tuple[bool, bool]] = {}  # (nearby) a heading, or a sentence that opens on its year
         self._plans_go_on: dict[str, bool] | None = None  # by section: ``plans_go_on``
         self._clause_topics: dict[int, list] = {}  # by sentence: ``clause_topics``
+        self._asides: list[tuple[int, int]] | None = None  # short asides in parentheses (``in_aside``), found once
 
-    def time_in(self, start: int, end: int) -> int | None:
-        """The year the last time word wholly inside ``text[start:end]`` points at."""
-        best = self.time_hit_in(start, end)
+    def time_in(self, start: int, end: int, outside_asides: bool = False) -> int | None:
+        """The year the last time word wholly inside ``text[start:end]`` points at (with ``outside_asides``, not one
+        inside an aside that closes before ``end``: 留岚就业率61.2%(2024年为57.8%),城镇调查失业率5.1%: the aside's
+        year is its own figure's)."""
+        best = self.time_hit_in(start, end, outside_asides)
         return None if best is None else best[3]
 
-    def time_hit_in(self, start: int, end: int) -> tuple[int, int, int, int] | None:
-        """The last time word wholly inside ``text[start:end]``: (start, end, priority, year)."""
+    def in_aside(self, pos: int, end: int) -> bool:
+        """Whether ``pos`` stands inside a short aside in parentheses that closes before ``end``."""
+        if self._asides is None:
+            self._asides = [m.span() for m in _YEAR_ASIDE.finditer(self.text)]
+        k = bisect.bisect_right(self._asides, (pos, len(self.text))) - 1
+        return k >= 0 and self._asides[k][0] <= pos < self._asides[k][1] <= end
+
+    def time_hit_in(self, start: int, end: int, outside_asides: bool = False) -> tuple[int, int, int, int] | None:
+        """The last time word wholly inside ``text[start:end]``: (start, end, priority, year) (see ``time_in``)."""
         lo = bisect.bisect_left(self.time_starts, start)
         hi = bisect.bisect_left(self.time_starts, end, lo)
         if lo == hi:  # most spans hold none
             return None
         best = None
         for h in self.times[lo:hi]:
-            if h[1] <= end and (best is None or (h[1], h[2]) >= (best[1], best[2])):
+            if h[1] <= end and (best is None or (h[1], h[2]) >= (best[1], best[2])) and not (
+                    outside_asides and self.in_aside(h[0], end)):
                 best = h
         return best
 
@@ -1282,6 +1293,7 @@ def _paragraph_context(st: _DocState, i: int) -> list[tuple[int, int]]:
     return out
 
 
+_YEAR_ASIDE = re.compile(r"\([^()\n]{1,30}\)")  # a short aside in parentheses ((2024年为57.8%)): its year is its own
 _ITEM_OPENS = re.compile(_G["item_opens"])  # what opens an item of a list of paragraphs (——创新动能更加强劲。)
 _LEAD_IN_ITEMS = 12  # items of such a list a lead-in before them may speak for
 
@@ -1298,7 +1310,7 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
     if y is not None:
         return y, "clause_time"
     a, b = prefix_span
-    y = st.time_in(a, b)
+    y = st.time_in(a, b, outside_asides=True)
     if y is not None and (item := st.text.rfind(_ITEM_END, a, b)) >= 0 and st.time_in(item, b) is None and (
             y not in (_default_year(st, "target"), _default_year(st, "actual"))):
         # (…到2027年达到60%;研发经费投入强度不低于3%: a horizon inside an earlier item of a list dates only that
@@ -1316,7 +1328,7 @@ def _first_time_cue(st: _DocState, i: int, clause_span: tuple[int, int],
         section_year = year if where == "section" else None
         # (a sentence that names two years, 今年完成…8.2万亩,来年力争达到9万亩, dates none after it: it speaks of both)
         found = next(((h[3], "paragraph") for a, b in _paragraph_context(st, i)
-                      if (h := st.time_hit_in(a, b)) is not None and not _own_horizon(st, h, a, b, section_year)
+                      if (h := st.time_hit_in(a, b, outside_asides=True)) is not None and not _own_horizon(st, h, a, b, section_year)
                       and not _in_explanation(st, a, h[0])  # (…,主要是上年一次性债券转贷支出较多。: why, not when)
                       and not since.match(st.masked, h[1]) and not st.names_two_years(a, b)
                       # (去年同期规上工业增加值增速为7.4%。: last year's base, said in its own sentence, dates no other)

@@ -533,7 +533,7 @@ class _LocalGovernment(NamedTuple):
 def _local_government() -> _LocalGovernment:
     raw = _yaml("local_government.yaml")
     keys = {"suffixes", "not_names", "name_ends_before", "name_max", "long_name_max", "long_name_suffixes",
-            "long_name_infix", "short_suffixes", "suffix_name_max", "party_committee"}
+            "long_name_infix", "short_suffixes", "suffix_name_max", "party_committee", "period_after_year"}
     if set(raw) != keys:
         raise ValueError(f"{LEXICON_DIR / 'local_government.yaml'}: keys must be {', '.join(sorted(keys))}")
     short = {k: tuple(v) for k, v in raw["short_suffixes"].items()}
@@ -550,7 +550,8 @@ def _local_government() -> _LocalGovernment:
         return (f"(?:{cjk}{{{low},{top}}}?(?:{suffixes})|{cjk}{{2,{long_top}}}?(?:{long_suffixes})"
                 + short_names.replace("{LOW}", str(low)) + ")")
 
-    pattern = re.compile(r"(?:^(?:关于)?(?:" + raw["party_committee"] + r")?|(?:19|20)\d{2}年度?|(?:范文|篇)[一二三四五六七八九十\d]+[:：]|[】\]])"
+    pattern = re.compile(r"(?:^(?:关于)?(?:" + raw["party_committee"] + r")?|(?:19|20)\d{2}年度?(?:" + raw["period_after_year"]
+                         + r")?|(?:范文|篇)[一二三四五六七八九十\d]+[:：]|[】\]])"
                          f"({name(2)}{name(1)}{{0,3}})"  # a chain of places (株洲市荷塘区樟树坪街道)
                          r"(?=" + raw["name_ends_before"] + ")")
     return _LocalGovernment(pattern, dict(raw["suffixes"]), frozenset(raw["not_names"]), raw["long_name_infix"],
@@ -661,10 +662,13 @@ _YEAR_WORD = re.compile(r"(?:19|20)\d{2}年度?")
 
 
 def find_doc_type(text: str) -> DocType | None:
-    """The doc type whose words ``text`` holds, a year between them aside (人民政府2025年工作报告, 管委会2024年工作报告)."""
+    """The doc type whose words ``text`` holds, a year between them aside (人民政府2025年工作报告, 管委会2024年工作报告),
+    and the place a file name names between them too (2025年上半年檀溪县工作总结: 上半年工作总结)."""
     bare = _YEAR_WORD.sub("", text)
+    local = find_local_government(text)
+    placeless = bare.replace(local.name, "", 1) if local is not None else bare
     for d in load_lexicon().doc_types:
-        if any(w in text or w in bare for w in d.words):
+        if any(w in text or w in bare or w in placeless for w in d.words):
             return d
     return None
 
