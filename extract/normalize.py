@@ -381,7 +381,10 @@ def _cut_width(body: list[str]) -> int | None:
     (an indent aside): a page's width, where a short copy has too few lines for the other signs. None where no such
     run stands."""
     cut = Counter(len(s) for s in body if len(s) >= _WRAP_CUT_MIN and s[-1] not in SENTENCE_ENDS
-                  and _CUT_PROSE.search(s) and not _ends_on_figure(s) and not _is_row(s))
+                  and _CUT_PROSE.search(s) and not _ends_on_figure(s) and not _is_row(s)
+                  # (nor a numbered heading with a comma, （四）坚持城乡融合，城市品质明显提升: a .docx's eight such are
+                  # no page's width)
+                  and not (_NUMBERED.match(s) and _SENTENCE_MARK not in s))
     best = max(cut, key=lambda w: (sum(n for v, n in cut.items() if w - _WRAP_CUT_SPREAD <= v <= w), w), default=None)
     if best is None or sum(n for v, n in cut.items() if best - _WRAP_CUT_SPREAD <= v <= best) < _WRAP_CUT_LINES:
         return None

@@ -709,3 +709,20 @@ def test_a_csv_of_indicators_is_one_document_of_a_table(tmp_path):
                                                                          doc_type="government_work_report")]
     assert (2025, "target", "860000") in facts and (2024, "actual", "22000.0") in facts
     assert not any(v == "22000.0" and k == "target" for _, k, v in facts)
+
+
+def test_numbered_headings_with_a_comma_are_no_page_width():
+    """A .docx's numbered headings, fifteen of about one length and each ending no sentence ((四)坚持城乡融合,城市品质
+    明显提升), are no page's width at which lines were cut: the heading and its paragraph stay apart (blind probe v269:
+    every level-2 heading had been glued to the paragraph after it, and its words to the paragraph's keys)."""
+    from extract.normalize import _cut_width
+
+    heads = ["（一）坚持项目为王，有效投资稳步扩大", "（二）坚持工业强市，产业结构持续优化", "（三）坚持农业稳基，乡村振兴扎实推进",
+             "（四）坚持城乡融合，城市品质明显提升", "（五）坚持生态优先，绿色底色更加鲜亮", "（六）坚持改革开放，发展活力持续增强",
+             "（七）坚持民生为本，群众获得感不断增强", "（八）坚持依法行政，政府自身建设不断加强",
+             "（一）聚力扩大有效需求，推动经济持续回升向好", "（二）聚力建设现代化产业体系，加快推进新型工业化",
+             "（三）聚力推进乡村全面振兴，加快建设农业强市", "（四）聚力提升城市能级，推进以人为本的新型城镇化",
+             "（五）聚力建设美丽雁川，推动绿色低碳转型", "（六）聚力深化改革开放，持续激发发展活力",
+             "（七）聚力保障和改善民生，不断增进人民福祉"]
+    paragraph = "严格落实粮食安全党政同责，粮食总产量68.2万吨，连续12年稳定在65万吨以上，新建高标准农田12.5万亩。"
+    assert _cut_width(heads + [paragraph] * 15) is None
