@@ -163,6 +163,7 @@ def _parent_scope(suffix: str) -> re.Pattern:
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
 _CELL_GROWTH_REACH = 3  # characters of a cell's growth word before its figure (增长5%)
+_SHARE_OF_PLAN = re.compile(_G["share_of_plan_phrase"])  # ,为预算的 right before a rate: the share of the plan reached
 _SIDE_FLAGS = frozenset({"other_base", "share_of_target"})  # a figure of a base or a share, no level of the measure
 _MEASURE_END = "量"  # a name that ends on it is a measure already (发电量, 吞吐量): a measure column adds no 产量
 # an aside that opens on a whole place's name, then its figure (…41260元(全县为39860元)): grammar scope_aside
@@ -1659,6 +1660,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # (the place above the report's, or the report's own after a part's figure)
         own = load_key_lexicon().whole_jurisdiction.match(prev.subject)  # (全镇…41260元(全县为…): not 全县全镇)
         subject, fig.inherited = aside.group("scope") + prev.subject[own.end() if own else 0:], True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit != q.unit and q.unit in _RATE_UNITS
+          and prev.fact.indicator_key and _SHARE_OF_PLAN.fullmatch(fig.phrase)):
+        # 政府性基金预算收入完成118.5亿元,为预算的86.2%: the share of its plan the level before reached, that level's
+        # (it had been keyed 预算, every budget line's share under one key)
+        subject, fig.inherited = prev.subject, True
     elif (prev.fact is not None and prev.q is not None and _plan_aside(t, fig.phrase)
           and (prev.q.unit == q.unit
                or (measured := next((f for f in reversed(prev.facts) if f.unit == q.unit and not _SIDE_FLAGS.intersection(f.flags)),
@@ -2904,6 +2910,17 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             if not _NAMES_LISTED_BEFORE.search(text, clause_start, q.start):
                 prev.q = q
             continue
+        if (q.unit in _ENUMERATION_UNITS and n + 1 < len(quantities) and (nxt := quantities[n + 1]).unit != q.unit
+                and not _CLAUSE_END.search(text, q.end, nxt.start) and _SCOPE_COUNT_MEASURE.search(text, q.end, nxt.start)
+                and not _has_noun(load_key_lexicon().scope_start.sub("", text[clause_start:q.start]).strip())
+                # (not things new or done, 3920个新投产项目增加产值…: a result; nor a class the figure after names,
+                # 82个预增产值过10亿元的重大增长点)
+                and not text.startswith(_NEW_THINGS, q.end) and not _NAMES_A_CLASS_AFTER.match(text, nxt.end)):
+            # 14个国省控断面水质优良率达到100%, 8个民族自治州地区生产总值增长4.3%, 9个乡镇一般公共预算支出安排4.6亿元,
+            # opening its clause: how many things the figure after is of, no figure of its own (not 新建5个村级活动场所,
+            # a count of what was done)
+            prev.q = q
+            continue
         if (q.unit in _ENUMERATION_UNITS and _PLACES_EACH.match(text, q.end)
                 and _WHOLE_BEFORE_PLACES.search(text, clause_start, q.start)):
             prev.q = q
@@ -3406,6 +3423,8 @@ _SHARED_RATES = tuple(_G["shared_rates"])
 _SHARED_NOT_IN_LIST = re.compile(_G["shared_figure_not_in_list"])
 _PLACES_COUNTED = re.compile(_G["places_counted"])
 _PLACES_EACH = re.compile(_G["places_each"])
+_SCOPE_COUNT_MEASURE = re.compile(_G["scope_count_measure"])
+_NEW_THINGS = tuple(load_key_lexicon().gain_verbs) + ("新",)  # (3920个新投产项目: things new this year)  # …率, …增长, …支出: the measure a count's things share
 _WHOLE_BEFORE_PLACES = re.compile(_G["whole_before_places"])
 _PLACES_RATE_FIELD = re.compile(_G["places_rate_field"])
 _BARE_CHANGE = re.compile(_G["bare_change"])

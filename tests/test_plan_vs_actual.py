@@ -169,3 +169,13 @@ def test_a_restatement_with_another_value_leaves_the_plans_row(tmp_path):
         ("青石镇,township,2025,year_end_summary", "一、2025年工作总结\n完成固定资产投资3.52亿元,新引进项目6个。\n"))
     rows = query(wh, "SELECT target_value, actual_value, status FROM plan_vs_actual ORDER BY 1")
     assert rows == [(5, 6, "met"), (350000000, 352000000, "met")]
+
+
+def test_a_share_of_the_plan_or_a_gap_is_no_years_level_in_yoy(tmp_path):
+    """为预算的86.2% (share_of_target) and 超收1.5亿元 (other_base) keep their measure's key, but neither is the year's
+    level: yoy and the baselines read the level alone."""
+    wh = _build_one(tmp_path, "青岚市,city,2025,budget_report",
+                    "一、2024年预算执行情况\n政府性基金预算收入完成118.5亿元,为预算的86.2%。一般公共预算收入完成预算的101.2%。"
+                    "全年超收1.5亿元。\n")
+    assert query(wh, "SELECT count(*) FROM facts WHERE list_has_any(flags, ['share_of_target', 'other_base'])") == [(3,)]
+    assert query(wh, "SELECT value, unit FROM yoy") == [(Decimal("11850000000"), "元")]

@@ -1,5 +1,6 @@
 -- grain: one row per (jurisdiction, indicator, period_year): the actual that stands for that year
--- Multi-year figures (年均, 五年, 比2002年) describe no single year and are left out; a figure in the
+-- Multi-year figures (年均, 五年, 比2002年) describe no single year and are left out, and so are a share of the plan
+-- (为预算的86.2%, share_of_target) and a gap against another base (超收, other_base), no level of the year; a figure in the
 -- indicator's own unit beats one in another, a stated figure beats an estimate (预计), a later report
 -- beats an earlier one, then the first mention.
 CREATE OR REPLACE VIEW int_actuals AS
@@ -9,7 +10,8 @@ WITH annual_actuals AS (
     WHERE kind = 'actual'
       AND period_year IS NOT NULL
       AND jurisdiction IS NOT NULL
-      AND NOT list_has_any(flags, ['five_year_average', 'multi_year', 'cumulative', 'corrupt_text'])
+      AND NOT list_has_any(flags, ['five_year_average', 'multi_year', 'cumulative', 'corrupt_text',
+                                   'share_of_target', 'other_base'])  -- (a share of the plan, a gap: no level of the year)
       AND doc_id NOT IN (SELECT doc_id FROM document_versions)  -- (another version of its report's)
 ),
 ranked AS (

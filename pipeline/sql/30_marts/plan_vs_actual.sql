@@ -19,7 +19,8 @@ WITH baselines AS (
            ) AS rank_in_year
     FROM facts
     WHERE kind = 'actual' AND period_year IS NOT NULL AND jurisdiction IS NOT NULL AND indicator_key IS NOT NULL
-      AND NOT list_has_any(flags, ['five_year_average', 'multi_year', 'cumulative', 'corrupt_text'])
+      AND NOT list_has_any(flags, ['five_year_average', 'multi_year', 'cumulative', 'corrupt_text',
+                                   'share_of_target', 'other_base'])  -- (a share of the plan, a gap: no level of the year)
       AND doc_id NOT IN (SELECT doc_id FROM document_versions)
 ),
 paired AS (
