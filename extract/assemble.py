@@ -163,6 +163,7 @@ def _parent_scope(suffix: str) -> re.Pattern:
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
 _CELL_GROWTH_REACH = 3  # characters of a cell's growth word before its figure (增长5%)
+_LIST_TITLE_END = re.compile(r"\s*(?:项目)?(?:清单|名单|一览表)?\s*")  # (…十件民生实事项目清单: a list's title, no more)
 _SHARE_OF_PLAN = re.compile(_G["share_of_plan_phrase"])  # ,为预算的 right before a rate: the share of the plan reached
 _SIDE_FLAGS = frozenset({"other_base", "share_of_target"})  # a figure of a base or a share, no level of the measure
 _MEASURE_END = "量"  # a name that ends on it is a measure already (发电量, 吞吐量): a measure column adds no 产量
@@ -2876,6 +2877,9 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             # 为100万名65岁以上老年人免费体检: 65岁以上 names which 老年人 (为0-6岁残疾儿童, 百岁老人: which); 发展党员11名,
             # 其中35岁以下8名: which 8 of them
             continue
+        if ((head := _COUNTED_HEAD.match(text, q.end)) and _is_heading(st, i)
+                and _LIST_TITLE_END.fullmatch(text, head.end(), text.find("\n", head.end()) % (len(text) + 1))):
+            continue  # 附件2 > 2025年十件民生实事: a heading that names a list, no count of things promised or done
         if (title := text.rfind(_TITLE_OPENS, sent.start, q.start)) >= 0 and _TITLE_CLOSES not in text[title:q.start] \
                 and _TITLE_CLOSES in text[q.end:sent.end]:
             continue  # 落实《青岚区支持民营经济发展20条措施》: a document's title, no figure
