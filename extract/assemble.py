@@ -300,6 +300,8 @@ def _cue_tables():
         "change": comp(cues["change_verbs"]),
         "plan_as_base": re.compile(cues["plan_as_base"]),
         "gap_end": re.compile(cues["gap_end"]),
+        "compared_opening": re.compile(cues["compared_opening"]),
+        "more_fewer_end": re.compile(cues["more_fewer_end"]),
         "section_actual": comp(cues["section_actual"]),
         "section_target": comp(cues["section_target"]),
         "relative": rel_re,
@@ -2408,9 +2410,11 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         fig.flags.append("other_base")  # 较上半年提高0.4个百分点: not against the year before
     elif (fig.unit not in RATE_OR_CHANGE_UNITS and fig.unit not in _MULTIPLES  # (较上年增长1.2倍: a rate)
           and (kind != "target" and (_BASELINE_WORDS.search(fig.clause_phrase) or _year_before_named(st, fig.clause_phrase)
-                                     or _BASELINE_YEAR.search(fig.clause_phrase) or t["span_end_base"].search(fig.clause_phrase))
+                                     or _BASELINE_YEAR.search(fig.clause_phrase) or t["span_end_base"].search(fig.clause_phrase)
+                                     # (与2024年同期相比,…增加17家: the base in a clause that opens the sentence)
+                                     or t["compared_opening"].match(fig.sentence_prefix))
                or kind == "target" and _year_before_named(st, fig.clause_phrase, kind))
-          and t["change"].search(fig.phrase[-4:])):
+          and (t["change"].search(fig.phrase[-4:]) or t["more_fewer_end"].search(fig.phrase))):  # (比上年多争取2600万元)
         # 比上年增加20万人, 较2024年增加200吨 in 2025's, 财政赤字40600亿元,比2023年增加1800亿元 in 2024's budget: a change
         # in a level (and against an earlier base, 比2020年增加1200亿元, 比“十三五”末增加9000亿元: over several years)
         kind, source = "change", "change_verb"
