@@ -162,15 +162,16 @@ def _parent_scope(suffix: str) -> re.Pattern:
     """The words that name the place above a jurisdiction of ``suffix`` (compiled when a report of one is read)."""
     return _scope_re(_G["parent_scope"][suffix])
 _AIM = re.compile("|".join(map(re.escape, _G["aim_words"])))
+_HEAD_NOUN_CHARS = 2  # the characters of a measure's head noun (固定资产投资: 投资; 居民消费价格: 价格)
 _CELL_GROWTH_REACH = 3  # characters of a cell's growth word before its figure (增长5%)
-_LIST_TITLE_END = re.compile(r"\s*(?:项目)?(?:清单|名单|一览表)?\s*")  # (…十件民生实事项目清单: a list's title, no more)
+_LIST_TITLE_END = re.compile(_G["list_title_end"])  # (…十件民生实事项目清单: a list's title, no more)
 _SHARE_OF_PLAN = re.compile(_G["share_of_plan_phrase"])  # ,为预算的 right before a rate: the share of the plan reached
 _SIDE_FLAGS = frozenset({"other_base", "share_of_target"})  # a figure of a base or a share, no level of the measure
-_MEASURE_END = "量"  # a name that ends on it is a measure already (发电量, 吞吐量): a measure column adds no 产量
+_MEASURE_END = tuple(_G["measure_name_ends"])  # a name that ends on one is a measure already (发电量): no 产量 added
 # an aside that opens on a whole place's name, then its figure (…41260元(全县为39860元)): grammar scope_aside
 _SCOPE_ASIDE = re.compile(_G["scope_aside"].format(whole=load_key_lexicon().whole_jurisdiction.pattern.removeprefix("^")))
 # 增长7%以上、力争达到8%: what stands between a target and a second bound of its measure (grammar stretch_bound_gap)
-_STRETCH_GAP = re.compile(_G["stretch_bound_gap"].format(aim=_AIM.pattern))
+_STRETCH_GAP = re.compile(_G["stretch_bound_gap"])
 _RANK_MOVES, _RANK_PLACES = tuple(_G["rank_moves"]), tuple(_G["rank_places"])
 _RANK_UNITS = frozenset(load_lexicon().numerals["rank_units"])  # (前500名, 前三位: the units of a rank)
 _NUMERAL_START = re.compile(NUMBER_START)
@@ -1546,14 +1547,18 @@ def _measure_of_previous(words: str) -> bool:
 def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if fig.cell is not None:  # a table's cell: its row's name, and the growth its column holds
         subject = _subject(fig.cell.name)
-        if ((measure := fig.cell.column.measure) and not subject.endswith(measure) and not subject.endswith(_MEASURE_END)
-                and not (fig.cell.column.of_parts and (measure in subject or subject in measure
-                                                       or resolve_indicator(subject + measure + _GROWTH_WORD, fig.q.unit)))):
-            # (产品名称 单位 产量: 粮食 → 粮食产量; not 发电量, a measure already; a part a caption's measure is of,
-            # 第一产业 under 表3 …固定资产投资增长速度, is 第一产业固定资产投资, but the row of the whole, 居民消费价格, is
-            # itself, and a part whose words with the measure's would name the whole's canonical indicator, 食品烟酒
-            # under 居民消费价格涨跌幅度, keeps its own: it is no CPI)
+        measure = fig.cell.column.measure
+        if (measure and fig.cell.column.of_parts and not (measure in subject or subject in measure)
+                and not subject.endswith(measure[-_HEAD_NOUN_CHARS:])):  # (民间投资: a part named with its head noun)
+            # a part a caption's measure is of, 第一产业 under 表3 …固定资产投资增长速度: 第一产业固定资产投资, or where that
+            # would name the whole's canonical indicator (a part is no fixed-asset investment growth, 食品烟酒 under
+            # 居民消费价格涨跌幅度 no CPI) the measure's head noun, its last characters: 第一产业投资, 食品烟酒价格 (the row of
+            # the whole, 居民消费价格, is itself)
+            if resolve_indicator(subject + measure + _GROWTH_WORD, fig.q.unit) is not None:
+                measure = measure[-_HEAD_NOUN_CHARS:]
             subject += measure
+        elif measure and not subject.endswith(measure) and not subject.endswith(_MEASURE_END) and not fig.cell.column.of_parts:
+            subject += measure  # (产品名称 单位 产量: 粮食 → 粮食产量; not 发电量, a measure already)
         t = _cue_tables()
         # (and the growth a cell says it holds: 外贸进出口总额 亿元 612.4 增长5%, a target in % of the level's row)
         grows = fig.cell.column.growth or t["growth_end"].search(st.text, max(0, fig.q.start - _CELL_GROWTH_REACH),
@@ -2580,7 +2585,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     list_goes_on = fig.joined and prev.fact is not None and "starting_value" in prev.fact.flags
     dated = (fig.kind == "actual" and (t["to_after"].match(text, q.end, sent.end) or t["to_after_list"].match(text, q.end, sent.end))
              and ((m := t["starting_year"].search(fig.phrase)) and int(m.group(1))
-                  or list_goes_on and prev.fact is not None and prev.fact.period_year)) or None
+                  or list_goes_on and prev.fact.period_year)) or None
     # (年均增长6%左右、总量达到1450亿元左右: a level after a rate in its clause has its own words, not the rate's 年均)
     own_words = (fig.phrase if prev.q is not None and prev.q.end > fig.clause_start and prev.q.unit != fig.q.unit
                  and prev.q.unit in RATE_OR_CHANGE_UNITS and fig.q.unit not in RATE_OR_CHANGE_UNITS else fig.clause_phrase)
@@ -2865,6 +2870,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     prev = _Previous(i, sent, facts=facts)
     groups: list[list[Fact]] = []  # facts sharing one subject list (…分别增长5%和3%)
     joined: set[int] = set()  # facts of a coordination of figures (增长5%和3%): none is one figure for a list
+    definition = _DEFINITION.search(text, sent.start, sent.end)  # (a glossary's …:指…: found once per sentence)
     hypothetical = (_HYPOTHETICAL_OPENS.match(text, sent.start) is not None  # (most sentences: two quick looks)
                     or _HYPOTHETICAL_CLAUSE.search(text, sent.start, sent.end) is not None)
     for n, q in enumerate(quantities):
@@ -2900,7 +2906,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             continue  # 韩某某(男,46岁), 镇党委书记李长河(46岁): a person's age
         if hypothetical and _hypothetical(text, sent, clause_ends, k):
             continue  # 比如一个村集体每年可增收5万元左右; 如果一季度工业增速低于6%,将…: an example or a condition
-        if (definition := _DEFINITION.search(text, sent.start, q.start)) is not None and definition.start() < q.start:
+        if definition is not None and definition.start() < q.start:
             continue  # 税收亿元楼:指年度入驻企业税收总额达到1亿元以上的商务楼宇: what a term means, no figure
         if q.unit in _ENUMERATION_UNITS and _UNFINISHED_AFTER.match(text, q.end, sent.end):
             continue  # 1处正在施工, 1项正在推进: things not done yet, no result
@@ -3432,7 +3438,7 @@ _SHARED_NOT_IN_LIST = re.compile(_G["shared_figure_not_in_list"])
 _PLACES_COUNTED = re.compile(_G["places_counted"])
 _PLACES_EACH = re.compile(_G["places_each"])
 _SCOPE_COUNT_MEASURE = re.compile(_G["scope_count_measure"])
-_NEW_THINGS = tuple(load_key_lexicon().gain_verbs) + ("新",)  # (3920个新投产项目: things new this year)  # …率, …增长, …支出: the measure a count's things share
+_NEW_THINGS = tuple(load_key_lexicon().gain_verbs) + tuple(_G["new_things_words"])  # (3920个新投产项目: new this year)
 _WHOLE_BEFORE_PLACES = re.compile(_G["whole_before_places"])
 _PLACES_RATE_FIELD = re.compile(_G["places_rate_field"])
 _BARE_CHANGE = re.compile(_G["bare_change"])

@@ -237,7 +237,7 @@ def _cell_gap(m: re.Match) -> str:
     if (a and text[a - 1] in _CELL_BEFORE) or (b < len(text) and text[b] in _CELL_AFTER) or (
             b + 1 < len(text) and text[b] in _SIGNS and text[b + 1].isdigit()):  # (食品烟酒　-1.2: a negative figure)
         return " "
-    if text[text.rfind("\n", 0, a) + 1:a].strip() in load_lexicon().tables["row_name_columns"]:
+    if text[text.rfind("\n", 0, a) + 1:a].strip() in _row_name_heads():
         return " "  # 指标　涨跌幅(%): the column of names, then a column's head (a table's header of two cells)
     inside = a and text[a - 1] != "\n" and b < len(text) and text[b] != "\n"
     if inside and b - a >= 2:
@@ -253,6 +253,11 @@ def _cell_gap(m: re.Match) -> str:
 
 
 _SIGNS = "-+－−"  # a figure's sign, before its digits
+
+
+@lru_cache(maxsize=1)
+def _row_name_heads() -> frozenset[str]:
+    return frozenset(load_lexicon().tables["row_name_columns"])
 _ROW_GAPS_MIN = 2  # single ideographic spaces inside a line with a figure, at the least, that make it a table's row
 _HEADER_GAPS_MIN = 3  # ...and inside one without (序号　项目名称　年度目标　完成情况: its header)
 
@@ -382,8 +387,8 @@ def _cut_width(body: list[str]) -> int | None:
     run stands."""
     cut = Counter(len(s) for s in body if len(s) >= _WRAP_CUT_MIN and s[-1] not in SENTENCE_ENDS
                   and _CUT_PROSE.search(s) and not _ends_on_figure(s) and not _is_row(s)
-                  # (nor a numbered heading with a comma, （四）坚持城乡融合，城市品质明显提升: a .docx's eight such are
-                  # no page's width)
+                  # (nor a numbered heading with a comma, （四）坚持城乡融合，城市品质明显提升: a .docx's headings of one
+                  # length are no page's width)
                   and not (_NUMBERED.match(s) and _SENTENCE_MARK not in s))
     best = max(cut, key=lambda w: (sum(n for v, n in cut.items() if w - _WRAP_CUT_SPREAD <= v <= w), w), default=None)
     if best is None or sum(n for v, n in cut.items() if best - _WRAP_CUT_SPREAD <= v <= best) < _WRAP_CUT_LINES:
@@ -600,9 +605,9 @@ def join_cell_lines(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        most = _cell_header(lines, i, column) if lines[i].strip() in load_lexicon().tables["row_name_columns"] else 0
-        # (the fewest header lines that the rows after them fit, from the most that could head a column: a first row's
-        # name may hold a header's word, 一般公共预算收入 its 预算)
+        most = _cell_header(lines, i, column) if lines[i].strip() in _row_name_heads() else 0
+        # (the most header lines that rows fit after them, counting down from the most that could head a column: a first
+        # row's name may hold a header's word, 一般公共预算收入 its 预算)
         for k in range(most, 1, -1):
             heads = [c.strip() for c in lines[i:i + k]]
             rows, j = [], i + k
@@ -647,7 +652,8 @@ def _cell_row(cells: list[str], heads: list[str], unit_heads: frozenset[str], pl
     return figures > 0
 
 
-_SUB_ITEM = re.compile(r"^(?:其中[:：]|[#＃])")  # what opens the name of a row that is a part of the one above
+# what opens the name of a row that is a part of the one above (tables.yaml sub_item_marks: #工业, 其中:税收收入)
+_SUB_ITEM = re.compile("^(?:" + "|".join(map(re.escape, load_lexicon().tables["sub_item_marks"])) + ")")
 _UNIT_CELL_MAX = 6  # characters of a unit under a unit's column (万吨, 亿千瓦时)
 
 
@@ -671,8 +677,11 @@ def _drop_page_furniture(text: str) -> str:
     # (and a short line said beside the numbers of several pages: an issuer's name, 沅峪县统计局)
     said: Counter = Counter()
     for i in [k for k, d in enumerate(drop) if d]:
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and lines[j].strip() and not drop[j]:
+        for step in (-1, 1):  # (past blank lines, as the drop below looks)
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j].strip():
+                j += step
+            if 0 <= j < len(lines) and not drop[j]:
                 said[lines[j].strip()] += 1
     for i in [k for k, d in enumerate(drop) if d]:  # the running heads right before or after a page's number
         for step in (-1, 1):

@@ -25,7 +25,7 @@ from extract.lexicon import load_lexicon
 
 from . import warehouse as W
 from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
-from .versions import lines as _lines, load_version_lexicon, superseded_ids, write_versions
+from .versions import _META as VERSION_META, lines as _lines, load_version_lexicon, superseded_ids, write_versions
 from .metadata import Manifest, missing_files
 from .process import CODE_DIR, FileTask, collector_paused, init_worker, process_batch, process_files
 from .tables import FileRows, check_columns, tables_of
@@ -662,7 +662,7 @@ class _Copies:
         return None
 
 
-_META = ("jurisdiction", "report_year", "doc_type")  # what an edited version of a document must keep
+_META = VERSION_META  # what an edited version of a document must keep (pipeline/versions.py)
 
 
 def write_indicators(build: Path) -> None:

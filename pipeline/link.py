@@ -729,8 +729,9 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
         for akey, level in matches[tkey, t["unit"]]:
             tried = 0
             group = by_key[akey]
-            # best first (a stated figure before an estimate, a point before a bound), of those the target's own
-            # issuer's first: a few per key are enough to share them out
+            # best first (a stated figure before an estimate, a point before a bound, the year's final statistics
+            # before a report's figure), of those the target's own issuer's first: a few per key are enough to share
+            # them out
             order = sorted((*_actual_rank(a, lx)[:3], -_affinity(t, a), r) for r, a in enumerate(group))
             for *_, minus_affinity, rank in order:
                 a = group[rank]

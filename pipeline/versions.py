@@ -22,7 +22,7 @@ _KEYS = {"similarity", "contained", "min_lines", "later_words", "earlier_words"}
 SCHEMA = pa.schema([("doc_id", pa.string()), ("source_path", pa.string()), ("part", pa.int32()),
                     ("superseded_by", pa.string()), ("superseded_by_path", pa.string()), ("reason", pa.string())])
 FILE = "document_versions.parquet"
-_META = ("jurisdiction", "report_year", "doc_type")
+_META = ("jurisdiction", "report_year", "doc_type")  # what versions of one report share (build.py reads it too)
 _CORRUPT = "corrupt_text"
 
 
