@@ -2091,10 +2091,21 @@ def _whole_of_part(prev: "_Previous", unit: str) -> "Fact | None":
 
 def _place_of_previous(prev: "_Previous", named: bool = False) -> str:
     """The place inside the jurisdiction the figure before in the sentence is of (its key's place), or ""; with
-    ``named``, only a place named by its name (海晏街道, 青杠村), not a zone, an area or the country."""
+    ``named``, only a place named by its name (海晏街道, 青杠村; a zone with a name of its own too, 岚川经开区), not a
+    zone named by its kind alone (高新区), an area or the country."""
     key = prev.fact.indicator_key if prev.fact is not None else None
     place = split_key(key)[0] if key else ""
-    return "" if named and place and not is_named_place(place) else place
+    return "" if named and place and not (is_named_place(place) or _is_named_zone(place)) else place
+
+
+def _is_named_zone(place: str) -> bool:
+    """Whether ``place`` is a zone with a name of its own before its kind (岚川经开区, 临港新区), not its kind alone."""
+    m = _ZONE_KIND_END.search(place)
+    return m is not None and m.start() >= _ZONE_NAME_MIN
+
+
+_ZONE_KIND_END = re.compile("(?:" + "|".join(sorted(map(re.escape, _G["zone_kinds"]), key=len, reverse=True)) + ")$")
+_ZONE_NAME_MIN = 2  # characters of a zone's own name before its kind (岚川 经开区)
 
 
 _GAINS = tuple(load_key_lexicon().gain_verbs)  # (新增, 净增: a figure that adds to a total)
