@@ -320,14 +320,21 @@ def _find_header(text: str, row_start: int, report_year: int | None, found: dict
     return None
 
 
-def _caption_unit(text: str, header_start: int, row_start: int) -> tuple[Decimal, Unit, str] | None:
-    """The unit a 单位:万元 caption names: in the lines just above the header, or between it and the row."""
-    w = _words()
-    start = header_start
-    for _ in range(w["caption_reach"]):
+def _caption_starts(text: str, header_start: int) -> list[int]:
+    """Where the lines a table's caption may stand on start, nearest the header first (tables.yaml caption_reach)."""
+    starts, start = [], header_start
+    for _ in range(_words()["caption_reach"]):
         if start == 0:
             break
         start = text.rfind("\n", 0, start - 1) + 1
+        starts.append(start)
+    return starts
+
+
+def _caption_unit(text: str, header_start: int, row_start: int) -> tuple[Decimal, Unit, str] | None:
+    """The unit a 单位:万元 caption names: in the lines just above the header, or between it and the row."""
+    w = _words()
+    start = (_caption_starts(text, header_start) or [header_start])[-1]
     found = {unit for m in w["caption_unit"].finditer(text, start, row_start)
              for unit in _CAPTION_UNITS_SPLIT.split(m.group("unit")) if unit and unit != w["growth_unit"][2]}
     # (单位:亿元、%: the levels' unit, the growth column's rate read as growth columns are)
@@ -399,13 +406,8 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
 def _caption_measure(text: str, header_start: int) -> str:
     """The measure a table's caption names right above its header (表3 2025年分产业、分领域固定资产投资增长速度:
     固定资产投资; tables.yaml caption_measure), or ""."""
-    w = _words()
-    start = header_start
-    for _ in range(w["caption_reach"]):
-        if start == 0:
-            break
-        start = text.rfind("\n", 0, start - 1) + 1
-        if m := w["caption_measure"].match(text, start, header_start):
+    for start in _caption_starts(text, header_start):
+        if m := _words()["caption_measure"].match(text, start, header_start):
             return m.group("measure")
     return ""
 
