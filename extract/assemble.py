@@ -1900,6 +1900,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (not fig.inherited and subject and prev.q is not None and (place := _place_of_previous(prev, named=True))
             and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]
             and not prev.subject.startswith(_PART_OF_PREVIOUS)  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)
+            # (nor past a clause that lists other places, 支持海湾区…增长6.5%以上,加快南岭县、石湾县…发展,新建改造农村公路
+            # 300公里: the report's own again)
+            and not _OTHER_PLACES_LISTED.search(text, prev.q.end, fig.clause_start)
             # (a place a verb before it names, 完成石门村道路改造4.6公里, is that work's, not the topic of the clauses after)
             and not load_key_lexicon().verbs.search(prev.subject, 0, max(0, prev.subject.find(place)))
             # a city by its name (places.csv) goes on only to what it did next, a clause that opens with its verb:
@@ -2104,6 +2107,7 @@ def _is_named_zone(place: str) -> bool:
     return m is not None and m.start() >= _ZONE_NAME_MIN
 
 
+_OTHER_PLACES_LISTED = re.compile(_G["places_listed"])  # 南岭县、石湾县…: places listed in a clause
 _ZONE_KIND_END = re.compile("(?:" + "|".join(sorted(map(re.escape, _G["zone_kinds"]), key=len, reverse=True)) + ")$")
 _ZONE_NAME_MIN = 2  # characters of a zone's own name before its kind (岚川 经开区)
 
