@@ -25,7 +25,8 @@ from extract.lexicon import load_lexicon
 
 from . import warehouse as W
 from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
-from .versions import _META as VERSION_META, lines as _lines, load_version_lexicon, superseded_ids, write_versions
+from .versions import (_META as VERSION_META, doc_type_of, lines as _lines, load_version_lexicon, read_doc_meta,
+                       write_versions)
 from .metadata import Manifest, missing_files
 from .process import CODE_DIR, FileTask, collector_paused, init_worker, process_batch, process_files
 from .tables import FileRows, check_columns, tables_of
@@ -673,10 +674,13 @@ def write_indicators(build: Path) -> None:
         ("synonyms", pa.list_(pa.string())), ("description", pa.string())])), build / "indicators.parquet")
 
 
-def write_links(build: Path) -> tuple[int, float]:
+def write_links(build: Path, doc_types: dict[str, str | None] | None = None,
+                superseded: set[str] = frozenset()) -> tuple[int, float]:
     """The linking stage over every fact of this build (new and carried): ``links.parquet``. Targets and
     results are read once as Arrow columns and linked one (jurisdiction, year) at a time (a link never
-    crosses either), so Python holds one such slice's facts at a time."""
+    crosses either), so Python holds one such slice's facts at a time. ``doc_types``: doc_id -> doc_type (a
+    bulletin's results answer first); ``superseded``: the doc_ids another version supersedes, whose facts are left
+    out."""
     from .link import FACT_COLUMNS, char_weights, link_facts
 
     t0 = time.perf_counter()
@@ -685,11 +689,10 @@ def write_links(build: Path) -> tuple[int, float]:
     if any(src.rglob("*.parquet")):
         # filtered batch by batch as the scan reads them (a filter on the scan itself costs twice the read)
         scan = ds.dataset(src, format="parquet", partitioning=None).scanner(columns=list(FACT_COLUMNS))
-        old = pa.array(sorted(superseded_ids(build)), type=pa.string())  # (another version's facts answer)
+        old = pa.array(sorted(superseded), type=pa.string())  # (another version's facts answer nothing)
         table = pa.Table.from_batches((b.filter(_linkable(b, old)) for b in scan.to_batches()), schema=scan.projected_schema)
         actual_keys = pc.unique(table.filter(pc.equal(table.column("kind"), "actual")).column("indicator_key"))
         weights = char_weights(actual_keys.to_pylist())
-        doc_types = _doc_types(build)  # (a bulletin's results answer first: the linker ranks by the document's type)
         # the rows in (jurisdiction, year) order, taken a slice at a time: no sorted copy of the whole table
         order = pc.sort_indices(table, sort_keys=[("jurisdiction", "ascending"), ("period_year", "ascending")])
         blocks = table.select(["jurisdiction", "period_year"]).take(order)
@@ -699,20 +702,11 @@ def write_links(build: Path) -> tuple[int, float]:
                 n = sum(1 for _ in run)
                 rows = _rows(table.take(order.slice(start, n)))
                 for r in rows:
-                    r["doc_type"] = doc_types.get(r["doc_id"])
+                    r["doc_type"] = (doc_types or {}).get(r["doc_id"])
                 links.extend(link_facts(rows, weights))
                 start += n
     pq.write_table(pa.Table.from_pylist([vars(x) for x in links], schema=W.LINK_SCHEMA), build / "links.parquet")
     return len(links), time.perf_counter() - t0
-
-
-def _doc_types(build: Path) -> dict[str, str | None]:
-    """doc_id -> doc_type of every document of the build (two columns of its documents' Parquet files)."""
-    src = build / "documents"
-    if not any(src.rglob("*.parquet")):
-        return {}
-    t = ds.dataset(src, format="parquet", partitioning=None).to_table(columns=["doc_id", "doc_type"])
-    return dict(zip(t.column("doc_id").to_pylist(), t.column("doc_type").to_pylist()))
 
 
 def _linkable(batch: pa.RecordBatch, superseded: pa.Array) -> pa.Array:
@@ -917,9 +911,12 @@ def build(raw_dir: Path, wh: Path, executor: str = "local", workers: int | None 
             write_indicators(build_dir)
             (build_dir / MODEL_FILE).write_text(model + "\n")
             warnings = write_warnings(build_dir, man_warnings)
-            report.superseded = len(write_versions(build_dir))  # (before linking, which leaves them out)
+            meta = read_doc_meta(build_dir)  # (read once: the versions, and the linker's ranks by doc type)
+            versions = write_versions(build_dir, meta)  # (before linking, which leaves them out)
+            report.superseded = len(versions)
             copy.written(copy.REST)
-            report.links, report.link_seconds = write_links(build_dir)
+            report.links, report.link_seconds = write_links(
+                build_dir, {d: doc_type_of(m) for d, m in meta.items()}, {v["doc_id"] for v in versions})
             copy.written("links")
             copy.finish()
         report.warnings = len(warnings)

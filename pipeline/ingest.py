@@ -228,11 +228,16 @@ def read_html_text(data: bytes) -> tuple[str, str, list[int]]:
         return body, enc, bad
     # (the page's own title, not the site's name and column after it: 2026年鹤川市政府工作报告_政府工作报告_鹤川市人民
     # 政府 is 2026年鹤川市政府工作报告, so that the page is the same text as the report's .docx or .txt)
-    own = SITE_SEPARATOR.split(title, maxsplit=1)[0].strip()
+    own = _own_title(title)
     return f"{own if len(own) >= _OWN_TITLE_MIN else title}\n{body}", enc, bad
 
 
 _OWN_TITLE_MIN = 4  # characters a page title's own part needs to stand for the title (not 首页)
+
+
+def _own_title(title: str) -> str:
+    """A page title's part before the site's name (…报告_XX县人民政府: …报告)."""
+    return SITE_SEPARATOR.split(title, maxsplit=1)[0].strip()
 
 
 def main_text(root):
@@ -276,7 +281,7 @@ def _holds_content(el, ends: re.Pattern, min_rows: int) -> bool:
 def _title_in_body(title: str, body: str) -> bool:
     """Whether the page's body states its title already: whole, or its part before the site's name, on a line
     of its own near the top (so a copy of a .txt as a web page is the same text)."""
-    own = SITE_SEPARATOR.split(title, maxsplit=1)[0].strip()  # (…报告_XX县人民政府: the site's name after it)
+    own = _own_title(title)
     head = [line.strip() for line in body.lstrip().split("\n", 12)[:12]]
     return body.startswith(title) or (len(own) >= _OWN_TITLE_MIN and own in head)
 

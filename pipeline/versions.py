@@ -5,6 +5,7 @@ every target would stand there twice. Lexicon: ``lexicons/versions.yaml``; the r
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -127,24 +128,32 @@ def _reason(d: dict, current: dict, mtimes: dict[str, int], lx: VersionLexicon) 
     return "another version: the other comes later in path order"
 
 
-def write_versions(build: Path) -> list[dict]:
-    """``document_versions.parquet`` of a build: its documents' superseded versions. Only documents that share
-    jurisdiction, report year and doc type with another are read whole."""
+def read_doc_meta(build: Path) -> dict[str, tuple]:
+    """doc_id -> (jurisdiction, report_year, doc_type) of every document of a build: its documents' Parquet files'
+    metadata columns, read once for the versions and the linker (which ranks by doc_type)."""
     src = build / "documents"
+    if not any(src.rglob("*.parquet")):
+        return {}
+    t = ds.dataset(src, format="parquet", partitioning=None).to_table(columns=["doc_id", *_META])
+    return dict(zip(t.column("doc_id").to_pylist(), zip(*(t.column(k).to_pylist() for k in _META))))
+
+
+def doc_type_of(meta: tuple) -> str | None:
+    """The doc type in a ``read_doc_meta`` value."""
+    return meta[_META.index("doc_type")]
+
+
+def write_versions(build: Path, meta: dict[str, tuple]) -> list[dict]:
+    """``document_versions.parquet`` of a build: its documents' superseded versions. Only documents that share
+    jurisdiction, report year and doc type with another (``meta``: ``read_doc_meta``) are read whole."""
     docs: list[dict] = []
-    if any(src.rglob("*.parquet")):
-        dataset = ds.dataset(src, format="parquet", partitioning=None)
-        meta = dataset.to_table(columns=["doc_id", *_META])
-        keys = [tuple(meta.column(k)[i].as_py() for k in _META) for i in range(meta.num_rows)]
-        counts: dict[tuple, int] = {}
-        for k in keys:
-            counts[k] = counts.get(k, 0) + 1
-        shared = [meta.column("doc_id")[i].as_py() for i, k in enumerate(keys)
-                  if counts[k] > 1 and all(v is not None for v in k)]
-        if shared:
-            table = dataset.to_table(columns=["doc_id", "source_path", "part", "title", *_META, "flags", "text"],
-                                     filter=pc.field("doc_id").isin(shared))
-            docs = table.to_pylist()
+    counts = Counter(meta.values())
+    shared = [doc_id for doc_id, k in meta.items() if counts[k] > 1 and all(v is not None for v in k)]
+    if shared:
+        table = ds.dataset(build / "documents", format="parquet", partitioning=None).to_table(
+            columns=["doc_id", "source_path", "part", "title", *_META, "flags", "text"],
+            filter=pc.field("doc_id").isin(shared))
+        docs = table.to_pylist()
     mtimes = {}
     if docs and (build / "ledger.parquet").exists():
         ledger = pq.read_table(build / "ledger.parquet", columns=["source_path", "mtime_ns"]).to_pylist()
@@ -154,7 +163,3 @@ def write_versions(build: Path) -> list[dict]:
     return rows
 
 
-def superseded_ids(build: Path) -> set[str]:
-    """The doc_ids a build's ``document_versions.parquet`` lists as superseded."""
-    path = build / FILE
-    return set(pq.read_table(path, columns=["doc_id"]).column("doc_id").to_pylist()) if path.exists() else set()

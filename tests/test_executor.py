@@ -101,7 +101,7 @@ def test_a_failure_in_linking_stops_the_copy_beside_it_and_keeps_the_last_wareho
     build(raw, wh, progress=False, workers=2)
     last = (wh / "current").resolve()
 
-    def broken(build_dir):
+    def broken(build_dir, *args):
         raise RuntimeError("linking broke")
 
     copied: list[BaseException] = []
