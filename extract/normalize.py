@@ -703,7 +703,9 @@ def _drop_page_furniture(text: str) -> str:
             continue
         if cut and s:
             prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
-            if (prev is not None and out[prev].rstrip()[-1:] not in SENTENCE_ENDS and not line[:1].isspace()
+            if prev is not None and not line[:1].isspace() and _unit_cut(out[prev].rstrip(), s):
+                pass  # (全年粮食播种面积 78.6 万 / — 1 — / 亩，…: a figure whose unit the next page ends, whatever the line)
+            elif (prev is not None and out[prev].rstrip()[-1:] not in SENTENCE_ENDS and not line[:1].isspace()
                     and not _NUMBERED.match(s)
                     # (a numbered heading before the page's end ends none, with a comma too, (一)聚焦项目建设,扩大有效投资;
                     # a numbered paragraph that says a sentence first goes on: （三）社会事业。新增城镇就业、农村劳动力 /
@@ -713,6 +715,10 @@ def _drop_page_furniture(text: str) -> str:
                     and not _is_row(out[prev])  # (a tab's or a |'s row, whatever its last cell holds)
                     # (a heading before the page's end ends none: a short line that says no clause)
                     and (len(out[prev].strip()) > _RUNNING_HEAD_MAX or _SENTENCE_MARK in out[prev])):
+                pass
+            else:
+                prev = None
+            if prev is not None:
                 before = out[prev].rstrip()
                 if before.endswith(_BREAK_HYPHENS) and _CJK_CHAR.match(before[-2:-1]) and _CJK_CHAR.match(s):
                     before = before[:-1]  # 农村公-|路628公里: a word the page's end hyphenated
@@ -739,17 +745,29 @@ def _unit_breaks(text: str) -> str:
             b = text.rfind("\n", 0, b)
         prev = text[b + 1:i]
         nxt = text[i + 1:i + 1 + _UNIT_REACH]
-        tail = (_FIGURE_TAIL.search(prev) if len(prev.strip()) > _RUNNING_HEAD_MAX and not _ROW_END.search(prev)
-                else None)  # (not a table's row: the next row's name may open on 人, 工, 新…)
-        if tail and nxt[:1] and not nxt[:1].isspace() and (
-                not tail.group(1) and nxt[0] in starts
-                or tail.group(1) and any(u.startswith(tail.group(1)) and nxt.startswith(u[len(tail.group(1)):])
-                                         for u in _unit_surfaces() if len(u) > len(tail.group(1)))):
+        # (not a table's row: the next row's name may open on 人, 工, 新…)
+        if len(prev.strip()) > _RUNNING_HEAD_MAX and not _ROW_END.search(prev) and _unit_goes_on(prev, nxt, starts):
             out.append(text[last:i])
             last = i + 1
             joined.add(i)
     out.append(text[last:])
     return "".join(out)
+
+
+def _unit_goes_on(prev: str, nxt: str, starts: frozenset[str]) -> bool:
+    """Whether ``prev`` ends on a figure whose unit ``nxt`` opens on (1200 / 万元) or ends (26.5公 / 里, 78.6 万 / 亩)."""
+    tail = _FIGURE_TAIL.search(prev)
+    return tail is not None and nxt[:1] != "" and not nxt[:1].isspace() and (
+        not tail.group(1) and nxt[0] in starts
+        or tail.group(1) != "" and any(u.startswith(tail.group(1)) and nxt.startswith(u[len(tail.group(1)):])
+                                       for u in _unit_surfaces() if len(u) > len(tail.group(1))))
+
+
+def _unit_cut(prev: str, nxt: str) -> bool:
+    """Whether ``prev`` ends on a figure and part of its unit that ``nxt`` ends (78.6 万 / 亩, 26.5公 / 里): no
+    heading and no table's row ends so (a cell's unit is its column's)."""
+    tail = _FIGURE_TAIL.search(prev)
+    return tail is not None and tail.group(1) != "" and _unit_goes_on(prev, nxt[:_UNIT_REACH], _unit_starts())
 
 
 _UNIT_REACH = 8  # characters of the next line a unit's rest may take
