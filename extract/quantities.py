@@ -457,9 +457,10 @@ def _read_tail(lex: Lexicon, text: str, pos: int, limit: int) -> _Tail:
     """After a number: 多/余, a scale (万, 亿), 多/余 again, then a unit."""
     start = pos
     more = False
-    if pos < limit and text[pos] == " ":  # 3.0 公里
+    if pos < limit and text[pos] == " ":  # 3.0 公里, a PDF's 10 余个
         sp = _space_end(text, pos, limit)
-        if _match_unit(lex, text, sp) or _match_scale(lex, text, sp):
+        at = sp + 1 if sp < limit and text[sp] in _MORE else sp
+        if _match_unit(lex, text, at) or _match_scale(lex, text, at):
             pos = sp
     if pos < limit and text[pos] in _MORE:
         more, pos = True, pos + 1
