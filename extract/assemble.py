@@ -1833,6 +1833,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and not (last_item.strip() in _BENEFICIARY and _counts_noun_after(text, q.end))
           and not (not last_item.strip() and (q.unit in _ENUMERATION_UNITS or q.unit_text[-1:] in _ENUMERATION_UNITS)
                    and _opens_on_its_noun(text, q.end))
+          # (…新建口袋公园31个,完成1.52万户困难家庭燃气安全改造: a clause of its own, a verb and then the figure and what
+          # it counts, is a new item)
+          and not (prev.q is not None and prev.q.end <= fig.clause_start
+                   and load_key_lexicon().verbs.fullmatch(last_item.strip()) and _opens_on_its_noun(text, q.end))
           # (固定资产投资止跌回稳、增长2%, after a figure in a clause before: the list starts in its own clause, and
           # names its own subject)
           and not (prev.q is not None and prev.q.end <= fig.clause_start
