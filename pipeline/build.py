@@ -676,16 +676,18 @@ def write_indicators(build: Path) -> None:
 
 def write_links(build: Path, doc_types: dict[str, str | None] | None = None,
                 superseded: set[str] = frozenset()) -> tuple[int, float]:
-    """The linking stage over every fact of this build (new and carried): ``links.parquet``. Targets and
+    """The linking stage over every fact of this build (new and carried): ``links.parquet``, and what each linked
+    figure counts of its measure (``measure_senses.parquet``: a gain or a stock). Targets and
     results are read once as Arrow columns and linked one (jurisdiction, year) at a time (a link never
     crosses either), so Python holds one such slice's facts at a time. ``doc_types``: doc_id -> doc_type (a
     bulletin's results answer first); ``superseded``: the doc_ids another version supersedes, whose facts are left
     out."""
-    from .link import FACT_COLUMNS, char_weights, link_facts
+    from .link import FACT_COLUMNS, char_weights, link_facts, measure_sense
 
     t0 = time.perf_counter()
     src = build / "facts"
     links = []
+    senses = []  # (fact_id, sense): what a figure counts of its measure, a gain or a stock (link.measure_sense)
     if any(src.rglob("*.parquet")):
         # filtered batch by batch as the scan reads them (a filter on the scan itself costs twice the read)
         scan = ds.dataset(src, format="parquet", partitioning=None).scanner(columns=list(FACT_COLUMNS))
@@ -703,8 +705,11 @@ def write_links(build: Path, doc_types: dict[str, str | None] | None = None,
                 rows = _rows(table.take(order.slice(start, n)))
                 for r in rows:
                     r["doc_type"] = (doc_types or {}).get(r["doc_id"])
+                    if sense := measure_sense(r):
+                        senses.append({"fact_id": r["fact_id"], "sense": sense})
                 links.extend(link_facts(rows, weights))
                 start += n
+    pq.write_table(pa.Table.from_pylist(senses, schema=W.SENSE_SCHEMA), build / "measure_senses.parquet")
     pq.write_table(pa.Table.from_pylist([vars(x) for x in links], schema=W.LINK_SCHEMA), build / "links.parquet")
     return len(links), time.perf_counter() - t0
 

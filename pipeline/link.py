@@ -257,6 +257,7 @@ def _synonym_head(key: str, lx: LinkLexicon) -> str:
 
 
 _GROWTH_KEY_END = load_lexicon().grammar["growth_verb"]  # how keys write a growth (增长)
+_CANONICAL = "canonical"  # the rules of a canonical indicator's match (canonical, canonical_synonym, canonical_other_unit)
 
 
 @lru_cache(maxsize=4096)
@@ -611,13 +612,31 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
         # 新建村级活动场所 is never answered by 改造村级活动场所 (新建改造…管网 is, by 改造…管网 or 改造提升…; a
         # result's own words lift it only where it built too, 新建改造…: 申报认定国家高新技术企业 answers no 新增…)
         return None
-    if tv in lx.flow_classes and not a_verb and not any(w in (a["indicator_text"] or "") for w in lx.gain_inside):
-        # (新能源新增并网装机规模达到342万千瓦: a gain said inside its words is no stock)
-        stated = (a["indicator_text"] or "")[-4:] + (a["surface"] or "")
-        if any(w in stated for w in lx.stock_words) or any(
-                w in (a["indicator_text"] or "")[:_STOCK_OPENING] for w in lx.stock_words_before):
-            return None  # (全镇现有规模以上企业3家 answers no 力争新增规模以上企业1家)
+    if tv in lx.flow_classes and measure_sense(a, lx) == STOCK:
+        return None  # (全镇现有规模以上企业3家 answers no 力争新增规模以上企业1家)
     return 0.0, ""
+
+
+GAIN, STOCK = "gain", "stock"
+
+
+def measure_sense(f: dict, lx: LinkLexicon | None = None) -> str | None:
+    """What a fact's figure counts of its measure: ``gain``, the things added (a verb of a flow class before the
+    noun: 新增, 新建, 培育规上工业企业18家), ``stock``, the level reached (no verb of its own, and a word of a stock
+    after it or in the figure, 规上工业企业达到101家, 总数, or before its noun, 全镇现有…; not a gain said inside its
+    words: 新能源新增并网装机规模达到342万千瓦), else None. A gain never answers nor stands for a stock of one key,
+    nor a stock for a gain: linking, and the year's figure of a measure (int_key_actuals) keep them apart."""
+    lx = lx or load_link_lexicon()
+    text = f["indicator_text"] or ""
+    verb = split_phrase(text).verb
+    if verb:
+        return GAIN if lx.verb_class.get(verb) in lx.flow_classes else None
+    if any(w in text for w in lx.gain_inside):
+        return None
+    stated = text[-4:] + (f["surface"] or "")
+    if any(w in stated for w in lx.stock_words) or any(w in text[:_STOCK_OPENING] for w in lx.stock_words_before):
+        return STOCK
+    return None
 
 
 def _stage_after(f: dict, lx: LinkLexicon) -> str | None:
@@ -715,6 +734,15 @@ def link_facts(facts: Iterable[dict], weights: dict[str, float] | None = None) -
     return links
 
 
+def _words_apart(tkey: str, akey: str, rule: str) -> tuple[bool, int]:
+    """How far the words of two keys are apart, for the order of equally sure pairs: whether they differ, and by how
+    many characters; none for a canonical indicator's match, which is its key in any of its units (a bulletin's
+    粮食总产量1526.1万吨 is grain_output as the next report's 305.2亿斤 is)."""
+    if rule.startswith(_CANONICAL):
+        return False, 0
+    return tkey != akey, abs(len(tkey) - len(akey))
+
+
 def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexicon,
                 weights: dict[str, float]) -> list[Link]:
     for group in by_key.values():
@@ -764,14 +792,14 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
     # 民宿 does, whatever the bonuses and penalties that made them equal; and a key word for word before a synonym of it:
     # 造林绿化 answers 造林绿化 before 人工造林, one synonym row; and of two that hold it, the one that adds fewer words:
     # 年度计划投资 is answered by 完成投资 before 完成固定资产投资); then a stated result before an estimate
-    # (a bulletin's 增长6.2% before the next report's 预计…增长6.5%); then a point before a bound (a bulletin's 年末城镇
+    # (a bulletin's 增长6.2% before the next report's 预计…增长6.5%; a canonical indicator's words are its key in any
+    # of its units: _words_apart); then a point before a bound (a bulletin's 年末城镇
     # 登记失业率为2.68% before the next report's 城镇登记失业率控制在4%以内, the target said again); then the year's final
     # statistics (a bulletin's 比上年增长6.3% before the next plan report's 增长6.3%); then a result of the
     # target's own issuer (a county's 住建局 summary answers its 住建局 plan's 完成投资 before its 农业农村局's does);
     # then by the results' rank
     candidates.sort(key=lambda c: (c[2], c[0], "repeated" in (c[8]["flags"] or ()), c[1],
-                                   c[8]["indicator_key"] != c[9]["indicator_key"],
-                                   abs(len(c[8]["indicator_key"]) - len(c[9]["indicator_key"])),
+                                   *_words_apart(c[8]["indicator_key"], c[9]["indicator_key"], c[10][1]),
                                    _stated_as_bound(c[9]["surface"] or ""), *c[3:8]))
     linked: set[str] = set()
     used: set[tuple[str, str]] = set()

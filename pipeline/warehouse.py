@@ -26,6 +26,8 @@ from typing import Callable
 
 import pyarrow as pa
 
+from pipeline.link import load_link_lexicon
+
 STABLE_NAMES = ("facts", "documents", "warehouse.duckdb", "rejected_documents.parquet",
                 "quarantine.parquet", "ledger.parquet", "indicators.parquet")
 KEEP_BUILDS = 2
@@ -63,6 +65,7 @@ DUPLICATE_SCHEMA = pa.schema([("source_path", pa.string()), ("part", pa.int32())
 LINK_SCHEMA = pa.schema([("target_fact_id", pa.string()), ("actual_fact_id", pa.string()),
                          ("link_score", pa.float64()), ("link_rule", pa.string()),
                          ("actual_value", pa.decimal128(38, 4))])
+SENSE_SCHEMA = pa.schema([("fact_id", pa.string()), ("sense", pa.string())])
 WARNING_SCHEMA = pa.schema([("source_path", pa.string()), ("part", pa.int32()), ("doc_id", pa.string()),
                             ("field", pa.string()), ("message", pa.string())])
 QUARANTINE_SCHEMA = FACT_SCHEMA.append(pa.field("expectation", pa.string()))
@@ -216,10 +219,18 @@ def create_views(con, root: Path, ready: Callable[[str], None] | None = None, fi
             ready(f.stem)
         staging = f.parent.name == STAGING_LAYER
         before = _view_names(con) if staging else set()
-        con.execute(f.read_text(encoding="utf-8").replace("{root}", root.as_posix()))
+        con.execute(_with_params(f.read_text(encoding="utf-8"), root))
         if staging:
             for name in sorted(_view_names(con) - before):
                 _store_view(con, name)
+
+
+def _with_params(sql: str, root: Path) -> str:
+    """A model's SQL with its parameters written in: ``{root}``, the folder its Parquet files are under, and
+    ``{final_statistics}``, the doc types whose results are a year's final statistics (links.yaml: the linking stage
+    and the models that choose a year's figure rank them alike)."""
+    final = ", ".join("'" + t.replace("'", "''") + "'" for t in sorted(load_link_lexicon().final))
+    return sql.replace("{root}", root.as_posix()).replace("{final_statistics}", f"[{final}]::VARCHAR[]")
 
 
 def _view_names(con) -> set[str]:

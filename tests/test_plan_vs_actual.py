@@ -179,3 +179,38 @@ def test_a_share_of_the_plan_or_a_gap_is_no_years_level_in_yoy(tmp_path):
                     "全年超收1.5亿元。\n")
     assert query(wh, "SELECT count(*) FROM facts WHERE list_has_any(flags, ['share_of_target', 'other_base'])") == [(3,)]
     assert query(wh, "SELECT value, unit FROM yoy") == [(Decimal("11850000000"), "元")]
+
+
+def test_a_gain_and_a_stock_of_one_key_never_stand_for_each_other(tmp_path):
+    """新增规上工业企业18家 (a gain) takes last year's 新增16家 as its baseline, not 达到101家 (a stock), whatever the
+    order; yoy's previous value of a gain said in other words is last year's gain (measure_senses)."""
+    wh = _build_one(tmp_path, "青石镇,township,2025,year_end_summary",
+                    "一、2024年工作回顾\n全镇规上工业企业达到101家,新增16家。\n"
+                    "二、2025年工作回顾\n全年新增规上工业企业20家。\n"
+                    "三、2026年工作打算\n力争新增规上工业企业18家。\n")
+    rows = query(wh, "SELECT period_year, target_value, baseline_value FROM plan_vs_actual")
+    assert rows == [(2026, 18, 20)]
+    assert query(wh, "SELECT sense, count(*) FROM measure_senses JOIN facts USING (fact_id) GROUP BY 1 ORDER BY 1") == [
+        ("gain", 3), ("stock", 1)]
+    assert query(wh, "SELECT period_year, value, previous_value FROM yoy WHERE period_year = 2025") == [(2025, 20, 16)]
+
+
+def test_the_years_final_statistics_stand_for_the_year(tmp_path):
+    """A bulletin's figure is the year's (int_actuals, yoy), as it answers the year's target first, before the next
+    report's rounder one (report_year 2026 against the bulletin's 2025)."""
+    wh = _build_docs(tmp_path, ("清澴县,county,2025,statistical_bulletin", "全年城镇新增就业4726人。\n"),
+                     ("清澴县,county,2026,government_work_report", "一、2025年工作回顾\n城镇新增就业4730人。\n"),
+                     ("清澴县,county,2024,statistical_bulletin", "全年城镇新增就业4500人。\n"))
+    assert query(wh, "SELECT indicator, period_year, value, previous_value FROM yoy ORDER BY period_year") == [
+        ("urban_new_jobs", 2024, 4500, None), ("urban_new_jobs", 2025, 4726, 4500)]
+
+
+def test_final_statistics_in_another_unit_of_a_canonical_measure_answer_first(tmp_path):
+    """粮食产量稳定在300亿斤以上: the bulletin's 全年粮食总产量1526.1万吨 (grain_output in another unit of its measure)
+    answers before the next report's 粮食总产量达到305.2亿斤 (grain_output word for word)."""
+    wh = _build_docs(tmp_path, ("山西省,province,2025,government_work_report",
+                                "二、2025年主要预期目标\n粮食产量稳定在300亿斤以上。\n"),
+                     ("山西省,province,2026,government_work_report", "一、2025年工作回顾\n粮食总产量达到305.2亿斤。\n"),
+                     ("山西省,province,2025,statistical_bulletin", "全年粮食总产量1526.1万吨,比上年增长1.3%。\n"))
+    assert query(wh, "SELECT actual_value, actual_stated_unit, link_rule FROM plan_vs_actual") == [
+        (30522000000, "吨", "canonical_other_unit")]

@@ -10,18 +10,18 @@
 -- comparator speaks of its size, so a result stored negative is left as it is).
 CREATE OR REPLACE VIEW plan_vs_actual AS
 WITH baselines AS (
-    -- the actual that stands for each (jurisdiction, indicator_key, year, unit), ranked as int_actuals ranks:
-    -- a free-text target's key (精品示范村) meets last year's result under other words (新建精品示范村)
-    SELECT jurisdiction, indicator_key, period_year, unit, value,
-           row_number() OVER (
-               PARTITION BY jurisdiction, indicator_key, period_year, unit
-               ORDER BY list_contains(flags, 'estimated'), report_year DESC, doc_id, span_start
-           ) AS rank_in_year
-    FROM facts
-    WHERE kind = 'actual' AND period_year IS NOT NULL AND jurisdiction IS NOT NULL AND indicator_key IS NOT NULL
-      AND NOT list_has_any(flags, ['five_year_average', 'multi_year', 'cumulative', 'corrupt_text',
-                                   'share_of_target', 'other_base'])  -- (a share of the plan, a gap: no level of the year)
-      AND doc_id NOT IN (SELECT doc_id FROM document_versions)
+    -- the year before's figure of the target's measure, whatever its words (int_key_actuals): of the same sense
+    -- first, then of none; never a stock for a gain (新增规上工业企业18家 is no 规上工业企业达到101家)
+    SELECT t.fact_id AS target_fact_id, b.value
+    FROM int_targets AS t
+    LEFT JOIN measure_senses AS ts ON ts.fact_id = t.fact_id
+    JOIN int_key_actuals AS b
+      ON b.jurisdiction = t.jurisdiction AND b.indicator_key = t.indicator_key
+     AND b.period_year = t.period_year - 1 AND b.unit = t.unit
+     AND (b.sense IS NULL OR ts.sense IS NULL OR b.sense = ts.sense)
+    QUALIFY row_number() OVER (PARTITION BY t.fact_id
+                               ORDER BY b.sense IS NOT DISTINCT FROM ts.sense DESC, b.sense IS NULL DESC,
+                                        b.rank_in_key) = 1
 ),
 paired AS (
     SELECT t.jurisdiction, t.indicator, t.period_year, t.unit,
@@ -32,9 +32,7 @@ paired AS (
     FROM int_targets AS t
     LEFT JOIN links AS l ON l.target_fact_id = t.fact_id
     LEFT JOIN facts AS a ON a.fact_id = l.actual_fact_id
-    LEFT JOIN baselines AS b
-      ON b.jurisdiction = t.jurisdiction AND b.indicator_key = t.indicator_key
-     AND b.period_year = t.period_year - 1 AND b.unit = t.unit AND b.rank_in_year = 1
+    LEFT JOIN baselines AS b ON b.target_fact_id = t.fact_id
 ),
 bounded AS (
     -- the side of the target a result must fall on: 'floor' (at least), 'ceiling' (at most) or 'band'
