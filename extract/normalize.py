@@ -479,6 +479,11 @@ _MARKER_BEFORE_DIGIT = re.compile(r"(?<=[.．])\0\n(?=\d)")
 # (possessive, and not inside a run of digits: a long run of dots, as NFKC writes …, is tried once)
 _SPACED_RUN = re.compile(r"(?<![\d.%])(?:[\u4e00-\u9fff]|[\d.%]++)(?: (?:[\u4e00-\u9fff]|[\d.%]++)){5,}")
 _SPACED_MIN_CHARS = 5  # single Chinese characters a space apart in a run: a spaced-out phrase
+# a number spaced out a digit at a time inside a sentence, a word right before it and its unit right after
+# (新增有效灌溉面积2 6 0 0亩, 1 2 . 5公里: it had read as 0亩 and 5公里); not a table's cells (序号 1 2 3 4 5 6: a gap
+# after the row's name, none before a unit), nor digits grouped by thousands (18 520元)
+_SPACED_DIGITS = re.compile(r"(?<=[\u4e00-\u9fff])\d(?: [\d.]){2,}(?=[\u4e00-\u9fff%‰])")
+_SPACED_DIGITS_HINT = re.compile(r" [\d.] [\d.]")
 
 _NUMBER_BREAK = re.compile(r"\n(?<=\d\.\n)[ \t]*(?=\d)")  # (the newline first: a scan as fast as can be)
 # a decimal point with spaces beside it, as a PDF's text leaves it, inside a sentence (增长5. 8%, 总值2 856. 3亿元, 4 .8%;
@@ -522,6 +527,8 @@ def mend_breaks(text: str) -> str:
     if _SPACED_LINE.search(text):
         text = "\n".join(_close_up(line) if _SPACED_LINE.search(line) else line for line in text.split("\n"))
         text = _SPACED_RUN.sub(_close_run, text)  # 改 造 城 镇 老 旧 小 区 186 个 inside a line that is not
+    if _SPACED_DIGITS_HINT.search(text):  # (looked for only where single digits stand a space apart)
+        text = _SPACED_DIGITS.sub(lambda m: m.group(0).replace(" ", ""), text)  # 面积2 6 0 0亩, 1 2 . 5公里
     text = _NUMBER_BREAK.sub(_number_break, text)  # 2.\n6万吨
     if ". " in text or " ." in text:  # (looked for only where a point stands beside a space: most texts have none)
         text = _POINT_SPACED.sub(r"\1.", text)  # 增长5. 8%, 4 .8%

@@ -42,6 +42,7 @@ _RANK_UNITS = frozenset(load_lexicon().numerals["rank_units"])
 _RANK_NOT_AFTER = tuple(load_lexicon().numerals["rank_prefix_not_after"])
 _STREAK_PREFIXES = tuple(load_lexicon().numerals["streak_prefixes"])
 _STREAK_UNITS = frozenset(load_lexicon().numerals["streak_units"])
+_SESSIONS_BEFORE = tuple(load_lexicon().numerals["sessions_before"])
 # 第3个, 每100户, and a fraction's numerator (五又二分之一倍: no 一倍)
 _NOT_A_FIGURE_PREFIXES = (_ORDINAL_PREFIXES + tuple(load_lexicon().numerals["denominator_prefixes"])
                           + (load_lexicon().numerals["fraction_word"],))
@@ -784,8 +785,10 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         # 地区生产总值(亿元) 5678.9: a table's cell under the unit its row or column names
         tail = _Tail(tail.end, header[0], "", header[1], "", tail.more)
     unit = tail.unit
-    if unit is None or (chinese and unit.ordinal_after_chinese):
-        return None
+    if unit is None or (chinese and unit.ordinal_after_chinese
+                        and not (text.endswith(_SESSIONS_BEFORE, sent_start, before_end)
+                                 and (tail.end >= limit or CLAUSE_END_AFTER.match(text, tail.end)))):
+        return None  # 二期工程 is phase two (举办培训班五期 five sessions)
     if unit.only_after and not any(text.rfind(w, sent_start, m.start()) >= 0 for w in unit.only_after):
         return None  # 1080P, 3P空调: no computing power (units.yaml only_after)
     if (unit.surface in _RANK_UNITS and text.endswith(_RANK_PREFIXES, sent_start, before_end)
