@@ -1536,6 +1536,9 @@ def _next_item_verbs(gap: str, phrase: str, prev_has_verb: bool) -> str:
     return words if _NEXT_CLAUSE_VERB_RUN.fullmatch(_after_lead(words)) else ""
 
 
+_MONEY_OF_THINGS = _G["money_of_things"]
+
+
 def _measure_of_previous(words: str) -> bool:
     """Whether ``words`` (verb-only words removed) alone measure the things the figure before counts: 总长, 里程, with a
     verb of making them or none (建成3条通组硬化路,总长5.4公里; 完成屯级道路硬化项目45个,建成里程71.3公里), not a gain."""
@@ -1871,8 +1874,14 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           # (not after a part, 新引进项目43个,其中10亿元以上项目6个、20亿元以上项目2个,总投资412亿元: of all 43, as
           # likely)
           and _PART_OF_PREVIOUS not in text[prev.sentence.start:q.start]):
-        # 建成3条通组硬化路,总长5.4公里: a measure of the things the figure before counts, in its own unit
-        subject, fig.inherited = prev.fact.indicator_key, True
+        # 建成3条通组硬化路,总长5.4公里: a measure of the things the figure before counts, in its own unit; a sum of
+        # money is another measure of them, named so (新引进项目14个,协议引资约26亿元: 引进项目协议引资, no second
+        # figure of 引进项目 in int_actuals and yoy)
+        # the projects' investment, one measure whatever its words (协议引资额, 协议投资额, 签约金额: grammar.yaml
+        # money_of_things); not a size a key leaves out, 总规模: a fund's 934亿元 stays 设立基金's
+        own = subject.strip() if _measure_of_previous(subject.strip()) else _VERB_ONLY.sub("", subject).strip()
+        money = q.unit in _MONEY_UNITS and without_linking_end(own) == own
+        subject, fig.inherited = prev.fact.indicator_key + (_MONEY_OF_THINGS if money else ""), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit in RATE_OR_CHANGE_UNITS
           and q.unit not in RATE_OR_CHANGE_UNITS and prev.fact.indicator_key
           and (prev.fact.indicator_key.isascii() or "five_year_average" in prev.fact.flags)  # (年均增长6%、总量…)

@@ -462,9 +462,14 @@ def _verb_noun_key(parts: KeyParts, lx: KeyLexicon) -> str:
     """The key of ``parts``, with the verb a generic noun needs (verb_noun_keys): 招引项目, 新引进项目: 引进项目;
     新开工亿元以上项目: 开工…; 招引签约亿元以上项目, 亿元以上项目签约: 签约… (the verb nearest the noun)."""
     verb = parts.state_verb if parts.state_verb in lx.verb_noun_verbs else parts.verb
-    if verb in lx.verb_noun_verbs and parts.key.endswith(lx.verb_noun_nouns):
+    if verb in lx.verb_noun_verbs and (parts.key.endswith(lx.verb_noun_nouns) or any(
+            parts.key.endswith(m) and parts.key[:-len(m)].endswith(lx.verb_noun_nouns) for m in _MEASURES_OF_THINGS)):
+        # (and a measure of those things: 新开工项目's 总投资, 开工项目总投资; 引进项目协议引资)
         return lx.verb_noun_verbs[verb] + parts.key
     return parts.key
+
+
+_MEASURES_OF_THINGS = tuple(load_lexicon().grammar["measure_of_previous"])  # (总投资, 协议引资, 总长: grammar.yaml)
 
 
 def _noun_after(after: str, lx: KeyLexicon) -> str:
