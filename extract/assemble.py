@@ -858,7 +858,13 @@ def _has_noun(phrase: str) -> bool:
         return False
     if "年" in phrase:
         phrase = _YEAR.sub("", _BASELINE_YEAR.sub("", phrase))  # (较2024年增加: none)
-    return len(_VERB_ONLY.sub("", phrase)) >= 2
+    rest = _VERB_ONLY.sub("", phrase)
+    return len(rest) >= 2 and not _PLAN_GAP_ONLY.fullmatch(rest)  # (较计划少, 比年初目标多: a gap, no noun)
+
+
+# a phrase that says only by how much a figure stands off the plan (较计划少7名, 比预算多: cues plan_as_base, gap_end)
+_PLAN_GAP_ONLY = re.compile("(?:" + load_lexicon().cues["plan_as_base"].replace("(?:比|较)", "(?:比|较|超出?|超过)", 1)
+                            + ")(?:" + load_lexicon().cues["gap_end"].removesuffix(r"\s*$") + "|高|低)?")
 
 
 def _ceiling_comparator(fig: _Figure) -> str:
