@@ -43,6 +43,7 @@ _RANK_NOT_AFTER = tuple(load_lexicon().numerals["rank_prefix_not_after"])
 _STREAK_PREFIXES = tuple(load_lexicon().numerals["streak_prefixes"])
 _STREAK_UNITS = frozenset(load_lexicon().numerals["streak_units"])
 _SESSIONS_BEFORE = tuple(load_lexicon().numerals["sessions_before"])
+_FREQUENCY_AFTER = re.compile(load_lexicon().numerals["frequency_after"])
 # 第3个, 每100户, and a fraction's numerator (五又二分之一倍: no 一倍)
 _NOT_A_FIGURE_PREFIXES = (_ORDINAL_PREFIXES + tuple(load_lexicon().numerals["denominator_prefixes"])
                           + (load_lexicon().numerals["fraction_word"],))
@@ -796,6 +797,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         return None  # 进入全国前500名: a rank (not 目前200名医护人员)
     if unit.base in _STREAK_UNITS and text.endswith(_STREAK_PREFIXES, sent_start, before_end):
         return None  # 连续12个月保持在95分以上: how long a run lasted
+    if unit.base in _STREAK_UNITS and _FREQUENCY_AFTER.match(text, tail.end):
+        return None  # 6个月内复检一次: how often
     if tail.unit_text and unit.base in _PEOPLE_UNITS and _sized_by_count(text, tail.end, limit):
         return None  # 组建20人的专家服务团队, 10万人的城市: a size, no count (解决3.8万人的人畜饮水困难 is one)
     if unit.surface in _UNIT_PREFIXES and (longer := _unit_written_out_after(lex, text, tail, limit)):
