@@ -14,7 +14,7 @@ from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places, short_zone_n
 
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_support_then", "topic_ends", "not_places", "place_kinds", "named_zone_ends", "place_group", "county_suffix",
              "not_place_after", "place_then_words",
-             "after_stop", "after_max", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_cut_verbs", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list",
+             "after_stop", "after_max", "place_count_nouns", "place_count_aside", "place_count_drop", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_cut_verbs", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
@@ -77,6 +77,9 @@ class KeyLexicon:
     counted_min_chars: int
     after_stop: re.Pattern
     after_max: int
+    place_count_nouns: frozenset[str]
+    place_count_aside: re.Pattern
+    place_count_drop: re.Pattern
     after_paired_count: re.Pattern  # 162户603人: the people of the households, skipped for the noun after
     after_qualifier: re.Pattern  # 60周岁以上 right after the number: which of the things, skipped
     min_chars: int
@@ -156,6 +159,8 @@ def load_key_lexicon() -> KeyLexicon:
         counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]), after_qualifier=re.compile(raw["after_qualifier"]),
+        place_count_nouns=frozenset(raw["place_count_nouns"]), place_count_aside=re.compile(raw["place_count_aside"]),
+        place_count_drop=re.compile(raw["place_count_drop"]),
         after_paired_count=re.compile(raw["after_paired_count"]),
         qualifier=re.compile(raw["after_qualifier"].removeprefix("^")),
         name_list=re.compile(raw["name_list"]),
@@ -480,8 +485,26 @@ def _noun_after(after: str, lx: KeyLexicon) -> str:
     if m := lx.after_qualifier.match(s) or lx.after_paired_count.match(s):  # 两万名60周岁以上老年人, 162户603人
         s = s[m.end():]
     m = lx.after_stop.search(s)
+    if m and m.start() == 1 and s[0] in lx.place_count_nouns:
+        return _place_count_key(s, lx)
     s = _QUOTES.sub("", s[:m.start()] if m else s)  # (quotes take no room: 为30万名…开展“两癌”筛查's 筛查)
     return _verb_noun_key(split_phrase(s[:lx.after_max]), lx)  # (8个项目建成: 建成项目)
+
+
+def _place_count_key(s: str, lx: KeyLexicon) -> str:
+    """The key of a count of places of one character (keys.yaml place_count_nouns): the place and what its clause
+    says they did (21个省(区、市)完成了村委会换届选举: 省完成村委会换届选举; 9个村全部通上了水泥路: 村通上水泥路)."""
+    rest = lx.place_count_aside.sub("", s[1:])
+    if (cut := _CLAUSE_CUT.search(rest)) and rest[cut.start()] == _LIST_MARK:
+        return s[0]  # (17个区、2个县(市)获评全国百强区、百强县: a list, of places or of what they did, shared: none)
+    rest = lx.place_count_drop.sub("", _QUOTES.sub("", rest[:cut.start()] if cut else rest))
+    return s[0] + rest[:lx.after_max] if rest else s[0]
+
+
+_LIST_MARK = "、"
+
+
+_CLAUSE_CUT = re.compile(r"[,;:。！？!?、，；：\d]")  # (and the next figure: what it measures is no deed of the places)
 
 
 def _measures_an_income(phrase: str, lx: KeyLexicon) -> bool:
