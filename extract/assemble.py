@@ -380,6 +380,9 @@ def _cue_tables():
         # 由2020年的298.5亿元: the year a from–to's starting value is dated by (group 1), right before that value
         "starting_year": re.compile(cues["starting_year_before"].removesuffix("$") + r"((?:19|20)\d{2})\s*年"
                                     + cues["starting_year_after"] + r"\s*$"),
+        # 由上年的4.6%, 从去年的60.2%: a from–to's starting value dated by the year before the one reviewed
+        "starting_year_relative": re.compile(cues["starting_year_before"].removesuffix("$") + "(?:"
+                                             + cues["starting_year_relative"] + ")" + cues["starting_year_after"] + r"\s*$"),
         "since_after": re.compile(cues["since_after"]),
         # right before a year: a comparison's base or a policy term's end, one search for both
         "base_or_term_end_before": re.compile(f"(?:{cues['comparison_base_before']})|(?:{cues['term_end_before']})"),
@@ -1890,7 +1893,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = prev.fact.indicator_key + (_MONEY_OF_THINGS if money else ""), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit in RATE_OR_CHANGE_UNITS
           and q.unit not in RATE_OR_CHANGE_UNITS and prev.fact.indicator_key
-          and (prev.fact.indicator_key.isascii() or "five_year_average" in prev.fact.flags)  # (年均增长6%、总量…)
+          and (prev.fact.indicator_key.isascii() or "five_year_average" in prev.fact.flags  # (年均增长6%、总量…)
+               # (规上工业总产值增长10%左右,总量突破1550亿元; not a growth of new things, 新登记经营主体…增长13%,总量…: of all)
+               or t["growth_end"].search(prev.fact.indicator_key) and not prev.fact.indicator_key.startswith(_NEW_THINGS))
           and t["growth_end"].search(prev.subject) and only_a_total(subject, "")):
         # 地区生产总值增长6%左右,总量突破160亿元: the total of what the growth before is of (年均增长6%左右、总量…: its
         # 年均 left)
@@ -2619,6 +2624,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     list_goes_on = fig.joined and prev.fact is not None and "starting_value" in prev.fact.flags
     dated = (fig.kind == "actual" and (t["to_after"].match(text, q.end, sent.end) or t["to_after_list"].match(text, q.end, sent.end))
              and ((m := t["starting_year"].search(fig.phrase)) and int(m.group(1))
+                  or period is not None and t["starting_year_relative"].search(fig.phrase) and period - 1
                   or list_goes_on and prev.fact.period_year)) or None
     # (年均增长6%左右、总量达到1450亿元左右: a level after a rate in its clause has its own words, not the rate's 年均)
     own_words = (fig.phrase if prev.q is not None and prev.q.end > fig.clause_start and prev.q.unit != fig.q.unit
