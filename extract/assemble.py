@@ -211,6 +211,7 @@ _SESSION_AFTER = re.compile(_G["session_after"])
 _PAIRED_MODIFIERS = tuple(sorted(_G["paired_modifiers"], key=len, reverse=True))
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
+_RATE_END = "率"  # (参保率, 上线率: a rate, named by the stem of what the figure before counts)
 # each measure of a family of them (grammar sibling_measures), with its family's, longest first
 _SIBLING_MEASURES = {w: tuple(sorted(family, key=len, reverse=True)) for family in _G["sibling_measures"] for w in family}
 _SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) for k in ("base", "per_plan"))
@@ -1871,7 +1872,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = whole, True
     elif (prev.q is None and fig.clause_start > prev.sentence.start
           and (whole := _elided_subject(text[prev.sentence.start:fig.clause_start].strip(_PUNCT_STRIP), subject,
-                                        fig.q.unit))):
+                                        fig.q.unit, of_figure=False))):
         subject, fig.inherited = whole, True  # 粮食生产出现重要转机,总产量达到9389亿斤: the thing the clause before names
     elif (prev.fact is not None and prev.q is not None and prev.q.unit != q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii()  # (a canonical id is no words: 地区生产总值…,新增30亿元)
@@ -2286,7 +2287,7 @@ def _inherited_subject(subject: str, unit: str, prev_unit: str | None = None) ->
     return _BASELINE_END.sub("", _cue_tables()["growth_end"].sub("", subject))
 
 
-def _elided_subject(before: str, subject: str, unit: str) -> str | None:
+def _elided_subject(before: str, subject: str, unit: str, of_figure: bool = True) -> str | None:
     """粮食播种面积1.1亿亩、产量825亿斤: a short subject that names no indicator alone, right after the figure
     before it, leaves out the words of that figure's subject that make one (粮食产量), or names another measure of
     the thing that subject measures (肉牛存栏7600头,出栏2300头: 肉牛出栏); the subject with them, or None. Its
@@ -2301,6 +2302,11 @@ def _elided_subject(before: str, subject: str, unit: str) -> str | None:
             # the indicator's name takes two characters or more of the words left out (粮食+产量, not 进+出口增长)
             if ind and any(0 <= whole.rfind(syn) <= k - 2 and whole.rfind(syn) + len(syn) > k for syn in ind.synonyms):
                 return whole
+    # 城乡居民养老保险参保人数3.4万人,参保率达到98.2%; 高考本科上线1893人,上线率68.7%: the rate of what the count before
+    # counts, named by its stem (参保, 上线) there
+    if (of_figure and core.endswith(_RATE_END) and len(stem := core[:-len(_RATE_END)]) >= 2
+            and (at := before.rfind(stem)) > 0):  # (``before``: a figure's subject, not any clause's words)
+        return before[:at] + subject
     # 肉牛存栏7600头,出栏2300头; 生猪存栏增长5%,出栏增长8%: another measure of the thing the figure before measures
     # (grammar sibling_measures)
     # (their linking words aside: 粮食播种面积稳定在410万亩以上、产量达到150万吨 is 粮食产量)
