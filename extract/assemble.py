@@ -540,11 +540,18 @@ def _heading_kind_cached(section: str, report_year: int | None, dt: DocType | No
             if k:
                 return k
     for heading in reversed(headings):  # else the words, the nearest heading first
+        if _SENTENCE_ITEM.search(heading):
+            continue  # (3.完成…筛查1.62万人,完成年度目标的108%。: an item of a list that states figures, no heading's words)
         a = [m.end() for m in t["section_actual"].finditer(heading)]
         g = [m.end() for m in t["section_target"].finditer(heading)]
         if a or g:
             return "actual" if (max(a) if a else -1) > (max(g) if g else -1) else "target"
     return None
+
+
+# a numbered line that is a whole sentence stating a figure (4.改造城镇老旧小区16个,惠及居民2130户。): its words frame no
+# section of a plan or a review
+_SENTENCE_ITEM = re.compile(r"^\s*(?>\d+[、.．]|[(（]\d+[)）]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?[^。]*?\d+(?![\d年.])[^。]*。\s*$")
 
 
 def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None:
