@@ -239,6 +239,11 @@ def _header(cells: list[str], report_year: int | None) -> list[tuple[str, Column
     if not any(role == _DATA for role, _ in cols):
         return None
     named = any(c.year is not None for _, c in cols if c is not None)
+    # (2025年目标 | 完成: a result that names no year beside the one year's target of a review, no other year named:
+    # that year's result; not a target beside a dated result, 2025年完成 | 目标, the year after's)
+    dated = {(c.year, c.kind) for _, c in cols if c is not None and c.year is not None}
+    target_year = (next(iter(dated))[0] if len(dated) == 1 and next(iter(dated))[1] == "target"
+                   and report_year is not None and next(iter(dated))[0] <= report_year else None)
     base = "actual" if any(c.kind == "actual" for _, c in cols if c is not None) else "target"
     # (上年完成 | 目标: the year's result said by a word relative to the report's year, beside a target that names no
     # year: the report's year's target, the year after that result)
@@ -257,6 +262,8 @@ def _header(cells: list[str], report_year: int | None) -> list[tuple[str, Column
                                  c.readable and _words()["base"].search(c.header) is not None, c.unit, c.measure))
             elif c.year is None and c.kind == "target" and after_last_year:
                 c = Column(c.header, report_year, c.kind, c.growth, None, c.readable, c.unit, c.measure)
+            elif c.year is None and c.kind == "actual" and target_year is not None:
+                c = Column(c.header, target_year, c.kind, c.growth, None, c.readable, c.unit, c.measure)
             elif c.year is None:
                 # 目标 完成 in a header that names no year: one year, its results' (or its targets'); beside a
                 # column that names its year, which year it is, nothing says
