@@ -214,3 +214,12 @@ def test_final_statistics_in_another_unit_of_a_canonical_measure_answer_first(tm
                      ("山西省,province,2025,statistical_bulletin", "全年粮食总产量1526.1万吨,比上年增长1.3%。\n"))
     assert query(wh, "SELECT actual_value, actual_stated_unit, link_rule FROM plan_vs_actual") == [
         (30522000000, "吨", "canonical_other_unit")]
+
+
+def test_a_level_target_takes_last_years_level_before_its_gain(tmp_path):
+    """柑橘种植面积稳定在2万亩以上 (no verb of a gain: no sense) takes last year's level 达到2.05万亩 (a stock) as its
+    baseline, not last year's 新增柑橘种植面积1900亩 stated first."""
+    wh = _build_one(tmp_path, "禄峒镇,township,2025,year_end_summary",
+                    "一、2025年工作回顾\n新增柑橘种植面积1900亩,全镇柑橘种植面积达到2.05万亩。\n"
+                    "二、2026年工作计划\n柑橘种植面积稳定在2万亩以上。\n")
+    assert query(wh, "SELECT target_value, baseline_value FROM plan_vs_actual") == [(20000, 20500)]

@@ -11,7 +11,8 @@
 CREATE OR REPLACE VIEW plan_vs_actual AS
 WITH baselines AS (
     -- the year before's figure of the target's measure, whatever its words (int_key_actuals): of the same sense
-    -- first, then of none; never a stock for a gain (新增规上工业企业18家 is no 规上工业企业达到101家)
+    -- first, then of none, then a stock (a level with no verb of a gain, 柑橘种植面积稳定在2万亩以上, is last year's
+    -- level before last year's gain); never a stock for a gain (新增规上工业企业18家 is no 规上工业企业达到101家)
     SELECT t.fact_id AS target_fact_id, b.value
     FROM int_targets AS t
     LEFT JOIN measure_senses AS ts ON ts.fact_id = t.fact_id
@@ -21,7 +22,7 @@ WITH baselines AS (
      AND (b.sense IS NULL OR ts.sense IS NULL OR b.sense = ts.sense)
     QUALIFY row_number() OVER (PARTITION BY t.fact_id
                                ORDER BY b.sense IS NOT DISTINCT FROM ts.sense DESC, b.sense IS NULL DESC,
-                                        b.rank_in_key) = 1
+                                        b.sense = 'stock' DESC, b.rank_in_key) = 1
 ),
 paired AS (
     SELECT t.jurisdiction, t.indicator, t.period_year, t.unit,

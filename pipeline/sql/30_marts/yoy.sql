@@ -2,7 +2,7 @@
 -- previous_value: the year before's figure of the same indicator, or where the year before said it in other words
 -- (全年教育支出 and 全县教育支出; 新增规上工业企业 and 全年新增规上工业企业) the figure that stands for the same
 -- measure (indicator_key) and unit that year, as plan_vs_actual's baseline_value takes it: of the same sense first,
--- then of none, never a gain for a stock nor a stock for a gain (int_key_actuals)
+-- then of none, then a stock, never a gain for a stock nor a stock for a gain (int_key_actuals)
 CREATE OR REPLACE VIEW yoy AS
 WITH by_key AS (
     SELECT cur.fact_id, b.value
@@ -14,7 +14,7 @@ WITH by_key AS (
      AND (b.sense IS NULL OR cs.sense IS NULL OR b.sense = cs.sense)
     QUALIFY row_number() OVER (PARTITION BY cur.fact_id
                                ORDER BY b.sense IS NOT DISTINCT FROM cs.sense DESC, b.sense IS NULL DESC,
-                                        b.rank_in_key) = 1
+                                        b.sense = 'stock' DESC, b.rank_in_key) = 1
 ),
 paired AS (
     SELECT cur.jurisdiction, cur.indicator, cur.period_year, cur.unit, cur.value,
