@@ -2572,11 +2572,12 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         kind, source = "actual", "all_done"  # 年初确定的12项为民办实事全部完成: every one of them done
     if share:
         fig.flags.append("share_of_target")
-    if (kind == "target" and source != "clause" and st.dt is not None and st.dt.part_of_year
+    if (kind == "target" and source not in ("clause", "restated") and st.dt is not None and st.dt.part_of_year
             and _partial_year_cue_ends(st, prev.i, sent.start, fig.clause_start, q.start) is not None
             and not t["rest_of_year"].search(st.masked, sent.start, q.start)):
         # 上半年,全县规上工业增加值增长8.1%, under a half-year summary's plan for the rest of the year: the part of
-        # the year it reviews (下半年将力争…9% has a cue of its own; 下半年新开工…3个以上 is the part ahead)
+        # the year it reviews (下半年将力争…9% has a cue of its own; 下半年新开工…3个以上 is the part ahead; the year's
+        # target said again, 占全年目标任务3200万元的53.4%, stays the year's)
         kind, source = "actual", "partial_year"
     if kind == "actual" and _moves_a_rank(st.text, q):
         kind, source = "change", "rank_move"  # 较上年前移9位, 排名提升4个位次: a ranking's move, against the year before
@@ -2998,6 +2999,9 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             continue  # 9个中心城市空气质量优良天数比率达到98.7%: the places a rate is of, no count of anything
         if _RANK_FIELD_AFTER.match(text, q.end) and _RANK_FIELD_BEFORE.search(text, clause_start, q.start):
             continue  # 在全省21个地市中排名第9位: the field a ranking is among
+        if (q.unit in _ENUMERATION_UNITS and _DIVISION_AFTER.match(text, q.end)
+                and _DIVISION_BEFORE.search(text, clause_start, q.start)):
+            continue  # 全市辖澴城区、临江区2个区和…3个县, 全县下辖8个镇: what the place is made of
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
         if prev.q is not None and phrase_start == prev.q.end and (join := _ITEM_CONJUNCTION.match(text, phrase_start)):
             phrase_start = join.end()  # (耕地保有量5.8万亩和永久基本农田保护面积4.6万亩: the next item, 和 joins them)
@@ -3493,6 +3497,8 @@ _PLACES_EACH = re.compile(_G["places_each"])
 _SCOPE_COUNT_MEASURE = re.compile(_G["scope_count_measure"])
 _NEW_THINGS = tuple(load_key_lexicon().gain_verbs) + tuple(_G["new_things_words"])  # (3920个新投产项目: new this year)
 _WHOLE_BEFORE_PLACES = re.compile(_G["whole_before_places"])
+_DIVISION_BEFORE = re.compile(_G["division_before"])
+_DIVISION_AFTER = re.compile(_G["division_after"])
 _PLACES_RATE_FIELD = re.compile(_G["places_rate_field"])
 _BARE_CHANGE = re.compile(_G["bare_change"])
 _STOCK_WORDS = re.compile(_G["stock_words"])
