@@ -2999,9 +2999,6 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             continue  # 9个中心城市空气质量优良天数比率达到98.7%: the places a rate is of, no count of anything
         if _RANK_FIELD_AFTER.match(text, q.end) and _RANK_FIELD_BEFORE.search(text, clause_start, q.start):
             continue  # 在全省21个地市中排名第9位: the field a ranking is among
-        if (q.unit in _ENUMERATION_UNITS and _DIVISION_AFTER.match(text, q.end)
-                and _DIVISION_BEFORE.search(text, clause_start, q.start)):
-            continue  # 全市辖澴城区、临江区2个区和…3个县, 全县下辖8个镇: what the place is made of
         phrase_start = max(clause_start, prev.q.end if prev.q and prev.q.end > clause_start else clause_start)
         if prev.q is not None and phrase_start == prev.q.end and (join := _ITEM_CONJUNCTION.match(text, phrase_start)):
             phrase_start = join.end()  # (耕地保有量5.8万亩和永久基本农田保护面积4.6万亩: the next item, 和 joins them)
@@ -3497,8 +3494,6 @@ _PLACES_EACH = re.compile(_G["places_each"])
 _SCOPE_COUNT_MEASURE = re.compile(_G["scope_count_measure"])
 _NEW_THINGS = tuple(load_key_lexicon().gain_verbs) + tuple(_G["new_things_words"])  # (3920个新投产项目: new this year)
 _WHOLE_BEFORE_PLACES = re.compile(_G["whole_before_places"])
-_DIVISION_BEFORE = re.compile(_G["division_before"])
-_DIVISION_AFTER = re.compile(_G["division_after"])
 _PLACES_RATE_FIELD = re.compile(_G["places_rate_field"])
 _BARE_CHANGE = re.compile(_G["bare_change"])
 _STOCK_WORDS = re.compile(_G["stock_words"])
