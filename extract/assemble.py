@@ -80,6 +80,8 @@ _BASELINE = ("(?:" + "|".join(re.escape(c) + (f"(?!{load_lexicon().cues['compari
              + re.escape(load_lexicon().cues["comparison_period"]) + ")?")
 _BASELINE_WORDS = re.compile(_BASELINE)
 _BASELINE_END = re.compile(_BASELINE + "$")
+# a change against the year before that ends a subject (生猪出栏比上年减少): no part of a growth rate said after it
+_CHANGE_AGAINST_END = re.compile(_BASELINE + "(?:" + "|".join(load_lexicon().cues["change_verbs"]) + ")$")
 CHANGE_UNITS = frozenset(load_lexicon().change_units)  # 百分点
 _SUBJECT_SPLIT = re.compile(_G["subject_separators"])
 _CHINESE_GATE = re.compile(_G["completed_action"])
@@ -1763,12 +1765,15 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif ends_from_to and from_word is None and from_in_subject is None:
         subject, fig.inherited = prev.subject, True  # 将…增长7%的预期目标调整为4%左右: the figure before, moved
     elif (prev.fact is not None and prev.q is not None and q.unit in load_lexicon().rate_units
-          and prev.q.unit not in RATE_OR_CHANGE_UNITS and prev.q.unit not in _MULTIPLES
+          and (prev.q.unit not in RATE_OR_CHANGE_UNITS or (grew := t["growth_end"].search(prev.subject)) is not None)
+          and prev.q.unit not in _MULTIPLES
           and prev.fact.indicator_key and _SHARE_OF_PREVIOUS.match(subject)
           and not text[prev.q.end:phrase_start].strip(_SHARE_GAP)):
         # 民生支出397800万元,占一般公共预算支出的81.7%: the share the level before is of a whole (its clause names
-        # only the whole; not after a multiple, 是1997年的1.8倍,占…: of no level)
-        subject, fig.inherited = without_linking_end(prev.subject) + subject, True
+        # only the whole; not after a multiple, 是1997年的1.8倍,占…: of no level); and after a growth, of what grew
+        # (其中工业投资增长12.8%,占全部投资的比重提高到41.5%: 工业投资's share)
+        before = prev.subject if prev.q.unit not in RATE_OR_CHANGE_UNITS else prev.subject[:grew.start()]
+        subject, fig.inherited = without_linking_end(before) + subject, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and not prev.subject.startswith(_PART_OF_PREVIOUS)  # (…120个,其中省重点项目12个,开工110个: of the whole)
           and (verbs := _next_item_verbs(text[prev.q.end:phrase_start], fig.phrase, bool(split_phrase(prev.subject).verb)))
@@ -1872,6 +1877,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         if t["growth_end"].search(item) and (growth := t["growth_end"].search(inherited)):
             # 年均增长5.9%,2025年增长6.1%: the item says its own growth, so the one before (and its 年均) is left
             inherited = _AVERAGE_END.sub("", inherited[:growth.start()])
+        elif t["growth_end"].search(item) and (change := _CHANGE_AGAINST_END.search(inherited)):
+            inherited = inherited[:change.start()]  # (生猪出栏…,比上年减少0.4万头,下降6.7%: the change before is left)
         subject, fig.inherited = inherited + item, True
     elif (prev.fact is not None and prev.q is not None
           and _ELIDED_AFTER.match(text, prev.q.end)  # 粮食播种面积1.1亿亩、产量…; …72.3万亩,总产量…
@@ -1983,6 +1990,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject = verb + subject
     if q.unit_text in GROWTH_WORDS and not t["growth_end"].search(subject):
         subject += _GROWTH_WORD  # 农民收入翻一番, 政府债务零增长: a growth, whose verb the figure's own words hold
+    elif (q.unit in _RATE_UNITS and _BASELINE_END.search(subject) and not t["growth_end"].search(subject)
+          and prev.q is not None and prev.q.unit not in RATE_OR_CHANGE_UNITS):
+        subject += _GROWTH_WORD  # 货物进口总额312.4亿元,出现负增长,同比-4.6%: against the year before, a growth
     elif q.unit in _RATE_UNITS and (fall := _FALL_FIRST.match(subject)) and _has_noun(subject[fall.end():]):
         subject = subject[fall.end():] + fall.group(1)  # 降低一般工商业电价10%: the price's fall, as 电价降低10% says
     fig.subject = subject
