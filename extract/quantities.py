@@ -43,6 +43,7 @@ _RANK_NOT_AFTER = tuple(load_lexicon().numerals["rank_prefix_not_after"])
 _STREAK_PREFIXES = tuple(load_lexicon().numerals["streak_prefixes"])
 _STREAK_UNITS = frozenset(load_lexicon().numerals["streak_units"])
 _SESSIONS_BEFORE = tuple(load_lexicon().numerals["sessions_before"])
+_NUMERAL_ADVERBS = tuple(load_lexicon().numerals["numeral_adverbs"])
 _FREQUENCY_AFTER = re.compile(load_lexicon().numerals["frequency_after"])
 # 第3个, 每100户, and a fraction's numerator (五又二分之一倍: no 一倍)
 _NOT_A_FIGURE_PREFIXES = (_ORDINAL_PREFIXES + tuple(load_lexicon().numerals["denominator_prefixes"])
@@ -668,6 +669,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     chinese = not raw[0].isdigit()
     if chinese and len(raw) > 1 and all(c in ZERO_DIGITS for c in raw):
         return None
+    if chinese and text.startswith(_NUMERAL_ADVERBS, m.start()):
+        return None  # 增速一度回落至2.1%: once, no degree
     if (chinese and len(raw) > 1 and raw[-1] in SMALL_UNITS and _multiplied_before(raw[:-1], raw[-1])
             and (shorter := _candidate_re().match(text, m.start(), m.end() - 1))):
         # 五百二十千克, 六十八千公顷: a 千 after 二十 cannot be the numeral's, so it starts the unit (千克) or is a
