@@ -3166,6 +3166,9 @@ def _split_subjects(head: str, n: int) -> list[str]:
     verbs = load_key_lexicon().verbs
     while len(subjects) > n and verbs.fullmatch(subjects[0].removeprefix(_PART_OF_PREVIOUS)) is not None:
         subjects = subjects[1:]  # (其中)新建、改扩建中小学和幼儿园: the verbs listed first name no subject
+    if (len(subjects) > n and len(items := [x for x in head.split(_LIST_JOIN) if x]) == n
+            and not any(verbs.fullmatch(x.removeprefix(_PART_OF_PREVIOUS)) for x in items)):
+        subjects = items  # (教育、社会保障和就业、卫生健康支出分别增长…: three items, the 和 inside one's name)
     if len(subjects) == 1:
         for compound, parts in _G.get("compound_modifiers", {}).items():
             pos = head.find(compound)
