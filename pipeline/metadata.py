@@ -166,7 +166,9 @@ def below_province_column(row: dict, columns: dict, text: str) -> str | None:
     named = find_place(title) if title else None
     if named is None:  # (镇2025年度工作总结…: a title that names no place; its text signs 铁炉坪镇人民政府)
         named = _jurisdiction_from_signature(text) or _self_named_government(text)
-    return named.name if named is not None and named.admin_level in _BELOW_PROVINCE else None
+    # (a column that names the place itself, province 柘川县 beside 柘川县2025年政府工作报告: nothing to say)
+    return (named.name if named is not None and named.admin_level in _BELOW_PROVINCE
+            and named.name != columns["jurisdiction"] else None)
 
 
 _BELOW_PROVINCE = ("city", "county", "township")

@@ -541,6 +541,9 @@ def test_a_collections_province_column_yields_to_the_town_a_row_names(tmp_path):
          "full_text": "一、2025年工作总结\n全镇新建通组公路8公里。\n铁炉坪镇人民政府\n2025年12月22日"},
         {"title": "2025年山东省政府工作报告", "province": "山东", "year": 2025,
          "full_text": "主要预期目标是:地区生产总值增长5%以上。"},
+        # (a column that names the place itself: no warning that it yields to itself)
+        {"title": "柘川县2025年政府工作报告", "province": "柘川县", "year": 2025,
+         "full_text": "主要预期目标是:地区生产总值增长6%左右。"},
     ]
     (raw / "汇编.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     build(raw, tmp_path / "wh", progress=False)
@@ -549,7 +552,7 @@ def test_a_collections_province_column_yields_to_the_town_a_row_names(tmp_path):
     warned = [m for (m,) in con.execute("SELECT message FROM warnings").fetchall() if "province column" in m]
     con.close()
     assert got == {"石门坎乡2025年工作总结及2026年工作计划": "石门坎乡", "镇2025年度工作总结": "铁炉坪镇",
-                   "2025年山东省政府工作报告": "山东省"}
+                   "2025年山东省政府工作报告": "山东省", "柘川县2025年政府工作报告": "柘川县"}
     assert len(warned) == 2
 
 
