@@ -223,3 +223,14 @@ def test_a_level_target_takes_last_years_level_before_its_gain(tmp_path):
                     "一、2025年工作回顾\n新增柑橘种植面积1900亩,全镇柑橘种植面积达到2.05万亩。\n"
                     "二、2026年工作计划\n柑橘种植面积稳定在2万亩以上。\n")
     assert query(wh, "SELECT target_value, baseline_value FROM plan_vs_actual") == [(20000, 20500)]
+
+
+def test_one_target_stated_by_two_documents_of_the_place_is_one_row(tmp_path):
+    """一般公共预算收入增长4% for 2026 in the district's plan report and its budget report: one row of plan_vs_actual,
+    the first document's; a different value in another is a row of its own."""
+    wh = _build_docs(tmp_path, ("锦阳区,county,2026,plan_report",
+                                "二、2026年计划\n一般公共预算收入增长4%,固定资产投资增长6%。\n"),
+                     ("锦阳区,county,2026,budget_report",
+                      "二、2026年预算草案\n一般公共预算收入增长4%,固定资产投资增长5%。\n"))
+    assert query(wh, "SELECT indicator, target_value FROM plan_vs_actual ORDER BY 1, 2") == [
+        ("fiscal_revenue_growth", 4), ("fixed_asset_investment_growth", 5), ("fixed_asset_investment_growth", 6)]

@@ -1,4 +1,5 @@
--- grain: one row per target fact (a repeat in its document, or a restatement of an earlier report's target, left out), with the direction extraction gave it (the lexicon's for a canonical
+-- grain: one row per target fact (a repeat in its document, a restatement of an earlier report's target, or the same
+-- target stated again by another document of the place, left out), with the direction extraction gave it (the lexicon's for a canonical
 -- indicator, else from its words), whether its value was stored negative because the text says it fell, and
 -- whether it is a target for a year before its report's, said again (flag restated_target; guarded in GX)
 CREATE OR REPLACE VIEW int_targets AS
@@ -23,4 +24,16 @@ WHERE f.kind = 'target'
         AND o.period_year = f.period_year AND o.unit = f.unit
         AND (o.indicator_key = f.indicator_key OR EXISTS (
             SELECT 1 FROM links AS lf JOIN links AS lo ON lo.actual_fact_id = lf.actual_fact_id
-            WHERE lf.target_fact_id = f.fact_id AND lo.target_fact_id = o.fact_id))));
+            WHERE lf.target_fact_id = f.fact_id AND lo.target_fact_id = o.fact_id))))
+  -- the same target stated first hand by two documents of the place (a plan report's and a budget report's
+  -- 一般公共预算收入增长4% for 2026; a target a later report repeats word for word): one row, the earlier report's
+  -- (then the first document); a different value, comparator or bound is a target of its own
+  AND NOT EXISTS (
+      SELECT 1 FROM facts AS o
+      WHERE o.kind = 'target' AND o.jurisdiction = f.jurisdiction AND o.doc_id <> f.doc_id
+        AND o.indicator_key = f.indicator_key AND o.period_year = f.period_year AND o.unit = f.unit
+        AND o.value = f.value AND o.value_high IS NOT DISTINCT FROM f.value_high AND o.comparator = f.comparator
+        AND NOT list_has_any(o.flags, ['restated_target', 'corrupt_text', 'repeated', 'starting_value',
+                                       'stretch_bound'])
+        AND o.doc_id NOT IN (SELECT doc_id FROM document_versions)
+        AND (o.report_year < f.report_year OR o.report_year = f.report_year AND o.doc_id < f.doc_id));
