@@ -3577,10 +3577,16 @@ def _indicator_id(ind, subject: str, key: str | None) -> str:
         # the thing is named after the figure (为30万名农村适龄妇女免费开展两癌筛查, 新建5个紧密型城市医疗集团): the
         # phrase before it is a verb or nothing, and the indicator says both (新建紧密型城市医疗集团)
         s = s + thing
-    return s[-_INDICATOR_MAX:] if s else ""
+    if len(s) <= _INDICATOR_MAX:
+        return s
+    tail = s[-_INDICATOR_MAX:]
+    # (not from inside a number or a quote: 2026年区级“三公”经费…, cut at 026年…, starts after the year; 三公”经费 after
+    # its mark)
+    return _CUT_INSIDE.sub("", tail) or tail
 
 
 _INDICATOR_MAX = 24  # characters of a free-text indicator, its last
+_CUT_INSIDE = re.compile(r"^(?:[\d.]+(?:年度?|月)?|[”’\)）])+")
 
 
 def _shares_words(a: str, b: str) -> bool:
