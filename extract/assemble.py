@@ -1981,12 +1981,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # past a comma where it set them: 全县今年确定一般公共预算收入增长9.5%,固定资产投资增长13%)
         subject = outer + subject
     if (not fig.inherited and subject and fig.phrase.startswith(_LIST_JOIN) and prev.q is not None
-            and prev.q.end == q.start - len(fig.phrase) and not split_phrase(subject).verb
+            and prev.q.end == q.start - len(fig.phrase) and not load_key_lexicon().verbs.search(subject)
             and (verb := split_phrase(prev.subject).verb).startswith(_NEW_THINGS) and not leading_place(subject)
             and not load_key_lexicon().scope_start.match(subject)
             and split_phrase(verb + subject).verb == verb):  # (not 建成 + 区县域…, read as 建成区)
         # 全年新增规上工业企业100家以上、高新技术企业120家以上: the verb of new things that opens the list goes on to an
-        # item that says none (新增高新技术企业: a gain, as the first is; measure_senses reads it; not 接待游客…、游客花费)
+        # item that says none (新增高新技术企业: a gain, as the first is; measure_senses reads it; not 接待游客…、游客花费,
+        # nor an item with a verb of its own anywhere, 新建通组公路15公里、村道拓宽改造10公里)
         subject = verb + subject
     if q.unit_text in GROWTH_WORDS and not t["growth_end"].search(subject):
         subject += _GROWTH_WORD  # 农民收入翻一番, 政府债务零增长: a growth, whose verb the figure's own words hold
