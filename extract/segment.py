@@ -52,12 +52,12 @@ def split_parts(text: str) -> list[Part]:
     """A compilation (范文一, 范文二, …) becomes one Part per sample; other texts one Part. Text before the
     first sample (the compilation's title and preface) is part 0, so that nothing of the file is lost."""
     part_re, doc_type_words = _patterns()[0], _patterns()[6]
-    # (篇一：with a title is a sample's marker only where the title names a kind of document, 篇一：青枫镇2024年工作
-    # 总结: a report's outline heads its parts so too, 篇一：产业发展)
+    # (篇一：or 第5篇：with a title is a sample's marker only where the title names a kind of document, 篇一：青枫镇2024年
+    # 工作总结: a report's outline heads its parts so too, 篇一：产业发展)
     # (and 第一篇 alone, only where the line after it is such a title: 第一篇 / 栗湾乡2024年工作总结…; an outline's
     # 第一篇 / 开启新征程 is a part of it)
     heads = _with_content(text, [m for m in part_re.finditer(text)
-                                 if (m.group("n6") is None or doc_type_words.search(m.group(0)))
+                                 if (m.group("n6") is None and m.group("n8") is None or doc_type_words.search(m.group(0)))
                                  and (m.group("n7") is None or doc_type_words.search(_next_line(text, m.end())))])
     if len(heads) >= 2:
         def number(m: re.Match) -> int:

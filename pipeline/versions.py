@@ -93,7 +93,8 @@ def find_versions(docs: list[dict], mtimes: dict[str, int]) -> list[dict]:
             return x
 
         for a, b in itertools.combinations(members, 2):
-            if a["source_path"] != b["source_path"] and same_report(seen[a["doc_id"]], seen[b["doc_id"]], lx):
+            # (two files, or two parts of one: a compilation that prints a sample twice)
+            if same_report(seen[a["doc_id"]], seen[b["doc_id"]], lx):
                 parent[root(a["doc_id"])] = root(b["doc_id"])
         clusters: dict[str, list[dict]] = {}
         for d in members:
@@ -101,7 +102,8 @@ def find_versions(docs: list[dict], mtimes: dict[str, int]) -> list[dict]:
         for cluster in clusters.values():
             if len(cluster) < 2:
                 continue
-            ordered = sorted(cluster, key=lambda d: d["source_path"], reverse=True)  # the later path first...
+            ordered = sorted(cluster, key=lambda d: d["part"] or 0)  # (of one file's parts the first...)
+            ordered.sort(key=lambda d: d["source_path"], reverse=True)  # the later path first...
             ordered.sort(key=lambda d: (_CORRUPT in (d["flags"] or ()),  # ...after the rest (a stable sort)
                                         version_rank(_name(d), lx), -mtimes.get(d["source_path"], 0)))
             current = ordered[0]
@@ -123,6 +125,8 @@ def _reason(d: dict, current: dict, mtimes: dict[str, int], lx: VersionLexicon) 
     if theirs < mine:
         return "an earlier version: the other's name says it is later" if theirs == 0 else \
             "an earlier version: its name says it is a draft"
+    if current["source_path"] == d["source_path"]:
+        return "a repeat: its file holds the same report in an earlier part"
     if mtimes.get(current["source_path"], 0) > mtimes.get(d["source_path"], 0):
         return "an earlier version: the other file is newer"
     return "another version: the other comes later in path order"

@@ -186,3 +186,25 @@ def test_a_revision_beside_its_report_supersedes_it(tmp_path):
     # the other county's report, alone of its kind, supersedes nothing and is superseded by nothing
     assert query(wh, "SELECT count(*) FROM document_versions WHERE source_path LIKE '%青石县%'"
                      " OR superseded_by_path LIKE '%青石县%'") == [(0,)]
+
+
+def test_a_sample_a_compilation_prints_twice_is_one_report(tmp_path):
+    """A 范文 compilation whose site prints its 第5篇：… sample twice (ads between, a disclaimer after the second): each
+    sample its own part (第N篇： with a title marks one), and the second print a repeat of the first in
+    document_versions, so plan_vs_actual has its targets once (probe v285)."""
+    sample = ("第5篇：河口乡2025年工作总结暨2026年工作打算\n一、2025年工作回顾\n全乡新建通组公路12公里。\n"
+              "农民人均可支配收入达到15200元。\n新建茶园600亩。\n完成危房改造21户。\n二、2026年工作打算\n"
+              "力争农民人均可支配收入达到16000元。\n新建通组公路15公里。\n河口乡人民政府\n")
+    text = ("乡镇年终工作总结范文（精选5篇）\n第4篇：东坪镇2025年度工作总结\n一、2025年工作回顾\n全镇新建茶园800亩。\n"
+            "二、2026年工作打算\n新建茶园1000亩。\n" + sample + "相关推荐:\n乡镇工作总结范文\n" + sample
+            + "免责声明:本站内容来自网络。\n")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "2025年乡镇年终工作总结范文.txt").write_text(text, encoding="utf-8")
+    wh = tmp_path / "wh"
+    build(raw, wh, progress=False, strict=True)
+    assert query(wh, "SELECT jurisdiction, count(*) FROM documents WHERE jurisdiction IS NOT NULL GROUP BY 1 ORDER BY 1"
+                 ) == [("东坪镇", 1), ("河口乡", 2)]
+    assert query(wh, "SELECT count(*) FROM document_versions") == [(1,)]
+    assert query(wh, "SELECT count(*) FROM plan_vs_actual WHERE jurisdiction = '河口乡'") == [(2,)]
+    assert query(wh, "SELECT count(*) FROM int_actuals WHERE jurisdiction = '河口乡'") == [(4,)]
