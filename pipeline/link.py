@@ -623,10 +623,12 @@ GAIN, STOCK = "gain", "stock"
 def measure_sense(f: dict, lx: LinkLexicon | None = None) -> str | None:
     """What a fact's figure counts of its measure: ``gain``, the things added (a verb of a flow class before the
     noun: 新增, 新建, 培育规上工业企业18家), ``stock``, the level reached (no verb of its own, and a word of a stock
-    after it or in the figure, 规上工业企业达到101家, 总数, or before its noun, 全镇现有…; not a gain said inside its
-    words: 新能源新增并网装机规模达到342万千瓦), else None. A gain never answers nor stands for a stock of one key,
+    after it or in the figure, 规上工业企业达到101家, 总数, or before its noun, 全镇现有…, 年末…; a running total, flag
+    cumulative; not a gain said inside its words: 新能源新增并网装机规模达到342万千瓦), else None. A gain never answers nor stands for a stock of one key,
     nor a stock for a gain: linking, and the year's figure of a measure (int_key_actuals) keep them apart."""
     lx = lx or load_link_lexicon()
+    if lx.cumulative in (f["flags"] or ()):
+        return STOCK  # (累计建成5G基站7280个: a running total, whatever its verb)
     text = f["indicator_text"] or ""
     verb = split_phrase(text).verb
     if verb:

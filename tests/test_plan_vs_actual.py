@@ -234,3 +234,15 @@ def test_one_target_stated_by_two_documents_of_the_place_is_one_row(tmp_path):
                       "二、2026年预算草案\n一般公共预算收入增长4%,固定资产投资增长5%。\n"))
     assert query(wh, "SELECT indicator, target_value FROM plan_vs_actual ORDER BY 1, 2") == [
         ("fiscal_revenue_growth", 4), ("fixed_asset_investment_growth", 5), ("fixed_asset_investment_growth", 6)]
+
+
+def test_a_bulletins_year_end_stock_is_no_year_after_a_gain(tmp_path):
+    """年末全市规模以上工业企业1426家 (a stock: 年末) has no previous value from last year's 新增…58家 (a gain); 净增 is a
+    gain, 累计建成 a stock (measure_senses; probes v288, v289)."""
+    wh = _build_docs(tmp_path, ("澄川市,city,2024,statistical_bulletin", "全年新增规模以上工业企业58家。\n"),
+                     ("澄川市,city,2025,statistical_bulletin",
+                      "年末全市规模以上工业企业1426家。全年净增国家高新技术企业46家。累计建成5G基站7280个。\n"))
+    assert query(wh, "SELECT value, previous_value FROM yoy WHERE period_year = 2025 AND unit = '家' ORDER BY 1") == [
+        (46, None), (1426, None)]
+    assert query(wh, "SELECT f.value, s.sense FROM facts f JOIN measure_senses s USING (fact_id) ORDER BY 1") == [
+        (46, "gain"), (58, "gain"), (1426, "stock"), (7280, "stock")]
