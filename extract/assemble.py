@@ -384,7 +384,7 @@ def _cue_tables():
         "starting_year": re.compile(cues["starting_year_before"].removesuffix("$") + r"((?:19|20)\d{2})\s*年"
                                     + cues["starting_year_after"] + r"\s*$"),
         # 由上年的4.6%, 从去年的60.2%: a from–to's starting value dated by the year before the one reviewed
-        "starting_year_relative": re.compile(cues["starting_year_before"].removesuffix("$") + "(?:"
+        "starting_year_relative": re.compile(cues["starting_year_before"].removesuffix("$") + "(?P<word>"
                                              + cues["starting_year_relative"] + ")" + cues["starting_year_after"] + r"\s*$"),
         "since_after": re.compile(cues["since_after"]),
         # right before a year: a comparison's base or a policy term's end, one search for both
@@ -554,6 +554,19 @@ def _heading_kind_cached(section: str, report_year: int | None, dt: DocType | No
 # a numbered line that is a whole sentence stating a figure (4.改造城镇老旧小区16个,惠及居民2130户。): its words frame no
 # section of a plan or a review
 _SENTENCE_ITEM = re.compile(r"^\s*(?>\d+[、.．]|[(（]\d+[)）]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?[^。]*?\d+(?![\d年.])[^。]*。\s*$")
+
+
+def _relative_start(st: "_DocState", word: str, period: int | None) -> int | None:
+    """The year a from–to's start dated by a relative word is: 去年 and 前年 count from the report's year (cues
+    relative_years: 由前年的14个 in a report of 2026 is 2024's), 上年 from the year of the figure it changed to (由上年的
+    4.6%提高到4.7% in a review of 2025: 2024's)."""
+    offset = _RELATIVE_TO_REPORT.get(word)
+    if offset is not None:
+        return st.ctx.report_year + offset if st.ctx.report_year is not None else None
+    return period - 1 if period is not None else None
+
+
+_RELATIVE_TO_REPORT = {w: off for w, off in load_lexicon().cues["relative_years"].items() if w in ("去年", "前年")}
 
 
 def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None:
@@ -2657,7 +2670,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     list_goes_on = fig.joined and prev.fact is not None and "starting_value" in prev.fact.flags
     dated = (fig.kind == "actual" and (t["to_after"].match(text, q.end, sent.end) or t["to_after_list"].match(text, q.end, sent.end))
              and ((m := t["starting_year"].search(fig.phrase)) and int(m.group(1))
-                  or period is not None and t["starting_year_relative"].search(fig.phrase) and period - 1
+                  or (rel := t["starting_year_relative"].search(fig.phrase)) and _relative_start(st, rel.group("word"), period)
                   or list_goes_on and prev.fact.period_year)) or None
     # (年均增长6%左右、总量达到1450亿元左右: a level after a rate in its clause has its own words, not the rate's 年均)
     own_words = (fig.phrase if prev.q is not None and prev.q.end > fig.clause_start and prev.q.unit != fig.q.unit
