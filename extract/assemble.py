@@ -1691,12 +1691,16 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             # 提出5.5%左右的增长目标, 提出增长6.5%左右的预期目标: 经济增长
             subject = _TARGET_NOUNS[noun]
     elif ((rb := _restated_before(t, fig.phrase, text, q.end, prev.sentence.end)) is not None
-          and not _has_noun(_VERB_ONLY.sub("", fig.phrase[:rb.start()]))
+          and not _has_noun(_ATTAINMENT.sub("", _VERB_ONLY.sub("", fig.phrase[:rb.start()])))
           and ((label := _label_before(st, fig, prev))
-               or prev.fact is not None and prev.q is not None and prev.q.unit == q.unit)):
+               or prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
+               or (measured := next((f for f in reversed(prev.facts) if f.unit == q.unit
+                                     and "other_base" not in f.flags), None)) is not None)):
         # the target, said again, of what the line's label names (数字经济核心产业增加值增长:年度目标10%,完成8.7%), or
-        # else of what the figure before measures (税收收入完成915万元,完成年度目标900万元的101.7%)
-        subject, fig.inherited = label or prev.subject, True
+        # else of what the figure before measures (税收收入完成915万元,完成年度目标900万元的101.7%), or the one before in
+        # its unit (粮食播种面积26.8万亩,…增长2.3%,圆满完成市下达的26.5万亩播种面积任务)
+        subject, fig.inherited = (label or (prev.subject if prev.q is not None and prev.q.unit == q.unit
+                                            else measured.indicator_text)), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and prev.q.end <= phrase_start and (aside := _SCOPE_ASIDE.fullmatch(fig.phrase.strip()))):
         # 农村居民人均可支配收入达到41260元(全县为39860元): the whole place's figure of what the figure before measures
