@@ -44,6 +44,8 @@ _STREAK_PREFIXES = tuple(load_lexicon().numerals["streak_prefixes"])
 _STREAK_UNITS = frozenset(load_lexicon().numerals["streak_units"])
 _SESSIONS_BEFORE = tuple(load_lexicon().numerals["sessions_before"])
 _NUMERAL_ADVERBS = tuple(load_lexicon().numerals["numeral_adverbs"])
+_WEATHER_AFTER = re.compile(load_lexicon().numerals["weather_after"])
+_TEMPERATURE = "°C"
 _FREQUENCY_AFTER = re.compile(load_lexicon().numerals["frequency_after"])
 # 第3个, 每100户, and a fraction's numerator (五又二分之一倍: no 一倍)
 _NOT_A_FIGURE_PREFIXES = (_ORDINAL_PREFIXES + tuple(load_lexicon().numerals["denominator_prefixes"])
@@ -802,6 +804,8 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         return None  # 连续12个月保持在95分以上: how long a run lasted
     if unit.base in _STREAK_UNITS and _FREQUENCY_AFTER.match(text, tail.end):
         return None  # 6个月内复检一次: how often
+    if unit.base == _TEMPERATURE and _WEATHER_AFTER.match(text, tail.end):
+        return None  # 在零下30多摄氏度的严寒中: the weather, no measure
     if tail.unit_text and unit.base in _PEOPLE_UNITS and _sized_by_count(text, tail.end, limit):
         return None  # 组建20人的专家服务团队, 10万人的城市: a size, no count (解决3.8万人的人畜饮水困难 is one)
     if unit.surface in _UNIT_PREFIXES and (longer := _unit_written_out_after(lex, text, tail, limit)):
