@@ -781,7 +781,8 @@ def _defines_a_class(text: str, q: Quantity, sent_start: int) -> bool:
     if not _QUALIFIED_NOUN.match(text, noun_at) or text.startswith(_CLASS_BOUND_NOT_NOUNS, noun_at):
         return False
     before = text[max(sent_start, q.start - _LINK_REACH):q.start]
-    return bound_before or (q.comparator_before is None and not _LINKED.search(before))
+    return bound_before or (q.comparator_before is None and not (_LINKED.search(before)
+                                                                 and not before.endswith(_LINKED_NOT)))
 
 
 _FIGURE_END = re.compile(r"[\d%‰][^\d,;:。、()]{0,4}$")  # the end of a figure and its unit, right before
@@ -1402,6 +1403,7 @@ _UNFINISHED_AFTER = re.compile(_G["unfinished_after"])
 _CLASS_SIZE_UNITS = frozenset(_G["class_size_units"])
 _LINK_REACH = 4  # characters before a figure where a linking verb makes it the figure (达到, 保持在, 稳定在)
 _LINKED = re.compile("(?:" + "|".join(map(re.escape, sorted(_G["class_bound_linked"], key=len, reverse=True))) + ")$")
+_LINKED_NOT = tuple(_G["class_bound_linked_not"])
 _OF = "的"  # 年初计划的6所: the plan's figure, said again
 _EFFORT_AFTER = re.compile(f"{_OF}?(?:" + "|".join(map(re.escape, _G["effort_nouns"])) + ")")  # (百分之百的热情)
 # the last characters of the words restated_before and restated_in_review end on (…计划的, …目标, …任务是, 目标涨幅): a
