@@ -214,6 +214,7 @@ _PAIRED_MODIFIERS = tuple(sorted(_G["paired_modifiers"], key=len, reverse=True))
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
 _RATE_END = "率"  # (参保率, 上线率: a rate, named by the stem of what the figure before counts)
+_COUNT_NOUN_ENDS = ("人数", "户数", "人次", "数", "量")  # (参保人数: a count of the stem's, no thing it was done to)
 # each measure of a family of them (grammar sibling_measures), with its family's, longest first
 _SIBLING_MEASURES = {w: tuple(sorted(family, key=len, reverse=True)) for family in _G["sibling_measures"] for w in family}
 _SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) for k in ("base", "per_plan"))
@@ -2351,7 +2352,9 @@ def _elided_subject(before: str, subject: str, unit: str, of_figure: bool = True
     # counts, named by its stem (参保, 上线) there
     if (of_figure and core.endswith(_RATE_END) and len(stem := core[:-len(_RATE_END)]) >= 2
             and (at := before.rfind(stem)) > 0):  # (``before``: a figure's subject, not any clause's words)
-        return before[:at] + subject
+        # (排查化解矛盾纠纷152起,化解率99.1%: the rate of what the verb took, 矛盾纠纷化解率; not of 参保人数's 人数)
+        thing = before[at + len(stem):]
+        return thing + subject if len(thing) >= 2 and not thing.endswith(_COUNT_NOUN_ENDS) else before[:at] + subject
     # 肉牛存栏7600头,出栏2300头; 生猪存栏增长5%,出栏增长8%: another measure of the thing the figure before measures
     # (grammar sibling_measures)
     # (their linking words aside: 粮食播种面积稳定在410万亩以上、产量达到150万吨 is 粮食产量)
