@@ -752,8 +752,10 @@ def _unit_breaks(text: str) -> str:
             b = text.rfind("\n", 0, b)
         prev = text[b + 1:i]
         nxt = text[i + 1:i + 1 + _UNIT_REACH]
-        # (not a table's row: the next row's name may open on 人, 工, 新…)
-        if len(prev.strip()) > _RUNNING_HEAD_MAX and not _ROW_END.search(prev) and _unit_goes_on(prev, nxt, starts):
+        # (not a table's row: the next row's name may open on 人, 工, 新…; a short line may go on where it ends on a
+        # decimal after its words and the next opens on a whole unit with its scale: 年末全县户籍人口34.72 / 万人,…)
+        if ((len(prev.strip()) > _RUNNING_HEAD_MAX or _DECIMAL_END.search(prev) and nxt.startswith(_SCALED_UNITS))
+                and not _ROW_END.search(prev) and _unit_goes_on(prev, nxt, starts)):
             out.append(text[last:i])
             last = i + 1
             joined.add(i)
@@ -778,7 +780,16 @@ def _unit_cut(prev: str, nxt: str) -> bool:
 
 
 _UNIT_REACH = 8  # characters of the next line a unit's rest may take
+_DECIMAL_END = re.compile(r"[\u4e00-\u9fff]\d+\.\d+$")  # (户籍人口34.72: a figure, no heading's number)
 _FIGURE_TAIL = re.compile(r"\d ?([\u4e00-\u9fff]{0,2})$")  # (78.6 万\n亩: a PDF's space before the scale too)
+
+
+def _scaled_units() -> tuple[str, ...]:
+    lex = load_lexicon()
+    return tuple(k + u.surface for k in lex.scales for u in lex.units)
+
+
+_SCALED_UNITS = _scaled_units()  # 万人, 亿元: a unit with its scale, which no row's name opens on
 
 
 @lru_cache(maxsize=1)
