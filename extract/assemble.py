@@ -214,7 +214,7 @@ _PAIRED_MODIFIERS = tuple(sorted(_G["paired_modifiers"], key=len, reverse=True))
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
 _RATE_END = "率"  # (参保率, 上线率: a rate, named by the stem of what the figure before counts)
-_COUNT_NOUN_ENDS = ("人数", "户数", "人次", "数", "量")  # (参保人数: a count of the stem's, no thing it was done to)
+_COUNT_NOUN_ENDS = tuple(_G["count_noun_ends"])  # (参保人数: a count of the stem's, no thing it was done to)
 # each measure of a family of them (grammar sibling_measures), with its family's, longest first
 _SIBLING_MEASURES = {w: tuple(sorted(family, key=len, reverse=True)) for family in _G["sibling_measures"] for w in family}
 _SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) for k in ("base", "per_plan"))
@@ -554,7 +554,7 @@ def _heading_kind_cached(section: str, report_year: int | None, dt: DocType | No
 
 # a numbered line that is a whole sentence stating a figure (4.改造城镇老旧小区16个,惠及居民2130户。): its words frame no
 # section of a plan or a review
-_SENTENCE_ITEM = re.compile(r"^\s*(?>\d+[、.．]|[(（]\d+[)）]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?[^。]*?\d+(?![\d年.])[^。]*。\s*$")
+_SENTENCE_ITEM = re.compile(r"^\s*(?>\d+[、.．]|[(（]\d+[)）]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?[^。]*?\d+(?:\.\d+)?(?![\d年.])[\u4e00-\u9fff%][^。]*。\s*$")
 
 
 def _relative_start(st: "_DocState", word: str, period: int | None) -> int | None:
@@ -567,7 +567,7 @@ def _relative_start(st: "_DocState", word: str, period: int | None) -> int | Non
     return period - 1 if period is not None else None
 
 
-_RELATIVE_TO_REPORT = {w: off for w, off in load_lexicon().cues["relative_years"].items() if w in ("去年", "前年")}
+_RELATIVE_TO_REPORT = {w: load_lexicon().cues["relative_years"][w] for w in load_lexicon().cues["starting_year_report_relative"]}
 
 
 def _nearby_kind(st: "_DocState", i: int, reviewing: bool = False) -> str | None:
@@ -891,8 +891,7 @@ def _has_noun(phrase: str) -> bool:
 
 
 # a phrase that says only by how much a figure stands off the plan (较计划少7名, 比预算多: cues plan_as_base, gap_end)
-_PLAN_GAP_ONLY = re.compile("(?:" + load_lexicon().cues["plan_as_base"].replace("(?:比|较)", "(?:比|较|超出?|超过)", 1)
-                            + ")(?:" + load_lexicon().cues["gap_end"].removesuffix(r"\s*$") + "|高|低)?")
+_PLAN_GAP_ONLY = re.compile(load_lexicon().cues["plan_gap_only"])
 
 
 def _ceiling_comparator(fig: _Figure) -> str:
@@ -1695,15 +1694,14 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             subject = _TARGET_NOUNS[noun]
     elif ((rb := _restated_before(t, fig.phrase, text, q.end, prev.sentence.end)) is not None
           and not _has_noun(_ATTAINMENT.sub("", _VERB_ONLY.sub("", fig.phrase[:rb.start()])))
-          and ((label := _label_before(st, fig, prev))
-               or prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
-               or (measured := next((f for f in reversed(prev.facts) if f.unit == q.unit
-                                     and "other_base" not in f.flags), None)) is not None)):
+          and (said := (_label_before(st, fig, prev)
+                        or (prev.subject if prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
+                            else next((f.indicator_text for f in reversed(prev.facts)
+                                       if f.unit == q.unit and "other_base" not in f.flags), None))))):
         # the target, said again, of what the line's label names (数字经济核心产业增加值增长:年度目标10%,完成8.7%), or
         # else of what the figure before measures (税收收入完成915万元,完成年度目标900万元的101.7%), or the one before in
         # its unit (粮食播种面积26.8万亩,…增长2.3%,圆满完成市下达的26.5万亩播种面积任务)
-        subject, fig.inherited = (label or (prev.subject if prev.q is not None and prev.q.unit == q.unit
-                                            else measured.indicator_text)), True
+        subject, fig.inherited = said, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and prev.q.end <= phrase_start and (aside := _SCOPE_ASIDE.fullmatch(fig.phrase.strip()))):
         # 农村居民人均可支配收入达到41260元(全县为39860元): the whole place's figure of what the figure before measures
@@ -2351,7 +2349,7 @@ def _elided_subject(before: str, subject: str, unit: str, of_figure: bool = True
     # 城乡居民养老保险参保人数3.4万人,参保率达到98.2%; 高考本科上线1893人,上线率68.7%: the rate of what the count before
     # counts, named by its stem (参保, 上线) there
     if (of_figure and core.endswith(_RATE_END) and len(stem := core[:-len(_RATE_END)]) >= 2
-            and (at := before.rfind(stem)) > 0):  # (``before``: a figure's subject, not any clause's words)
+            and (at := before.rfind(stem)) >= 0):  # (``before``: a figure's subject, not any clause's words)
         # (排查化解矛盾纠纷152起,化解率99.1%: the rate of what the verb took, 矛盾纠纷化解率; not of 参保人数's 人数)
         thing = before[at + len(stem):]
         return thing + subject if len(thing) >= 2 and not thing.endswith(_COUNT_NOUN_ENDS) else before[:at] + subject
@@ -3603,13 +3601,16 @@ def _indicator_id(ind, subject: str, key: str | None) -> str:
     if len(s) <= _INDICATOR_MAX:
         return s
     tail = s[-_INDICATOR_MAX:]
-    # (not from inside a number or a quote: 2026年区级“三公”经费…, cut at 026年…, starts after the year; 三公”经费 after
-    # its mark)
-    return _CUT_INSIDE.sub("", tail) or tail
+    # (not from inside a number: 2026年区级“三公”经费…, cut at 026年…, starts after the year; nor on a closing mark
+    # whose opening the cut left out: 三公”经费 starts after it)
+    cut_in_number = tail[:1].isdigit() and s[-_INDICATOR_MAX - 1] in _NUMBER_CHARS
+    return (_CUT_INSIDE.sub("", tail) if cut_in_number or tail[:1] in _CLOSING_MARKS else tail) or tail
 
 
 _INDICATOR_MAX = 24  # characters of a free-text indicator, its last
 _CUT_INSIDE = re.compile(r"^(?:[\d.]+(?:年度?|月)?|[”’\)）])+")
+_NUMBER_CHARS = frozenset("0123456789.")
+_CLOSING_MARKS = frozenset("”’)）")
 
 
 def _shares_words(a: str, b: str) -> bool:

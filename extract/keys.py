@@ -498,10 +498,13 @@ def _place_count_key(s: str, lx: KeyLexicon) -> str:
     if (cut := _CLAUSE_CUT.search(rest)) and rest[cut.start()] == _LIST_MARK:
         return s[0]  # (17个区、2个县(市)获评全国百强区、百强县: a list, of places or of what they did, shared: none)
     rest = lx.place_count_drop.sub("", _QUOTES.sub("", rest[:cut.start()] if cut else rest))
+    if rest in _CONJUNCTIONS:
+        return s[0]  # (10个村和3个社区完成换届: a list of places, as 、 makes one)
     return s[0] + rest[:lx.after_max] if rest else s[0]
 
 
 _LIST_MARK = "、"
+_CONJUNCTIONS = frozenset(load_lexicon().grammar["item_conjunction_words"])
 
 
 _CLAUSE_CUT = re.compile(r"[,;:。！？!?、，；：\d]")  # (and the next figure: what it measures is no deed of the places)

@@ -43,7 +43,7 @@ _RANK_NOT_AFTER = tuple(load_lexicon().numerals["rank_prefix_not_after"])
 _STREAK_PREFIXES = tuple(load_lexicon().numerals["streak_prefixes"])
 _STREAK_UNITS = frozenset(load_lexicon().numerals["streak_units"])
 _SESSIONS_BEFORE = tuple(load_lexicon().numerals["sessions_before"])
-_NUMERAL_ADVERBS = tuple(load_lexicon().numerals["numeral_adverbs"])
+_NUMERAL_ADVERBS = re.compile("|".join(load_lexicon().numerals["numeral_adverbs"]))
 _WEATHER_AFTER = re.compile(load_lexicon().numerals["weather_after"])
 _TEMPERATURE = "°C"
 _FREQUENCY_AFTER = re.compile(load_lexicon().numerals["frequency_after"])
@@ -671,7 +671,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     chinese = not raw[0].isdigit()
     if chinese and len(raw) > 1 and all(c in ZERO_DIGITS for c in raw):
         return None
-    if chinese and text.startswith(_NUMERAL_ADVERBS, m.start()):
+    if chinese and _NUMERAL_ADVERBS.match(text, m.start()):
         return None  # 增速一度回落至2.1%: once, no degree
     if (chinese and len(raw) > 1 and raw[-1] in SMALL_UNITS and _multiplied_before(raw[:-1], raw[-1])
             and (shorter := _candidate_re().match(text, m.start(), m.end() - 1))):

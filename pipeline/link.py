@@ -593,7 +593,8 @@ _STOCK_OPENING = 6  # characters at a result's start where a word of a stock bef
 
 def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
     """A bonus where both verbs do the same thing; None where a flow target (新增, 培育) meets a stock
-    (a level reached with no verb of its own: 达7800家), or where the two verbs do things that never answer each
+    (measure_sense: a level reached with no verb of its own, 达7800家, or a running total, unless the target is one
+    too), or where the two verbs do things that never answer each
     other (``verb_contrasts``: 新建 and 改造)."""
     t_verb, a_verb = split_phrase(t["indicator_text"] or "").verb, split_phrase(a["indicator_text"] or "").verb
     # (a stage said after the noun, 城市更新项目完工12个, 项目开工率: the stage its key ends on, for the stages' bonus and
@@ -612,7 +613,8 @@ def _verb_level(t: dict, a: dict, lx: LinkLexicon) -> tuple[float, str] | None:
         # 新建村级活动场所 is never answered by 改造村级活动场所 (新建改造…管网 is, by 改造…管网 or 改造提升…; a
         # result's own words lift it only where it built too, 新建改造…: 申报认定国家高新技术企业 answers no 新增…)
         return None
-    if tv in lx.flow_classes and measure_sense(a, lx) == STOCK:
+    if (tv in lx.flow_classes and measure_sense(a, lx) == STOCK
+            and lx.cumulative not in (t["flags"] or ())):  # (a running total against a running total: score_pair's)
         return None  # (全镇现有规模以上企业3家 answers no 力争新增规模以上企业1家)
     return 0.0, ""
 
