@@ -9,22 +9,7 @@
 -- that stops at the target's bound is on the wrong side (近1.3万亿斤 against 1.3万亿斤以上: near; a fall's
 -- comparator speaks of its size, so a result stored negative is left as it is).
 CREATE OR REPLACE VIEW plan_vs_actual AS
-WITH baselines AS (
-    -- the year before's figure of the target's measure, whatever its words (int_key_actuals): of the same sense
-    -- first, then of none, then a stock (a level with no verb of a gain, 柑橘种植面积稳定在2万亩以上, is last year's
-    -- level before last year's gain); never a stock for a gain (新增规上工业企业18家 is no 规上工业企业达到101家)
-    SELECT t.fact_id AS target_fact_id, b.value
-    FROM int_targets AS t
-    LEFT JOIN measure_senses AS ts ON ts.fact_id = t.fact_id
-    JOIN int_key_actuals AS b
-      ON b.jurisdiction = t.jurisdiction AND b.indicator_key = t.indicator_key
-     AND b.period_year = t.period_year - 1 AND b.unit = t.unit
-     AND (b.sense IS NULL OR ts.sense IS NULL OR b.sense = ts.sense)
-    QUALIFY row_number() OVER (PARTITION BY t.fact_id
-                               ORDER BY b.sense IS NOT DISTINCT FROM ts.sense DESC, b.sense IS NULL DESC,
-                                        b.sense = 'stock' DESC, b.rank_in_key) = 1
-),
-paired AS (
+WITH paired AS (
     SELECT t.jurisdiction, t.indicator, t.period_year, t.unit,
            t.comparator AS target_comparator, t.value AS target_value, t.value_high AS target_value_high,
            l.actual_value, a.comparator AS actual_comparator, b.value AS baseline_value, a.unit AS actual_stated_unit,
@@ -33,7 +18,7 @@ paired AS (
     FROM int_targets AS t
     LEFT JOIN links AS l ON l.target_fact_id = t.fact_id
     LEFT JOIN facts AS a ON a.fact_id = l.actual_fact_id
-    LEFT JOIN baselines AS b ON b.target_fact_id = t.fact_id
+    LEFT JOIN int_year_before AS b ON b.fact_id = t.fact_id  -- (the year before's figure of the measure, chosen once)
 ),
 bounded AS (
     -- the side of the target a result must fall on: 'floor' (at least), 'ceiling' (at most) or 'band'

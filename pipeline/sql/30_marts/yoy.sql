@@ -1,29 +1,16 @@
 -- grain: one row per (jurisdiction, indicator, period_year) actual
 -- previous_value: the year before's figure of the same indicator, or where the year before said it in other words
 -- (全年教育支出 and 全县教育支出; 新增规上工业企业 and 全年新增规上工业企业) the figure that stands for the same
--- measure (indicator_key) and unit that year, as plan_vs_actual's baseline_value takes it: of the same sense first,
--- then of none, then a stock, never a gain for a stock nor a stock for a gain (int_key_actuals)
+-- measure that year, as plan_vs_actual's baseline_value takes it (int_year_before)
 CREATE OR REPLACE VIEW yoy AS
-WITH by_key AS (
-    SELECT cur.fact_id, b.value
-    FROM int_actuals AS cur
-    LEFT JOIN measure_senses AS cs ON cs.fact_id = cur.fact_id
-    JOIN int_key_actuals AS b
-      ON b.jurisdiction = cur.jurisdiction AND b.indicator_key = cur.indicator_key
-     AND b.unit = cur.unit AND b.period_year = cur.period_year - 1
-     AND (b.sense IS NULL OR cs.sense IS NULL OR b.sense = cs.sense)
-    QUALIFY row_number() OVER (PARTITION BY cur.fact_id
-                               ORDER BY b.sense IS NOT DISTINCT FROM cs.sense DESC, b.sense IS NULL DESC,
-                                        b.sense = 'stock' DESC, b.rank_in_key) = 1
-),
-paired AS (
+WITH paired AS (
     SELECT cur.jurisdiction, cur.indicator, cur.period_year, cur.unit, cur.value,
            coalesce(prev.value, k.value) AS previous_value
     FROM int_actuals AS cur
     LEFT JOIN int_actuals AS prev
       ON prev.jurisdiction = cur.jurisdiction AND prev.indicator = cur.indicator
      AND prev.unit = cur.unit AND prev.period_year = cur.period_year - 1
-    LEFT JOIN by_key AS k ON k.fact_id = cur.fact_id
+    LEFT JOIN int_year_before AS k ON k.fact_id = cur.fact_id
 )
 SELECT jurisdiction, indicator, period_year, unit, value, previous_value,
        value - previous_value AS change,

@@ -1,0 +1,23 @@
+-- grain: one row per actual fact that may stand for its year: the facts int_actuals and int_key_actuals rank
+-- Multi-year figures (年均, 五年, 比2002年) describe no single year and are left out, and so are a share of the plan
+-- (为预算的86.2%, share_of_target), a gap against another base (超收, other_base), damaged text and another version of
+-- its report's facts; each with the rank every choice of a year's figure orders by (the linking stage's too): a
+-- stated figure before an estimate (预计), the year's final statistics (a bulletin: links.yaml final_statistics)
+-- before a report's figure, a later report before an earlier one, then the first mention; and its sense
+-- (measure_senses: a gain, a stock, or neither).
+CREATE OR REPLACE VIEW int_annual_actuals AS
+SELECT f.*, s.sense,
+       row_number() OVER (
+           ORDER BY list_contains(f.flags, 'estimated'),
+                    coalesce(list_contains({final_statistics}, d.doc_type), false) DESC,
+                    f.report_year DESC, f.doc_id, f.span_start
+       ) AS stated_rank
+FROM facts AS f
+LEFT JOIN documents AS d USING (doc_id)
+LEFT JOIN measure_senses AS s USING (fact_id)
+WHERE f.kind = 'actual'
+  AND f.period_year IS NOT NULL
+  AND f.jurisdiction IS NOT NULL
+  AND NOT list_has_any(f.flags, ['five_year_average', 'multi_year', 'cumulative', 'corrupt_text',
+                                 'share_of_target', 'other_base'])  -- (a share of the plan, a gap: no level of the year)
+  AND f.doc_id NOT IN (SELECT doc_id FROM document_versions);  -- (another version of its report's)
