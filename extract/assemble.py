@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from .keys import (PLACE_SEPARATOR, is_named_place, is_place, leading_place, load_key_lexicon, names_nothing,
+from .keys import (PLACE_SEPARATOR, RATE_END, is_named_place, is_place, leading_place, load_key_lexicon, names_nothing,
                    only_a_gain, only_a_total, resolve_direction, resolve_indicator_key, split_key, split_phrase,
                    total_word, without_gain, without_linking_end)
 from .lexicon import DocType, Indicator, doc_type_by_id, indicator_by_id, load_lexicon
@@ -213,7 +213,6 @@ _SESSION_AFTER = re.compile(_G["session_after"])
 _PAIRED_MODIFIERS = tuple(sorted(_G["paired_modifiers"], key=len, reverse=True))
 _PARALLEL_MAX = 5  # characters of a 分别 item that may leave out the head the last item names (装备制造业、…增加值)
 _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one before it (、产量)
-_RATE_END = "率"  # (参保率, 上线率: a rate, named by the stem of what the figure before counts)
 _COUNT_NOUN_ENDS = tuple(_G["count_noun_ends"])  # (参保人数: a count of the stem's, no thing it was done to)
 # each measure of a family of them (grammar sibling_measures), with its family's, longest first
 _SIBLING_MEASURES = {w: tuple(sorted(family, key=len, reverse=True)) for family in _G["sibling_measures"] for w in family}
@@ -1573,6 +1572,15 @@ def _next_item_verbs(gap: str, phrase: str, prev_has_verb: bool) -> str:
 _MONEY_OF_THINGS = _G["money_of_things"]
 
 
+def _measured_subject(prev: "_Previous", unit: str) -> str | None:
+    """The words of what the figure before measures, in ``unit``: the figure right before's, else those of the last
+    level in that unit (no share of a plan, no gap: ``_SIDE_FLAGS``) before it; None where none is."""
+    if prev.fact is not None and prev.q is not None and prev.q.unit == unit:
+        return prev.subject
+    return next((f.indicator_text for f in reversed(prev.facts)
+                 if f.unit == unit and not _SIDE_FLAGS.intersection(f.flags)), None)
+
+
 def _measure_of_previous(words: str) -> bool:
     """Whether ``words`` (verb-only words removed) alone measure the things the figure before counts: 总长, 里程, with a
     verb of making them or none (建成3条通组硬化路,总长5.4公里; 完成屯级道路硬化项目45个,建成里程71.3公里), not a gain."""
@@ -1679,14 +1687,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and resolve_indicator(subject, q.unit) is None
           # (an item of a list of targets names its own: 冲刺规上工业总产值520亿元、税收收入48亿元的全年目标)
           and not (prev.q is not None and text[prev.q.end:q.start].lstrip().startswith(_LIST_JOIN))):
-        if prev.fact is not None and prev.q is not None and prev.q.unit == q.unit:
+        if (said := _measured_subject(prev, q.unit)) is not None:
             # 固定资产投资增长5.1%,没有完成8%的年度目标; 增长5.6%,高于6%的预期目标: the target of what the figure
-            # before measures
-            subject, fig.inherited = prev.subject, True
-        elif (measured := next((f for f in reversed(prev.facts) if f.unit == q.unit and "other_base" not in f.flags),
-                               None)) is not None:
-            # 增长4.3%,低于全国0.9个百分点,没有完成年初确定的5.5%以上的预期目标: past a gap in another unit
-            subject, fig.inherited = measured.indicator_text, True
+            # before measures (past a gap in another unit: 增长4.3%,低于全国0.9个百分点,没有完成…5.5%以上的预期目标)
+            subject, fig.inherited = said, True
         elif label := _label_before(st, fig, prev):
             subject, fig.inherited = label, True  # 一般公共预算收入方面,年初确定的1280万元目标: the topic's target
         elif (noun := named.group("noun") or next((n for n in _TARGET_NOUNS if subject.endswith(n)), None)):
@@ -1694,10 +1698,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             subject = _TARGET_NOUNS[noun]
     elif ((rb := _restated_before(t, fig.phrase, text, q.end, prev.sentence.end)) is not None
           and not _has_noun(_ATTAINMENT.sub("", _VERB_ONLY.sub("", fig.phrase[:rb.start()])))
-          and (said := (_label_before(st, fig, prev)
-                        or (prev.subject if prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
-                            else next((f.indicator_text for f in reversed(prev.facts)
-                                       if f.unit == q.unit and "other_base" not in f.flags), None))))):
+          and (said := _label_before(st, fig, prev) or _measured_subject(prev, q.unit))):
         # the target, said again, of what the line's label names (数字经济核心产业增加值增长:年度目标10%,完成8.7%), or
         # else of what the figure before measures (税收收入完成915万元,完成年度目标900万元的101.7%), or the one before in
         # its unit (粮食播种面积26.8万亩,…增长2.3%,圆满完成市下达的26.5万亩播种面积任务)
@@ -1714,12 +1715,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # (it had been keyed 预算, every budget line's share under one key)
         subject, fig.inherited = prev.subject, True
     elif (prev.fact is not None and prev.q is not None and _plan_aside(t, fig.phrase)
-          and (prev.q.unit == q.unit
-               or (measured := next((f for f in reversed(prev.facts) if f.unit == q.unit and not _SIDE_FLAGS.intersection(f.flags)),
-                                    None)) is not None)):
+          and (said := _measured_subject(prev, q.unit)) is not None):
         # 新增公办学位3000个(计划2800个): the plan of what it counts (and past a share between, 完成118.5亿元,为预算的
         # 86.2%(年初预算137.5亿元): of the level before it in its unit)
-        subject, fig.inherited = (prev.subject if prev.q.unit == q.unit else measured.indicator_text), True
+        subject, fig.inherited = said, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit
           and (group := _group_of_whole(subject.removeprefix(_PART_OF_PREVIOUS), prev.subject))):
         # 全体居民人均可支配收入增长5.3%,其中城镇居民增长4.1%; 城镇居民人均可支配收入4.1万元、农村居民1.9万元: another
@@ -1917,10 +1916,9 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           # likely)
           and _PART_OF_PREVIOUS not in text[prev.sentence.start:q.start]):
         # 建成3条通组硬化路,总长5.4公里: a measure of the things the figure before counts, in its own unit; a sum of
-        # money is another measure of them, named so (新引进项目14个,协议引资约26亿元: 引进项目协议引资, no second
-        # figure of 引进项目 in int_actuals and yoy)
-        # the projects' investment, one measure whatever its words (协议引资额, 协议投资额, 签约金额: grammar.yaml
-        # money_of_things); not a size a key leaves out, 总规模: a fund's 934亿元 stays 设立基金's
+        # money is their investment, one measure whatever its words (新引进项目14个,协议引资约26亿元: 引进项目总投资,
+        # as 协议投资额 and 签约金额 are: grammar money_of_things; no second figure of 引进项目 in int_actuals and yoy),
+        # but not a size a key leaves out, 总规模: a fund's 934亿元 stays 设立基金's
         own = subject.strip() if _measure_of_previous(subject.strip()) else _VERB_ONLY.sub("", subject).strip()
         money = q.unit in _MONEY_UNITS and without_linking_end(own) == own
         subject, fig.inherited = prev.fact.indicator_key + (_MONEY_OF_THINGS if money else ""), True
@@ -2348,7 +2346,7 @@ def _elided_subject(before: str, subject: str, unit: str, of_figure: bool = True
                 return whole
     # 城乡居民养老保险参保人数3.4万人,参保率达到98.2%; 高考本科上线1893人,上线率68.7%: the rate of what the count before
     # counts, named by its stem (参保, 上线) there
-    if (of_figure and core.endswith(_RATE_END) and len(stem := core[:-len(_RATE_END)]) >= 2
+    if (of_figure and core.endswith(RATE_END) and len(stem := core[:-len(RATE_END)]) >= 2
             and (at := before.rfind(stem)) >= 0):  # (``before``: a figure's subject, not any clause's words)
         # (排查化解矛盾纠纷152起,化解率99.1%: the rate of what the verb took, 矛盾纠纷化解率; not of 参保人数's 人数)
         thing = before[at + len(stem):]

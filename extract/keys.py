@@ -18,6 +18,7 @@ _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking"
              "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
+RATE_END = "率"  # what a rate's name ends on (参保率, 项目开工率): the stem before it names what it is a rate of
 _QUOTES = re.compile(r"[“”\"'「」『』《》]")
 # part of a year (前三季度, 1-11月, 上半年) and a plan's end (“十四五”末): when, as a year is (cues.yaml partial_year,
 # span_end)

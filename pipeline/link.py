@@ -24,7 +24,7 @@ from typing import Iterable
 import yaml
 from rapidfuzz.distance import Indel
 
-from extract.keys import is_named_place, load_key_lexicon, resolve_indicator_key, split_key, split_phrase
+from extract.keys import RATE_END, is_named_place, load_key_lexicon, resolve_indicator_key, split_key, split_phrase
 from extract.lexicon import LexiconError, indicator_by_id, load_lexicon, unit_factor, where
 
 LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
@@ -624,10 +624,11 @@ GAIN, STOCK = "gain", "stock"
 
 def measure_sense(f: dict, lx: LinkLexicon | None = None) -> str | None:
     """What a fact's figure counts of its measure: ``gain``, the things added (a verb of a flow class before the
-    noun: 新增, 新建, 培育规上工业企业18家), ``stock``, the level reached (no verb of its own, and a word of a stock
-    after it or in the figure, 规上工业企业达到101家, 总数, or before its noun, 全镇现有…, 年末…; a running total, flag
-    cumulative; not a gain said inside its words: 新能源新增并网装机规模达到342万千瓦), else None. A gain never answers nor stands for a stock of one key,
-    nor a stock for a gain: linking, and the year's figure of a measure (int_key_actuals) keep them apart."""
+    noun: 新增, 新建, 培育规上工业企业18家), ``stock``, the level reached (a running total, flag cumulative; or no verb
+    of its own and a word of a stock after it or in the figure, 规上工业企业达到101家, 总数, or before its noun, 全镇现有…,
+    年末…; not a gain said inside its words, 新能源新增并网装机规模达到342万千瓦), else None. A gain never answers nor
+    stands for a stock of one key, nor a stock for a gain: linking (_verb_level) and the year before's figure of a
+    measure (int_year_before) keep them apart."""
     lx = lx or load_link_lexicon()
     if lx.cumulative in (f["flags"] or ()):
         return STOCK  # (累计建成5G基站7280个: a running total, whatever its verb)
@@ -652,11 +653,10 @@ def _stage_after(f: dict, lx: LinkLexicon) -> str | None:
     key = f["indicator_key"] or ""
     if verb := split_phrase(key).verb:
         return verb
-    key = key.removesuffix(_RATE_END)
+    key = key.removesuffix(RATE_END)  # (项目开工率, 竣工率: the rate of things at that stage)
     return next((v for v in lx.verbs_longest_first if key.endswith(v) and len(key) > len(v)), None)
 
 
-_RATE_END = "率"  # (项目开工率, 竣工率: the rate of things at that stage)
 
 
 def _verb_then_its_contrast(text: str, verb: str, lx: LinkLexicon) -> bool:
