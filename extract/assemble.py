@@ -1826,18 +1826,22 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 海晏街道地区生产总值增长7.8%,全区增长5.4%; 全国…增长5.1%,我省增长5.5%: the whole jurisdiction's figure of
         # what the place's figure before measured
         subject, fig.inherited = (scope.group(0) + _inherited_subject(prev.subject[len(place):], q.unit,
-                                                                      prev.q.unit if prev.q else None), True)
-    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
+                                                                      prev.q.unit if prev.q else None)
+                                  + _growth_of_level(rest, q.unit, prev.q.unit if prev.q else None)), True
+    elif (prev.fact is not None and prev.q is not None and prev.fact.indicator_key
           and (split_key(prev.fact.indicator_key)[1].isascii() or split_key(prev.fact.indicator_key)[0])
           and (here := leading_place(own := subject.removeprefix(_PART_OF_PREVIOUS).lstrip(_LIST_JOIN))
                or (own if is_place(own) else ""))  # (、宝泉县22.4亿斤: the place alone)
           and is_named_place(here) and (not _has_noun(rest := own[len(here):]) or names_nothing(rest))
+          and (prev.q.unit == q.unit or _growth_of_level(rest, q.unit, prev.q.unit))
           and (body := _without_place(prev.subject))
           and (resolve_indicator(body, q.unit) is not None or split_key(prev.fact.indicator_key)[0])):
         # 郑州生产总值增长6%,洛阳增长5.6%; 全省…增长5.5%,其中成都增长5.8%: another place's figure of the canonical
         # measure the figure before is of; 桦原县粮食产量28.6亿斤、宝泉县22.4亿斤, 青羊县新增光伏装机43万千瓦,丰坝县
         # 新增27万千瓦: of what the place's figure before measures
-        subject, fig.inherited = here + _inherited_subject(body, q.unit, prev.q.unit), True
+        # (遵义市地区生产总值4980亿元,遵义市增长5.6%: that measure's growth)
+        subject, fig.inherited = (here + _inherited_subject(body, q.unit, prev.q.unit).removesuffix(_RESPECTIVELY)
+                                  + _growth_of_level(rest, q.unit, prev.q.unit)), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and _SPAN_FLAGS.intersection(prev.fact.flags) and names_nothing(subject)
           and (_YEAR.search(subject) or t["single_year_framing"].search(subject))
@@ -2327,6 +2331,15 @@ def _inherited_subject(subject: str, unit: str, prev_unit: str | None = None) ->
     if unit in RATE_OR_CHANGE_UNITS and not (unit not in CHANGE_UNITS and prev_unit in CHANGE_UNITS):
         return subject
     return _BASELINE_END.sub("", _cue_tables()["growth_end"].sub("", subject))
+
+
+def _growth_of_level(rest: str, unit: str, prev_unit: str | None) -> str:
+    """The growth word a place's clause says alone (``rest``: 增长, 同比下降) where its rate follows a level of the
+    measure the clause takes (海晏街道地区生产总值541亿元,全区增长5.4%: 地区生产总值增长), else ""."""
+    if (unit in RATE_OR_CHANGE_UNITS and prev_unit is not None and prev_unit not in RATE_OR_CHANGE_UNITS
+            and _cue_tables()["growth_end"].search(rest) and not _has_noun(rest)):
+        return rest
+    return ""
 
 
 def _elided_subject(before: str, subject: str, unit: str, of_figure: bool = True) -> str | None:
