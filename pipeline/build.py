@@ -677,17 +677,20 @@ def write_indicators(build: Path) -> None:
 def write_links(build: Path, doc_types: dict[str, str | None] | None = None,
                 superseded: set[str] = frozenset()) -> tuple[int, float]:
     """The linking stage over every fact of this build (new and carried): ``links.parquet``, and what each linked
-    figure counts of its measure (``measure_senses.parquet``: a gain or a stock). Targets and
+    figure counts of its measure (``measure_senses.parquet``: a gain or a stock), and the year before's statement of a
+    measure said in other words (``year_before_links.parquet``). Targets and
     results are read once as Arrow columns and linked one (jurisdiction, year) at a time (a link never
-    crosses either), so Python holds one such slice's facts at a time. ``doc_types``: doc_id -> doc_type (a
+    crosses either; the year before's statement is looked for in the slice before, the same jurisdiction's year
+    before), so Python holds two such slices' facts at a time. ``doc_types``: doc_id -> doc_type (a
     bulletin's results answer first); ``superseded``: the doc_ids another version supersedes, whose facts are left
     out."""
-    from .link import FACT_COLUMNS, char_weights, link_facts, measure_sense
+    from .link import FACT_COLUMNS, char_weights, link_facts, measure_sense, year_before
 
     t0 = time.perf_counter()
     src = build / "facts"
     links = []
     senses = []  # (fact_id, sense): what a figure counts of its measure, a gain or a stock (link.measure_sense)
+    befores = []  # the year before's statement of a measure said in other words (link.year_before)
     if any(src.rglob("*.parquet")):
         # filtered batch by batch as the scan reads them (a filter on the scan itself costs twice the read)
         scan = ds.dataset(src, format="parquet", partitioning=None).scanner(columns=list(FACT_COLUMNS))
@@ -699,8 +702,9 @@ def write_links(build: Path, doc_types: dict[str, str | None] | None = None,
         order = pc.sort_indices(table, sort_keys=[("jurisdiction", "ascending"), ("period_year", "ascending")])
         blocks = table.select(["jurisdiction", "period_year"]).take(order)
         start = 0
+        last, last_rows = None, []  # the slice before: the same jurisdiction's year before, where it is that
         with collector_paused():
-            for _, run in itertools.groupby(zip(*(c.to_pylist() for c in blocks.columns))):
+            for (place, year), run in itertools.groupby(zip(*(c.to_pylist() for c in blocks.columns))):
                 n = sum(1 for _ in run)
                 rows = _rows(table.take(order.slice(start, n)))
                 for r in rows:
@@ -708,8 +712,13 @@ def write_links(build: Path, doc_types: dict[str, str | None] | None = None,
                     if sense := measure_sense(r):
                         senses.append({"fact_id": r["fact_id"], "sense": sense})
                 links.extend(link_facts(rows, weights))
+                if last == (place, year - 1):
+                    befores.extend(year_before(rows, last_rows, weights))
+                last, last_rows = (place, year), rows
                 start += n
     pq.write_table(pa.Table.from_pylist(senses, schema=W.SENSE_SCHEMA), build / "measure_senses.parquet")
+    pq.write_table(pa.Table.from_pylist([vars(x) for x in befores], schema=W.YEAR_BEFORE_SCHEMA),
+                   build / "year_before_links.parquet")
     pq.write_table(pa.Table.from_pylist([vars(x) for x in links], schema=W.LINK_SCHEMA), build / "links.parquet")
     return len(links), time.perf_counter() - t0
 

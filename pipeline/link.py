@@ -54,6 +54,14 @@ class Link:
 
 
 @dataclass(frozen=True)
+class YearBefore:
+    fact_id: str  # a target or an actual of a year
+    previous_fact_id: str  # the year before's actual of its measure, said in other words
+    link_score: float
+    link_rule: str
+
+
+@dataclass(frozen=True)
 class LinkLexicon:
     family: dict[str, str]
     never: frozenset[str]
@@ -528,6 +536,9 @@ def _one_run_added(short: str, long_: str) -> str:
     return long_[head:len(long_) - tail] if head + tail == len(short) and head and tail else ""
 
 
+_IMPLAUSIBLE = "+implausible_magnitude"  # the level _magnitude adds where sizes are far apart
+
+
 def _magnitude(t: dict, a: dict, lx: LinkLexicon, rule: str = "") -> tuple[float, str] | None:
     """A penalty where the result is implausibly far from the target; None where it cannot be the same thing,
     unless the keys are the same and the result passes a floor (公交线路60条以上 → 328条: far exceeded)."""
@@ -539,7 +550,7 @@ def _magnitude(t: dict, a: dict, lx: LinkLexicon, rule: str = "") -> tuple[float
     if ratio > lx.impossible and not exceeded:
         return None
     if ratio > lx.plausible:
-        return -lx.implausible_penalty, "+implausible_magnitude"
+        return -lx.implausible_penalty, _IMPLAUSIBLE
     return 0.0, ""
 
 
@@ -820,3 +831,66 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
             rule += "+estimated"  # the only answer is a result the report estimates (预计): the rule says so
         out.append(Link(t["fact_id"], a["fact_id"], round(score, 4), rule, in_target_unit(t, a)))
     return out
+
+
+# ---------------------------------------------------------------- the year before
+
+_YEAR_BEFORE_MIN_STEM = 3  # characters a key names its measure with, growth word aside, to stand for another's
+
+
+def _stem(key: str) -> str:
+    """A key's words without its place and a growth word at its end (游客增长: 游客)."""
+    return split_key(key)[1].removesuffix(_GROWTH_KEY_END)
+
+
+def year_before(facts: Iterable[dict], before: Iterable[dict], weights: dict[str, float] | None = None) -> list[YearBefore]:
+    """For each target and actual of one (jurisdiction, year) whose key no actual of the year before (``before``, the
+    same jurisdiction's) has in its unit, the year before's actual of its measure said in other words (油菜种植 and
+    油菜种植面积; 水稻总产量 and 稻谷总产): the statement that would answer it as a target, compared as linking
+    compares (score_pair: keys, contrasts, senses, a plausible size), in the same unit, above the threshold. Each key
+    of the year before stands for one key of the year at most, the best pair first (at one score, the keys that agree
+    best, then the statement ranked first). ``weights``: as link_facts takes them."""
+    lx = load_link_lexicon()
+    by_key: dict[str, dict[str, list[dict]]] = {}  # unit -> key -> the year before's actuals, best first
+    for b in before:
+        if b["kind"] == "actual" and _linkable(b, lx) and not lx.never_answers.intersection(b["flags"] or ()):
+            by_key.setdefault(b["unit"], {}).setdefault(b["indicator_key"], []).append(b)
+    facts = [f for f in facts if f["kind"] in ("target", "actual") and _linkable(f, lx)]
+    # (a key the year states too is another measure than the year's other keys: 工业投资 beside 投资)
+    said = {(f["unit"], f["indicator_key"]) for f in facts if f["kind"] == "actual"}
+    asked = [f for f in facts if f["unit"] in by_key and f["indicator_key"] not in by_key[f["unit"]]]
+    if not asked:
+        return []
+    if weights is None:
+        weights = char_weights(k for keys in by_key.values() for k in keys)
+    for keys in by_key.values():
+        for group in keys.values():
+            group.sort(key=lambda a: _actual_rank(a, lx))
+    levels: dict[tuple[str, str, str], tuple[float, str] | None] = {}
+    candidates = []
+    for fi, f in enumerate(sorted(asked, key=lambda f: (f["doc_id"], f["span_start"]))):
+        for akey, group in by_key[f["unit"]].items():
+            if (f["unit"], akey) in said:
+                continue
+            pair = (f["indicator_key"], akey, f["unit"])
+            if pair not in levels:
+                levels[pair] = compare_keys(*pair[:2], lx, weights, f["unit"])
+            if (level := levels[pair]) is None:
+                continue
+            # (the statements best ranked first, a few of them: the first whose sense and size fit)
+            b, s = next(((b, s) for b in group[:PER_KEY] if (s := score_pair(f, b, lx, level)) is not None),
+                        (None, None))
+            # (of a size that fits: a measure moves less in a year than a result misses its target; and named by
+            # more than a bare measure word, 投资, 产值, 比重, which a part's key holds too: 工业投资)
+            if (s is not None and s[0] >= lx.threshold and _IMPLAUSIBLE not in s[1]
+                    and min(len(_stem(f["indicator_key"])), len(_stem(akey))) >= _YEAR_BEFORE_MIN_STEM):
+                candidates.append((-s[0], -level[0], *_words_apart(f["indicator_key"], akey, s[1]), fi, f, b, s))
+    candidates.sort(key=lambda c: c[:5])
+    taken: dict[tuple[str, str], str] = {}  # (unit, the year before's key) -> the key of the year it stands for
+    chosen: dict[str, YearBefore] = {}
+    for *_, f, b, (score, rule) in candidates:
+        slot = (f["unit"], b["indicator_key"])
+        if f["fact_id"] in chosen or taken.setdefault(slot, f["indicator_key"]) != f["indicator_key"]:
+            continue
+        chosen[f["fact_id"]] = YearBefore(f["fact_id"], b["fact_id"], round(score, 4), rule)
+    return list(chosen.values())

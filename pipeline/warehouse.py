@@ -66,6 +66,8 @@ LINK_SCHEMA = pa.schema([("target_fact_id", pa.string()), ("actual_fact_id", pa.
                          ("link_score", pa.float64()), ("link_rule", pa.string()),
                          ("actual_value", pa.decimal128(38, 4))])
 SENSE_SCHEMA = pa.schema([("fact_id", pa.string()), ("sense", pa.string())])
+YEAR_BEFORE_SCHEMA = pa.schema([("fact_id", pa.string()), ("previous_fact_id", pa.string()),
+                                ("link_score", pa.float64()), ("link_rule", pa.string())])
 WARNING_SCHEMA = pa.schema([("source_path", pa.string()), ("part", pa.int32()), ("doc_id", pa.string()),
                             ("field", pa.string()), ("message", pa.string())])
 QUARANTINE_SCHEMA = FACT_SCHEMA.append(pa.field("expectation", pa.string()))

@@ -8,7 +8,7 @@ from conftest import load_cases
 
 from extract import extract_facts
 from extract.keys import resolve_indicator_key
-from pipeline.link import FACT_COLUMNS, compare_keys, link_facts, load_link_lexicon
+from pipeline.link import FACT_COLUMNS, compare_keys, link_facts, load_link_lexicon, year_before
 from pipeline.process import Q4
 
 
@@ -264,7 +264,26 @@ def test_a_links_row_is_declared_once():
     the schema lacked would be dropped silently when the rows are written)."""
     import dataclasses
 
-    from pipeline.link import Link
-    from pipeline.warehouse import LINK_SCHEMA
+    from pipeline.link import Link, YearBefore
+    from pipeline.warehouse import LINK_SCHEMA, YEAR_BEFORE_SCHEMA
 
     assert [f.name for f in dataclasses.fields(Link)] == LINK_SCHEMA.names
+    assert [f.name for f in dataclasses.fields(YearBefore)] == YEAR_BEFORE_SCHEMA.names
+
+
+@pytest.mark.parametrize("now, n, before, found", [
+    ("高速公路通车里程达到9500公里。", 1, "高速公路总里程9000公里。", True),  # (words another year)
+    ("自治区级绿色工厂54家。", 1, "国家级绿色工厂27家。", False),  # (a contrast: another level of the thing)
+    ("高标准农田95万亩。", 1, "高标准农田建设46.1万亩。", False),  # (twice the size: no year before of it)
+    ("产值350亿元。", 1, "生态渔业产值365亿元。", False),  # (a bare measure word: a part's key holds it too)
+    ("旅游收入增长9%,乡村旅游收入增长12%。", 2, "乡村旅游收入增长15%。", False),  # (a key the year states is its own)
+])
+def test_the_year_before_in_other_words(now, n, before, found):
+    """year_before: the year before's statement of a measure said in other words, compared as linking compares, of a
+    plausible size, named by more than a bare measure word, of a key the year itself does not state."""
+    cur = _facts(now, "丙县2025年政府工作报告", 2025, "丙县", "actual", n)
+    prev = _facts(before, "丙县2024年政府工作报告", 2024, "丙县", "actual")
+    pairs = year_before(cur, prev)
+    assert bool(pairs) == found, pairs
+    if found:
+        assert [(p.fact_id, p.previous_fact_id) for p in pairs] == [(cur[0]["fact_id"], prev[0]["fact_id"])]

@@ -246,3 +246,19 @@ def test_a_bulletins_year_end_stock_is_no_year_after_a_gain(tmp_path):
         (46, None), (1426, None)]
     assert query(wh, "SELECT f.value, s.sense FROM facts f JOIN measure_senses s USING (fact_id) ORDER BY 1") == [
         (46, "gain"), (58, "gain"), (1426, "stock"), (7280, "stock")]
+
+
+def test_the_year_before_said_in_other_words_is_found_as_linking_finds_a_result(tmp_path):
+    """油菜种植5.41万亩 (2025) takes last year's 油菜种植面积5.3万亩 as its previous value, and 生猪出栏's 2025 target
+    its baseline from 2024's 出栏生猪, keys no rewrite makes one (year_before_links, compared as linking
+    compares); a bare measure word stands for nothing (投资增长 is no 技改投资增长)."""
+    wh = _build_docs(tmp_path, ("青石镇,township,2024,year_end_summary",
+                                "一、2024年工作回顾\n全镇油菜种植面积5.3万亩,出栏生猪5.16万头。技改投资增长10.2%。\n"
+                                "二、2025年工作计划\n生猪出栏达到5.5万头。\n"),
+                     ("青石镇,township,2025,year_end_summary",
+                      "一、2025年工作回顾\n油菜种植5.41万亩。投资增长7%。\n"))
+    assert query(wh, "SELECT indicator, value, previous_value FROM yoy WHERE period_year = 2025 ORDER BY 1") == [
+        ("投资增长", 7, None), ("油菜种植", 54100, 53000)]
+    assert query(wh, "SELECT indicator, target_value, baseline_value FROM plan_vs_actual") == [
+        ("生猪出栏", 55000, 51600)]
+    assert query(wh, "SELECT count(*) FROM year_before_links") == [(2,)]
