@@ -2665,7 +2665,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     at_span_end = (fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
                    # (总体控制在5.5%以内, …参保率保持在95%以上: every year of it; the bound word is the figure's own)
                    and not t["whole_span"].search(st.masked, fig.clause_start, q.num_start)
-                   or fig.from_start is not None and not t["plan_span"].search(st.masked, sent.start, q.start))
+                   or fig.from_start is not None and (not t["plan_span"].search(st.masked, sent.start, q.start)
+                                                      or _span_ended(st, fig)))
     period, source = _resolve_period(st, prev.i, sent, fig.time_cue, fig.kind, at_span_end)
     if period is None and source == "multi_year_section" and t["single_year_framing"].search(fig.clause_phrase):
         period, source = _default_year(st, fig.kind), "single_year"  # (…五年完成营造林98万亩,当年21.3万亩: the year's)
@@ -2777,6 +2778,15 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             period = None
     _flag_cumulative_and_restated(st, fig, period, fig.clause_phrase)
     fig.period, fig.period_source = period, source
+
+
+def _span_ended(st: _DocState, fig: _Figure) -> bool:
+    """Whether a result's sentence opens on a plan's span that has ended by the year its review reviews (“十四五”时期,
+    …城乡居民收入比由2020年的2.18:1缩小到1.98:1 in a review of 2025: the from–to ends at the span's last year)."""
+    t = _cue_tables()
+    return (fig.kind == "actual" and (opening := t["span_opening"].match(fig.sentence_prefix)) is not None
+            and (span := t["plan_span"].search(opening.group(0))) is not None
+            and (now := _default_year(st, "actual")) is not None and _span_end_year(span.group(0)[1]) <= now)
 
 
 def _flag_cumulative_and_restated(st: _DocState, fig: _Figure, period: int | None, words: str) -> None:
