@@ -413,10 +413,9 @@ def _implied_unit(lex: Lexicon, text: str, sent_start: int, num_start: int) -> t
     return Unit("", lex.implied_units[m.group(1)]), False
 
 
-_RATE_WORDS_END = re.compile("(?:" + "|".join(re.escape(w) for w, _ in load_lexicon().rate_words_before) + ")$")
 # the words of a rate's time or of a year's amount that end the words before a figure (…、每人每月, …和每人每年)
 TIME_WORDS_END = re.compile("(?:" + "|".join(map(re.escape, load_lexicon().time_words)) + ")$")
-_RATE_WORDS_REACH = max(len(w) for w, _ in load_lexicon().rate_words_before)
+_TIME_WORDS_REACH = max(map(len, load_lexicon().time_words))
 _FROM = "从由"  # right before a figure of a measure with no unit: where it moved from (收入倍差从1.96缩小至1.81)
 _FROM_DATED = "年的"  # ...or the year it moved from (收入比由2022年的2.45缩小到2.29, 由上年的1.88)
 # where a figure moved from, right before it (its year or 上年 between): 从1.96, 由2022年的2.45, 由上年的1.88
@@ -868,8 +867,9 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
             value, value_high = value_high, value  # 零下5至零下10摄氏度: −10 to −5
     lead = _space_start(text, num_start, sent_start) - len(currency) if currency else num_start  # (¥ 35,000)
     before_m = _match_before(before_words, text, sent_start, lead)
-    if before_m is None and (rate := _RATE_WORDS_END.search(text, max(sent_start, lead - _RATE_WORDS_REACH), lead)):
-        before_m = _match_before(before_words, text, sent_start, rate.start())  # 不低于每人每月600元: ge, per month
+    if before_m is None and (rate := TIME_WORDS_END.search(text, max(sent_start, lead - _TIME_WORDS_REACH), lead)):
+        # 不低于每人每月600元: ge, per month; 不低于每人每年6900元: ge, a year's
+        before_m = _match_before(before_words, text, sent_start, rate.start())
     if (before_m is None and value_high is None and all(c in SMALL_UNITS for c in raw)
             and _round_lower_bound(text, num_start, sent_start)):
         before_m = (num_start - 1, _ROUND_LOWER_BOUND)  # 上千人: more than a thousand
