@@ -262,3 +262,20 @@ def test_the_year_before_said_in_other_words_is_found_as_linking_finds_a_result(
     assert query(wh, "SELECT indicator, target_value, baseline_value FROM plan_vs_actual") == [
         ("生猪出栏", 55000, 51600)]
     assert query(wh, "SELECT count(*) FROM year_before_links") == [(2,)]
+
+
+def test_a_city_is_one_level_in_all_its_documents(tmp_path):
+    """A 市 that places.csv does not list is a county-level city unless its text speaks of its counties: where one of
+    its documents does (各县(市、区)), its other documents, which name none, are a city's too (documents.admin_level;
+    probes v296, v299); a county-level city's stay county."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "2025年澜江市政府工作报告.txt").write_text(
+        "一、2024年工作回顾\n全市地区生产总值增长5.5%。支持各县(市、区)发展特色产业。\n", encoding="utf-8")
+    (raw / "2026年澜江市政府工作报告.txt").write_text(
+        "一、2025年工作回顾\n全市地区生产总值增长5.8%。\n", encoding="utf-8")
+    (raw / "2026年溪源市政府工作报告.txt").write_text(
+        "一、2025年工作回顾\n全市地区生产总值增长6.1%。\n", encoding="utf-8")
+    build(raw, tmp_path / "wh", progress=False)
+    assert query(tmp_path / "wh", "SELECT jurisdiction, report_year, admin_level FROM documents ORDER BY 1, 2") == [
+        ("溪源市", 2026, "county"), ("澜江市", 2025, "city"), ("澜江市", 2026, "city")]
