@@ -15,7 +15,7 @@ from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places, short_zone_n
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_support_then", "topic_ends", "not_places", "place_kinds", "named_zone_ends", "place_group", "county_suffix",
              "not_place_after", "place_then_words",
              "after_stop", "after_max", "place_count_nouns", "place_count_aside", "place_count_drop", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_cut_verbs", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list",
-             "examples_then_kind", "verb_noun_keys", "sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
+             "examples_then_kind", "verb_noun_keys", "sub_areas", "own_sub_areas", "canonical_sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 RATE_END = "率"  # what a rate's name ends on (参保率, 项目开工率): the stem before it names what it is a rate of
@@ -66,6 +66,8 @@ class KeyLexicon:
     not_place_after: frozenset[str]
     place_then_words: tuple[str, ...]  # words after a place that open on a not_place_after character (城镇)
     sub_areas: tuple[str, ...]
+    own_sub_areas: dict[str, frozenset[str]]  # admin level -> sub-areas that name the whole place at that level (县域)
+    canonical_sub_areas: tuple[str, ...]  # areas that scope a canonical indicator only (县域地区生产总值; not 县域医共体)
     areas: frozenset[str]   # an area alone: no rate's subject
     zone: re.Pattern
     named_places: re.Pattern     # a prefecture-level place by its name (places.csv): 定西市, 甘南州, 阿克苏地区
@@ -152,6 +154,8 @@ def load_key_lexicon() -> KeyLexicon:
         not_places=tuple(w for w in raw["not_places"] if not w.startswith("=")) + tuple(raw["scope"]),
         not_places_exact=frozenset(w[1:] for w in raw["not_places"] if w.startswith("=")),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
+        own_sub_areas={level: frozenset(areas) for level, areas in raw["own_sub_areas"].items()},
+        canonical_sub_areas=tuple(sorted(raw["canonical_sub_areas"], key=len, reverse=True)),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
         full_names={a: p.name for p in load_places() for a in p.aliases},
         bare_names=frozenset(a for p in load_places() for a in p.aliases if p.name == a + "市"),
@@ -363,6 +367,9 @@ def _phrase_key(phrase: str, canonical: str | None, unit: str | None) -> tuple[s
     lx = load_key_lexicon()
     key = _verb_noun_key(split_phrase(phrase), lx)
     place = _place(key, lx.sub_place if canonical else lx.town_or_village, lx)
+    if not place and (area := next((w for w in lx.canonical_sub_areas if key.startswith(w)), "")) and (
+            canonical or (split_phrase(key[len(area):]).key, unit) in _canonical_keys()):
+        place = area  # 县域地区生产总值: the counties' together (not 县域医共体, a kind of thing)
     if place:  # 下坊村新建通村水泥路: the place, then what is measured there
         key = split_phrase(key[len(place):]).key
     # (苏州, 苏州市: one place; and 婺川高新技术产业开发区, 婺川高新区)
