@@ -2755,8 +2755,10 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if base_year is not None:
         period, source = base_year, "baseline"  # 在去年新建…1263个的基础上: last year's result
     elif fig.kind == "actual" and (bv := _BASE_VALUE.search(fig.phrase)) is not None:
-        # 比上年的16.5万人次, 比2024年的2.41亿元: the base year's result
-        period = int(bv.group("year")) if bv.group("year") else period - 1 if period is not None else None
+        # 比上年的16.5万人次, 比2024年的2.41亿元, (上年为5.6%): the base year's result, the year before the figure's
+        # before it (上年 dated an aside already)
+        now = prev.fact.period_year if prev.fact is not None and prev.fact.period_year is not None else period
+        period = int(bv.group("year")) if bv.group("year") else now - 1 if now is not None else None
         source = "base_value"
     elif (((t["from_before"].search(fig.phrase) or list_goes_on)
            and (t["to_after"].match(text, q.end, sent.end) or t["to_after_list"].match(text, q.end, sent.end)))
