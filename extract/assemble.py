@@ -3618,7 +3618,7 @@ def _indicator_id(ind, subject: str, key: str | None) -> str:
     jurisdiction's gdp_growth, and keeps its own words, as free text does."""
     if ind is not None and not (key and split_key(key)[0]):
         return ind.id
-    s = _stripped(subject)
+    s = _display_words(_stripped(subject))
     if ind is None and key and not _shares_words(thing := split_key(key)[1], s):
         # the thing is named after the figure (为30万名农村适龄妇女免费开展两癌筛查, 新建5个紧密型城市医疗集团): the
         # phrase before it is a verb or nothing, and the indicator says both (新建紧密型城市医疗集团)
@@ -3632,6 +3632,17 @@ def _indicator_id(ind, subject: str, key: str | None) -> str:
     return (_CUT_INSIDE.sub("", tail) if cut_in_number or tail[:1] in _CLOSING_MARKS else tail) or tail
 
 
+def _display_words(s: str) -> str:
+    """A free-text indicator's words without an aim's word they open on (力争, 确保: grammar indicator_aim_start) or
+    the word to a level they end on (稳定在, 下降至, 达到: grammar indicator_level_end), which say how the figure is
+    said, not what it measures (粮食播种面积稳定在 and 粮食播种面积 are one indicator of yoy); as they are where
+    nothing else is left."""
+    core = _INDICATOR_LEVEL_END.sub("", _INDICATOR_AIM_START.sub("", s))
+    return core if len(core) >= 2 else s
+
+
+_INDICATOR_AIM_START = re.compile(_G["indicator_aim_start"])
+_INDICATOR_LEVEL_END = re.compile(_G["indicator_level_end"])
 _INDICATOR_MAX = 24  # characters of a free-text indicator, its last
 _CUT_INSIDE = re.compile(r"^(?:[\d.]+(?:年度?|月)?|[”’\)）])+")
 _NUMBER_CHARS = frozenset("0123456789.")
