@@ -3144,7 +3144,7 @@ def _write_fact(st: _DocState, sent: Sentence, fig: _Figure, doc_id: str) -> Fac
     key = resolve_indicator_key(fig.subject, after, ind.id if ind else None, fig.unit)
     if key and (parts := split_key(key))[0] and (
             (own := st.ctx.jurisdiction) and own.endswith(parts[0])
-            or parts[0] in load_key_lexicon().own_sub_areas.get(st.ctx.admin_level or "", ())):
+            or parts[0] in load_key_lexicon().own_sub_areas and load_key_lexicon().county_suffix.search(own or "")):
         # 鹤汀镇新建茶园 in 鹤汀镇's own summary: its own 茶园 (and 遵义市中心城区接待游客 in 遵义市's own report: its
         # 中心城区's, read again without the name; 县域经济总量 in a county's report: its own)
         key = resolve_indicator_key(parts[1], after, ind.id if ind else None, fig.unit) or parts[1]

@@ -66,7 +66,7 @@ class KeyLexicon:
     not_place_after: frozenset[str]
     place_then_words: tuple[str, ...]  # words after a place that open on a not_place_after character (城镇)
     sub_areas: tuple[str, ...]
-    own_sub_areas: dict[str, frozenset[str]]  # admin level -> sub-areas that name the whole place at that level (县域)
+    own_sub_areas: frozenset[str]  # areas that name the whole place in a county's own report (县域)
     canonical_sub_areas: tuple[str, ...]  # areas that scope a canonical indicator only (县域地区生产总值; not 县域医共体)
     areas: frozenset[str]   # an area alone: no rate's subject
     zone: re.Pattern
@@ -154,7 +154,7 @@ def load_key_lexicon() -> KeyLexicon:
         not_places=tuple(w for w in raw["not_places"] if not w.startswith("=")) + tuple(raw["scope"]),
         not_places_exact=frozenset(w[1:] for w in raw["not_places"] if w.startswith("=")),
         sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
-        own_sub_areas={level: frozenset(areas) for level, areas in raw["own_sub_areas"].items()},
+        own_sub_areas=frozenset(raw["own_sub_areas"]),
         canonical_sub_areas=tuple(sorted(raw["canonical_sub_areas"], key=len, reverse=True)),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
         full_names={a: p.name for p in load_places() for a in p.aliases},
