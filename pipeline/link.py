@@ -838,6 +838,11 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
 _YEAR_BEFORE_MIN_STEM = 3  # characters a key names its measure with, growth word aside, to stand for another's
 
 
+def _senses_meet(a: str | None, b: str | None) -> bool:
+    """Whether two statements' senses (measure_sense) may be of one measure: the same, or either says none."""
+    return a is None or b is None or a == b
+
+
 def _stem(key: str) -> str:
     """A key's words without its place and a growth word at its end (游客增长: 游客)."""
     return split_key(key)[1].removesuffix(_GROWTH_KEY_END)
@@ -856,9 +861,17 @@ def year_before(facts: Iterable[dict], before: Iterable[dict], weights: dict[str
         if b["kind"] == "actual" and _linkable(b, lx) and not lx.never_answers.intersection(b["flags"] or ()):
             by_key.setdefault(b["unit"], {}).setdefault(b["indicator_key"], []).append(b)
     facts = [f for f in facts if f["kind"] in ("target", "actual") and _linkable(f, lx)]
-    # (a key the year states too is another measure than the year's other keys: 工业投资 beside 投资)
-    said = {(f["unit"], f["indicator_key"]) for f in facts if f["kind"] == "actual"}
-    asked = [f for f in facts if f["unit"] in by_key and f["indicator_key"] not in by_key[f["unit"]]]
+    sense = {f["fact_id"]: measure_sense(f, lx) for f in (*facts, *(b for keys in by_key.values()
+                                                                    for group in keys.values() for b in group))}
+    # (a key the year states too, in a sense that may be the same, is another measure than the year's other keys:
+    # 工业投资 beside 投资; but 新增茶园面积, a gain, says nothing of the stock 茶园面积 of the year before)
+    said: dict[tuple[str, str], set] = {}
+    for f in facts:
+        if f["kind"] == "actual":
+            said.setdefault((f["unit"], f["indicator_key"]), set()).add(sense[f["fact_id"]])
+    # (asked: a fact whose key the year before states in no sense that may be its own)
+    asked = [f for f in facts if f["unit"] in by_key and not any(
+        _senses_meet(sense[f["fact_id"]], sense[b["fact_id"]]) for b in by_key[f["unit"]].get(f["indicator_key"], ()))]
     if not asked:
         return []
     if weights is None:
@@ -870,7 +883,8 @@ def year_before(facts: Iterable[dict], before: Iterable[dict], weights: dict[str
     candidates = []
     for fi, f in enumerate(sorted(asked, key=lambda f: (f["doc_id"], f["span_start"]))):
         for akey, group in by_key[f["unit"]].items():
-            if (f["unit"], akey) in said:
+            if akey == f["indicator_key"] or any(_senses_meet(a, sense[b["fact_id"]])
+                                                 for a in said.get((f["unit"], akey), ()) for b in group[:1]):
                 continue
             pair = (f["indicator_key"], akey, f["unit"])
             if pair not in levels:

@@ -277,6 +277,8 @@ def test_a_links_row_is_declared_once():
     ("高标准农田95万亩。", 1, "高标准农田建设46.1万亩。", False),  # (twice the size: no year before of it)
     ("产值350亿元。", 1, "生态渔业产值365亿元。", False),  # (a bare measure word: a part's key holds it too)
     ("旅游收入增长9%,乡村旅游收入增长12%。", 2, "乡村旅游收入增长15%。", False),  # (a key the year states is its own)
+    # (...but not a key the year states in another sense: 新增茶园面积, a gain, beside last year's stock 茶园面积)
+    ("全乡茶园总面积1.24万亩,新增茶园面积560亩。", 2, "全乡茶园面积达到1.18万亩。", True),
 ])
 def test_the_year_before_in_other_words(now, n, before, found):
     """year_before: the year before's statement of a measure said in other words, compared as linking compares, of a
