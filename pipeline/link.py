@@ -80,6 +80,8 @@ class LinkLexicon:
     verb_contrasts: frozenset[tuple[str, str]]  # verbs that never answer each other (新建, 改造), both ways
     stock_words: tuple[str, ...]
     synonyms: tuple[tuple[str, str], ...]   # (name, the group's first name), longest name first
+    synonym_end: re.Pattern  # any name of ``synonyms`` at a key's end (the longest that ends it: a search's first match)
+    synonym_heads: dict[str, str]  # name -> the group's first name (the first group that names it, as ``synonyms``)
     same_key: float
     contained_key: float
     contained_min: int
@@ -134,8 +136,10 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         verbs_longest_first=tuple(sorted((v for verbs in raw["verb_classes"].values() for v in verbs), key=len, reverse=True)),
         flow_classes=frozenset(raw["flow_classes"]), stock_words=tuple(raw["stock_words"]),
         verb_contrasts=frozenset(p for xs, ys in raw["verb_contrasts"] for x in xs for y in ys for p in ((x, y), (y, x))),
-        synonyms=tuple(sorted(((name, group[0]) for group in raw["key_synonyms"] for name in group),
-                              key=lambda p: -len(p[0]))),
+        synonyms=(synonyms := tuple(sorted(((name, group[0]) for group in raw["key_synonyms"] for name in group),
+                                           key=lambda p: -len(p[0])))),
+        synonym_end=re.compile("(?:" + "|".join(re.escape(n) for n, _ in synonyms) + ")$" if synonyms else "(?!)"),
+        synonym_heads={n: h for n, h in reversed(synonyms)},
         same_key=float(lv["same_key"]), contained_key=float(lv["contained_key"]),
         contained_min=int(lv["contained_key_min_chars"]),
         generic_heads=tuple(sorted(raw["generic_heads"], key=len, reverse=True)),
@@ -258,10 +262,9 @@ def _synonym_head(key: str, lx: LinkLexicon) -> str:
     is 第三产业增加值增长)."""
     growth = _GROWTH_KEY_END if key.endswith(_GROWTH_KEY_END) else ""
     stem = key[: len(key) - len(growth)]
-    for name, head in lx.synonyms:
-        if stem.endswith(name):
-            return stem[: len(stem) - len(name)] + head + growth
-    return key
+    if (m := lx.synonym_end.search(stem)) is None:
+        return key
+    return stem[:m.start()] + lx.synonym_heads[m.group(0)] + growth
 
 
 _GROWTH_KEY_END = load_lexicon().grammar["growth_verb"]  # how keys write a growth (增长)
