@@ -110,6 +110,7 @@ def _words() -> dict:
         "unit_columns": frozenset(t["unit_columns"]),
         "label_columns": frozenset(t["label_columns"]),
         "serial_columns": frozenset(t["serial_columns"]),
+        "year_row_columns": frozenset(t["year_row_columns"]),
         "date_columns": tuple(t["date_columns"]),
         "placeholders": frozenset(t["placeholders"]),
         "cell_verb": re.compile(_CELL_VERBS + r"(?=\d)"),
@@ -364,6 +365,8 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
     spans = _cells(text, start, end)
     if not spans:
         return None
+    if (by_year := _year_row_cells(text, spans, start, report_year)) is not None:
+        return by_year or None
     found = _find_header(text, start, report_year, headers)
     if any(_is_figure(text, *s) for s in spans):
         headers[start] = found  # (a row of figures: a row below passes it on the way up; a header line it stops at)
@@ -408,6 +411,61 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
             cells.append((column, items))  # (新建公办幼儿园1所、改扩建村小2所: words and figures)
     return [TableCell(q, column, words or _aligned_words(cells, items, k) or name)
             for column, items in cells for k, (q, words) in enumerate(items)]
+
+
+def _year_row_cells(text: str, spans: list[tuple[int, int]], row_start: int,
+                    report_year: int | None) -> list[TableCell] | None:
+    """A row of a table of years (年份 地区生产总值(亿元) 比上年增长(%): 2021年 402.5 8.9; tables.yaml
+    year_row_columns): each figure its year's of the measure its header cell names, in the unit it names, and a growth
+    column's the growth of the measure before it; a result for a year up to the report's, a target after it. [] where
+    the row is such a table's but holds nothing to read; None where it is none (the header above is another kind)."""
+    w = _words()
+    if not spans or not (year := _ROW_YEAR.fullmatch(text, *spans[0])):
+        return None
+    header = _year_table_header(text, row_start)
+    if header is None:
+        return None
+    header_end = text.find("\n", header)
+    heads = [text[a:b] for a, b in _cells(text, header, header_end if header_end >= 0 else len(text))]
+    if len(heads) != len(spans):
+        return []  # (a row that leaves a cell out: which is which, nothing says)
+    row_year = int(year.group(1))
+    kind = "actual" if report_year is None or row_year <= report_year else "target"
+    out: list[TableCell] = []
+    measure = ""
+    for (a, b), head in zip(spans[1:], heads[1:]):
+        growth = w["growth"].search(head) is not None
+        unit = _unit_in_parentheses(head) or (w["growth_unit"] if growth else None)
+        name = measure if growth else _OWN_UNIT.sub("", head).strip()
+        measure = measure if growth else name
+        if not name or (q := read_cell(text, a, b, unit)) is None or (unit is not None and q.unit != unit[1].base):
+            continue
+        out.append(TableCell(q, Column(head, row_year, kind, growth, None, True, unit, ""), name))
+    return out
+
+
+def _year_table_header(text: str, row_start: int) -> int | None:
+    """Where the header of a table of years starts above the row at ``row_start`` (its first cell 年份: tables.yaml
+    year_row_columns), past the table's other rows of years and its markdown rule; None where another line comes
+    first."""
+    w = _words()
+    end = row_start - 1
+    for _ in range(w["header_reach"]):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        cells = _cells(text, start, end)
+        if cells and not _is_rule(text[start:end]):
+            first = text[cells[0][0]:cells[0][1]]
+            if first in w["year_row_columns"]:
+                return start
+            if not _ROW_YEAR.fullmatch(first):
+                return None
+        end = start - 1
+    return None
+
+
+_ROW_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")  # a row's name in a table of years (2021年, 2021)
 
 
 def _caption_measure(text: str, header_start: int) -> str:
