@@ -38,6 +38,8 @@ _PUNCT_STRIP = "、,;:。 \n()“”\"'《》"
 _G = load_lexicon().grammar
 _CONJ = re.compile(_G["conjunction_only"])
 _PART_OF_PREVIOUS = _G["part_of_previous"]
+_PER_UNIT_MINIMUM = re.compile(_G["per_unit_minimum_before"])  # 家庭至少1人就业: a standard for each household
+_PER_UNIT_MINIMUM_REACH = 8  # characters 每个家庭至少有 takes
 _PER_HEAD_ONLY = re.compile(_G["per_head_only"])  # 村均: the average of the total before, per village
 _PER_HEAD_START = re.compile(_G["per_head_only"].removesuffix("$"))  # 村均集体经济收入: an average, per village
 _ITEM_ENDS = (";",)  # what ends one item of a list for good: the next one inherits no subject across it
@@ -3028,6 +3030,8 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             continue  # 1处正在施工, 1项正在推进: things not done yet, no result
         if q.unit in _FREQUENCY_UNITS and _FREQUENCY_BEFORE.search(text, max(sent.start, q.start - _FREQUENCY_REACH), q.start):
             continue  # 每季度召开1次党建工作推进会: how often, a rule of the work
+        if _PER_UNIT_MINIMUM.search(text, max(sent.start, q.num_start - _PER_UNIT_MINIMUM_REACH), q.num_start):
+            continue  # 有劳动力家庭至少1人就业: a standard for each household, no count of anything
         if q.unit in _ENUMERATION_UNITS and text.endswith(_ENUMERATION_BEFORE, sent.start, q.start):
             continue  # 重点做好以下5项工作: the parts of what follows, no count of anything
         if q.unit in _ENUMERATION_UNITS and text.startswith(_ENUMERATION_HEAD_ANY, q.end):
