@@ -3233,6 +3233,13 @@ def _split_subjects(head: str, n: int) -> list[str]:
         if _ORDINAL_ITEM.match(subjects[0].removeprefix(_PART_OF_PREVIOUS)):
             # (第一、二、三产业增加值: the first item's ordinal mark is each item's, 第二产业…, 第三产业…)
             subjects = subjects[:1] + [_ORDINAL + x if _NUMERAL_ITEM.match(x) else x for x in subjects[1:]]
+        if (count := next((c for c in _EVENT_COUNT_ENDS if subjects[0].endswith(c)), None)) and len(
+                thing := subjects[0][:-len(count)]) >= _SHARED_END_MIN:
+            # 生产安全事故起数、死亡人数分别下降…: the events the first item counts are what the later measures are of
+            # (生产安全事故死亡人数), where a later item names only a measure of them
+            subjects = subjects[:1] + [thing + x if len(x) <= _EVENT_MEASURE_MAX and x.endswith(_OWN_MEASURE_ENDS)
+                                       and not thing.endswith(x[:_SHARED_END_MIN]) and not is_place(x) else x
+                                       for x in subjects[1:]]
     return subjects
 
 
@@ -3545,6 +3552,8 @@ def _ends_on_shared_measure(last: str) -> str | None:
 _SHARED_END_MIN = 2  # characters an item and the last item end on alike, and the measure after them
 _SHARED_MEASURES = tuple(sorted(_G["shared_measures"], key=len, reverse=True))  # longest first (种植面积, 面积)
 _OWN_MEASURE_ENDS = tuple(_G["own_measure_ends"])  # an item that ends on one names its own measure
+_EVENT_COUNT_ENDS = tuple(_G["event_count_ends"])  # 起数: a first item's count of events, whose later items measure them
+_EVENT_MEASURE_MAX = 4  # characters of a later item that names only a measure of those events (死亡人数)
 _LIST_HEAD_TRAILING = tuple(sorted(_G["list_head_trailing"], key=len, reverse=True))
 _OWN_SHARE = re.compile(_G["own_share"])
 _GRADE = re.compile(_G["grades"])  # 国家级, 省级以上: a grade, which names no thing of its own
