@@ -50,6 +50,10 @@ _FREQUENCY_AFTER = re.compile(load_lexicon().numerals["frequency_after"])
 # 第3个, 每100户, and a fraction's numerator (五又二分之一倍: no 一倍)
 _NOT_A_FIGURE_PREFIXES = (_ORDINAL_PREFIXES + tuple(load_lexicon().numerals["denominator_prefixes"])
                           + (load_lexicon().numerals["fraction_word"],))
+# a table, figure or appendix the text points to (完成表1所列…, 见附件2中…): its number is no figure
+_REFERENCE_BEFORE = re.compile(load_lexicon().numerals["reference_before"])
+_REFERENCE_AFTER = re.compile(load_lexicon().numerals["reference_after"])
+_REFERENCE_REACH = 3  # characters 附表 and a space take
 _ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
 _ORDINAL_LIST = re.compile("(?:" + "|".join(map(re.escape, _ORDINAL_PREFIXES)) + r")\s*(?:\d+\s*[、和及与]\s*)+$")
 _HUNDRED = Decimal(100)
@@ -684,6 +688,9 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
         before_end -= 1
     if text.endswith(_NOT_A_FIGURE_PREFIXES, sent_start, before_end) or _ORDINAL_LIST.search(text, sent_start, before_end):
         return None  # (第1、2、3名: the last of a list of ordinals)
+    if (_REFERENCE_BEFORE.search(text, max(sent_start, before_end - _REFERENCE_REACH), before_end)
+            and _REFERENCE_AFTER.match(text, m.end())):
+        return None  # 完成表1所列粮食生产目标: a table the text points to, no figure
     if (prev in SECTION_UNITS and m.start() - 2 >= sent_start and text[m.start() - 2] in _NUMBER_CHARS) or (
             prev in ZERO_DIGITS and m.start() - 2 >= sent_start and text[m.start() - 2] in SECTION_UNITS) or (
             prev == " " and len(raw) == 3 and raw.isdigit() and m.start() - 2 >= sent_start

@@ -856,7 +856,7 @@ def year_before(facts: Iterable[dict], before: Iterable[dict], weights: dict[str
     same jurisdiction's) has in its unit, the year before's actual of its measure said in other words (油菜种植 and
     油菜种植面积; 水稻总产量 and 稻谷总产): the statement that would answer it as a target, compared as linking
     compares (score_pair: keys, contrasts, senses, a plausible size), in the same unit, above the threshold. Each key
-    of the year before stands for one key of the year at most, the best pair first (at one score, the keys that agree
+    of the year before stands for one key of the year at most in each sense, the best pair first (at one score, the keys that agree
     best, then the statement ranked first). ``weights``: as link_facts takes them."""
     lx = load_link_lexicon()
     by_key: dict[str, dict[str, list[dict]]] = {}  # unit -> key -> the year before's actuals, best first
@@ -903,10 +903,12 @@ def year_before(facts: Iterable[dict], before: Iterable[dict], weights: dict[str
                     and min(len(_stem(f["indicator_key"])), len(_stem(akey))) >= _YEAR_BEFORE_MIN_STEM):
                 candidates.append((-s[0], -level[0], *_words_apart(f["indicator_key"], akey, s[1]), fi, f, b, s))
     candidates.sort(key=lambda c: c[:5])
-    taken: dict[tuple[str, str], str] = {}  # (unit, the year before's key) -> the key of the year it stands for
+    # (unit, the year before's key, its sense) -> the key of the year it stands for: a gain and a stock of one key
+    # (新增国家高新技术企业36家, 国家高新技术企业总数218家) each stand for their own
+    taken: dict[tuple[str, str, str | None], str] = {}
     chosen: dict[str, YearBefore] = {}
     for *_, f, b, (score, rule) in candidates:
-        slot = (f["unit"], b["indicator_key"])
+        slot = (f["unit"], b["indicator_key"], sense[b["fact_id"]])
         if f["fact_id"] in chosen or taken.setdefault(slot, f["indicator_key"]) != f["indicator_key"]:
             continue
         chosen[f["fact_id"]] = YearBefore(f["fact_id"], b["fact_id"], round(score, 4), rule)

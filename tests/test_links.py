@@ -279,6 +279,7 @@ def test_a_links_row_is_declared_once():
     ("旅游收入增长9%,乡村旅游收入增长12%。", 2, "乡村旅游收入增长15%。", False),  # (a key the year states is its own)
     # (...but not a key the year states in another sense: 新增茶园面积, a gain, beside last year's stock 茶园面积)
     ("全乡茶园总面积1.24万亩,新增茶园面积560亩。", 2, "全乡茶园面积达到1.18万亩。", True),
+    ("现代服务业增加值增长8.2%。", 1, "服务业增加值增长6.4%。", False),  # (a part: links.yaml qualifiers; probe v306)
 ])
 def test_the_year_before_in_other_words(now, n, before, found):
     """year_before: the year before's statement of a measure said in other words, compared as linking compares, of a
@@ -289,3 +290,12 @@ def test_the_year_before_in_other_words(now, n, before, found):
     assert bool(pairs) == found, pairs
     if found:
         assert [(p.fact_id, p.previous_fact_id) for p in pairs] == [(cur[0]["fact_id"], prev[0]["fact_id"])]
+
+
+def test_the_year_before_of_a_gain_and_of_a_stock_said_in_other_words():
+    """A key of the year before stands for one key of the year in each sense: 新增规模以上企业19家 for the gain
+    新增规上工业企业20家, 规模以上企业达到310家 for the stock 规上工业企业达到331家 (probe v306)."""
+    cur = _facts("新增规上工业企业20家,规上工业企业达到331家。", "丙县2025年政府工作报告", 2025, "丙县", "actual", 2)
+    prev = _facts("新增规模以上企业19家,规模以上企业达到310家。", "丙县2024年政府工作报告", 2024, "丙县", "actual", 2)
+    assert sorted((p.fact_id, p.previous_fact_id) for p in year_before(cur, prev)) == sorted(
+        [(cur[0]["fact_id"], prev[0]["fact_id"]), (cur[1]["fact_id"], prev[1]["fact_id"])])
