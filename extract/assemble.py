@@ -1831,20 +1831,21 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = (scope.group(0) + _inherited_subject(prev.subject[len(place):], q.unit,
                                                                       prev.q.unit if prev.q else None)
                                   + _growth_of_level(rest, q.unit, prev.q.unit if prev.q else None)), True
-    elif (prev.fact is not None and prev.q is not None and prev.fact.indicator_key
-          and (split_key(prev.fact.indicator_key)[1].isascii() or split_key(prev.fact.indicator_key)[0])
+    elif (prev.q is not None and (like := _place_figure_before(prev, q.unit)) is not None
+          and (split_key(like.indicator_key)[1].isascii() or split_key(like.indicator_key)[0])
           and (here := leading_place(own := subject.removeprefix(_PART_OF_PREVIOUS).lstrip(_LIST_JOIN))
                or (own if is_place(own) else ""))  # (、宝泉县22.4亿斤: the place alone)
           and is_named_place(here) and (not _has_noun(rest := own[len(here):]) or names_nothing(rest))
-          and (prev.q.unit == q.unit or _growth_of_level(rest, q.unit, prev.q.unit))
-          and (body := _without_place(prev.subject))
-          and (resolve_indicator(body, q.unit) is not None or split_key(prev.fact.indicator_key)[0])):
+          and (like.unit == q.unit or _growth_of_level(rest, q.unit, like.unit))
+          and (body := _without_place(like.indicator_text))
+          and (resolve_indicator(body, q.unit) is not None or split_key(like.indicator_key)[0])):
         # 郑州生产总值增长6%,洛阳增长5.6%; 全省…增长5.5%,其中成都增长5.8%: another place's figure of the canonical
         # measure the figure before is of; 桦原县粮食产量28.6亿斤、宝泉县22.4亿斤, 青羊县新增光伏装机43万千瓦,丰坝县
         # 新增27万千瓦: of what the place's figure before measures
         # (遵义市地区生产总值4980亿元,遵义市增长5.6%: that measure's growth)
-        subject, fig.inherited = (here + _inherited_subject(body, q.unit, prev.q.unit).removesuffix(_RESPECTIVELY)
-                                  + _growth_of_level(rest, q.unit, prev.q.unit)), True
+        # (分县(市、区)看,澜城区地区生产总值519.4亿元,增长6.0%;江北区378.1亿元: of the level before the growth)
+        subject, fig.inherited = (here + _inherited_subject(body, q.unit, like.unit).removesuffix(_RESPECTIVELY)
+                                  + _growth_of_level(rest, q.unit, like.unit)), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and _SPAN_FLAGS.intersection(prev.fact.flags) and names_nothing(subject)
           and (_YEAR.search(subject) or t["single_year_framing"].search(subject))
@@ -2334,6 +2335,18 @@ def _inherited_subject(subject: str, unit: str, prev_unit: str | None = None) ->
     if unit in RATE_OR_CHANGE_UNITS and not (unit not in CHANGE_UNITS and prev_unit in CHANGE_UNITS):
         return subject
     return _BASELINE_END.sub("", _cue_tables()["growth_end"].sub("", subject))
+
+
+def _place_figure_before(prev: "_Previous", unit: str) -> "Fact | None":
+    """The figure before in the sentence whose measure a place's figure after it takes: the one right before it (in
+    its unit, or any before a rate: a level's growth), else the last one before it in its unit of a place
+    (澜城区地区生产总值519.4亿元,增长6.0%;江北区378.1亿元: 澜城区's level, past its growth); None where none is."""
+    if prev.fact is None or not prev.fact.indicator_key:
+        return None
+    if prev.fact.unit == unit or unit in RATE_OR_CHANGE_UNITS:
+        return prev.fact
+    return next((f for f in reversed(prev.facts) if f.unit == unit and f.indicator_key
+                 and split_key(f.indicator_key)[0]), None)
 
 
 def _growth_of_level(rest: str, unit: str, prev_unit: str | None) -> str:
