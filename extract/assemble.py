@@ -1422,7 +1422,9 @@ def _own_horizon(st: _DocState, hit: tuple, start: int, end: int, section_year: 
     确保2026年底主体工程基本完工), not the sentences after it; a lead-in
     (到2030年,主要目标是:) or a past end (由…增加到2002年的…) dates what follows."""
     ry = st.ctx.report_year
-    if ry is None or hit[3] <= ry or st.text[start:end].rstrip().endswith(":"):
+    # (ahead of the year the section reviews too: 剩余34户…将于今年一季度完成 under 2025年工作回顾 of a 2026 report)
+    now = section_year if section_year is not None and ry is not None and section_year < ry else ry
+    if now is None or hit[3] <= now or st.text[start:end].rstrip().endswith(":"):
         return False
     if (_CLAUSE_END.search(st.text, start, hit[0]) and _cue_tables()["deadline_after"].match(st.text, hit[0], end)
             and not _cue_tables()["lead_in"].search(st.text, start, end)):  # (2027年底前重点完成以下任务。 frames)
