@@ -1980,8 +1980,12 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                  or not (load_key_lexicon().named_places.fullmatch(place) or (
                      st.ctx.admin_level in _ABOVE_CITY and load_key_lexicon().county_suffix.search(place))))):
         own = resolve_indicator(subject, q.unit)  # (伊川县…6.6%,偃师区地区生产总值增长6.1%: a place of its own)
-        if not (load_key_lexicon().scope_start.match(subject)
-                or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
+        scope = load_key_lexicon().scope_start.match(subject)
+        if (scope and scope.group(0)[-1:] == place[-1:] and place[-1:] in _BELOW_COUNTY_KINDS
+                and not (st.ctx.jurisdiction or "").endswith(place[-1:])):
+            # 红柳湾镇建成千头肉牛养殖场3个,全镇牛饲养量突破2.1万头 in a county's report: 全镇 is that town (probe v304)
+            subject = place + subject[scope.end():]
+        elif not (scope or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
             # 海晏街道新建养老服务综合体1个,新增养老床位260张: the town the figure before is of goes on, within its
             # item, until another place or the whole jurisdiction (全区…) is named (not a zone or an area, 中心城区…,
             # which name a kind of place as often as the one the figures are of)
@@ -2075,6 +2079,7 @@ def _topic_place(st: _DocState, fig: _Figure, prev: "_Previous") -> str:
     return ""
 
 
+_BELOW_COUNTY_KINDS = frozenset("镇乡村")  # the kinds of place a 全镇, 全乡, 全村 after one's name in a county's report are
 _TOPIC_ENDS = object()  # a clause that names the whole jurisdiction (带动全市发展): no topic goes past it
 _SUPPORT_ALONE = re.compile(r"\s*" + re.escape(_G["topic_support_alone"]))  # 支持 (not 推动, 鼓励): a topic with no modal
 
