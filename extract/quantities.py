@@ -114,12 +114,13 @@ def _candidate_re() -> re.Pattern:
     # year after a list number, 14.2025年)
     # (a Chinese numeral may end its clause: 财政收入一亿二, 补贴三百五, a unit its noun implies; so may a zero,
     # 死亡人数为0, where no count is no figure to leave out; so may any figure, or one after 从, of a measure that has no
-    # unit: 城乡收入比缩小至2.12, 收入倍差从1.96缩小至1.81; each whole, never the digits before a thousands comma, 1,560家次)
+    # unit: 城乡收入比缩小至2.12, 收入倍差从1.96缩小至1.81, or before an aside, 收入比为2.06(上年为2.09); each whole, never
+    # the digits before a thousands comma, 1,560家次)
     # (digits grouped by plain spaces, as a PDF's text keeps them, are one number where a unit or a scale follows:
     # 3 500 人, 1 234.5万元; not 3 个 500 千伏, nor a table's cells, 5 612 5.8)
     signs = "".join(sorted({re.escape(c[-1]) for c in lex.currency_signs if not _CJK.match(c[-1])}))  # (¥, not 美元)
     # (a number after a currency's sign, ¥35,000.00, is one wherever it ends)
-    return re.compile(rf"(?={NUMBER_START})(?:{_SPACED_ARABIC}(?= ?[{word}])|(?:(?<=[{signs}])|(?<=[{signs}] )){_ARABIC}|{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})|(?>{_ARABIC})(?={lex.grammar['clause_end_after']})|(?<=[{_FROM}])(?>{_ARABIC})|(?<={_FROM_DATED})(?>{_ARABIC})"
+    return re.compile(rf"(?={NUMBER_START})(?:{_SPACED_ARABIC}(?= ?[{word}])|(?:(?<=[{signs}])|(?<=[{signs}] )){_ARABIC}|{CHINESE_NUMBER}(?={lex.grammar['clause_end_after']})|(?>{_ARABIC})(?={lex.grammar['clause_end_after']}|[(（])|(?<=[{_FROM}])(?>{_ARABIC})|(?<={_FROM_DATED})(?>{_ARABIC})|(?<={_ASIDE_BASE_END})(?>{_ARABIC})"
                       rf"|(?:{_ARABIC}|{SEVERAL_NUMBER}|{CHINESE_NUMBER})(?=[{cls}]|$)"
                       rf"|\d+\.\d{{1,2}}(?=[{durations}]))")
 
@@ -428,6 +429,11 @@ _FROM_BEFORE = re.compile(load_lexicon().cues["starting_year_before"].removesuff
 _FROM_REACH = 10  # characters that 由2022年末的 takes
 
 
+_ASIDE_OPENS = ("(", "（")  # what opens an aside right after a figure
+_ASIDE_CLOSES = (")", "）")
+_ASIDE_BASE_END = "年为"  # ...and the end of the words of the year before's figure in it: (上年为2.09)
+# between a level of no unit and the year before's figure of it in an aside: (上年为
+_YEAR_BEFORE_ASIDE = re.compile(r"\s*[(（]\s*(?:上年|去年|上年同期|(?:19|20)\d{2}年)为\s*")
 UNITLESS_UNITS = frozenset(load_lexicon().unitless_nouns.values())  # the units of measures that have none (1)
 # the units a level's change is never said in (增长6.1%,比上年提高0.5: points), units.yaml rate_units and change_units
 _NO_CARRIED_UNITS = frozenset(load_lexicon().rate_units) | frozenset(load_lexicon().change_units)
@@ -782,14 +788,18 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
                 chinese and value >= _HUNDRED
                 or (value == 0 and value_high is None or implied[1] and (not chinese or POINT in raw))
                 and (CLAUSE_END_AFTER.match(text, tail.end) is not None or _match_after(lex, text, tail.end)
-                     or implied[1] and _after_from(text, m.start(), sent_start))))):
+                     # (城乡居民人均收入比为2.06(上年为2.09): an aside after it, the year before's figure)
+                     or implied[1] and (_after_from(text, m.start(), sent_start) or text.startswith(_ASIDE_OPENS, tail.end)))))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied[0], tail.unit_text, tail.more)  # 常住人口580万
     elif (tail.unit is None and value_high is None and not chinese and after is not None
           and (after.unit in UNITLESS_UNITS or tail.scale_text and after.unit not in _NO_CARRIED_UNITS)
-          and _CHANGE_FROM_LAST_YEAR.fullmatch(text, after.end, m.start()) is not None
-          and (CLAUSE_END_AFTER.match(text, tail.end) is not None or _match_after(lex, text, tail.end))):
+          and (_CHANGE_FROM_LAST_YEAR.fullmatch(text, after.end, m.start()) is not None
+               or after.unit in UNITLESS_UNITS and _YEAR_BEFORE_ASIDE.fullmatch(text, after.end, m.start()) is not None)
+          and (CLAUSE_END_AFTER.match(text, tail.end) is not None or _match_after(lex, text, tail.end)
+               or text.startswith(_ASIDE_CLOSES, tail.end))):
         # 城乡居民收入比为2.35,比上年缩小0.06; 常住人口58.2万人,比上年减少0.3万: the change of the level just said
-        # leaves its unit to it (not a percentage's: 增长6.1%,比上年提高0.5 is in points)
+        # leaves its unit to it (not a percentage's: 增长6.1%,比上年提高0.5 is in points); and so does the year before's
+        # figure of a measure of no unit in an aside (城乡居民人均收入比为2.06(上年为2.09))
         tail = _Tail(tail.end, tail.scale, tail.scale_text, Unit("", after.unit), tail.unit_text, tail.more)
     elif (tail.unit is None and not tail.scale_text and value_high is None and not chinese
           and (tail.end >= limit or text[tail.end] in _CELL_ENDS or _match_after(lex, text, tail.end))
