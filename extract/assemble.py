@@ -2026,6 +2026,11 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject += _GROWTH_WORD  # 货物进口总额312.4亿元,出现负增长,同比-4.6%: against the year before, a growth
     elif q.unit in _RATE_UNITS and (fall := _FALL_FIRST.match(subject)) and _has_noun(subject[fall.end():]):
         subject = subject[fall.end():] + fall.group(1)  # 降低一般工商业电价10%: the price's fall, as 电价降低10% says
+    if (named := _NAME_IN_ASIDE.search(subject)) and (resolve_indicator(named.group(1), q.unit) is not None
+                                                      or q.unit in _RATE_UNITS and named.group(1).endswith(RATE_END)):
+        # 城镇常住人口…占年末常住总人口的比重(常住人口城镇化率)为62.7%: the measure by the name the aside gives it, a
+        # canonical one or a rate's (probe v305)
+        subject = named.group(1)
     fig.subject = subject
 
 
@@ -2079,6 +2084,7 @@ def _topic_place(st: _DocState, fig: _Figure, prev: "_Previous") -> str:
     return ""
 
 
+_NAME_IN_ASIDE = re.compile(r"\(([\u4e00-\u9fff]{2,14})\)\s*(?:为|是|达到|达)?$")  # …的比重(常住人口城镇化率)为
 _BELOW_COUNTY_KINDS = frozenset("镇乡村")  # the kinds of place a 全镇, 全乡, 全村 after one's name in a county's report are
 _TOPIC_ENDS = object()  # a clause that names the whole jurisdiction (带动全市发展): no topic goes past it
 _SUPPORT_ALONE = re.compile(r"\s*" + re.escape(_G["topic_support_alone"]))  # 支持 (not 推动, 鼓励): a topic with no modal
