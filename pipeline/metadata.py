@@ -124,7 +124,8 @@ def lexicon() -> _Lexicon:
         min_mentions=int(raw["min_mentions"]),
         signature_words=tuple(raw["signature_words"]),
         signature_lines=int(raw["signature_lines"]),
-        own_counties=re.compile("|".join(map(re.escape, raw["county_level_city"]["own_counties"]))),
+        own_counties=re.compile("|".join([*map(re.escape, raw["county_level_city"]["own_counties"]),
+                                          raw["county_level_city"]["own_counties_listed"]])),
     )
 
 
