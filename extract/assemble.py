@@ -68,6 +68,7 @@ _SERIAL_NUMBER = re.compile(r"^\d{1,3}[ \u3000]+")  # (the serial number alone, 
 _YEAR_SPAN, _YEAR_NOT_OWN = re.compile(_G["year_span"]), re.compile(_G["year_not_own_after"])
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")  # a year as a title writes it (2025, 2025年度)
 _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
+_INSTITUTION_MEASURES = frozenset(_G["institution_measures"])  # 在校学生: of the schools counted before
 _ONE_CHARACTER_THINGS = frozenset(_G["one_character_things"])  # 牛, 羊: a thing a sibling measure takes (牛出栏)
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
@@ -2403,6 +2404,10 @@ def _elided_subject(before: str, subject: str, unit: str, of_figure: bool = True
             and (len(thing) - len(was) >= 2 or thing[:-len(was)] in _ONE_CHARACTER_THINGS)  # (牛饲养量…、出栏…)
             and not load_key_lexicon().lead.fullmatch(thing[:-len(was)])):  # (全年进口增长5%、出口增长8%: no thing)
         return thing[:-len(was)] + subject
+    # 普通高等学校6所,在校学生9.3万人;普通高中43所,在校学生10.9万人: the people of the institutions the figure before
+    # counts (grammar institution_measures; probe v305)
+    if core in _INSTITUTION_MEASURES and len(thing) >= 2 and not load_key_lexicon().lead.fullmatch(thing):
+        return thing + subject
     return None
 
 
