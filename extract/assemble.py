@@ -40,6 +40,7 @@ _CONJ = re.compile(_G["conjunction_only"])
 _PART_OF_PREVIOUS = _G["part_of_previous"]
 _PER_UNIT_MINIMUM = re.compile(_G["per_unit_minimum_before"])  # 家庭至少1人就业: a standard for each household
 _PER_UNIT_MINIMUM_REACH = 8  # characters 每个家庭至少有 takes
+_PER_UNIT_MINIMUM_UNITS = frozenset(_G["per_unit_minimum_units"])  # 人: the people each household has at least
 _PER_HEAD_ONLY = re.compile(_G["per_head_only"])  # 村均: the average of the total before, per village
 _PER_HEAD_START = re.compile(_G["per_head_only"].removesuffix("$"))  # 村均集体经济收入: an average, per village
 _ITEM_ENDS = (";",)  # what ends one item of a list for good: the next one inherits no subject across it
@@ -69,12 +70,14 @@ _YEAR_SPAN, _YEAR_NOT_OWN = re.compile(_G["year_span"]), re.compile(_G["year_not
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")  # a year as a title writes it (2025, 2025年度)
 _ELIDED_AFTER = re.compile(_G["elided_subject_after"])
 _INSTITUTION_MEASURES = frozenset(_G["institution_measures"])  # 在校学生: of the schools counted before
+_INSTITUTION_UNITS = frozenset(_G["institution_units"])  # 所: the counts of institutions whose people those measure
+_ITEM_END_CHARS = frozenset(";:。")  # what ends an item of a sentence (…在校学生9.3万人;普通高中43所)
 _ONE_CHARACTER_THINGS = frozenset(_G["one_character_things"])  # 牛, 羊: a thing a sibling measure takes (牛出栏)
 _COUNTED_NOUN_THEN_LIST = re.compile(_G["counted_noun_then_list"])
 _YEAR = re.compile(_G["explicit_year"])
 _BASELINE_YEAR = re.compile(_G["baseline_year"])
 _RANK_FIELD_BEFORE, _RANK_FIELD_AFTER = re.compile(_G["rank_field_before"]), re.compile(_G["rank_field_after"])
-_BASE_VALUE = re.compile(_G["base_value_before"])  # 比上年的16.5万人次: the base year's result
+_BASE_VALUE = re.compile(_G["base_value_before"].replace("{year_before_words}", _G["year_before_words"]))  # 比上年的16.5万人次: the base year's result
 # against the year before (cues.yaml comparison_cues: 比上年, 同比, 较去年…, and their comparison_period, 同期): a
 # level stated with one and a change verb is a change
 _YEAR_START = "年初"  # a comparison cue against the year's start (比年初) may be against its plan: cues comparison_not_plan
@@ -1908,6 +1911,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         elif t["growth_end"].search(item) and (change := _CHANGE_AGAINST_END.search(inherited)):
             inherited = inherited[:change.start()]  # (生猪出栏…,比上年减少0.4万头,下降6.7%: the change before is left)
         subject, fig.inherited = inherited + item, True
+    elif (prev.fact is not None and subject in _INSTITUTION_MEASURES
+          and (counted := next((f for f in reversed(prev.facts) if f.unit in _INSTITUTION_UNITS and f.indicator_key
+                                and not split_key(f.indicator_key)[1].isascii()), None)) is not None
+          and not _ITEM_END_CHARS.intersection(text[counted.span_end:phrase_start])):
+        # 普通高中43所,招生3.6万人,在校学生10.9万人: the people of the institutions the last count of its item counts
+        # (grammar institution_measures, institution_units; probe v305)
+        subject, fig.inherited = _words_of_key(counted.indicator_key) + subject, True
     elif (prev.fact is not None and prev.q is not None
           and _ELIDED_AFTER.match(text, prev.q.end)  # 粮食播种面积1.1亿亩、产量…; …72.3万亩,总产量…
           and (whole := _elided_subject(prev.subject, subject, fig.q.unit))):
@@ -2030,8 +2040,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (named := _NAME_IN_ASIDE.search(subject)) and (resolve_indicator(named.group(1), q.unit) is not None
                                                       or q.unit in _RATE_UNITS and named.group(1).endswith(RATE_END)):
         # 城镇常住人口…占年末常住总人口的比重(常住人口城镇化率)为62.7%: the measure by the name the aside gives it, a
-        # canonical one or a rate's (probe v305)
-        subject = named.group(1)
+        # canonical one or a rate's, of the place the words open with (合肥市…: 合肥市常住人口城镇化率; probe v305)
+        subject = leading_place(subject) + named.group(1)
     fig.subject = subject
 
 
@@ -2404,10 +2414,6 @@ def _elided_subject(before: str, subject: str, unit: str, of_figure: bool = True
             and (len(thing) - len(was) >= 2 or thing[:-len(was)] in _ONE_CHARACTER_THINGS)  # (牛饲养量…、出栏…)
             and not load_key_lexicon().lead.fullmatch(thing[:-len(was)])):  # (全年进口增长5%、出口增长8%: no thing)
         return thing[:-len(was)] + subject
-    # 普通高等学校6所,在校学生9.3万人;普通高中43所,在校学生10.9万人: the people of the institutions the figure before
-    # counts (grammar institution_measures; probe v305)
-    if core in _INSTITUTION_MEASURES and len(thing) >= 2 and not load_key_lexicon().lead.fullmatch(thing):
-        return thing + subject
     return None
 
 
@@ -3063,8 +3069,9 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
             continue  # 1处正在施工, 1项正在推进: things not done yet, no result
         if q.unit in _FREQUENCY_UNITS and _FREQUENCY_BEFORE.search(text, max(sent.start, q.start - _FREQUENCY_REACH), q.start):
             continue  # 每季度召开1次党建工作推进会: how often, a rule of the work
-        if _PER_UNIT_MINIMUM.search(text, max(sent.start, q.num_start - _PER_UNIT_MINIMUM_REACH), q.num_start):
-            continue  # 有劳动力家庭至少1人就业: a standard for each household, no count of anything
+        if q.unit in _PER_UNIT_MINIMUM_UNITS and _PER_UNIT_MINIMUM.search(
+                text, max(sent.start, q.num_start - _PER_UNIT_MINIMUM_REACH), q.num_start):
+            continue  # 有劳动力家庭至少1人就业: a standard for each household, no count of anything (not 至少500户)
         if q.unit in _ENUMERATION_UNITS and text.endswith(_ENUMERATION_BEFORE, sent.start, q.start):
             continue  # 重点做好以下5项工作: the parts of what follows, no count of anything
         if q.unit in _ENUMERATION_UNITS and text.startswith(_ENUMERATION_HEAD_ANY, q.end):
@@ -3679,16 +3686,19 @@ def _indicator_id(ind, subject: str, key: str | None) -> str:
 
 
 def _display_words(s: str) -> str:
-    """A free-text indicator's words without an aim's word they open on (力争, 确保: grammar indicator_aim_start) or
-    the word to a level they end on (稳定在, 下降至, 达到: grammar indicator_level_end), which say how the figure is
-    said, not what it measures (粮食播种面积稳定在 and 粮食播种面积 are one indicator of yoy); as they are where
-    nothing else is left."""
-    core = _INDICATOR_LEVEL_END.sub("", _INDICATOR_AIM_START.sub("", s))
+    """A free-text indicator's words without an aim's word they open on (力争, 确保: grammar indicator_aim_words) or
+    a word to a level they end on (稳定在, 下降至: keys.yaml linking, as to_level_end reads it; 达到, 为: grammar
+    indicator_reach_words), which say how the figure is said, not what it measures (粮食播种面积稳定在 and 粮食播种面积
+    are one indicator of yoy); as they are where nothing else is left."""
+    core = _INDICATOR_AIM_START.sub("", s)
+    core = load_key_lexicon().to_level_end.sub("", core) if load_key_lexicon().to_level_end.search(core) else (
+        _INDICATOR_REACH_END.sub("", core))
     return core if len(core) >= 2 else s
 
 
-_INDICATOR_AIM_START = re.compile(_G["indicator_aim_start"])
-_INDICATOR_LEVEL_END = re.compile(_G["indicator_level_end"])
+_INDICATOR_AIM_START = re.compile("^(?:" + "|".join(map(re.escape, _G["indicator_aim_words"])) + ")+")
+_INDICATOR_REACH_END = re.compile(
+    "(?:" + "|".join(map(re.escape, sorted(_G["indicator_reach_words"], key=len, reverse=True))) + ")$")
 _INDICATOR_MAX = 24  # characters of a free-text indicator, its last
 _CUT_INSIDE = re.compile(r"^(?:[\d.]+(?:年度?|月)?|[”’\)）])+")
 _NUMBER_CHARS = frozenset("0123456789.")

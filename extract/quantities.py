@@ -431,9 +431,10 @@ _FROM_REACH = 10  # characters that 由2022年末的 takes
 
 _ASIDE_OPENS = ("(", "（")  # what opens an aside right after a figure
 _ASIDE_CLOSES = (")", "）")
-_ASIDE_BASE_END = "年为"  # ...and the end of the words of the year before's figure in it: (上年为2.09)
-# between a level of no unit and the year before's figure of it in an aside: (上年为
-_YEAR_BEFORE_ASIDE = re.compile(r"\s*[(（]\s*(?:上年|去年|上年同期|(?:19|20)\d{2}年)为\s*")
+# between a level of no unit and the year before's figure of it in an aside: (上年为, (2024年末为 (grammar
+# year_before_words), and the end of those words, a number's lookbehind
+_YEAR_BEFORE_ASIDE = re.compile(r"\s*[(（]\s*" + load_lexicon().grammar["year_before_words"] + r"为\s*")
+_ASIDE_BASE_END = "[年期末底]为"
 UNITLESS_UNITS = frozenset(load_lexicon().unitless_nouns.values())  # the units of measures that have none (1)
 # the units a level's change is never said in (增长6.1%,比上年提高0.5: points), units.yaml rate_units and change_units
 _NO_CARRIED_UNITS = frozenset(load_lexicon().rate_units) | frozenset(load_lexicon().change_units)

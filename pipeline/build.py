@@ -702,19 +702,21 @@ def write_links(build: Path, doc_types: dict[str, str | None] | None = None,
         order = pc.sort_indices(table, sort_keys=[("jurisdiction", "ascending"), ("period_year", "ascending")])
         blocks = table.select(["jurisdiction", "period_year"]).take(order)
         start = 0
-        last, last_rows = None, []  # the slice before: the same jurisdiction's year before, where it is that
+        last, last_rows, last_senses = None, [], {}  # the slice before: the jurisdiction's year before, where it is that
         with collector_paused():
             for (place, year), run in itertools.groupby(zip(*(c.to_pylist() for c in blocks.columns))):
                 n = sum(1 for _ in run)
                 rows = _rows(table.take(order.slice(start, n)))
+                row_senses = {}  # this slice's and the slice before's: what year_before reads
                 for r in rows:
                     r["doc_type"] = (doc_types or {}).get(r["doc_id"])
                     if sense := measure_sense(r):
                         senses.append({"fact_id": r["fact_id"], "sense": sense})
+                    row_senses[r["fact_id"]] = sense
                 links.extend(link_facts(rows, weights))
                 if last == (place, year - 1):
-                    befores.extend(year_before(rows, last_rows, weights))
-                last, last_rows = (place, year), rows
+                    befores.extend(year_before(rows, last_rows, weights, {**last_senses, **row_senses}))
+                last, last_rows, last_senses = (place, year), rows, row_senses
                 start += n
     pq.write_table(pa.Table.from_pylist(senses, schema=W.SENSE_SCHEMA), build / "measure_senses.parquet")
     pq.write_table(pa.Table.from_pylist([vars(x) for x in befores], schema=W.YEAR_BEFORE_SCHEMA),

@@ -851,27 +851,30 @@ def _stem(key: str) -> str:
     return split_key(key)[1].removesuffix(_GROWTH_KEY_END)
 
 
-def year_before(facts: Iterable[dict], before: Iterable[dict], weights: dict[str, float] | None = None) -> list[YearBefore]:
+def year_before(facts: Iterable[dict], before: Iterable[dict], weights: dict[str, float] | None = None,
+                senses: dict[str, str | None] | None = None) -> list[YearBefore]:
     """For each target and actual of one (jurisdiction, year) whose key no actual of the year before (``before``, the
-    same jurisdiction's) has in its unit, the year before's actual of its measure said in other words (油菜种植 and
-    油菜种植面积; 水稻总产量 and 稻谷总产): the statement that would answer it as a target, compared as linking
-    compares (score_pair: keys, contrasts, senses, a plausible size), in the same unit, above the threshold. Each key
-    of the year before stands for one key of the year at most in each sense, the best pair first (at one score, the keys that agree
-    best, then the statement ranked first). ``weights``: as link_facts takes them."""
+    same jurisdiction's) states in a sense that may be its own, the year before's actual of its measure said in other
+    words (油菜种植 and 油菜种植面积; 水稻总产量 and 稻谷总产): the statement that would answer it as a target, compared
+    as linking compares (score_pair: keys, contrasts, senses, a plausible size), in the same unit, above the threshold,
+    of a key the year does not state itself in that statement's sense. Each key of the year before stands for one key
+    of the year at most in each sense, the best pair first (at one score, the keys that agree best, then the
+    statement ranked first). ``weights``: as link_facts takes them; ``senses``: measure_sense of the facts by fact_id
+    where the caller has it (computed here otherwise)."""
     lx = load_link_lexicon()
     by_key: dict[str, dict[str, list[dict]]] = {}  # unit -> key -> the year before's actuals, best first
     for b in before:
         if b["kind"] == "actual" and _linkable(b, lx) and not lx.never_answers.intersection(b["flags"] or ()):
             by_key.setdefault(b["unit"], {}).setdefault(b["indicator_key"], []).append(b)
     facts = [f for f in facts if f["kind"] in ("target", "actual") and _linkable(f, lx)]
-    sense = {f["fact_id"]: measure_sense(f, lx) for f in (*facts, *(b for keys in by_key.values()
-                                                                    for group in keys.values() for b in group))}
-    # (a key the year states too, in a sense that may be the same, is another measure than the year's other keys:
-    # 工业投资 beside 投资; but 新增茶园面积, a gain, says nothing of the stock 茶园面积 of the year before)
+    senses = senses if senses is not None else {}
+    sense = {f["fact_id"]: senses[f["fact_id"]] if f["fact_id"] in senses else measure_sense(f, lx)
+             for f in (*facts, *(b for keys in by_key.values() for group in keys.values() for b in group))}
+    # (a key the year states itself, a target's or a result's, in a sense that may be the same, is another measure
+    # than the year's other keys: 工业投资 beside 投资; but 新增茶园面积, a gain, says nothing of the stock 茶园面积)
     said: dict[tuple[str, str], set] = {}
     for f in facts:
-        if f["kind"] == "actual":
-            said.setdefault((f["unit"], f["indicator_key"]), set()).add(sense[f["fact_id"]])
+        said.setdefault((f["unit"], f["indicator_key"]), set()).add(sense[f["fact_id"]])
     # (asked: a fact whose key the year before states in no sense that may be its own)
     asked = [f for f in facts if f["unit"] in by_key and not any(
         _senses_meet(sense[f["fact_id"]], sense[b["fact_id"]]) for b in by_key[f["unit"]].get(f["indicator_key"], ()))]
@@ -886,20 +889,23 @@ def year_before(facts: Iterable[dict], before: Iterable[dict], weights: dict[str
     candidates = []
     for fi, f in enumerate(sorted(asked, key=lambda f: (f["doc_id"], f["span_start"]))):
         for akey, group in by_key[f["unit"]].items():
-            if akey == f["indicator_key"] or any(_senses_meet(a, sense[b["fact_id"]])
-                                                 for a in said.get((f["unit"], akey), ()) for b in group[:1]):
+            if akey == f["indicator_key"]:
+                continue
+            stated = said.get((f["unit"], akey), ())
+            # (the statements best ranked first, a few of them, that the year does not state again in their sense)
+            options = [b for b in group[:PER_KEY] if not any(_senses_meet(a, sense[b["fact_id"]]) for a in stated)]
+            if not options:
                 continue
             pair = (f["indicator_key"], akey, f["unit"])
             if pair not in levels:
                 levels[pair] = compare_keys(*pair[:2], lx, weights, f["unit"])
             if (level := levels[pair]) is None:
                 continue
-            # (the statements best ranked first, a few of them: the first whose sense and size fit)
-            b, s = next(((b, s) for b in group[:PER_KEY] if (s := score_pair(f, b, lx, level)) is not None),
-                        (None, None))
-            # (of a size that fits: a measure moves less in a year than a result misses its target; and named by
-            # more than a bare measure word, 投资, 产值, 比重, which a part's key holds too: 工业投资)
-            if (s is not None and s[0] >= lx.threshold and _IMPLAUSIBLE not in s[1]
+            # the first whose sense and size fit (a measure moves less in a year than a result misses its target)
+            b, s = next(((b, s) for b in options if (s := score_pair(f, b, lx, level)) is not None
+                         and _IMPLAUSIBLE not in s[1]), (None, None))
+            # (named by more than a bare measure word, 投资, 产值, 比重, which a part's key holds too: 工业投资)
+            if (s is not None and s[0] >= lx.threshold
                     and min(len(_stem(f["indicator_key"])), len(_stem(akey))) >= _YEAR_BEFORE_MIN_STEM):
                 candidates.append((-s[0], -level[0], *_words_apart(f["indicator_key"], akey, s[1]), fi, f, b, s))
     candidates.sort(key=lambda c: c[:5])

@@ -273,7 +273,7 @@ def test_a_links_row_is_declared_once():
 
 @pytest.mark.parametrize("now, n, before, found", [
     ("高速公路通车里程达到9500公里。", 1, "高速公路总里程9000公里。", True),  # (words another year)
-    ("自治区级绿色工厂54家。", 1, "国家级绿色工厂27家。", False),  # (a contrast: another level of the thing)
+    ("新增自治区级绿色工厂54家。", 1, "新增国家级绿色工厂47家。", False),  # (a contrast: another level of the thing)
     ("高标准农田95万亩。", 1, "高标准农田建设46.1万亩。", False),  # (twice the size: no year before of it)
     ("产值350亿元。", 1, "生态渔业产值365亿元。", False),  # (a bare measure word: a part's key holds it too)
     ("旅游收入增长9%,乡村旅游收入增长12%。", 2, "乡村旅游收入增长15%。", False),  # (a key the year states is its own)
@@ -299,3 +299,16 @@ def test_the_year_before_of_a_gain_and_of_a_stock_said_in_other_words():
     prev = _facts("新增规模以上企业19家,规模以上企业达到310家。", "丙县2024年政府工作报告", 2024, "丙县", "actual", 2)
     assert sorted((p.fact_id, p.previous_fact_id) for p in year_before(cur, prev)) == sorted(
         [(cur[0]["fact_id"], prev[0]["fact_id"]), (cur[1]["fact_id"], prev[1]["fact_id"])])
+
+
+def test_a_key_the_year_states_as_a_target_is_another_measure():
+    """旅游收入增长9% takes nothing from 乡村旅游收入增长15% where the year names 乡村旅游收入 itself, be it only in a
+    target (乡村旅游收入增长12%, the plan of the year): the two are two measures that year."""
+    actual = _facts("旅游收入增长9%。", "丙县2026年政府工作报告", 2026, "丙县", "actual")
+    for f in actual:
+        f["period_year"] = 2025
+    target = _facts("二、2025年主要目标\n乡村旅游收入增长12%。", "丙县2025年政府工作报告", 2025, "丙县", "target")
+    prev = _facts("乡村旅游收入增长15%。", "丙县2025年政府工作报告", 2025, "丙县", "actual")
+    for f in prev:
+        f["period_year"] = 2024
+    assert year_before(actual, prev) != [] and year_before(actual + target, prev) == []

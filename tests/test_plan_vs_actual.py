@@ -279,3 +279,14 @@ def test_a_city_is_one_level_in_all_its_documents(tmp_path):
     build(raw, tmp_path / "wh", progress=False)
     assert query(tmp_path / "wh", "SELECT jurisdiction, report_year, admin_level FROM documents ORDER BY 1, 2") == [
         ("溪源市", 2026, "county"), ("澜江市", 2025, "city"), ("澜江市", 2026, "city")]
+
+
+def test_the_year_before_in_other_words_is_the_statement_that_was_checked(tmp_path):
+    """yoy.previous_value of a measure said in other words is the year before's statement the linking stage checked
+    (its size, its sense), not another figure of that statement's key (油菜种植面积达到5.3万亩, not 2.3万亩 of the
+    same key, twice off 5.41万亩)."""
+    wh = _build_docs(tmp_path, ("青石镇,township,2024,year_end_summary",
+                                "一、2024年工作回顾\n全镇油菜种植面积达到5.3万亩。油菜种植面积2.3万亩。\n"),
+                     ("青石镇,township,2025,year_end_summary", "一、2025年工作回顾\n油菜种植5.41万亩。\n"))
+    assert query(wh, "SELECT indicator, value, previous_value FROM yoy WHERE period_year = 2025") == [
+        ("油菜种植", 54100, 53000)]

@@ -487,3 +487,15 @@ def test_a_ratio_over_twice_its_base_is_data_and_a_thousandfold_one_is_quarantin
     assert [(r["surface"], r["unit"]) for r in kept.to_pylist()] == [("243.6%", "%"), ("6.1个百分点", "百分点")]
     assert [(r["surface"], r["expectation"]) for r in failed.to_pylist()] == [
         ("50000%", "expect_column_values_to_be_between(value)")]
+
+
+def test_the_words_an_indicator_leaves_out_are_the_key_lexicons():
+    """grammar.yaml indicator_aim_words are keys.yaml hedge words and indicator_reach_words its linking words: the
+    display of a free-text indicator leaves out words the key leaves out, declared there once."""
+    import yaml
+    from extract.lexicon import LEXICON_DIR, load_lexicon
+
+    keys = yaml.safe_load((LEXICON_DIR / "keys.yaml").read_text(encoding="utf-8"))
+    grammar = load_lexicon().grammar
+    assert set(grammar["indicator_aim_words"]) <= set(keys["hedge"])
+    assert set(grammar["indicator_reach_words"]) <= set(keys["linking"])
