@@ -1991,12 +1991,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                  or not (load_key_lexicon().named_places.fullmatch(place) or (
                      st.ctx.admin_level in _ABOVE_CITY and load_key_lexicon().county_suffix.search(place))))):
         own = resolve_indicator(subject, q.unit)  # (伊川县…6.6%,偃师区地区生产总值增长6.1%: a place of its own)
-        scope = load_key_lexicon().scope_start.match(subject)
-        if (scope and scope.group(0)[-1:] == place[-1:] and place[-1:] in _BELOW_COUNTY_KINDS
-                and not (st.ctx.jurisdiction or "").endswith(place[-1:])):
-            # 红柳湾镇建成千头肉牛养殖场3个,全镇牛饲养量突破2.1万头 in a county's report: 全镇 is that town (probe v304)
-            subject = place + subject[scope.end():]
-        elif not (scope or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
+        if not (load_key_lexicon().scope_start.match(subject)
+                or split_key(resolve_indicator_key(subject, "", own.id if own else None, q.unit) or "")[0]):
             # 海晏街道新建养老服务综合体1个,新增养老床位260张: the town the figure before is of goes on, within its
             # item, until another place or the whole jurisdiction (全区…) is named (not a zone or an area, 中心城区…,
             # which name a kind of place as often as the one the figures are of)
@@ -2037,6 +2033,12 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject += _GROWTH_WORD  # 货物进口总额312.4亿元,出现负增长,同比-4.6%: against the year before, a growth
     elif q.unit in _RATE_UNITS and (fall := _FALL_FIRST.match(subject)) and _has_noun(subject[fall.end():]):
         subject = subject[fall.end():] + fall.group(1)  # 降低一般工商业电价10%: the price's fall, as 电价降低10% says
+    if ((scope := load_key_lexicon().scope_start.match(subject)) and (kind := scope.group(0)[-1:]) in _BELOW_COUNTY_KINDS
+            and not (st.ctx.jurisdiction or "").endswith(kind)
+            and (town := _town_named_before(text, prev.sentence.start, fig.clause_start, kind))):
+        # 红柳湾镇建成千头肉牛养殖场3个,全镇牛饲养量突破2.1万头 and 红柳湾镇肉牛示范镇创建通过市级验收,全镇牛饲养量达到
+        # 2.6万头 in a county's report: that town's, the one its item names (probe v304)
+        subject = town + subject[scope.end():]
     if (named := _NAME_IN_ASIDE.search(subject)) and (resolve_indicator(named.group(1), q.unit) is not None
                                                       or q.unit in _RATE_UNITS and named.group(1).endswith(RATE_END)):
         # 城镇常住人口…占年末常住总人口的比重(常住人口城镇化率)为62.7%: the measure by the name the aside gives it, a
@@ -2359,6 +2361,20 @@ def _inherited_subject(subject: str, unit: str, prev_unit: str | None = None) ->
     if unit in RATE_OR_CHANGE_UNITS and not (unit not in CHANGE_UNITS and prev_unit in CHANGE_UNITS):
         return subject
     return _BASELINE_END.sub("", _cue_tables()["growth_end"].sub("", subject))
+
+
+def _town_named_before(text: str, sent_start: int, clause_start: int, kind: str) -> str:
+    """The place of ``kind`` (镇, 乡, 村) a clause of the figure's item opens with, the nearest before its clause
+    (红柳湾镇肉牛示范镇创建…,全镇…: 红柳湾镇), or ""."""
+    item_start = max(text.rfind(";", sent_start, clause_start) + 1, sent_start)
+    starts = [item_start] + [m.end() for m in _CLAUSE_START.finditer(text, item_start, clause_start)]
+    for a in reversed(starts):
+        if a < clause_start and (place := leading_place(text[a:clause_start])) and place.endswith(kind):
+            return place
+    return ""
+
+
+_CLAUSE_START = re.compile(",")  # what a clause of an item opens after (normalised text)
 
 
 def _place_figure_before(prev: "_Previous", unit: str) -> "Fact | None":

@@ -293,15 +293,10 @@ def _find_header(text: str, row_start: int, report_year: int | None, found: dict
     ``found``: the headers found for rows above, by where they start (a row above is passed on the way up, so
     its header is this row's too)."""
     w = _words()
-    end = row_start - 1
-    for _ in range(w["header_reach"]):
-        if end < 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
+    for start, end in _lines_above(text, row_start):
         if start in found:
             return found[start]
         line = text[start:end]
-        end = start - 1
         if not line.strip() or _is_rule(line):
             continue
         if len(line) > _PROSE_CHARS:
@@ -449,11 +444,7 @@ def _year_table_header(text: str, row_start: int) -> int | None:
     year_row_columns), past the table's other rows of years and its markdown rule; None where another line comes
     first."""
     w = _words()
-    end = row_start - 1
-    for _ in range(w["header_reach"]):
-        if end < 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
+    for start, end in _lines_above(text, row_start):
         cells = _cells(text, start, end)
         if cells and not _is_rule(text[start:end]):
             first = text[cells[0][0]:cells[0][1]]
@@ -461,8 +452,18 @@ def _year_table_header(text: str, row_start: int) -> int | None:
                 return start
             if not _ROW_YEAR.fullmatch(first):
                 return None
-        end = start - 1
     return None
+
+
+def _lines_above(text: str, row_start: int):
+    """(start, end) of each line above the one at ``row_start``, nearest first, up to tables.yaml header_reach."""
+    end = row_start - 1
+    for _ in range(_words()["header_reach"]):
+        if end < 0:
+            return
+        start = text.rfind("\n", 0, end) + 1
+        yield start, end
+        end = start - 1
 
 
 _ROW_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")  # a row's name in a table of years (2021年, 2021)

@@ -857,7 +857,7 @@ def year_before(facts: Iterable[dict], before: Iterable[dict], weights: dict[str
     same jurisdiction's) states in a sense that may be its own, the year before's actual of its measure said in other
     words (油菜种植 and 油菜种植面积; 水稻总产量 and 稻谷总产): the statement that would answer it as a target, compared
     as linking compares (score_pair: keys, contrasts, senses, a plausible size), in the same unit, above the threshold,
-    of a key the year does not state itself in that statement's sense. Each key of the year before stands for one key
+    of a key the year's results do not state in that statement's sense. Each key of the year before stands for one key
     of the year at most in each sense, the best pair first (at one score, the keys that agree best, then the
     statement ranked first). ``weights``: as link_facts takes them; ``senses``: measure_sense of the facts by fact_id
     where the caller has it (computed here otherwise)."""
@@ -870,11 +870,13 @@ def year_before(facts: Iterable[dict], before: Iterable[dict], weights: dict[str
     senses = senses if senses is not None else {}
     sense = {f["fact_id"]: senses[f["fact_id"]] if f["fact_id"] in senses else measure_sense(f, lx)
              for f in (*facts, *(b for keys in by_key.values() for group in keys.values() for b in group))}
-    # (a key the year states itself, a target's or a result's, in a sense that may be the same, is another measure
-    # than the year's other keys: 工业投资 beside 投资; but 新增茶园面积, a gain, says nothing of the stock 茶园面积)
+    # (a key the year's results state too, in a sense that may be the same, is another measure than the year's other
+    # keys: 工业投资 beside 投资; but 新增茶园面积, a gain, says nothing of the stock 茶园面积; and a target of the year
+    # says nothing either: the plan that sets it says it in the words of its review of the year before, 油菜种植面积)
     said: dict[tuple[str, str], set] = {}
     for f in facts:
-        said.setdefault((f["unit"], f["indicator_key"]), set()).add(sense[f["fact_id"]])
+        if f["kind"] == "actual":
+            said.setdefault((f["unit"], f["indicator_key"]), set()).add(sense[f["fact_id"]])
     # (asked: a fact whose key the year before states in no sense that may be its own)
     asked = [f for f in facts if f["unit"] in by_key and not any(
         _senses_meet(sense[f["fact_id"]], sense[b["fact_id"]]) for b in by_key[f["unit"]].get(f["indicator_key"], ()))]

@@ -301,14 +301,16 @@ def test_the_year_before_of_a_gain_and_of_a_stock_said_in_other_words():
         [(cur[0]["fact_id"], prev[0]["fact_id"]), (cur[1]["fact_id"], prev[1]["fact_id"])])
 
 
-def test_a_key_the_year_states_as_a_target_is_another_measure():
-    """旅游收入增长9% takes nothing from 乡村旅游收入增长15% where the year names 乡村旅游收入 itself, be it only in a
-    target (乡村旅游收入增长12%, the plan of the year): the two are two measures that year."""
-    actual = _facts("旅游收入增长9%。", "丙县2026年政府工作报告", 2026, "丙县", "actual")
+def test_a_target_in_last_years_words_leaves_the_year_before_to_be_found():
+    """油菜种植5.41万亩 takes 油菜种植面积5.3万亩 as its year before though the year's plan names its target in those words
+    (油菜种植面积稳定在5.5万亩): a target is said in the words of the review beside it, and names no other measure; only
+    the year's results do (旅游收入增长9% beside 乡村旅游收入增长12%: two measures)."""
+    actual = _facts("油菜种植5.41万亩。", "丙县2026年政府工作报告", 2026, "丙县", "actual")
+    target = _facts("二、2025年主要目标\n油菜种植面积稳定在5.5万亩。", "丙县2025年政府工作报告", 2025, "丙县", "target")
+    prev = _facts("全县油菜种植面积5.3万亩。", "丙县2025年政府工作报告", 2025, "丙县", "actual")
     for f in actual:
         f["period_year"] = 2025
-    target = _facts("二、2025年主要目标\n乡村旅游收入增长12%。", "丙县2025年政府工作报告", 2025, "丙县", "target")
-    prev = _facts("乡村旅游收入增长15%。", "丙县2025年政府工作报告", 2025, "丙县", "actual")
     for f in prev:
         f["period_year"] = 2024
-    assert year_before(actual, prev) != [] and year_before(actual + target, prev) == []
+    assert [(p.fact_id, p.previous_fact_id) for p in year_before(actual + target, prev)] == [
+        (actual[0]["fact_id"], prev[0]["fact_id"])]
