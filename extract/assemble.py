@@ -3374,7 +3374,9 @@ def _distribute_respectively(group: list[Fact], before: list[Fact]) -> None:
             and len(_SUBJECT_SPLIT.split(named)) == len(group)):
         head = named  # 东城、西城、北城三个街道分别新增…: 东城街道, 西城街道, 北城街道
     subjects = _split_subjects(head, len(group))
-    if (len(subjects) != len(group) and len(before) >= len(group) and head == before[-1].indicator_text
+    # (…死亡3人,同比分别下降20%和25%: the base between names no item)
+    if (len(subjects) != len(group) and len(before) >= len(group)
+            and _BASELINE_END.sub("", head) == before[-1].indicator_text
             and len({f.indicator_text for f in before[-len(group):]}) == len(group)):
         subjects = [f.indicator_text for f in before[-len(group):]]  # the figures 分别 follows
     if len(subjects) != len(group):  # (a list of measures, 地区生产总值、财政收入分别增长…, is dated by no list of years)
