@@ -54,7 +54,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                "condition_frame", "target_nouns"}),
     "normalise.yaml": frozenset({"characters", "rewrites", "before_folding", "circled_markers", "line_decorations", "markdown_marks",
                                  "wrapped_heading", "split_comparators"}),
-    "tables.yaml": frozenset({"year_row_columns", "label_columns", "row_name_columns", "sub_item_marks", "caption_measure", "measure_columns", "cell_verbs", "date_columns", "share_of_plan_words", "column_kinds", "growth_columns", "growth_unit", "share_columns", "unit_columns",
+    "tables.yaml": frozenset({"content_columns", "skipped_columns", "year_row_columns", "label_columns", "row_name_columns", "sub_item_marks", "caption_measure", "measure_columns", "cell_verbs", "date_columns", "share_of_plan_words", "column_kinds", "growth_columns", "growth_unit", "share_columns", "unit_columns",
                               "serial_columns", "placeholders", "caption_unit", "header_reach",
                               "caption_reach"}),
     "numerals.yaml": frozenset({"reference_before", "reference_after", "streak_prefixes", "sessions_before", "numeral_adverbs", "weather_after", "frequency_after", "streak_units", "approximate_pairs", "capacity_before", "capacity_named_after", "class_suffix", "decimal_point", "digits", "fraction_units",

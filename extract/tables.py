@@ -43,7 +43,7 @@ class TableCell:
     name: str                # the row's name cell (农民人均可支配收入(元))
 
 
-_LABEL, _UNIT, _SERIAL, _DATA = "label", "unit", "serial", "data"
+_LABEL, _UNIT, _SERIAL, _DATA, _SKIP, _CONTENT = "label", "unit", "serial", "data", "skip", "content"
 # two figure cells side by side (15860 17000, 15860元 17000元, 6 | 6.2): the only lines read as a table's rows.
 # Each pattern opens on what parts two cells (a space or a |, rare in prose: found by a literal scan), then looks
 # behind it for the end of a figure (a digit, and up to four characters of its unit: 元, 万头) and ahead for the
@@ -111,6 +111,8 @@ def _words() -> dict:
         "label_columns": frozenset(t["label_columns"]),
         "serial_columns": frozenset(t["serial_columns"]),
         "year_row_columns": frozenset(t["year_row_columns"]),
+        "skipped_columns": frozenset(t["skipped_columns"]),
+        "content_columns": frozenset(t["content_columns"]),
         "date_columns": tuple(t["date_columns"]),
         "placeholders": frozenset(t["placeholders"]),
         "cell_verb": re.compile(_CELL_VERBS + r"(?=\d)"),
@@ -212,6 +214,10 @@ def _column(cell: str, report_year: int | None) -> tuple[str, Column | None]:
         return _LABEL, None  # (工作任务: what each row is)
     if cell in w["serial_columns"]:
         return _SERIAL, None
+    if cell in w["content_columns"]:
+        return _CONTENT, None  # (建设内容: a project's scope, its figures the plan's, 新改建农村公路90公里)
+    if _OWN_UNIT.sub("", cell).strip() in w["skipped_columns"]:
+        return _SKIP, None  # (总投资(万元): a project's total, no figure of a year)
     if any(d in cell for d in w["date_columns"]):
         return _LABEL, None  # (完成时限: dates, no kind of figure)
     dated = w["base"].sub("", cell)  # (比去年增长%: a growth's base dates no column)
@@ -537,6 +543,7 @@ def _place(text: str, spans: list[tuple[int, int]], columns: list[tuple[str, Col
     name = unit = None
     first_data = next(k for k, (role, _) in enumerate(columns) if role == _DATA)
     placed: list[tuple[tuple[int, int], Column]] = []
+    contents: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(spans, start=offset):
         role, column = columns[k]
         cell = text[a:b]
@@ -546,6 +553,12 @@ def _place(text: str, spans: list[tuple[int, int]], columns: list[tuple[str, Col
                 return None  # a unit under a column of figures: the row's cells stand elsewhere
             if not blank and column.readable:
                 placed.append(((a, b), column))
+        elif role == _SKIP:
+            continue
+        elif role == _CONTENT:
+            if not blank:
+                contents.append((a, b))
+            continue
         elif role == _UNIT:
             read = _unit_as_written(cell)
             if read is None and not blank:
@@ -560,7 +573,14 @@ def _place(text: str, spans: list[tuple[int, int]], columns: list[tuple[str, Col
                 name = _SUB_ITEM_MARKS.sub("", cell) or cell
     if name is None or not placed:
         return None
-    return name, unit, placed
+    # (a content cell's figures are of the year and kind of the row's first column of figures: the plan's scope)
+    return name, unit, placed + [((a, b), _content_column(placed[0][1])) for a, b in contents]
+
+
+def _content_column(column: Column) -> Column:
+    """The column a content cell's figures take: ``column``'s year and kind, no unit or measure of its own (its
+    items say theirs), no growth."""
+    return Column(column.header, column.year, column.kind, False, column.year_of, column.readable, None, "")
 
 
 def _unitless_name(name: str) -> tuple[Decimal, Unit, str] | None:
