@@ -17,7 +17,7 @@ from .lexicon import DocType, Indicator, doc_type_by_id, indicator_by_id, load_l
 from .normalize import is_corrupt
 from .numerals import (CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS,
                        parse_chinese_int)
-from .quantities import (TIME_WORDS_END, CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, GROWTH_WORDS, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS,
+from .quantities import (ASIDE_CLOSES, ASIDE_OPENS, TIME_WORDS_END, CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, GROWTH_WORDS, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS,
                          UNITLESS_UNITS, Quantity, find_candidates, find_quantities, read_unit)
 from .segment import SECTION_JOIN, Sentence, SentenceIndex
 from .tables import TableCell, find_table_rows, read_table_row
@@ -560,7 +560,8 @@ def _heading_kind_cached(section: str, report_year: int | None, dt: DocType | No
 
 # a numbered line that is a whole sentence stating a figure (4.改造城镇老旧小区16个,惠及居民2130户。): its words frame no
 # section of a plan or a review
-_SENTENCE_ITEM = re.compile(r"^\s*(?>\d+[、.．]|[(（]\d+[)）]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?[^。]*?\d+(?:\.\d+)?(?![\d年.])[\u4e00-\u9fff%][^。]*。\s*$")
+_SENTENCE_ITEM = re.compile(r"^\s*(?:" + _G["list_marker"].removeprefix("^") + r")[^。]*?\d+(?:\.\d+)?(?![\d年.])"
+                            r"[\u4e00-\u9fff%][^。]*。\s*$")  # (the item's mark: grammar list_marker)
 
 
 def _relative_start(st: "_DocState", word: str, period: int | None) -> int | None:
@@ -796,7 +797,6 @@ _FIGURE_END = re.compile(r"[\d%‰][^\d,;:。、()]{0,4}$")  # the end of a figu
 _FIGURE_END_REACH = 6
 _CLASS_NOUN_BEFORE_ASIDE = re.compile(_G["class_noun_before_aside"])  # 规上工业企业(年主营业务收入2000万元以上)
 _ASIDE_REACH = 16  # characters an aside that defines a class may take before its bound (年主营业务收入2000万元以上)
-_ASIDE_OPENS, _ASIDE_CLOSES = "(", ")"  # an aside a figure may stand in (完成年初预算(4.2亿元)的102%, 李长河(46岁))
 _TITLE_OPENS, _TITLE_CLOSES = "《", "》"  # the marks of a document's title
 # a fall verb that opens the words before a rate, after the words of how (降低一般工商业电价10%, 再降低…)
 _FALL_FIRST = re.compile(r"\s*(?:" + load_key_lexicon().lead.pattern + r")*(下降|降低|减少)(?=[\u4e00-\u9fff]{2})")
@@ -2097,7 +2097,10 @@ def _topic_place(st: _DocState, fig: _Figure, prev: "_Previous") -> str:
     return ""
 
 
-_NAME_IN_ASIDE = re.compile(r"\(([\u4e00-\u9fff]{2,14})\)\s*(?:为|是|达到|达)?$")  # …的比重(常住人口城镇化率)为
+# …的比重(常住人口城镇化率)为: a measure's name in an aside right before its figure, a reaching word between
+_NAME_IN_ASIDE = re.compile(r"\(([\u4e00-\u9fff]{2,14})\)\s*(?:"
+                            + "|".join(sorted(map(re.escape, _G["indicator_reach_words"] + ["是"]), key=len, reverse=True))
+                            + ")?$")
 _BELOW_COUNTY_KINDS = frozenset("镇乡村")  # the kinds of place a 全镇, 全乡, 全村 after one's name in a county's report are
 _TOPIC_ENDS = object()  # a clause that names the whole jurisdiction (带动全市发展): no topic goes past it
 _SUPPORT_ALONE = re.compile(r"\s*" + re.escape(_G["topic_support_alone"]))  # 支持 (not 推动, 鼓励): a topic with no modal
@@ -2366,15 +2369,12 @@ def _inherited_subject(subject: str, unit: str, prev_unit: str | None = None) ->
 def _town_named_before(text: str, sent_start: int, clause_start: int, kind: str) -> str:
     """The place of ``kind`` (镇, 乡, 村) a clause of the figure's item opens with, the nearest before its clause
     (红柳湾镇肉牛示范镇创建…,全镇…: 红柳湾镇), or ""."""
-    item_start = max(text.rfind(";", sent_start, clause_start) + 1, sent_start)
-    starts = [item_start] + [m.end() for m in _CLAUSE_START.finditer(text, item_start, clause_start)]
+    item_start = max(text.rfind(_ITEM_END, sent_start, clause_start) + 1, sent_start)
+    starts = [item_start] + [m.end() for m in _CLAUSE_END.finditer(text, item_start, clause_start)]
     for a in reversed(starts):
         if a < clause_start and (place := leading_place(text[a:clause_start])) and place.endswith(kind):
             return place
     return ""
-
-
-_CLAUSE_START = re.compile(",")  # what a clause of an item opens after (normalised text)
 
 
 def _place_figure_before(prev: "_Previous", unit: str) -> "Fact | None":
@@ -3075,7 +3075,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
                                           or text.startswith(_DISTANCE_NAMES_AFTER, q.end)):
             continue  # 园区位于县城东部,距县城中心12公里: where it lies; 公交站点500米覆盖率: a measure's name
         if (_PERSON_ASIDE.search(text, max(sent.start, q.num_start - _PERSON_ASIDE_REACH), q.num_start)
-                or q.unit == _AGE_UNIT and text.endswith(_ASIDE_OPENS, 0, q.start) and text.startswith(_ASIDE_CLOSES, q.end)):
+                or q.unit == _AGE_UNIT and text.endswith(ASIDE_OPENS, 0, q.start) and text.startswith(ASIDE_CLOSES, q.end)):
             continue  # 韩某某(男,46岁), 镇党委书记李长河(46岁): a person's age
         if hypothetical and _hypothetical(text, sent, clause_ends, k):
             continue  # 比如一个村集体每年可增收5万元左右; 如果一季度工业增速低于6%,将…: an example or a condition
@@ -3164,7 +3164,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
         # (a share of the target says nothing of what the next figure measures: 收入完成86.4亿元,为预算的97.5%,
         # 增长3.2% is the revenue's growth)
         if (not fig.joined and not (("share_of_target" in fig.flags or "other_base" in fig.flags
-                                      or fig.phrase.rstrip().endswith(_ASIDE_OPENS) or _plan_aside(_cue_tables(), fig.phrase)
+                                      or fig.phrase.rstrip().endswith(ASIDE_OPENS) or _plan_aside(_cue_tables(), fig.phrase)
                                       or _SCOPE_ASIDE.fullmatch(fig.phrase.strip())) and prev.subject)
                 and not (fig.restates and fig.inherited)):  # (a mark passed after the figure that passed it says
             prev.subject = fig.subject                      # what that figure measures: 迈上5000亿元台阶,增长5.9%)

@@ -316,6 +316,10 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
     doc_types = _yaml("doc_types.yaml", root)
     _check_doc_types(root / "doc_types.yaml", doc_types)
     cues = _yaml("cues.yaml", root)
+    numerals = _yaml("numerals.yaml", root)
+    # (a numeral adverb, 一度回落至2.1%: once in the year, a part of it, as its figure is no degree: numerals.yaml
+    # numeral_adverbs, declared there once)
+    cues["partial_year"] = [*cues["partial_year"], *numerals["numeral_adverbs"]]
     _check_cues(root / "cues.yaml", cues)
     grammar = _yaml("grammar.yaml", root)
     for name, table in (("cues.yaml", cues), ("grammar.yaml", grammar)):
@@ -364,7 +368,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         segments=_yaml("segments.yaml", root),
         tables=_check_tables(root / "tables.yaml", _yaml("tables.yaml", root)),
         grammar=grammar,
-        numerals=_yaml("numerals.yaml", root),
+        numerals=numerals,
         no_bare_scale=tuple(units.get("no_bare_scale", ())),
         round_class_units=tuple(units.get("round_class_units", ())),
         bare_scale_large=tuple(units.get("bare_scale_large", ())),

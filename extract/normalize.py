@@ -710,8 +710,12 @@ def _drop_page_furniture(text: str) -> str:
             continue
         if cut and s:
             prev = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
-            if prev is not None and not line[:1].isspace() and _unit_cut(out[prev].rstrip(), s):
-                pass  # (全年粮食播种面积 78.6 万 / — 1 — / 亩，…: a figure whose unit the next page ends, whatever the line)
+            if prev is not None and not line[:1].isspace() and _unit_goes_on(out[prev].rstrip(), s[:_UNIT_REACH],
+                                                                             frozenset()):
+                # (全年粮食播种面积 78.6 万 / — 1 — / 亩，…: a figure and part of its unit whose rest the next page holds,
+                # whatever the line: no heading and no table's row ends so; a unit whole on the next page, no starts
+                # given, is none)
+                pass
             elif (prev is not None and out[prev].rstrip()[-1:] not in SENTENCE_ENDS and not line[:1].isspace()
                     and not _NUMBERED.match(s)
                     # (a numbered heading before the page's end ends none, with a comma too, (一)聚焦项目建设,扩大有效投资;
@@ -753,8 +757,8 @@ def _unit_breaks(text: str) -> str:
         prev = text[b + 1:i]
         nxt = text[i + 1:i + 1 + _UNIT_REACH]
         # (not a table's row: the next row's name may open on 人, 工, 新…; a short line may go on where it ends on a
-        # decimal after its words and the next opens on a whole unit with its scale: 年末全县户籍人口34.72 / 万人,…)
-        if ((len(prev.strip()) > _RUNNING_HEAD_MAX or _DECIMAL_END.search(prev) and nxt.startswith(_SCALED_UNITS))
+        # figure after its words and the next opens on a whole unit with its scale: 年末全县户籍人口34.72 / 万人,…)
+        if ((len(prev.strip()) > _RUNNING_HEAD_MAX or _FIGURE_END.search(prev) and nxt.startswith(_scaled_units()))
                 and not _ROW_END.search(prev) and _unit_goes_on(prev, nxt, starts)):
             out.append(text[last:i])
             last = i + 1
@@ -772,32 +776,22 @@ def _unit_goes_on(prev: str, nxt: str, starts: frozenset[str]) -> bool:
                                        for u in _unit_surfaces() if len(u) > len(tail.group(1))))
 
 
-def _unit_cut(prev: str, nxt: str) -> bool:
-    """Whether ``prev`` ends on a figure and part of its unit that ``nxt`` ends (78.6 万 / 亩, 26.5公 / 里): no
-    heading and no table's row ends so (a cell's unit is its column's)."""
-    tail = _FIGURE_TAIL.search(prev)
-    return tail is not None and tail.group(1) != "" and _unit_goes_on(prev, nxt[:_UNIT_REACH], _unit_starts())
-
-
 _UNIT_REACH = 8  # characters of the next line a unit's rest may take
-_DECIMAL_END = re.compile(r"[\u4e00-\u9fff]\d+\.\d+$")  # (户籍人口34.72: a figure, no heading's number)
+_FIGURE_END = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?$")  # (户籍人口34.72, 户籍人口35: a figure after words)
 _FIGURE_TAIL = re.compile(r"\d ?([\u4e00-\u9fff]{0,2})$")  # (78.6 万\n亩: a PDF's space before the scale too)
 
 
+@lru_cache(maxsize=1)
 def _scaled_units() -> tuple[str, ...]:
+    """Every unit with a scale before it (万人, 亿元): what no table row's name opens on."""
     lex = load_lexicon()
     return tuple(k + u.surface for k in lex.scales for u in lex.units)
-
-
-_SCALED_UNITS = _scaled_units()  # 万人, 亿元: a unit with its scale, which no row's name opens on
 
 
 @lru_cache(maxsize=1)
 def _unit_surfaces() -> tuple[str, ...]:
     """Every unit as written after a number, with a scale before it or not (公里, 万人次)."""
-    lex = load_lexicon()
-    units = [u.surface for u in lex.units]
-    return tuple(units + [k + u for k in lex.scales for u in units])
+    return tuple(u.surface for u in load_lexicon().units) + _scaled_units()
 
 
 def normalize_text(raw: str) -> NormalizedText:

@@ -429,8 +429,7 @@ _FROM_BEFORE = re.compile(load_lexicon().cues["starting_year_before"].removesuff
 _FROM_REACH = 10  # characters that 由2022年末的 takes
 
 
-_ASIDE_OPENS = ("(", "（")  # what opens an aside right after a figure
-_ASIDE_CLOSES = (")", "）")
+ASIDE_OPENS, ASIDE_CLOSES = "(", ")"  # what opens and closes an aside beside a figure (normalised text's brackets)
 # between a level of no unit and the year before's figure of it in an aside: (上年为, (2024年末为 (grammar
 # year_before_words), and the end of those words, a number's lookbehind
 _YEAR_BEFORE_ASIDE = re.compile(r"\s*[(（]\s*" + load_lexicon().grammar["year_before_words"] + r"为\s*")
@@ -790,14 +789,14 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
                 or (value == 0 and value_high is None or implied[1] and (not chinese or POINT in raw))
                 and (CLAUSE_END_AFTER.match(text, tail.end) is not None or _match_after(lex, text, tail.end)
                      # (城乡居民人均收入比为2.06(上年为2.09): an aside after it, the year before's figure)
-                     or implied[1] and (_after_from(text, m.start(), sent_start) or text.startswith(_ASIDE_OPENS, tail.end)))))):
+                     or implied[1] and (_after_from(text, m.start(), sent_start) or text.startswith(ASIDE_OPENS, tail.end)))))):
         tail = _Tail(tail.end, tail.scale, tail.scale_text, implied[0], tail.unit_text, tail.more)  # 常住人口580万
     elif (tail.unit is None and value_high is None and not chinese and after is not None
           and (after.unit in UNITLESS_UNITS or tail.scale_text and after.unit not in _NO_CARRIED_UNITS)
           and (_CHANGE_FROM_LAST_YEAR.fullmatch(text, after.end, m.start()) is not None
                or after.unit in UNITLESS_UNITS and _YEAR_BEFORE_ASIDE.fullmatch(text, after.end, m.start()) is not None)
           and (CLAUSE_END_AFTER.match(text, tail.end) is not None or _match_after(lex, text, tail.end)
-               or text.startswith(_ASIDE_CLOSES, tail.end))):
+               or text.startswith(ASIDE_CLOSES, tail.end))):
         # 城乡居民收入比为2.35,比上年缩小0.06; 常住人口58.2万人,比上年减少0.3万: the change of the level just said
         # leaves its unit to it (not a percentage's: 增长6.1%,比上年提高0.5 is in points); and so does the year before's
         # figure of a measure of no unit in an aside (城乡居民人均收入比为2.06(上年为2.09))

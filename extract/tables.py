@@ -11,7 +11,7 @@ The words are data in ``lexicons/tables.yaml``; which kind and year a figure the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -331,13 +331,7 @@ def _find_header(text: str, row_start: int, report_year: int | None, found: dict
 
 def _caption_starts(text: str, header_start: int) -> list[int]:
     """Where the lines a table's caption may stand on start, nearest the header first (tables.yaml caption_reach)."""
-    starts, start = [], header_start
-    for _ in range(_words()["caption_reach"]):
-        if start == 0:
-            break
-        start = text.rfind("\n", 0, start - 1) + 1
-        starts.append(start)
-    return starts
+    return [start for start, _ in _lines_above(text, header_start, _words()["caption_reach"])]
 
 
 def _caption_unit(text: str, header_start: int, row_start: int) -> tuple[Decimal, Unit, str] | None:
@@ -461,10 +455,11 @@ def _year_table_header(text: str, row_start: int) -> int | None:
     return None
 
 
-def _lines_above(text: str, row_start: int):
-    """(start, end) of each line above the one at ``row_start``, nearest first, up to tables.yaml header_reach."""
+def _lines_above(text: str, row_start: int, reach: int | None = None):
+    """(start, end) of each line above the one at ``row_start``, nearest first, up to ``reach`` lines (tables.yaml
+    header_reach where none is given)."""
     end = row_start - 1
-    for _ in range(_words()["header_reach"]):
+    for _ in range(_words()["header_reach"] if reach is None else reach):
         if end < 0:
             return
         start = text.rfind("\n", 0, end) + 1
@@ -580,7 +575,7 @@ def _place(text: str, spans: list[tuple[int, int]], columns: list[tuple[str, Col
 def _content_column(column: Column) -> Column:
     """The column a content cell's figures take: ``column``'s year and kind, no unit or measure of its own (its
     items say theirs), no growth."""
-    return Column(column.header, column.year, column.kind, False, column.year_of, column.readable, None, "")
+    return replace(column, growth=False, unit=None, measure="", of_parts=False)
 
 
 def _unitless_name(name: str) -> tuple[Decimal, Unit, str] | None:

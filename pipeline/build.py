@@ -674,8 +674,7 @@ def write_indicators(build: Path) -> None:
         ("synonyms", pa.list_(pa.string())), ("description", pa.string())])), build / "indicators.parquet")
 
 
-def write_links(build: Path, doc_types: dict[str, str | None] | None = None,
-                superseded: set[str] = frozenset()) -> tuple[int, float]:
+def write_links(build: Path, doc_types: dict[str, str | None], superseded: set[str]) -> tuple[int, float]:
     """The linking stage over every fact of this build (new and carried): ``links.parquet``, and what each linked
     figure counts of its measure (``measure_senses.parquet``: a gain or a stock), and the year before's statement of a
     measure said in other words (``year_before_links.parquet``). Targets and
@@ -709,7 +708,7 @@ def write_links(build: Path, doc_types: dict[str, str | None] | None = None,
                 rows = _rows(table.take(order.slice(start, n)))
                 row_senses = {}  # this slice's and the slice before's: what year_before reads
                 for r in rows:
-                    r["doc_type"] = (doc_types or {}).get(r["doc_id"])
+                    r["doc_type"] = doc_types.get(r["doc_id"])
                     if sense := measure_sense(r):
                         senses.append({"fact_id": r["fact_id"], "sense": sense})
                     row_senses[r["fact_id"]] = sense

@@ -31,7 +31,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "never_answer_flags", "change_answers", "zero_answers", "canonical_words_not_in_measures", "exceeded_ratio", "cumulative_flag", "estimated_flag", "final_statistics", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
-             "only_candidate_bonus", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before", "gain_inside"}
+             "only_candidate_bonus", "year_before_min_stem", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before", "gain_inside"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share", "shared_words_cover", "shared_words_uncovered"}
@@ -85,6 +85,7 @@ class LinkLexicon:
     same_key: float
     contained_key: float
     contained_min: int
+    year_before_min_stem: int  # characters a key names its measure with to stand for the year before's in other words
     subsequence_key: float
     generic_heads: tuple[str, ...]
     head_weight: float
@@ -141,7 +142,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         synonym_end=re.compile("(?:" + "|".join(re.escape(n) for n, _ in synonyms) + ")$" if synonyms else "(?!)"),
         synonym_heads={n: h for n, h in reversed(synonyms)},
         same_key=float(lv["same_key"]), contained_key=float(lv["contained_key"]),
-        contained_min=int(lv["contained_key_min_chars"]),
+        contained_min=int(lv["contained_key_min_chars"]), year_before_min_stem=int(raw["year_before_min_stem"]),
         generic_heads=tuple(sorted(raw["generic_heads"], key=len, reverse=True)),
         head_weight=float(lv["generic_head_weight"]),
         subsequence_key=float(lv["subsequence_key"]), subsequence_share=float(lv["subsequence_share"]),
@@ -307,7 +308,7 @@ def _fall_last(key: str, lx: LinkLexicon) -> str:
     """A key that opens on a verb of a fall, written as a report states the fall after what fell (减少农村贫困人口
     1000万人以上 and 农村贫困人口减少1232万人: 农村贫困人口下降), else as it is."""
     verb = next((v for v in lx.fall_first if key.startswith(v)), "")
-    if not verb or len(key) - len(verb) < lx.contained_min or any(key.endswith(name) for name, _ in lx.synonyms):
+    if not verb or len(key) - len(verb) < lx.contained_min or lx.synonym_end.search(key) is not None:
         return key  # (减少贫困人口 is a name key_synonyms gives: 脱贫人口)
     return split_phrase(key[len(verb):] + verb).key  # (as keys write a verb after: 减少 is 下降, 压减 stays)
 
@@ -838,7 +839,6 @@ def _link_block(targets: list[dict], by_key: dict[str, list[dict]], lx: LinkLexi
 
 # ---------------------------------------------------------------- the year before
 
-_YEAR_BEFORE_MIN_STEM = 3  # characters a key names its measure with, growth word aside, to stand for another's
 
 
 def _senses_meet(a: str | None, b: str | None) -> bool:
@@ -908,7 +908,7 @@ def year_before(facts: Iterable[dict], before: Iterable[dict], weights: dict[str
                          and _IMPLAUSIBLE not in s[1]), (None, None))
             # (named by more than a bare measure word, 投资, 产值, 比重, which a part's key holds too: 工业投资)
             if (s is not None and s[0] >= lx.threshold
-                    and min(len(_stem(f["indicator_key"])), len(_stem(akey))) >= _YEAR_BEFORE_MIN_STEM):
+                    and min(len(_stem(f["indicator_key"])), len(_stem(akey))) >= lx.year_before_min_stem):
                 candidates.append((-s[0], -level[0], *_words_apart(f["indicator_key"], akey, s[1]), fi, f, b, s))
     candidates.sort(key=lambda c: c[:5])
     # (unit, the year before's key, its sense) -> the key of the year it stands for: a gain and a stock of one key

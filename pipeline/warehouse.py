@@ -26,7 +26,6 @@ from typing import Callable
 
 import pyarrow as pa
 
-from pipeline.link import load_link_lexicon
 
 STABLE_NAMES = ("facts", "documents", "warehouse.duckdb", "rejected_documents.parquet",
                 "quarantine.parquet", "ledger.parquet", "indicators.parquet")
@@ -231,6 +230,8 @@ def _with_params(sql: str, root: Path) -> str:
     """A model's SQL with its parameters written in: ``{root}``, the folder its Parquet files are under, and
     ``{final_statistics}``, the doc types whose results are a year's final statistics (links.yaml: the linking stage
     and the models that choose a year's figure rank them alike)."""
+    from pipeline.link import load_link_lexicon  # (here: the linker's imports stay off query, status and report)
+
     final = ", ".join("'" + t.replace("'", "''") + "'" for t in sorted(load_link_lexicon().final))
     return sql.replace("{root}", root.as_posix()).replace("{final_statistics}", f"[{final}]::VARCHAR[]")
 

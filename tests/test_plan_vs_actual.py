@@ -290,3 +290,12 @@ def test_the_year_before_in_other_words_is_the_statement_that_was_checked(tmp_pa
                      ("青石镇,township,2025,year_end_summary", "一、2025年工作回顾\n油菜种植5.41万亩。\n"))
     assert query(wh, "SELECT indicator, value, previous_value FROM yoy WHERE period_year = 2025") == [
         ("油菜种植", 54100, 53000)]
+
+
+def test_a_gain_targets_baseline_is_last_years_gain_before_a_figure_of_no_sense(tmp_path):
+    """新增规上工业企业6家 (a gain) takes last year's 新增5家 as its baseline before 规上工业企业18家, a figure whose words
+    say no sense (the same sense first, then none: int_year_before's order)."""
+    wh = _build_one(tmp_path, "青石镇,township,2024,year_end_summary",
+                    "一、2024年工作回顾\n全镇规上工业企业18家。全年新增规上工业企业5家。\n"
+                    "二、2025年工作计划\n力争新增规上工业企业6家。\n")
+    assert query(wh, "SELECT target_value, baseline_value FROM plan_vs_actual") == [(6, 5)]

@@ -1,9 +1,10 @@
 -- grain: one row per actual fact that may stand for its year: the facts int_actuals and int_key_actuals rank
 -- Multi-year figures (年均, 五年, 比2002年) describe no single year and are left out, and so are a share of the plan
 -- (为预算的86.2%, share_of_target), a gap against another base (超收, other_base), damaged text and another version of
--- its report's facts; each with the rank every choice of a year's figure orders by (the linking stage's too): a
--- stated figure before an estimate (预计), the year's final statistics (a bulletin: links.yaml final_statistics)
--- before a report's figure, a later report before an earlier one, then the first mention; and its sense
+-- its report's facts; each with the rank every choice of a year's figure orders by (the linking stage's too, which
+-- also puts a point before a bound, link._actual_rank): a stated figure before an estimate (预计), the year's final
+-- statistics (a bulletin: links.yaml final_statistics) before a report's figure, a later report before an earlier
+-- one, then the first mention; and its sense
 -- (measure_senses: a gain, a stock, or neither).
 CREATE OR REPLACE VIEW int_annual_actuals AS
 SELECT f.*, s.sense,

@@ -2,11 +2,10 @@
 -- that year, whatever its words (a canonical indicator, or the measured thing of a free-text one: 精品示范村 whether
 -- the words were 新增 or 新建; 全县教育支出 and 全年教育支出), one for each sense its figures count (measure_senses:
 -- the things added, `gain`; the level reached, `stock`; NULL where the words say neither), ranked as every choice of
--- the year's figure ranks (int_annual_actuals.stated_rank; rank_in_key: that order across the senses). The year
--- before's figure of a fact is chosen from it once (int_year_before).
+-- the year's figure ranks (int_annual_actuals.stated_rank). The year before's figure of a fact is chosen from it once
+-- (int_year_before).
 CREATE OR REPLACE VIEW int_key_actuals AS
-SELECT * EXCLUDE (stated_rank),
-       row_number() OVER (PARTITION BY jurisdiction, indicator_key, period_year, unit ORDER BY stated_rank) AS rank_in_key
+SELECT *
 FROM int_annual_actuals
 WHERE indicator_key IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY jurisdiction, indicator_key, period_year, unit, sense ORDER BY stated_rank) = 1;

@@ -23,12 +23,11 @@ by_key AS (
      AND (b.sense IS NULL OR s.sense IS NULL OR b.sense = s.sense)
     QUALIFY row_number() OVER (PARTITION BY a.fact_id
                                ORDER BY b.sense IS NOT DISTINCT FROM s.sense DESC, b.sense IS NULL DESC,
-                                        b.sense = 'stock' DESC, b.rank_in_key) = 1
+                                        b.sense = 'stock' DESC, b.stated_rank) = 1
 )
 SELECT fact_id, value FROM by_key
 UNION ALL
 SELECT y.fact_id, p.value
 FROM year_before_links AS y
-JOIN asked AS a ON a.fact_id = y.fact_id
 JOIN int_annual_actuals AS p ON p.fact_id = y.previous_fact_id
 WHERE y.fact_id NOT IN (SELECT fact_id FROM by_key);
