@@ -892,8 +892,8 @@ def _has_noun(phrase: str) -> bool:
         return False
     if "年" in phrase:
         phrase = _YEAR.sub("", _BASELINE_YEAR.sub("", phrase))  # (较2024年增加: none)
-    rest = _VERB_ONLY.sub("", phrase)
-    return len(rest) >= 2 and not _PLAN_GAP_ONLY.fullmatch(rest)  # (较计划少, 比年初目标多: a gap, no noun)
+    rest = _VERB_ONLY.sub("", _PLAN_GAP_ONLY.sub("", phrase))  # (较计划少, 比年初目标多: a gap, no noun)
+    return len(rest) >= 2
 
 
 # a phrase that says only by how much a figure stands off the plan (较计划少7名, 比预算多: cues plan_as_base, gap_end)
