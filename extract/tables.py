@@ -81,6 +81,8 @@ _CELL_GAPS = (_cell_gap(" "), _cell_gap("|"))
 _PROSE = re.compile(r"[。;!?]|(?<!\d),|,(?!\d)")  # a sentence's punctuation (not the comma of 3,500)
 _RULE_LINE = re.compile(r"[\s|:\-—]+")  # a markdown table's |---|---| line
 _BARE_FIGURE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
+_SERIAL_CELL = re.compile(r"\d{1,3}")  # a row's number (1, 12), in a cell of its own
+_BRACKETED = re.compile(r"\[[-+]?\d[\d.,]*\]")  # a figure in square brackets: a plan outline's five-year total or average
 _OWN_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6})\s*[)）]\s*$|([%‰])\s*$")  # 增长(%), 2025年(万元), 增长%
 _CAPTION_UNITS_SPLIT = re.compile("[、/,，]")  # between the units a caption names (单位:亿元、%)
 # 3 农村饮水安全 新建…5处 建成…: four cells or more (and a markdown row's, its serial a Chinese numeral too: | 二 | …)
@@ -134,8 +136,8 @@ def _words() -> dict:
 
 def _unit_as_written(words: str) -> tuple[Decimal, Unit, str] | None:
     """The scale and unit ``words`` name, with the words as written (a cell's or a caption's), or None."""
-    read = read_unit(words)
-    return (read[0], read[1], words) if read else None
+    read = read_unit(words) or next(((Decimal(1), u) for u in load_lexicon().durations if u.surface == words.strip()), None)
+    return (read[0], read[1], words) if read else None  # (年 in a unit cell: a duration, 平均受教育年限 10.8)
 
 
 def _unit_of(words: str) -> tuple[Unit, str]:
@@ -398,6 +400,8 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
     cells: list[tuple[Column, list[tuple[Quantity, str | None]]]] = []
     for (a, b), column in placed:
         given = column.unit or (w["growth_unit"] if column.growth else unit)
+        if _BRACKETED.fullmatch(text, a, b):
+            a, b = a + 1, b - 1  # ([5.8] under 2025年基期值: an outline's figure of the span before, its note says)
         q = read_cell(text, _after_verb(text, a, b), b, given)
         if q is not None:
             if given is None or q.unit == given[1].base:  # (not a unit of its own that is not its column's or
@@ -560,6 +564,8 @@ def _place(text: str, spans: list[tuple[int, int]], columns: list[tuple[str, Col
                 return None
             unit = read or unit
         elif role == _LABEL and not blank:
+            if k == offset and k + 1 < first_data and columns[k + 1][0] == _LABEL and _SERIAL_CELL.fullmatch(cell):
+                continue  # (类别 指标 over 1 地区生产总值年均增长: the row's number where a group's name stands on its first row)
             if _is_figure(text, a, b):
                 return None  # a figure under the name: the row's cells stand elsewhere
             if k < first_data:
