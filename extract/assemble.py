@@ -3820,6 +3820,8 @@ def _resolve_kind(st: _DocState, i: int, clause_span: tuple[int, int], prefix_sp
         return heading, None, "section"
     if _past_span_section(st.sentences.section(i), st.ctx.report_year):
         return "actual", None, "section"  # (二)“十五”期间主要情况 in a report of 2024: what was done then
+    if _opens_on_past_span(st, i):
+        return "actual", None, "sentence"  # (“十四五”时期,全县地区生产总值年均增长5.8% in an outline of 2026)
     if st.plans_go_on(i):
         return "target", None, "section"
     # (a plan's figures are its targets where nothing of their own says otherwise: a 了 or 同比 nearby is no review)
@@ -3844,6 +3846,18 @@ def _section_period(section: str, report_year: int | None, plan_year: int | None
 
 
 _PLAN_NAMED = re.compile(r"十([一二三四五六七八九]?)五")  # a five-year plan's name (十五, 十四五)
+
+
+def _opens_on_past_span(st: _DocState, i: int) -> bool:
+    """Whether sentence ``i`` opens on a span of years that ended before the report's year (“十四五”时期, in a
+    report of 2026; 五年来, 过去五年): what it says was done then, whatever the document plans."""
+    t = _cue_tables()
+    start = st.sentences.starts[i]
+    opening = t["span_opening"].match(st.text[start:start + _FRAMING_CHARS])
+    if opening is None:
+        return False
+    span = t["plan_span"].search(opening.group(0))
+    return span is None or (st.ctx.report_year is not None and _span_end_year(span.group(0)[1]) < st.ctx.report_year)
 
 
 @lru_cache(maxsize=4096)
