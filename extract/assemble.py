@@ -3651,10 +3651,10 @@ _CLAUSE_GAP = ",、 "  # between a level and the clause of its change
 _CLASS_POSITION_MEASURES = tuple(_G["class_position_measures"])
 _PERSON_ASIDE = re.compile(_G["person_aside"])
 _ITEM_CONJUNCTION = re.compile(_G["item_conjunction"])
-_EXAMPLE_OPENS = re.compile(r"\s*" + _G["example_opens"])
+_EXAMPLE_OPENS = re.compile(f"\\s*(?:{_G['example_opens']}|{_G['erratum_opens']})")  # (and a correction notice's quotes)
 _CONDITION_OPENS = re.compile(r"\s*" + _G["condition_opens"])
 _CONDITION_THEN = re.compile(r"\s*" + _G["condition_then"])
-_HYPOTHETICAL_OPENS = re.compile(f"\\s*(?:{_G['example_opens']}|{_G['condition_opens']})")  # opening a sentence
+_HYPOTHETICAL_OPENS = re.compile(f"\\s*(?:{_G['example_opens']}|{_G['erratum_opens']}|{_G['condition_opens']})")  # opening a sentence
 _HYPOTHETICAL_CLAUSE = re.compile(f"[,;:](?:{_G['condition_opens']})")  # or a clause in it (its mark first: a fast scan)
 _DEFINITION = re.compile(_G["definition_opens"])  # (…:指…, …是指…: a glossary's, or an aside's, meaning of a term)
 
