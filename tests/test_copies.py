@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from pipeline import versions
 from pipeline.build import build
 from pipeline.warehouse import connect_readonly
 
@@ -208,3 +209,20 @@ def test_a_sample_a_compilation_prints_twice_is_one_report(tmp_path):
     assert query(wh, "SELECT count(*) FROM document_versions") == [(1,)]
     assert query(wh, "SELECT count(*) FROM plan_vs_actual WHERE jurisdiction = '河口乡'") == [(2,)]
     assert query(wh, "SELECT count(*) FROM int_actuals WHERE jurisdiction = '河口乡'") == [(4,)]
+
+
+def test_a_corrected_edition_of_long_paragraphs_is_a_version():
+    """A short report of long paragraphs (one line each) whose 更正版 corrects a figure in two of them, names itself in
+    its title and adds its note: most of its sentences are the original's, so it is a version of it; a report of
+    the same place with other sentences is not (probe v312: the paragraphs as lines had left half shared)."""
+    paragraphs = [f"第{k}部分。" + "".join(f"全区第{k}类第{j}项工作完成{k * 10 + j}个,增长{j}.{k}%。" for j in range(6))
+                  for k in range(1, 8)]
+    original = "南屏区2026年政府工作报告\n" + "\n".join(paragraphs)
+    corrected = ("2026年南屏区政府工作报告(更正版)\n"
+                 + "\n".join(p.replace("完成12个", "完成21个").replace("完成33个", "完成30个") for p in paragraphs)
+                 + "\n更正说明:本报告“完成12个”更正为“完成21个”,“完成33个”更正为“完成30个”,特此更正。")
+    assert versions.same_report(versions.lines(original), versions.lines(corrected))
+    other = "南屏区2026年政府工作报告\n" + "\n".join(p.replace("工作完成", "任务落实") for p in paragraphs)
+    assert not versions.same_report(versions.lines(original), versions.lines(other))
+    # as lines, the paragraphs say otherwise: two of seven changed, and the title, and the note
+    assert not versions.same_report({p for p in original.split("\n")}, {p for p in corrected.split("\n")})
