@@ -366,7 +366,7 @@ def _cue_tables():
         "current_before": re.compile(cues["current_before"]),
         "current_changed_after": re.compile(cues["current_changed_after"]),
         "growth_words": comp(cues["growth_words"]),
-        "growth_end": re.compile("(?:" + "|".join(cues["growth_words"]) + ")$"),
+        "growth_end": re.compile("(?:" + "|".join(cues["growth_words"]) + ")+$"),  # (年均增长: a run of them)
         "review_actions": comp(cues["review_actions"]),
         "comparison_cues": comp(cues["comparison_cues"]),
         "whole_span": comp(cues["whole_span_words"]),
