@@ -229,11 +229,18 @@ def create_views(con, root: Path, ready: Callable[[str], None] | None = None, fi
 def _with_params(sql: str, root: Path) -> str:
     """A model's SQL with its parameters written in: ``{root}``, the folder its Parquet files are under, and
     ``{final_statistics}``, the doc types whose results are a year's final statistics (links.yaml: the linking stage
-    and the models that choose a year's figure rank them alike)."""
+    and the models that choose a year's figure rank them alike), and ``{never_answer_flags}``, the flags of a result
+    that answers no target and so stands for no year (a milestone passed: 突破300亿元、达到312.6亿元)."""
     from pipeline.link import load_link_lexicon  # (here: the linker's imports stay off query, status and report)
 
-    final = ", ".join("'" + t.replace("'", "''") + "'" for t in sorted(load_link_lexicon().final))
-    return sql.replace("{root}", root.as_posix()).replace("{final_statistics}", f"[{final}]::VARCHAR[]")
+    lx = load_link_lexicon()
+    return (sql.replace("{root}", root.as_posix()).replace("{final_statistics}", _sql_list(lx.final))
+            .replace("{never_answer_flags}", _sql_list(lx.never_answers)))
+
+
+def _sql_list(words) -> str:
+    """``words`` as a DuckDB list of VARCHAR, sorted."""
+    return "[" + ", ".join("'" + w.replace("'", "''") + "'" for w in sorted(words)) + "]::VARCHAR[]"
 
 
 def _view_names(con) -> set[str]:

@@ -299,3 +299,12 @@ def test_a_gain_targets_baseline_is_last_years_gain_before_a_figure_of_no_sense(
                     "一、2024年工作回顾\n全镇规上工业企业18家。全年新增规上工业企业5家。\n"
                     "二、2025年工作计划\n力争新增规上工业企业6家。\n")
     assert query(wh, "SELECT target_value, baseline_value FROM plan_vs_actual") == [(6, 5)]
+
+
+def test_a_milestone_passed_is_no_years_level_in_yoy(tmp_path):
+    """旅游总收入突破300亿元、达到312.6亿元: the milestone (a bound passed, links.yaml never_answer_flags) answers no
+    target and stands for no year; yoy and the baselines read 312.6亿元 (probe v310)."""
+    wh = _build_one(tmp_path, "岭安市,city,2026,government_work_report",
+                    "一、2025年工作回顾\n旅游总收入突破300亿元、达到312.6亿元。\n")
+    assert query(wh, "SELECT count(*) FROM facts WHERE list_contains(flags, 'milestone')") == [(1,)]
+    assert query(wh, "SELECT value FROM yoy") == [(Decimal("31260000000"),)]

@@ -1,6 +1,7 @@
 -- grain: one row per actual fact that may stand for its year: the facts int_actuals and int_key_actuals rank
 -- Multi-year figures (年均, 五年, 比2002年) describe no single year and are left out, and so are a share of the plan
--- (为预算的86.2%, share_of_target), a gap against another base (超收, other_base), damaged text and another version of
+-- (为预算的86.2%, share_of_target), a gap against another base (超收, other_base), a milestone passed (links.yaml
+-- never_answer_flags: 突破300亿元, beside the year's 312.6亿元), damaged text and another version of
 -- its report's facts; each with the rank every choice of a year's figure orders by (the linking stage's too, which
 -- also puts a point before a bound, link._actual_rank): a stated figure before an estimate (预计), the year's final
 -- statistics (a bulletin: links.yaml final_statistics) before a report's figure, a later report before an earlier
@@ -21,4 +22,5 @@ WHERE f.kind = 'actual'
   AND f.jurisdiction IS NOT NULL
   AND NOT list_has_any(f.flags, ['five_year_average', 'multi_year', 'cumulative', 'corrupt_text',
                                  'share_of_target', 'other_base'])  -- (a share of the plan, a gap: no level of the year)
+  AND NOT list_has_any(f.flags, {never_answer_flags})  -- (a milestone passed, 突破300亿元: a bound, not the year's figure)
   AND f.doc_id NOT IN (SELECT doc_id FROM document_versions);  -- (another version of its report's)
