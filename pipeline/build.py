@@ -25,8 +25,8 @@ from extract.lexicon import load_lexicon
 
 from . import warehouse as W
 from .ingest import SUPPORTED, file_digest, iter_raw_files, load_manifest
-from .versions import (_META as VERSION_META, doc_type_of, lines as _lines, load_version_lexicon, read_doc_meta,
-                       write_versions)
+from .versions import (_META as VERSION_META, copy_last, doc_type_of, lines as _lines, load_version_lexicon,
+                       read_doc_meta, write_versions)
 from .metadata import Manifest, missing_files
 from .process import CODE_DIR, FileTask, collector_paused, init_worker, process_batch, process_files
 from .tables import FileRows, check_columns, tables_of
@@ -104,7 +104,7 @@ def scan(raw_dir: Path, previous_ledger: dict[str, dict],
     manifest = manifest if manifest is not None else load_manifest(raw_dir)
     tasks, rejected = [], []
     root = raw_dir.resolve()
-    for path in iter_raw_files(raw_dir):
+    for path in iter_raw_files(raw_dir, order=copy_last):  # (of two copies, the one not named a copy is kept)
         rel = path.relative_to(raw_dir).as_posix()
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             rejected.append((rel, "a symbolic link out of the raw folder: not read"))

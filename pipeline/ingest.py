@@ -696,13 +696,15 @@ def _unused_manifest(why: str) -> Manifest:
 
 # ---------------------------------------------------------------- walking
 
-def iter_raw_files(raw_dir: Path) -> Iterator[Path]:
+def iter_raw_files(raw_dir: Path, order=None) -> Iterator[Path]:
+    """The files under ``raw_dir`` (hidden ones and the root's own notes left out), folder by folder in name order,
+    each folder's files in name order or by ``order`` (a sort key of a path)."""
     for root, dirs, files in os.walk(raw_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for f in sorted(files):
+        for p in sorted((Path(root) / f for f in files), key=order or (lambda q: q.name)):
+            f = p.name
             if f.startswith("."):
                 continue
-            p = Path(root) / f
             if p.parent == raw_dir and f in SKIP_NAMES:
                 continue
             yield p

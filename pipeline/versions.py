@@ -20,7 +20,7 @@ import yaml
 from .ingest import fold_text
 
 LEXICON = Path(__file__).with_name("lexicons") / "versions.yaml"
-_KEYS = {"similarity", "contained", "min_lines", "later_words", "earlier_words"}
+_KEYS = {"similarity", "contained", "min_lines", "later_words", "earlier_words", "copy_name"}
 SCHEMA = pa.schema([("doc_id", pa.string()), ("source_path", pa.string()), ("part", pa.int32()),
                     ("superseded_by", pa.string()), ("superseded_by_path", pa.string()), ("reason", pa.string())])
 FILE = "document_versions.parquet"
@@ -35,6 +35,7 @@ class VersionLexicon:
     min_lines: int
     later: tuple[str, ...]
     earlier: tuple[str, ...]
+    copy_name: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +45,7 @@ def load_version_lexicon(path: Path = LEXICON) -> VersionLexicon:
     if not isinstance(raw, dict) or set(raw) != _KEYS:
         raise ValueError(f"{path}: keys must be exactly {sorted(_KEYS)}, got {sorted(raw or {})}")
     return VersionLexicon(float(raw["similarity"]), float(raw["contained"]), int(raw["min_lines"]),
-                          tuple(raw["later_words"]), tuple(raw["earlier_words"]))
+                          tuple(raw["later_words"]), tuple(raw["earlier_words"]), re.compile(raw["copy_name"]))
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
@@ -65,6 +66,11 @@ def same_report(a: set[str], b: set[str], lx: VersionLexicon | None = None) -> b
         return False
     shared = len(a & b)
     return shared >= lx.similarity * len(a | b) or shared >= lx.contained * min(len(a), len(b))
+
+
+def copy_last(path: Path) -> tuple[bool, str]:
+    """A sort key for the files of one folder: a name that says it is a copy (副本, (1)) after the others."""
+    return load_version_lexicon().copy_name.search(path.stem) is not None, path.name
 
 
 def version_rank(name: str, lx: VersionLexicon | None = None) -> int:

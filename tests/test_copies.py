@@ -226,3 +226,18 @@ def test_a_corrected_edition_of_long_paragraphs_is_a_version():
     assert not versions.same_report(versions.lines(original), versions.lines(other))
     # as lines, the paragraphs say otherwise: two of seven changed, and the title, and the note
     assert not versions.same_report({p for p in original.split("\n")}, {p for p in corrected.split("\n")})
+
+
+def test_of_two_copies_the_one_not_named_a_copy_is_kept(tmp_path):
+    """2025年澄湖街道工作总结.txt and its Windows copy 2025年澄湖街道工作总结 - 副本.txt (whose name sorts first: a space
+    before the dot): the file its owner named is the document, the copy the duplicate (probe v312)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    name = "2025年澄湖街道工作总结"
+    for n in (name, f"{name} - 副本", f"{name}(1)"):
+        (raw / f"{n}.txt").write_text(LONG, encoding="utf-8")
+    wh = tmp_path / "wh"
+    build(raw, wh, progress=False, strict=True)
+    assert query(wh, "SELECT source_path FROM documents") == [(f"{name}.txt",)]
+    assert query(wh, "SELECT source_path, duplicate_of FROM duplicates ORDER BY 1") == [
+        (f"{name} - 副本.txt", f"{name}.txt"), (f"{name}(1).txt", f"{name}.txt")]
