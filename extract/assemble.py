@@ -203,7 +203,7 @@ _REACH_INVOLVE = _G["reach_involve"]
 _REACH_INVOLVE_VERBS = tuple(_G["reach_involve_verbs"])
 _REACH_GAP = "、,， "  # what may stand between the figure before and the words of the people it reaches
 _REACH_GAP_STOPS = re.compile(r"[\d;:。,]")  # (…but not past another clause or figure)
-_VERB_ONLY = re.compile("|".join(sorted(map(re.escape, _G["verb_only_words"]), key=len, reverse=True)) + r"|\s")
+_VERB_ONLY = re.compile("|".join(sorted(_G["verb_only_words"], key=len, reverse=True)) + r"|\s")  # (patterns: 增加(?!值))
 _ATTAINMENT = re.compile("|".join(sorted(map(re.escape, _G["attainment_words"]), key=len, reverse=True)))
 _RESPECTIVELY = _G["respectively"]
 _LIST_ITEM = re.compile(_G["list_item_separator"])
