@@ -31,7 +31,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "never_answer_flags", "change_answers", "zero_answers", "canonical_words_not_in_measures", "exceeded_ratio", "cumulative_flag", "estimated_flag", "final_statistics", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
-             "only_candidate_bonus", "year_before_min_stem", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before", "gain_inside"}
+             "only_candidate_bonus", "year_before_min_stem", "successors", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before", "gain_inside"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share", "shared_words_cover", "shared_words_uncovered"}
@@ -106,6 +106,7 @@ class LinkLexicon:
     only_candidate_bonus: float
     reached_end: str             # the end of a key of the people a work reaches (grammar.yaml reach_name: …受益)
     canonical: frozenset[str]
+    successors: frozenset[tuple[str, str]]  # a measure and the one the statistics replaced it with, both ways
     rate_units: frozenset[str]   # rates and changes (%, ‰, ‱, 百分点): their magnitude is not checked
     contrasts: tuple[tuple[str, str], ...]  # words that make two keys different things (出栏/存栏)
     qualifiers: tuple[str, ...]  # words that narrow a key to a part of what it would name without them (核心产业)
@@ -157,6 +158,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         only_candidate_bonus=float(raw["only_candidate_bonus"]),
         reached_end=load_lexicon().grammar["reach_name"],
         canonical=frozenset(i.id for i in load_lexicon().indicators),
+        successors=frozenset(p for old, new in raw["successors"] for p in ((old, new), (new, old))),
         rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
         contrasts=tuple((x, y) for x, y in raw["contrasts"]), qualifiers=tuple(raw["qualifiers"]),
         contrasts_joined=tuple((str(k), str(v)) for k, v in raw["contrasts_joined"].items()), seasons=tuple(tuple(g) for g in load_lexicon().cues["seasons"]),
@@ -192,6 +194,10 @@ def _check_link_lexicon(path: Path, raw) -> None:
         if measure not in measures:
             raise LexiconError(f"{where(path, 'canonical_words_not_in_measures', i)}: {measure!r} is no measure of "
                                f"extract/lexicons/units.yaml unit_measures")
+    for i, pair in enumerate(raw["successors"]):
+        if not (isinstance(pair, list) and len(pair) == 2 and indicator_by_id(pair[0]) is not None):
+            raise LexiconError(f"{where(path, 'successors', i)}: {pair!r}: a successor pair is a canonical indicator id "
+                               f"of extract/lexicons/indicators.csv and an id or a key in words")
     for i, unit in enumerate(raw["zero_answers"]):
         if unit not in bases:
             raise LexiconError(f"{where(path, 'zero_answers', i)}: {unit!r} is no base unit of extract/lexicons/units.yaml")
@@ -269,7 +275,7 @@ def _synonym_head(key: str, lx: LinkLexicon) -> str:
 
 
 _GROWTH_KEY_END = load_lexicon().grammar["growth_verb"]  # how keys write a growth (增长)
-_CANONICAL = "canonical"  # the rules of a canonical indicator's match (canonical, canonical_synonym, canonical_other_unit)
+_CANONICAL = "canonical"  # the rules of a canonical indicator's match (canonical, canonical_synonym, canonical_other_unit, canonical_successor)
 
 
 @lru_cache(maxsize=4096)
@@ -356,6 +362,8 @@ def _compare_words(tkey: str, akey: str, lx: LinkLexicon, weights: dict[str, flo
     if tkey in lx.canonical or akey in lx.canonical:
         if tkey == akey:
             return lx.same_key, "canonical"
+        if (tkey, akey) in lx.successors:
+            return lx.same_key, "canonical_successor"  # 农民人均纯收入增长 and 农村居民人均可支配收入增长: the measure renamed
         words, canonical = (akey, tkey) if tkey in lx.canonical else (tkey, akey)
         if unit is not None and words not in lx.canonical and _canonical_by_synonym(words, unit) == canonical:
             return lx.same_key, "canonical_synonym"  # 社零总额增长 is 社会消费品零售总额增长: retail_sales_growth
