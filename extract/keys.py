@@ -14,7 +14,7 @@ from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places, short_zone_n
 
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_support_then", "topic_ends", "not_places", "place_kinds", "named_zone_ends", "place_group", "county_suffix",
              "not_place_after", "place_then_words",
-             "after_stop", "after_max", "place_count_nouns", "place_count_aside", "place_count_drop", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_cut_verbs", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list",
+             "after_stop", "after_max", "place_count_nouns", "place_count_aside", "place_count_drop", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_cut_verbs", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list", "project_after",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "own_sub_areas", "canonical_sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
@@ -45,6 +45,7 @@ class KeyLexicon:
     rewrite: re.Pattern          # every rewrite as one alternation of named groups r0, r1, …
     rewrite_to: dict[str, str]   # group name → what it is written as
     verb_nouns: tuple[str, ...]
+    project_after: re.Pattern   # after a project's money (总投资2.8亿元), 的 and the project's name
     verb_joiner: re.Pattern
     change_from: re.Pattern
     nothing: frozenset[str]
@@ -169,6 +170,7 @@ def load_key_lexicon() -> KeyLexicon:
         after_paired_count=re.compile(raw["after_paired_count"]),
         qualifier=re.compile(raw["after_qualifier"].removeprefix("^")),
         name_list=re.compile(raw["name_list"]),
+        project_after=re.compile(raw["project_after"]),
         min_chars=int(raw["min_chars"]),
         down_words=re.compile(words(raw["direction_down_words"])),
         down_nouns=re.compile(words(raw["direction_down_nouns"])),
@@ -351,6 +353,8 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
         noun = _noun_after(after, lx)
         if len(noun) >= lx.counted_min_chars and _names_something(noun, lx):
             return prefix + noun
+    if key == _money_of_things() and (project := lx.project_after.match(after)) is not None:
+        return prefix + split_phrase(project.group("name")).key + key  # (总投资2.8亿元的新型建材产业园项目: its project's)
     if key is None or lx.name_list.match(key):
         # nothing before the number, or only names (北岭、河湾、西柳三个新型农村社区): the noun after it
         noun = _noun_after(after, lx) if noun is None else noun
@@ -359,6 +363,11 @@ def resolve_indicator_key(phrase: str, after: str = "", canonical: str | None = 
         elif key is None:
             return None
     return prefix + key
+
+
+@lru_cache(maxsize=1)
+def _money_of_things() -> str:
+    return load_lexicon().grammar["money_of_things"]
 
 
 @lru_cache(maxsize=65536)
