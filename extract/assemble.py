@@ -211,6 +211,7 @@ _CONDITION = re.compile(_G["condition_frame"])
 _QUOTED = re.compile(_G["quoted"])
 _BASELINE_PHRASE = re.compile(_G["baseline_phrase"])
 _MODIFIES_AFTER = re.compile(_G["modifies_after"])
+_SHARE_OF_AFTER = re.compile(_G["share_of_after"])
 _NOUN_AFTER = re.compile("[\u4e00-\u9fff]{2}")
 _THRESHOLD_NOUN = re.compile(_G["threshold_noun"])
 _THRESHOLD_NOT = re.compile(_G["threshold_not"])
@@ -1623,7 +1624,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         return
     text, q = st.text, fig.q
     # 60%的城市污水处理厂: the number modifies the noun after it, which is its own subject
-    modifies_after = _MODIFIES_AFTER.match(text, q.end) is not None
+    modifies_after = _MODIFIES_AFTER.match(text, q.end) is not None or (
+        q.unit in _RATE_UNITS and _SHARE_OF_AFTER.match(text, q.end) is not None)  # (九成以上行政村实现…)
     # (…每人每月860元、每人每年8200元, …720元和每人每年5500元: the rate's words are its unit's, and the list goes on)
     joiner = TIME_WORDS_END.sub("", fig.phrase)
     if not joiner and fig.phrase:
