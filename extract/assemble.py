@@ -2214,7 +2214,7 @@ def _is_named_zone(place: str) -> bool:
 
 
 _OTHER_PLACES_LISTED = re.compile(_G["places_listed"])  # 南岭县、石湾县…: places listed in a clause
-_ZONE_KIND_END = re.compile("(?:" + "|".join(sorted(map(re.escape, _G["zone_kinds"]), key=len, reverse=True)) + ")$")
+_ZONE_KIND_END = re.compile("(?:" + "|".join(map(re.escape, load_key_lexicon().zone_kinds)) + ")$")
 _ZONE_NAME_MIN = 2  # characters of a zone's own name before its kind (岚川 经开区)
 
 

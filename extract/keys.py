@@ -71,6 +71,7 @@ class KeyLexicon:
     canonical_sub_areas: tuple[str, ...]  # areas that scope a canonical indicator only (县域地区生产总值; not 县域医共体)
     areas: frozenset[str]   # an area alone: no rate's subject
     zone: re.Pattern
+    zone_kinds: tuple[str, ...]  # the kinds of zone a name ends on (经开区, 片区), longest first
     named_places: re.Pattern     # a prefecture-level place by its name (places.csv): 定西市, 甘南州, 阿克苏地区
     full_names: dict[str, str]   # a short name of one of them, its full name (苏州: 苏州市; 延边州: 延边朝鲜族自治州)
     bare_names: frozenset[str]   # the short names that are a city's name without its 市 (苏州; not 延边州)
@@ -102,6 +103,15 @@ class KeyLexicon:
     agent_kept: re.Pattern                # a 在 that says a state (在建项目), no agent to strip
     scope_start: re.Pattern               # a scope word (全区, 我市, 今年) at the start
     whole_jurisdiction: re.Pattern        # a scope word that names the whole jurisdiction (全区, 我省) at the start
+
+
+def _zone_names(raw: dict) -> dict:
+    """``raw`` with the zone's name pattern written out: its {kinds}, {named} (named_zone_ends) and {alone}."""
+    zone = raw["zone"]
+    alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    name = (zone["name"].replace("{kinds}", alt(zone["kinds"])).replace("{named}", alt(raw["named_zone_ends"]))
+            .replace("{alone}", alt(zone["alone"])))
+    return {**raw, "zone": {**zone, "name": name}}
 
 
 def _place_list(raw: dict, kind: str) -> re.Pattern:
@@ -154,7 +164,8 @@ def load_key_lexicon() -> KeyLexicon:
         not_place_after=frozenset(raw["not_place_after"]), place_then_words=tuple(raw["place_then_words"]),
         not_places=tuple(w for w in raw["not_places"] if not w.startswith("=")) + tuple(raw["scope"]),
         not_places_exact=frozenset(w[1:] for w in raw["not_places"] if w.startswith("=")),
-        sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(raw, "zone"),
+        sub_areas=tuple(sorted(raw["sub_areas"], key=len, reverse=True)), zone=_place_list(_zone_names(raw), "zone"),
+        zone_kinds=tuple(sorted((*raw["zone"]["kinds"], *raw["named_zone_ends"]), key=len, reverse=True)),
         own_sub_areas=frozenset(raw["own_sub_areas"]),
         canonical_sub_areas=tuple(sorted(raw["canonical_sub_areas"], key=len, reverse=True)),
         areas=frozenset(raw["areas"]), named_places=re.compile(words(n for p in load_places() for n in (p.name, *p.aliases))),
