@@ -137,6 +137,7 @@ _PROFILE_GOES_ON = ","  # the one clause mark after a figure of the place as it 
 _IN_STEP_WITH = re.compile(_G["in_step_with"])
 _TREND_END = re.compile(_G["trend_end"])
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
+_MULTIPLE_OF_BASE = re.compile(_G["multiple_of_base"].replace("{year_before_words}", _G["year_before_words"]))  # 是上年的, 为“十三五”时期的: the base a multiple is of
 
 
 def _scope_re(words: list[str]) -> re.Pattern:
@@ -1488,6 +1489,7 @@ class _Figure:
     inherited: bool = False     # the subject came from the previous figure
     from_start: int | None = None  # where the 从 stands of the from–to this figure ends (从7.4万亿元增加到…)
     second_bound: bool = False  # a second bound of the target before, its measure's aim (增长7%以上、力争达到8%)
+    of_base: bool = False       # a multiple of a base it names (是上年的2.1倍): the measure's growth against it
     # unit, indicator
     unit: str = ""
     indicator: Indicator | None = None
@@ -2028,7 +2030,14 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # item that says none (新增高新技术企业: a gain, as the first is; measure_senses reads it; not 接待游客…、游客花费,
         # nor an item with a verb of its own anywhere, 新建通组公路15公里、村道拓宽改造10公里)
         subject = verb + subject
-    if q.unit_text in GROWTH_WORDS and not t["growth_end"].search(subject):
+    if q.unit in _MULTIPLES and (base := _MULTIPLE_OF_BASE.search(subject)) is not None:
+        # 新能源汽车产量25.6万辆、是上年的2.1倍, 工业增加值是2020年的1.5倍: the measure's growth against that base (the
+        # words before, else the figure before's), which the sign step writes as 翻一番 is written (1.1 倍, 0.5 倍)
+        own = subject[:base.start()]
+        if not _has_noun(own) and prev.q is not None and prev.q.unit not in RATE_OR_CHANGE_UNITS and prev.subject:
+            own, fig.inherited = _inherited_subject(prev.subject, prev.q.unit), True
+        subject, fig.of_base = own + _GROWTH_WORD, True
+    elif q.unit_text in GROWTH_WORDS and not t["growth_end"].search(subject):
         subject += _GROWTH_WORD  # 农民收入翻一番, 政府债务零增长: a growth, whose verb the figure's own words hold
     elif (q.unit in _RATE_UNITS and _BASELINE_END.search(subject) and not t["growth_end"].search(subject)
           and prev.q is not None and prev.q.unit not in RATE_OR_CHANGE_UNITS):
@@ -2522,6 +2531,8 @@ def _decide_sign(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         if value_high is not None:
             value, value_high = value_high, value
         fig.flags.append("negative")
+    if fig.of_base:  # 是上年的2.1倍: grew by 1.1 times (翻一番 is 1)
+        value, value_high = value - 1, (value_high - 1 if value_high is not None else None)
     fig.value, fig.value_high = value, value_high
 
 
