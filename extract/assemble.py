@@ -337,6 +337,7 @@ def _cue_tables():
         "target_after": re.compile(cues["target_after"]),
         "deadline_before": re.compile(cues["deadline_before"]),
         "plan_restated": re.compile(cues["plan_restated"]),
+        "plan_label": re.compile(cues["plan_label"]),
         "summary_review": comp(cues["summary_review_actions"]),
         "target_as_base": re.compile(cues["target_as_base"]),
         "target_as_base_end": re.compile(f"(?:{cues['target_as_base']})" + r"\s*$"),
@@ -2649,6 +2650,8 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     share = (fig.unit in lex.rate_units or fig.unit in _MULTIPLES) and (
         t["share_of_target"].search(fig.clause_phrase) is not None or (
             fig.joined and prev.fact is not None and "share_of_target" in prev.fact.flags))
+    if share and reviewing and kind == "target" and source == "clause":
+        kind, source = "actual", "share_of_target"  # 累计完成投资18.6亿元,为年度计划投资的103.3%: its 计划 is the base
     if (reviewing and not share and t["restated_list_opens"].match(fig.clause_phrase)
             and t["restated_list_ends"].search(st.text, q.end, _clause_end(st.text, q.end, sent.end, _LIST_REACH))):
         # 县十届人大三次会议批准的2024年计划,确定地区生产总值增长6%-6.5%、…、固定资产投资增长8%等主要预期目标: the
@@ -2657,6 +2660,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     plans_own_year = (fig.time_cue[0] is not None and fig.time_cue[1] in _OWN_TIME
                       and _kind_from_period(fig.time_cue[0], st.ctx, st.dt) == "target")  # (2025年,计划发展党员20名左右)
     if (reviewing and not share and not plans_own_year and (t["plan_restated"].search(fig.clause_phrase)
+                                     or t["plan_label"].match(fig.sentence_prefix)  # (年度目标:新增…6000个)
                                      or fig.clause_phrase.rstrip()[-1:] in _RESTATED_ENDS
                                      and t["restated_in_review"].search(fig.clause_phrase))
             and not t["target_as_base"].search(fig.clause_phrase)  # (比年初计划目标低0.4个百分点: a gap)
