@@ -1753,6 +1753,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and _words_of_key(whole.indicator_key)
           and CLAUSE_END_AFTER.match(text, q.end) is not None  # (not 其中56项为全国首创: its own words after)
           and ((own := resolve_indicator_key(subject, "", None, q.unit)) is None
+               or _bare_part_measure(own, whole.indicator_key)  # (其中玉米15.2万亩: 玉米播种面积)
                # (其中石桥村达到153万元: that village's part of the total; not 美丽乡村20个,其中精品村5个, a kind)
                # (其中双泉镇7个: a town's count of the things; not 其中精品村5个, a kind of village)
                or is_named_place(own) and (q.unit not in _ENUMERATION_UNITS or not own.endswith(_VILLAGE_SUFFIXES))
@@ -1763,8 +1764,17 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # (a canonical one by its first synonym: 五年累计新增城镇就业52万人,其中2025年新增10.8万人)
         if own and _GRADE.fullmatch(own):
             subject, fig.inherited = subject + _GRADE.sub("", _words_of_key(whole.indicator_key)), True
+        elif own and (measure := _bare_part_measure(own, whole.indicator_key)):
+            # 全年粮食播种面积21.6万亩,其中玉米15.2万亩: a crop's part of the whole, in the whole's measure
+            subject, fig.inherited = subject + measure, True
         else:
             subject, fig.inherited = subject + (_OF if own else "") + _words_of_key(whole.indicator_key), True
+    elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.subject.startswith(_PART_OF_PREVIOUS)
+          and prev.fact.indicator_key and fig.phrase.lstrip().startswith(_LIST_JOIN)
+          and (measure := _bare_part_measure(own := fig.phrase.lstrip()[len(_LIST_JOIN):].strip(), prev.fact.indicator_key))
+          and CLAUSE_END_AFTER.match(text, q.end) is not None):
+        # …,其中玉米15.2万亩、大豆4.8万亩: the next crop's part, in the measure the part before took
+        subject, fig.inherited = own + measure, True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.subject.startswith(_PART_OF_PREVIOUS)
           and fig.phrase.lstrip().startswith(_LIST_JOIN)
           and _GRADE.fullmatch(own := fig.phrase.lstrip()[len(_LIST_JOIN):].strip())
@@ -2355,6 +2365,19 @@ def _named_just_before(st: _DocState, fig: _Figure, prev: "_Previous") -> str | 
 
 _COUNT_WORDS = frozenset(_G["count_words"])
 _GROWTH_COMPARED = re.compile(_G["growth_compared"])
+
+
+def _bare_part_measure(own: str, whole_key: str) -> str:
+    """The measure a whole's key ends on (播种面积, 产量: grammar shared_measures) that a part naming only a thing, short
+    and with no measure of its own (玉米, 稻谷), takes (其中玉米15.2万亩: 玉米播种面积); else ""."""
+    words = _words_of_key(whole_key)
+    if (not own or len(own) > _BARE_PART_MAX or not own.isalnum() or own.endswith(_OWN_MEASURE_ENDS)
+            or own.endswith(_SHARED_MEASURES) or is_named_place(own)):
+        return ""
+    return next((m for m in _SHARED_MEASURES if words.endswith(m) and len(words) > len(m)), "")
+
+
+_BARE_PART_MAX = 3  # characters of a part that names only its thing (玉米, 油菜籽)
 
 
 def _words_of_key(key: str) -> str:
