@@ -17,7 +17,7 @@ from .lexicon import DocType, Indicator, doc_type_by_id, indicator_by_id, load_l
 from .normalize import is_corrupt
 from .numerals import (CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS,
                        parse_chinese_int)
-from .quantities import (ASIDE_CLOSES, ASIDE_OPENS, TIME_WORDS_END, CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, GROWTH_WORDS, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS,
+from .quantities import (ASIDE_CLOSES, ASIDE_OPENS, TIME_WORDS_END, CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, GROWTH_WORDS, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, STRUCTURE_SHAPE,
                          UNITLESS_UNITS, Quantity, find_candidates, find_quantities, read_unit)
 from .segment import SECTION_JOIN, Sentence, SentenceIndex
 from .tables import TableCell, find_table_rows, read_table_row
@@ -137,6 +137,9 @@ _PROFILE_GOES_ON = ","  # the one clause mark after a figure of the place as it 
 _IN_STEP_WITH = re.compile(_G["in_step_with"])
 _TREND_END = re.compile(_G["trend_end"])
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
+_STRUCTURE = _G["structure_ratio"]  # 三次产业结构为15.4:39.4:45.2: its parts, in order, and their measure
+_STRUCTURE_COLONS = ":∶"
+_STRUCTURE_TERM_CHARS = "." + _STRUCTURE_COLONS
 _MULTIPLE_OF_BASE = re.compile(_G["multiple_of_base"].replace("{year_before_words}", _G["year_before_words"]))  # 是上年的, 为“十三五”时期的: the base a multiple is of
 
 
@@ -1626,6 +1629,13 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         fig.subject = subject
         return
     text, q = st.text, fig.q
+    if q.shape == STRUCTURE_SHAPE:  # 三次产业结构为15.4:39.4:45.2: the share of the term's part (第二产业增加值比重)
+        at = q.start
+        while at > 0 and (text[at - 1].isdigit() or text[at - 1] in _STRUCTURE_TERM_CHARS):
+            at -= 1
+        part = sum(text[at:q.start].count(c) for c in _STRUCTURE_COLONS)
+        fig.subject = _STRUCTURE["parts"][part] + _STRUCTURE["measure"]
+        return
     # 60%的城市污水处理厂: the number modifies the noun after it, which is its own subject
     modifies_after = _MODIFIES_AFTER.match(text, q.end) is not None or (
         q.unit in _RATE_UNITS and _SHARE_OF_AFTER.match(text, q.end) is not None)  # (九成以上行政村实现…)

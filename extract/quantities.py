@@ -565,10 +565,43 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             last = q
     if bares:
         out.extend(_find_bare_scales(lex, bares, text, start, end, out))
+    out.extend(_structure_terms(text, start, end, out))
     out.extend(_shared_unit_lists(lex, text, start, out))
     out.sort(key=lambda q: q.start)
     _respectively_bound(lex, before, text, start, out)
     return [q for q in out if _fits(q.value) and _fits(q.value_high)]
+
+
+_STRUCTURE = load_lexicon().grammar["structure_ratio"]
+_STRUCTURE_TERMS = re.compile(r"(?<![\d.:∶])\d{1,2}(?:\.\d+)?(?:[:∶]\d{1,2}(?:\.\d+)?){%d}(?![\d.:∶])"
+                              % (len(_STRUCTURE["parts"]) - 1))
+_STRUCTURE_LEAD = re.compile(f"(?:{_STRUCTURE['lead']})[^,;:。\\d]{{0,{int(_STRUCTURE['reach'])}}}$")
+_STRUCTURE_FROM = re.compile(load_lexicon().cues["from_before"])
+_STRUCTURE_TERM = re.compile(r"\d+(?:\.\d+)?")
+STRUCTURE_SHAPE = "structure"  # a term of a structure's ratio (grammar structure_ratio)
+
+
+def _structure_terms(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+    """Each term of a structure said as a ratio of its parts' shares (三次产业结构为15.4:39.4:45.2), as a share in %:
+    the ratio after the words that name it, not one a change starts from (由上年的16.4:38.9:44.7调整为…)."""
+    out = []
+    after_from = -1  # where a ratio a change starts from ends (由上年的16.4:38.9:44.7): the one it moved to comes next
+    for m in _STRUCTURE_TERMS.finditer(text, start, end):
+        before = text[max(start, m.start() - _STRUCTURE_REACH):m.start()]
+        moved_to = 0 <= m.start() - after_from <= _STRUCTURE_TO_REACH and not _STRUCTURE_STOP.search(text, after_from, m.start())
+        if not (_STRUCTURE_LEAD.search(before) or moved_to) or any(q.start < m.end() and m.start() < q.end for q in found):
+            continue
+        if not moved_to and _STRUCTURE_FROM.search(before):
+            after_from = m.end()
+            continue
+        out.extend(Quantity(t.start(), t.end(), t.group(0), t.start(), Decimal(t.group(0)), None, "%", "", "eq",
+                            None, None, STRUCTURE_SHAPE) for t in _STRUCTURE_TERM.finditer(text, m.start(), m.end()))
+    return out
+
+
+_STRUCTURE_REACH = 24  # characters before the terms the words that name the structure may start at
+_STRUCTURE_TO_REACH = 6  # characters between a ratio a change starts from and the one it moved to (调整为)
+_STRUCTURE_STOP = re.compile("[,;:。\\d]")  # (…past no clause or figure)
 
 
 MILESTONE_WORDS = tuple(load_lexicon().grammar["milestone_words"])  # 突破600万大关: the number, not what it counts
