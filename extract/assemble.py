@@ -137,6 +137,7 @@ _PROFILE_GOES_ON = ","  # the one clause mark after a figure of the place as it 
 _IN_STEP_WITH = re.compile(_G["in_step_with"])
 _TREND_END = re.compile(_G["trend_end"])
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
+_BREAKDOWN_OPENS = re.compile(_G["breakdown_opens"])  # 分市看, 分县区看: a sentence of places' figures of the measure before
 _STRUCTURE = _G["structure_ratio"]  # 三次产业结构为15.4:39.4:45.2: its parts, in order, and their measure
 _STRUCTURE_COLONS = ":∶"
 _STRUCTURE_TERM_CHARS = "." + _STRUCTURE_COLONS
@@ -970,6 +971,7 @@ class _DocState:
         self._plans_go_on: dict[str, bool] | None = None  # by section: ``plans_go_on``
         self._clause_topics: dict[int, list] = {}  # by sentence: ``clause_topics``
         self._asides: list[tuple[int, int]] | None = None  # short asides in parentheses (``in_aside``), found once
+        self.last_figure: tuple[int, _Previous] | None = None  # the last sentence with figures, and what it left
 
     def time_in(self, start: int, end: int, outside_asides: bool = False) -> int | None:
         """The year the last time word wholly inside ``text[start:end]`` points at (with ``outside_asides``, not one
@@ -3091,6 +3093,11 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     clause_ends = [m.end() for m in _CLAUSE_END.finditer(text, sent.start, sent.end)]
     facts: list[Fact] = []
     prev = _Previous(i, sent, facts=facts)
+    if (st.last_figure is not None and st.last_figure[0] == i - 1 and _BREAKDOWN_OPENS.match(text, sent.start)
+            and st.sentences.section(i) == st.sentences.section(i - 1)):
+        # 全省地区生产总值…增长5.6%。分市看,乌江市增长6.5%: the places' figures of what the sentence before measured
+        left = st.last_figure[1]
+        prev.q, prev.fact, prev.subject = left.q, left.fact, left.subject
     groups: list[list[Fact]] = []  # facts sharing one subject list (…分别增长5%和3%)
     joined: set[int] = set()  # facts of a coordination of figures (增长5%和3%): none is one figure for a list
     definition = _DEFINITION.search(text, sent.start, sent.end)  # (a glossary's …:指…: found once per sentence)
@@ -3218,6 +3225,7 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
                                       or _SCOPE_ASIDE.fullmatch(fig.phrase.strip())) and prev.subject)
                 and not (fig.restates and fig.inherited)):  # (a mark passed after the figure that passed it says
             prev.subject = fig.subject                      # what that figure measures: 迈上5000亿元台阶,增长5.9%)
+    st.last_figure = (i, prev)
     for group in groups:
         _distribute_respectively(group, facts[:facts.index(group[0])])
     listed = {id(f) for g in groups if len(g) > 1 for f in g} | joined
