@@ -230,12 +230,14 @@ def _with_params(sql: str, root: Path) -> str:
     """A model's SQL with its parameters written in: ``{root}``, the folder its Parquet files are under, and
     ``{final_statistics}``, the doc types whose results are a year's final statistics (links.yaml: the linking stage
     and the models that choose a year's figure rank them alike), and ``{never_answer_flags}``, the flags of a result
-    that answers no target and so stands for no year (a milestone passed: 突破300亿元、达到312.6亿元)."""
+    that answers no target and so stands for no year (a milestone passed: 突破300亿元、达到312.6亿元), and
+    ``{change_answers}``, the units in which a change answers a target, and stands for its year as a baseline."""
     from pipeline.link import load_link_lexicon  # (here: the linker's imports stay off query, status and report)
 
     lx = load_link_lexicon()
     return (sql.replace("{root}", root.as_posix()).replace("{final_statistics}", _sql_list(lx.final))
-            .replace("{never_answer_flags}", _sql_list(lx.never_answers)))
+            .replace("{never_answer_flags}", _sql_list(lx.never_answers))
+            .replace("{change_answers}", _sql_list(lx.change_answers)))
 
 
 def _sql_list(words) -> str:

@@ -308,3 +308,13 @@ def test_a_milestone_passed_is_no_years_level_in_yoy(tmp_path):
                     "一、2025年工作回顾\n旅游总收入突破300亿元、达到312.6亿元。\n")
     assert query(wh, "SELECT count(*) FROM facts WHERE list_contains(flags, 'milestone')") == [(1,)]
     assert query(wh, "SELECT value FROM yoy") == [(Decimal("31260000000"),)]
+
+
+def test_a_target_of_a_change_in_points_takes_the_year_befores_change(tmp_path):
+    """常住人口城镇化率提高1个百分点 (a target in points) takes the year before's change in points as its baseline
+    (比上年提高1.1个百分点), as such a change answers it; yoy keeps actuals alone (probe v314)."""
+    wh = _build_one(tmp_path, "澄溪县,county,2025,government_work_report",
+                    "一、2024年工作回顾\n常住人口城镇化率达到52.3%,比上年提高1.1个百分点。\n"
+                    "二、2025年主要目标\n常住人口城镇化率提高1个百分点。\n")
+    assert query(wh, "SELECT target_value, baseline_value FROM plan_vs_actual") == [(1, Decimal("1.1"))]
+    assert query(wh, "SELECT unit FROM yoy") == [("%",)]

@@ -1,4 +1,4 @@
--- grain: one row per actual fact that may stand for its year: the facts int_actuals and int_key_actuals rank
+-- grain: one row per actual fact that may stand for its year (and per change in points, links.yaml change_answers): the facts int_actuals and int_key_actuals rank
 -- Multi-year figures (年均, 五年, 比2002年) describe no single year and are left out, and so are a share of the plan
 -- (为预算的86.2%, share_of_target), a gap against another base (超收, other_base), a milestone passed (links.yaml
 -- never_answer_flags: 突破300亿元, beside the year's 312.6亿元), damaged text and another version of
@@ -17,7 +17,8 @@ SELECT f.*, s.sense,
 FROM facts AS f
 LEFT JOIN documents AS d USING (doc_id)
 LEFT JOIN measure_senses AS s USING (fact_id)
-WHERE f.kind = 'actual'
+WHERE (f.kind = 'actual' OR f.kind = 'change' AND list_contains({change_answers}, f.unit))  -- (a change in points
+  -- answers a target in points, 城镇化率提高1个百分点, and so is its baseline the year before: int_actuals keeps actuals)
   AND f.period_year IS NOT NULL
   AND f.jurisdiction IS NOT NULL
   AND NOT list_has_any(f.flags, ['five_year_average', 'multi_year', 'cumulative', 'corrupt_text',

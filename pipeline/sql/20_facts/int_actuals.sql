@@ -10,5 +10,6 @@ WITH ranked AS (
            ) AS rank_in_year
     FROM int_annual_actuals AS a
     LEFT JOIN indicators AS i ON i.indicator = a.indicator
+    WHERE a.kind = 'actual'  -- (not a change in points, which stands for its year only as a baseline)
 )
 SELECT * EXCLUDE (rank_in_year, sense, stated_rank) FROM ranked WHERE rank_in_year = 1;
