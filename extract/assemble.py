@@ -1588,6 +1588,7 @@ def _next_item_verbs(gap: str, phrase: str, prev_has_verb: bool) -> str:
 
 
 _MONEY_OF_THINGS = _G["money_of_things"]
+_MONEY_DONE = re.compile("|".join(map(re.escape, sorted(_G["money_done_of_things"], key=len, reverse=True))))
 
 
 def _measured_subject(prev: "_Previous", unit: str) -> str | None:
@@ -1956,7 +1957,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit != q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii()  # (a canonical id is no words: 地区生产总值…,新增30亿元)
           and PLACE_SEPARATOR not in prev.fact.indicator_key and CLAUSE_END_AFTER.match(text, q.end) is not None
-          and (_measure_of_previous(subject.strip()) or _measure_of_previous(_VERB_ONLY.sub("", subject)))  # (签约金额)
+          and (_measure_of_previous(subject.strip()) or _measure_of_previous(_VERB_ONLY.sub("", subject))  # (签约金额)
+               or q.unit in _MONEY_UNITS and _MONEY_DONE.fullmatch(subject.strip()) is not None)  # (完成投资)
           # (of things counted: not 完成投资3.2亿元,建成里程120公里, nor the people a thing reaches)
           and prev.q.unit not in _MONEY_UNITS and prev.q.unit not in RATE_OR_CHANGE_UNITS and prev.q.unit not in _PEOPLE_UNITS
           and not prev.fact.indicator_key.endswith(_REACH_NAME)
@@ -1969,7 +1971,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # but not a size a key leaves out, 总规模: a fund's 934亿元 stays 设立基金's
         own = subject.strip() if _measure_of_previous(subject.strip()) else _VERB_ONLY.sub("", subject).strip()
         money = q.unit in _MONEY_UNITS and without_linking_end(own) == own
-        subject, fig.inherited = prev.fact.indicator_key + (_MONEY_OF_THINGS if money else ""), True
+        done = _MONEY_DONE.fullmatch(subject.strip())  # (…重点项目126个,完成投资148.5亿元: their money spent this year)
+        subject, fig.inherited = prev.fact.indicator_key + (done.group(0) if done else _MONEY_OF_THINGS if money else ""), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit in RATE_OR_CHANGE_UNITS
           and q.unit not in RATE_OR_CHANGE_UNITS and prev.fact.indicator_key
           and (prev.fact.indicator_key.isascii() or "five_year_average" in prev.fact.flags  # (年均增长6%、总量…)

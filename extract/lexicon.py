@@ -49,7 +49,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
                                "enumeration_heads", "enumeration_heads_any", "enumeration_units", "explicit_year", "elided_subject_after",
                                "figure_coordinator", "counted_noun_then_list", "sibling_measures", "list_marker", "serial_row_cells", "year_span", "year_not_own_after", "unfinished_after", "bound_share", "growth_verb", "fall_verb", "idioms", "effort_nouns",
                                "list_item_separator", "modifies_after", "share_of_after", "not_completed_action", "quoted",
-                               "respectively", "subject_separators", "verb_only_words", "written_out_number", "vague_counters", "measure_of_previous", "money_of_things", "item_conjunction_words", "count_noun_ends", "measure_of_previous_verbs", "next_clause_verbs", "next_clause_leads", "same_period_lead",
+                               "respectively", "subject_separators", "verb_only_words", "written_out_number", "vague_counters", "measure_of_previous", "money_of_things", "money_done_of_things", "item_conjunction_words", "count_noun_ends", "measure_of_previous_verbs", "next_clause_verbs", "next_clause_leads", "same_period_lead",
                                "threshold_noun", "threshold_before", "threshold_not", "session_before", "session_after", "beneficiary_words", "reach_phrase", "reach_after", "reach_name", "reach_units", "reach_before_units", "reach_money_verbs", "reach_not_after", "reach_involve", "reach_involve_verbs", "not_a_noun_after_count", "progress_words",
                                "condition_frame", "target_nouns"}),
     "normalise.yaml": frozenset({"characters", "rewrites", "before_folding", "circled_markers", "line_decorations", "markdown_marks",

@@ -31,7 +31,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "never_answer_flags", "change_answers", "zero_answers", "canonical_words_not_in_measures", "exceeded_ratio", "cumulative_flag", "estimated_flag", "final_statistics", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
-             "only_candidate_bonus", "year_before_min_stem", "successors", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before", "gain_inside"}
+             "only_candidate_bonus", "year_before_min_stem", "successors", "project_heads", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before", "gain_inside"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share", "shared_words_cover", "shared_words_uncovered"}
@@ -107,6 +107,7 @@ class LinkLexicon:
     reached_end: str             # the end of a key of the people a work reaches (grammar.yaml reach_name: …受益)
     canonical: frozenset[str]
     successors: frozenset[tuple[str, str]]  # a measure and the one the statistics replaced it with, both ways
+    project_heads: tuple[str, ...]  # what names projects (重大项目, 工程): the money spent on two sets of them is one measure
     rate_units: frozenset[str]   # rates and changes (%, ‰, ‱, 百分点): their magnitude is not checked
     contrasts: tuple[tuple[str, str], ...]  # words that make two keys different things (出栏/存栏)
     qualifiers: tuple[str, ...]  # words that narrow a key to a part of what it would name without them (核心产业)
@@ -159,6 +160,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         reached_end=load_lexicon().grammar["reach_name"],
         canonical=frozenset(i.id for i in load_lexicon().indicators),
         successors=frozenset(p for old, new in raw["successors"] for p in ((old, new), (new, old))),
+        project_heads=tuple(raw["project_heads"]),
         rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
         contrasts=tuple((x, y) for x, y in raw["contrasts"]), qualifiers=tuple(raw["qualifiers"]),
         contrasts_joined=tuple((str(k), str(v)) for k, v in raw["contrasts_joined"].items()), seasons=tuple(tuple(g) for g in load_lexicon().cues["seasons"]),
@@ -406,7 +408,20 @@ def _compare_words(tkey: str, akey: str, lx: LinkLexicon, weights: dict[str, flo
         shared = _shared_words(t, a, lx, weights)
         if shared is not None and (level is None or shared[0] > level[0]):
             level = shared
+    things = lx.contained_key * lx.head_weight
+    if (level is None or level[0] < things) and _money_done(tkey) and _money_done(akey):
+        # 重大项目完成年度投资 and 千项万亿重大项目完成投资: the money spent this year on things each names its own way
+        # (grammar money_done_of_things), compared as the measure alone, as a generic head is left out
+        level = things, "contained_key+generic_head"
     return level
+
+
+def _money_done(key: str) -> bool:
+    """Whether ``key`` is the money spent this year on projects it names (重点项目完成投资; not 水利完成投资, a field's)."""
+    return any(key.endswith(w) and key[:-len(w)].endswith(load_link_lexicon().project_heads) for w in _MONEY_DONE)
+
+
+_MONEY_DONE = tuple(load_lexicon().grammar["money_done_of_things"])
 
 
 _LIST_JOINERS = re.compile("[、和]")  # what joins the items of a list in a key

@@ -314,3 +314,13 @@ def test_a_target_in_last_years_words_leaves_the_year_before_to_be_found():
         f["period_year"] = 2024
     assert [(p.fact_id, p.previous_fact_id) for p in year_before(actual + target, prev)] == [
         (actual[0]["fact_id"], prev[0]["fact_id"])]
+
+
+def test_money_spent_on_projects_named_two_ways_is_one_measure():
+    """重大项目完成年度投资 and 千项万亿重大项目完成投资: the money spent this year on projects a plan and a review each
+    name their own way (grammar money_done_of_things, links.yaml project_heads); a field's (水利完成投资) is not (probe
+    v314)."""
+    lx = load_link_lexicon()
+    level = compare_keys("重大项目完成年度投资", "千项万亿重大项目完成投资", lx, unit="元")
+    assert level is not None and level[0] > lx.threshold and level[1].endswith("generic_head")
+    assert compare_keys("水利完成投资", "涉海重点项目完成投资", lx, unit="元") is None
