@@ -14,7 +14,7 @@ from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places, short_zone_n
 
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_support_then", "topic_ends", "not_places", "place_kinds", "named_zone_ends", "place_group", "county_suffix",
              "not_place_after", "place_then_words",
-             "after_stop", "after_max", "place_count_nouns", "place_count_aside", "place_count_drop", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_cut_verbs", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list", "project_after",
+             "after_stop", "after_max", "place_count_nouns", "place_count_aside", "place_count_drop", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_cut_verbs", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list", "project_after", "after_modifier",
              "examples_then_kind", "verb_noun_keys", "sub_areas", "own_sub_areas", "canonical_sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
@@ -46,6 +46,7 @@ class KeyLexicon:
     rewrite_to: dict[str, str]   # group name → what it is written as
     verb_nouns: tuple[str, ...]
     project_after: re.Pattern   # after a project's money (总投资2.8亿元), 的 and the project's name
+    after_modifier: re.Pattern  # what a counted noun after a number may open on, which says of what kind (具有较高档次的)
     verb_joiner: re.Pattern
     change_from: re.Pattern
     nothing: frozenset[str]
@@ -142,7 +143,7 @@ def load_key_lexicon() -> KeyLexicon:
         raise ValueError(f"{LEXICON_DIR / 'keys.yaml'}: total_words must hold {_TOTAL_WORD!r}")
     return KeyLexicon(
         lead=re.compile(words(*lead)), verbs=re.compile(words(raw["verbs"])),
-        verb_end=re.compile(words(raw["verbs"]) + "$"),
+        verb_end=re.compile(words(raw["verbs"]) + "了?$"),  # (票决确定了10件民生实事项目: the verb's particle after it)
         any_word=re.compile(words(*lead, raw["verbs"], raw["linking"])),
         linking_start=re.compile(words(raw["linking"])),
         linking_end=re.compile(words(raw["linking"]) + "$"),
@@ -182,6 +183,7 @@ def load_key_lexicon() -> KeyLexicon:
         qualifier=re.compile(raw["after_qualifier"].removeprefix("^")),
         name_list=re.compile(raw["name_list"]),
         project_after=re.compile(raw["project_after"]),
+        after_modifier=re.compile(raw["after_modifier"]),
         min_chars=int(raw["min_chars"]),
         down_words=re.compile(words(raw["direction_down_words"])),
         down_nouns=re.compile(words(raw["direction_down_nouns"])),
@@ -511,6 +513,8 @@ def _noun_after(after: str, lx: KeyLexicon) -> str:
     while m := lx.linking_start.match(s):  # 5个左右的…
         s = s[m.end():]
     if m := lx.after_qualifier.match(s) or lx.after_paired_count.match(s):  # 两万名60周岁以上老年人, 162户603人
+        s = s[m.end():]
+    if m := lx.after_modifier.match(s):  # 新建了6只具有较高档次和规模的垃圾中转站: 垃圾中转站
         s = s[m.end():]
     m = lx.after_stop.search(s)
     if m and m.start() == 1 and s[0] in lx.place_count_nouns:
