@@ -35,7 +35,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "segments.yaml": frozenset({"date_line", "compilation_part", "compilation_title", "chapter_place_suffixes", "place_chapter", "heading_levels", "run_in_heading", "part_heading", "unnumbered_heading", "heading_max_chars",
                                 "sentence_end", "clause_end", "appendix"}),
     "chrome.yaml": frozenset({"lines", "line_patterns", "fragments", "corrupt_patterns", "html", "page_lines", "tail_lines"}),
-    "cues.yaml": frozenset({"budget_gap_before", "gap_end", "compared_opening", "more_fewer_end", "range_named_after", "below_base", "current_before", "current_changed_after", "other_period_base", "all_done_after", "whole_then_part", "plan_as_base", "result_after_plan", "restated_list_opens", "restated_list_ends", "year_total", "actual", "present_stock", "adjusted_to", "streak_after", "comparison_cues", "comparison_period", "comparison_not_plan", "whole_span_words", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before", "run_of_years", "closing_year", "closing_span", "plan_span", "other_base", "to_after_list", "starting_year_before", "starting_year_after", "starting_year_relative", "starting_year_report_relative", "plan_gap_only", "since_after", "term_end_before", "span_end", "span_end_year",
+    "cues.yaml": frozenset({"last_year_words", "budget_gap_before", "gap_end", "compared_opening", "more_fewer_end", "range_named_after", "below_base", "current_before", "current_changed_after", "other_period_base", "all_done_after", "whole_then_part", "plan_as_base", "result_after_plan", "restated_list_opens", "restated_list_ends", "year_total", "actual", "present_stock", "adjusted_to", "streak_after", "comparison_cues", "comparison_period", "comparison_not_plan", "whole_span_words", "change_verbs", "cumulative", "estimated", "five_year_average", "from_before", "run_of_years", "closing_year", "closing_span", "plan_span", "other_base", "to_after_list", "starting_year_before", "starting_year_after", "starting_year_relative", "starting_year_report_relative", "plan_gap_only", "since_after", "term_end_before", "span_end", "span_end_year",
                             "growth_words", "multi_year", "multi_year_section", "multi_year_sentence",
                             "negative_verbs", "partial_year", "seasons", "partial_year_lead_in", "partial_year_marks",
                             "relative_years", "relative_not_after", "restated", "share_of_target", "target_after", "target_as_base", "target_reached", "deadline_before", "plan_restated", "plan_label",
@@ -73,10 +73,11 @@ INDICATOR_COLUMNS = ("id", "synonyms", "unit", "verbs", "direction", "excludes",
 
 
 def _yaml(name: str, root: Path | None = None):
-    """One YAML lexicon file; a mapping-shaped one must hold exactly the keys ``YAML_KEYS`` declares."""
+    """One YAML lexicon file; a mapping-shaped one must hold exactly the keys ``YAML_KEYS`` declares. Its patterns
+    have the words declared once for all files written in (``SHARED_WORDS``: {last_year})."""
     path = (root or LEXICON_DIR) / name
     with open(path, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_LOADER)
+        data = _with_shared_words(yaml.load(fh, Loader=_LOADER), _shared_words(root or LEXICON_DIR))
     allowed = YAML_KEYS.get(name)
     if allowed is not None:
         if not isinstance(data, dict):
@@ -85,6 +86,31 @@ def _yaml(name: str, root: Path | None = None):
             if key not in allowed:
                 raise LexiconError(f"{where(path, key)}: unknown key {key!r}: no code reads it "
                                    f"(known: {', '.join(sorted(allowed))})")
+    return data
+
+
+# words several files' patterns name, declared once (cues.yaml): the place they stand in a pattern, and the key
+SHARED_WORDS = {"{last_year}": "last_year_words"}  # 上年, 去年, 上一年: the year before, said relative to the year
+
+
+@lru_cache(maxsize=2)
+def _shared_words(root: Path) -> dict[str, str]:
+    """Each shared word list as one alternation, by the place it stands in a pattern."""
+    with open(root / "cues.yaml", encoding="utf-8") as fh:
+        cues = yaml.load(fh, Loader=_LOADER)
+    return {place: "(?:" + "|".join(map(re.escape, cues[key])) + ")" for place, key in SHARED_WORDS.items()}
+
+
+def _with_shared_words(data, shared: dict[str, str]):
+    """``data`` with every string's shared-word places written out."""
+    if isinstance(data, str):
+        for place, words in shared.items():
+            data = data.replace(place, words)
+        return data
+    if isinstance(data, dict):
+        return {_with_shared_words(k, shared): _with_shared_words(v, shared) for k, v in data.items()}  # (a rewrite's key)
+    if isinstance(data, list):
+        return [_with_shared_words(v, shared) for v in data]
     return data
 
 

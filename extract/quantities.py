@@ -424,7 +424,8 @@ _TIME_WORDS_REACH = max(map(len, load_lexicon().time_words))
 _FROM = "从由"  # right before a figure of a measure with no unit: where it moved from (收入倍差从1.96缩小至1.81)
 _FROM_DATED = "年的"  # ...or the year it moved from (收入比由2022年的2.45缩小到2.29, 由上年的1.88)
 # where a figure moved from, right before it (its year or 上年 between): 从1.96, 由2022年的2.45, 由上年的1.88
-_FROM_BEFORE = re.compile(load_lexicon().cues["starting_year_before"].removesuffix("$") + r"(?:(?:(?:19|20)\d{2}年|上年|去年)"
+_FROM_BEFORE = re.compile(load_lexicon().cues["starting_year_before"].removesuffix("$") + r"(?:(?:(?:19|20)\d{2}年|"
+                          + "|".join(load_lexicon().cues["last_year_words"]) + ")"
                           + load_lexicon().cues["starting_year_after"] + ")?$")  # (the words of a dated start: cues.yaml)
 _FROM_REACH = 10  # characters that 由2022年末的 takes
 

@@ -499,3 +499,17 @@ def test_the_words_an_indicator_leaves_out_are_the_key_lexicons():
     grammar = load_lexicon().grammar
     assert set(grammar["indicator_aim_words"]) <= set(keys["hedge"])
     assert set(grammar["indicator_reach_words"]) <= set(keys["linking"])
+
+
+def test_shared_words_are_written_into_every_files_patterns():
+    """{last_year} (cues.yaml last_year_words, declared once) stands written out wherever a pattern names it: in
+    cues, grammar, keys (a rewrite's key too) and units; no place is left unwritten."""
+    from extract.keys import load_key_lexicon
+    from extract.lexicon import SHARED_WORDS, _yaml, load_lexicon
+
+    lex = load_lexicon()
+    words = lex.cues["last_year_words"]
+    assert all(w in lex.grammar["year_before_words"] for w in words)
+    assert load_key_lexicon().rewrite.search("游客比上一年增长") is not None
+    for name in ("cues.yaml", "grammar.yaml", "keys.yaml", "units.yaml", "numerals.yaml", "tables.yaml"):
+        assert not any(place in repr(_yaml(name)) for place in SHARED_WORDS), name
