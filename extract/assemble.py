@@ -3068,7 +3068,7 @@ STEPS = (("subject", _decide_subject), ("unit", _decide_unit), ("indicator", _de
          ("text", _decide_text), ("kind", _decide_kind), ("sign", _decide_sign), ("period", _decide_period),
          ("estimate", _decide_estimate), ("commitment", _decide_commitment), ("comparator", _decide_comparator))
 # the fields of a _Figure each step decides (flags: every step may add its own, none takes one away)
-STEP_FIELDS = {"subject": ("subject", "joined", "inherited", "from_start", "second_bound"), "unit": ("unit",),
+STEP_FIELDS = {"subject": ("subject", "joined", "inherited", "from_start", "second_bound", "of_base"), "unit": ("unit",),
                "indicator": ("indicator",),
                "text": ("flags", "restates"), "sign": ("value", "value_high", "flags"),
                "kind": ("kind", "kind_source", "cue_commitment", "time_cue"),

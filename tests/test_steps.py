@@ -28,7 +28,7 @@ def test_steps_are_the_documented_order():
     assert set(OWNED) == {name for name, _ in A.STEPS}
     # which step owns which field, as documented in assemble.py's step list: a field filed under another step
     # would make test_each_field_is_decided_once check it at the wrong moment, and pass
-    assert OWNED == {"subject": ("subject", "joined", "inherited", "from_start", "second_bound"), "unit": ("unit",),
+    assert OWNED == {"subject": ("subject", "joined", "inherited", "from_start", "second_bound", "of_base"), "unit": ("unit",),
                      "indicator": ("indicator",),
                      "text": ("restates",), "sign": ("value", "value_high"),
                      "kind": ("kind", "kind_source", "cue_commitment", "time_cue"),
@@ -69,7 +69,7 @@ def test_subject_step_joins_and_continues_lists():
     assert figs[1]["subject"]["joined"] is True and figs[1]["subject"]["inherited"] is True
     figs = _decisions("地区生产总值达到5.53万亿元、增长4.8%。", 2025, "government_work_report")
     assert figs[1]["subject"] == {"subject": "地区生产总值增长", "joined": False, "inherited": True,
-                                  "from_start": None, "second_bound": False}
+                                  "from_start": None, "second_bound": False, "of_base": False}
 
 
 def test_a_stretch_bound_is_found_by_the_subject_step_and_flagged_by_the_commitment_step():
@@ -85,7 +85,7 @@ def test_subject_step_gives_the_end_of_a_from_to_the_subject_it_started_from():
     start, end, lines_start, lines_end = figs
     assert "starting_value" in start["period"]["flags"] and "starting_value" in lines_start["period"]["flags"]
     assert end["subject"] == {"subject": "农村公路里程", "joined": False, "inherited": True,
-                              "from_start": text.index("从"), "second_bound": False}
+                              "from_start": text.index("从"), "second_bound": False, "of_base": False}
     assert end["indicator"]["indicator"] is None and end["kind"]["time_cue"][0] != 2020  # 2020 is the start's
     assert lines_end["subject"]["subject"] == "客运班线" and lines_end["kind"]["time_cue"] == (2024, "clause_time")
 
