@@ -401,6 +401,8 @@ def _cue_tables():
         "starting_year_relative": re.compile(cues["starting_year_before"].removesuffix("$") + "(?P<word>"
                                              + cues["starting_year_relative"] + ")" + cues["starting_year_after"] + r"\s*$"),
         "since_after": re.compile(cues["since_after"]),
+        "since_frame_before": re.compile(cues["since_frame_before"]),
+        "since_frame": re.compile(cues["since_frame"]),
         # right before a year: a comparison's base or a policy term's end, one search for both
         "base_or_term_end_before": re.compile(f"(?:{cues['comparison_base_before']})|(?:{cues['term_end_before']})"),
         "span_end": re.compile(cues["span_end"]),
@@ -506,7 +508,9 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
                  if not t["relative_share_base_after"].match(text, m.end())]  # (上年农民人均纯收入的5%: a base)
     hits = [h for h in hits if not t["base_or_term_end_before"].search(text, max(0, (a := _list_start(text, h[0])) - 5), a)
             and not t["base_after"].match(text, h[1]) and not t["qualifying_after"].match(text, h[1])
-            and not _starting_year(t, text, h[0], h[1])]
+            and not _starting_year(t, text, h[0], h[1])
+            and not (t["since_frame_before"].search(text, max(0, h[0] - 1), h[0])
+                     and t["since_frame"].match(text, h[1]))]  # (自2019年启动茶园提质改造以来,…,全年采摘…: when a trend began)
     if spans := [m.span() for m in t["year_range"].finditer(text)
                  if int(m.group(2)) > int(m.group(1)) and (report_year is None or int(m.group(2)) > report_year
                                                             or t["range_total_after"].match(text, m.end())
