@@ -15,7 +15,7 @@ from .keys import (PLACE_SEPARATOR, RATE_END, is_named_place, is_place, leading_
                    total_word, without_gain, without_linking_end)
 from .lexicon import DocType, Indicator, doc_type_by_id, indicator_by_id, load_lexicon
 from .normalize import is_corrupt
-from .numerals import (CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS,
+from .numerals import (CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS, span_end_of, span_end_year,
                        parse_chinese_int)
 from .quantities import (ASIDE_CLOSES, ASIDE_OPENS, TIME_WORDS_END, CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, GROWTH_WORDS, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, STRUCTURE_SHAPE,
                          UNITLESS_UNITS, Quantity, find_candidates, find_quantities, read_unit)
@@ -229,12 +229,7 @@ _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one b
 _COUNT_NOUN_ENDS = tuple(_G["count_noun_ends"])  # (参保人数: a count of the stem's, no thing it was done to)
 # each measure of a family of them (grammar sibling_measures), with its family's, longest first
 _SIBLING_MEASURES = {w: tuple(sorted(family, key=len, reverse=True)) for family in _G["sibling_measures"] for w in family}
-_SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) for k in ("base", "per_plan"))
-
-
-def _span_end_year(digit: str) -> int:
-    """The last year of the five-year plan the digit names after 十 (十四五: 四, 2025; 十五五: 五, 2030; none, 十五: 2005)."""
-    return _SPAN_END_BASE + _SPAN_END_STEP * (10 + (DIGITS[digit] if digit else 0))
+_span_end_year = span_end_year  # (extract/numerals.py: the last year of the five-year plan a digit names)
 
 
 _SPAN_YEARS = 5  # the years a plan's span reviews (2021–2025 in a 2026 report): a year before them is no figure's
@@ -4004,7 +3999,7 @@ def _default_year(st: _DocState, kind: str | None) -> int | None:
         return year
     if kind == "target" and st.dt.targets_at_span_end:
         # (the last year of the five-year plan the report's year opens or falls in: 2030 for 2026, 2025 for 2021)
-        return _SPAN_END_BASE + _SPAN_END_STEP * -(-(year - _SPAN_END_BASE) // _SPAN_END_STEP)
+        return span_end_of(year)
     return year + (st.dt.target_offset if kind == "target" else st.dt.actual_offset)
 
 

@@ -14,6 +14,30 @@ from .lexicon import load_lexicon
 
 _TABLES = load_lexicon().numerals
 DIGITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["digits"].items()}
+_SPAN_END_BASE, _SPAN_END_STEP = (int(load_lexicon().cues["span_end_year"][k]) for k in ("base", "per_plan"))
+_PLAN_NAME = re.compile(load_lexicon().cues["plan_name"])
+
+
+def span_end_year(digit: str) -> int:
+    """The last year of the five-year plan the digit names after 十 (十四五: 四, 2025; 十五五: 五, 2030; none, 十五: 2005)."""
+    return _SPAN_END_BASE + _SPAN_END_STEP * (10 + (DIGITS[digit] if digit else 0))
+
+
+def span_end_of(year: int) -> int:
+    """The last year of the five-year plan ``year`` falls in (2026: 2030; 2021: 2025)."""
+    return _SPAN_END_BASE + _SPAN_END_STEP * -(-(year - _SPAN_END_BASE) // _SPAN_END_STEP)
+
+
+def plan_named(text: str) -> tuple[int, int] | None:
+    """The first and last years of the five-year plan ``text`` names (第十五个五年规划纲要, “十五五”规划: 2026, 2030)."""
+    m = _PLAN_NAME.search(text)
+    if m is None:
+        return None
+    end = span_end_year(m.group("n") or m.group("m") or "")
+    return end - _PLAN_YEARS + 1, end
+
+
+_PLAN_YEARS = 5
 SMALL_UNITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["multipliers"].items()}
 SECTION_UNITS: dict[str, int] = {str(k): int(v) for k, v in _TABLES["section_multipliers"].items()}
 _SECTION_UNITS_LARGEST_FIRST = sorted(SECTION_UNITS.items(), key=lambda kv: -kv[1])  # 亿 before 万

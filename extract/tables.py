@@ -82,7 +82,7 @@ _PROSE = re.compile(r"[。;!?]|(?<!\d),|,(?!\d)")  # a sentence's punctuation (n
 _RULE_LINE = re.compile(r"[\s|:\-—]+")  # a markdown table's |---|---| line
 _BARE_FIGURE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 _SERIAL_CELL = re.compile(r"\d{1,3}")  # a row's number (1, 12), in a cell of its own
-_BRACKETED = re.compile(r"\[[-+]?\d[\d.,]*\]")  # a figure in square brackets: a plan outline's five-year total or average
+_BRACKETED = re.compile(r"\[[<>≤≥]?[-+]?\d[\d.,]*\]")  # a figure in square brackets: a plan outline's five-year total or average
 _OWN_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6})\s*[)）]\s*$|([%‰])\s*$")  # 增长(%), 2025年(万元), 增长%
 _CAPTION_UNITS_SPLIT = re.compile("[、/,，]")  # between the units a caption names (单位:亿元、%)
 # 3 农村饮水安全 新建…5处 建成…: four cells or more (and a markdown row's, its serial a Chinese numeral too: | 二 | …)
@@ -401,6 +401,8 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
     for (a, b), column in placed:
         given = column.unit or (w["growth_unit"] if column.growth else unit)
         if _BRACKETED.fullmatch(text, a, b):
+            if column.growth and unit is not None and unit[1].base not in RATE_OR_CHANGE_UNITS:
+                continue  # ([>250] 万人 under 年均增长/累计: a five-year total, no growth rate; not read as one)
             a, b = a + 1, b - 1  # ([5.8] under 2025年基期值: an outline's figure of the span before, its note says)
         q = read_cell(text, _after_verb(text, a, b), b, given)
         if q is not None:

@@ -27,7 +27,7 @@ import yaml
 from extract.lexicon import (load_places, doc_type_by_id, find_doc_type, find_jurisdiction, find_local_government, find_place,
                              full_form, load_lexicon, resolve_jurisdiction)
 from extract.normalize import to_simplified
-from extract.numerals import DIGITS
+from extract.numerals import DIGITS, plan_named
 
 LEXICON = Path(__file__).with_name("lexicons") / "metadata.yaml"
 FIELDS = ("jurisdiction", "report_year", "doc_type")          # the fields whose source is recorded
@@ -293,14 +293,19 @@ def _year_from_name(text: str, doc_type: str | None, title: bool = False) -> int
     """The year a file name (a collector's label: the year written) or a title names; a work plan's own title
     names the year it plans (马莲滩乡2017年工作计划, written in 2016); a span's years name none (关于2021年以来…的报告,
     2025—2027年…实施方案: the years it covers, not the one it was written in)."""
+    dt = doc_type_by_id(doc_type)
     spans = [m.span() for m in _year_span().finditer(text)]
     years = [m for m in _YEAR.finditer(text) if not _year_not_own().match(text, m.end())
              and not any(a <= m.start() < b for a, b in spans)]
+    if (dt is not None and dt.targets_at_span_end and (plan := plan_named(text)) is not None
+            and all(int(y.group(1)) > plan[1] for y in years)):
+        # 江西省国民经济和社会发展第十五个五年规划纲要, …第十四个五年规划和二〇三五年远景目标纲要: an outline is written in its
+        # plan's first year, where its name names no year or only one it looks ahead to (probe v318)
+        return plan[0]
     if not years:
         return None
     m = years[0]
     year = int(m.group(1))
-    dt = doc_type_by_id(doc_type)
     # a file name that is the plan's own title: the year after its place (青石镇2025年乡村振兴工作方案) or right
     # before its words (2025年工作要点); not a year that leads a name, a label in front of it (2016年马莲滩乡工作计划)
     own_title = dt is not None and (m.start() > 0 or ((after := _YEAR_WORD.match(text, m.end())) is not None
