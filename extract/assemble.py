@@ -137,6 +137,7 @@ _PROFILE_GOES_ON = ","  # the one clause mark after a figure of the place as it 
 _IN_STEP_WITH = re.compile(_G["in_step_with"])
 _TREND_END = re.compile(_G["trend_end"])
 _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no article
+_SPAN_END_REACH = re.compile(_G["span_end_reach"])  # 达到, 提高到, 增至…: the words right before a level reached
 _BREAKDOWN_OPENS = re.compile(_G["breakdown_opens"])  # 分市看, 分县区看: a sentence of places' figures of the measure before
 _STRUCTURE = _G["structure_ratio"]  # 三次产业结构为15.4:39.4:45.2: its parts, in order, and their measure
 _STRUCTURE_COLONS = ":∶"
@@ -2773,7 +2774,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         return
     # a rate that is no rate of change (森林覆盖率达53.4%), or where a from–to ended (高速公路由7473公里增至
     # 9310公里), stated in a span's review, is its last year's
-    at_span_end = (fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
+    at_span_end = (_level_reached(st, fig) or fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
                    # (总体控制在5.5%以内, …参保率保持在95%以上: every year of it; the bound word is the figure's own)
                    and not t["whole_span"].search(st.masked, fig.clause_start, q.num_start)
                    or fig.from_start is not None and (not t["plan_span"].search(st.masked, sent.start, q.start)
@@ -2786,8 +2787,10 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             and (span := t["plan_span"].search(opening.group(0)))
             and (end := _span_end_year(span.group(0)[1])) > period):
         period, source = end, "span_end"  # “十五五”时期,研发经费投入强度达到3%: the level the plan's span ends at (2030)
-    if source == "multi_year_section" and at_span_end and fig.from_start is not None and fig.kind == "actual":
-        period, source = _default_year(st, "actual"), "span_end"  # 过去五年 > 从3800亿元增加到5200亿元: 5200 is now
+    reached = _level_reached(st, fig)
+    if source == "multi_year_section" and (at_span_end and fig.from_start is not None or reached) and fig.kind == "actual":
+        # 过去五年 > 从3800亿元增加到5200亿元: 5200 is now; so is a level the span reached (人均预期寿命提高到79.1岁)
+        period, source = _default_year(st, "actual"), "span_end"
     if fig.kind_source == "restated" and fig.time_cue[1] != "clause_time":
         period, source = _default_year(st, "actual"), "restated"  # the target of the year its review reviews
     flags = fig.flags
@@ -2891,6 +2894,18 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             period = None
     _flag_cumulative_and_restated(st, fig, period, fig.clause_phrase)
     fig.period, fig.period_source = period, source
+
+
+def _level_reached(st: _DocState, fig: _Figure) -> bool:
+    """Whether a result is a level its words say was reached (高速公路通车里程达到7132公里, 人均预期寿命提高到79.1岁,
+    企业增至268家): in a review of a span, the level at its end, not a figure of the span (not a gain, 新增…达到, nor a
+    total, 累计…, nor a growth or a change) (grammar span_end_reach; probe v318)."""
+    t = _cue_tables()
+    return (fig.kind == "actual" and fig.unit not in CHANGE_UNITS and fig.from_start is None  # (a from–to: its own rule)
+            and _SPAN_END_REACH.search(fig.phrase + (fig.q.comparator_before or "")) is not None  # (达到: a comparator)
+            and not t["growth_words"].search(fig.clause_phrase) and not t["cumulative"].search(fig.clause_phrase)
+            and not split_phrase(fig.subject).verb.startswith(_GAINS) and without_gain(split_phrase(fig.subject).key)
+            == split_phrase(fig.subject).key)
 
 
 def _span_ended(st: _DocState, fig: _Figure) -> bool:

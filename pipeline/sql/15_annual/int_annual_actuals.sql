@@ -2,17 +2,17 @@
 -- Multi-year figures (年均, 五年, 比2002年) describe no single year and are left out, and so are a share of the plan
 -- (为预算的86.2%, share_of_target), a gap against another base (超收, other_base), a milestone passed (links.yaml
 -- never_answer_flags: 突破300亿元, beside the year's 312.6亿元), damaged text and another version of
--- its report's facts; each with the rank every choice of a year's figure orders by (the linking stage's too, which
--- also puts a point before a bound, link._actual_rank): a stated figure before an estimate (预计), the year's final
+-- its report's facts; each with the rank every choice of a year's figure orders by (the linking stage's too,
+-- link._actual_rank): a stated figure before an estimate (预计), the year's final
 -- statistics (a bulletin: links.yaml final_statistics) before a report's figure, a later report before an earlier
--- one, then the first mention; and its sense
+-- one, a point before a bound (突破3万亿元 beside 3.2765万亿元), then the first mention; and its sense
 -- (measure_senses: a gain, a stock, or neither).
 CREATE OR REPLACE VIEW int_annual_actuals AS
 SELECT f.*, s.sense,
        row_number() OVER (
            ORDER BY list_contains(f.flags, 'estimated'),
                     coalesce(list_contains({final_statistics}, d.doc_type), false) DESC,
-                    f.report_year DESC, f.doc_id, f.span_start
+                    f.report_year DESC, f.comparator IN ('gt', 'ge', 'lt', 'le'), f.doc_id, f.span_start
        ) AS stated_rank
 FROM facts AS f
 LEFT JOIN documents AS d USING (doc_id)
