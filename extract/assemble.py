@@ -1991,7 +1991,8 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         subject, fig.inherited = per + measure.removeprefix(per[0]), True
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii()
-          and PLACE_SEPARATOR not in prev.fact.indicator_key and CLAUSE_END_AFTER.match(text, q.end) is not None
+          and PLACE_SEPARATOR not in prev.fact.indicator_key
+          and (CLAUSE_END_AFTER.match(text, q.end) is not None or text[q.end:q.end + 1] in ASIDE_OPENS)  # (…446家(目标…))
           and (only_a_gain(gain := _VERB_ONLY.sub("", subject) or subject)
                or only_a_total(subject, prev.fact.indicator_key)
                # 新增规上工业企业25家,力争达到260家: the level the things the gain before adds to reach
