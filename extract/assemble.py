@@ -2006,6 +2006,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
                                   else without_gain(prev.fact.indicator_key) + total_word(subject)), True
     if (not fig.inherited and subject and prev.q is not None and (place := _place_of_previous(prev, named=True))
             and not subject.startswith(place) and ";" not in text[prev.q.end:q.start]
+            and ASIDE_CLOSES not in text[prev.q.end:q.start]  # (…(其中大岭村二公里、坡心村三公里),新修水利沟渠5.2公里)
             and not prev.subject.startswith(_PART_OF_PREVIOUS)  # (其中雾溪镇新增茶园0.42万亩,建成…: an aside)
             # (nor past a clause that lists other places, 支持海湾区…增长6.5%以上,加快南岭县、石湾县…发展,新建改造农村公路
             # 300公里: the report's own again)
