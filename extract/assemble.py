@@ -1756,7 +1756,10 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
           and not _counts_noun_after(text, q.end)):
         # 实施重点项目1200个,其中新开工400个、竣工300个; 高新技术企业总数达到823家,其中当年新认定132家: the part of the
         # things the figure before counts that the verb says was done to them
-        subject, fig.inherited = verbs + _thing_done(whole.indicator_key, whole.indicator_text), True
+        thing = _thing_done(whole.indicator_key, whole.indicator_text)
+        if verbs.startswith(_GAINS):  # (砂糖橘种植面积1.8万亩,其中新种植2600亩: the gain of 砂糖橘, as 新种植砂糖橘 is said)
+            thing = next((thing[:-len(m)] for m in _SHARED_MEASURES if thing.endswith(m) and len(thing) - len(m) >= 2), thing)
+        subject, fig.inherited = verbs + thing, True
     elif (subject.startswith(_PART_OF_PREVIOUS) and (whole := _whole_of_part(prev, q.unit)) is not None
           # (a total to date and this year's part of it, or a part named by its scope: 其中农村1万个; not 签约80个,
           # 其中开工建设50个, another state of the things)
