@@ -57,7 +57,7 @@ YAML_KEYS: dict[str, frozenset[str]] = {
     "tables.yaml": frozenset({"content_columns", "skipped_columns", "year_row_columns", "label_columns", "row_name_columns", "sub_item_marks", "caption_measure", "measure_columns", "cell_verbs", "date_columns", "share_of_plan_words", "column_kinds", "growth_columns", "growth_unit", "share_columns", "unit_columns",
                               "serial_columns", "placeholders", "caption_unit", "header_reach",
                               "caption_reach"}),
-    "numerals.yaml": frozenset({"reference_before", "reference_after", "streak_prefixes", "sessions_before", "numeral_adverbs", "weather_after", "frequency_after", "streak_units", "approximate_pairs", "capacity_before", "capacity_named_after", "class_suffix", "decimal_point", "digits", "fraction_units",
+    "numerals.yaml": frozenset({"reference_before", "reference_after", "digits_of_code_before", "digits_of_code_after", "streak_prefixes", "sessions_before", "numeral_adverbs", "weather_after", "frequency_after", "streak_units", "approximate_pairs", "capacity_before", "capacity_named_after", "class_suffix", "decimal_point", "digits", "fraction_units",
                                 "financial_alone", "financial_digits", "financial_multipliers", "financial_words", "fraction_word", "half", "inclusive_mark", "lower_bound_markers", "multipliers",
                                 "negative_signs", "not_signs", "ordinal_prefixes", "denominator_prefixes",
                                 "rank_prefixes", "rank_prefix_not_after", "rank_units", "range_words", "between_words", "between_close",

@@ -54,6 +54,8 @@ _NOT_A_FIGURE_PREFIXES = (_ORDINAL_PREFIXES + tuple(load_lexicon().numerals["den
 _REFERENCE_BEFORE = re.compile(load_lexicon().numerals["reference_before"])
 _REFERENCE_AFTER = re.compile(load_lexicon().numerals["reference_after"])
 _REFERENCE_REACH = 3  # characters 附表 and a space take
+_DIGITS_OF_CODE_BEFORE = re.compile(load_lexicon().numerals["digits_of_code_before"])
+_DIGITS_OF_CODE_AFTER = re.compile(load_lexicon().numerals["digits_of_code_after"])
 _ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
 _ORDINAL_LIST = re.compile("(?:" + "|".join(map(re.escape, _ORDINAL_PREFIXES)) + r")\s*(?:\d+\s*[、和及与]\s*)+$")
 _HUNDRED = Decimal(100)
@@ -731,6 +733,9 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     if (_REFERENCE_BEFORE.search(text, max(sent_start, before_end - _REFERENCE_REACH), before_end)
             and _REFERENCE_AFTER.match(text, m.end())):
         return None  # 完成表1所列粮食生产目标: a table the text points to, no figure
+    if (_DIGITS_OF_CODE_BEFORE.search(text, max(sent_start, before_end - _REFERENCE_REACH * 2), before_end)
+            and _DIGITS_OF_CODE_AFTER.match(text, m.end())):
+        return None  # 凭身份证号后6位查询: how many characters of a code, no figure (probe v321)
     if (prev in SECTION_UNITS and m.start() - 2 >= sent_start and text[m.start() - 2] in _NUMBER_CHARS) or (
             prev in ZERO_DIGITS and m.start() - 2 >= sent_start and text[m.start() - 2] in SECTION_UNITS) or (
             prev == " " and len(raw) == 3 and raw.isdigit() and m.start() - 2 >= sent_start
