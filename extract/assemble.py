@@ -1995,7 +1995,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     elif (prev.fact is not None and prev.q is not None and prev.q.unit == q.unit and prev.fact.indicator_key
           and not prev.fact.indicator_key.isascii()
           and PLACE_SEPARATOR not in prev.fact.indicator_key
-          and (CLAUSE_END_AFTER.match(text, q.end) is not None or text[q.end:q.end + 1] in ASIDE_OPENS)  # (…446家(目标…))
+          and (CLAUSE_END_AFTER.match(text, q.end) is not None or text.startswith(ASIDE_OPENS, q.end))  # (…446家(目标…))
           and (only_a_gain(gain := _VERB_ONLY.sub("", subject) or subject)
                or only_a_total(subject, prev.fact.indicator_key)
                # 新增规上工业企业25家,力争达到260家: the level the things the gain before adds to reach
@@ -2703,7 +2703,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     plans_own_year = (fig.time_cue[0] is not None and fig.time_cue[1] in _OWN_TIME
                       and _kind_from_period(fig.time_cue[0], st.ctx, st.dt) == "target")  # (2025年,计划发展党员20名左右)
     if (reviewing and not share and not plans_own_year and (t["plan_restated"].search(fig.clause_phrase)
-                                     or t["plan_label"].match(fig.sentence_prefix)  # (年度目标:新增…6000个)
+                                     or t["plan_label"].fullmatch(fig.sentence_prefix)  # (年度目标:新增…6000个)
                                      or fig.clause_phrase.rstrip()[-1:] in _RESTATED_ENDS
                                      and t["restated_in_review"].search(fig.clause_phrase))
             and not t["target_as_base"].search(fig.clause_phrase)  # (比年初计划目标低0.4个百分点: a gap)
@@ -2909,8 +2909,10 @@ def _level_reached(st: _DocState, fig: _Figure) -> bool:
     return (fig.kind == "actual" and fig.unit not in CHANGE_UNITS and fig.from_start is None  # (a from–to: its own rule)
             and _SPAN_END_REACH.search(fig.phrase + (fig.q.comparator_before or "")) is not None  # (达到: a comparator)
             and not t["growth_words"].search(fig.clause_phrase) and not t["cumulative"].search(fig.clause_phrase)
-            and not split_phrase(fig.subject).verb.startswith(_GAINS) and without_gain(split_phrase(fig.subject).key)
-            == split_phrase(fig.subject).key)
+            # (a measure named with no verb done to it, 高速公路通车里程, 人均预期寿命; not what was done through the
+            # span, 建成农村公路达到3000公里, 接待游客突破1亿人次, 城镇新增就业达到5万人: the span's)
+            and not split_phrase(fig.subject).verb and not load_key_lexicon().gain_in.search(fig.subject)
+            and (fig.indicator is None or not fig.indicator.verbs))
 
 
 def _span_ended(st: _DocState, fig: _Figure) -> bool:

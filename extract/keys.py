@@ -15,7 +15,7 @@ from .lexicon import LEXICON_DIR, _yaml, load_lexicon, load_places, short_zone_n
 _REQUIRED = ("scope", "whole_jurisdiction", "agent", "hedge", "verbs", "linking", "rewrite", "change_from", "verb_nouns", "agent_kept", "verb_joiner", "nothing_measured", "place_only", "place_list_joiner", "sub_place", "town_or_village", "county_before_verb", "topic_modals", "topic_modals_not", "topic_support", "topic_support_then", "topic_ends", "not_places", "place_kinds", "named_zone_ends", "place_group", "county_suffix",
              "not_place_after", "place_then_words",
              "after_stop", "after_max", "place_count_nouns", "place_count_aside", "place_count_drop", "after_qualifier", "after_paired_count", "min_chars", "direction_down_words", "direction_down_nouns", "direction_cut_verbs", "direction_down_after_only", "direction_up_nouns", "direction_fall_aimed", "name_list", "project_after", "after_modifier",
-             "examples_then_kind", "verb_noun_keys", "sub_areas", "own_sub_areas", "canonical_sub_areas", "zone", "counters", "gain_verbs", "total_words", "counted_min_chars", "areas")
+             "examples_then_kind", "verb_noun_keys", "sub_areas", "own_sub_areas", "canonical_sub_areas", "zone", "counters", "gain_verbs", "gain_not_before", "total_words", "counted_min_chars", "areas")
 _PUNCT = " \t\n、,;:。“”\"'《》()（）[]【】—-·…"
 PLACE_SEPARATOR = ":"  # 合肥市:gdp_growth, 下坊村:通村水泥路
 RATE_END = "率"  # what a rate's name ends on (参保率, 项目开工率): the stem before it names what it is a rate of
@@ -79,6 +79,7 @@ class KeyLexicon:
     list_joiner: re.Pattern      # 、 between places of a list (广州、深圳国际消费中心城市: no one place's)
     counters: frozenset[str]     # counter words: the noun right after one is what is counted
     gain_verbs: frozenset[str]
+    gain_in: re.Pattern  # a gain verb inside words, not one a name holds (增加值)
     total_words: frozenset[str]   # 总数: the total of the things the figure before counts
     counted_min_chars: int
     after_stop: re.Pattern
@@ -173,7 +174,8 @@ def load_key_lexicon() -> KeyLexicon:
         full_names={a: p.name for p in load_places() for a in p.aliases},
         bare_names=frozenset(a for p in load_places() for a in p.aliases if p.name == a + "市"),
         list_joiner=re.compile(raw["place_list_joiner"]),
-        counters=frozenset(raw["counters"]), gain_verbs=frozenset(raw["gain_verbs"]), total_words=frozenset(raw["total_words"]),
+        counters=frozenset(raw["counters"]), gain_verbs=frozenset(raw["gain_verbs"]),
+        gain_in=re.compile(words(raw["gain_verbs"]) + "(?!" + words(raw["gain_not_before"]) + ")"), total_words=frozenset(raw["total_words"]),
         counted_min_chars=int(raw["counted_min_chars"]),
         after_stop=re.compile(raw["after_stop"]),
         after_max=int(raw["after_max"]), after_qualifier=re.compile(raw["after_qualifier"]),

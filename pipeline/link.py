@@ -31,7 +31,7 @@ LEXICON = Path(__file__).with_name("lexicons") / "links.yaml"
 _REQUIRED = {"unit_families", "never_link_flags", "never_answer_flags", "change_answers", "zero_answers", "canonical_words_not_in_measures", "exceeded_ratio", "cumulative_flag", "estimated_flag", "final_statistics", "restated_flag",
              "generic_heads", "verb_classes", "flow_classes", "verb_contrasts", "stock_words", "key_synonyms", "levels",
              "verb_equivalent_bonus", "plausible_ratio", "impossible_ratio", "implausible_penalty", "threshold",
-             "only_candidate_bonus", "year_before_min_stem", "successors", "project_heads", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before", "gain_inside"}
+             "only_candidate_bonus", "year_before_min_stem", "successors", "project_heads", "project_money_level", "contrasts", "contrasts_joined", "qualifiers", "wholes", "share_of", "fall_first", "stock_words_before", "gain_inside"}
 _LEVELS = {"same_key", "contained_key", "contained_key_min_chars", "subsequence_key", "subsequence_share",
            "generic_head_weight", "similar_key_weight", "similar_key_min", "shared_words_min_run",
            "shared_words_base", "shared_words_share", "shared_words_cover", "shared_words_uncovered"}
@@ -108,6 +108,7 @@ class LinkLexicon:
     canonical: frozenset[str]
     successors: frozenset[tuple[str, str]]  # a measure and the one the statistics replaced it with, both ways
     project_heads: tuple[str, ...]  # what names projects (重大项目, 工程): the money spent on two sets of them is one measure
+    project_money: float  # the level of that measure alone (below the threshold: only a lone candidate answers)
     rate_units: frozenset[str]   # rates and changes (%, ‰, ‱, 百分点): their magnitude is not checked
     contrasts: tuple[tuple[str, str], ...]  # words that make two keys different things (出栏/存栏)
     qualifiers: tuple[str, ...]  # words that narrow a key to a part of what it would name without them (核心产业)
@@ -161,6 +162,7 @@ def load_link_lexicon(path: Path = LEXICON) -> LinkLexicon:
         canonical=frozenset(i.id for i in load_lexicon().indicators),
         successors=frozenset(p for old, new in raw["successors"] for p in ((old, new), (new, old))),
         project_heads=tuple(raw["project_heads"]),
+        project_money=float(raw["project_money_level"]),
         rate_units=frozenset(load_lexicon().rate_units + load_lexicon().change_units),
         contrasts=tuple((x, y) for x, y in raw["contrasts"]), qualifiers=tuple(raw["qualifiers"]),
         contrasts_joined=tuple((str(k), str(v)) for k, v in raw["contrasts_joined"].items()), seasons=tuple(tuple(g) for g in load_lexicon().cues["seasons"]),
@@ -408,11 +410,11 @@ def _compare_words(tkey: str, akey: str, lx: LinkLexicon, weights: dict[str, flo
         shared = _shared_words(t, a, lx, weights)
         if shared is not None and (level is None or shared[0] > level[0]):
             level = shared
-    things = lx.contained_key * lx.head_weight
-    if (level is None or level[0] < things) and _money_done(tkey) and _money_done(akey):
-        # 重大项目完成年度投资 and 千项万亿重大项目完成投资: the money spent this year on things each names its own way
-        # (grammar money_done_of_things), compared as the measure alone, as a generic head is left out
-        level = things, "contained_key+generic_head"
+    if (level is None or level[0] < lx.project_money) and _money_done(tkey) and _money_done(akey):
+        # 重大项目完成年度投资 and 千项万亿重大项目完成投资: the money spent this year on projects each names its own way
+        # (grammar money_done_of_things), compared as the measure alone, below the threshold: alone in its block it
+        # answers (only_candidate), never beside another programme's (水利项目 and 重点项目)
+        level = lx.project_money, "project_money"
     return level
 
 

@@ -513,3 +513,19 @@ def test_shared_words_are_written_into_every_files_patterns():
     assert load_key_lexicon().rewrite.search("游客比上一年增长") is not None
     for name in ("cues.yaml", "grammar.yaml", "keys.yaml", "units.yaml", "numerals.yaml", "tables.yaml"):
         assert not any(place in repr(_yaml(name)) for place in SHARED_WORDS), name
+
+
+def test_the_year_befores_words_are_listed_from_one_declaration():
+    """Every list that spells the year before's words out (comparison_cues: literal words) holds 比 and 较 before each
+    of cues.yaml last_year_words; no pattern spells out 上年|去年 as an alternation of its own but a lookbehind's."""
+    import re as _re
+
+    from extract.lexicon import LEXICON_DIR, load_lexicon
+
+    cues = load_lexicon().cues
+    for word in cues["last_year_words"]:
+        assert {"比" + word, "较" + word} <= set(cues["comparison_cues"]), word
+    for path in LEXICON_DIR.glob("*.yaml"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if _re.search(r"上年\|去年|去年\|上年", line):
+                assert "(?<=上年|去年" in line, f"{path.name}:{n}"
