@@ -506,7 +506,8 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
             and not t["base_after"].match(text, h[1]) and not t["qualifying_after"].match(text, h[1])
             and not _starting_year(t, text, h[0], h[1])
             and not (t["since_frame_before"].search(text, max(0, h[0] - 1), h[0])
-                     and t["since_frame"].match(text, h[1]))]  # (自2019年启动茶园提质改造以来,…,全年采摘…: when a trend began)
+                     and t["since_frame"].match(text, h[1]))  # (自2019年启动茶园提质改造以来,…,全年采摘…: when a trend began)
+            and not _base_of_multiple(text, h[0], h[1])]  # (是去年同期的1.8倍: the base, no date)
     if spans := [m.span() for m in t["year_range"].finditer(text)
                  if int(m.group(2)) > int(m.group(1)) and (report_year is None or int(m.group(2)) > report_year
                                                             or t["range_total_after"].match(text, m.end())
@@ -520,6 +521,15 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
         hits = [h for h in hits if not any(a <= h[0] < b for a, b in seasons)]
     hits.sort()
     return hits
+
+
+def _base_of_multiple(text: str, start: int, end: int) -> bool:
+    """Whether the time word ``text[start:end]`` names the base a multiple is of (是去年同期的1.8倍, 为2020年的1.5倍)."""
+    lo = max(0, start - _MULTIPLE_VERB_MAX)
+    return any(_MULTIPLE_OF_BASE.search(text, lo, e) is not None for e in range(end + 1, min(len(text), end + _BASE_TAIL_MAX) + 1))
+
+
+_MULTIPLE_VERB_MAX, _BASE_TAIL_MAX = 3, 3  # characters of 相当于 before a base, of 同期的 after it
 
 
 def _kind_from_period(period: int, ctx: DocContext, dt: DocType | None) -> str | None:
@@ -1423,6 +1433,8 @@ _EFFORT_AFTER = re.compile(f"{_OF}?(?:" + "|".join(map(re.escape, _G["effort_nou
 # the last characters of the words restated_before and restated_in_review end on (…计划的, …目标, …任务是, 目标涨幅): a
 # phrase that ends on none of them is not looked at (most phrases)
 _RESTATED_ENDS = frozenset("的标务是为长速幅算数")  # (…为年初预算265亿元, 预算数)
+_SINCE_FRAME = re.compile(load_lexicon().cues["since_frame_before"].removesuffix("$") + r"(?:19|20)\d{2}年"
+                          + load_lexicon().cues["since_frame"])  # 自2019年启动…以来: the frame of a total since then
 _SINCE_YEAR = re.compile(r"(?:((?:19|20)\d{2})年(?:度)?|(?P<relative>" + "|".join(
     w for w, off in load_lexicon().cues["relative_years"].items() if off < 0) + "))"
     + load_lexicon().cues["since_after"])  # 2022年以来, 2021年至今, 前年以来
@@ -1757,7 +1769,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # 实施重点项目1200个,其中新开工400个、竣工300个; 高新技术企业总数达到823家,其中当年新认定132家: the part of the
         # things the figure before counts that the verb says was done to them
         thing = _thing_done(whole.indicator_key, whole.indicator_text)
-        if verbs.startswith(_GAINS):  # (砂糖橘种植面积1.8万亩,其中新种植2600亩: the gain of 砂糖橘, as 新种植砂糖橘 is said)
+        if verbs.startswith(_PLANTED):  # (砂糖橘种植面积1.8万亩,其中新种植2600亩: the gain of 砂糖橘, as 新种植砂糖橘 is said)
             thing = next((thing[:-len(m)] for m in _SHARED_MEASURES if thing.endswith(m) and len(thing) - len(m) >= 2), thing)
         subject, fig.inherited = verbs + thing, True
     elif (subject.startswith(_PART_OF_PREVIOUS) and (whole := _whole_of_part(prev, q.unit)) is not None
@@ -2061,7 +2073,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         # item that says none (新增高新技术企业: a gain, as the first is; measure_senses reads it; not 接待游客…、游客花费,
         # nor an item with a verb of its own anywhere, 新建通组公路15公里、村道拓宽改造10公里)
         subject = verb + subject
-    if q.unit in _MULTIPLES and (base := _MULTIPLE_OF_BASE.search(subject)) is not None:
+    if q.unit in _MULTIPLES and (base := _MULTIPLE_OF_BASE.search(subject)) is not None and _RESPECTIVELY not in subject:
         # 新能源汽车产量25.6万辆、是上年的2.1倍, 工业增加值是2020年的1.5倍: the measure's growth against that base (the
         # words before, else the figure before's), which the sign step writes as 翻一番 is written (1.1 倍, 0.5 倍)
         own = subject[:base.start()]
@@ -2259,6 +2271,7 @@ _ZONE_NAME_MIN = 2  # characters of a zone's own name before its kind (岚川 �
 
 
 _GAINS = tuple(load_key_lexicon().gain_verbs)  # (新增, 净增: a figure that adds to a total)
+_PLANTED = tuple(_G["planted_verbs"])  # (新种植: an area's gain of its crop, not of the area's measure)
 _TOTAL_AFTER_GAIN = re.compile(_G["total_after_gain"])
 _ABOVE_CITY = ("province", "national")  # admin levels whose reports name a county as an example
 _TARGET_NOUNS = {str(k): str(v) for k, v in _G["target_nouns"].items()}
@@ -2802,7 +2815,10 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     # 2022年以来新增高速公路通车里程580公里 in a review of 2024: the total since then, not 2022's (2024年以来: 2024's)
     since = (period is not None and fig.kind == "actual" and (now := _default_year(st, "actual")) is not None
              and period < now and (sm := _SINCE_YEAR.search(fig.sentence_prefix + fig.clause_phrase)) is not None
-             and (sm.group("relative") is not None or int(sm.group(1)) == period))
+             and (sm.group("relative") is not None or int(sm.group(1)) == period)
+             # (自2021年实施乡村振兴战略以来,全县新增就业5000人: the total since, where the clause names no year of its own)
+             or fig.kind == "actual" and _SINCE_FRAME.search(fig.sentence_prefix + fig.clause_phrase) is not None
+             and not t["whole_year"].search(fig.clause_phrase) and not t["single_year_framing"].search(fig.clause_phrase))
     # 由2020年的298.5亿元增加到…: a from–to's starting value the text dates is that year's, whatever span frames it
     # (and so is the next of a list of them: 从2021年的46503元和16935元分别提高到…)
     list_goes_on = fig.joined and prev.fact is not None and "starting_value" in prev.fact.flags
@@ -3116,9 +3132,12 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
     target_after = _cue_tables()["target_after"]
     clause_ends = [m.end() for m in _CLAUSE_END.finditer(text, sent.start, sent.end)]
     facts: list[Fact] = []
+    if _ERRATUM_OPENS.match(text, text.rfind("\n", 0, sent.start) + 1):
+        return []  # (更正说明:…“28.35亿元”更正为“28.53亿元”。第二部分…: every sentence of the notice's paragraph)
     prev = _Previous(i, sent, facts=facts)
     if (st.last_figure is not None and st.last_figure[0] == i - 1 and _BREAKDOWN_OPENS.match(text, sent.start)
-            and st.sentences.section(i) == st.sentences.section(i - 1)):
+            and st.sentences.section(i) == st.sentences.section(i - 1)
+            and st.last_figure[1].q is not None and quantities[0].unit == st.last_figure[1].q.unit):  # (not 有12个县…)
         # 全省地区生产总值…增长5.6%。分市看,乌江市增长6.5%: the places' figures of what the sentence before measured
         left = st.last_figure[1]
         prev.q, prev.fact, prev.subject = left.q, left.fact, left.subject
@@ -3733,10 +3752,11 @@ _CLAUSE_GAP = ",、 "  # between a level and the clause of its change
 _CLASS_POSITION_MEASURES = tuple(_G["class_position_measures"])
 _PERSON_ASIDE = re.compile(_G["person_aside"])
 _ITEM_CONJUNCTION = re.compile(_G["item_conjunction"])
-_EXAMPLE_OPENS = re.compile(f"\\s*(?:{_G['example_opens']}|{_G['erratum_opens']})")  # (and a correction notice's quotes)
+_EXAMPLE_OPENS = re.compile(r"\s*" + _G["example_opens"])
+_ERRATUM_OPENS = re.compile(r"\s*" + _G["erratum_opens"])  # a correction notice's paragraph: its quotes are no figures
 _CONDITION_OPENS = re.compile(r"\s*" + _G["condition_opens"])
 _CONDITION_THEN = re.compile(r"\s*" + _G["condition_then"])
-_HYPOTHETICAL_OPENS = re.compile(f"\\s*(?:{_G['example_opens']}|{_G['erratum_opens']}|{_G['condition_opens']})")  # opening a sentence
+_HYPOTHETICAL_OPENS = re.compile(f"\\s*(?:{_G['example_opens']}|{_G['condition_opens']})")  # opening a sentence
 _HYPOTHETICAL_CLAUSE = re.compile(f"[,;:](?:{_G['condition_opens']})")  # or a clause in it (its mark first: a fast scan)
 _DEFINITION = re.compile(_G["definition_opens"])  # (…:指…, …是指…: a glossary's, or an aside's, meaning of a term)
 

@@ -588,12 +588,15 @@ def _structure_terms(text: str, start: int, end: int, found: list[Quantity]) -> 
     """Each term of a structure said as a ratio of its parts' shares (三次产业结构为15.4:39.4:45.2), as a share in %:
     the ratio after the words that name it, not one a change starts from (由上年的16.4:38.9:44.7调整为…)."""
     out = []
-    after_from = -1  # where a ratio a change starts from ends (由上年的16.4:38.9:44.7): the one it moved to comes next
+    after_from = None  # where a ratio a change starts from ends (由上年的16.4:38.9:44.7): the one it moved to comes next
     for m in _STRUCTURE_TERMS.finditer(text, start, end):
         before = text[max(start, m.start() - _STRUCTURE_REACH):m.start()]
-        moved_to = 0 <= m.start() - after_from <= _STRUCTURE_TO_REACH and not _STRUCTURE_STOP.search(text, after_from, m.start())
-        if not (_STRUCTURE_LEAD.search(before) or moved_to) or any(q.start < m.end() and m.start() < q.end for q in found):
-            continue
+        moved_to = (after_from is not None and 0 <= m.start() - after_from <= _STRUCTURE_TO_REACH
+                    and not _STRUCTURE_STOP.search(text, after_from, m.start()))
+        terms = [Decimal(t.group(0)) for t in _STRUCTURE_TERM.finditer(text, m.start(), m.end())]
+        if (not (_STRUCTURE_LEAD.search(before) or moved_to) or abs(sum(terms) - _WHOLE) > _STRUCTURE_SLACK
+                or any(q.start < m.end() and m.start() < q.end for q in found)):
+            continue  # (shares add up to the whole: not 1:4.2:4.8, a ratio to the first part)
         if not moved_to and _STRUCTURE_FROM.search(before):
             after_from = m.end()
             continue
@@ -603,6 +606,7 @@ def _structure_terms(text: str, start: int, end: int, found: list[Quantity]) -> 
 
 
 _STRUCTURE_REACH = 24  # characters before the terms the words that name the structure may start at
+_WHOLE, _STRUCTURE_SLACK = Decimal(100), Decimal("0.5")  # the shares' sum, give or take rounding (16.0+39.2+44.8)
 _STRUCTURE_TO_REACH = 6  # characters between a ratio a change starts from and the one it moved to (调整为)
 _STRUCTURE_STOP = re.compile("[,;:。\\d]")  # (…past no clause or figure)
 

@@ -82,6 +82,7 @@ _PROSE = re.compile(r"[。;!?]|(?<!\d),|,(?!\d)")  # a sentence's punctuation (n
 _RULE_LINE = re.compile(r"[\s|:\-—]+")  # a markdown table's |---|---| line
 _BARE_FIGURE = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 _SERIAL_CELL = re.compile(r"\d{1,3}")  # a row's number (1, 12), in a cell of its own
+_AVERAGE_ROW = re.compile("|".join(load_lexicon().cues["five_year_average"]))  # a row of an average (年均增长)
 _BRACKETED = re.compile(r"\[[<>≤≥]?[-+]?\d[\d.,]*\]")  # a figure in square brackets: a plan outline's five-year total or average
 _OWN_UNIT = re.compile(r"[(（]\s*([^()（）]{1,6})\s*[)）]\s*$|([%‰])\s*$")  # 增长(%), 2025年(万元), 增长%
 _CAPTION_UNITS_SPLIT = re.compile("[、/,，]")  # between the units a caption names (单位:亿元、%)
@@ -401,9 +402,9 @@ def read_table_row(text: str, start: int, end: int, report_year: int | None,
     for (a, b), column in placed:
         given = column.unit or (w["growth_unit"] if column.growth else unit)
         if _BRACKETED.fullmatch(text, a, b):
-            if column.growth and unit is not None and unit[1].base not in RATE_OR_CHANGE_UNITS:
-                continue  # ([>250] 万人 under 年均增长/累计: a five-year total, no growth rate; not read as one)
-            a, b = a + 1, b - 1  # ([5.8] under 2025年基期值: an outline's figure of the span before, its note says)
+            if not _AVERAGE_ROW.search(name):
+                continue  # ([2.6] 万人, [>250]: a five-year total, of no one year; not read as the column's year's)
+            a, b = a + 1, b - 1  # ([5.8] under 2025年基期值 in a row of 年均增长: the span's average, its note says)
         q = read_cell(text, _after_verb(text, a, b), b, given)
         if q is not None:
             if given is None or q.unit == given[1].base:  # (not a unit of its own that is not its column's or

@@ -48,7 +48,7 @@ def load_version_lexicon(path: Path = LEXICON) -> VersionLexicon:
                           tuple(raw["later_words"]), tuple(raw["earlier_words"]), re.compile(raw["copy_name"]))
 
 
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)(?!\d)")  # (a web copy's . too, not a decimal point's)
 
 
 def lines(text: str) -> set[str]:

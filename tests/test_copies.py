@@ -241,3 +241,8 @@ def test_of_two_copies_the_one_not_named_a_copy_is_kept(tmp_path):
     assert query(wh, "SELECT source_path FROM documents") == [(f"{name}.txt",)]
     assert query(wh, "SELECT source_path, duplicate_of FROM duplicates ORDER BY 1") == [
         (f"{name} - 副本.txt", f"{name}.txt"), (f"{name}(1).txt", f"{name}.txt")]
+
+
+def test_a_web_copys_half_width_stops_cut_its_sentences():
+    """A copy written with . for 。 is cut into sentences as the original is (a decimal point is no stop)."""
+    assert versions.lines("全县完成1.5亿元.新建学校3所.") == versions.lines("全县完成1.5亿元。新建学校3所。")
