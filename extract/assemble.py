@@ -2817,8 +2817,9 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
              and period < now and (sm := _SINCE_YEAR.search(fig.sentence_prefix + fig.clause_phrase)) is not None
              and (sm.group("relative") is not None or int(sm.group(1)) == period)
              # (自2021年实施乡村振兴战略以来,全县新增就业5000人: the total since, where the clause names no year of its own)
-             or fig.kind == "actual" and _SINCE_FRAME.search(fig.sentence_prefix + fig.clause_phrase) is not None
-             and not t["whole_year"].search(fig.clause_phrase) and not t["single_year_framing"].search(fig.clause_phrase))
+             or fig.kind == "actual" and (fm := _SINCE_FRAME.search(said := fig.sentence_prefix + fig.clause_phrase))
+             is not None and not t["whole_year"].search(said, fm.end())  # (…以来,…,全年采摘…,加工干茶…: the year's)
+             and not t["single_year_framing"].search(said, fm.end()))
     # 由2020年的298.5亿元增加到…: a from–to's starting value the text dates is that year's, whatever span frames it
     # (and so is the next of a list of them: 从2021年的46503元和16935元分别提高到…)
     list_goes_on = fig.joined and prev.fact is not None and "starting_value" in prev.fact.flags
