@@ -17,7 +17,7 @@ from .lexicon import DocType, Indicator, doc_type_by_id, indicator_by_id, load_l
 from .normalize import is_corrupt
 from .numerals import (CHINESE_NUMERAL_CHARS, DIGITS, FINANCIAL_CHARS, NEGATIVE_SIGNS, NUMBER_START, SMALL_UNITS, span_end_of, span_end_year,
                        parse_chinese_int)
-from .quantities import (ASIDE_CLOSES, ASIDE_OPENS, TIME_WORDS_END, CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, GROWTH_WORDS, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, STRUCTURE_SHAPE,
+from .quantities import (ASIDE_CLOSES, ASIDE_OPENS, TIME_WORDS_END, CLASS_MONEY_NOUNS, CLAUSE_END_AFTER, GROWTH_WORDS, MILESTONE_WORDS, RANGE_WORDS, RATE_OR_CHANGE_UNITS, STRUCTURE_COLONS, STRUCTURE_SHAPE,
                          UNITLESS_UNITS, Quantity, find_candidates, find_quantities, read_unit)
 from .segment import SECTION_JOIN, Sentence, SentenceIndex
 from .tables import TableCell, find_table_rows, read_table_row
@@ -140,8 +140,7 @@ _MULTIPLES = frozenset(_G["multiple_units"])  # 增长一倍: one time, no artic
 _SPAN_END_REACH = re.compile(_G["span_end_reach"])  # 达到, 提高到, 增至…: the words right before a level reached
 _BREAKDOWN_OPENS = re.compile(_G["breakdown_opens"])  # 分市看, 分县区看: a sentence of places' figures of the measure before
 _STRUCTURE = _G["structure_ratio"]  # 三次产业结构为15.4:39.4:45.2: its parts, in order, and their measure
-_STRUCTURE_COLONS = ":∶"
-_STRUCTURE_TERM_CHARS = "." + _STRUCTURE_COLONS
+_STRUCTURE_TERM_CHARS = "." + STRUCTURE_COLONS
 _MULTIPLE_OF_BASE = re.compile(_G["multiple_of_base"].replace("{year_before_words}", _G["year_before_words"]))  # 是上年的, 为“十三五”时期的: the base a multiple is of
 
 
@@ -230,7 +229,6 @@ _ELIDED_MAX = 4  # characters of a subject that may leave out words of the one b
 _COUNT_NOUN_ENDS = tuple(_G["count_noun_ends"])  # (参保人数: a count of the stem's, no thing it was done to)
 # each measure of a family of them (grammar sibling_measures), with its family's, longest first
 _SIBLING_MEASURES = {w: tuple(sorted(family, key=len, reverse=True)) for family in _G["sibling_measures"] for w in family}
-_span_end_year = span_end_year  # (extract/numerals.py: the last year of the five-year plan a digit names)
 
 
 _SPAN_YEARS = 5  # the years a plan's span reviews (2021–2025 in a 2026 report): a year before them is no figure's
@@ -402,7 +400,7 @@ def _cue_tables():
         # right before a year: a comparison's base or a policy term's end, one search for both
         "base_or_term_end_before": re.compile(f"(?:{cues['comparison_base_before']})|(?:{cues['term_end_before']})"),
         "span_end": re.compile(cues["span_end"]),
-        # 比“十三五”末增加9000亿元: a base at the end of an earlier plan's span (its year: ``_span_end_year``)
+        # 比“十三五”末增加9000亿元: a base at the end of an earlier plan's span (its year: ``span_end_year``)
         "span_end_base": re.compile(r"(?:比|较)\s*" + cues["span_end"]),
     }
 
@@ -496,7 +494,7 @@ def _time_hits(text: str, report_year: int | None, plan_year: int | None = None)
     wins a tie."""
     t = _cue_tables()
     hits = [(m.start(), m.end(), 0, int(m.group(1))) for m in _YEAR.finditer(text)]
-    hits += [(m.start(), m.end(), 0, _span_end_year(m.group("n")))
+    hits += [(m.start(), m.end(), 0, span_end_year(m.group("n")))
              for m in t["span_end"].finditer(text)]  # 到“十四五”末: 2025
     if report_year is not None:
         hits += [(m.start(), m.end(), 1, _relative_year(report_year, plan_year, t["relative_map"][m.group(0)]))
@@ -1648,7 +1646,7 @@ def _decide_subject(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         at = q.start
         while at > 0 and (text[at - 1].isdigit() or text[at - 1] in _STRUCTURE_TERM_CHARS):
             at -= 1
-        part = sum(text[at:q.start].count(c) for c in _STRUCTURE_COLONS)
+        part = sum(text[at:q.start].count(c) for c in STRUCTURE_COLONS)
         fig.subject = _STRUCTURE["parts"][part] + _STRUCTURE["measure"]
         return
     # 60%的城市污水处理厂: the number modifies the noun after it, which is its own subject
@@ -2792,7 +2790,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         return
     # a rate that is no rate of change (森林覆盖率达53.4%), or where a from–to ended (高速公路由7473公里增至
     # 9310公里), stated in a span's review, is its last year's
-    at_span_end = (_level_reached(st, fig) or fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
+    reached = _level_reached(fig)
+    at_span_end = (reached or fig.unit in lex.rate_units and not t["growth_words"].search(fig.clause_phrase)
                    # (总体控制在5.5%以内, …参保率保持在95%以上: every year of it; the bound word is the figure's own)
                    and not t["whole_span"].search(st.masked, fig.clause_start, q.num_start)
                    or fig.from_start is not None and (not t["plan_span"].search(st.masked, sent.start, q.start)
@@ -2803,9 +2802,8 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     if (fig.kind == "target" and at_span_end and period is not None and fig.time_cue[1] not in _OWN_TIME
             and (opening := t["span_opening"].match(fig.sentence_prefix))
             and (span := t["plan_span"].search(opening.group(0)))
-            and (end := _span_end_year(span.group(0)[1])) > period):
+            and (end := span_end_year(span.group(0)[1])) > period):
         period, source = end, "span_end"  # “十五五”时期,研发经费投入强度达到3%: the level the plan's span ends at (2030)
-    reached = _level_reached(st, fig)
     if source == "multi_year_section" and (at_span_end and fig.from_start is not None or reached) and fig.kind == "actual":
         # 过去五年 > 从3800亿元增加到5200亿元: 5200 is now; so is a level the span reached (人均预期寿命提高到79.1岁)
         period, source = _default_year(st, "actual"), "span_end"
@@ -2910,7 +2908,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
             bm = next((m for m in _BASELINE_YEAR.finditer(fig.sentence_prefix) if ";" not in fig.sentence_prefix[m.end():]),
                       None)
         base_year = (int(bm.group(1)) if bm else
-                     _span_end_year(se.group("n")) if (se := t["span_end_base"].search(fig.clause_phrase)) else None)
+                     span_end_year(se.group("n")) if (se := t["span_end_base"].search(fig.clause_phrase)) else None)
         if base_year is not None and base_year < period - 1:
             flags.append("cumulative")
             period = None
@@ -2918,7 +2916,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     fig.period, fig.period_source = period, source
 
 
-def _level_reached(st: _DocState, fig: _Figure) -> bool:
+def _level_reached(fig: _Figure) -> bool:
     """Whether a result is a level its words say was reached (高速公路通车里程达到7132公里, 人均预期寿命提高到79.1岁,
     企业增至268家): in a review of a span, the level at its end, not a figure of the span (not a gain, 新增…达到, nor a
     total, 累计…, nor a growth or a change) (grammar span_end_reach; probe v318)."""
@@ -2938,7 +2936,7 @@ def _span_ended(st: _DocState, fig: _Figure) -> bool:
     t = _cue_tables()
     return (fig.kind == "actual" and (opening := t["span_opening"].match(fig.sentence_prefix)) is not None
             and (span := t["plan_span"].search(opening.group(0))) is not None
-            and (now := _default_year(st, "actual")) is not None and _span_end_year(span.group(0)[1]) <= now)
+            and (now := _default_year(st, "actual")) is not None and span_end_year(span.group(0)[1]) <= now)
 
 
 def _flag_cumulative_and_restated(st: _DocState, fig: _Figure, period: int | None, words: str) -> None:
@@ -3960,7 +3958,7 @@ def _opens_on_past_span(st: _DocState, i: int) -> bool:
     if opening is None:
         return False
     span = t["plan_span"].search(opening.group(0))
-    return span is None or (st.ctx.report_year is not None and _span_end_year(span.group(0)[1]) < st.ctx.report_year)
+    return span is None or (st.ctx.report_year is not None and span_end_year(span.group(0)[1]) < st.ctx.report_year)
 
 
 @lru_cache(maxsize=4096)
@@ -3975,7 +3973,7 @@ def _past_span_section(section: str, report_year: int | None) -> bool:
             return True
         named = _PLAN_NAMED.search(heading)
         if named and report_year is not None:
-            return _span_end_year(named.group(1)) < report_year
+            return span_end_year(named.group(1)) < report_year
     return False
 
 

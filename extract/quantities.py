@@ -56,6 +56,7 @@ _REFERENCE_AFTER = re.compile(load_lexicon().numerals["reference_after"])
 _REFERENCE_REACH = 3  # characters 附表 and a space take
 _DIGITS_OF_CODE_BEFORE = re.compile(load_lexicon().numerals["digits_of_code_before"])
 _DIGITS_OF_CODE_AFTER = re.compile(load_lexicon().numerals["digits_of_code_after"])
+_CODE_REACH = 6  # characters 证号的后 and a space take before the number
 _ORDINAL_CLASS = "".join(sorted({re.escape(p[-1]) for p in _ORDINAL_PREFIXES}))  # their last characters, for a class
 _ORDINAL_LIST = re.compile("(?:" + "|".join(map(re.escape, _ORDINAL_PREFIXES)) + r")\s*(?:\d+\s*[、和及与]\s*)+$")
 _HUNDRED = Decimal(100)
@@ -576,8 +577,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
 
 
 _STRUCTURE = load_lexicon().grammar["structure_ratio"]
-_STRUCTURE_TERMS = re.compile(r"(?<![\d.:∶])\d{1,2}(?:\.\d+)?(?:[:∶]\d{1,2}(?:\.\d+)?){%d}(?![\d.:∶])"
-                              % (len(_STRUCTURE["parts"]) - 1))
+STRUCTURE_COLONS = ":∶"  # what parts a ratio's terms (16.0:39.2:44.8, 15.4∶39.4∶45.2)
+_STRUCTURE_TERMS = re.compile(r"(?<![\d.{c}])\d{{1,2}}(?:\.\d+)?(?:[{c}]\d{{1,2}}(?:\.\d+)?){{{n}}}(?![\d.{c}])".format(
+    c=STRUCTURE_COLONS, n=len(_STRUCTURE["parts"]) - 1))
 _STRUCTURE_LEAD = re.compile(f"(?:{_STRUCTURE['lead']})[^,;:。\\d]{{0,{int(_STRUCTURE['reach'])}}}$")
 _STRUCTURE_FROM = re.compile(load_lexicon().cues["from_before"])
 _STRUCTURE_TERM = re.compile(r"\d+(?:\.\d+)?")
@@ -593,15 +595,16 @@ def _structure_terms(text: str, start: int, end: int, found: list[Quantity]) -> 
         before = text[max(start, m.start() - _STRUCTURE_REACH):m.start()]
         moved_to = (after_from is not None and 0 <= m.start() - after_from <= _STRUCTURE_TO_REACH
                     and not _STRUCTURE_STOP.search(text, after_from, m.start()))
-        terms = [Decimal(t.group(0)) for t in _STRUCTURE_TERM.finditer(text, m.start(), m.end())]
-        if (not (_STRUCTURE_LEAD.search(before) or moved_to) or abs(sum(terms) - _WHOLE) > _STRUCTURE_SLACK
+        terms = list(_STRUCTURE_TERM.finditer(text, m.start(), m.end()))
+        if (not (_STRUCTURE_LEAD.search(before) or moved_to)
+                or abs(sum(Decimal(t.group(0)) for t in terms) - _WHOLE) > _STRUCTURE_SLACK
                 or any(q.start < m.end() and m.start() < q.end for q in found)):
             continue  # (shares add up to the whole: not 1:4.2:4.8, a ratio to the first part)
         if not moved_to and _STRUCTURE_FROM.search(before):
             after_from = m.end()
             continue
         out.extend(Quantity(t.start(), t.end(), t.group(0), t.start(), Decimal(t.group(0)), None, "%", "", "eq",
-                            None, None, STRUCTURE_SHAPE) for t in _STRUCTURE_TERM.finditer(text, m.start(), m.end()))
+                            None, None, STRUCTURE_SHAPE) for t in terms)
     return out
 
 
@@ -737,7 +740,7 @@ def _read_quantity(lex, before_words, text, m, sent_start, limit, cell_unit=None
     if (_REFERENCE_BEFORE.search(text, max(sent_start, before_end - _REFERENCE_REACH), before_end)
             and _REFERENCE_AFTER.match(text, m.end())):
         return None  # 完成表1所列粮食生产目标: a table the text points to, no figure
-    if (_DIGITS_OF_CODE_BEFORE.search(text, max(sent_start, before_end - _REFERENCE_REACH * 2), before_end)
+    if (_DIGITS_OF_CODE_BEFORE.search(text, max(sent_start, before_end - _CODE_REACH), before_end)
             and _DIGITS_OF_CODE_AFTER.match(text, m.end())):
         return None  # 凭身份证号后6位查询: how many characters of a code, no figure (probe v321)
     if (prev in SECTION_UNITS and m.start() - 2 >= sent_start and text[m.start() - 2] in _NUMBER_CHARS) or (
