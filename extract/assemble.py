@@ -48,7 +48,7 @@ _TRAILING_NOTE = re.compile(_G["trailing_note"].replace("{unit}", "(?:" + "|".jo
     map(re.escape, sorted([*load_lexicon().scales, *(u.surface for u in load_lexicon().units)], key=len, reverse=True)))
     + ")+"))
 _QUALIFIER_UNITS = frozenset(_G["qualifier_units"])
-_QUALIFIED_NOUN = re.compile("[\u4e00-\u9fff]")  # the noun a bound qualifies, right after it
+_QUALIFIED_NOUN = re.compile("[“\"‘]?[\u4e00-\u9fff]")  # the noun a bound qualifies, right after it (in quotes too: 5万元以下的“空壳村”)
 _QUALIFIER_NOT_AFTER = re.compile(_G["qualifier_not_after"])
 _QUALIFIED_ALONE = tuple(_G["qualified_alone"])
 _NUMERAL_WORDS = re.compile("|".join(map(re.escape, _G["numeral_words"])))
@@ -191,6 +191,9 @@ _RANK_UNITS = frozenset(load_lexicon().numerals["rank_units"])  # (前500名, �
 _NUMERAL_START = re.compile(NUMBER_START)
 _MILESTONE_PASSED = tuple(_G["milestone_passed_words"])  # (突破200万人次,达到206.3万人次: a mark passed)
 _MILESTONE_AFTER = re.compile("(?:[两二三四五六七八九十\\d]个)?(?:" + "|".join(map(re.escape, MILESTONE_WORDS)) + ")")
+_MILESTONE_VERB_END = re.compile("(?:" + "|".join(map(re.escape, _G["milestone_verbs"])) + ")$")
+# ...after the next marks of a list (连跨150亿元、190亿元两个台阶: 150亿元 a mark passed too)
+_MILESTONE_LIST_AFTER = re.compile(r"(?:\s*[、和及与]\s*[\d.一二两三四五六七八九十百千万亿]+[^\d,;:。、]{0,5}?)+" + _MILESTONE_AFTER.pattern)
 _NAMES_A_CLASS_AFTER = re.compile(r"(?:及?以[上下])?的")  # a figure that bounds a class of the noun after it (30万元以上的村)
 _MILESTONE_THEN = re.compile(f"(?:{'|'.join(map(re.escape, MILESTONE_WORDS))})?" + _G["milestone_then"])
 _BENEFICIARY = frozenset(_G["beneficiary_words"])
@@ -731,9 +734,11 @@ def _subject(phrase: str) -> str:
     if s[:1].isdigit() and (row := _SERIAL_ROW_CELLS.match(s)):
         # (but where the last cell names nothing, 1 地区生产总值 增长 6%: a spaced line of prose, its serial only)
         s = s[row.end():] if not names_nothing(s[row.end():]) else _SERIAL_NUMBER.sub("", s, count=1)
+    s = _CAUSE_LEAD.sub("", s, count=1)  # (受猪价下行影响同比下降4.4%: why, then the words of the figure)
     return _SAME_PERIOD.sub("", s, count=1)  # (同期全市规上工业增加值增长7.5%: the city's, in the same period)
 
 
+_CAUSE_LEAD = re.compile(_G["cause_lead"])
 _UNIT_CELL = re.compile(r"[ \t|]+([^\s|]{1,6})$")  # the last cell of a row before its figure
 _SAME_PERIOD = re.compile(_G["same_period_lead"])
 
@@ -1414,6 +1419,7 @@ _DIGIT = re.compile(r"\d")
 _SAME_PERIOD_WORD = load_lexicon().cues["comparison_period"]  # 同期: the same part of another year
 _ROUND_CLASS = re.compile(r"[十百千万]{1,2}[\u4e00-\u9fff]{1,2}")  # 千亩, 万头: a round size before a noun
 _CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
+_NAME_COUNT_UNITS = frozenset(_G["name_count_units"])  # 两项补贴, 四类人员: kinds counted inside a name
 _QUOTED_NAME = re.compile(_G["quoted_name"])
 _QUOTE_OPENS = _G["quoted_name"][0]  # the mark that opens a quoted name (“)
 _SCHEDULE_UNITS = frozenset(_G["schedule_units"])
@@ -2427,6 +2433,7 @@ def _inherited_subject(subject: str, unit: str, prev_unit: str | None = None) ->
     (增长10%,达到1.5万元; 增长5.2%、达到3200亿元 are 农民人均纯收入, 地区生产总值), and so is a rate after a change
     of it in points (森林覆盖率比上年提高0.1个百分点、达到11.3%: 森林覆盖率)."""
     subject = load_key_lexicon().to_level_end.sub("", subject)  # (城乡居民收入比缩小至2.12,比上年缩小0.06: where it moved to, no part of it)
+    subject = _MILESTONE_VERB_END.sub("", subject)  # (迈上3600亿元台阶,年均增长6.1%: what passed the mark, not the passing)
     if unit in RATE_OR_CHANGE_UNITS and not (unit not in CHANGE_UNITS and prev_unit in CHANGE_UNITS):
         return subject
     return _BASELINE_END.sub("", _cue_tables()["growth_end"].sub("", subject))
@@ -2544,6 +2551,7 @@ def _decide_text(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     q = fig.q
     fig.flags.extend(q.flags)
     marked = (_MILESTONE_AFTER.match(st.text, q.end) is not None  # (…、2000亿元两个台阶: the marks of a list)
+              or _MILESTONE_LIST_AFTER.match(st.text, q.end) is not None
               or _MILESTONE_FIRST.search(st.text, max(0, q.num_start - _MILESTONE_FIRST_REACH), q.num_start) is not None)
     if marked:
         fig.flags.append("milestone")  # 突破2万元大关, 迈上千亿元台阶: a mark passed
@@ -2714,7 +2722,7 @@ def _decide_kind(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
     plans_own_year = (fig.time_cue[0] is not None and fig.time_cue[1] in _OWN_TIME
                       and _kind_from_period(fig.time_cue[0], st.ctx, st.dt) == "target")  # (2025年,计划发展党员20名左右)
     if (reviewing and not share and not plans_own_year and (t["plan_restated"].search(fig.clause_phrase)
-                                     or t["plan_label"].fullmatch(fig.sentence_prefix)  # (年度目标:新增…6000个)
+                                     or _under_plan_label(t, fig)  # (年度目标:新增…6000个)
                                      or fig.clause_phrase.rstrip()[-1:] in _RESTATED_ENDS
                                      and t["restated_in_review"].search(fig.clause_phrase))
             and not t["target_as_base"].search(fig.clause_phrase)  # (比年初计划目标低0.4个百分点: a gap)
@@ -3010,6 +3018,15 @@ def _clause_end(text: str, pos: int, limit: int, reach: int) -> int:
     return m.start() if m else min(limit, pos + reach)
 
 
+def _under_plan_label(t: dict, fig: _Figure) -> bool:
+    """Whether the sentence of ``fig`` opens on a label of the year's plan (目标任务:新改建农村公路150公里,实施…防护工程
+    80公里。) and every clause from it to ``fig``'s states the plan: none opens on what was done (年度目标:新增…6000个,
+    实际新增6210个: the result)."""
+    return ((label := t["plan_label"].match(fig.sentence_prefix)) is not None
+            and not _RESULT_AFTER_PLAN.match(fig.clause_phrase.lstrip())
+            and not any(_RESULT_AFTER_PLAN.match(c.lstrip()) for c in _CLAUSE_END.split(fig.sentence_prefix[label.end():])))
+
+
 def _partial_year_cue_ends(st: _DocState, i: int, start: int, clause_start: int, end: int) -> int | None:
     """Where the last cue of part of a year (前三季度, 1-11月) of sentence ``i`` inside ``masked[start:end]``
     ends, if no year or whole-year word (全年) stands after it; else None. Before the figure's own clause a
@@ -3232,8 +3249,12 @@ def _figures(st: _DocState, i: int, sent: Sentence, quantities: list[Quantity], 
                 and not _chinese_is_quantity(text, q, clause_phrase)
                 or q.shape == "bare_scale" and _in_idiom(text, q.num_start)  # 成千上万人
                 or q.shape == "share" and _EFFORT_AFTER.match(text, q.end)):  # 以百分之百的热情: no share of anything
-            if not (_ROUND_CLASS.fullmatch(text, q.num_start, q.end) and _CJK_AFTER.match(text, q.end)):
-                prev.q = q  # (not a round size that names a class inside the words: 建设千亩蔬菜基地1个)
+            if not ((_ROUND_CLASS.fullmatch(text, q.num_start, q.end)
+                     or q.unit_text in _NAME_COUNT_UNITS and q.value >= _TWO and "、" not in text[clause_start:q.start])
+                    and _CJK_AFTER.match(text, q.end)):
+                # (not a round size that names a class inside the words, 建设千亩蔬菜基地1个, nor a count of kinds
+                # inside a name, 发放残疾人两项补贴186万元; not 仅此一项, nor 基本养老、失业、工伤三项社会保险: its list's count)
+                prev.q = q
             continue
         # 资费至少降低30%: the change verb a bound word took in is the figure's
         inside = (_CHANGE_INSIDE.fullmatch(text, q.start + len(q.comparator_before.rstrip(_GAP_MARK)), q.num_start)
@@ -3741,10 +3762,15 @@ def _bare_change_after_level(text: str, fig: "_Figure", prev: "_Previous") -> bo
     """Whether ``fig``'s clause is only a change verb right after a level in the same unit that ends the clause
     before (拟安排“三农”投入8183亿元,增加930亿元; …支出7253亿元,减少50亿元): that level's change from the year before."""
     q = fig.q
-    return (q.unit not in RATE_OR_CHANGE_UNITS and prev.fact is not None and prev.q is not None
-            and prev.q.unit == q.unit and prev.fact.kind in ("target", "actual") and prev.q.end <= fig.clause_start
-            and not text[prev.q.end:fig.clause_start].strip(_CLAUSE_GAP)
-            and _BARE_CHANGE.fullmatch(text, fig.clause_start, q.start) is not None)
+    if (q.unit in RATE_OR_CHANGE_UNITS or prev.fact is None or prev.q is None or prev.q.unit != q.unit
+            or prev.fact.kind not in ("target", "actual") or not prev.q.end <= q.start):
+        return False
+    # (or after a 、 in the level's clause: PM2.5平均浓度44.4微克/立方米、下降2.6微克/立方米)
+    start = max(fig.clause_start, prev.q.end)
+    while start < q.start and text[start] in _CLAUSE_GAP:
+        start += 1
+    return (start > prev.q.end and not text[prev.q.end:start].strip(_CLAUSE_GAP)  # (not 较上年的29080元增加2180元)
+            and _BARE_CHANGE.fullmatch(text, start, q.start) is not None)
 
 
 _CLAUSE_GAP = ",、 "  # between a level and the clause of its change
