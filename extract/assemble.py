@@ -2920,7 +2920,7 @@ def _decide_period(st: _DocState, fig: _Figure, prev: "_Previous") -> None:
         if base_year is not None and base_year < period - 1:
             flags.append("cumulative")
             period = None
-    _flag_cumulative_and_restated(st, fig, period, fig.clause_phrase)
+    _flag_cumulative_and_restated(st, fig, period, fig.clause_phrase, fig.sentence_prefix[-_YEAR_TOTAL_REACH:])
     fig.period, fig.period_source = period, source
 
 
@@ -2947,13 +2947,16 @@ def _span_ended(st: _DocState, fig: _Figure) -> bool:
             and (now := _default_year(st, "actual")) is not None and span_end_year(span.group(0)[1]) <= now)
 
 
-def _flag_cumulative_and_restated(st: _DocState, fig: _Figure, period: int | None, words: str) -> None:
+_YEAR_TOTAL_REACH = 16  # characters before a figure's clause where the year so far may be said (截至12月20日,)
+
+
+def _flag_cumulative_and_restated(st: _DocState, fig: _Figure, period: int | None, words: str, before: str = "") -> None:
     """The last flags of the period step, a sentence's figure's and a cell's alike: cumulative where ``words`` say
     so (累计), and restated_target for a target of a year before the first its report plans (去年确定的目标; the
     2025年目标 column of a plan for 2026) or the year's plan a review states again beside its result (新增公办学位
     3000个(计划2800个))."""
     t = _cue_tables()
-    if t["cumulative"].search(words) and "cumulative" not in fig.flags and not t["year_total"].search(words):
+    if t["cumulative"].search(words) and "cumulative" not in fig.flags and not t["year_total"].search(before + words):
         fig.flags.append("cumulative")  # (not 全年累计…: the year's own total)
     if fig.kind == "target" and period is not None and (fig.kind_source == "restated" or (
             (first := _default_year(st, "target")) is not None and period < first)
